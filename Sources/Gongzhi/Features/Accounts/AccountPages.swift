@@ -1,0 +1,121 @@
+import Vapor
+import Fluent
+
+enum AccountPages {
+    static func register(public r: RoutesBuilder, protected p: RoutesBuilder) {
+        r.get("login", use: loginForm)
+        r.post("login", use: login)
+        r.get("lang", ":code", use: switchLanguage)
+        p.post("logout", use: logout)
+        p.get("account", use: account)
+        p.post("account", "password", use: changePassword)
+    }
+
+    struct LoginForm: Content { var login: String?; var password: String?; var next: String? }
+
+    static func loginPage(_ req: Request, login: String = "", next: String = "/", error: String? = nil) -> HTML {
+        let err: HTML = error.map { "<p class=\"flash error\" role=\"alert\">\($0)</p>" } ?? ""
+        return Layout.page(req, title: req.t("login.title"), body: """
+            <section class="card"><h1>\(req.t("login.title"))</h1>\(err)
+            <form method="post" action="/login">\(CSRF.hiddenField(req))
+            <input type="hidden" name="next" value="\(next)">
+            <label for="login">\(req.t("login.login"))</label>
+            <input id="login" name="login" autocomplete="username" required value="\(login)">
+            <label for="password">\(req.t("login.password"))</label>
+            <input id="password" name="password" type="password" autocomplete="current-password" required>
+            <p><button type="submit" id="login-submit">\(req.t("login.submit"))</button></p>
+            </form><p class="muted">\(req.t("login.hint"))</p></section>
+            """)
+    }
+
+    @Sendable static func loginForm(_ req: Request) async throws -> HTML {
+        if req.viewer != nil { throw Abort.redirect(to: "/") }
+        return loginPage(req, next: safeNext(req.query[String.self, at: "next"]))
+    }
+
+    /// Only local paths: never an open redirect.
+    static func safeNext(_ raw: String?) -> String {
+        guard let raw, raw.hasPrefix("/"), !raw.hasPrefix("//"), !raw.contains("\\") else { return "/" }
+        return raw
+    }
+
+    @Sendable static func login(_ req: Request) async throws -> Response {
+        let form = try req.content.decode(LoginForm.self)
+        let login = form.login ?? "", next = safeNext(form.next)
+        switch try await LoginService.attempt(login: login, password: form.password ?? "", request: req) {
+        case .invalid:
+            return try await loginPage(req, login: login, next: next, error: req.t("error.login.invalid"))
+                .encodeResponse(status: .unauthorized, for: req)
+        case .locked(let until):
+            return try await loginPage(req, login: login, next: next, error: LoginService.lockedMessage(req, until: until))
+                .encodeResponse(status: .tooManyRequests, for: req)
+        case .success(let user):
+            // A new session id at sign-in, so a planted cookie is worth nothing.
+            let lang = req.session.data["lang"]
+            req.session.destroy()
+            req.session.data = SessionData()
+            req.session.data["uid"] = String(user.id!)
+            req.session.data["seen"] = String(Int(Date().timeIntervalSince1970))
+            if let lang { req.session.data["lang"] = lang }
+            return req.redirect(to: next)
+        }
+    }
+
+    @Sendable static func logout(_ req: Request) async throws -> Response {
+        req.session.destroy()
+        return req.redirect(to: "/login")
+    }
+
+    @Sendable static func switchLanguage(_ req: Request) async throws -> Response {
+        guard let lang = Lang(rawValue: req.parameters.get("code") ?? "") else { throw AppError.notFound() }
+        if let v = req.viewer {
+            v.user.locale = lang.rawValue
+            try await v.user.save(on: req.db)
+        }
+        let response = req.redirect(to: safeNext(req.query[String.self, at: "back"]))
+        response.cookies[Lang.cookieName] = HTTPCookies.Value(string: lang.rawValue, maxAge: 365 * 24 * 3600, path: "/", isHTTPOnly: true, sameSite: .lax)
+        return response
+    }
+
+    static func accountPage(_ req: Request, _ v: Viewer, error: AppError? = nil) async throws -> HTML {
+        let shares = try await ScopeShare.query(on: req.db).filter(\.$userID == v.user.id!).all()
+        let shareNodes = shares.isEmpty ? [] : try await OrgNode.query(on: req.db).filter(\.$id ~~ shares.map(\.orgNodeID)).all()
+        let err: HTML = error.map { "<p class=\"flash error\" role=\"alert\">\(req.lang.format($0.messageKey, $0.args))</p>" } ?? ""
+        let logout: HTML = v.role.usesPhoneLayout
+            ? "<form method=\"post\" action=\"/logout\">\(CSRF.hiddenField(req))<button type=\"submit\" class=\"secondary\">\(req.t("nav.logout"))</button></form>"
+            : ""
+        return Layout.page(req, title: req.t("account.title"), body: """
+            <section class="card"><h1>\(req.t("account.title"))</h1>
+            <p>\(v.user.displayName) · \(v.user.username) · \(req.t(v.role.labelKey))</p>
+            <p>\(req.t("account.node")): <strong>\(v.node.name)</strong></p>
+            \(shareNodes.isEmpty ? HTML.empty : "<p>\(req.t("account.shared")): \(shareNodes.map { "<span class=\"tag\">\($0.name)</span>" as HTML })</p>")
+            \(logout)</section>
+            <section class="card"><h2>\(req.t("account.password"))</h2>\(err)
+            <form method="post" action="/account/password">\(CSRF.hiddenField(req))
+            <label for="currentPassword">\(req.t("account.currentPassword"))</label>
+            <input id="currentPassword" name="currentPassword" type="password" autocomplete="current-password" required>
+            <label for="newPassword">\(req.t("account.newPassword"))</label>
+            <input id="newPassword" name="newPassword" type="password" autocomplete="new-password" required minlength="8">
+            <p class="muted">\(req.t("account.passwordRule"))</p>
+            <p><button type="submit">\(req.t("action.save"))</button></p></form></section>
+            """, active: "/account")
+    }
+
+    @Sendable static func account(_ req: Request) async throws -> HTML {
+        try await accountPage(req, try req.requireViewer())
+    }
+
+    struct PasswordForm: Content { var currentPassword: String?; var newPassword: String? }
+
+    @Sendable static func changePassword(_ req: Request) async throws -> Response {
+        let v = try req.requireViewer()
+        let form = try req.content.decode(PasswordForm.self)
+        do {
+            try await LoginService.changePassword(req, viewer: v, current: form.currentPassword ?? "", new: form.newPassword ?? "")
+        } catch let e as AppError {
+            return try await accountPage(req, v, error: e).encodeResponse(status: e.status, for: req)
+        }
+        Layout.flash(req, "flash.passwordChanged")
+        return req.redirect(to: "/account")
+    }
+}

@@ -1,0 +1,115 @@
+import Vapor
+import Fluent
+
+enum OrgAPI {
+    struct NodeOut: Content {
+        let id: Int; let kind: OrgNodeKind; let kindLabel: String; let name: String; let code: String
+        let parentID: Int?; let path: String; let depth: Int; let archived: Bool; let mergedIntoID: Int?
+        let memberCount: Int?
+
+        init(_ n: OrgNode, lang: Lang, memberCount: Int? = nil) {
+            id = n.id!; kind = n.kind; kindLabel = lang.t(n.kind.labelKey); name = n.name; code = n.code
+            parentID = n.parentID; path = n.path; depth = n.treePath.depth; archived = n.archived
+            mergedIntoID = n.mergedIntoID; self.memberCount = memberCount
+        }
+    }
+    struct NodeDetail: Content {
+        let node: NodeOut; let ancestors: [NodeOut]; let children: [NodeOut]
+        let peopleCount: Int; let unitCount: Int
+    }
+    struct CreateInput: StrictInput {
+        static let fields: Set<String> = ["kind", "name", "code", "parentId"]
+        let kind: OrgNodeKind; let name: String; let code: String?; let parentId: Int
+    }
+    struct UpdateInput: StrictInput {
+        static let fields: Set<String> = ["name", "code"]
+        let name: String?; let code: String?
+    }
+    struct MoveInput: StrictInput {
+        static let fields: Set<String> = ["parentId"]
+        let parentId: Int
+    }
+    struct MergeInput: StrictInput {
+        static let fields: Set<String> = ["targetId"]
+        let targetId: Int
+    }
+
+    static func register(_ api: RoutesBuilder) {
+        let nodes = api.grouped("org", "nodes")
+        nodes.get(use: list)
+        nodes.post(use: create)
+        nodes.get(":id", use: show)
+        nodes.patch(":id", use: update)
+        nodes.post(":id", "move", use: move)
+        nodes.post(":id", "merge", use: merge)
+        nodes.post(":id", "archive", use: archive)
+        nodes.get(":id", "history", use: history)
+    }
+
+    @Sendable static func list(_ req: Request) async throws -> [NodeOut] {
+        let v = try await req.require(.viewTree)
+        let includeArchived = (try? req.query.get(Bool.self, at: "includeArchived")) ?? false
+        var nodes = try await OrgQueries.nodesInScope(v.scope, includeArchived: includeArchived, on: req.db)
+        if let raw = req.query[String.self, at: "kind"] {
+            guard let kind = OrgNodeKind(rawValue: raw) else { throw AppError.badRequest("error.enum", args: ["kind", raw]) }
+            nodes = nodes.filter { $0.kind == kind }
+        }
+        if let raw = req.query[String.self, at: "parentId"] {
+            guard let pid = Int(raw) else { throw AppError.badRequest("error.badID", args: [raw]) }
+            nodes = nodes.filter { $0.parentID == pid }
+        }
+        let counts = try await OrgQueries.memberCounts(for: nodes, on: req.db)
+        return nodes.map { NodeOut($0, lang: req.lang, memberCount: counts[$0.id!] ?? 0) }
+    }
+
+    @Sendable static func show(_ req: Request) async throws -> NodeDetail {
+        try await req.require(.viewTree)
+        let node = try await OrgQueries.findInScope(try req.intParameter("id"), req)
+        let v = try req.requireViewer()
+        let ancestors = try await OrgQueries.ancestors(of: node, on: req.db).filter { v.scope.includes($0.treePath) }
+        let children = try await OrgNode.query(on: req.db).filter(\.$parentID == node.id!).sort(\.$name).all()
+        let counts = try await OrgQueries.memberCounts(for: [node] + children, on: req.db)
+        let people = try await Person.query(on: req.db).filter(\.$orgNodeID == node.id!).filter(\.$archived == false).count()
+        let units = try await ResidentUnit.query(on: req.db).filter(\.$locationNodeID == node.id!).filter(\.$archived == false).count()
+        return NodeDetail(node: NodeOut(node, lang: req.lang, memberCount: counts[node.id!] ?? 0),
+                          ancestors: ancestors.map { NodeOut($0, lang: req.lang) },
+                          children: children.map { NodeOut($0, lang: req.lang, memberCount: counts[$0.id!] ?? 0) },
+                          peopleCount: people, unitCount: units)
+    }
+
+    @Sendable static func create(_ req: Request) async throws -> Response {
+        let input = try req.decodeStrict(CreateInput.self)
+        let node = try await OrgCommands.create(req, kind: input.kind, name: input.name, code: input.code, parentID: input.parentId)
+        return try await NodeOut(node, lang: req.lang).encodeResponse(status: .created, for: req)
+    }
+
+    @Sendable static func update(_ req: Request) async throws -> NodeOut {
+        let id = try req.intParameter("id")
+        let input = try req.decodeStrict(UpdateInput.self)
+        return NodeOut(try await OrgCommands.rename(req, id: id, name: input.name, code: input.code), lang: req.lang)
+    }
+
+    @Sendable static func move(_ req: Request) async throws -> NodeOut {
+        let id = try req.intParameter("id")
+        let input = try req.decodeStrict(MoveInput.self)
+        return NodeOut(try await OrgCommands.move(req, id: id, newParentID: input.parentId), lang: req.lang)
+    }
+
+    @Sendable static func merge(_ req: Request) async throws -> NodeOut {
+        let id = try req.intParameter("id")
+        let input = try req.decodeStrict(MergeInput.self)
+        return NodeOut(try await OrgCommands.merge(req, id: id, targetID: input.targetId), lang: req.lang)
+    }
+
+    @Sendable static func archive(_ req: Request) async throws -> NodeOut {
+        NodeOut(try await OrgCommands.archive(req, id: try req.intParameter("id")), lang: req.lang)
+    }
+
+    @Sendable static func history(_ req: Request) async throws -> [AuditLogAPI.EntryOut] {
+        try await req.require(.viewTree)
+        let node = try await OrgQueries.findInScope(try req.intParameter("id"), req)
+        let entries = try await AuditEntry.query(on: req.db).filter(\.$entityType == "org_node")
+            .filter(\.$entityID == node.id!).sort(\.$at, .descending).sort(\.$id, .descending).limit(200).all()
+        return entries.map { AuditLogAPI.EntryOut($0, lang: req.lang) }
+    }
+}

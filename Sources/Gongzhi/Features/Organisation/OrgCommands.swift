@@ -1,0 +1,142 @@
+import Vapor
+import Fluent
+import SQLKit
+
+/// Changes to the tree. Each runs in one transaction with its audit record; the rules are GongzhiCore's.
+enum OrgCommands {
+    static func create(_ req: Request, kind: OrgNodeKind, name rawName: String, code rawCode: String?, parentID: Int) async throws -> OrgNode {
+        let v = try await req.require(.editTree)
+        let name = try TreeRules.validName(rawName)
+        let parent = try await OrgQueries.findForChange(parentID, req)
+        _ = v
+        try TreeRules.checkCreate(kind: kind, parent: parent.facts)
+        let code = rawCode?.trimmingWhitespace() ?? ""
+        if code.count > 40 { throw AppError.invalid("error.code.tooLong", field: "code") }
+        if !code.isEmpty, try await OrgNode.query(on: req.db).filter(\.$code == code).count() > 0 {
+            throw AppError.conflict("error.code.taken", args: [code])
+        }
+        return try await req.db.transaction { db in
+            let node = OrgNode(kind: kind, name: name, code: code.isEmpty ? "tmp-\(UUID().uuidString)" : code, parentID: parent.id)
+            try await node.create(on: db)
+            node.path = parent.treePath.child(id: node.id!).value
+            if code.isEmpty { node.code = "\(parent.code)-\(node.id!)" }
+            try await node.save(on: db)
+            try await Audit.record(on: db, by: req.viewer, .create, entity: "org_node", id: node.id!, label: node.name,
+                                   scopePath: node.path, before: nil as OrgNode.Snapshot?, after: node.snapshot)
+            return node
+        }
+    }
+
+    static func rename(_ req: Request, id: Int, name rawName: String?, code rawCode: String?) async throws -> OrgNode {
+        try await req.require(.editTree)
+        let node = try await OrgQueries.findForChange(id, req)
+        if node.archived { throw TreeRuleError.archivedNode }
+        let before = node.snapshot
+        if let rawName { node.name = try TreeRules.validName(rawName) }
+        if let code = rawCode?.trimmingWhitespace(), !code.isEmpty, code != node.code {
+            if code.count > 40 { throw AppError.invalid("error.code.tooLong", field: "code") }
+            if try await OrgNode.query(on: req.db).filter(\.$code == code).count() > 0 { throw AppError.conflict("error.code.taken", args: [code]) }
+            node.code = code
+        }
+        try await req.db.transaction { db in
+            try await node.save(on: db)
+            try await Audit.record(on: db, by: req.viewer, .update, entity: "org_node", id: id, label: node.name,
+                                   scopePath: node.path, before: before, after: node.snapshot)
+        }
+        return node
+    }
+
+    /// The node must lie strictly inside the viewer's scope: nobody moves, merges or archives their own root.
+    static func requireBelowScopeRoot(_ req: Request, _ node: OrgNode) async throws {
+        let v = try req.requireViewer()
+        if v.scope.paths.contains(node.treePath) {
+            throw await req.forbidden("change own scope root \(node.id ?? 0)", scopePath: node.path)
+        }
+    }
+
+    static func move(_ req: Request, id: Int, newParentID: Int) async throws -> OrgNode {
+        try await req.require(.editTree)
+        let node = try await OrgQueries.findForChange(id, req)
+        try await requireBelowScopeRoot(req, node)
+        let parent = try await OrgQueries.findForChange(newParentID, req)
+        let newPath = try TreeRules.checkMove(node: node.facts, newParent: parent.facts)
+        let before = node.snapshot
+        try await req.db.transaction { db in
+            try await rebase(from: node.treePath, to: newPath, on: db)
+            node.parentID = parent.id
+            node.path = newPath.value
+            try await node.save(on: db)
+            try await Audit.record(on: db, by: req.viewer, .move, entity: "org_node", id: id, label: node.name,
+                                   scopePath: node.path, before: before, after: node.snapshot)
+        }
+        return node
+    }
+
+    static func merge(_ req: Request, id: Int, targetID: Int) async throws -> OrgNode {
+        try await req.require(.editTree)
+        let source = try await OrgQueries.findForChange(id, req)
+        try await requireBelowScopeRoot(req, source)
+        let target = try await OrgQueries.findForChange(targetID, req)
+        try TreeRules.checkMerge(source: source.facts, target: target.facts)
+        let before = source.snapshot, targetBefore = target.snapshot
+        try await req.db.transaction { db in
+            let children = try await OrgNode.query(on: db).filter(\.$parentID == source.id!).all()
+            for child in children {
+                let childBefore = child.snapshot
+                let newPath = target.treePath.child(id: child.id!)
+                try await rebase(from: child.treePath, to: newPath, on: db)
+                child.parentID = target.id
+                child.path = newPath.value
+                try await child.save(on: db)
+                try await Audit.record(on: db, by: req.viewer, .move, entity: "org_node", id: child.id!, label: child.name,
+                                       scopePath: child.path, before: childBefore, after: child.snapshot)
+            }
+            try await Person.query(on: db).filter(\.$orgNodeID == source.id!)
+                .set(\.$orgNodeID, to: target.id!).set(\.$path, to: target.path).update()
+            try await Person.query(on: db).filter(\.$homeNodeID == source.id!)
+                .set(\.$homeNodeID, to: target.id!).set(\.$homePath, to: target.path).update()
+            try await ResidentUnit.query(on: db).filter(\.$locationNodeID == source.id!)
+                .set(\.$locationNodeID, to: target.id!).set(\.$path, to: target.path).update()
+            try await ResidentUnit.query(on: db).filter(\.$partyOrgNodeID == source.id!).set(\.$partyOrgNodeID, to: target.id!).update()
+            try await User.query(on: db).filter(\.$orgNodeID == source.id!).set(\.$orgNodeID, to: target.id!).update()
+            source.archived = true
+            source.mergedIntoID = target.id
+            try await source.save(on: db)
+            try await Audit.record(on: db, by: req.viewer, .merge, entity: "org_node", id: id, label: source.name,
+                                   scopePath: source.path, before: before, after: source.snapshot)
+            try await Audit.record(on: db, by: req.viewer, .merge, entity: "org_node", id: target.id!, label: target.name,
+                                   scopePath: target.path, before: targetBefore, after: target.snapshot)
+        }
+        return source
+    }
+
+    static func archive(_ req: Request, id: Int) async throws -> OrgNode {
+        try await req.require(.editTree)
+        let node = try await OrgQueries.findForChange(id, req)
+        try await requireBelowScopeRoot(req, node)
+        let children = try await OrgNode.query(on: req.db).filter(\.$parentID == id).filter(\.$archived == false).count()
+        let people = try await Person.query(on: req.db).filter(\.$orgNodeID == id).filter(\.$archived == false).count()
+        try TreeRules.checkArchive(node: node.facts, activeChildren: children, people: people)
+        let before = node.snapshot
+        try await req.db.transaction { db in
+            node.archived = true
+            try await node.save(on: db)
+            try await Audit.record(on: db, by: req.viewer, .archive, entity: "org_node", id: id, label: node.name,
+                                   scopePath: node.path, before: before, after: node.snapshot)
+        }
+        return node
+    }
+
+    /// Rewrites every stored path under `from` to lie under `to`: the nodes and the rows that copy their path.
+    static func rebase(from: TreePath, to: TreePath, on db: Database) async throws {
+        guard let sql = db as? SQLDatabase else { return }
+        let start = from.value.count + 1
+        let pattern = from.value + "%"
+        for (table, column) in [("org_nodes", "path"), ("people", "path"), ("people", "home_path"), ("resident_units", "path")] {
+            try await sql.raw("""
+                UPDATE \(ident: table) SET \(ident: column) = CAST(\(bind: to.value) AS TEXT) || substr(\(ident: column), CAST(\(bind: start) AS INTEGER))
+                WHERE \(ident: column) LIKE \(bind: pattern)
+                """).run()
+        }
+    }
+}

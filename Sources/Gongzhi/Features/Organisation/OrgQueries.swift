@@ -1,0 +1,81 @@
+import Vapor
+import Fluent
+import SQLKit
+
+enum OrgQueries {
+    static func ancestors(of node: OrgNode, on db: Database) async throws -> [OrgNode] {
+        let ids = Array(node.treePath.ids.dropLast())
+        guard !ids.isEmpty else { return [] }
+        let found = try await OrgNode.query(on: db).filter(\.$id ~~ ids).all()
+        return ids.compactMap { id in found.first { $0.id == id } }
+    }
+
+    /// The node if it lies in the viewer's scope; a logged 404 if it exists elsewhere.
+    static func findInScope(_ id: Int, _ req: Request) async throws -> OrgNode {
+        let v = try req.requireViewer()
+        if let node = try await OrgNode.query(on: req.db).filter(\.$id == id).inScope(v.scope, \.$path).first() {
+            return node
+        }
+        if let other = try await OrgNode.find(id, on: req.db) {
+            throw await req.outOfScope("org node \(id)", scopePath: other.path)
+        }
+        throw AppError.notFound()
+    }
+
+    /// For a change: in scope, or a logged 403 (404 when it does not exist at all).
+    static func findForChange(_ id: Int, _ req: Request) async throws -> OrgNode {
+        let v = try req.requireViewer()
+        guard let node = try await OrgNode.find(id, on: req.db) else { throw AppError.notFound() }
+        guard v.scope.includes(node.treePath) else { throw await req.forbidden("change org node \(id)", scopePath: node.path) }
+        return node
+    }
+
+    static func nodesInScope(_ scope: DataScope, includeArchived: Bool = false, on db: Database) async throws -> [OrgNode] {
+        let q = OrgNode.query(on: db).inScope(scope, \.$path)
+        if !includeArchived { q.filter(\.$archived == false) }
+        return try await q.sort(\.$path).all()
+    }
+
+    /// Active party members in each node's subtree, counted in one grouped query.
+    static func memberCounts(for nodes: [OrgNode], on db: Database) async throws -> [Int: Int] {
+        guard let sql = db as? SQLDatabase else { return [:] }
+        struct Row: Decodable { let org_node_id: Int; let n: Int }
+        let rows = try await sql.raw("""
+            SELECT org_node_id, COUNT(*) AS n FROM people
+            WHERE is_party_member = \(bind: true) AND archived = \(bind: false) GROUP BY org_node_id
+            """).all(decoding: Row.self)
+        let wanted = Set(nodes.compactMap(\.id))
+        let pathOf = Dictionary(uniqueKeysWithValues: try await OrgNode.query(on: db).field(\.$id).field(\.$path).all().map { ($0.id!, $0.path) })
+        var totals: [Int: Int] = [:]
+        for row in rows {
+            guard let path = pathOf[row.org_node_id] else { continue }
+            for id in TreePath(path).ids where wanted.contains(id) { totals[id, default: 0] += row.n }
+        }
+        return totals
+    }
+}
+
+/// Counts for the desk home, each the size of a list the user can open.
+struct ScopeFigures {
+    var nodes: [OrgNodeKind: Int] = [:]
+    var unitOrganizations = 0
+    var partyMembers = 0, inServiceMembers = 0, residents = 0, volunteers = 0, communityWorkers = 0
+    var units = 0
+
+    static func compute(_ scope: DataScope, on db: Database) async throws -> ScopeFigures {
+        var f = ScopeFigures()
+        for node in try await OrgQueries.nodesInScope(scope, on: db) {
+            if node.kind.isTerritorial { f.nodes[node.kind, default: 0] += 1 } else { f.unitOrganizations += 1 }
+        }
+        func people() -> QueryBuilder<Person> {
+            Person.query(on: db).inScope(scope, \.$path, or: \.$homePath).filter(\.$archived == false)
+        }
+        f.partyMembers = try await people().filter(\.$isPartyMember == true).count()
+        f.inServiceMembers = try await people().filter(\.$isPartyMember == true).filter(\.$inService == true).count()
+        f.residents = try await people().filter(\.$isResident == true).count()
+        f.volunteers = try await people().filter(\.$isVolunteer == true).count()
+        f.communityWorkers = try await people().filter(\.$isCommunityWorker == true).count()
+        f.units = try await ResidentUnit.query(on: db).inScope(scope, \.$path).filter(\.$archived == false).count()
+        return f
+    }
+}

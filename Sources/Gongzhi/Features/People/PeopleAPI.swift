@@ -1,0 +1,56 @@
+import Vapor
+import Fluent
+
+enum PeopleAPI {
+    struct Page: Content { let items: [PersonOut]; let total: Int; let page: Int; let pageSize: Int }
+
+    static func register(_ api: RoutesBuilder) {
+        let people = api.grouped("people")
+        people.get(use: list)
+        people.post(use: create)
+        people.get("export.csv", use: PeopleExport.csv)
+        people.on(.POST, "import", "preview", body: .collect(maxSize: "10mb"), use: PeopleImport.previewAPI)
+        people.post("import", ":batch", "commit", use: PeopleImport.commitAPI)
+        people.get(":id", use: show)
+        people.patch(":id", use: update)
+        people.post(":id", "archive", use: archive)
+        people.get(":id", "unmasked", use: unmasked)
+    }
+
+    static func out(_ people: [Person], _ req: Request, masked: Bool = true) async throws -> [PersonOut] {
+        let names = try await PeopleService.nodeNames(people, on: req.db)
+        return people.map { PersonOut($0, masked: masked, nodeName: names[$0.orgNodeID], lang: req.lang) }
+    }
+
+    @Sendable static func list(_ req: Request) async throws -> Page {
+        let f = try PeopleService.ListFilter.parse(req)
+        let (people, total) = try await PeopleService.list(req, f)
+        return Page(items: try await out(people, req), total: total, page: f.page, pageSize: PeopleService.pageSize)
+    }
+
+    @Sendable static func show(_ req: Request) async throws -> PersonOut {
+        let p = try await PeopleService.find(try req.intParameter("id"), req)
+        return try await out([p], req)[0]
+    }
+
+    @Sendable static func unmasked(_ req: Request) async throws -> PersonOut {
+        let p = try await PeopleService.unmasked(req, id: try req.intParameter("id"))
+        return try await out([p], req, masked: false)[0]
+    }
+
+    @Sendable static func create(_ req: Request) async throws -> Response {
+        let p = try await PeopleService.create(req, try req.decodeStrict(PersonInput.self))
+        return try await out([p], req)[0].encodeResponse(status: .created, for: req)
+    }
+
+    @Sendable static func update(_ req: Request) async throws -> PersonOut {
+        let id = try req.intParameter("id")
+        let p = try await PeopleService.update(req, id: id, try req.decodeStrict(PersonInput.self))
+        return try await out([p], req)[0]
+    }
+
+    @Sendable static func archive(_ req: Request) async throws -> PersonOut {
+        let p = try await PeopleService.archive(req, id: try req.intParameter("id"))
+        return try await out([p], req)[0]
+    }
+}

@@ -1,0 +1,38 @@
+import Vapor
+import Fluent
+
+/// Lists as CSV that Excel opens: masked unless the user may unmask, and then the export is logged.
+enum PeopleExport {
+    static let maxRows = 50_000
+
+    @Sendable static func csv(_ req: Request) async throws -> Response {
+        let v = try await req.require(.exportData)
+        let f = try PeopleService.ListFilter.parse(req)
+        let people = try await PeopleService.query(req, f).sort(\.$name).sort(\.$id).limit(maxRows).all()
+        let clear = (req.query[String.self, at: "unmasked"] == "1")
+        if clear {
+            guard v.can(.unmaskPersonalData) else { throw await req.forbidden("unmasked export") }
+            await AccessLog.write(req, .unmaskedRead, detail: "people export, \(people.count) rows")
+        }
+        let names = try await PeopleService.nodeNames(people, on: req.db)
+        let lang = req.lang
+        let header = PersonImport.Column.allCases.map { lang == .zhHans ? $0.headers[1] : $0.rawValue }
+        let codes = try await nodeCodes(people, on: req.db)
+        let rows: [[String]] = people.map { p in
+            let o = PersonOut(p, masked: !clear, nodeName: names[p.orgNodeID], lang: lang)
+            return [o.name, o.idNumber ?? "", o.phone ?? "", o.facetLabels.joined(separator: "；"), codes[p.orgNodeID] ?? "",
+                    o.address ?? "", p.inService ? lang.t("common.yes") : lang.t("common.no"), o.employer ?? "",
+                    o.joinedOn ?? "", o.workerGradeLabel ?? ""]
+        }
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"people.csv\"")
+        return Response(status: .ok, headers: headers, body: .init(string: CSV.write(header: header, rows: rows)))
+    }
+
+    static func nodeCodes(_ people: [Person], on db: Database) async throws -> [Int: String] {
+        let ids = Array(Set(people.map(\.orgNodeID)))
+        guard !ids.isEmpty else { return [:] }
+        return Dictionary(uniqueKeysWithValues: try await OrgNode.query(on: db).filter(\.$id ~~ ids).all().map { ($0.id!, $0.code) })
+    }
+}

@@ -1,0 +1,176 @@
+import Vapor
+import Fluent
+
+/// People in the viewer's scope: lists, changes with audit, and logged unmasked reads.
+enum PeopleService {
+    struct ListFilter {
+        var q: String?
+        var facet: PersonFacet?
+        var orgID: Int?
+        var inService: Bool?
+        var includeArchived = false
+        var page = 1
+
+        static func parse(_ req: Request) throws -> ListFilter {
+            var f = ListFilter()
+            f.q = req.query[String.self, at: "q"].map { $0.trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 }
+            if let raw = req.query[String.self, at: "facet"], !raw.isEmpty {
+                guard let facet = PersonFacet(rawValue: raw) else { throw AppError.badRequest("error.enum", args: ["facet", raw]) }
+                f.facet = facet
+            }
+            if let raw = req.query[String.self, at: "orgId"], !raw.isEmpty {
+                guard let id = Int(raw) else { throw AppError.badRequest("error.badID", args: [raw]) }
+                f.orgID = id
+            }
+            if let raw = req.query[String.self, at: "inService"], !raw.isEmpty { f.inService = ["1", "true"].contains(raw) }
+            f.includeArchived = ["1", "true"].contains(req.query[String.self, at: "includeArchived"] ?? "")
+            if let raw = req.query[String.self, at: "page"], !raw.isEmpty {
+                guard let p = Int(raw), p >= 1 else { throw AppError.badRequest("error.page", args: [raw]) }
+                f.page = p
+            }
+            return f
+        }
+    }
+
+    static let pageSize = 50
+
+    /// The people query for the viewer: their subtree (or home community), or only themselves.
+    static func scoped(_ v: Viewer, on db: Database) -> QueryBuilder<Person> {
+        if v.scope.isSelfOnly {
+            return Person.query(on: db).filter(\.$id == (v.scope.ownPersonID ?? -1))
+        }
+        return Person.query(on: db).inScope(v.scope, \.$path, or: \.$homePath)
+    }
+
+    static func query(_ req: Request, _ f: ListFilter) async throws -> QueryBuilder<Person> {
+        let v = try await req.require(.viewPeople)
+        let q = scoped(v, on: req.db)
+        if !f.includeArchived { q.filter(\.$archived == false) }
+        if let text = f.q {
+            if MobileNumber.looksLikePhoneQuery(text) {
+                q.filter(\.$phone ~~ text) // matches any part, so the last four digits find a person
+            } else {
+                q.filter(\.$name ~~ text)
+            }
+        }
+        switch f.facet {
+        case .partyMember: q.filter(\.$isPartyMember == true)
+        case .resident: q.filter(\.$isResident == true)
+        case .volunteer: q.filter(\.$isVolunteer == true)
+        case .communityWorker: q.filter(\.$isCommunityWorker == true)
+        case .firstSecretary: q.filter(\.$isFirstSecretary == true)
+        case nil: break
+        }
+        if let s = f.inService { q.filter(\.$inService == s) }
+        if let id = f.orgID {
+            let node = try await OrgQueries.findInScope(id, req)
+            q.group(.or) { $0.filter(\.$path =~ node.path).filter(\.$homePath =~ node.path) }
+        }
+        return q
+    }
+
+    static func list(_ req: Request, _ f: ListFilter) async throws -> (people: [Person], total: Int) {
+        let q = try await query(req, f)
+        let total = try await q.copy().count()
+        let people = try await q.sort(\.$name).sort(\.$id).range((f.page - 1) * pageSize ..< f.page * pageSize).all()
+        return (people, total)
+    }
+
+    static func find(_ id: Int, _ req: Request) async throws -> Person {
+        let v = try req.requireViewer()
+        if v.scope.isSelfOnly, v.scope.ownPersonID == id, let me = try await Person.find(id, on: req.db) { return me }
+        try await req.require(.viewPeople)
+        if let p = try await scoped(v, on: req.db).filter(\.$id == id).first() { return p }
+        if let other = try await Person.find(id, on: req.db) { throw await req.outOfScope("person \(id)", scopePath: other.path) }
+        throw AppError.notFound()
+    }
+
+    static func findForChange(_ id: Int, _ req: Request) async throws -> Person {
+        let v = try await req.require(.editPeople)
+        guard let p = try await Person.find(id, on: req.db) else { throw AppError.notFound() }
+        // Changes belong to the organisation that keeps the record, not to a home community that can see it.
+        guard v.scope.includes(TreePath(p.path)) else { throw await req.forbidden("change person \(id)", scopePath: p.path) }
+        return p
+    }
+
+    static func nodeNames(_ people: [Person], on db: Database) async throws -> [Int: String] {
+        let ids = Array(Set(people.map(\.orgNodeID)))
+        guard !ids.isEmpty else { return [:] }
+        return Dictionary(uniqueKeysWithValues: try await OrgNode.query(on: db).filter(\.$id ~~ ids).all().map { ($0.id!, $0.name) })
+    }
+
+    static func create(_ req: Request, _ input: PersonInput) async throws -> Person {
+        try await req.require(.editPeople)
+        let person = Person()
+        person.archived = false; person.inService = false
+        person.setFacets([])
+        try input.apply(to: person, isNew: true)
+        try await place(person, orgNodeID: input.orgNodeId!, homeNodeID: input.homeNodeId, req)
+        try await ensureUniqueID(person, req)
+        try await req.db.transaction { db in
+            try await person.create(on: db)
+            try await Audit.record(on: db, by: req.viewer, .create, entity: "person", id: person.id!, label: person.name,
+                                   scopePath: person.path, before: nil as Person.Snapshot?, after: person.snapshot)
+        }
+        return person
+    }
+
+    static func update(_ req: Request, id: Int, _ input: PersonInput) async throws -> Person {
+        let person = try await findForChange(id, req)
+        let before = person.snapshot
+        try input.apply(to: person, isNew: false)
+        if input.orgNodeId != nil || input.homeNodeId != nil {
+            try await place(person, orgNodeID: input.orgNodeId ?? person.orgNodeID, homeNodeID: input.homeNodeId ?? person.homeNodeID, req)
+        }
+        try await ensureUniqueID(person, req)
+        try await req.db.transaction { db in
+            try await person.save(on: db)
+            try await Audit.record(on: db, by: req.viewer, .update, entity: "person", id: id, label: person.name,
+                                   scopePath: person.path, before: before, after: person.snapshot)
+        }
+        return person
+    }
+
+    static func archive(_ req: Request, id: Int) async throws -> Person {
+        let person = try await findForChange(id, req)
+        if person.archived { throw AppError.conflict("error.person.archived") }
+        let before = person.snapshot
+        try await req.db.transaction { db in
+            person.archived = true
+            try await person.save(on: db)
+            try await Audit.record(on: db, by: req.viewer, .archive, entity: "person", id: id, label: person.name,
+                                   scopePath: person.path, before: before, after: person.snapshot)
+        }
+        return person
+    }
+
+    /// Clear personal data, for those allowed; every such read is written to the access log.
+    static func unmasked(_ req: Request, id: Int) async throws -> Person {
+        let person = try await find(id, req)
+        let v = try req.requireViewer()
+        let isSelf = v.user.personID == id
+        guard isSelf || v.can(.unmaskPersonalData) else { throw await req.forbidden("unmask person \(id)", scopePath: person.path) }
+        await AccessLog.write(req, .unmaskedRead, detail: "person \(id) \(person.name)", scopePath: person.path)
+        return person
+    }
+
+    static func place(_ person: Person, orgNodeID: Int, homeNodeID: Int?, _ req: Request) async throws {
+        let node = try await OrgQueries.findForChange(orgNodeID, req)
+        if node.archived { throw AppError.invalid("error.tree.archived", field: "orgNodeId") }
+        person.orgNodeID = node.id!
+        person.path = node.path
+        if let homeNodeID {
+            guard let home = try await OrgNode.find(homeNodeID, on: req.db), home.kind == .communityCommittee, !home.archived else {
+                throw AppError.invalid("error.person.home", field: "homeNodeId")
+            }
+            person.homeNodeID = home.id; person.homePath = home.path
+        }
+    }
+
+    static func ensureUniqueID(_ person: Person, _ req: Request) async throws {
+        guard let idn = person.idNumber else { return }
+        let q = Person.query(on: req.db).filter(\.$idNumber == idn)
+        if let id = person.id { q.filter(\.$id != id) }
+        if try await q.count() > 0 { throw AppError.conflict("error.idNumber.taken") }
+    }
+}

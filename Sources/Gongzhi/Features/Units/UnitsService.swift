@@ -1,0 +1,172 @@
+import Vapor
+import Fluent
+
+struct UnitInput: StrictInput, Content {
+    static let fields: Set<String> = ["name", "kind", "address", "locationNodeId", "partyOrgNodeId", "contactName", "contactPhone"]
+    var name: String?; var kind: UnitKind?; var address: String?; var locationNodeId: Int?
+    var partyOrgNodeId: Int?; var contactName: String?; var contactPhone: String?
+}
+
+/// Resident units and departments located in the viewer's scope.
+enum UnitsService {
+    static func find(_ id: Int, _ req: Request) async throws -> ResidentUnit {
+        let v = try await req.require(.viewPeople)
+        if let u = try await ResidentUnit.query(on: req.db).filter(\.$id == id).inScope(v.scope, \.$path).first() { return u }
+        if let other = try await ResidentUnit.find(id, on: req.db) { throw await req.outOfScope("unit \(id)", scopePath: other.path) }
+        throw AppError.notFound()
+    }
+
+    static func list(_ req: Request) async throws -> [ResidentUnit] {
+        let v = try await req.require(.viewPeople)
+        let q = ResidentUnit.query(on: req.db).inScope(v.scope, \.$path).filter(\.$archived == false)
+        if let raw = req.query[String.self, at: "kind"], !raw.isEmpty {
+            guard let kind = UnitKind(rawValue: raw) else { throw AppError.badRequest("error.enum", args: ["kind", raw]) }
+            q.filter(\.$kind == kind)
+        }
+        if let text = req.query[String.self, at: "q"]?.trimmingWhitespace(), !text.isEmpty { q.filter(\.$name ~~ text) }
+        return try await q.sort(\.$name).limit(1000).all()
+    }
+
+    static func apply(_ input: UnitInput, to unit: ResidentUnit, isNew: Bool, _ req: Request) async throws {
+        var problems: [String: String] = [:]
+        if isNew || input.name != nil {
+            let n = input.name?.trimmingWhitespace() ?? ""
+            if n.isEmpty { problems["name"] = "error.name.empty" } else if n.count > 100 { problems["name"] = "error.name.tooLong" } else { unit.name = n }
+        }
+        if let k = input.kind { unit.kind = k } else if isNew { problems["kind"] = "error.kind.invalid" }
+        if let a = input.address { unit.address = a.trimmingWhitespace().isEmpty ? nil : String(a.prefix(200)) }
+        if let c = input.contactName { unit.contactName = c.trimmingWhitespace().isEmpty ? nil : String(c.prefix(50)) }
+        if let raw = input.contactPhone {
+            if raw.trimmingWhitespace().isEmpty { unit.contactPhone = nil }
+            else { do throws(MobileNumber.Invalid) { unit.contactPhone = try MobileNumber(raw).value } catch { problems["contactPhone"] = error.messageKey } }
+        }
+        if isNew && input.locationNodeId == nil { problems["locationNodeId"] = "error.org.required" }
+        if !problems.isEmpty {
+            let first = problems.sorted { $0.key < $1.key }.first!
+            var e = AppError.invalid(first.value, field: first.key); e.fields = problems
+            throw e
+        }
+        if let loc = input.locationNodeId {
+            let node = try await OrgQueries.findForChange(loc, req)
+            guard node.kind.isTerritorial, !node.archived else { throw AppError.invalid("error.unit.location", field: "locationNodeId") }
+            unit.locationNodeID = node.id!; unit.path = node.path
+        }
+        if let org = input.partyOrgNodeId {
+            let node = try await OrgQueries.findForChange(org, req)
+            guard !node.kind.isTerritorial else { throw AppError.invalid("error.unit.partyOrg", field: "partyOrgNodeId") }
+            unit.partyOrgNodeID = node.id
+        }
+    }
+
+    static func create(_ req: Request, _ input: UnitInput) async throws -> ResidentUnit {
+        try await req.require(.editPeople)
+        let unit = ResidentUnit()
+        unit.archived = false
+        try await apply(input, to: unit, isNew: true, req)
+        try await req.db.transaction { db in
+            try await unit.create(on: db)
+            try await Audit.record(on: db, by: req.viewer, .create, entity: "resident_unit", id: unit.id!, label: unit.name,
+                                   scopePath: unit.path, before: nil as ResidentUnit.Snapshot?, after: unit.snapshot)
+        }
+        return unit
+    }
+
+    static func findForChange(_ id: Int, _ req: Request) async throws -> ResidentUnit {
+        let v = try await req.require(.editPeople)
+        guard let u = try await ResidentUnit.find(id, on: req.db) else { throw AppError.notFound() }
+        guard v.scope.includes(TreePath(u.path)) else { throw await req.forbidden("change unit \(id)", scopePath: u.path) }
+        return u
+    }
+
+    static func update(_ req: Request, id: Int, _ input: UnitInput) async throws -> ResidentUnit {
+        let unit = try await findForChange(id, req)
+        let before = unit.snapshot
+        try await apply(input, to: unit, isNew: false, req)
+        try await req.db.transaction { db in
+            try await unit.save(on: db)
+            try await Audit.record(on: db, by: req.viewer, .update, entity: "resident_unit", id: id, label: unit.name,
+                                   scopePath: unit.path, before: before, after: unit.snapshot)
+        }
+        return unit
+    }
+
+    static func archive(_ req: Request, id: Int) async throws -> ResidentUnit {
+        let unit = try await findForChange(id, req)
+        if unit.archived { throw AppError.conflict("error.unit.archived") }
+        let before = unit.snapshot
+        try await req.db.transaction { db in
+            unit.archived = true
+            try await unit.save(on: db)
+            try await Audit.record(on: db, by: req.viewer, .archive, entity: "resident_unit", id: id, label: unit.name,
+                                   scopePath: unit.path, before: before, after: unit.snapshot)
+        }
+        return unit
+    }
+
+    static func out(_ units: [ResidentUnit], _ req: Request, masked: Bool = true) async throws -> [UnitOut] {
+        let ids = Array(Set(units.map(\.locationNodeID)))
+        let names = ids.isEmpty ? [:] : Dictionary(uniqueKeysWithValues: try await OrgNode.query(on: req.db).filter(\.$id ~~ ids).all().map { ($0.id!, $0.name) })
+        return units.map { UnitOut($0, masked: masked, locationName: names[$0.locationNodeID], lang: req.lang) }
+    }
+}
+
+enum UnitsAPI {
+    static func register(_ api: RoutesBuilder) {
+        let units = api.grouped("units")
+        units.get(use: list)
+        units.post(use: create)
+        units.get(":id", use: show)
+        units.patch(":id", use: update)
+        units.post(":id", "archive", use: archive)
+    }
+
+    @Sendable static func list(_ req: Request) async throws -> [UnitOut] { try await UnitsService.out(try await UnitsService.list(req), req) }
+    @Sendable static func show(_ req: Request) async throws -> UnitOut {
+        try await UnitsService.out([try await UnitsService.find(try req.intParameter("id"), req)], req)[0]
+    }
+    @Sendable static func create(_ req: Request) async throws -> Response {
+        let u = try await UnitsService.create(req, try req.decodeStrict(UnitInput.self))
+        return try await UnitsService.out([u], req)[0].encodeResponse(status: .created, for: req)
+    }
+    @Sendable static func update(_ req: Request) async throws -> UnitOut {
+        let id = try req.intParameter("id")
+        return try await UnitsService.out([try await UnitsService.update(req, id: id, try req.decodeStrict(UnitInput.self))], req)[0]
+    }
+    @Sendable static func archive(_ req: Request) async throws -> UnitOut {
+        try await UnitsService.out([try await UnitsService.archive(req, id: try req.intParameter("id"))], req)[0]
+    }
+}
+
+enum UnitsPages {
+    static func register(_ p: RoutesBuilder) {
+        p.get("units", use: list)
+        p.get("units", ":id", use: detail)
+    }
+
+    @Sendable static func list(_ req: Request) async throws -> HTML {
+        let units = try await UnitsService.out(try await UnitsService.list(req), req)
+        let kind = req.query[String.self, at: "kind"] ?? ""
+        return Layout.page(req, title: req.t("nav.units"), body: """
+            <h1>\(req.t("nav.units")) <span class="muted">(\(units.count))</span></h1>
+            <form method="get" action="/units" class="card row"><div><label for="q">\(req.t("field.name"))</label><input id="q" name="q" value="\(req.query[String.self, at: "q"] ?? "")"></div>
+            <div><label for="kind">\(req.t("field.kind"))</label><select id="kind" name="kind"><option value="">\(req.t("audit.any"))</option>\(UnitKind.allCases.map { "<option value=\"\($0.rawValue)\"\(HTML(raw: kind == $0.rawValue ? " selected" : ""))>\(req.t($0.labelKey))</option>" as HTML })</select></div>
+            <div><button type="submit">\(req.t("action.search"))</button></div></form>
+            <table><thead><tr><th>\(req.t("field.name"))</th><th>\(req.t("field.kind"))</th><th>\(req.t("field.location"))</th><th>\(req.t("field.contact"))</th></tr></thead>
+            <tbody>\(units.map { "<tr><td><a href=\"/units/\($0.id)\">\($0.name)</a></td><td>\($0.kindLabel)</td><td>\($0.locationName ?? "")</td><td>\($0.contactName ?? "") \($0.contactPhone ?? "")</td></tr>" as HTML })</tbody></table>
+            """, active: "/units")
+    }
+
+    @Sendable static func detail(_ req: Request) async throws -> HTML {
+        let unit = try await UnitsService.find(try req.intParameter("id"), req)
+        let o = try await UnitsService.out([unit], req)[0]
+        let org = try await unit.partyOrgNodeID.asyncMap { try await OrgNode.find($0, on: req.db) } ?? nil
+        return Layout.page(req, title: o.name, body: """
+            <h1>\(o.name)</h1><section class="card"><table class="detail">
+            <tr><th>\(req.t("field.kind"))</th><td>\(o.kindLabel)</td></tr>
+            <tr><th>\(req.t("field.location"))</th><td><a href="/org/\(o.locationNodeID)">\(o.locationName ?? "")</a></td></tr>
+            <tr><th>\(req.t("field.address"))</th><td>\(o.address ?? "")</td></tr>
+            <tr><th>\(req.t("field.partyOrg"))</th><td>\(org.map { "<a href=\"/org/\($0.id!)\">\($0.name)</a>" as HTML } ?? HTML(raw: req.t("unit.noPartyOrg")))</td></tr>
+            <tr><th>\(req.t("field.contact"))</th><td>\(o.contactName ?? "") \(o.contactPhone ?? "")</td></tr></table></section>
+            """, active: "/units")
+    }
+}

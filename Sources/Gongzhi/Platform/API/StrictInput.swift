@@ -1,0 +1,25 @@
+import Vapor
+
+/// A JSON body whose unknown fields are refused rather than silently dropped:
+/// a client that misspells a field learns it at once.
+protocol StrictInput: Decodable {
+    static var fields: Set<String> { get }
+}
+
+extension Request {
+    func decodeStrict<T: StrictInput>(_ type: T.Type) throws -> T {
+        guard let contentType = headers.contentType, contentType == .json || contentType.subType == "json" else {
+            throw AppError(status: .unsupportedMediaType, code: "unsupported_media_type", messageKey: "error.mediaType")
+        }
+        guard let buffer = body.data else { throw AppError.badRequest("error.json.empty") }
+        let data = Data(buffer: buffer)
+        guard let object = try? JSONSerialization.jsonObject(with: data), let dict = object as? [String: Any] else {
+            throw AppError.badRequest("error.json.malformed")
+        }
+        let unknown = Set(dict.keys).subtracting(T.fields).sorted()
+        if !unknown.isEmpty { throw AppError.badRequest("error.json.unknownField", args: [unknown.joined(separator: ", ")]) }
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return try decoder.decode(T.self, from: data)
+    }
+}

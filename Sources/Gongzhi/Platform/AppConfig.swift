@@ -1,0 +1,59 @@
+import Vapor
+
+/// Everything the server reads from its environment, in one place (documented in the README).
+public struct AppConfig: Sendable {
+    public enum DatabaseChoice: Sendable, Equatable {
+        case sqliteFile(String)
+        case sqliteMemory
+        /// `searchPath` puts each test in a schema of its own on one PostgreSQL database.
+        case postgres(url: String, searchPath: String?)
+    }
+
+    public var database: DatabaseChoice
+    public var loadDemo: Bool
+    public var demoPassword: String
+    public var demoScale: DemoScale
+    public var bcryptCost: Int
+    public var secureCookies: Bool
+
+    public static let defaultDemoPassword = "Gongzhi-demo-2026"
+
+    public init(database: DatabaseChoice, loadDemo: Bool = true, demoPassword: String = AppConfig.defaultDemoPassword,
+                demoScale: DemoScale = .full, bcryptCost: Int = 12, secureCookies: Bool = false) {
+        self.database = database; self.loadDemo = loadDemo; self.demoPassword = demoPassword
+        self.demoScale = demoScale; self.bcryptCost = bcryptCost; self.secureCookies = secureCookies
+    }
+
+    public struct Invalid: Error, CustomStringConvertible { public let description: String }
+
+    /// `DATABASE_URL`: unset → ./gongzhi.sqlite; `sqlite:///abs/path.sqlite`; `postgres://user:pass@host:port/db`.
+    public static func parseDatabaseURL(_ raw: String?) throws -> DatabaseChoice {
+        guard let raw, !raw.isEmpty else { return .sqliteFile("gongzhi.sqlite") }
+        if raw == "sqlite::memory:" { return .sqliteMemory }
+        if raw.hasPrefix("sqlite://") {
+            let path = String(raw.dropFirst("sqlite://".count))
+            guard !path.isEmpty else { throw Invalid(description: "DATABASE_URL \(raw): no file path after sqlite://") }
+            return .sqliteFile(path)
+        }
+        if raw.hasPrefix("postgres://") || raw.hasPrefix("postgresql://") { return .postgres(url: raw, searchPath: nil) }
+        throw Invalid(description: "DATABASE_URL must start with sqlite:// or postgres:// (got \(raw.prefix(20))…)")
+    }
+
+    public static func fromEnvironment() throws -> AppConfig {
+        let env = ProcessInfo.processInfo.environment
+        var c = AppConfig(database: try parseDatabaseURL(env["DATABASE_URL"]))
+        c.loadDemo = env["GONGZHI_DEMO"] != "0"
+        if let p = env["GONGZHI_DEMO_PASSWORD"], !p.isEmpty {
+            do { try PasswordPolicy.check(p) } catch {
+                throw Invalid(description: "GONGZHI_DEMO_PASSWORD does not meet the password policy (8+ characters of 3 kinds)")
+            }
+            c.demoPassword = p
+        }
+        if let cost = env["GONGZHI_BCRYPT_COST"].flatMap(Int.init) {
+            guard (4...31).contains(cost) else { throw Invalid(description: "GONGZHI_BCRYPT_COST must be 4–31") }
+            c.bcryptCost = cost
+        }
+        c.secureCookies = env["GONGZHI_SECURE_COOKIES"] == "1"
+        return c
+    }
+}

@@ -1,0 +1,51 @@
+import Vapor
+import Fluent
+
+enum AuditAction: String, Codable, CaseIterable, Sendable {
+    case create, update, move, merge, archive, restore, importCommit, passwordChange
+    var labelKey: String { "audit.\(rawValue)" }
+}
+
+enum Audit {
+    static let encoder: JSONEncoder = {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return e
+    }()
+
+    /// Call inside the transaction of the change it records, with that transaction's `db`.
+    static func record<B: Encodable, A: Encodable>(
+        on db: Database, by actor: Viewer?, _ action: AuditAction,
+        entity: String, id: Int, label: String, scopePath: String,
+        before: B?, after: A?
+    ) async throws {
+        let entry = AuditEntry()
+        entry.at = Date()
+        entry.actorID = actor?.user.id
+        entry.actorName = actor.map { "\($0.user.displayName) (\($0.user.username))" } ?? "system"
+        entry.action = action.rawValue
+        entry.entityType = entity
+        entry.entityID = id
+        entry.entityLabel = label
+        entry.scopePath = scopePath
+        entry.beforeJSON = try before.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
+        entry.afterJSON = try after.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
+        try await entry.create(on: db)
+    }
+}
+
+enum AccessLog {
+    static func write(_ request: Request, _ kind: AccessLogEntry.Kind, detail: String, scopePath: String? = nil, userName: String? = nil) async {
+        let entry = AccessLogEntry()
+        entry.at = Date()
+        entry.userID = request.viewer?.user.id
+        entry.userName = userName ?? request.viewer.map { $0.user.username } ?? "-"
+        entry.kind = kind
+        entry.method = request.method.rawValue
+        entry.url = String(request.url.path.prefix(500))
+        entry.detail = String(detail.prefix(500))
+        entry.scopePath = scopePath ?? request.viewer?.node.path ?? "/"
+        request.logger.notice("access \(kind.rawValue)", metadata: ["user": .string(entry.userName), "url": .string(entry.url), "detail": .string(entry.detail)])
+        do { try await entry.create(on: request.db) } catch { request.logger.report(error: error) }
+    }
+}

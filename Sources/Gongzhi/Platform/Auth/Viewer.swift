@@ -1,0 +1,70 @@
+import Vapor
+import Fluent
+
+/// The signed-in user as every handler sees them: account, node and data scope.
+struct Viewer: Sendable {
+    let user: User
+    let node: OrgNode
+    let scope: DataScope
+
+    var role: Role { user.role }
+    func can(_ p: Permission) -> Bool { user.role.can(p) }
+
+    static func load(userID: Int, on db: Database) async throws -> Viewer? {
+        guard let user = try await User.find(userID, on: db), user.active,
+              let node = try await OrgNode.find(user.orgNodeID, on: db) else { return nil }
+        let scope: DataScope
+        if user.role == .resident || user.role == .partyMember {
+            scope = .selfOnly(personID: user.personID)
+        } else {
+            let shareIDs = try await ScopeShare.query(on: db).filter(\.$userID == userID).all().map(\.orgNodeID)
+            let shared = shareIDs.isEmpty ? [] : try await OrgNode.query(on: db).filter(\.$id ~~ shareIDs).all().map(\.treePath)
+            scope = DataScope(own: node.treePath, shared: shared, ownPersonID: user.personID)
+        }
+        return Viewer(user: user, node: node, scope: scope)
+    }
+}
+
+private struct ViewerKey: StorageKey { typealias Value = Viewer }
+
+extension Request {
+    var viewer: Viewer? {
+        get { storage[ViewerKey.self] }
+        set { storage[ViewerKey.self] = newValue }
+    }
+
+    func requireViewer() throws -> Viewer {
+        guard let v = viewer else { throw AppError.unauthorized() }
+        return v
+    }
+
+    /// The permission or a logged 403.
+    @discardableResult
+    func require(_ permission: Permission) async throws -> Viewer {
+        let v = try requireViewer()
+        guard v.can(permission) else {
+            await AccessLog.write(self, .forbiddenChange, detail: "missing permission \(permission.rawValue)")
+            throw AppError.forbidden()
+        }
+        return v
+    }
+
+    /// A logged 403 for a change outside the viewer's scope.
+    func forbidden(_ detail: String, scopePath: String? = nil) async -> AppError {
+        await AccessLog.write(self, .forbiddenChange, detail: detail, scopePath: scopePath)
+        return AppError.forbidden()
+    }
+
+    /// A logged 404 for a record that exists but lies outside the viewer's scope.
+    func outOfScope(_ detail: String, scopePath: String? = nil) async -> AppError {
+        await AccessLog.write(self, .outOfScopeRead, detail: detail, scopePath: scopePath)
+        return AppError.notFound()
+    }
+
+    func intParameter(_ name: String) throws -> Int {
+        guard let raw = parameters.get(name), let value = Int(raw), value > 0 else {
+            throw AppError.badRequest("error.badID", args: [parameters.get(name) ?? ""])
+        }
+        return value
+    }
+}

@@ -1,0 +1,11 @@
+import Fluent
+import SQLKit
+
+extension Database {
+    /// Fluent's schema builder has no index API; plain SQL that both engines accept.
+    func createIndex(table: String, column: String, unique: Bool = false) async throws {
+        guard let sql = self as? SQLDatabase else { return }
+        let name = "idx_\(table)_\(column)"
+        try await sql.raw("CREATE \(unsafeRaw: unique ? "UNIQUE " : "")INDEX IF NOT EXISTS \(ident: name) ON \(ident: table) (\(ident: column))").run()
+    }
+}

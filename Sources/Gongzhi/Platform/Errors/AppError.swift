@@ -1,0 +1,38 @@
+import Vapor
+
+/// An error a user or client can cause: a status, a stable code for clients, and a message key
+/// shown in the user's language.
+struct AppError: Error, Sendable {
+    let status: HTTPResponseStatus
+    let code: String
+    let messageKey: String
+    var args: [String] = []
+    /// Field-level problems of a form or JSON body: field name → message key.
+    var fields: [String: String] = [:]
+
+    static func notFound(_ what: String = "error.notFound") -> AppError { .init(status: .notFound, code: "not_found", messageKey: what) }
+    static func forbidden() -> AppError { .init(status: .forbidden, code: "forbidden", messageKey: "error.forbidden") }
+    static func unauthorized() -> AppError { .init(status: .unauthorized, code: "unauthorized", messageKey: "error.unauthorized") }
+    static func invalid(_ key: String, args: [String] = [], field: String? = nil) -> AppError {
+        var e = AppError(status: .unprocessableEntity, code: "invalid", messageKey: key, args: args)
+        if let field { e.fields[field] = key }
+        return e
+    }
+    static func badRequest(_ key: String, args: [String] = []) -> AppError {
+        .init(status: .badRequest, code: "bad_request", messageKey: key, args: args)
+    }
+    static func conflict(_ key: String, args: [String] = []) -> AppError {
+        .init(status: .conflict, code: "conflict", messageKey: key, args: args)
+    }
+}
+
+/// Errors of the core rules carry message keys; this turns them into 422s.
+protocol KeyedRuleError: Error { var messageKey: String { get } }
+extension TreeRuleError: KeyedRuleError {}
+extension IDNumber.Problem: KeyedRuleError {}
+extension MobileNumber.Invalid: KeyedRuleError {}
+extension WorkerGrade.Invalid: KeyedRuleError {}
+extension PasswordPolicy.Problem: KeyedRuleError {}
+extension TextDecoding.Undecodable: KeyedRuleError {}
+extension CSV.Malformed: KeyedRuleError {}
+extension PersonImport.FileProblem: KeyedRuleError {}

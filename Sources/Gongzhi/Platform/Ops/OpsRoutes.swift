@@ -1,0 +1,32 @@
+import Vapor
+import Fluent
+import SQLKit
+
+/// Health, metrics and the API document: what operators and client developers read.
+enum OpsRoutes {
+    static func register(_ app: RoutesBuilder, metrics: AppMetrics) {
+        app.get("healthz", use: health)
+        app.get("metrics") { _ -> Response in
+            var headers = HTTPHeaders()
+            headers.replaceOrAdd(name: .contentType, value: "text/plain; version=0.0.4; charset=utf-8")
+            return Response(status: .ok, headers: headers, body: .init(string: metrics.registry.emitToString()))
+        }
+        app.get("api", "openapi.json") { _ -> Response in
+            var headers = HTTPHeaders()
+            headers.replaceOrAdd(name: .contentType, value: "application/json; charset=utf-8")
+            return Response(status: .ok, headers: headers, body: .init(string: OpenAPIDocument.json))
+        }
+        app.get("static", "app.css") { req in Stylesheet.serve(req) }
+    }
+
+    struct Health: Content { let status: String; let database: String }
+
+    @Sendable static func health(_ req: Request) async throws -> Response {
+        var ok = false
+        if let sql = req.db as? SQLDatabase {
+            ok = (try? await sql.raw("SELECT 1 AS one").first()) != nil
+        }
+        let body = Health(status: ok ? "ok" : "unavailable", database: ok ? "ok" : "unreachable")
+        return try await body.encodeResponse(status: ok ? .ok : .serviceUnavailable, for: req)
+    }
+}

@@ -1,0 +1,78 @@
+import Vapor
+import Fluent
+import FluentSQLiteDriver
+import FluentPostgresDriver
+
+/// Builds the application: database, sessions, middleware, migrations, demo data, routes.
+public func configure(_ app: Application, _ config: AppConfig) async throws {
+    try configureDatabase(app, config.database)
+
+    app.passwords.use(.bcrypt(cost: config.bcryptCost))
+    app.sessions.use(.fluent)
+    app.sessions.configuration.cookieName = "gongzhi-session"
+    let secure = config.secureCookies
+    app.sessions.configuration.cookieFactory = { id in
+        HTTPCookies.Value(string: id.string, isSecure: secure, isHTTPOnly: true, sameSite: .lax)
+    }
+    app.routes.defaultMaxBodySize = "1mb"
+
+    // Outermost first: metrics see the final status, headers go on error pages too.
+    app.middleware = Middlewares()
+    app.middleware.use(MetricsMiddleware(metrics: app.metrics))
+    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(AppErrorMiddleware())
+    app.middleware.use(app.sessions.middleware)
+
+    for migration in Migrations.all { app.migrations.add(migration) }
+    try await app.autoMigrate()
+
+    if config.loadDemo, try await OrgNode.query(on: app.db).count() == 0 {
+        let hash = try Bcrypt.hash(config.demoPassword, cost: config.bcryptCost)
+        try await DemoData.load(on: app.db, passwordHash: hash, scale: config.demoScale)
+        app.logger.notice("Loaded the fictional demo district (演示数据, 虚构).")
+    }
+
+    try routes(app)
+}
+
+enum Migrations {
+    /// In dependency order; each has a fixed name so it never runs twice.
+    static let all: [any Migration] = [
+        CreateOrgNodes(), CreateAccounts(), CreateAuditTables(), CreatePeople(), CreateResidentUnits(),
+        CreateImportBatches(), SessionRecord.migration,
+    ]
+}
+
+func configureDatabase(_ app: Application, _ choice: AppConfig.DatabaseChoice) throws {
+    switch choice {
+    case .sqliteFile(let path):
+        app.databases.use(.sqlite(.file(path)), as: .sqlite)
+    case .sqliteMemory:
+        app.databases.use(.sqlite(.memory), as: .sqlite)
+    case .postgres(let url, let searchPath):
+        var config = try SQLPostgresConfiguration(url: url)
+        if let searchPath { config.searchPath = [searchPath] }
+        app.databases.use(.postgres(configuration: config), as: .psql)
+    }
+}
+
+func routes(_ app: Application) throws {
+    OpsRoutes.register(app, metrics: app.metrics)
+
+    let api = app.grouped("api", "v1").grouped(BearerViewerMiddleware())
+    let apiProtected = api.grouped(RequireViewerMiddleware())
+    AccountsAPI.register(public: api, protected: apiProtected)
+    OrgAPI.register(apiProtected)
+    PeopleAPI.register(apiProtected)
+    UnitsAPI.register(apiProtected)
+    AuditLogAPI.register(apiProtected)
+
+    let pages = app.grouped(SessionViewerMiddleware()).grouped(CSRFMiddleware())
+    let pagesProtected = pages.grouped(RequireViewerMiddleware())
+    AccountPages.register(public: pages, protected: pagesProtected)
+    HomePages.register(pagesProtected)
+    OrgPages.register(pagesProtected)
+    PeoplePages.register(pagesProtected)
+    UnitsPages.register(pagesProtected)
+    AuditLogPages.register(pagesProtected)
+}

@@ -1,0 +1,9 @@
+extension String {
+    /// Trims Unicode white space, including the ideographic space (U+3000) that Chinese input methods type.
+    public func trimmingWhitespace() -> String {
+        var scalars = Substring(self).unicodeScalars
+        while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
+        return String(scalars)
+    }
+}
