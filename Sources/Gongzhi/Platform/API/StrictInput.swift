@@ -12,6 +12,10 @@ extension Request {
             throw AppError(status: .unsupportedMediaType, code: "unsupported_media_type", messageKey: "error.mediaType")
         }
         guard let buffer = body.data else { throw AppError.badRequest("error.json.empty") }
+        // The server refuses larger bodies while reading them; a body handed over whole is checked here.
+        if buffer.readableBytes > application.routes.defaultMaxBodySize.value {
+            throw AppError(status: .payloadTooLarge, code: "payload_too_large", messageKey: "error.tooLarge")
+        }
         let data = Data(buffer: buffer)
         guard let object = try? JSONSerialization.jsonObject(with: data), let dict = object as? [String: Any] else {
             throw AppError.badRequest("error.json.malformed")

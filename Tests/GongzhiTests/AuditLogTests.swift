@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+import VaporTesting
+import Fluent
+@testable import Gongzhi
+
+@Suite("Audit and access logs")
+struct AuditLogTests {
+    @Test func filtersByPersonEntityAndTimeWithinScope() async throws {
+        try await withTestApp { app in
+            let grid = try await Fixtures.node(app, code: "QH-S1-C1-G1")
+            let other = try await Fixtures.node(app, code: "QH-S2-C1")
+            let street = try await Client.api(app, as: "orgdept")
+            #expect(try await street.api(.PATCH, "/api/v1/org/nodes/\(grid.id!)", json: ["name": "甲网格"]).status == .ok)
+            #expect(try await street.api(.PATCH, "/api/v1/org/nodes/\(other.id!)", json: ["name": "乙社区"]).status == .ok)
+            let secretary = try await Client.api(app, as: "secretary")
+            let mine = try await secretary.api(.GET, "/api/v1/audit?entityType=org_node")
+            let labels = try mine.jsonArray().compactMap { $0["entityLabel"] as? String }
+            #expect(labels.contains("甲网格"))
+            #expect(!labels.contains("乙社区")) // another street's change is outside the secretary's scope
+            let byActor = try await street.api(.GET, "/api/v1/audit?actor=orgdept&entityId=\(other.id!)")
+            #expect(try byActor.jsonArray().count == 1)
+            let future = try await street.api(.GET, "/api/v1/audit?from=2099-01-01")
+            #expect(try future.jsonArray().isEmpty)
+            let today = AuditLogPages.timeFormat.string(from: Date()).prefix(10)
+            #expect(try await street.api(.GET, "/api/v1/audit?from=\(today)&to=\(today)").jsonArray().count >= 2)
+            #expect(try await street.api(.GET, "/api/v1/audit?from=yesterday").status == .badRequest)
+            let worker = try await Client.api(app, as: "worker")
+            #expect(try await worker.api(.GET, "/api/v1/audit").status == .forbidden)
+            let page = try await Client.page(app, as: "orgdept")
+            let html = try await page.get("/audit?actor=orgdept&entityType=org_node")
+            #expect(html.body.string.contains("乙社区"))
+        }
+    }
+
+    @Test func accessLogShowsRefusalsAndUnmaskedReads() async throws {
+        try await withTestApp { app in
+            let outside = try await Fixtures.node(app, code: "QH-S2-C1")
+            let secretary = try await Client.api(app, as: "secretary")
+            #expect(try await secretary.api(.GET, "/api/v1/org/nodes/\(outside.id!)").status == .notFound)
+            let admin = try await Client.api(app, as: "admin")
+            let log = try await admin.api(.GET, "/api/v1/access-log")
+            let kinds = try log.jsonArray().compactMap { $0["kind"] as? String }
+            #expect(kinds.contains("outOfScopeRead"))
+            let page = try await Client.page(app, as: "admin")
+            #expect(try await page.get("/access-log").body.string.contains("越权查看"))
+        }
+    }
+}

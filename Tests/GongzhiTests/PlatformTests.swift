@@ -1,0 +1,177 @@
+import Foundation
+import Testing
+import VaporTesting
+import Fluent
+@testable import Gongzhi
+
+@Suite("Platform: errors, limits, health, metrics, API document, languages, layouts")
+struct PlatformTests {
+    @Test func clientMistakesGetJSONErrorsNever500() async throws {
+        try await withTestApp { app in
+            let api = try await Client.api(app, as: "street")
+            let c1 = try await Fixtures.node(app, code: "QH-S1-C1")
+            let malformed = try await api.api(.POST, "/api/v1/org/nodes", raw: "{\"kind\": ")
+            #expect(malformed.status == .badRequest)
+            #expect(malformed.errorCode == "bad_request")
+            let unknownField = try await api.api(.POST, "/api/v1/org/nodes", json: ["kind": "gridBranch", "name": "x", "parentId": c1.id!, "colour": "red"])
+            #expect(unknownField.status == .badRequest)
+            #expect(unknownField.errorMessage == "不认识的字段：colour")
+            let unknownEnum = try await api.api(.POST, "/api/v1/org/nodes", json: ["kind": "galaxy", "name": "x", "parentId": c1.id!])
+            #expect(unknownEnum.status == .badRequest)
+            #expect(unknownEnum.errorMessage?.contains("kind") == true)
+            let wrongType = try await api.api(.POST, "/api/v1/org/nodes", json: ["kind": "gridBranch", "name": 5, "parentId": c1.id!])
+            #expect(wrongType.status == .badRequest)
+            let array = try await api.api(.POST, "/api/v1/org/nodes", raw: "[1,2]")
+            #expect(array.status == .badRequest)
+            var h = HTTPHeaders(); h.contentType = .plainText
+            let notJSON = try await api.send(.POST, "/api/v1/org/nodes", headers: h, body: ByteBuffer(string: "kind=x"))
+            #expect(notJSON.status == .unsupportedMediaType)
+            let badID = try await api.api(.PATCH, "/api/v1/org/nodes/-3", json: ["name": "x"])
+            #expect(badID.status == .badRequest)
+            let huge = try await api.api(.POST, "/api/v1/org/nodes", raw: "{\"name\": \"" + String(repeating: "x", count: 2_000_000) + "\"}")
+            #expect(huge.status == .payloadTooLarge)
+            #expect(huge.errorCode == "payload_too_large")
+            let missing = try await api.api(.GET, "/api/v1/nothing-here")
+            #expect(missing.status == .notFound)
+            #expect(missing.errorCode == "not_found")
+        }
+    }
+
+    @Test func healthMetricsAndStaticFiles() async throws {
+        try await withTestApp { app in
+            let c = Client(app)
+            let health = try await c.get("/healthz")
+            #expect(health.status == .ok)
+            #expect(try health.json()["database"] as? String == "ok")
+            try await c.get("/login")
+            let metrics = try await c.get("/metrics")
+            #expect(metrics.body.string.contains("gongzhi_http_requests_total"))
+            #expect(metrics.body.string.contains("gongzhi_http_request_duration_seconds_bucket"))
+            let css = try await c.get("/static/app.css")
+            #expect(css.headers.first(name: .contentType)?.hasPrefix("text/css") == true)
+        }
+    }
+
+    /// Every API route is in the document, and the document lists no route the server lacks.
+    @Test func openAPIDocumentMatchesTheRoutes() async throws {
+        try await withTestApp { app in
+            let res = try await Client(app).get("/api/openapi.json")
+            let doc = try res.json()
+            #expect(doc["openapi"] as? String == "3.1.0")
+            let paths = try #require(doc["paths"] as? [String: [String: Any]])
+            var documented = Set<String>()
+            for (path, ops) in paths {
+                for method in ops.keys where ["get", "post", "patch", "put", "delete"].contains(method) {
+                    documented.insert("\(method.uppercased()) \(path)")
+                }
+            }
+            var served = Set<String>()
+            for route in app.routes.all {
+                let path = "/" + route.path.map { component -> String in
+                    if case .parameter(let name) = component { return "{\(name)}" }
+                    return component.description
+                }.joined(separator: "/")
+                if path.hasPrefix("/api/") || path == "/healthz" || path == "/metrics" {
+                    served.insert("\(route.method.rawValue) \(path)")
+                }
+            }
+            #expect(served.subtracting(documented).sorted() == [], "routes missing from openapi.json")
+            #expect(documented.subtracting(served).sorted() == [], "documented routes the server lacks")
+        }
+    }
+
+    @Test func stringTablesAreCompleteInBothLanguages() throws {
+        #expect(Set(Strings.zhHans.keys) == Set(Strings.en.keys))
+        #expect(Strings.zhHans.values.allSatisfy { !$0.isEmpty } && Strings.en.values.allSatisfy { !$0.isEmpty })
+        // Every key the code names, and every label of every enumerated value, exists in both.
+        var used = Set<String>()
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources")
+        let regex = try Regex(#""([a-z][a-zA-Z]*(?:\.[a-zA-Z0-9_]+)+)""#)
+        let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)!
+        for case let url as URL in files where url.pathExtension == "swift" && !url.path.contains("/I18n/") {
+            let text = try String(contentsOf: url, encoding: .utf8)
+            for m in text.matches(of: regex) {
+                let key = String(m.output[1].substring!)
+                if [".css", ".csv", ".json", ".sqlite"].contains(where: { key.hasSuffix($0) }) { continue }
+                used.insert(key)
+            }
+        }
+        used.formUnion(OrgNodeKind.allCases.map(\.labelKey) + PersonFacet.allCases.map(\.labelKey) + Role.allCases.map(\.labelKey)
+            + UnitKind.allCases.map(\.labelKey) + MemberStatus.allCases.map(\.labelKey) + AccessLogEntry.Kind.allCases.map(\.labelKey)
+            + AuditAction.allCases.map(\.labelKey))
+        #expect(used.count > 150)
+        #expect(used.subtracting(Strings.zhHans.keys).sorted() == [], "keys missing in zh-Hans")
+        #expect(used.subtracting(Strings.en.keys).sorted() == [], "keys missing in en")
+    }
+
+    @Test func phoneLayoutForResidentsDeskLayoutForStaff() async throws {
+        try await withTestApp { app in
+            let resident = try await Client.page(app, as: "resident")
+            let home = try await resident.get("/")
+            #expect(home.body.string.contains("class=\"phone\""))
+            #expect(home.body.string.contains("我的社区"))
+            #expect(!home.body.string.contains("href=\"/org\""))
+            let community = try await resident.get("/community")
+            #expect(community.status == .ok)
+            #expect(community.body.string.contains("网格员 陈刚"))
+            let me = try await resident.get("/me")
+            #expect(me.body.string.contains("李华"))
+            #expect(try await resident.get("/org").status == .forbidden)
+            let staff = try await Client.page(app, as: "secretary")
+            let desk = try await staff.get("/")
+            #expect(desk.body.string.contains("class=\"desk\""))
+            #expect(desk.body.string.contains("href=\"/org\""))
+            #expect(!desk.body.string.contains("href=\"/import\"") == false)
+            // Every link on the desk menu opens.
+            for href in Layout.deskMenu.map(\.href) { #expect(try await staff.get(href).status == .ok, "\(href)") }
+        }
+    }
+
+    /// The desk home's figures are the sizes of the lists they link to.
+    @Test func homeFiguresMatchTheRecordsBehindThem() async throws {
+        try await withTestApp { app in
+            let c = try await Client.page(app, as: "secretary")
+            let home = try await c.get("/").body.string
+            let api = try await Client.api(app, as: "secretary")
+            for facet in ["partyMember", "resident", "volunteer", "communityWorker"] {
+                let total = try await api.api(.GET, "/api/v1/people?facet=\(facet)").json()["total"] as? Int ?? -1
+                let link = "href=\"/people?facet=\(facet)\"><strong class=\"num\">\(total)</strong>"
+                #expect(home.contains(link), "figure for \(facet)")
+            }
+            let grids = try await api.api(.GET, "/api/v1/org/nodes?kind=gridBranch").jsonArray().count
+            #expect(home.contains("href=\"/org/list?kind=gridBranch\"><strong class=\"num\">\(grids)</strong>"))
+        }
+    }
+
+    @Test func pagesNeedSignInAndKeepTheTarget() async throws {
+        try await withTestApp { app in
+            let c = Client(app)
+            let res = try await c.get("/people")
+            #expect(res.status == .seeOther)
+            #expect(res.headers.first(name: .location) == "/login?next=/people")
+            try await c.get("/login?next=/people")
+            let login = try await c.post("/login", [("login", "secretary"), ("password", demoPassword), ("next", "/people")])
+            #expect(login.headers.first(name: .location) == "/people")
+            let evil = try await c.post("/login", [("login", "secretary"), ("password", demoPassword), ("next", "//evil.example/")])
+            #expect(evil.headers.first(name: .location) == "/")
+        }
+    }
+
+    @Test func demoDataIsDeterministicAndHasEveryRole() async throws {
+        var fingerprints: [String] = []
+        for _ in 0..<2 {
+            try await withTestApp { app in
+                let names = try await Person.query(on: app.db).sort(\.$id).limit(20).all().map { "\($0.name)\($0.idNumber ?? "")" }
+                fingerprints.append(names.joined())
+                let roles = Set(try await User.query(on: app.db).all().map(\.role))
+                #expect(roles == Set(Role.allCases))
+                for p in try await Person.query(on: app.db).all() {
+                    if let idn = p.idNumber { #expect((try? IDNumber(idn)) != nil) }
+                    if let phone = p.phone { #expect((try? MobileNumber(phone)) != nil) }
+                }
+            }
+        }
+        #expect(fingerprints[0] == fingerprints[1])
+    }
+}
