@@ -1,0 +1,118 @@
+"""Drives the real server in headless Chromium: the phone layout for a resident, the desk layout for a
+community secretary (tree, rename, audit log), and the language switch.
+
+Usage: test_browser.py SERVER_URL CHROMEDRIVER_URL SCREENSHOT_DIR
+Prints one line per check and closes with 'N passed, N failed'; exits non-zero on any failure."""
+import os
+import sys
+import time
+import traceback
+
+from webdriver import Browser
+
+SERVER, DRIVER, SHOTS = sys.argv[1].rstrip("/"), sys.argv[2], sys.argv[3]
+PASSWORD = os.environ.get("GONGZHI_DEMO_PASSWORD", "Gongzhi-demo-2026")
+results = []
+
+
+def check(name):
+    def wrap(fn):
+        try:
+            fn()
+            results.append((name, True, ""))
+            print(f"ok   {name}", flush=True)
+        except Exception as e:  # a failed check is reported, the others still run
+            results.append((name, False, str(e)))
+            print(f"FAIL {name}: {e}", flush=True)
+            traceback.print_exc()
+        return fn
+    return wrap
+
+
+def login(b, username):
+    b.get(SERVER + "/login")
+    b.type(b.find("#login"), username)
+    b.type(b.find("#password"), PASSWORD)
+    b.click(b.find("#login-submit"))
+    wait_for(lambda: "/login" not in b.url, "login did not leave the login page")
+
+
+def wait_for(cond, message, timeout=10):
+    end = time.time() + timeout
+    while time.time() < end:
+        if cond():
+            return
+        time.sleep(0.2)
+    raise AssertionError(message)
+
+
+def expect(cond, message):
+    if not cond:
+        raise AssertionError(message)
+
+
+@check("resident signs in on the phone layout and sees the home entries")
+def resident_phone():
+    b = Browser(DRIVER, 390, 844, phone=True)
+    try:
+        login(b, "resident")
+        expect(b.run("return document.body.className") == "phone", "body is not the phone layout")
+        expect(b.run("return window.innerWidth") <= 480, "viewport is not phone-sized")
+        entries = b.text(b.find("#entries"))
+        expect("我的社区" in entries and "我的资料" in entries, f"entries were {entries!r}")
+        overflow = b.run("return document.documentElement.scrollWidth - window.innerWidth")
+        expect(overflow <= 0, f"page is {overflow}px wider than the phone")
+        b.screenshot(os.path.join(SHOTS, "resident-home.png"))
+        b.click(b.find("a[href='/community']"))
+        wait_for(lambda: "/community" in b.url, "did not open my community")
+        expect("网格员" in b.text(b.find("main")), "my community does not show the grid worker")
+        b.screenshot(os.path.join(SHOTS, "resident-community.png"))
+    finally:
+        b.quit()
+
+
+@check("secretary opens the tree on the desk layout, renames a node and finds it in the audit log")
+def secretary_desk():
+    b = Browser(DRIVER, 1280, 900)
+    try:
+        login(b, "secretary")
+        expect(b.run("return document.body.className") == "desk", "body is not the desk layout")
+        b.click(b.find("nav.menu a[href='/org']"))
+        wait_for(lambda: b.url.endswith("/org"), "did not open the tree")
+        links = [e for e in b.find_all("#org-tree a") if "网格党支部" in b.text(e)]
+        expect(links, "no grid branch in the tree")
+        b.click(links[0])
+        wait_for(lambda: "/org/" in b.url, "did not open the node page")
+        new_name = "浏览器测试网格党支部" + str(int(time.time()) % 10000)
+        field = b.find("#name")
+        b.clear(field)
+        b.type(field, new_name)
+        b.click(b.find("#rename-form button"))
+        wait_for(lambda: new_name in b.text(b.find("#node-name")), "the node page does not show the new name")
+        b.screenshot(os.path.join(SHOTS, "secretary-node.png"))
+        b.click(b.find("nav.menu a[href='/audit']"))
+        wait_for(lambda: "/audit" in b.url, "did not open the audit log")
+        expect(new_name in b.text(b.find("#audit-entries")), "the audit log does not show the rename")
+        b.screenshot(os.path.join(SHOTS, "secretary-audit.png"))
+    finally:
+        b.quit()
+
+
+@check("the language switch turns the desk into English and the choice sticks")
+def language():
+    b = Browser(DRIVER, 1280, 900)
+    try:
+        login(b, "street")
+        b.click(b.find("a.lang"))
+        wait_for(lambda: "Home" in b.text(b.find("nav.menu")), "menu is not in English")
+        b.get(SERVER + "/org")
+        expect("Organisation tree" in b.text(b.find("main h1")), "the choice did not stick")
+        b.screenshot(os.path.join(SHOTS, "street-english.png"))
+    finally:
+        b.quit()
+
+
+passed = sum(1 for r in results if r[1])
+failed = len(results) - passed
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
