@@ -70,6 +70,7 @@ func routes(_ app: Application) throws {
     PeopleAPI.register(apiProtected)
     UnitsAPI.register(apiProtected)
     AuditLogAPI.register(apiProtected)
+    AccountAdminAPI.register(apiProtected)
 
     let pages = app.grouped(SessionViewerMiddleware()).grouped(CSRFMiddleware())
     let pagesProtected = pages.grouped(RequireViewerMiddleware())
@@ -79,4 +80,5 @@ func routes(_ app: Application) throws {
     PeoplePages.register(pagesProtected)
     UnitsPages.register(pagesProtected)
     AuditLogPages.register(pagesProtected)
+    AccountAdminPages.register(pagesProtected)
 }

@@ -104,6 +104,6 @@ struct CSVTests {
                                      "error.import.unknownFacet", "error.import.noOrg", "error.import.yesNo"]))
         #expect(rows[2].problems.contains { $0.messageKey == "error.import.duplicateInFile" && $0.args == ["2"] })
         #expect(rows[2].problems.contains { $0.messageKey == "error.grade.required" })
-        #expect(throws: PersonImport.FileProblem.missingColumns([.facets, .orgCode])) { try PersonImport.read([["姓名"], ["张三"]]) }
+        #expect(throws: PersonImport.FileProblem.missingColumns(["类型", "组织编码"])) { try PersonImport.read([["姓名"], ["张三"]]) }
     }
 }

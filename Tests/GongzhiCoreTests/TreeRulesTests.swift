@@ -75,3 +75,14 @@ struct DataScopeTests {
         #expect(scope.ownPersonID == 7)
     }
 }
+
+@Suite("Roles")
+struct RoleTests {
+    @Test func grantingStaysWithinOnesOwnPermissions() {
+        #expect(Role.systemAdmin.canGrant(.systemAdmin))
+        #expect(!Role.orgDepartmentAdmin.canGrant(.systemAdmin))
+        #expect(Role.orgDepartmentAdmin.canGrant(.communitySecretary))
+        #expect(!Role.communitySecretary.canGrant(.resident)) // no account management at all
+        #expect(Role.allCases.filter(\.usesPhoneLayout).count == 6)
+    }
+}

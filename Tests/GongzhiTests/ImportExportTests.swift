@@ -67,7 +67,7 @@ struct ImportExportTests {
             let api = try await Client.api(app, as: "secretary")
             let missing = try await preview(api, Array("姓名,手机号\r\n张三,13911112222\r\n".utf8))
             #expect(missing.status == .unprocessableEntity)
-            #expect(missing.errorMessage == "缺少必需的列：姓名、类型、组织编码。")
+            #expect(missing.errorMessage == "缺少必需的列：类型、组织编码。")
             let empty = try await preview(api, [])
             #expect(empty.status == .unprocessableEntity)
             let worker = try await Client.api(app, as: "gridworker")
@@ -120,6 +120,51 @@ struct ImportExportTests {
             #expect(try PersonImport.read(rows).allSatisfy { !$0.problems.contains { $0.column == .facets } })
             let page = try await Client.page(app, as: "secretary")
             #expect(try await page.get("/people/export.csv").status == .ok)
+        }
+    }
+}
+
+@Suite("Units import and the other CSV exports")
+struct MoreImportExportTests {
+    @Test func unitsImportPreviewAndCommit() async throws {
+        try await withTestApp { app in
+            let api = try await Client.api(app, as: "secretary")
+            var h = HTTPHeaders(); h.replaceOrAdd(name: .contentType, value: "text/csv")
+            let csv = "单位名称,单位类型,所在组织编码,地址,联系人,联系电话,党组织编码\r\n"
+                + "枫林幼儿园,学校,QH-S1-C1,清河路9号,王老师,13933334444,\r\n"
+                + "越界单位,医院,QH-S2-C1,,,,\r\n"
+            let bad = try await api.send(.POST, "/api/v1/units/import/preview", headers: h, body: ByteBuffer(string: csv))
+            #expect(try bad.json()["errorCount"] as? Int == 1)
+            let good = try await api.send(.POST, "/api/v1/units/import/preview", headers: h, body: ByteBuffer(string: String(csv.split(separator: "\r\n").prefix(2).joined(separator: "\r\n"))))
+            let batch = try #require(try good.json()["batchId"] as? Int)
+            #expect(try await api.api(.POST, "/api/v1/units/import/\(batch)/commit").status == .ok)
+            let unit = try #require(try await ResidentUnit.query(on: app.db).filter(\.$name == "枫林幼儿园").first())
+            #expect(unit.kind == .school && unit.contactPhone == "13933334444")
+        }
+    }
+
+    @Test func treeUnitsAndAuditExport() async throws {
+        try await withTestApp { app in
+            let api = try await Client.api(app, as: "secretary")
+            let tree = try await api.api(.GET, "/api/v1/org/nodes/export.csv")
+            #expect(tree.status == .ok)
+            #expect(tree.body.string.contains("QH-S1-C1-G1"))
+            #expect(!tree.body.string.contains("QH-S2-C1"))
+            let units = try await api.api(.GET, "/api/v1/units/export.csv")
+            #expect(units.body.string.hasPrefix("\u{FEFF}单位名称"))
+            #expect(!units.body.string.contains(where: { _ in false }))
+            let rows = try CSV.parse(String(units.body.string.dropFirst()))
+            #expect(try UnitImport.read(rows).allSatisfy { $0.problems.allSatisfy { $0.column == .contactPhone } })
+            let grid = try await Fixtures.node(app, code: "QH-S1-C1-G1")
+            try await api.api(.PATCH, "/api/v1/org/nodes/\(grid.id!)", json: ["name": "导出测试网格"])
+            let audit = try await api.api(.GET, "/api/v1/audit/export.csv?entityType=org_node")
+            #expect(audit.body.string.contains("导出测试网格"))
+            let worker = try await Client.api(app, as: "gridworker")
+            #expect(try await worker.api(.GET, "/api/v1/org/nodes/export.csv").status == .forbidden)
+            let page = try await Client.page(app, as: "secretary")
+            for path in ["/org/export.csv", "/units/export.csv", "/audit/export.csv"] {
+                #expect(try await page.get(path).status == .ok, "\(path)")
+            }
         }
     }
 }

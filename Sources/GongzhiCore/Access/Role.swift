@@ -37,3 +37,11 @@ public enum Permission: String, CaseIterable, Codable, Sendable {
     case viewTree, editTree, viewPeople, editPeople, importPeople, exportData
     case unmaskPersonalData, viewAudit, manageAccounts
 }
+
+extension Role {
+    /// An administrator hands out only roles that can do no more than they can;
+    /// system administrators are made only by system administrators.
+    public func canGrant(_ other: Role) -> Bool {
+        can(.manageAccounts) && other.permissions.isSubset(of: permissions) && (other != .systemAdmin || self == .systemAdmin)
+    }
+}

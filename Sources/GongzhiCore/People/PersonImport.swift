@@ -49,7 +49,8 @@ public enum PersonImport {
 
     public enum FileProblem: Error, Equatable, Sendable {
         case empty
-        case missingColumns([Column])
+        /// The missing columns by their Chinese header names.
+        case missingColumns([String])
         case tooManyRows(limit: Int)
         public var messageKey: String {
             switch self {
@@ -57,6 +58,10 @@ public enum PersonImport {
             case .missingColumns: "error.import.missingColumns"
             case .tooManyRows: "error.import.tooManyRows"
             }
+        }
+        public var args: [String] {
+            if case .missingColumns(let names) = self { return [names.joined(separator: "、")] }
+            return []
         }
     }
 
@@ -71,7 +76,7 @@ public enum PersonImport {
             if let column = Column.allCases.first(where: { $0.headers.contains(name) }) { index[column] = i }
         }
         let missing = Column.required.filter { index[$0] == nil }
-        if !missing.isEmpty { throw .missingColumns(missing) }
+        if !missing.isEmpty { throw .missingColumns(missing.map { $0.headers[1] }) }
 
         var seenIDs: [String: Int] = [:]
         return table.dropFirst().enumerated().map { offset, cells in

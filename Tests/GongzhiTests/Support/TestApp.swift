@@ -101,9 +101,9 @@ final class Client: @unchecked Sendable {
     }
 
     /// Signs in through the API.
-    static func api(_ app: Application, as username: String) async throws -> Client {
+    static func api(_ app: Application, as username: String, password: String = demoPassword) async throws -> Client {
         let c = Client(app)
-        let res = try await c.api(.POST, "/api/v1/auth/token", json: ["login": username, "password": demoPassword])
+        let res = try await c.api(.POST, "/api/v1/auth/token", json: ["login": username, "password": password])
         #expect(res.status == .created, "token for \(username) answered \(res.status): \(res.body.string)")
         c.token = try res.json()["token"] as? String
         return c

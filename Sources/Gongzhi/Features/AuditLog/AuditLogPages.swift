@@ -3,6 +3,7 @@ import Vapor
 enum AuditLogPages {
     static func register(_ p: RoutesBuilder) {
         p.get("audit", use: audit)
+        p.get("audit", "export.csv", use: AuditLogAPI.export)
         p.get("access-log", use: access)
     }
 
@@ -48,6 +49,7 @@ enum AuditLogPages {
         let entries = try await AuditLogAPI.entries(req, f)
         return Layout.page(req, title: req.t("nav.audit"), body: """
             <h1>\(req.t("nav.audit"))</h1>\(filterForm(req, action: "/audit", withEntity: true))
+            <p><a class="button secondary" href="/audit/export.csv\(req.url.query.map { "?" + $0 } ?? "")">\(req.t("action.exportCSV"))</a></p>
             <div id="audit-entries">\(table(req, entries))</div>\(pager(req, hasNext: entries.count >= AuditLogAPI.pageSize, page: f.page))
             """, active: "/audit")
     }

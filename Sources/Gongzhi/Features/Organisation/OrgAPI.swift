@@ -38,6 +38,7 @@ enum OrgAPI {
         let nodes = api.grouped("org", "nodes")
         nodes.get(use: list)
         nodes.post(use: create)
+        nodes.get("export.csv", use: export)
         nodes.get(":id", use: show)
         nodes.patch(":id", use: update)
         nodes.post(":id", "move", use: move)
@@ -60,6 +61,21 @@ enum OrgAPI {
         }
         let counts = try await OrgQueries.memberCounts(for: nodes, on: req.db)
         return nodes.map { NodeOut($0, lang: req.lang, memberCount: counts[$0.id!] ?? 0) }
+    }
+
+    /// The tree in scope as CSV: code, parent code, kind, name, member count.
+    @Sendable static func export(_ req: Request) async throws -> Response {
+        let v = try await req.require(.exportData)
+        let nodes = try await OrgQueries.nodesInScope(v.scope, includeArchived: true, on: req.db)
+        let counts = try await OrgQueries.memberCounts(for: nodes, on: req.db)
+        let codeOf = Dictionary(uniqueKeysWithValues: nodes.map { ($0.id!, $0.code) })
+        let lang = req.lang
+        let header = ["field.code", "org.parentCode", "field.kind", "field.name", "facet.partyMember", "org.archived"].map { lang.t($0) }
+        let rows = nodes.map { n in
+            [n.code, n.parentID.flatMap { codeOf[$0] } ?? "", lang.t(n.kind.labelKey), n.name, String(counts[n.id!] ?? 0),
+             n.archived ? lang.t("common.yes") : lang.t("common.no")]
+        }
+        return CSVResponse.make(fileName: "org-nodes.csv", header: header, rows: rows)
     }
 
     @Sendable static func show(_ req: Request) async throws -> NodeDetail {

@@ -5,6 +5,7 @@ enum OrgPages {
     static func register(_ p: RoutesBuilder) {
         p.get("org", use: tree)
         p.get("org", "list", use: listByKind)
+        p.get("org", "export.csv", use: OrgAPI.export)
         p.get("org", ":id", use: node)
         p.post("org", ":id", "children", use: createChild)
         p.post("org", ":id", "rename", use: rename)
@@ -29,6 +30,7 @@ enum OrgPages {
         return Layout.page(req, title: req.t("org.title"), body: """
             <h1>\(req.t("org.title"))</h1>
             <p class="muted">\(req.t("org.treeHint"))</p>
+            \(v.can(.exportData) ? "<p><a class=\"button secondary\" href=\"/org/export.csv\">\(req.t("action.exportCSV"))</a></p>" as HTML : HTML.empty)
             <section class="card"><ul class="tree" id="org-tree">\(roots.map { branch($0, depth: 0) })</ul></section>
             """, active: "/org")
     }

@@ -4,17 +4,21 @@ import Vapor
 enum ImportPages {
     @Sendable static func form(_ req: Request) async throws -> HTML {
         try await req.require(.importPeople)
-        let columns = PersonImport.Column.allCases.map { "<code>\($0.headers[1])</code>" as HTML }
+        let columns = PersonImport.Column.allCases.map { "<code>\($0.headers[1])</code> " as HTML }
+        let unitColumns = UnitImport.Column.allCases.map { "<code>\($0.headers[1])</code> " as HTML }
         return Layout.page(req, title: req.t("nav.import"), body: """
             <h1>\(req.t("nav.import"))</h1>
-            <section class="card"><p>\(req.t("import.hint"))</p><p>\(columns)</p>
+            <section class="card"><p>\(req.t("import.hint"))</p>
+            <p>\(req.t("nav.people")): \(columns)</p><p>\(req.t("nav.units")): \(unitColumns)</p>
             <form method="post" action="/import/preview" enctype="multipart/form-data">\(CSRF.hiddenField(req))
+            <label for="kind">\(req.t("import.kind"))</label><select id="kind" name="kind">
+            <option value="people">\(req.t("nav.people"))</option><option value="units">\(req.t("nav.units"))</option></select>
             <label for="file">\(req.t("import.file"))</label><input id="file" type="file" name="file" accept=".csv,text/csv" required>
             <p><button type="submit">\(req.t("import.preview"))</button></p></form></section>
             """, active: "/import")
     }
 
-    struct Upload: Content { var file: File? }
+    struct Upload: Content { var file: File?; var kind: String? }
 
     @Sendable static func preview(_ req: Request) async throws -> Response {
         try await req.require(.importPeople)
@@ -22,9 +26,12 @@ enum ImportPages {
         guard let file = upload.file, file.data.readableBytes > 0 else { throw AppError.invalid("error.import.empty", field: "file") }
         let preview: PeopleImport.Preview
         do {
-            preview = try await PeopleImport.preview(req, bytes: Array(file.data.readableBytesView), fileName: file.filename)
+            let bytes = Array(file.data.readableBytesView)
+            preview = upload.kind == "units"
+                ? try await UnitsImport.preview(req, bytes: bytes, fileName: file.filename)
+                : try await PeopleImport.preview(req, bytes: bytes, fileName: file.filename)
         } catch let e as KeyedRuleError {
-            let body: HTML = "<h1>\(req.t("nav.import"))</h1><p class=\"flash error\" role=\"alert\">\(req.t(e.messageKey))</p><p><a href=\"/import\">\(req.t("action.back"))</a></p>"
+            let body: HTML = "<h1>\(req.t("nav.import"))</h1><p class=\"flash error\" role=\"alert\">\(req.lang.format(e.messageKey, e.args))</p><p><a href=\"/import\">\(req.t("action.back"))</a></p>"
             return try await Layout.page(req, title: req.t("nav.import"), body: body, active: "/import").encodeResponse(status: .unprocessableEntity, for: req)
         }
         let rows: [HTML] = preview.rows.map { r in
@@ -45,8 +52,8 @@ enum ImportPages {
 
     @Sendable static func commit(_ req: Request) async throws -> Response {
         let result = try await PeopleImport.commit(req, batchID: try req.intParameter("batch"))
-        req.session.data["flash"] = "flash.imported"
-        _ = result
-        return req.redirect(to: "/people")
+        Layout.flash(req, "flash.imported")
+        let batch = try await ImportBatch.find(result.batchId, on: req.db)
+        return req.redirect(to: batch?.kind == "units" ? "/units" : "/people")
     }
 }

@@ -20,14 +20,13 @@ enum PeopleExport {
         let codes = try await nodeCodes(people, on: req.db)
         let rows: [[String]] = people.map { p in
             let o = PersonOut(p, masked: !clear, nodeName: names[p.orgNodeID], lang: lang)
-            return [o.name, o.idNumber ?? "", o.phone ?? "", o.facetLabels.joined(separator: "；"), codes[p.orgNodeID] ?? "",
+            // Chinese labels in Chinese, identifiers in English: both import again.
+            let facets = lang == .zhHans ? o.facetLabels : p.facets.map(\.rawValue)
+            return [o.name, o.idNumber ?? "", o.phone ?? "", facets.joined(separator: "；"), codes[p.orgNodeID] ?? "",
                     o.address ?? "", p.inService ? lang.t("common.yes") : lang.t("common.no"), o.employer ?? "",
                     o.joinedOn ?? "", o.workerGradeLabel ?? ""]
         }
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"people.csv\"")
-        return Response(status: .ok, headers: headers, body: .init(string: CSV.write(header: header, rows: rows)))
+        return CSVResponse.make(fileName: "people.csv", header: header, rows: rows)
     }
 
     static func nodeCodes(_ people: [Person], on db: Database) async throws -> [Int: String] {

@@ -98,9 +98,10 @@ enum PeopleImport {
     /// All or nothing: checks again (the database may have changed since the preview), then one transaction.
     static func commit(_ req: Request, batchID: Int) async throws -> CommitResult {
         let v = try await req.require(.importPeople)
-        guard let batch = try await ImportBatch.find(batchID, on: req.db), batch.kind == "people" else { throw AppError.notFound() }
+        guard let batch = try await ImportBatch.find(batchID, on: req.db) else { throw AppError.notFound() }
         guard batch.createdBy == v.user.id else { throw await req.outOfScope("import batch \(batchID)") }
         guard batch.status == "previewed" else { throw AppError.conflict("error.import.done") }
+        if batch.kind == "units" { return try await UnitsImport.commit(req, batch: batch) }
         let (rows, nodes) = try await check(batch.content, req)
         let bad = rows.filter { !$0.problems.isEmpty }
         if !bad.isEmpty {

@@ -115,12 +115,35 @@ enum UnitsAPI {
         let units = api.grouped("units")
         units.get(use: list)
         units.post(use: create)
+        units.get("export.csv", use: export)
+        units.on(.POST, "import", "preview", body: .collect(maxSize: "10mb"), use: UnitsImport.previewAPI)
+        units.post("import", ":batch", "commit", use: PeopleImport.commitAPI)
         units.get(":id", use: show)
         units.patch(":id", use: update)
         units.post(":id", "archive", use: archive)
     }
 
     @Sendable static func list(_ req: Request) async throws -> [UnitOut] { try await UnitsService.out(try await UnitsService.list(req), req) }
+    /// Units in scope as CSV with the import's columns, so the file goes back in unchanged.
+    @Sendable static func export(_ req: Request) async throws -> Response {
+        try await req.require(.exportData)
+        let units = try await UnitsService.list(req)
+        let codes = try await nodeCodes(units.flatMap { [$0.locationNodeID, $0.partyOrgNodeID].compactMap { $0 } }, on: req.db)
+        let lang = req.lang
+        let header = UnitImport.Column.allCases.map { lang == .zhHans ? $0.headers[1] : $0.rawValue }
+        let rows = units.map { u in
+            [u.name, lang == .zhHans ? lang.t(u.kind.labelKey) : u.kind.rawValue, codes[u.locationNodeID] ?? "", u.address ?? "",
+             u.contactName ?? "", u.contactPhone.map(Masking.phone) ?? "", u.partyOrgNodeID.flatMap { codes[$0] } ?? ""]
+        }
+        return CSVResponse.make(fileName: "units.csv", header: header, rows: rows)
+    }
+
+    static func nodeCodes(_ ids: [Int], on db: Database) async throws -> [Int: String] {
+        let unique = Array(Set(ids))
+        guard !unique.isEmpty else { return [:] }
+        return Dictionary(uniqueKeysWithValues: try await OrgNode.query(on: db).filter(\.$id ~~ unique).all().map { ($0.id!, $0.code) })
+    }
+
     @Sendable static func show(_ req: Request) async throws -> UnitOut {
         try await UnitsService.out([try await UnitsService.find(try req.intParameter("id"), req)], req)[0]
     }
@@ -140,6 +163,7 @@ enum UnitsAPI {
 enum UnitsPages {
     static func register(_ p: RoutesBuilder) {
         p.get("units", use: list)
+        p.get("units", "export.csv", use: UnitsAPI.export)
         p.get("units", ":id", use: detail)
     }
 
@@ -151,6 +175,7 @@ enum UnitsPages {
             <form method="get" action="/units" class="card row"><div><label for="q">\(req.t("field.name"))</label><input id="q" name="q" value="\(req.query[String.self, at: "q"] ?? "")"></div>
             <div><label for="kind">\(req.t("field.kind"))</label><select id="kind" name="kind"><option value="">\(req.t("audit.any"))</option>\(UnitKind.allCases.map { "<option value=\"\($0.rawValue)\"\(HTML(raw: kind == $0.rawValue ? " selected" : ""))>\(req.t($0.labelKey))</option>" as HTML })</select></div>
             <div><button type="submit">\(req.t("action.search"))</button></div></form>
+            \(req.viewer?.can(.exportData) == true ? "<p><a class=\"button secondary\" href=\"/units/export.csv\">\(req.t("action.exportCSV"))</a></p>" as HTML : HTML.empty)
             <table><thead><tr><th>\(req.t("field.name"))</th><th>\(req.t("field.kind"))</th><th>\(req.t("field.location"))</th><th>\(req.t("field.contact"))</th></tr></thead>
             <tbody>\(units.map { "<tr><td><a href=\"/units/\($0.id)\">\($0.name)</a></td><td>\($0.kindLabel)</td><td>\($0.locationName ?? "")</td><td>\($0.contactName ?? "") \($0.contactPhone ?? "")</td></tr>" as HTML })</tbody></table>
             """, active: "/units")

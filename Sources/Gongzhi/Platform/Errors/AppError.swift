@@ -27,7 +27,11 @@ struct AppError: Error, Sendable {
 }
 
 /// Errors of the core rules carry message keys; this turns them into 422s.
-protocol KeyedRuleError: Error { var messageKey: String { get } }
+protocol KeyedRuleError: Error {
+    var messageKey: String { get }
+    var args: [String] { get }
+}
+extension KeyedRuleError { var args: [String] { [] } }
 extension TreeRuleError: KeyedRuleError {}
 extension IDNumber.Problem: KeyedRuleError {}
 extension MobileNumber.Invalid: KeyedRuleError {}
@@ -35,4 +39,4 @@ extension WorkerGrade.Invalid: KeyedRuleError {}
 extension PasswordPolicy.Problem: KeyedRuleError {}
 extension TextDecoding.Undecodable: KeyedRuleError {}
 extension CSV.Malformed: KeyedRuleError {}
-extension PersonImport.FileProblem: KeyedRuleError {}
+extension PersonImport.FileProblem: KeyedRuleError {}  // args: the missing columns

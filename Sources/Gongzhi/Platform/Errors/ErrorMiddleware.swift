@@ -26,7 +26,7 @@ struct AppErrorMiddleware: AsyncMiddleware {
         case let e as AppError:
             return e
         case let e as KeyedRuleError:
-            return .invalid(e.messageKey)
+            return .invalid(e.messageKey, args: e.args)
         case let e as DecodingError:
             return .badRequest("error.json.field", args: [Self.fieldPath(of: e)])
         case let e as AbortError:

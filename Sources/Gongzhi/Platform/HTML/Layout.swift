@@ -13,6 +13,7 @@ enum Layout {
         .init(href: "/import", key: "nav.import", permission: .importPeople),
         .init(href: "/audit", key: "nav.audit", permission: .viewAudit),
         .init(href: "/access-log", key: "nav.accessLog", permission: .viewAudit),
+        .init(href: "/accounts", key: "nav.accounts", permission: .manageAccounts),
     ]
 
     static let phoneMenu: [NavItem] = [

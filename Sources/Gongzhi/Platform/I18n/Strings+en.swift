@@ -1,4 +1,3 @@
-// swiftlint:disable file_length
 extension Strings {
     static let en: [String: String] = [
         "app.name": "Gongzhi",
@@ -249,7 +248,7 @@ extension Strings {
         "error.csv.encoding": "The file's encoding is not recognised; save it as UTF-8 or GBK CSV.",
         "error.csv.unclosedQuote": "The CSV has an unclosed quote.",
         "error.import.empty": "The file is empty or has only a header.",
-        "error.import.missingColumns": "Required columns are missing: name, facets, orgCode.",
+        "error.import.missingColumns": "Required columns are missing: {0}.",
         "error.import.tooManyRows": "At most 20,000 rows can be imported at once.",
         "error.import.duplicateInFile": "The ID number repeats line {0}.",
         "error.import.unknownFacet": "Type must be one of 党员, 群众, 志愿者, 社区工作者, 第一书记.",
@@ -260,5 +259,25 @@ extension Strings {
         "error.import.yesNo": "Write 是 or 否 (yes or no).",
         "error.import.hasErrors": "{0} rows have problems; nothing was imported.",
         "error.import.done": "This batch has already been imported.",
+        "org.parentCode": "Parent code",
+        "import.kind": "What to import",
+        "error.import.unknownUnitKind": "Unit kind must be one of 机关, 国有企业, 非公企业, 学校, 医院, 物业企业, 公安, 驻军, 社会组织, 职能部门.",
+        "nav.accounts": "Accounts",
+        "accounts.new": "New account",
+        "accounts.username": "Username",
+        "accounts.role": "Role",
+        "accounts.status": "Status",
+        "accounts.active": "Active",
+        "accounts.inactive": "Disabled",
+        "accounts.locked": "Locked",
+        "accounts.unlock": "Unlock",
+        "accounts.share": "Share this subtree",
+        "accounts.unshare": "Stop sharing",
+        "accounts.initialPassword": "Initial password",
+        "accounts.resetPassword": "Reset password",
+        "error.username": "A username has 3–40 letters, digits or . _ -.",
+        "error.username.taken": "The username or mobile number is already in use.",
+        "error.role": "Choose a role.",
+        "error.account.self": "You cannot change your own role or organisation, or disable yourself.",
     ]
 }

@@ -1,4 +1,3 @@
-// swiftlint:disable file_length
 extension Strings {
     static let zhHans: [String: String] = [
         "app.name": "共治",
@@ -249,7 +248,7 @@ extension Strings {
         "error.csv.encoding": "无法识别文件编码，请另存为 UTF-8 或 GBK 编码的 CSV。",
         "error.csv.unclosedQuote": "CSV 中有未闭合的引号。",
         "error.import.empty": "文件为空，或只有表头。",
-        "error.import.missingColumns": "缺少必需的列：姓名、类型、组织编码。",
+        "error.import.missingColumns": "缺少必需的列：{0}。",
         "error.import.tooManyRows": "一次最多导入 20000 行。",
         "error.import.duplicateInFile": "身份证号与第 {0} 行重复。",
         "error.import.unknownFacet": "人员类型应为：党员、群众、志愿者、社区工作者、第一书记。",
@@ -260,5 +259,25 @@ extension Strings {
         "error.import.yesNo": "请填写“是”或“否”。",
         "error.import.hasErrors": "有 {0} 行存在问题，没有导入任何数据。",
         "error.import.done": "这个批次已经导入过了。",
+        "org.parentCode": "上级编码",
+        "import.kind": "导入内容",
+        "error.import.unknownUnitKind": "单位类型应为：机关、国有企业、非公企业、学校、医院、物业企业、公安、驻军、社会组织、职能部门。",
+        "nav.accounts": "账号管理",
+        "accounts.new": "新建账号",
+        "accounts.username": "用户名",
+        "accounts.role": "角色",
+        "accounts.status": "状态",
+        "accounts.active": "启用",
+        "accounts.inactive": "已停用",
+        "accounts.locked": "已锁定",
+        "accounts.unlock": "解除锁定",
+        "accounts.share": "共享此范围",
+        "accounts.unshare": "取消共享",
+        "accounts.initialPassword": "初始密码",
+        "accounts.resetPassword": "重置密码",
+        "error.username": "用户名为 3–40 位字母、数字或 . _ -。",
+        "error.username.taken": "用户名或手机号已被其他账号使用。",
+        "error.role": "请选择角色。",
+        "error.account.self": "不能修改自己的角色、所属组织或停用自己。",
     ]
 }

@@ -1,0 +1,180 @@
+import Vapor
+import Fluent
+
+/// Managing accounts: who may sign in, with which role, bound to which node, with which shared subtrees.
+/// An administrator manages only accounts bound inside their scope and grants only roles within their own.
+enum AccountAdmin {
+    struct AccountOut: Content {
+        let id: Int; let username: String; let displayName: String; let phone: String?; let role: Role; let roleLabel: String
+        let orgNodeID: Int; let orgNodeName: String?; let personID: Int?; let active: Bool; let locked: Bool
+        let sharedNodeIDs: [Int]
+    }
+    struct Snapshot: Codable, Sendable {
+        let username: String; let displayName: String; let role: Role; let orgNodeID: Int; let active: Bool; let shares: [Int]
+    }
+    struct CreateInput: StrictInput, Content {
+        static let fields: Set<String> = ["username", "displayName", "phone", "role", "orgNodeId", "personId", "password"]
+        var username: String?; var displayName: String?; var phone: String?; var role: Role?; var orgNodeId: Int?
+        var personId: Int?; var password: String?
+    }
+    struct UpdateInput: StrictInput, Content {
+        static let fields: Set<String> = ["displayName", "phone", "role", "orgNodeId", "active"]
+        var displayName: String?; var phone: String?; var role: Role?; var orgNodeId: Int?; var active: Bool?
+    }
+
+    static func snapshot(_ u: User, on db: Database) async throws -> Snapshot {
+        let shares = try await ScopeShare.query(on: db).filter(\.$userID == u.id!).all().map(\.orgNodeID).sorted()
+        return Snapshot(username: u.username, displayName: u.displayName, role: u.role, orgNodeID: u.orgNodeID, active: u.active, shares: shares)
+    }
+
+    static func list(_ req: Request) async throws -> [User] {
+        let v = try await req.require(.manageAccounts)
+        let ids = try await OrgQueries.nodesInScope(v.scope, includeArchived: true, on: req.db).compactMap(\.id)
+        return try await User.query(on: req.db).filter(\.$orgNodeID ~~ ids).sort(\.$username).all()
+    }
+
+    static func find(_ id: Int, _ req: Request, forChange: Bool) async throws -> User {
+        let v = try await req.require(.manageAccounts)
+        guard let u = try await User.find(id, on: req.db), let node = try await OrgNode.find(u.orgNodeID, on: req.db) else { throw AppError.notFound() }
+        guard v.scope.includes(node.treePath) else {
+            throw forChange ? await req.forbidden("change account \(id)", scopePath: node.path)
+                            : await req.outOfScope("account \(id)", scopePath: node.path)
+        }
+        return u
+    }
+
+    static func out(_ users: [User], _ req: Request) async throws -> [AccountOut] {
+        let ids = Array(Set(users.map(\.orgNodeID)))
+        let names = ids.isEmpty ? [:] : Dictionary(uniqueKeysWithValues: try await OrgNode.query(on: req.db).filter(\.$id ~~ ids).all().map { ($0.id!, $0.name) })
+        let uids = users.compactMap(\.id)
+        let shares = uids.isEmpty ? [] : try await ScopeShare.query(on: req.db).filter(\.$userID ~~ uids).all()
+        let now = Date()
+        return users.map { u in
+            AccountOut(id: u.id!, username: u.username, displayName: u.displayName, phone: u.phone.map(Masking.phone), role: u.role,
+                       roleLabel: req.t(u.role.labelKey), orgNodeID: u.orgNodeID, orgNodeName: names[u.orgNodeID], personID: u.personID,
+                       active: u.active, locked: (u.lockedUntil ?? .distantPast) > now,
+                       sharedNodeIDs: shares.filter { $0.userID == u.id }.map(\.orgNodeID).sorted())
+        }
+    }
+
+    static func checkRole(_ role: Role, _ req: Request) async throws {
+        let v = try req.requireViewer()
+        guard v.role.canGrant(role) else { throw await req.forbidden("grant role \(role.rawValue)") }
+    }
+
+    static func create(_ req: Request, _ input: CreateInput) async throws -> User {
+        try await req.require(.manageAccounts)
+        var problems: [String: String] = [:]
+        let username = input.username?.trimmingWhitespace() ?? ""
+        if username.count < 3 || username.count > 40 || !username.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) {
+            problems["username"] = "error.username"
+        }
+        let name = input.displayName?.trimmingWhitespace() ?? ""
+        if name.isEmpty || name.count > 50 { problems["displayName"] = "error.name.empty" }
+        var phone: String?
+        if let raw = input.phone, !raw.trimmingWhitespace().isEmpty {
+            do throws(MobileNumber.Invalid) { phone = try MobileNumber(raw).value } catch { problems["phone"] = error.messageKey }
+        }
+        do { try PasswordPolicy.check(input.password ?? "") } catch { problems["password"] = error.messageKey }
+        if input.role == nil { problems["role"] = "error.role" }
+        if input.orgNodeId == nil { problems["orgNodeId"] = "error.org.required" }
+        if !problems.isEmpty {
+            let first = problems.sorted { $0.key < $1.key }.first!
+            var e = AppError.invalid(first.value, field: first.key); e.fields = problems
+            throw e
+        }
+        try await checkRole(input.role!, req)
+        let node = try await OrgQueries.findForChange(input.orgNodeId!, req)
+        if node.archived { throw AppError.invalid("error.tree.archived", field: "orgNodeId") }
+        if let pid = input.personId { _ = try await PeopleService.find(pid, req) }
+        if try await User.query(on: req.db).group(.or, { g in
+            g.filter(\.$username == username)
+            if let phone { g.filter(\.$phone == phone) }
+        }).count() > 0 { throw AppError.conflict("error.username.taken") }
+        let hash = try await req.password.async.hash(input.password!)
+        let user = User(username: username, phone: phone, displayName: name, passwordHash: hash, role: input.role!,
+                        orgNodeID: node.id!, personID: input.personId)
+        try await req.db.transaction { db in
+            try await user.create(on: db)
+            try await Audit.record(on: db, by: req.viewer, .create, entity: "user", id: user.id!, label: user.username,
+                                   scopePath: node.path, before: nil as Snapshot?, after: try await snapshot(user, on: db))
+        }
+        return user
+    }
+
+    static func update(_ req: Request, id: Int, _ input: UpdateInput) async throws -> User {
+        let user = try await find(id, req, forChange: true)
+        let v = try req.requireViewer()
+        if user.id == v.user.id && (input.role != nil || input.active == false || input.orgNodeId != nil) {
+            throw AppError.conflict("error.account.self")
+        }
+        try await checkRole(user.role, req)
+        let before = try await snapshot(user, on: req.db)
+        if let n = input.displayName {
+            let t = n.trimmingWhitespace()
+            if t.isEmpty || t.count > 50 { throw AppError.invalid("error.name.empty", field: "displayName") }
+            user.displayName = t
+        }
+        if let raw = input.phone {
+            if raw.trimmingWhitespace().isEmpty { user.phone = nil }
+            else { do throws(MobileNumber.Invalid) { user.phone = try MobileNumber(raw).value } catch { throw AppError.invalid(error.messageKey, field: "phone") } }
+        }
+        if let r = input.role { try await checkRole(r, req); user.role = r }
+        if let n = input.orgNodeId {
+            let node = try await OrgQueries.findForChange(n, req)
+            if node.archived { throw AppError.invalid("error.tree.archived", field: "orgNodeId") }
+            user.orgNodeID = node.id!
+        }
+        if let a = input.active { user.active = a }
+        let scopePath = try await OrgNode.find(user.orgNodeID, on: req.db)?.path ?? v.node.path
+        try await req.db.transaction { db in
+            try await user.save(on: db)
+            if user.active == false {
+                try await APIToken.query(on: db).filter(\.$userID == id).set(\.$revoked, to: true).update()
+            }
+            try await Audit.record(on: db, by: v, .update, entity: "user", id: id, label: user.username, scopePath: scopePath,
+                                   before: before, after: try await snapshot(user, on: db))
+        }
+        return user
+    }
+
+    static func unlock(_ req: Request, id: Int) async throws -> User {
+        let user = try await find(id, req, forChange: true)
+        let before = try await snapshot(user, on: req.db)
+        user.failedLogins = 0; user.lockedUntil = nil
+        try await req.db.transaction { db in
+            try await user.save(on: db)
+            try await Audit.record(on: db, by: req.viewer, .update, entity: "user", id: id, label: user.username + " unlock",
+                                   scopePath: req.viewer!.node.path, before: before, after: try await snapshot(user, on: db))
+        }
+        return user
+    }
+
+    static func resetPassword(_ req: Request, id: Int, password: String) async throws {
+        let user = try await find(id, req, forChange: true)
+        try await checkRole(user.role, req)
+        do { try PasswordPolicy.check(password) } catch { throw AppError.invalid(error.messageKey, field: "newPassword") }
+        let hash = try await req.password.async.hash(password)
+        try await req.db.transaction { db in
+            user.passwordHash = hash; user.failedLogins = 0; user.lockedUntil = nil
+            try await user.save(on: db)
+            try await APIToken.query(on: db).filter(\.$userID == id).set(\.$revoked, to: true).update()
+            try await Audit.record(on: db, by: req.viewer, .passwordChange, entity: "user", id: id, label: user.username,
+                                   scopePath: req.viewer!.node.path, before: nil as String?, after: nil as String?)
+        }
+    }
+
+    static func share(_ req: Request, id: Int, nodeID: Int, add: Bool) async throws -> User {
+        let user = try await find(id, req, forChange: true)
+        let node = try await OrgQueries.findForChange(nodeID, req)
+        let before = try await snapshot(user, on: req.db)
+        try await req.db.transaction { db in
+            let existing = try await ScopeShare.query(on: db).filter(\.$userID == id).filter(\.$orgNodeID == node.id!).first()
+            if add, existing == nil { try await ScopeShare(userID: id, orgNodeID: node.id!).create(on: db) }
+            if !add, let existing { try await existing.delete(on: db) }
+            try await Audit.record(on: db, by: req.viewer, .update, entity: "user", id: id, label: user.username,
+                                   scopePath: node.path, before: before, after: try await snapshot(user, on: db))
+        }
+        return user
+    }
+}

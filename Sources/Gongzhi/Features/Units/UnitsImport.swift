@@ -1,0 +1,76 @@
+import Vapor
+import Fluent
+
+/// Units from CSV: the same preview-then-commit as people, kept in the same batches.
+enum UnitsImport {
+    static func check(_ text: String, _ req: Request) async throws -> (rows: [UnitImport.Row], nodes: [String: OrgNode]) {
+        let v = try await req.require(.importPeople)
+        var rows = try UnitImport.read(try CSV.parse(text))
+        let codes = Array(Set(rows.map(\.locationCode) + rows.compactMap(\.partyOrgCode)).filter { !$0.isEmpty })
+        var nodes: [String: OrgNode] = [:]
+        for chunk in stride(from: 0, to: codes.count, by: 500).map({ Array(codes[$0 ..< min($0 + 500, codes.count)]) }) {
+            for n in try await OrgNode.query(on: req.db).filter(\.$code ~~ chunk).all() { nodes[n.code] = n }
+        }
+        for i in rows.indices {
+            for (column, code, territorial) in [(UnitImport.Column.locationCode, rows[i].locationCode, true),
+                                                (.partyOrgCode, rows[i].partyOrgCode ?? "", false)] where !code.isEmpty {
+                guard let node = nodes[code] else { rows[i].problems.append((column, "error.import.orgUnknown")); continue }
+                if node.archived { rows[i].problems.append((column, "error.tree.archived")) }
+                else if !v.scope.includes(node.treePath) { rows[i].problems.append((column, "error.import.orgOutOfScope")) }
+                else if node.kind.isTerritorial != territorial {
+                    rows[i].problems.append((column, territorial ? "error.unit.location" : "error.unit.partyOrg"))
+                }
+            }
+        }
+        return (rows, nodes)
+    }
+
+    static func preview(_ req: Request, bytes: [UInt8], fileName: String) async throws -> PeopleImport.Preview {
+        let v = try await req.require(.importPeople)
+        if bytes.isEmpty { throw AppError.invalid("error.import.empty", field: "file") }
+        let decoded = try TextDecoding.decode(bytes)
+        let (rows, _) = try await check(decoded.text, req)
+        let batch = ImportBatch()
+        batch.kind = "units"; batch.fileName = String(fileName.prefix(200)); batch.encoding = decoded.encoding.rawValue
+        batch.content = decoded.text; batch.status = "previewed"; batch.rowCount = rows.count
+        batch.errorCount = rows.filter { !$0.problems.isEmpty }.count
+        batch.createdBy = v.user.id!; batch.scopePath = v.node.path
+        try await batch.create(on: req.db)
+        let out = rows.map { r in
+            PeopleImport.RowOut(line: r.line, name: r.name, orgCode: r.locationCode, problems: r.problems.map {
+                PeopleImport.ProblemOut(column: $0.column?.rawValue, message: req.lang.format($0.messageKey, $0.messageKey == "error.import.orgUnknown" ? [r.locationCode] : []))
+            })
+        }
+        return .init(batchId: batch.id!, fileName: batch.fileName, encoding: batch.encoding, rowCount: rows.count,
+                     errorCount: batch.errorCount, rows: out, canCommit: batch.errorCount == 0)
+    }
+
+    static func commit(_ req: Request, batch: ImportBatch) async throws -> PeopleImport.CommitResult {
+        let v = try req.requireViewer()
+        let (rows, nodes) = try await check(batch.content, req)
+        let bad = rows.filter { !$0.problems.isEmpty }
+        if !bad.isEmpty { throw AppError.invalid("error.import.hasErrors", args: [String(bad.count)]) }
+        try await req.db.transaction { db in
+            for r in rows {
+                let u = ResidentUnit()
+                let location = nodes[r.locationCode]!
+                u.name = r.name; u.kind = r.kind!; u.address = r.address; u.contactName = r.contactName
+                u.contactPhone = r.contactPhone; u.locationNodeID = location.id!; u.path = location.path; u.archived = false
+                u.partyOrgNodeID = r.partyOrgCode.flatMap { nodes[$0]?.id }
+                try await u.create(on: db)
+                try await Audit.record(on: db, by: v, .create, entity: "resident_unit", id: u.id!, label: u.name,
+                                       scopePath: u.path, before: nil as ResidentUnit.Snapshot?, after: u.snapshot)
+            }
+            batch.status = "committed"
+            try await batch.save(on: db)
+            try await Audit.record(on: db, by: v, .importCommit, entity: "import_batch", id: batch.id!, label: batch.fileName,
+                                   scopePath: v.node.path, before: nil as String?, after: ["rows": rows.count])
+        }
+        return .init(batchId: batch.id!, created: rows.count)
+    }
+
+    @Sendable static func previewAPI(_ req: Request) async throws -> PeopleImport.Preview {
+        guard let buffer = req.body.data else { throw AppError.invalid("error.import.empty", field: "file") }
+        return try await preview(req, bytes: Array(buffer.readableBytesView), fileName: req.query[String.self, at: "fileName"] ?? "units.csv")
+    }
+}

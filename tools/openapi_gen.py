@@ -1,0 +1,117 @@
+"""Writes Sources/Gongzhi/Resources/openapi.json, the API document the server serves.
+
+Edit the paths and schemas here and run `python3 tools/openapi_gen.py`; PlatformTests fails when the
+document and the routes disagree."""
+import json
+def ref(n): return {"$ref": "#/components/schemas/"+n}
+def arr(x): return {"type":"array","items":x}
+S=lambda t,**k: dict(type=t,**k)
+nullable=lambda t: {"type":[t,"null"]}
+errs={"400":{"$ref":"#/components/responses/BadRequest"},"401":{"$ref":"#/components/responses/Unauthorized"},
+      "403":{"$ref":"#/components/responses/Forbidden"},"404":{"$ref":"#/components/responses/NotFound"},
+      "409":{"$ref":"#/components/responses/Conflict"},"413":{"$ref":"#/components/responses/TooLarge"},
+      "422":{"$ref":"#/components/responses/Invalid"}}
+def op(summary, ok, okschema=None, body=None, params=None, tag=None, public=False, okdesc="OK", content="application/json"):
+    o={"summary":summary,"tags":[tag] if tag else [],"responses":{}}
+    if okschema is None: o["responses"][ok]={"description":okdesc}
+    else: o["responses"][ok]={"description":okdesc,"content":{content:{"schema":okschema}}}
+    for k,v in errs.items():
+        if public and k in ("403","404"): continue
+        o["responses"][k]=v
+    if body: o["requestBody"]={"required":True,"content":{"application/json":{"schema":body}}}
+    if params: o["parameters"]=params
+    if public: o["security"]=[]
+    return o
+def q(name, schema, desc): return {"name":name,"in":"query","required":False,"schema":schema,"description":desc}
+idp={"name":"id","in":"path","required":True,"schema":{"type":"integer","minimum":1}}
+batchp={"name":"batch","in":"path","required":True,"schema":{"type":"integer","minimum":1}}
+kinds=["districtCommittee","streetCommittee","communityCommittee","gridBranch","buildingGroup","agencyOrganization","enterpriseOrganization","nonPublicOrganization","socialOrganization","propertyCompanyOrganization","publicInstitutionOrganization","militaryPoliceOrganization"]
+facets=["partyMember","resident","volunteer","communityWorker","firstSecretary"]
+unitkinds=["agency","enterprise","nonPublicEnterprise","school","hospital","propertyCompany","police","army","socialOrganization","department"]
+roles=["resident","partyMember","gridWorker","laneChief","buildingChief","buildingGroupLeader","communityWorker","communitySecretary","streetStaff","commandOperator","unitLiaison","orgDepartmentAdmin","systemAdmin"]
+perms=["viewTree","editTree","viewPeople","editPeople","importPeople","exportData","unmaskPersonalData","viewAudit","manageAccounts"]
+auditq=[q("actor",S("string"),"part of the acting user's name or username"),q("entityType",S("string",enum=["org_node","person","resident_unit","user","import_batch"]),"kind of record"),q("entityId",S("integer"),"record id"),q("from",S("string"),"first day (YYYY-MM-DD, Asia/Shanghai) or ISO 8601 time"),q("to",S("string"),"last day (inclusive) or ISO 8601 time"),q("page",S("integer",minimum=1),"page of 100")]
+peopleq=[q("q",S("string"),"name, or digits of a mobile number"),q("facet",S("string",enum=facets),"only people with this facet"),q("orgId",S("integer"),"only this node's subtree"),q("inService",S("boolean"),"in-service members only (true) or not (false)"),q("includeArchived",S("boolean"),"include archived people"),q("page",S("integer",minimum=1),"page of 50")]
+paths={
+"/healthz":{"get":op("Whether the server and its database answer","200",ref("Health"),tag="operations",public=True)},
+"/metrics":{"get":op("Prometheus metrics","200",S("string"),tag="operations",public=True,content="text/plain")},
+"/api/openapi.json":{"get":op("This document","200",S("object"),tag="operations",public=True)},
+"/api/v1/auth/token":{"post":op("Exchange a username or mobile number and password for a bearer token. Five failures lock the account for 15 minutes (429).","201",ref("Token"),ref("TokenInput"),tag="accounts",public=True)},
+"/api/v1/auth/logout":{"post":op("Revoke the token used for this call","204",tag="accounts")},
+"/api/v1/me":{"get":op("The signed-in user, role, node and permissions","200",ref("User"),tag="accounts")},
+"/api/v1/me/password":{"post":op("Change one's password; other tokens are revoked","204",None,ref("PasswordInput"),tag="accounts")},
+"/api/v1/org/nodes":{"get":op("Nodes of the organisation tree in the caller's scope, with party member counts of each subtree","200",arr(ref("OrgNode")),params=[q("kind",S("string",enum=kinds),"only this kind"),q("parentId",S("integer"),"only children of this node"),q("includeArchived",S("boolean"),"include archived nodes")],tag="organisation"),
+  "post":op("Create a node under a parent in scope","201",ref("OrgNode"),ref("OrgNodeCreate"),tag="organisation")},
+"/api/v1/org/nodes/{id}":{"parameters":[idp],"get":op("A node with its in-scope ancestors, children and counts","200",ref("OrgNodeDetail"),tag="organisation"),
+  "patch":op("Rename a node or change its code","200",ref("OrgNode"),ref("OrgNodeUpdate"),tag="organisation")},
+"/api/v1/org/nodes/{id}/move":{"parameters":[idp],"post":op("Move a node and its subtree under another parent; history is kept in the audit log","200",ref("OrgNode"),{"type":"object","additionalProperties":False,"required":["parentId"],"properties":{"parentId":S("integer")}},tag="organisation")},
+"/api/v1/org/nodes/{id}/merge":{"parameters":[idp],"post":op("Merge a node into another of the same kind: children, people, units and accounts move; the node is archived with a pointer","200",ref("OrgNode"),{"type":"object","additionalProperties":False,"required":["targetId"],"properties":{"targetId":S("integer")}},tag="organisation")},
+"/api/v1/org/nodes/{id}/archive":{"parameters":[idp],"post":op("Archive a node with no active children or people (never deleted)","200",ref("OrgNode"),tag="organisation")},
+"/api/v1/org/nodes/{id}/history":{"parameters":[idp],"get":op("Audit entries of this node, newest first","200",arr(ref("AuditEntry")),tag="organisation")},
+"/api/v1/people":{"get":op("People in scope, masked","200",ref("PeoplePage"),params=peopleq,tag="people"),
+  "post":op("Register a person","201",ref("Person"),ref("PersonInput"),tag="people")},
+"/api/v1/people/export.csv":{"get":op("People in scope as CSV (UTF-8 with BOM) for Excel; masked unless unmasked=1 and permitted (logged)","200",S("string"),params=peopleq[:4]+[q("unmasked",S("string",enum=["1"]),"clear personal data (needs the unmask permission)")],tag="people",content="text/csv")},
+"/api/v1/people/import/preview":{"post":{**op("Check a people CSV (UTF-8, with or without BOM, or GB18030/GBK) and keep it as a batch; every row's problems are listed","200",ref("ImportPreview"),params=[q("fileName",S("string"),"the file's name, for the record")],tag="people"),
+  "requestBody":{"required":True,"content":{"text/csv":{"schema":S("string")}}}}},
+"/api/v1/people/import/{batch}/commit":{"parameters":[batchp],"post":op("Import a previewed batch, all rows or none","200",ref("ImportResult"),tag="people")},
+"/api/v1/people/{id}":{"parameters":[idp],"get":op("One person, masked","200",ref("Person"),tag="people"),
+  "patch":op("Change a person; only the fields sent change","200",ref("Person"),ref("PersonInput"),tag="people")},
+"/api/v1/people/{id}/archive":{"parameters":[idp],"post":op("Archive a person (never deleted)","200",ref("Person"),tag="people")},
+"/api/v1/people/{id}/unmasked":{"parameters":[idp],"get":op("One person with personal data in clear; needs the unmask permission and is written to the access log","200",ref("Person"),tag="people")},
+"/api/v1/units":{"get":op("Resident units and departments in scope","200",arr(ref("Unit")),params=[q("kind",S("string",enum=unitkinds),"only this kind"),q("q",S("string"),"part of the name")],tag="units"),
+  "post":op("Register a unit","201",ref("Unit"),ref("UnitInput"),tag="units")},
+"/api/v1/units/{id}":{"parameters":[idp],"get":op("One unit, contact masked","200",ref("Unit"),tag="units"),
+  "patch":op("Change a unit","200",ref("Unit"),ref("UnitInput"),tag="units")},
+"/api/v1/units/{id}/archive":{"parameters":[idp],"post":op("Archive a unit","200",ref("Unit"),tag="units")},
+"/api/v1/org/nodes/export.csv":{"get":op("The tree in scope as CSV: code, parent code, kind, name, members, archived","200",S("string"),tag="organisation",content="text/csv")},
+"/api/v1/units/export.csv":{"get":op("Units in scope as CSV with the import's columns; contact phones masked","200",S("string"),params=[q("kind",S("string",enum=unitkinds),"only this kind"),q("q",S("string"),"part of the name")],tag="units",content="text/csv")},
+"/api/v1/units/import/preview":{"post":{**op("Check a units CSV (UTF-8 or GB18030/GBK) and keep it as a batch; every row's problems are listed","200",ref("ImportPreview"),params=[q("fileName",S("string"),"the file's name, for the record")],tag="units"),
+  "requestBody":{"required":True,"content":{"text/csv":{"schema":S("string")}}}}},
+"/api/v1/units/import/{batch}/commit":{"parameters":[batchp],"post":op("Import a previewed units batch, all rows or none","200",ref("ImportResult"),tag="units")},
+"/api/v1/audit/export.csv":{"get":op("The filtered audit log as CSV (up to 10,000 entries)","200",S("string"),params=auditq,tag="audit",content="text/csv")},
+"/api/v1/accounts":{"get":op("Accounts bound to nodes in the caller's scope (needs manageAccounts)","200",arr(ref("Account")),tag="accounts"),
+  "post":op("Create an account with a role the caller may grant, bound to a node in scope","201",ref("Account"),ref("AccountCreate"),tag="accounts")},
+"/api/v1/accounts/{id}":{"parameters":[idp],"get":op("One account","200",ref("Account"),tag="accounts"),
+  "patch":op("Change an account's name, phone, role, node or whether it is active; deactivating revokes its tokens","200",ref("Account"),ref("AccountUpdate"),tag="accounts")},
+"/api/v1/accounts/{id}/unlock":{"parameters":[idp],"post":op("Lift a lock after failed sign-ins","200",ref("Account"),tag="accounts")},
+"/api/v1/accounts/{id}/password":{"parameters":[idp],"post":op("Set a new password for an account; its tokens are revoked","204",None,{"type":"object","additionalProperties":False,"required":["newPassword"],"properties":{"newPassword":S("string",minLength=8)}},tag="accounts")},
+"/api/v1/accounts/{id}/shares":{"parameters":[idp],"post":op("Share a subtree in the caller's scope with the account","200",ref("Account"),{"type":"object","additionalProperties":False,"required":["orgNodeId"],"properties":{"orgNodeId":S("integer")}},tag="accounts")},
+"/api/v1/accounts/{id}/shares/{node}":{"parameters":[idp,{"name":"node","in":"path","required":True,"schema":{"type":"integer","minimum":1}}],"delete":op("Stop sharing a subtree with the account","200",ref("Account"),tag="accounts")},
+"/api/v1/audit":{"get":op("Audit log in scope: who changed what, when, before and after","200",arr(ref("AuditEntry")),params=auditq,tag="audit")},
+"/api/v1/access-log":{"get":op("Access log in scope: unmasked reads, refused reads and changes, failed sign-ins","200",arr(ref("AccessEntry")),params=[auditq[0]]+auditq[3:],tag="audit")},
+}
+grade={"type":"object","required":["level","step"],"properties":{"level":S("integer",minimum=1,maximum=4),"step":S("integer",minimum=1,maximum=3)}}
+schemas={
+"Error":{"type":"object","required":["error"],"properties":{"error":{"type":"object","required":["code","message"],"properties":{"code":S("string",description="stable machine code, e.g. not_found, invalid, conflict, payload_too_large"),"message":S("string",description="in the caller's language (Accept-Language: zh-Hans default, en)"),"fields":{"type":"object","additionalProperties":S("string"),"description":"field → problem"}}}}},
+"Health":{"type":"object","properties":{"status":S("string",enum=["ok","unavailable"]),"database":S("string")}},
+"TokenInput":{"type":"object","additionalProperties":False,"required":["login","password"],"properties":{"login":S("string",description="username or mainland mobile number"),"password":S("string")}},
+"Token":{"type":"object","properties":{"token":S("string"),"expiresAt":S("string",format="date-time"),"user":ref("User")}},
+"User":{"type":"object","properties":{"id":S("integer"),"username":S("string"),"displayName":S("string"),"role":S("string",enum=roles),"roleLabel":S("string"),"orgNodeID":S("integer"),"orgNodeName":S("string"),"permissions":arr(S("string",enum=perms))}},
+"PasswordInput":{"type":"object","additionalProperties":False,"required":["currentPassword","newPassword"],"properties":{"currentPassword":S("string"),"newPassword":S("string",minLength=8,description="8+ characters of at least 3 kinds")}},
+"OrgNode":{"type":"object","properties":{"id":S("integer"),"kind":S("string",enum=kinds),"kindLabel":S("string"),"name":S("string"),"code":S("string"),"parentID":nullable("integer"),"path":S("string",description="materialised path, e.g. /1/4/17/"),"depth":S("integer"),"archived":S("boolean"),"mergedIntoID":nullable("integer"),"memberCount":nullable("integer")}},
+"OrgNodeDetail":{"type":"object","properties":{"node":ref("OrgNode"),"ancestors":arr(ref("OrgNode")),"children":arr(ref("OrgNode")),"peopleCount":S("integer"),"unitCount":S("integer")}},
+"OrgNodeCreate":{"type":"object","additionalProperties":False,"required":["kind","name","parentId"],"properties":{"kind":S("string",enum=kinds),"name":S("string",maxLength=100),"code":S("string",maxLength=40),"parentId":S("integer")}},
+"OrgNodeUpdate":{"type":"object","additionalProperties":False,"properties":{"name":S("string",maxLength=100),"code":S("string",maxLength=40)}},
+"Person":{"type":"object","properties":{"id":S("integer"),"name":S("string"),"gender":nullable("string"),"idNumber":{"type":["string","null"],"description":"masked (990101********123X) unless unmasked"},"birthDate":nullable("string"),"phone":{"type":["string","null"],"description":"masked (139****5678) unless unmasked"},"address":nullable("string"),"masked":S("boolean"),"facets":arr(S("string",enum=facets)),"facetLabels":arr(S("string")),"orgNodeID":S("integer"),"orgNodeName":nullable("string"),"homeNodeID":nullable("integer"),"inService":S("boolean"),"employer":nullable("string"),"joinedOn":nullable("string"),"memberStatus":{"type":["string","null"],"enum":["full","probationary",None]},"workerGrade":{"oneOf":[grade,{"type":"null"}]},"workerGradeLabel":nullable("string"),"archived":S("boolean")}},
+"PersonInput":{"type":"object","additionalProperties":False,"properties":{"name":S("string",maxLength=50),"gender":S("string",enum=["male","female",""]),"idNumber":S("string",description="18-digit mainland ID, checksum verified"),"phone":S("string",description="mainland mobile number"),"address":S("string",maxLength=200),"facets":arr(S("string",enum=facets)),"orgNodeId":S("integer"),"homeNodeId":S("integer",description="home community of an in-service member"),"inService":S("boolean"),"employer":S("string"),"joinedOn":S("string",format="date"),"memberStatus":S("string",enum=["full","probationary"]),"workerGrade":grade}},
+"PeoplePage":{"type":"object","properties":{"items":arr(ref("Person")),"total":S("integer"),"page":S("integer"),"pageSize":S("integer")}},
+"Unit":{"type":"object","properties":{"id":S("integer"),"name":S("string"),"kind":S("string",enum=unitkinds),"kindLabel":S("string"),"address":nullable("string"),"locationNodeID":S("integer"),"locationName":nullable("string"),"partyOrgNodeID":nullable("integer"),"contactName":nullable("string"),"contactPhone":nullable("string"),"masked":S("boolean"),"archived":S("boolean")}},
+"UnitInput":{"type":"object","additionalProperties":False,"properties":{"name":S("string",maxLength=100),"kind":S("string",enum=unitkinds),"address":S("string"),"locationNodeId":S("integer"),"partyOrgNodeId":S("integer"),"contactName":S("string"),"contactPhone":S("string")}},
+"AuditEntry":{"type":"object","properties":{"id":S("integer"),"at":S("string",format="date-time"),"actorID":nullable("integer"),"actorName":S("string"),"action":S("string"),"actionLabel":S("string"),"entityType":S("string"),"entityID":S("integer"),"entityLabel":S("string"),"before":{"type":["string","null"],"description":"JSON of the record before"},"after":{"type":["string","null"],"description":"JSON of the record after"}}},
+"AccessEntry":{"type":"object","properties":{"id":S("integer"),"at":S("string",format="date-time"),"userID":nullable("integer"),"userName":S("string"),"kind":S("string",enum=["unmaskedRead","outOfScopeRead","forbiddenChange","loginFailed","accountLocked"]),"kindLabel":S("string"),"method":S("string"),"url":S("string"),"detail":S("string")}},
+"ImportPreview":{"type":"object","properties":{"batchId":S("integer"),"fileName":S("string"),"encoding":S("string",enum=["utf8","gb18030"]),"rowCount":S("integer"),"errorCount":S("integer"),"canCommit":S("boolean"),"rows":arr({"type":"object","properties":{"line":S("integer"),"name":S("string"),"orgCode":S("string"),"problems":arr({"type":"object","properties":{"column":nullable("string"),"message":S("string")}})}})}},
+"Account":{"type":"object","properties":{"id":S("integer"),"username":S("string"),"displayName":S("string"),"phone":{"type":["string","null"],"description":"masked"},"role":S("string",enum=roles),"roleLabel":S("string"),"orgNodeID":S("integer"),"orgNodeName":nullable("string"),"personID":nullable("integer"),"active":S("boolean"),"locked":S("boolean"),"sharedNodeIDs":arr(S("integer"))}},
+"AccountCreate":{"type":"object","additionalProperties":False,"required":["username","displayName","role","orgNodeId","password"],"properties":{"username":S("string",pattern="^[A-Za-z0-9._-]{3,40}$"),"displayName":S("string",maxLength=50),"phone":S("string"),"role":S("string",enum=roles),"orgNodeId":S("integer"),"personId":S("integer"),"password":S("string",minLength=8)}},
+"AccountUpdate":{"type":"object","additionalProperties":False,"properties":{"displayName":S("string",maxLength=50),"phone":S("string"),"role":S("string",enum=roles),"orgNodeId":S("integer"),"active":S("boolean")}},
+"ImportResult":{"type":"object","properties":{"batchId":S("integer"),"created":S("integer")}},
+}
+def resp(d): return {"description":d,"content":{"application/json":{"schema":ref("Error")}}}
+doc={"openapi":"3.1.0","info":{"title":"Gongzhi 共治 API","version":"1.0.0","description":"JSON API of Gongzhi, a platform for party-building-led urban grassroots governance. Every call sees only the caller's node of the organisation tree and below, plus what is shared with them; personal data is masked unless the caller may unmask it, and every unmasked read is logged. Errors are {\"error\": {\"code\", \"message\"}} with a 4xx status; messages follow Accept-Language (zh-Hans by default, en)."},
+"servers":[{"url":"/"}],"security":[{"bearer":[]}],"paths":paths,
+"components":{"securitySchemes":{"bearer":{"type":"http","scheme":"bearer","description":"Token from POST /api/v1/auth/token; ends after 30 idle minutes"}},
+"responses":{"BadRequest":resp("Malformed JSON, unknown fields or enum values, bad IDs or query parameters"),"Unauthorized":resp("No valid bearer token"),"Forbidden":resp("Not permitted, or outside the caller's scope (logged)"),"NotFound":resp("No such record in the caller's scope (out-of-scope reads are logged)"),"Conflict":resp("Clashes with the current state or an existing record"),"TooLarge":resp("Body larger than allowed (1 MB; 10 MB for imports)"),"Invalid":resp("Well-formed but breaks a rule; fields names each problem")},
+"schemas":schemas}}
+import os
+out = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'Sources', 'Gongzhi', 'Resources', 'openapi.json')
+json.dump(doc, open(out, 'w'), ensure_ascii=False, indent=2)
+print(len(paths))
