@@ -36,6 +36,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
         app.logger.notice("Loaded the fictional demo district (演示数据, 虚构).")
     }
 
+    app.asyncCommands.use(BootstrapCommand(), as: "bootstrap")
     try routes(app)
 }
 

@@ -173,4 +173,26 @@ struct PeopleTests {
             #expect(missingEmployer.status == .unprocessableEntity)
         }
     }
+
+    @Test func updateAndArchiveThroughTheAPI() async throws {
+        try await withTestApp { app in
+            let person = try await Fixtures.personInScope(app)
+            let api = try await Client.api(app, as: "worker")
+            let res = try await api.api(.PATCH, "/api/v1/people/\(person.id!)", json: ["phone": "13800001111", "facets": ["resident", "volunteer"]])
+            #expect(res.status == .ok)
+            #expect(try res.json()["phone"] as? String == "138****1111")
+            #expect(try await Person.find(person.id!, on: app.db)?.isVolunteer == true)
+            let entry = try #require(try await AuditEntry.query(on: app.db).filter(\.$entityID == person.id!).filter(\.$entityType == "person").first())
+            #expect(entry.afterJSON?.contains("138****1111") == true) // the audit log keeps masked values only
+            #expect(entry.afterJSON?.contains("13800001111") == false)
+            #expect(try await api.api(.POST, "/api/v1/people/\(person.id!)/archive").status == .ok)
+            #expect(try await api.api(.POST, "/api/v1/people/\(person.id!)/archive").status == .conflict)
+            let listed = try await api.api(.GET, "/api/v1/people?q=\(Client.encode(person.name))")
+            #expect(try (listed.json()["items"] as? [[String: Any]])?.contains { $0["id"] as? Int == person.id } == false)
+            let withArchived = try await api.api(.GET, "/api/v1/people?includeArchived=true&q=\(Client.encode(person.name))")
+            #expect(try (withArchived.json()["items"] as? [[String: Any]])?.contains { $0["id"] as? Int == person.id } == true)
+            #expect(try await api.api(.GET, "/api/v1/people?facet=alien").status == .badRequest)
+            #expect(try await api.api(.GET, "/api/v1/people?page=0").status == .badRequest)
+        }
+    }
 }
