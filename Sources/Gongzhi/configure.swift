@@ -23,6 +23,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(AppErrorMiddleware())
     app.middleware.use(app.sessions.middleware)
+    _ = app.placesIndex // created before requests share it
 
     if case .postgres(_, let schema?) = config.database, let sql = app.db as? SQLDatabase {
         try await sql.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
@@ -44,7 +45,7 @@ enum Migrations {
     /// In dependency order; each has a fixed name so it never runs twice.
     static let all: [any Migration] = [
         CreateOrgNodes(), CreateAccounts(), CreateAuditTables(), CreatePeople(), CreateResidentUnits(),
-        CreateImportBatches(), SessionRecord.migration,
+        CreateImportBatches(), SessionRecord.migration, CreatePlaces(),
     ]
 }
 
@@ -72,6 +73,7 @@ func routes(_ app: Application) throws {
     UnitsAPI.register(apiProtected)
     AuditLogAPI.register(apiProtected)
     AccountAdminAPI.register(apiProtected)
+    PlacesAPI.register(apiProtected)
 
     let pages = app.grouped(SessionViewerMiddleware()).grouped(CSRFMiddleware())
     let pagesProtected = pages.grouped(RequireViewerMiddleware())
@@ -82,4 +84,5 @@ func routes(_ app: Application) throws {
     UnitsPages.register(pagesProtected)
     AuditLogPages.register(pagesProtected)
     AccountAdminPages.register(pagesProtected)
+    MapPages.register(pagesProtected)
 }

@@ -93,7 +93,7 @@ struct PlatformTests {
             let text = try String(contentsOf: url, encoding: .utf8)
             for m in text.matches(of: regex) {
                 let key = String(m.output[1].substring!)
-                if [".css", ".csv", ".json", ".sqlite"].contains(where: { key.hasSuffix($0) }) { continue }
+                if [".css", ".csv", ".json", ".sqlite", ".geojson"].contains(where: { key.hasSuffix($0) }) { continue }
                 used.insert(key)
             }
         }
@@ -114,7 +114,7 @@ struct PlatformTests {
             #expect(!home.body.string.contains("href=\"/org\""))
             let community = try await resident.get("/community")
             #expect(community.status == .ok)
-            #expect(community.body.string.contains("网格员 陈刚"))
+            #expect(community.body.string.contains("网格员 · 陈刚"))
             let me = try await resident.get("/me")
             #expect(me.body.string.contains("李华"))
             #expect(try await resident.get("/org").status == .forbidden)

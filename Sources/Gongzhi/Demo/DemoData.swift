@@ -47,7 +47,7 @@ enum DemoData {
          .init(kind: .school, org: .publicInstitutionOrganization, name: "第二中学"),
          .init(kind: .nonPublicEnterprise, org: nil, name: "便民超市连锁店")],
     ]
-    static let streetDepartments: [(String, UnitKind)] = [("城管中队", .department), ("安监站", .department), ("司法所", .department)]
+    static let streetDepartments: [(String, UnitKind)] = [("城管中队", .department), ("安监站", .department), ("司法所", .department), ("派出所", .police)]
 
     static func load(on db: Database, passwordHash: String, scale: DemoScale) async throws {
         try await db.transaction { db in
@@ -115,7 +115,7 @@ enum DemoData {
                 p.gender = (try? IDNumber(idn))?.isMale == true ? "male" : "female"
                 p.phone = phone(&seq)
                 p.orgNodeID = node.id!; p.path = node.path
-                p.setFacets([]); p.inService = false; p.archived = false
+                p.setFacets([]); p.inService = false; p.archived = false; p.shownToNeighbours = false
                 return p
             }
             func address(for node: OrgNode) -> String {
@@ -175,6 +175,11 @@ enum DemoData {
             let residentID = try await Person.query(on: db).filter(\.$idNumber == demoResident.idNumber!).first()?.id
             let memberID = try await Person.query(on: db).filter(\.$idNumber == demoMember.idNumber!).first()?.id
 
+            try await DemoPlaces.load(on: db, rng: &rng, scale: scale, district: district, streets: streets,
+                                      communities: communities, grids: grids, groups: groups, roads: roadNames)
+            let duties = try await GridDuty.query(on: db).filter(\.$gridID == (try await Grid.query(on: db).filter(\.$branchNodeID == grids[0].id!).first()?.id ?? -1)).all()
+            func dutyPerson(_ d: GridDuty.Duty) -> Int? { duties.first { $0.duty == d }?.personID }
+
             let secondStreetCommunity = communities.first { $0.parentID == streets[1].id } ?? communities.last!
             for a in accounts {
                 let nodeFor: OrgNode = switch a.role {
@@ -186,7 +191,20 @@ enum DemoData {
                 case .buildingGroupLeader: groups[0]
                 case .unitLiaison: unitOrgs.first { $0.parentID == communities[0].id } ?? communities[0]
                 }
-                let personID: Int? = a.role == .resident ? residentID : a.role == .partyMember ? memberID : nil
+                let personID: Int? = switch a.role {
+                case .resident: residentID
+                case .partyMember: memberID
+                case .gridWorker: dutyPerson(.gridWorker)
+                case .laneChief: dutyPerson(.laneChief)
+                case .buildingChief: dutyPerson(.buildingChief)
+                case .buildingGroupLeader: dutyPerson(.buildingGroupLeader)
+                default: nil
+                }
+                // The person behind a demo account carries the account's name, so pages agree with each other.
+                if let pid = personID, let p = try await Person.find(pid, on: db), let given = a.name.split(separator: " ").last {
+                    p.name = String(given)
+                    try await p.save(on: db)
+                }
                 let u = User(username: a.username, phone: a.phone, displayName: a.name, passwordHash: passwordHash,
                              role: a.role, orgNodeID: nodeFor.id!, personID: personID)
                 try await u.create(on: db)

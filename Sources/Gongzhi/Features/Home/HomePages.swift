@@ -17,6 +17,7 @@ enum HomePages {
     static func phoneHome(_ req: Request, _ v: Viewer) async throws -> HTML {
         var entries: [HTML] = [
             "<a class=\"entry\" href=\"/community\">\(req.t("home.myCommunity"))<small>\(req.t("home.myCommunity.hint"))</small></a>",
+            "<a class=\"entry\" href=\"/nearby\">\(req.t("home.nearby"))<small>\(req.t("home.nearby.hint"))</small></a>",
             "<a class=\"entry\" href=\"/me\">\(req.t("home.profile"))<small>\(req.t("home.profile.hint"))</small></a>",
         ]
         if v.can(.viewPeople) {
@@ -82,7 +83,17 @@ enum HomePages {
                 <section class="card"><h2>\(req.t("community.staff"))</h2><ul>\(staff.map { "<li>\($0.displayName) · \(req.t($0.role.labelKey))</li>" as HTML })</ul></section>
                 """)
         }
-        if let gridNode {
+        if let grid = try await PlacesQueries.homeGrid(of: v, on: req.db) {
+            let d = try await PlacesAPI.detail(grid, req)
+            let svg = MapSVG.render(areas: [.init(id: "g\(grid.id!)", label: grid.name, shape: grid.shape, value: nil, href: "/grids/\(grid.id!)", tooltip: grid.name)],
+                                    width: 440, title: grid.name, legendTitle: nil, showLabels: false)
+            sections.append("""
+                <section class="card" id="my-grid"><h2>\(req.t("community.myGrid")): <a href="/grids/\(grid.id!)">\(grid.name)</a></h2>
+                <div class="map-frame">\(HTML(raw: svg))</div>
+                <ul>\(d.staff.map { "<li>\($0.dutyLabel) · \($0.name)</li>" as HTML })</ul>
+                <p>\(req.t("measure.households")) \(d.grid.figures.households) · \(req.t("measure.population")) \(d.grid.figures.population) · <a href="/nearby">\(req.t("home.nearby"))</a></p></section>
+                """)
+        } else if let gridNode {
             let workers = try await User.query(on: req.db).filter(\.$orgNodeID == gridNode.id!)
                 .filter(\.$role ~~ [.gridWorker, .laneChief, .buildingChief]).all()
             let groups = try await OrgNode.query(on: req.db).filter(\.$parentID == gridNode.id!).filter(\.$archived == false).all()

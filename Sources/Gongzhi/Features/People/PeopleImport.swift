@@ -102,6 +102,7 @@ enum PeopleImport {
         guard batch.createdBy == v.user.id else { throw await req.outOfScope("import batch \(batchID)") }
         guard batch.status == "previewed" else { throw AppError.conflict("error.import.done") }
         if batch.kind == "units" { return try await UnitsImport.commit(req, batch: batch) }
+        if batch.kind == "grids" { return try await GridImport.commit(req, batch: batch) }
         let (rows, nodes) = try await check(batch.content, req)
         let bad = rows.filter { !$0.problems.isEmpty }
         if !bad.isEmpty {
@@ -119,7 +120,7 @@ enum PeopleImport {
                 p.workerLevel = r.workerGrade?.level; p.workerStep = r.workerGrade?.step
                 p.memberStatus = r.facets.contains(.partyMember) ? .full : nil
                 let node = nodes[r.orgCode]!
-                p.orgNodeID = node.id!; p.path = node.path; p.archived = false
+                p.orgNodeID = node.id!; p.path = node.path; p.archived = false; p.shownToNeighbours = false
                 try await p.create(on: db)
                 let e = AuditEntry()
                 e.at = Date(); e.actorID = v.user.id; e.actorName = "\(v.user.displayName) (\(v.user.username))"

@@ -102,7 +102,7 @@ enum PeopleService {
     static func create(_ req: Request, _ input: PersonInput) async throws -> Person {
         try await req.require(.editPeople)
         let person = Person()
-        person.archived = false; person.inService = false
+        person.archived = false; person.inService = false; person.shownToNeighbours = false
         person.setFacets([])
         try input.apply(to: person, isNew: true)
         try await place(person, orgNodeID: input.orgNodeId!, homeNodeID: input.homeNodeId, req)

@@ -29,6 +29,9 @@ final class Person: Model, @unchecked Sendable {
     @OptionalField(key: "worker_level") var workerLevel: Int?
     @OptionalField(key: "worker_step") var workerStep: Int?
     @Field(key: "archived") var archived: Bool
+    @OptionalField(key: "household_id") var householdID: Int?
+    /// The member agreed to be listed to neighbours under 身边党员.
+    @Field(key: "shown_to_neighbours") var shownToNeighbours: Bool
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 

@@ -16,6 +16,8 @@ final class ResidentUnit: Model, @unchecked Sendable {
     @OptionalField(key: "contact_name") var contactName: String?
     @OptionalField(key: "contact_phone") var contactPhone: String?
     @Field(key: "archived") var archived: Bool
+    @OptionalField(key: "lat") var lat: Double?
+    @OptionalField(key: "lng") var lng: Double?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 

@@ -8,6 +8,7 @@ enum Layout {
     static let deskMenu: [NavItem] = [
         .init(href: "/", key: "nav.home", permission: nil),
         .init(href: "/org", key: "nav.org", permission: .viewTree),
+        .init(href: "/map", key: "nav.map", permission: .viewTree),
         .init(href: "/people", key: "nav.people", permission: .viewPeople),
         .init(href: "/units", key: "nav.units", permission: .viewPeople),
         .init(href: "/import", key: "nav.import", permission: .importPeople),

@@ -1,0 +1,148 @@
+import Vapor
+import Fluent
+
+/// Boundaries of every level as GeoJSON (WGS84), with the figures of each area as properties.
+enum PlacesExport {
+    enum Level: String { case district, street, community, grid }
+
+    @Sendable static func geojson(_ req: Request) async throws -> Response {
+        let v = try await req.require(.exportData)
+        let raw = req.query[String.self, at: "level"] ?? "grid"
+        guard let level = Level(rawValue: raw) else { throw AppError.badRequest("error.enum", args: ["level", raw]) }
+        let grids = try await PlacesQueries.gridsInScope(v.scope, on: req.db)
+        let figures = try await PlacesQueries.figures(for: grids.compactMap(\.id), on: req.db)
+        var features: [(shape: MultiPolygon, properties: [String: Any])] = []
+        func props(_ code: String, _ name: String, _ f: GridFigures, extra: [String: Any] = [:]) -> [String: Any] {
+            ["code": code, "name": name, "level": level.rawValue, "households": f.households, "population": f.population,
+             "partyMembers": f.partyMembers, "memberHouseholds": f.memberHouseholds].merging(extra) { a, _ in a }
+        }
+        if level == .grid {
+            let communities = Dictionary(uniqueKeysWithValues: try await OrgNode.query(on: req.db).filter(\.$id ~~ Array(Set(grids.map(\.communityNodeID)))).all().map { ($0.id!, $0.code) })
+            for g in grids {
+                features.append((g.shape, props(g.code, g.name, figures[g.id!] ?? .init(), extra: ["community": communities[g.communityNodeID] ?? ""])))
+            }
+        } else {
+            let kind: OrgNodeKind = level == .district ? .districtCommittee : level == .street ? .streetCommittee : .communityCommittee
+            let nodes = try await OrgQueries.nodesInScope(v.scope, on: req.db).filter { $0.kind == kind }
+            let areas = try await PlacesQueries.areas(for: nodes.compactMap(\.id), on: req.db)
+            for n in nodes {
+                guard let a = areas[n.id!] else { continue }
+                let total = grids.filter { TreePath(n.path).contains(TreePath($0.path)) }.reduce(GridFigures()) { $0 + (figures[$1.id!] ?? .init()) }
+                features.append((a.shape, props(n.code, n.name, total)))
+            }
+        }
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "application/geo+json; charset=utf-8")
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(level.rawValue)s.geojson\"")
+        return Response(status: .ok, headers: headers, body: .init(string: GeoJSON.featureCollection(features)))
+    }
+}
+
+/// Grid boundaries from a GeoJSON FeatureCollection: every feature needs `code` and `community` (the community's
+/// organisation code) and may carry `name`. Existing grids with the same code get the new boundary. The preview
+/// lists bad rings, overlaps between grids of one community and gaps between them; the commit is all or nothing.
+enum GridImport {
+    struct Checked {
+        var rows: [PeopleImport.RowOut] = []
+        var features: [GeoJSON.Feature] = []
+        var communities: [String: OrgNode] = [:]
+        var errorCount: Int { rows.filter { !$0.problems.isEmpty }.count }
+    }
+
+    static func check(_ bytes: [UInt8], _ req: Request) async throws -> (Checked, Bool) {
+        let v = try await req.require(.editTree)
+        let parsed: (features: [GeoJSON.Feature], gcj02: Bool)
+        do { parsed = try GeoJSON.parse(bytes) } catch { throw AppError.invalid(error.messageKey, args: error.args) }
+        if parsed.features.isEmpty { throw AppError.invalid("error.import.empty") }
+        var c = Checked(features: parsed.features)
+        let codes = Array(Set(parsed.features.compactMap { $0.properties["community"] }))
+        for n in codes.isEmpty ? [] : try await OrgNode.query(on: req.db).filter(\.$code ~~ codes).all() { c.communities[n.code] = n }
+        var problems: [[(String?, String, [String])]] = Array(repeating: [], count: parsed.features.count)
+        var seen: [String: Int] = [:]
+        for (i, f) in parsed.features.enumerated() {
+            let code = f.properties["code"]?.trimmingWhitespace() ?? ""
+            if code.isEmpty { problems[i].append(("code", "error.geo.noCode", [])) }
+            else if let first = seen[code] { problems[i].append(("code", "error.geo.duplicateCode", [String(first + 1)])) }
+            else { seen[code] = i }
+            let community = f.properties["community"] ?? ""
+            if community.isEmpty { problems[i].append(("community", "error.geo.noCommunity", [])) }
+            else if let node = c.communities[community] {
+                if node.kind != .communityCommittee { problems[i].append(("community", "error.geo.notCommunity", [community])) }
+                else if !v.scope.includes(node.treePath) { problems[i].append(("community", "error.import.orgOutOfScope", [])) }
+            } else { problems[i].append(("community", "error.import.orgUnknown", [community])) }
+            for p in ShapeChecks.check(f.shape) { problems[i].append(("geometry", p.messageKey, p.args)) }
+        }
+        // Overlaps and gaps per community, against the grids already there that the file does not replace.
+        let fileCodes = Set(seen.keys)
+        let valid = parsed.features.indices.filter { problems[$0].isEmpty }
+        for (communityCode, idx) in Dictionary(grouping: valid, by: { parsed.features[$0].properties["community"]! }) {
+            guard let node = c.communities[communityCode] else { continue }
+            let existing = try await Grid.query(on: req.db).filter(\.$communityNodeID == node.id!).filter(\.$archived == false).all()
+                .filter { !fileCodes.contains($0.code) }
+            let shapes = idx.map { (code: parsed.features[$0].properties["code"]!, shape: parsed.features[$0].shape) }
+                + existing.map { (code: $0.code, shape: $0.shape) }
+            for (a, b) in ShapeChecks.overlaps(shapes) {
+                if let i = idx.first(where: { parsed.features[$0].properties["code"] == a }) { problems[i].append(("geometry", "error.geo.overlap", [b])) }
+                else if let i = idx.first(where: { parsed.features[$0].properties["code"] == b }) { problems[i].append(("geometry", "error.geo.overlap", [a])) }
+            }
+            for gap in ShapeChecks.gaps(shapes.map(\.shape)) { problems[idx[0]].append(("geometry", gap.messageKey, gap.args)) }
+        }
+        c.rows = parsed.features.enumerated().map { i, f in
+            PeopleImport.RowOut(line: i + 1, name: f.properties["name"] ?? f.properties["code"] ?? "", orgCode: f.properties["community"] ?? "",
+                                problems: problems[i].map { PeopleImport.ProblemOut(column: $0.0, message: req.lang.format($0.1, $0.2)) })
+        }
+        return (c, parsed.gcj02)
+    }
+
+    static func preview(_ req: Request, bytes: [UInt8], fileName: String) async throws -> PeopleImport.Preview {
+        let v = try await req.require(.editTree)
+        let (c, gcj) = try await check(bytes, req)
+        let batch = ImportBatch()
+        batch.kind = "grids"; batch.fileName = String(fileName.prefix(200)); batch.encoding = gcj ? "gcj02" : "wgs84"
+        batch.content = String(decoding: bytes, as: UTF8.self); batch.status = "previewed"
+        batch.rowCount = c.rows.count; batch.errorCount = c.errorCount; batch.createdBy = v.user.id!; batch.scopePath = v.node.path
+        try await batch.create(on: req.db)
+        return .init(batchId: batch.id!, fileName: batch.fileName, encoding: batch.encoding, rowCount: c.rows.count,
+                     errorCount: c.errorCount, rows: c.rows, canCommit: c.errorCount == 0)
+    }
+
+    static func commit(_ req: Request, batch: ImportBatch) async throws -> PeopleImport.CommitResult {
+        let v = try req.requireViewer()
+        let (c, _) = try await check(Array(batch.content.utf8), req)
+        if c.errorCount > 0 { throw AppError.invalid("error.import.hasErrors", args: [String(c.errorCount)]) }
+        try await req.db.transaction { db in
+            for f in c.features {
+                let code = f.properties["code"]!.trimmingWhitespace()
+                let community = c.communities[f.properties["community"]!]!
+                let grid = try await Grid.query(on: db).filter(\.$code == code).first() ?? Grid()
+                let before = grid.id == nil ? nil : grid.snapshot
+                if grid.id == nil {
+                    grid.code = code; grid.archived = false; grid.branchNodeID = nil; grid.path = community.path
+                    grid.name = f.properties["name"] ?? code
+                } else if let name = f.properties["name"] { grid.name = name }
+                if grid.communityNodeID != community.id || grid.id == nil {
+                    grid.communityNodeID = community.id!
+                    if grid.branchNodeID == nil { grid.path = community.path }
+                }
+                grid.set(f.shape)
+                try await grid.save(on: db)
+                try await Audit.record(on: db, by: v, before == nil ? .create : .update, entity: "grid", id: grid.id!, label: grid.name,
+                                       scopePath: grid.path, before: before, after: grid.snapshot)
+            }
+            batch.status = "committed"
+            try await batch.save(on: db)
+            try await Audit.record(on: db, by: v, .importCommit, entity: "import_batch", id: batch.id!, label: batch.fileName,
+                                   scopePath: v.node.path, before: nil as String?, after: ["grids": c.features.count])
+        }
+        return .init(batchId: batch.id!, created: c.features.count)
+    }
+
+    @Sendable static func previewAPI(_ req: Request) async throws -> PeopleImport.Preview {
+        guard let buffer = req.body.data else { throw AppError.invalid("error.import.empty") }
+        return try await preview(req, bytes: Array(buffer.readableBytesView), fileName: req.query[String.self, at: "fileName"] ?? "grids.geojson")
+    }
+
+    @Sendable static func commitAPI(_ req: Request) async throws -> PeopleImport.CommitResult {
+        try await PeopleImport.commit(req, batchID: try req.intParameter("batch"))
+    }
+}
