@@ -50,13 +50,22 @@ enum DemoPlaces {
         for community in communities {
             let cb = communityBox[community.id!]!
             let mine = branches.filter { $0.parentID == community.id }
-            let cols = cuts(cb.minLng, cb.maxLng, mine.count, &rng)
+            // Two rows of grids when there are three or more, so grids are blocks rather than long strips.
+            let rowCount = mine.count >= 3 ? 2 : 1
+            let rowCuts = cuts(cb.minLat, cb.maxLat, rowCount, &rng)
+            var boxes: [BBox] = []
+            for r in 0..<rowCount {
+                let firstRow = rowCount == 1 ? mine.count : (mine.count + 1) / 2
+                let inRow = r == 0 ? firstRow : mine.count - firstRow
+                let cols = cuts(cb.minLng, cb.maxLng, inRow, &rng)
+                for c in 0..<inRow { boxes.append(BBox(minLat: rowCuts[r], minLng: cols[c], maxLat: rowCuts[r + 1], maxLng: cols[c + 1])) }
+            }
             for (g, branch) in mine.enumerated() {
                 let grid = Grid()
                 grid.code = branch.code
                 grid.name = branch.name.replacingOccurrences(of: "党支部", with: "")
                 grid.communityNodeID = community.id!; grid.branchNodeID = branch.id; grid.path = branch.path; grid.archived = false
-                grid.set(rect(BBox(minLat: cb.minLat, minLng: cols[g], maxLat: cb.maxLat, maxLng: cols[g + 1])))
+                grid.set(rect(boxes[g]))
                 try await grid.create(on: db)
                 gridOf[branch.id!] = grid
             }

@@ -52,6 +52,15 @@ enum Stylesheet {
     .grid2{display:grid;grid-template-columns:1fr;gap:14px}@media (min-width:900px){.grid2{grid-template-columns:1fr 1fr}}
     pre.json{white-space:pre-wrap;word-break:break-all;font-size:12px;background:#f6f8fa;padding:6px;margin:0;max-width:420px}
     .bad td{background:#fff5f5}
+    .map-frame svg{display:block;max-width:100%;max-height:75vh;width:auto;height:auto;margin:0 auto}
+    .map .area{stroke:#fff;stroke-width:1.5}
+    .map a:hover .area,.map a:focus .area{stroke:#1f2328;stroke-width:2.5}
+    .map .label{pointer-events:none;font-size:13px;fill:#1f2328;paint-order:stroke;stroke:#fff;stroke-width:3px}
+    .map .marker{stroke:#fff;stroke-width:1}
+    .map .marker.org{fill:#b0201c}.map .marker.unit{fill:#59636e}.map .marker.household{fill:#d97706}.map .marker.building{fill:#8c959f}
+    .map .legend text{font-size:12px;fill:#1f2328}
+    fieldset{border:1px solid var(--line);border-radius:6px;padding:4px 10px}
+    fieldset label{display:inline-block;font-weight:400;margin-right:10px}
     """
 
     static func serve(_ req: Request) -> Response {
