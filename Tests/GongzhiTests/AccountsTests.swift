@@ -24,6 +24,8 @@ struct AccountsTests {
         try await withTestApp { app in
             let byName = try await Client.page(app, as: "secretary")
             #expect(try await byName.get("/").status == .ok)
+            // Signed in, the login page sends you home.
+            #expect(try await byName.get("/login").headers.first(name: .location) == "/")
             let byPhone = try await Client.page(app, as: "13900000005")
             let home = try await byPhone.get("/")
             #expect(home.body.string.contains("社区书记 林晓"))

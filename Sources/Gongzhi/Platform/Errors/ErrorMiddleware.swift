@@ -7,6 +7,9 @@ struct AppErrorMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
         do {
             return try await next.respond(to: request)
+        } catch let abort as AbortError where (300..<400).contains(abort.status.code) {
+            // Abort.redirect is a redirect, not an error.
+            return Response(status: abort.status, headers: abort.headers)
         } catch {
             let appError = Self.classify(error, request: request)
             if appError.status == .internalServerError {
