@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "gongzhi", targets: ["Run"]),
+        .executable(name: "gongzhi-bench", targets: ["GongzhiBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", exact: "4.122.3"),
@@ -31,6 +32,8 @@ let package = Package(
             resources: [.copy("Resources/openapi.json")]
         ),
         .executableTarget(name: "Run", dependencies: ["Gongzhi"]),
+        // Benchmarks of the rules that must scale to a city (see Benchmarks/README.md).
+        .executableTarget(name: "GongzhiBench", dependencies: ["GongzhiCore"]),
         .testTarget(name: "GongzhiCoreTests", dependencies: ["GongzhiCore"]),
         .testTarget(
             name: "GongzhiTests",

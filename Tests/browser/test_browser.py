@@ -112,6 +112,30 @@ def language():
         b.quit()
 
 
+@check("street staff drill the party-building map from the district to a grid page")
+def map_drilldown():
+    b = Browser(DRIVER, 1280, 900)
+    try:
+        login(b, "orgdept")
+        b.click(b.find("nav.menu a[href='/map']"))
+        wait_for(lambda: "/map" in b.url, "did not open the map")
+        expect(len(b.find_all("#map svg path.area")) >= 2, "the district map has no street areas")
+        title = b.run("return document.querySelector('#map svg a path.area title').textContent")
+        expect("户数" in title, f"hover text was {title!r}")
+        for level in ("street", "community"):
+            before = b.url
+            b.click(b.find("#map svg a path.area"))
+            wait_for(lambda: b.url != before, f"clicking a {level} did not drill down")
+        b.screenshot(os.path.join(SHOTS, "map-community.png"))
+        b.click(b.find("#map svg a path.area"))
+        wait_for(lambda: "/grids/" in b.url, "clicking a grid did not open the grid page")
+        expect("网格员" in b.text(b.find("#grid-staff")), "the grid page lists no grid worker")
+        expect("户数" in b.text(b.find("#grid-figures")), "the grid page shows no figures")
+        b.screenshot(os.path.join(SHOTS, "grid-page.png"))
+    finally:
+        b.quit()
+
+
 passed = sum(1 for r in results if r[1])
 failed = len(results) - passed
 print(f"{passed} passed, {failed} failed")
