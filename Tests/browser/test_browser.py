@@ -40,8 +40,11 @@ def login(b, username):
 def wait_for(cond, message, timeout=10):
     end = time.time() + timeout
     while time.time() < end:
-        if cond():
-            return
+        try:
+            if cond():
+                return
+        except Exception:  # the page may be replaced between finding an element and reading it
+            pass
         time.sleep(0.2)
     raise AssertionError(message)
 

@@ -66,8 +66,9 @@ enum PlacesQueries {
         let ids = SQLList(gridIDs.map { SQLBind($0) })
         struct H: Decodable { let grid_id: Int; let n: Int; let pop: Int?; let mh: Int? }
         for r in try await sql.raw("""
-            SELECT grid_id, COUNT(*) AS n, SUM(population) AS pop,
-                   SUM(CASE WHEN is_member_household = \(bind: true) THEN 1 ELSE 0 END) AS mh
+            -- SUM is NUMERIC on PostgreSQL: cast back to an integer both engines decode as Int.
+            SELECT grid_id, COUNT(*) AS n, CAST(SUM(population) AS BIGINT) AS pop,
+                   CAST(SUM(CASE WHEN is_member_household = \(bind: true) THEN 1 ELSE 0 END) AS BIGINT) AS mh
             FROM households WHERE grid_id IN (\(ids)) GROUP BY grid_id
             """).all(decoding: H.self) {
             out[r.grid_id, default: .init()].households = r.n
