@@ -62,6 +62,9 @@ enum OrgPages {
         let history = try await AuditEntry.query(on: req.db).filter(\.$entityType == "org_node").filter(\.$entityID == id)
             .sort(\.$at, .descending).sort(\.$id, .descending).limit(50).all()
         let merged = try await node.mergedIntoID.asyncMap { try await OrgNode.find($0, on: req.db) } ?? nil
+        let contacts = node.kind == .communityCommittee
+            ? try await ContactsAPI.refs(try await ContactAssignment.query(on: req.db).filter(\.$communityNodeID == id).filter(\.$active == true).all(), on: req.db)
+            : []
 
         let crumbs: [HTML] = ancestors.map { a in
             v.scope.includes(a.treePath) ? "<a href=\"/org/\(a.id!)\">\(a.name)</a> › " : "<span>\(a.name)</span> › "
@@ -129,6 +132,7 @@ enum OrgPages {
             <section class="card"><h2>\(req.t("nav.units")) (\(units.count))</h2>
             <ul>\(units.map { "<li><a href=\"/units/\($0.id!)\">\($0.name)</a> <span class=\"muted\">\(req.t($0.kind.labelKey))</span></li>" as HTML })</ul></section>
             </div>
+            \(contacts.isEmpty ? HTML.empty : "<section class=\"card\" id=\"contacts\"><h2>\(req.t("grid.contacts"))</h2><ul>\(contacts.map { "<li>\($0.title) <a href=\"/people/\($0.leaderPersonID)\">\($0.leaderName)</a>（\($0.since)）</li>" as HTML })</ul></section>" as HTML)
             <section class="card"><h2>\(req.t("org.history"))</h2>\(AuditLogPages.table(req, history))</section>
             """, active: "/org")
     }

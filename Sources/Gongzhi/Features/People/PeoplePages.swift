@@ -78,12 +78,25 @@ enum PeoplePages {
             actions.append("<a class=\"button\" href=\"/people/\(p.id!)/edit\">\(req.t("action.edit"))</a> ")
             actions.append("<form method=\"post\" action=\"/people/\(p.id!)/archive\" class=\"inline\">\(csrf)<button type=\"submit\" class=\"secondary\">\(req.t("action.archive"))</button></form>")
         }
+        let contacts = try await ContactsAPI.refs(try await ContactAssignment.query(on: req.db).filter(\.$leaderPersonID == p.id!).filter(\.$active == true).all(), on: req.db)
+        let targets = try await contactTargets(contacts, on: req.db)
+        let contactHTML: HTML = contacts.isEmpty ? "" : "<section class=\"card\" id=\"contacts\"><h2>\(req.t("grid.contacts"))</h2><ul>\(contacts.map { c in "<li>\(c.title) · \(targets[c.id] ?? "")（\(c.since)）</li>" as HTML })</ul></section>"
         let note: HTML = masked ? "<p class=\"muted\">\(req.t("people.maskedNote"))</p>" : "<p class=\"flash\">\(req.t("people.unmaskedNote"))</p>"
         return Layout.page(req, title: p.name, body: """
             <h1>\(p.name)\(p.archived ? " · " + req.t("org.archived") : "")</h1>\(note)
-            <section class="card">\(detailTable(req, out))<p>\(actions)</p></section>
+            <section class="card">\(detailTable(req, out))<p>\(actions)</p></section>\(contactHTML)
             \(v.can(.viewAudit) ? "<section class=\"card\"><h2>\(req.t("org.history"))</h2>\(AuditLogPages.table(req, history))</section>" as HTML : HTML.empty)
             """, active: "/people")
+    }
+
+    /// Names of the communities and compounds a leader is assigned to.
+    static func contactTargets(_ cs: [PlacesAPI.ContactRef], on db: Database) async throws -> [Int: String] {
+        var out: [Int: String] = [:]
+        for c in cs {
+            if let n = c.communityNodeID { out[c.id] = try await OrgNode.find(n, on: db)?.name }
+            if let g = c.gridID { out[c.id] = try await Grid.find(g, on: db)?.name }
+        }
+        return out
     }
 
     @Sendable static func detail(_ req: Request) async throws -> HTML {

@@ -36,6 +36,7 @@ enum PlacesAPI {
         api.get("contact-assignments", use: ContactsAPI.list)
         api.post("contact-assignments", use: ContactsAPI.create)
         api.get("nearby", use: NearbyAPI.show)
+        PlacesCommands.register(api)
     }
 
     static func coordinate(_ req: Request) throws -> Coordinate {
