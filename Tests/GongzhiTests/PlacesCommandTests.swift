@@ -72,4 +72,27 @@ struct PlacesCommandTests {
             #expect(leader.contains("id=\"contacts\"") && leader.contains(contact.leaderTitle))
         }
     }
+
+    @Test func gridPageFormsAssignAndEnd() async throws {
+        try await withTestApp { app in
+            let g = try await PlacesRouteTests.grid(app, "QH-S1-C1-G2")
+            let c = try await Client.page(app, as: "secretary")
+            let page = try await c.get("/grids/\(g.id!)")
+            #expect(page.body.string.contains("grid-manage"))
+            let worker = try #require(try await Person.query(on: app.db).filter(\.$orgNodeID == g.communityNodeID).filter(\.$isCommunityWorker == true).sort(\.$id).all().last)
+            let before = try await GridDuty.query(on: app.db).filter(\.$gridID == g.id!).count()
+            #expect(try await c.post("/grids/\(g.id!)/duties", [("personId", String(worker.id!)), ("duty", "gridWorker"), ("groupNodeId", "")]).status == .seeOther)
+            #expect(try await GridDuty.query(on: app.db).filter(\.$gridID == g.id!).count() == before + 1)
+            let again = try await c.post("/grids/\(g.id!)/duties", [("personId", String(worker.id!)), ("duty", "gridWorker"), ("groupNodeId", "")])
+            #expect(again.status == .conflict)
+            let duty = try #require(try await GridDuty.query(on: app.db).filter(\.$gridID == g.id!).filter(\.$personID == worker.id!).first())
+            #expect(try await c.post("/grids/\(g.id!)/duties/\(duty.id!)/remove").status == .seeOther)
+            let unit = try #require(try await ResidentUnit.query(on: app.db).filter(\.$path =~ (try await Fixtures.node(app, code: "QH-S1-C1")).path).first())
+            #expect(try await c.post("/grids/\(g.id!)/departments", [("unitId", String(unit.id!)), ("role", "other")]).status == .seeOther)
+            // A grid worker sees the grid but no forms.
+            let gw = try await Client.page(app, as: "gridworker")
+            let own = try await PlacesRouteTests.grid(app, "QH-S1-C1-G1")
+            #expect(!(try await gw.get("/grids/\(own.id!)").body.string.contains("grid-manage")))
+        }
+    }
 }

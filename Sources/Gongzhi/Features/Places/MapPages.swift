@@ -6,6 +6,9 @@ enum MapPages {
     static func register(_ p: RoutesBuilder) {
         p.get("map", use: map)
         p.get("grids", ":id", use: gridPage)
+        p.post("grids", ":id", "duties", use: addDutyForm)
+        p.post("grids", ":id", "duties", ":duty", "remove", use: removeDutyForm)
+        p.post("grids", ":id", "departments", use: addDepartmentForm)
         p.get("households", ":id", use: householdPage)
         p.get("nearby", use: nearby)
         p.get("places", "import", use: importForm)
@@ -112,8 +115,76 @@ enum MapPages {
     }
 
     @Sendable static func gridPage(_ req: Request) async throws -> HTML {
+        try await gridPage(req, id: try req.intParameter("id"), error: nil)
+    }
+
+    /// The forms to assign people and departments, for those who may change the grid.
+    static func gridForms(_ req: Request, _ grid: Grid, _ d: PlacesAPI.GridDetail) async throws -> HTML {
         let v = try req.requireViewer()
-        let grid = try await PlacesQueries.findGrid(try req.intParameter("id"), req)
+        guard v.can(.editTree), v.scope.includes(TreePath(grid.path)) else { return "" }
+        let csrf = CSRF.hiddenField(req)
+        let residentIDs = try await Household.query(on: req.db).filter(\.$gridID == grid.id!).all().compactMap(\.id)
+        let candidates = try await Person.query(on: req.db).filter(\.$archived == false).group(.or) { g in
+            g.filter(\.$householdID ~~ residentIDs)
+            g.group(.and) { $0.filter(\.$orgNodeID == grid.communityNodeID).filter(\.$isCommunityWorker == true) }
+        }.sort(\.$name).limit(500).all()
+        let groups = grid.branchNodeID == nil ? [] : try await OrgNode.query(on: req.db).filter(\.$parentID == grid.branchNodeID!).filter(\.$archived == false).all()
+        let units = try await ResidentUnit.query(on: req.db).inScope(v.scope, \.$path).filter(\.$archived == false).sort(\.$name).all()
+        let duties = try await GridDuty.query(on: req.db).filter(\.$gridID == grid.id!).all()
+        let names = Dictionary(uniqueKeysWithValues: d.staff.map { ($0.personID, $0.name) })
+        return """
+            <section class="card" id="grid-manage"><h2>\(req.t("org.manage"))</h2>
+            <ul>\(duties.map { "<li>\(req.t($0.duty.labelKey)) · \(names[$0.personID] ?? "") <form method=\"post\" action=\"/grids/\(grid.id!)/duties/\($0.id!)/remove\" class=\"inline\">\(csrf)<button type=\"submit\" class=\"link\">\(req.t("grid.endDuty"))</button></form></li>" as HTML })</ul>
+            <form method="post" action="/grids/\(grid.id!)/duties">\(csrf)<label for="duty-person">\(req.t("grid.assign"))</label>
+            <div class="row"><select id="duty-person" name="personId">\(candidates.map { "<option value=\"\($0.id!)\">\($0.name)\($0.isPartyMember ? "（" + req.t("facet.partyMember") + "）" : "")</option>" as HTML })</select>
+            <select name="duty" aria-label="\(req.t("grid.duty"))">\(GridDuty.Duty.allCases.map { "<option value=\"\($0.rawValue)\">\(req.t($0.labelKey))</option>" as HTML })</select>
+            <select name="groupNodeId" aria-label="\(req.t("kind.buildingGroup"))"><option value="">—</option>\(groups.map { "<option value=\"\($0.id!)\">\($0.name)</option>" as HTML })</select>
+            <button type="submit">\(req.t("action.save"))</button></div></form>
+            <form method="post" action="/grids/\(grid.id!)/departments">\(csrf)<label for="dept-unit">\(req.t("grid.addDepartment"))</label>
+            <div class="row"><select id="dept-unit" name="unitId">\(units.map { "<option value=\"\($0.id!)\">\($0.name)</option>" as HTML })</select>
+            <select name="role" aria-label="\(req.t("grid.departments"))">\(GridDepartment.Role.allCases.map { "<option value=\"\($0.rawValue)\">\(req.t($0.labelKey))</option>" as HTML })</select>
+            <button type="submit" class="secondary">\(req.t("action.save"))</button></div></form></section>
+            """
+    }
+
+    struct DutyForm: Content { var personId: Int?; var duty: String?; var groupNodeId: String? }
+    struct DepartmentForm: Content { var unitId: Int?; var role: String? }
+
+    static func gridChange(_ req: Request, _ action: (Int) async throws -> Void) async throws -> Response {
+        let id = try req.intParameter("id")
+        do {
+            try await action(id)
+            Layout.flash(req, "flash.saved")
+            return req.redirect(to: "/grids/\(id)")
+        } catch let e as AppError where e.status == .unprocessableEntity || e.status == .conflict {
+            return try await gridPage(req, id: id, error: e).encodeResponse(status: e.status, for: req)
+        }
+    }
+
+    @Sendable static func addDutyForm(_ req: Request) async throws -> Response {
+        let f = try req.content.decode(DutyForm.self)
+        return try await gridChange(req) { id in
+            guard let p = f.personId, let duty = GridDuty.Duty(rawValue: f.duty ?? "") else { throw AppError.invalid("error.grid.dutyForm") }
+            _ = try await PlacesCommands.addDuty(req, gridID: id, personID: p, duty: duty, groupNodeID: f.groupNodeId.flatMap { Int($0) })
+        }
+    }
+
+    @Sendable static func removeDutyForm(_ req: Request) async throws -> Response {
+        let duty = try req.intParameter("duty")
+        return try await gridChange(req) { _ = try await PlacesCommands.removeDuty(req, gridID: $0, dutyID: duty) }
+    }
+
+    @Sendable static func addDepartmentForm(_ req: Request) async throws -> Response {
+        let f = try req.content.decode(DepartmentForm.self)
+        return try await gridChange(req) { id in
+            guard let u = f.unitId, let role = GridDepartment.Role(rawValue: f.role ?? "") else { throw AppError.invalid("error.grid.dutyForm") }
+            _ = try await PlacesCommands.addDepartment(req, gridID: id, unitID: u, role: role)
+        }
+    }
+
+    static func gridPage(_ req: Request, id: Int, error: AppError?) async throws -> HTML {
+        let v = try req.requireViewer()
+        let grid = try await PlacesQueries.findGrid(id, req)
         let d = try await PlacesAPI.detail(grid, req)
         let buildings = try await Building.query(on: req.db).filter(\.$gridID == grid.id!).all()
         let memberHouseholds = try await Household.query(on: req.db).filter(\.$gridID == grid.id!).filter(\.$isMemberHousehold == true).sort(\.$id).all()
@@ -127,6 +198,7 @@ enum MapPages {
         return Layout.page(req, title: grid.name, body: """
             <p class="crumbs">\(community.map { v.scope.includes($0.treePath) ? "<a href=\"/map?node=\($0.id!)\">\($0.name)</a> › " as HTML : "\($0.name) › " as HTML } ?? HTML.empty)<strong>\(grid.name)</strong></p>
             <h1 id="grid-name">\(grid.name) <span class="muted">\(grid.code)</span></h1>
+            \(error.map { "<p class=\"flash error\" role=\"alert\">\(req.lang.format($0.messageKey, $0.args))</p>" as HTML } ?? HTML.empty)
             <div class="grid2">
             <section class="card map-frame">\(HTML(raw: svg))</section>
             <section class="card"><h2>\(req.t("grid.figures"))</h2>\(figureTable(req, d.grid.figures, flags: d.grid.flagLabels))</section>
@@ -136,6 +208,7 @@ enum MapPages {
             <section class="card"><h2>\(req.t("measure.memberHouseholds")) (\(mhOut.count))</h2><ul>\(mhOut.map { h in
                 "<li>\(canSeePeople ? "<a href=\"/households/\(h.id)\">\(h.buildingName ?? "") \(h.room)</a>" as HTML : "\(h.buildingName ?? "")" as HTML) · \(req.t("grid.links", String(h.links.count)))</li>" as HTML })</ul></section>
             </div>
+            \(try await gridForms(req, grid, d))
             <section class="card"><h2>\(req.t("grid.buildings")) (\(d.buildings.count))</h2><table><thead><tr><th>\(req.t("field.name"))</th><th>\(req.t("field.address"))</th><th class="num">\(req.t("measure.households"))</th></tr></thead>
             <tbody>\(d.buildings.map { "<tr><td>\($0.name)</td><td>\($0.address)</td><td class=\"num\">\($0.households)</td></tr>" as HTML })</tbody></table></section>
             """, active: v.role.usesPhoneLayout ? "/community" : "/map")

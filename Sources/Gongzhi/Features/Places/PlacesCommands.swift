@@ -65,50 +65,65 @@ enum PlacesCommands {
         return try await PlacesAPI.out([grid], req)[0]
     }
 
-    @Sendable static func addDuty(_ req: Request) async throws -> Response {
-        let grid = try await gridForChange(try req.intParameter("id"), req)
-        let input = try req.decodeStrict(DutyInput.self)
-        let person = try await PeopleService.find(input.personId, req)
+    static func addDuty(_ req: Request, gridID: Int, personID: Int, duty kind: GridDuty.Duty, groupNodeID: Int?) async throws -> Grid {
+        let grid = try await gridForChange(gridID, req)
+        let person = try await PeopleService.find(personID, req)
         var groupID: Int?
-        if input.duty == .buildingGroupLeader {
-            guard let gid = input.groupNodeId, let group = try await OrgNode.find(gid, on: req.db), group.kind == .buildingGroup,
+        if kind == .buildingGroupLeader {
+            guard let gid = groupNodeID, let group = try await OrgNode.find(gid, on: req.db), group.kind == .buildingGroup,
                   group.parentID == grid.branchNodeID else { throw AppError.invalid("error.grid.group", field: "groupNodeId") }
             if !person.isPartyMember { throw AppError.invalid("error.grid.leaderMember", field: "personId") }
             groupID = group.id
         }
-        if try await GridDuty.query(on: req.db).filter(\.$gridID == grid.id!).filter(\.$personID == person.id!).filter(\.$duty == input.duty).count() > 0 {
+        if try await GridDuty.query(on: req.db).filter(\.$gridID == grid.id!).filter(\.$personID == person.id!).filter(\.$duty == kind).count() > 0 {
             throw AppError.conflict("error.duplicate")
         }
-        let duty = GridDuty(gridID: grid.id!, personID: person.id!, duty: input.duty, groupNodeID: groupID)
+        let duty = GridDuty(gridID: grid.id!, personID: person.id!, duty: kind, groupNodeID: groupID)
         try await req.db.transaction { db in
             try await duty.create(on: db)
-            try await audit(req, db, .create, "grid_duty", duty.id!, "\(grid.name) \(person.name)", grid.path, after: ["duty": input.duty.rawValue, "person": person.name])
+            try await audit(req, db, .create, "grid_duty", duty.id!, "\(grid.name) \(person.name)", grid.path, after: ["duty": kind.rawValue, "person": person.name])
         }
-        return try await PlacesAPI.detail(grid, req).encodeResponse(status: .created, for: req)
+        return grid
     }
 
-    @Sendable static func removeDuty(_ req: Request) async throws -> PlacesAPI.GridDetail {
-        let grid = try await gridForChange(try req.intParameter("id"), req)
-        let dutyID = try req.intParameter("duty")
+    static func removeDuty(_ req: Request, gridID: Int, dutyID: Int) async throws -> Grid {
+        let grid = try await gridForChange(gridID, req)
         guard let duty = try await GridDuty.query(on: req.db).filter(\.$id == dutyID).filter(\.$gridID == grid.id!).first() else { throw AppError.notFound() }
         try await req.db.transaction { db in
             try await Audit.record(on: db, by: req.viewer, .archive, entity: "grid_duty", id: dutyID, label: grid.name, scopePath: grid.path,
                                    before: ["duty": duty.duty.rawValue, "personID": String(duty.personID)], after: nil as String?)
             try await duty.delete(on: db)
         }
-        return try await PlacesAPI.detail(grid, req)
+        return grid
+    }
+
+    static func addDepartment(_ req: Request, gridID: Int, unitID: Int, role: GridDepartment.Role) async throws -> Grid {
+        let grid = try await gridForChange(gridID, req)
+        let unit = try await UnitsService.find(unitID, req)
+        if try await GridDepartment.query(on: req.db).filter(\.$gridID == grid.id!).filter(\.$unitID == unit.id!).count() > 0 { throw AppError.conflict("error.duplicate") }
+        let d = GridDepartment(gridID: grid.id!, unitID: unit.id!, role: role)
+        try await req.db.transaction { db in
+            try await d.create(on: db)
+            try await audit(req, db, .create, "grid_department", d.id!, "\(grid.name) \(unit.name)", grid.path, after: ["role": role.rawValue, "unit": unit.name])
+        }
+        return grid
+    }
+
+    @Sendable static func addDuty(_ req: Request) async throws -> Response {
+        let id = try req.intParameter("id")
+        let input = try req.decodeStrict(DutyInput.self)
+        let grid = try await addDuty(req, gridID: id, personID: input.personId, duty: input.duty, groupNodeID: input.groupNodeId)
+        return try await PlacesAPI.detail(grid, req).encodeResponse(status: .created, for: req)
+    }
+
+    @Sendable static func removeDuty(_ req: Request) async throws -> PlacesAPI.GridDetail {
+        try await PlacesAPI.detail(try await removeDuty(req, gridID: try req.intParameter("id"), dutyID: try req.intParameter("duty")), req)
     }
 
     @Sendable static func addDepartment(_ req: Request) async throws -> Response {
-        let grid = try await gridForChange(try req.intParameter("id"), req)
+        let id = try req.intParameter("id")
         let input = try req.decodeStrict(DepartmentInput.self)
-        let unit = try await UnitsService.find(input.unitId, req)
-        if try await GridDepartment.query(on: req.db).filter(\.$gridID == grid.id!).filter(\.$unitID == unit.id!).count() > 0 { throw AppError.conflict("error.duplicate") }
-        let d = GridDepartment(gridID: grid.id!, unitID: unit.id!, role: input.role)
-        try await req.db.transaction { db in
-            try await d.create(on: db)
-            try await audit(req, db, .create, "grid_department", d.id!, "\(grid.name) \(unit.name)", grid.path, after: ["role": input.role.rawValue, "unit": unit.name])
-        }
+        let grid = try await addDepartment(req, gridID: id, unitID: input.unitId, role: input.role)
         return try await PlacesAPI.detail(grid, req).encodeResponse(status: .created, for: req)
     }
 

@@ -364,5 +364,10 @@ extension Strings {
         "entity.building": "Building",
         "entity.household": "Household",
         "entity.household_link": "Member household link",
+        "grid.endDuty": "End",
+        "grid.assign": "Assign a person",
+        "grid.duty": "Duty",
+        "grid.addDepartment": "Assign a department",
+        "error.grid.dutyForm": "Choose a person and a duty.",
     ]
 }

@@ -364,5 +364,10 @@ extension Strings {
         "entity.building": "楼栋",
         "entity.household": "住户",
         "entity.household_link": "中心户联系户",
+        "grid.endDuty": "结束",
+        "grid.assign": "安排人员",
+        "grid.duty": "职责",
+        "grid.addDepartment": "安排下沉部门",
+        "error.grid.dutyForm": "请选择人员和职责。",
     ]
 }
