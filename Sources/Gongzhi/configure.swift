@@ -45,7 +45,7 @@ enum Migrations {
     /// In dependency order; each has a fixed name so it never runs twice.
     static let all: [any Migration] = [
         CreateOrgNodes(), CreateAccounts(), CreateAuditTables(), CreatePeople(), CreateResidentUnits(),
-        CreateImportBatches(), SessionRecord.migration, CreatePlaces(),
+        CreateImportBatches(), SessionRecord.migration, CreatePlaces(), CreateRequests(),
     ]
 }
 
@@ -74,6 +74,7 @@ func routes(_ app: Application) throws {
     AuditLogAPI.register(apiProtected)
     AccountAdminAPI.register(apiProtected)
     PlacesAPI.register(apiProtected)
+    RequestsAPI.register(apiProtected)
 
     let pages = app.grouped(SessionViewerMiddleware()).grouped(CSRFMiddleware())
     let pagesProtected = pages.grouped(RequireViewerMiddleware())
@@ -85,4 +86,5 @@ func routes(_ app: Application) throws {
     AuditLogPages.register(pagesProtected)
     AccountAdminPages.register(pagesProtected)
     MapPages.register(pagesProtected)
+    RequestPages.register(pagesProtected)
 }

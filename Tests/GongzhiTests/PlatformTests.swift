@@ -93,13 +93,16 @@ struct PlatformTests {
             let text = try String(contentsOf: url, encoding: .utf8)
             for m in text.matches(of: regex) {
                 let key = String(m.output[1].substring!)
-                if [".css", ".csv", ".json", ".sqlite", ".geojson"].contains(where: { key.hasSuffix($0) }) { continue }
+                if [".css", ".csv", ".json", ".sqlite", ".geojson", ".js"].contains(where: { key.hasSuffix($0) }) { continue }
                 used.insert(key)
             }
         }
         used.formUnion(OrgNodeKind.allCases.map(\.labelKey) + PersonFacet.allCases.map(\.labelKey) + Role.allCases.map(\.labelKey)
             + UnitKind.allCases.map(\.labelKey) + MemberStatus.allCases.map(\.labelKey) + AccessLogEntry.Kind.allCases.map(\.labelKey)
-            + AuditAction.allCases.map(\.labelKey))
+            + AuditAction.allCases.map(\.labelKey) + RequestState.allCases.map(\.labelKey) + RequestKind.allCases.map(\.labelKey)
+            + RequestChannel.allCases.map(\.labelKey) + Rating.allCases.map(\.labelKey) + EscalationLevel.allCases.map(\.labelKey)
+            + RequestAction.allCases.map(\.labelKey) + GridFigures.Measure.allCases.map(\.labelKey) + GridSizing.Flag.allCases.map(\.labelKey)
+            + GridDuty.Duty.allCases.map(\.labelKey) + GridDepartment.Role.allCases.map(\.labelKey) + MapPages.Layer.allCases.map(\.labelKey))
         #expect(used.count > 150)
         #expect(used.subtracting(Strings.zhHans.keys).sorted() == [], "keys missing in zh-Hans")
         #expect(used.subtracting(Strings.en.keys).sorted() == [], "keys missing in en")

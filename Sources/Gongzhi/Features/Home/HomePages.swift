@@ -16,6 +16,7 @@ enum HomePages {
 
     static func phoneHome(_ req: Request, _ v: Viewer) async throws -> HTML {
         var entries: [HTML] = [
+            "<a class=\"entry\" href=\"/requests/new\">\(req.t("request.new"))<small>\(req.t("home.need.hint"))</small></a>",
             "<a class=\"entry\" href=\"/community\">\(req.t("home.myCommunity"))<small>\(req.t("home.myCommunity.hint"))</small></a>",
             "<a class=\"entry\" href=\"/nearby\">\(req.t("home.nearby"))<small>\(req.t("home.nearby.hint"))</small></a>",
             "<a class=\"entry\" href=\"/me\">\(req.t("home.profile"))<small>\(req.t("home.profile.hint"))</small></a>",

@@ -7,6 +7,9 @@ enum Layout {
 
     static let deskMenu: [NavItem] = [
         .init(href: "/", key: "nav.home", permission: nil),
+        .init(href: "/todos", key: "nav.todos", permission: nil),
+        .init(href: "/requests", key: "nav.requests", permission: nil),
+        .init(href: "/meetings", key: "nav.meetings", permission: .viewTree),
         .init(href: "/org", key: "nav.org", permission: .viewTree),
         .init(href: "/map", key: "nav.map", permission: .viewTree),
         .init(href: "/people", key: "nav.people", permission: .viewPeople),
@@ -15,10 +18,12 @@ enum Layout {
         .init(href: "/audit", key: "nav.audit", permission: .viewAudit),
         .init(href: "/access-log", key: "nav.accessLog", permission: .viewAudit),
         .init(href: "/accounts", key: "nav.accounts", permission: .manageAccounts),
+        .init(href: "/calendar", key: "nav.calendar", permission: nil),
     ]
 
     static let phoneMenu: [NavItem] = [
         .init(href: "/", key: "nav.home", permission: nil),
+        .init(href: "/requests", key: "nav.myRequests", permission: nil),
         .init(href: "/community", key: "nav.community", permission: nil),
         .init(href: "/account", key: "nav.account", permission: nil),
     ]
@@ -54,7 +59,7 @@ enum Layout {
         <html lang="\(lang.htmlCode)"><head><meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(title) · \(lang.t("app.name"))</title>
-        <link rel="stylesheet" href="/static/app.css"></head>
+        <link rel="stylesheet" href="/static/app.css"><script src="/static/app.js" defer></script></head>
         <body class="\(phone ? "phone" : "desk")">\(header)<div class="frame">\(phone ? "" : nav)<main id="main">\(flashHTML)\(body)</main></div>\(phone ? nav : "")
         <footer class="foot">\(lang.t("app.footer"))</footer></body></html>
         """

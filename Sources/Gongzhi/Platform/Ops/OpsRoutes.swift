@@ -17,6 +17,7 @@ enum OpsRoutes {
             return Response(status: .ok, headers: headers, body: .init(string: OpenAPIDocument.json))
         }
         app.get("static", "app.css") { req in Stylesheet.serve(req) }
+        app.get("static", "app.js") { req in Script.serve(req) }
     }
 
     struct Health: Content { let status: String; let database: String }

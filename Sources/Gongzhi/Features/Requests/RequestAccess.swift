@@ -1,0 +1,67 @@
+import Vapor
+import Fluent
+
+/// Who sees which requests, and who may do what with one.
+enum RequestAccess {
+    static let gridRoles: Set<Role> = [.gridWorker, .laneChief, .buildingChief, .buildingGroupLeader]
+    static let communityRoles: Set<Role> = [.communityWorker, .communitySecretary]
+    static let streetRoles: Set<Role> = [.streetStaff, .commandOperator]
+    static let districtRoles: Set<Role> = [.orgDepartmentAdmin, .systemAdmin]
+
+    /// Units a unit liaison answers for: those whose party organisation is the liaison's node.
+    static func myUnitIDs(_ v: Viewer, on db: Database) async throws -> [Int] {
+        guard v.role == .unitLiaison else { return [] }
+        return try await ResidentUnit.query(on: db).filter(\.$partyOrgNodeID == v.node.id!).all().compactMap(\.id)
+    }
+
+    /// The requests a viewer may see: residents their own; unit liaisons what is dispatched to their units;
+    /// everyone else their subtree.
+    static func scoped(_ v: Viewer, on db: Database) async throws -> QueryBuilder<ServiceRequest> {
+        let q = ServiceRequest.query(on: db)
+        if v.scope.isSelfOnly { return q.filter(\.$reporterUserID == v.user.id!) }
+        if v.role == .unitLiaison {
+            let units = try await myUnitIDs(v, on: db)
+            let ids = units.isEmpty ? [] : try await RequestAssignment.query(on: db).filter(\.$unitID ~~ units).all().map(\.requestID)
+            return q.filter(\.$id ~~ (ids.isEmpty ? [-1] : ids))
+        }
+        return q.inScope(v.scope, \.$path)
+    }
+
+    static func find(_ id: Int, _ req: Request) async throws -> ServiceRequest {
+        let v = try req.requireViewer()
+        if let r = try await scoped(v, on: req.db).filter(\.$id == id).first() { return r }
+        if let other = try await ServiceRequest.find(id, on: req.db) { throw await req.outOfScope("request \(id)", scopePath: other.path) }
+        throw AppError.notFound()
+    }
+
+    /// Whether the viewer's role may take this action on a request they can see.
+    static func may(_ v: Viewer, _ action: RequestAction, _ r: ServiceRequest, category: RequestCategory?, myUnits: [Int], assignedUnits: [Int]) -> Bool {
+        let role = v.role
+        let community = communityRoles.contains(role), street = streetRoles.contains(role), district = districtRoles.contains(role)
+        let grid = gridRoles.contains(role)
+        let handler = !Set(myUnits).isDisjoint(with: assignedUnits)
+        let level = EscalationLevel(rawValue: r.level) ?? .community
+        let atMyLevel: Bool = switch level {
+        case .community: community || street || district
+        case .street: street || district
+        case .district: district
+        }
+        switch action {
+        case .raise, .closeUnrated: return false
+        case .take: return role == .gridWorker || community
+        case .settle, .forward: return (grid && r.assigneeUserID == v.user.id) || community
+        case .merge: return grid || community
+        case .dispatch:
+            if r.state == .gridReview { return (category?.directDispatch ?? false) && ((grid && r.assigneeUserID == v.user.id) || community) }
+            return atMyLevel
+        case .decide: return community
+        case .accept, .returnDispatch, .progress, .requestExtension, .complete: return handler || atMyLevel
+        case .approveExtension, .refuseExtension: return atMyLevel
+        case .escalate: return atMyLevel
+        case .supervise: return street || district || role == .communitySecretary
+        case .rate: return r.reporterUserID == v.user.id
+        case .reopen: return r.reporterUserID == v.user.id || atMyLevel
+        case .comment: return true
+        }
+    }
+}

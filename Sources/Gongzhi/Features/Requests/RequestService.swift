@@ -1,0 +1,237 @@
+import Vapor
+import Fluent
+import SQLKit
+
+/// Raising requests and moving them along the five steps. Every step is one transaction: the request's facts
+/// change only if nobody changed them meanwhile (a version check), and the event is written with them.
+enum RequestService {
+    struct RaiseInput: StrictInput, Content {
+        static let fields: Set<String> = ["kind", "category", "text", "lat", "lng", "householdId", "gridId", "isPublic", "channel", "reporterPersonId"]
+        var kind: RequestKind?; var category: String?; var text: String?; var lat: Double?; var lng: Double?
+        var householdId: Int?; var gridId: Int?; var isPublic: Bool?; var channel: RequestChannel?; var reporterPersonId: Int?
+    }
+
+    struct ActionInput: StrictInput, Content {
+        static let fields: Set<String> = ["note", "unitIds", "workingDays", "rating", "meetingId", "mergeInto"]
+        var note: String?; var unitIds: [Int]?; var workingDays: Int?; var rating: Rating?; var meetingId: Int?; var mergeInto: Int?
+    }
+
+    static let maxText = 2_000
+
+    static func raise(_ req: Request, _ input: RaiseInput) async throws -> ServiceRequest {
+        let v = try req.requireViewer()
+        var problems: [String: String] = [:]
+        let text = input.text?.trimmingWhitespace() ?? ""
+        if text.isEmpty { problems["text"] = "error.request.text" } else if text.count > maxText { problems["text"] = "error.request.textLong" }
+        if input.kind == nil { problems["kind"] = "error.request.kind" }
+        var category: RequestCategory?
+        if let code = input.category, !code.isEmpty {
+            category = try await RequestCategory.query(on: req.db).filter(\.$code == code).filter(\.$active == true).first()
+            if category == nil { problems["category"] = "error.request.category" }
+        } else { problems["category"] = "error.request.category" }
+        if !problems.isEmpty {
+            let first = problems.sorted { $0.key < $1.key }.first!
+            var e = AppError.invalid(first.value, field: first.key); e.fields = problems
+            throw e
+        }
+        // Staff raise on a resident's behalf from a visit, the hotline, a patrol or a walk-in.
+        let staff = !v.role.usesPhoneLayout || v.role == .gridWorker || RequestAccess.gridRoles.contains(v.role)
+        let channel: RequestChannel = staff ? (input.channel ?? .walkIn) : .app
+        if staff && channel == .app { throw AppError.invalid("error.request.channel", field: "channel") }
+
+        // Where: a point, a household, or (for a resident) their own household.
+        var grid: Grid?
+        var householdID = input.householdId
+        if let lat = input.lat, let lng = input.lng {
+            let p = Coordinate(lat: lat, lng: lng)
+            guard p.isValid else { throw AppError.invalid("error.geo.range", field: "lat") }
+            let (index, _) = try await req.application.placesIndex.current(on: req.db)
+            let hit = index.containing(p).first ?? index.nearest(p, maxMetres: PlacesAPI.nearestWithinMetres)?.id
+            guard let id = hit else { throw AppError.invalid("error.geo.outside", field: "lat") }
+            grid = try await Grid.find(id, on: req.db)
+        } else if staff, let gid = input.gridId {
+            grid = try await Grid.find(gid, on: req.db)
+            if grid == nil { throw AppError.invalid("error.request.where", field: "gridId") }
+        } else {
+            if householdID == nil, let pid = v.user.personID { householdID = try await Person.find(pid, on: req.db)?.householdID }
+            if let hid = householdID, let h = try await Household.find(hid, on: req.db) { grid = try await Grid.find(h.gridID, on: req.db) }
+        }
+        guard let grid else { throw AppError.invalid("error.request.where", field: "lat") }
+        if staff, !v.scope.includes(TreePath(grid.path)) { throw await req.forbidden("raise in grid \(grid.id!)", scopePath: grid.path) }
+        if let pid = input.reporterPersonId { _ = try await PeopleService.find(pid, req) }
+
+        let now = Date()
+        let r = ServiceRequest()
+        r.kind = input.kind!; r.category = category!.code; r.text = text; r.lat = input.lat; r.lng = input.lng
+        r.householdID = householdID; r.gridID = grid.id!; r.communityNodeID = grid.communityNodeID; r.path = grid.path
+        r.reporterUserID = staff ? nil : v.user.id
+        r.reporterPersonID = staff ? input.reporterPersonId : v.user.personID
+        r.channel = channel; r.isPublic = input.isPublic ?? false
+        r.state = .raised; r.level = EscalationLevel.community.rawValue; r.reopenCount = 0; r.pendingExtension = false
+        r.supervised = false; r.unrated = false; r.version = 0; r.raisedAt = now
+        r.stepDeadline = try await Calendars.deadline(req, from: now, workingDays: category!.responseDays)
+        try await req.db.transaction { db in
+            try await r.create(on: db)
+            try await event(r, action: .raise, from: nil, to: .raised, note: "", deadline: r.stepDeadline, by: v, on: db)
+        }
+        return r
+    }
+
+    static func event(_ r: ServiceRequest, action: RequestAction, from: RequestState?, to: RequestState, note: String,
+                      deadline: Date?, by v: Viewer?, on db: Database) async throws {
+        let e = RequestEvent()
+        e.requestID = r.id!; e.at = Date(); e.actorUserID = v?.user.id
+        e.actorName = v.map { "\($0.user.displayName)" } ?? "system"
+        e.action = action; e.fromState = from; e.toState = to; e.note = note; e.deadline = deadline
+        try await e.create(on: db)
+    }
+
+    /// Saves the request's new facts only if its version is still the one read: of two people taking the same
+    /// request at the same moment, exactly one succeeds.
+    static func saveIfUnchanged(_ r: ServiceRequest, readVersion: Int, on db: Database) async throws {
+        guard let sql = db as? SQLDatabase else { throw AppError.conflict("error.request.changed") }
+        struct Row: Decodable { let id: Int }
+        let updated = try await sql.raw("""
+            UPDATE service_requests SET state = \(bind: r.state.rawValue), level = \(bind: r.level), reopen_count = \(bind: r.reopenCount),
+            dispatched_from = \(bind: r.dispatchedFrom?.rawValue), pending_extension = \(bind: r.pendingExtension),
+            assignee_user_id = \(bind: r.assigneeUserID), step_deadline = \(bind: r.stepDeadline), supervised = \(bind: r.supervised),
+            merged_into_id = \(bind: r.mergedIntoID), rating = \(bind: r.rating?.rawValue), rating_comment = \(bind: r.ratingComment),
+            unrated = \(bind: r.unrated), taken_at = \(bind: r.takenAt), resolved_at = \(bind: r.resolvedAt), closed_at = \(bind: r.closedAt),
+            version = \(bind: readVersion + 1)
+            WHERE id = \(bind: r.id!) AND version = \(bind: readVersion) RETURNING id
+            """).all(decoding: Row.self)
+        guard updated.count == 1 else { throw AppError.conflict("error.request.changed") }
+        r.version = readVersion + 1
+    }
+
+    static func perform(_ req: Request, id: Int, action: RequestAction, _ input: ActionInput, by system: Bool = false) async throws -> ServiceRequest {
+        let v = req.viewer
+        let r: ServiceRequest
+        if system {
+            guard let found = try await ServiceRequest.find(id, on: req.db) else { throw AppError.notFound() }
+            r = found
+        } else {
+            r = try await RequestAccess.find(id, req)
+        }
+        let category = try await RequestCategory.query(on: req.db).filter(\.$code == r.category).first()
+        let assignments = try await RequestAssignment.query(on: req.db).filter(\.$requestID == id).all()
+        if !system, let v {
+            let mine = try await RequestAccess.myUnitIDs(v, on: req.db)
+            let active = assignments.filter { [.pending, .accepted].contains($0.status) }.map(\.unitID)
+            guard RequestAccess.may(v, action, r, category: category, myUnits: mine, assignedUnits: active) else {
+                throw await req.forbidden("request \(id) \(action.rawValue)", scopePath: r.path)
+            }
+        }
+        let note = String((input.note ?? "").trimmingWhitespace().prefix(maxText))
+        let from = r.state, readVersion = r.version
+        let next: RequestFacts
+        do {
+            next = try RequestWorkflow.apply(action, to: r.facts, rating: input.rating)
+        } catch {
+            throw AppError(status: .conflict, code: "conflict", messageKey: error.messageKey,
+                           args: [req.t(action.labelKey), req.t(from.labelKey)])
+        }
+        let now = Date()
+        var deadline: Date?
+        var newAssignments: [RequestAssignment] = []
+        switch action {
+        case .take:
+            r.assigneeUserID = v?.user.id; r.takenAt = now
+            deadline = try await Calendars.deadline(req, from: now, workingDays: category?.reviewDays ?? 2)
+        case .settle, .complete:
+            if note.isEmpty { throw AppError.invalid("error.request.result", field: "note") }
+            r.resolvedAt = now
+        case .forward, .escalate:
+            if note.isEmpty && action == .escalate { throw AppError.invalid("error.request.reason", field: "note") }
+            deadline = try await Calendars.deadline(req, from: now, workingDays: 5)
+        case .dispatch, .decide:
+            if action == .decide {
+                guard let mid = input.meetingId, let m = try await JointMeeting.find(mid, on: req.db), m.communityNodeID == r.communityNodeID else {
+                    throw AppError.invalid("error.request.meeting", field: "meetingId")
+                }
+                if note.isEmpty { throw AppError.invalid("error.request.decision", field: "note") }
+            }
+            let unitIDs = Array(Set(input.unitIds ?? []))
+            if unitIDs.isEmpty { throw AppError.invalid("error.request.handlers", field: "unitIds") }
+            let days = input.workingDays ?? category?.handlingDays ?? 5
+            guard (1...60).contains(days) else { throw AppError.invalid("error.calendar.count", field: "workingDays") }
+            deadline = try await Calendars.deadline(req, from: now, workingDays: days)
+            for uid in unitIDs {
+                guard try await ResidentUnit.find(uid, on: req.db) != nil else { throw AppError.invalid("error.request.handlers", field: "unitIds") }
+                let a = RequestAssignment(); a.requestID = id; a.unitID = uid; a.status = .pending; a.deadline = deadline!
+                newAssignments.append(a)
+            }
+        case .returnDispatch:
+            if note.isEmpty { throw AppError.invalid("error.request.reason", field: "note") }
+        case .requestExtension:
+            guard let days = input.workingDays, (1...30).contains(days) else { throw AppError.invalid("error.calendar.count", field: "workingDays") }
+        case .approveExtension:
+            let asked = try await RequestEvent.query(on: req.db).filter(\.$requestID == id).filter(\.$action == .requestExtension)
+                .sort(\.$id, .descending).first()
+            let days = asked.flatMap { Int($0.note.split(separator: "|").first ?? "") } ?? 3
+            let base = r.stepDeadline ?? now
+            deadline = try await Calendars.deadline(req, from: base, workingDays: days)
+        case .rate:
+            guard input.rating != nil else { throw AppError.invalid("error.request.rating", field: "rating") }
+            r.rating = input.rating; r.ratingComment = note.isEmpty ? nil : note
+        case .merge:
+            guard let target = input.mergeInto, target != id else { throw AppError.invalid("error.request.mergeTarget", field: "mergeInto") }
+            let other = try await RequestAccess.find(target, req)
+            guard other.state.isOpen else { throw AppError.invalid("error.request.mergeTarget", field: "mergeInto") }
+            r.mergedIntoID = other.id
+        case .supervise:
+            r.supervised = true
+        case .closeUnrated:
+            r.unrated = true
+        default:
+            break
+        }
+        r.state = next.state; r.level = next.level.rawValue; r.reopenCount = next.reopenCount
+        r.dispatchedFrom = next.dispatchedFrom; r.pendingExtension = next.pendingExtension
+        if let deadline { r.stepDeadline = deadline }
+        if action == .rate && next.state == .handling { r.resolvedAt = nil }
+        if next.state == .closed && r.closedAt == nil { r.closedAt = now }
+        if next.state == .handling && (action == .rate || action == .reopen) {
+            r.stepDeadline = try await Calendars.deadline(req, from: now, workingDays: category?.handlingDays ?? 5)
+        }
+        let eventNote = action == .requestExtension ? "\(input.workingDays!)|\(note)" : note
+        let stepDeadline = deadline, assignmentsToCreate = newAssignments
+        try await req.db.transaction { db in
+            try await saveIfUnchanged(r, readVersion: readVersion, on: db)
+            if action == .dispatch || action == .decide {
+                try await RequestAssignment.query(on: db).filter(\.$requestID == id).filter(\.$status ~~ [.pending, .accepted]).set(\.$status, to: .withdrawn).update()
+                try await assignmentsToCreate.create(on: db)
+            }
+            if action == .accept || action == .returnDispatch || action == .complete, let v {
+                let mine = try await RequestAccess.myUnitIDs(v, on: db)
+                let status: RequestAssignment.Status = action == .accept ? .accepted : action == .complete ? .completed : .returned
+                let q = RequestAssignment.query(on: db).filter(\.$requestID == id).filter(\.$status ~~ [.pending, .accepted])
+                if !mine.isEmpty { q.filter(\.$unitID ~~ mine) }
+                try await q.set(\.$status, to: status).update()
+            }
+            if action == .escalate {
+                try await RequestAssignment.query(on: db).filter(\.$requestID == id).filter(\.$status ~~ [.pending, .accepted]).set(\.$status, to: .withdrawn).update()
+            }
+            let fromState: RequestState? = from
+            try await event(r, action: action, from: fromState, to: r.state, note: eventNote, deadline: stepDeadline, by: system ? nil : v, on: db)
+        }
+        return r
+    }
+
+    /// Closes requests not rated in time (counted as unrated, never as satisfied) and escalates overdue ones.
+    /// Runs every few minutes in the server and on demand.
+    static func sweep(_ req: Request, unratedAfterDays: Int = 7) async throws -> (closed: Int, escalated: Int) {
+        let now = Date()
+        var closed = 0, escalated = 0
+        let stale = try await ServiceRequest.query(on: req.db).filter(\.$state == .resolved)
+            .filter(\.$resolvedAt < now.addingTimeInterval(-Double(unratedAfterDays) * 86_400)).all()
+        for r in stale {
+            if (try? await perform(req, id: r.id!, action: .closeUnrated, ActionInput(note: "未在规定时间内评价"), by: true)) != nil { closed += 1 }
+        }
+        let overdue = try await ServiceRequest.query(on: req.db).filter(\.$state ~~ [.dispatched, .handling]).filter(\.$stepDeadline < now).all()
+        for r in overdue where (EscalationLevel(rawValue: r.level) ?? .community).next != nil {
+            if (try? await perform(req, id: r.id!, action: .escalate, ActionInput(note: "超期自动上报"), by: true)) != nil { escalated += 1 }
+        }
+        return (closed, escalated)
+    }
+}
