@@ -38,6 +38,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     }
 
     app.asyncCommands.use(BootstrapCommand(), as: "bootstrap")
+    app.lifecycle.use(RequestSweeper())
     try routes(app)
 }
 

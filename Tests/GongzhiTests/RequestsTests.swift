@@ -1,0 +1,231 @@
+import Foundation
+import Testing
+import VaporTesting
+import Fluent
+@testable import Gongzhi
+
+@Suite("F6 residents' requests: the five steps, scope, concurrency, deadlines")
+struct RequestsTests {
+    static func raise(_ c: Client, text: String = "楼道灯坏了，晚上看不见路", category: String = "facilities", extra: [String: Any] = [:]) async throws -> Int {
+        var body: [String: Any] = ["kind": "help", "category": category, "text": text, "isPublic": true]
+        body.merge(extra) { _, b in b }
+        let res = try await c.api(.POST, "/api/v1/requests", json: body)
+        #expect(res.status == .created, "\(res.body.string)")
+        return try #require((try res.json()["request"] as? [String: Any])?["id"] as? Int)
+    }
+
+    static func act(_ c: Client, _ id: Int, _ action: String, _ body: [String: Any] = [:]) async throws -> TestingHTTPResponse {
+        try await c.api(.POST, "/api/v1/requests/\(id)/actions/\(action)", json: body)
+    }
+
+    static func state(_ app: Application, _ id: Int) async throws -> RequestState? { try await ServiceRequest.find(id, on: app.db)?.state }
+
+    @Test func theFiveStepsWithMeetingDispatchReopenAndRating() async throws {
+        try await withTestApp { app in
+            let resident = try await Client.api(app, as: "resident")
+            let id = try await Self.raise(resident)
+            let r = try #require(try await ServiceRequest.find(id, on: app.db))
+            #expect(r.state == .raised && r.channel == .app && r.stepDeadline != nil)
+            #expect(r.gridID == (try await PlacesRouteTests.grid(app, "QH-S1-C1-G1")).id)   // routed by the resident's household
+
+            let worker = try await Client.api(app, as: "gridworker")
+            #expect(try await worker.api(.GET, "/api/v1/todos").body.string.contains(r.number))
+            #expect(try await Self.act(worker, id, "take").status == .ok)
+            #expect(try await Self.act(worker, id, "forward", ["note": "需要物业和城管共同处理"]).status == .ok)
+
+            let secretary = try await Client.api(app, as: "secretary")
+            let c1 = try await Fixtures.node(app, code: "QH-S1-C1")
+            let meeting = try await secretary.api(.POST, "/api/v1/meetings", json: ["communityNodeId": c1.id!, "date": "2026-11-25", "host": "林晓", "attendees": "物业、城管、居民代表"])
+            #expect(meeting.status == .created)
+            let meetingID = try #require(try meeting.json()["id"] as? Int)
+            #expect((try await secretary.api(.GET, "/api/v1/meetings/\(meetingID)").json()["agenda"] as? [Any])?.count == 1)
+            let unitUser = try await Fixtures.user(app, "unit")
+            let unit = try #require(try await ResidentUnit.query(on: app.db).filter(\.$partyOrgNodeID == unitUser.orgNodeID).first())
+            let noHandlers = try await Self.act(secretary, id, "decide", ["meetingId": meetingID, "note": "由物业更换"])
+            #expect(noHandlers.status == .unprocessableEntity)
+            let decided = try await Self.act(secretary, id, "decide", ["meetingId": meetingID, "note": "由驻区单位更换灯具", "unitIds": [unit.id!], "workingDays": 3])
+            #expect(decided.status == .ok)
+            #expect(try await Self.state(app, id) == .dispatched)
+
+            // The unit sees only what is dispatched to it, accepts, asks for time, completes.
+            let liaison = try await Client.api(app, as: "unit")
+            let visible = try await liaison.api(.GET, "/api/v1/requests").jsonArray()
+            #expect(visible.map { $0["id"] as? Int } == [id])
+            #expect(try await Self.act(liaison, id, "accept").status == .ok)
+            #expect(try await Self.act(liaison, id, "requestExtension", ["workingDays": 2, "note": "灯具缺货"]).status == .ok)
+            #expect(try await Self.act(secretary, id, "approveExtension").status == .ok)
+            #expect(try await Self.act(liaison, id, "complete").status == .unprocessableEntity) // a result is required
+            #expect(try await Self.act(liaison, id, "complete", ["note": "已更换 3 盏灯"]).status == .ok)
+
+            // The resident is unsatisfied: it goes back to handling; then satisfied: closed.
+            #expect(try await Self.act(worker, id, "rate", ["rating": "satisfied"]).status == .forbidden) // only the resident rates
+            let unhappy = try await Self.act(resident, id, "rate", ["rating": "unsatisfied", "note": "还有一盏不亮"])
+            #expect(try unhappy.json()["request"].flatMap { ($0 as? [String: Any])?["state"] as? String } == "handling")
+            #expect(try await Self.act(secretary, id, "complete", ["note": "第 4 盏已修好"]).status == .ok)
+            #expect(try await Self.act(resident, id, "rate", ["rating": "satisfied"]).status == .ok)
+            #expect(try await Self.state(app, id) == .closed)
+            // A refused transition is a 409 with a message in the user's language.
+            let late = try await Self.act(worker, id, "take")
+            #expect(late.status == .conflict)
+            #expect(late.errorMessage == "当前状态“已办结”下不能执行“受理”。")
+            let detail = try await resident.api(.GET, "/api/v1/requests/\(id)").json()
+            let actions = (detail["events"] as? [[String: Any]])?.compactMap { $0["action"] as? String } ?? []
+            #expect(actions == ["raise", "take", "forward", "decide", "accept", "requestExtension", "approveExtension", "complete", "rate", "complete", "rate"])
+        }
+    }
+
+    @Test func scopeResidentsGridsAndUnits() async throws {
+        try await withTestApp { app in
+            let resident = try await Client.api(app, as: "resident")
+            let id = try await Self.raise(resident)
+            // Another community's secretary neither sees nor acts.
+            let other = try await Client.api(app, as: "secretary2")
+            #expect(try await other.api(.GET, "/api/v1/requests/\(id)").status == .notFound)
+            #expect(try await Self.act(other, id, "take").status == .notFound)
+            #expect(try await other.api(.GET, "/api/v1/requests").jsonArray().isEmpty)
+            // A member sees only their own requests, not the resident's.
+            let member = try await Client.api(app, as: "member")
+            #expect(try await member.api(.GET, "/api/v1/requests/\(id)").status == .notFound)
+            #expect(try await Fixtures.accessLog(app, .outOfScopeRead).count >= 2)
+            // A unit with nothing dispatched sees nothing.
+            #expect(try await Client.api(app, as: "unit").api(.GET, "/api/v1/requests").jsonArray().isEmpty)
+            // The public list shows it without the reporter.
+            let pub = try await member.api(.GET, "/api/v1/requests/public")
+            #expect(pub.body.string.contains("楼道灯坏了"))
+            #expect(!pub.body.string.contains("李华"))
+        }
+    }
+
+    @Test func exactlyOneOfManySimultaneousTakesSucceeds() async throws {
+        try await withTestApp { app in
+            let id = try await Self.raise(try await Client.api(app, as: "resident"))
+            let takers = try await withThrowingTaskGroup(of: Client.self) { group in
+                for name in ["gridworker", "worker", "secretary", "gridworker", "worker", "secretary", "gridworker", "worker"] {
+                    group.addTask { try await Client.api(app, as: name) }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponseStatus.self) { group in
+                for c in takers { group.addTask { try await Self.act(c, id, "take").status } }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0 == .ok }.count == 1, "\(statuses)")
+            #expect(statuses.allSatisfy { $0 == .ok || $0 == .conflict }, "\(statuses)")
+            #expect(try await RequestEvent.query(on: app.db).filter(\.$requestID == id).filter(\.$action == .take).count() == 1)
+        }
+    }
+
+    @Test func badInputGetsClearMessages() async throws {
+        try await withTestApp { app in
+            let resident = try await Client.api(app, as: "resident")
+            let empty = try await resident.api(.POST, "/api/v1/requests", json: ["kind": "help", "category": "", "text": " "])
+            #expect(empty.status == .unprocessableEntity)
+            let fields = try #require((try empty.json()["error"] as? [String: Any])?["fields"] as? [String: String])
+            #expect(fields["text"] == "请描述您的诉求。" && fields["category"] != nil)
+            let far = try await resident.api(.POST, "/api/v1/requests", json: ["kind": "help", "category": "other", "text": "x", "lat": 30.0, "lng": 110.0])
+            #expect(far.errorMessage == "该位置不在本区任何网格内，也不在网格附近。")
+            #expect(try await resident.api(.POST, "/api/v1/requests", json: ["kind": "wish", "category": "other", "text": "x"]).status == .badRequest)
+            #expect(try await Self.act(resident, 999_999, "take").status == .notFound)
+            #expect(try await resident.api(.POST, "/api/v1/requests/1/actions/fly", json: [:]).status == .badRequest)
+            // Staff raising on a resident's behalf say how the request came in.
+            let worker = try await Client.api(app, as: "gridworker")
+            let g = try await PlacesRouteTests.grid(app, "QH-S1-C1-G1")
+            let staffRaised = try await Self.raise(worker, extra: ["channel": "visit", "gridId": g.id!])
+            #expect(try await ServiceRequest.find(staffRaised, on: app.db)?.channel == .visit)
+            let byPoint = try await Self.raise(resident, extra: ["lat": g.shape.bbox.center.lat, "lng": g.shape.bbox.center.lng])
+            #expect(try await ServiceRequest.find(byPoint, on: app.db)?.gridID == g.id)
+        }
+    }
+
+    @Test func escalationToStreetAndDistrictAndSupervision() async throws {
+        try await withTestApp { app in
+            let id = try await Self.raise(try await Client.api(app, as: "resident"), category: "safety")
+            let worker = try await Client.api(app, as: "gridworker")
+            _ = try await Self.act(worker, id, "take")
+            // Safety cannot be dispatched directly by the grid.
+            #expect(try await Self.act(worker, id, "dispatch", ["unitIds": [1]]).status == .forbidden)
+            let secretary = try await Client.api(app, as: "secretary")
+            #expect(try await Self.act(secretary, id, "escalate").status == .unprocessableEntity) // a reason is required
+            #expect(try await Self.act(secretary, id, "escalate", ["note": "社区无执法权，吹哨街道"]).status == .ok)
+            let r = try #require(try await ServiceRequest.find(id, on: app.db))
+            #expect(r.level == EscalationLevel.street.rawValue && r.state == .escalated)
+            // Now the street acts; the community can no longer dispatch it.
+            let dept = try #require(try await ResidentUnit.query(on: app.db).filter(\.$kind == .police).first())
+            #expect(try await Self.act(secretary, id, "dispatch", ["unitIds": [dept.id!]]).status == .forbidden)
+            let street = try await Client.api(app, as: "street")
+            #expect(try await Self.act(street, id, "supervise").status == .ok)
+            #expect(try await Self.act(street, id, "dispatch", ["unitIds": [dept.id!], "workingDays": 2]).status == .ok)
+            #expect(try await Self.act(street, id, "escalate", ["note": "需区级部门"]).status == .ok)
+            let admin = try await Client.api(app, as: "orgdept")
+            let top = try await Self.act(admin, id, "escalate", ["note": "再上报"])
+            #expect(top.status == .conflict)
+            #expect(top.errorMessage == "已上报到区，不能再上报。")
+        }
+    }
+
+    @Test func sweepClosesUnratedAndEscalatesOverdue() async throws {
+        try await withTestApp { app in
+            let resident = try await Client.api(app, as: "resident")
+            let a = try await Self.raise(resident), b = try await Self.raise(resident, text: "小区垃圾未清运")
+            let worker = try await Client.api(app, as: "gridworker")
+            _ = try await Self.act(worker, a, "take")
+            _ = try await Self.act(worker, a, "settle", ["note": "已联系物业处理"])
+            _ = try await Self.act(worker, b, "take")
+            let unit = try #require(try await ResidentUnit.query(on: app.db).first())
+            _ = try await Self.act(worker, b, "dispatch", ["unitIds": [unit.id!]])
+            // Time passes: a was resolved 8 days ago, b's deadline is behind us.
+            let ra = try #require(try await ServiceRequest.find(a, on: app.db)); ra.resolvedAt = Date().addingTimeInterval(-8 * 86_400); try await ra.save(on: app.db)
+            let rb = try #require(try await ServiceRequest.find(b, on: app.db)); rb.stepDeadline = Date().addingTimeInterval(-3600); try await rb.save(on: app.db)
+            let result = try await RequestService.sweep(Request(application: app, on: app.eventLoopGroup.next()))
+            #expect(result.closed == 1 && result.escalated == 1)
+            let closed = try #require(try await ServiceRequest.find(a, on: app.db))
+            #expect(closed.state == .closed && closed.unrated && closed.rating == nil) // unrated, never counted as satisfied
+            #expect(try await ServiceRequest.find(b, on: app.db)?.level == EscalationLevel.street.rawValue)
+        }
+    }
+
+    @Test func calendarAPI() async throws {
+        try await withTestApp { app in
+            let c = try await Client.api(app, as: "resident")
+            let y = try await c.api(.GET, "/api/v1/calendar/2026").json()
+            #expect((y["daysOff"] as? [[String: Any]])?.count == 33)
+            #expect((y["workingWeekends"] as? [[String: Any]])?.map { $0["date"] as? String } == ["2026-01-04", "2026-02-14", "2026-02-28", "2026-05-09", "2026-09-20", "2026-10-10"])
+            let d = try await c.api(.GET, "/api/v1/calendar/deadline?from=2026-09-30T10:00:00%2B08:00&workingDays=5").json()
+            #expect(d["deadlineLocalDate"] as? String == "2026-10-13")
+            let missing = try await c.api(.GET, "/api/v1/calendar/deadline?from=2026-12-28T10:00:00%2B08:00&workingDays=5")
+            #expect(missing.status == .unprocessableEntity)
+            #expect(missing.errorMessage == "2027 年的工作日历尚未设置，无法计算期限。")
+            #expect(try await c.api(.GET, "/api/v1/calendar/2027").status == .unprocessableEntity)
+            #expect(try await c.api(.GET, "/api/v1/calendar/deadline?from=yesterday&workingDays=5").status == .badRequest)
+            #expect(try await c.api(.GET, "/api/v1/calendar/deadline?from=2026-09-30T10:00:00Z&workingDays=0").status == .badRequest)
+        }
+    }
+
+    @Test func pagesRaiseActTodosMeetingsCalendar() async throws {
+        try await withTestApp { app in
+            let phone = try await Client.page(app, as: "resident")
+            #expect(try await phone.get("/").body.string.contains("href=\"/requests/new\""))
+            #expect(try await phone.get("/requests/new").status == .ok)
+            let bad = try await phone.post("/requests", [("kind", "help"), ("category", "other"), ("text", "")])
+            #expect(bad.status == .unprocessableEntity)
+            let ok = try await phone.post("/requests", [("kind", "help"), ("category", "environment"), ("text", "门口有积水"), ("lat", ""), ("lng", "")])
+            #expect(ok.status == .seeOther)
+            let path = try #require(ok.headers.first(name: .location))
+            #expect(try await phone.get(path).body.string.contains("门口有积水"))
+            #expect(try await phone.get("/requests").body.string.contains("my-requests"))
+            let desk = try await Client.page(app, as: "secretary")
+            // Waiting to be taken: on the secretary's to-do list (community staff may take it too).
+            #expect(try await desk.get("/todos").body.string.contains("href=\"\(path)\""))
+            #expect(try await desk.post("\(path)/act", [("action", "take"), ("note", "")]).status == .seeOther)
+            #expect(try await desk.get("\(path)").body.string.contains("act-settle"))
+            let again = try await desk.post("\(path)/act", [("action", "take"), ("note", "")])
+            #expect(again.status == .conflict)
+            #expect(try await desk.get("/meetings").status == .ok)
+            let c1 = try await Fixtures.node(app, code: "QH-S1-C1")
+            #expect(try await desk.post("/meetings", [("communityNodeId", String(c1.id!)), ("date", "2026-12-01"), ("host", "林晓"), ("attendees", "")]).status == .seeOther)
+            #expect(try await desk.get("/calendar").body.string.contains("2026"))
+            #expect(try await desk.get("/calendar/2025").body.string.contains("国办发明电"))
+            #expect(try await desk.get("/requests").body.string.contains("门口有积水"))
+        }
+    }
+}
