@@ -46,7 +46,7 @@ enum Migrations {
     /// In dependency order; each has a fixed name so it never runs twice.
     static let all: [any Migration] = [
         CreateOrgNodes(), CreateAccounts(), CreateAuditTables(), CreatePeople(), CreateResidentUnits(),
-        CreateImportBatches(), SessionRecord.migration, CreatePlaces(), CreateRequests(),
+        CreateImportBatches(), SessionRecord.migration, CreatePlaces(), CreateRequests(), CreateAPIKeys(),
     ]
 }
 
@@ -76,6 +76,8 @@ func routes(_ app: Application) throws {
     AccountAdminAPI.register(apiProtected)
     PlacesAPI.register(apiProtected)
     RequestsAPI.register(apiProtected)
+    APIKeysAPI.register(apiProtected)
+    Open311.register(app)
 
     let pages = app.grouped(SessionViewerMiddleware()).grouped(CSRFMiddleware())
     let pagesProtected = pages.grouped(RequireViewerMiddleware())

@@ -213,6 +213,8 @@ enum DemoData {
                     try await ScopeShare(userID: u.id!, orgNodeID: streets[1].id!).create(on: db)
                 }
             }
+            let key = APIKey(); key.name = "演示 Open311 客户端"; key.keyHash = APIToken.hash(APIKey.demoKey); key.active = true
+            try await key.create(on: db)
             let entry = AuditEntry()
             entry.at = Date(); entry.actorName = "system"; entry.action = AuditAction.importCommit.rawValue
             entry.entityType = "org_node"; entry.entityID = district.id!; entry.entityLabel = "demo data (虚构演示数据)"

@@ -60,28 +60,37 @@ enum RequestService {
         if staff, !v.scope.includes(TreePath(grid.path)) { throw await req.forbidden("raise in grid \(grid.id!)", scopePath: grid.path) }
         if let pid = input.reporterPersonId { _ = try await PeopleService.find(pid, req) }
 
+        return try await create(req, kind: input.kind!, category: category!, text: text, lat: input.lat, lng: input.lng,
+                                householdID: householdID, grid: grid, reporterUserID: staff ? nil : v.user.id,
+                                reporterPersonID: staff ? input.reporterPersonId : v.user.personID, channel: channel,
+                                isPublic: input.isPublic ?? false, actor: v, actorName: nil)
+    }
+
+    /// The one door every channel enters by: the request, its first deadline and its first event.
+    static func create(_ req: Request, kind: RequestKind, category: RequestCategory, text: String, lat: Double?, lng: Double?,
+                       householdID: Int?, grid: Grid, reporterUserID: Int?, reporterPersonID: Int?, channel: RequestChannel,
+                       isPublic: Bool, actor: Viewer?, actorName: String?) async throws -> ServiceRequest {
         let now = Date()
         let r = ServiceRequest()
-        r.kind = input.kind!; r.category = category!.code; r.text = text; r.lat = input.lat; r.lng = input.lng
+        r.kind = kind; r.category = category.code; r.text = text; r.lat = lat; r.lng = lng
         r.householdID = householdID; r.gridID = grid.id!; r.communityNodeID = grid.communityNodeID; r.path = grid.path
-        r.reporterUserID = staff ? nil : v.user.id
-        r.reporterPersonID = staff ? input.reporterPersonId : v.user.personID
-        r.channel = channel; r.isPublic = input.isPublic ?? false
+        r.reporterUserID = reporterUserID; r.reporterPersonID = reporterPersonID
+        r.channel = channel; r.isPublic = isPublic
         r.state = .raised; r.level = EscalationLevel.community.rawValue; r.reopenCount = 0; r.pendingExtension = false
         r.supervised = false; r.unrated = false; r.version = 0; r.raisedAt = now
-        r.stepDeadline = try await Calendars.deadline(req, from: now, workingDays: category!.responseDays)
+        r.stepDeadline = try await Calendars.deadline(req, from: now, workingDays: category.responseDays)
         try await req.db.transaction { db in
             try await r.create(on: db)
-            try await event(r, action: .raise, from: nil, to: .raised, note: "", deadline: r.stepDeadline, by: v, on: db)
+            try await event(r, action: .raise, from: nil, to: .raised, note: "", deadline: r.stepDeadline, by: actor, on: db, actorName: actorName)
         }
         return r
     }
 
     static func event(_ r: ServiceRequest, action: RequestAction, from: RequestState?, to: RequestState, note: String,
-                      deadline: Date?, by v: Viewer?, on db: Database) async throws {
+                      deadline: Date?, by v: Viewer?, on db: Database, actorName: String? = nil) async throws {
         let e = RequestEvent()
         e.requestID = r.id!; e.at = Date(); e.actorUserID = v?.user.id
-        e.actorName = v.map { "\($0.user.displayName)" } ?? "system"
+        e.actorName = actorName ?? v.map { "\($0.user.displayName)" } ?? "system"
         e.action = action; e.fromState = from; e.toState = to; e.note = note; e.deadline = deadline
         try await e.create(on: db)
     }

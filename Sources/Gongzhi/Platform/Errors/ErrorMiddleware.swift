@@ -21,7 +21,7 @@ struct AppErrorMiddleware: AsyncMiddleware {
 
     static func isAPI(_ request: Request) -> Bool {
         let p = request.url.path
-        return p.hasPrefix("/api/") || p == "/healthz"
+        return p.hasPrefix("/api/") || p.hasPrefix("/open311/") || p == "/healthz"
     }
 
     static func classify(_ error: Error, request: Request) -> AppError {

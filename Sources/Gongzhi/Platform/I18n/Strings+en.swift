@@ -489,5 +489,15 @@ extension Strings {
         "calendar.daysOff": "Days off",
         "calendar.workingWeekends": "Working weekends",
         "home.need.hint": "Tell us what you need; your grid takes it up",
+        "error.open311.format": "End the path with .json or .xml.",
+        "error.open311.service": "There is no such service code.",
+        "error.open311.request": "There is no such public request.",
+        "error.open311.status": "status must be open or closed.",
+        "error.open311.date": "Dates must be ISO 8601.",
+        "error.open311.key": "The api_key is missing or not valid.",
+        "error.open311.location": "Give lat and long.",
+        "error.apiKey.revoked": "This key is already revoked.",
+        "open311.notice": "Your request is in and will be handled within its working-day limits.",
+        "entity.api_key": "API key",
     ]
 }

@@ -489,5 +489,15 @@ extension Strings {
         "calendar.daysOff": "放假",
         "calendar.workingWeekends": "调休上班",
         "home.need.hint": "说出您的诉求，网格员来办",
+        "error.open311.format": "请在路径末尾使用 .json 或 .xml。",
+        "error.open311.service": "没有这个服务代码。",
+        "error.open311.request": "没有这条公开的诉求。",
+        "error.open311.status": "status 只能是 open 或 closed。",
+        "error.open311.date": "日期应为 ISO 8601 格式。",
+        "error.open311.key": "缺少或无效的 api_key。",
+        "error.open311.location": "请提供 lat 和 long。",
+        "error.apiKey.revoked": "这个密钥已经停用。",
+        "open311.notice": "诉求已受理，将按工作日期限办理。",
+        "entity.api_key": "接口密钥",
     ]
 }
