@@ -102,7 +102,7 @@ struct PlatformTests {
             + AuditAction.allCases.map(\.labelKey) + RequestState.allCases.map(\.labelKey) + RequestKind.allCases.map(\.labelKey)
             + RequestChannel.allCases.map(\.labelKey) + Rating.allCases.map(\.labelKey) + EscalationLevel.allCases.map(\.labelKey)
             + RequestAction.allCases.map(\.labelKey) + GridFigures.Measure.allCases.map(\.labelKey) + GridSizing.Flag.allCases.map(\.labelKey)
-            + GridDuty.Duty.allCases.map(\.labelKey) + GridDepartment.Role.allCases.map(\.labelKey) + MapPages.Layer.allCases.map(\.labelKey))
+            + GridDuty.Duty.allCases.map(\.labelKey) + GridDepartment.Role.allCases.map(\.labelKey) + MapPages.Layer.allCases.map(\.labelKey) + RequestMetric.allCases.map(\.labelKey))
         #expect(used.count > 150)
         #expect(used.subtracting(Strings.zhHans.keys).sorted() == [], "keys missing in zh-Hans")
         #expect(used.subtracting(Strings.en.keys).sorted() == [], "keys missing in en")

@@ -228,4 +228,43 @@ struct RequestsTests {
             #expect(try await desk.get("/requests").body.string.contains("门口有积水"))
         }
     }
+
+    /// Figures equal the lists they link to, for every metric and every area.
+    @Test func figuresAreTheSizesOfTheirLists() async throws {
+        try await withTestApp { app in
+            let resident = try await Client.api(app, as: "resident")
+            let worker = try await Client.api(app, as: "gridworker")
+            let a = try await Self.raise(resident), b = try await Self.raise(resident, text: "b"), c = try await Self.raise(resident, text: "c")
+            _ = try await Self.raise(resident, text: "d") // left raised
+            for id in [a, b, c] { _ = try await Self.act(worker, id, "take") }
+            _ = try await Self.act(worker, a, "settle", ["note": "ok"])
+            _ = try await Self.act(resident, a, "rate", ["rating": "satisfied"])
+            _ = try await Self.act(worker, b, "settle", ["note": "ok"])
+            _ = try await Self.act(resident, b, "rate", ["rating": "basicallySatisfied"])
+            _ = try await Self.act(worker, c, "settle", ["note": "ok"])
+            let rc = try #require(try await ServiceRequest.find(c, on: app.db)); rc.resolvedAt = Date().addingTimeInterval(-9 * 86_400); try await rc.save(on: app.db)
+            _ = try await RequestService.sweep(Request(application: app, on: app.eventLoopGroup.next()))
+
+            let street = try await Client.api(app, as: "street")
+            let f = try await street.api(.GET, "/api/v1/requests/figures").json()
+            let area = try #require(f["area"] as? [String: Any])
+            let figures = try #require(area["figures"] as? [String: Any])
+            let counts = try #require(figures["counts"] as? [String: Int])
+            #expect(counts["raised"] == 4 && counts["resolved"] == 3 && counts["unrated"] == 1 && counts["satisfied"] == 2)
+            #expect(figures["satisfactionRate"] as? Double == 100)   // 2 of 2 rated; the unrated one is apart
+            #expect(figures["resolutionRate"] as? Double == 75)
+            for metric in RequestMetric.allCases {
+                let list = try await street.api(.GET, "/api/v1/requests?metric=\(metric.rawValue)").jsonArray()
+                #expect(list.count == counts[metric.rawValue], "\(metric)")
+            }
+            for child in (f["children"] as? [[String: Any]]) ?? [] {
+                guard let nodeID = child["nodeID"] as? Int, let cc = (child["figures"] as? [String: Any])?["counts"] as? [String: Int] else { continue }
+                let list = try await street.api(.GET, "/api/v1/requests?metric=raised&nodeId=\(nodeID)").jsonArray()
+                #expect(list.count == cc["raised"])
+            }
+            let page = try await Client.page(app, as: "street").get("/requests/figures")
+            #expect(page.body.string.contains("href=\"/requests?metric=raised"))
+            #expect(try await street.api(.GET, "/api/v1/requests?metric=happiness").status == .badRequest)
+        }
+    }
 }

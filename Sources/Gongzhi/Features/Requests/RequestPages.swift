@@ -7,6 +7,7 @@ enum RequestPages {
     static func register(_ p: RoutesBuilder) {
         p.get("requests", use: list)
         p.get("requests", "new", use: newForm)
+        p.get("requests", "figures", use: figures)
         p.post("requests", use: raise)
         p.get("requests", ":id", use: detail)
         p.post("requests", ":id", "act", use: act)
@@ -183,6 +184,39 @@ enum RequestPages {
         } catch let e as AppError where e.status == .unprocessableEntity || e.status == .conflict {
             return try await detailPage(req, id: id, error: e).encodeResponse(status: e.status, for: req)
         }
+    }
+
+    /// The figures of an area and its children; every number opens the requests it counts.
+    @Sendable static func figures(_ req: Request) async throws -> HTML {
+        let f = try await RequestsAPI.figures(req)
+        func link(_ a: RequestFiguresService.AreaFigures, _ m: RequestMetric) -> String {
+            "/requests?metric=\(m.rawValue)" + (a.nodeID.map { "&nodeId=\($0)" } ?? "") + (a.gridID.map { "&gridId=\($0)" } ?? "")
+        }
+        func pct(_ v: Double?) -> String { v.map { MapSVGFormat.number($0) + "%" } ?? "–" }
+        func row(_ a: RequestFiguresService.AreaFigures, drill: Bool) -> HTML {
+            let c = a.figures.counts
+            let name: HTML = drill && a.nodeID != nil ? "<a href=\"/requests/figures?nodeId=\(a.nodeID!)\">\(a.name)</a>" : a.gridID.map { "<a href=\"/grids/\($0)\">\(a.name)</a>" as HTML } ?? "\(a.name)"
+            let steps = a.figures.averageStepDays.map { $0.map(MapSVGFormat.number) ?? "–" }.joined(separator: " / ")
+            return """
+                <tr><td>\(name)</td>
+                <td class="num"><a href="\(link(a, .raised))">\(c["raised"] ?? 0)</a></td>
+                <td class="num"><a href="\(link(a, .responded))">\(pct(a.figures.responseRate))</a></td>
+                <td class="num"><a href="\(link(a, .resolved))">\(pct(a.figures.resolutionRate))</a></td>
+                <td class="num"><a href="\(link(a, .onTime))">\(pct(a.figures.onTimeRate))</a></td>
+                <td class="num"><a href="\(link(a, .satisfied))">\(pct(a.figures.satisfactionRate))</a></td>
+                <td class="num"><a href="\(link(a, .unrated))">\(c["unrated"] ?? 0)</a></td>
+                <td class="num"><a href="\(link(a, .open))">\(c["open"] ?? 0)</a></td><td class="num">\(steps)</td></tr>
+                """
+        }
+        return Layout.page(req, title: req.t("nav.figures"), body: """
+            <h1>\(req.t("nav.figures")) · \(f.area.name)</h1>
+            <table id="request-figures"><thead><tr><th>\(req.t("figures.area"))</th><th class="num">\(req.t("metric.raised"))</th>
+            <th class="num">\(req.t("figures.responseRate"))</th><th class="num">\(req.t("figures.resolutionRate"))</th><th class="num">\(req.t("figures.onTimeRate"))</th>
+            <th class="num">\(req.t("figures.satisfactionRate"))</th><th class="num">\(req.t("metric.unrated"))</th><th class="num">\(req.t("metric.open"))</th>
+            <th class="num">\(req.t("figures.stepDays"))</th></tr></thead>
+            <tbody>\(row(f.area, drill: false))\(f.children.map { row($0, drill: true) })</tbody></table>
+            <p class="muted">\(req.t("figures.hint"))</p>
+            """, active: "/requests/figures")
     }
 
     @Sendable static func todos(_ req: Request) async throws -> HTML {

@@ -31,6 +31,7 @@ enum RequestsAPI {
         api.get("requests", use: list)
         api.post("requests", use: raise)
         api.get("requests", "public", use: publicList)
+        api.get("requests", "figures", use: figures)
         api.get("requests", ":id", use: show)
         api.post("requests", ":id", "actions", ":action", use: act)
         api.get("todos", use: todos)
@@ -91,8 +92,23 @@ enum RequestsAPI {
                       allowedActions: allowed)
     }
 
+    @Sendable static func figures(_ req: Request) async throws -> RequestFiguresService.Out {
+        let node = try optionalInt(req, "nodeId")
+        return try await RequestFiguresService.compute(req, nodeID: node)
+    }
+
+    static func optionalInt(_ req: Request, _ key: String) throws -> Int? {
+        guard let raw = req.query[String.self, at: key], !raw.isEmpty else { return nil }
+        guard let v = Int(raw) else { throw AppError.badRequest("error.badID", args: [raw]) }
+        return v
+    }
+
     @Sendable static func list(_ req: Request) async throws -> [RequestOut] {
         let v = try req.requireViewer()
+        if let raw = req.query[String.self, at: "metric"], !raw.isEmpty {
+            guard let metric = RequestMetric(rawValue: raw) else { throw AppError.badRequest("error.enum", args: ["metric", raw]) }
+            return try await out(try await RequestFiguresService.list(req, nodeID: try optionalInt(req, "nodeId"), gridID: try optionalInt(req, "gridId"), metric: metric), req)
+        }
         let q = try await RequestAccess.scoped(v, on: req.db)
         if let raw = req.query[String.self, at: "state"], !raw.isEmpty {
             guard let s = RequestState(rawValue: raw) else { throw AppError.badRequest("error.enum", args: ["state", raw]) }

@@ -9,6 +9,7 @@ enum Layout {
         .init(href: "/", key: "nav.home", permission: nil),
         .init(href: "/todos", key: "nav.todos", permission: nil),
         .init(href: "/requests", key: "nav.requests", permission: nil),
+        .init(href: "/requests/figures", key: "nav.figures", permission: .viewTree),
         .init(href: "/meetings", key: "nav.meetings", permission: .viewTree),
         .init(href: "/org", key: "nav.org", permission: .viewTree),
         .init(href: "/map", key: "nav.map", permission: .viewTree),
