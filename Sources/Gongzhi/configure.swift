@@ -46,7 +46,7 @@ enum Migrations {
     /// In dependency order; each has a fixed name so it never runs twice.
     static let all: [any Migration] = [
         CreateOrgNodes(), CreateAccounts(), CreateAuditTables(), CreatePeople(), CreateResidentUnits(),
-        CreateImportBatches(), SessionRecord.migration, CreatePlaces(), CreateRequests(), CreateAPIKeys(),
+        CreateImportBatches(), SessionRecord.migration, CreatePlaces(), CreateRequests(), CreateAPIKeys(), CreateVisits(),
     ]
 }
 
@@ -77,6 +77,7 @@ func routes(_ app: Application) throws {
     PlacesAPI.register(apiProtected)
     RequestsAPI.register(apiProtected)
     APIKeysAPI.register(apiProtected)
+    VisitsAPI.register(apiProtected)
     Open311.register(app)
 
     let pages = app.grouped(SessionViewerMiddleware()).grouped(CSRFMiddleware())
@@ -90,4 +91,5 @@ func routes(_ app: Application) throws {
     AccountAdminPages.register(pagesProtected)
     MapPages.register(pagesProtected)
     RequestPages.register(pagesProtected)
+    VisitPages.register(pagesProtected)
 }

@@ -22,6 +22,8 @@ enum HomePages {
             "<a class=\"entry\" href=\"/me\">\(req.t("home.profile"))<small>\(req.t("home.profile.hint"))</small></a>",
         ]
         if v.can(.viewPeople) {
+            entries.append("<a class=\"entry\" href=\"/todos\">\(req.t("nav.todos"))<small>\(req.t("home.todos.hint"))</small></a>")
+            entries.append("<a class=\"entry\" href=\"/visits\">\(req.t("nav.visits"))<small>\(req.t("home.visits.hint"))</small></a>")
             entries.append("<a class=\"entry\" href=\"/people\">\(req.t("nav.people"))<small>\(req.t("home.people.hint"))</small></a>")
         }
         return Layout.page(req, title: req.t("home.title"), body: """

@@ -11,6 +11,7 @@ enum Layout {
         .init(href: "/requests", key: "nav.requests", permission: nil),
         .init(href: "/requests/figures", key: "nav.figures", permission: .viewTree),
         .init(href: "/meetings", key: "nav.meetings", permission: .viewTree),
+        .init(href: "/visits", key: "nav.visits", permission: .viewPeople),
         .init(href: "/org", key: "nav.org", permission: .viewTree),
         .init(href: "/map", key: "nav.map", permission: .viewTree),
         .init(href: "/people", key: "nav.people", permission: .viewPeople),

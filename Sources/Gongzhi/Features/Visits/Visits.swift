@@ -1,0 +1,198 @@
+import Vapor
+import Fluent
+
+/// 驻点走访: plans of which households to visit, by whom and by when; visits recorded from the phone in a few taps;
+/// a problem found on a visit becomes a request (channel "visit") in the same step.
+final class VisitPlan: Model, @unchecked Sendable {
+    static let schema = "visit_plans"
+    @ID(custom: .id, generatedBy: .database) var id: Int?
+    @Field(key: "grid_id") var gridID: Int
+    @Field(key: "visitor_user_id") var visitorUserID: Int
+    @Field(key: "due") var due: String
+    @Field(key: "household_ids") var householdIDs: String // comma-separated, the plan's fixed list
+    @Field(key: "path") var path: String
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    init() {}
+    var households: [Int] { householdIDs.split(separator: ",").compactMap { Int($0) } }
+}
+
+final class Visit: Model, @unchecked Sendable {
+    static let schema = "visits"
+    @ID(custom: .id, generatedBy: .database) var id: Int?
+    @Field(key: "household_id") var householdID: Int
+    @Field(key: "grid_id") var gridID: Int
+    @Field(key: "visitor_user_id") var visitorUserID: Int
+    @Field(key: "at") var at: Date
+    @Field(key: "note") var note: String
+    @OptionalField(key: "request_id") var requestID: Int?
+    @Field(key: "path") var path: String
+    init() {}
+}
+
+struct CreateVisits: AsyncMigration {
+    var name: String { "010_create_visits" }
+    func prepare(on db: Database) async throws {
+        try await db.schema(VisitPlan.schema)
+            .field(.id, .int, .identifier(auto: true))
+            .field("grid_id", .int, .required, .references(Grid.schema, .id)).field("visitor_user_id", .int, .required, .references(User.schema, .id))
+            .field("due", .string, .required).field("household_ids", .sql(unsafeRaw: "TEXT"), .required).field("path", .string, .required)
+            .field("created_at", .datetime).create()
+        try await db.schema(Visit.schema)
+            .field(.id, .int, .identifier(auto: true))
+            .field("household_id", .int, .required, .references(Household.schema, .id)).field("grid_id", .int, .required)
+            .field("visitor_user_id", .int, .required).field("at", .datetime, .required).field("note", .sql(unsafeRaw: "TEXT"), .required)
+            .field("request_id", .int).field("path", .string, .required).create()
+        try await db.createIndex(table: Visit.schema, column: "grid_id")
+    }
+    func revert(on db: Database) async throws {
+        try await db.schema(Visit.schema).delete()
+        try await db.schema(VisitPlan.schema).delete()
+    }
+}
+
+enum VisitsAPI {
+    struct PlanInput: StrictInput { static let fields: Set<String> = ["gridId", "visitorUserId", "due", "householdIds"]
+        let gridId: Int; let visitorUserId: Int; let due: String; let householdIds: [Int]? }
+    struct PlanOut: Content { let id: Int; let gridID: Int; let visitorUserID: Int; let due: String; let households: Int; let visited: Int }
+    struct Problem: Codable, Sendable { let kind: RequestKind; let category: String; let text: String }
+    struct VisitInput: StrictInput { static let fields: Set<String> = ["householdId", "note", "problem"]
+        let householdId: Int; let note: String?; let problem: Problem? }
+    struct VisitOut: Content { let id: Int; let householdID: Int; let at: Date; let note: String; let requestID: Int? }
+    struct RateOut: Content { let gridID: Int; let gridName: String; let households: Int; let visitedHouseholds: Int; let visits: Int; let rate: Double?; let problems: Int }
+
+    static func register(_ api: RoutesBuilder) {
+        api.get("visit-plans", use: plans)
+        api.post("visit-plans", use: createPlan)
+        api.post("visits", use: record)
+        api.get("visits", "rates", use: rates)
+    }
+
+    @Sendable static func plans(_ req: Request) async throws -> [PlanOut] {
+        let v = try await req.require(.viewPeople)
+        let ps = try await VisitPlan.query(on: req.db).inScope(v.scope, \.$path).sort(\.$due).all()
+        var out: [PlanOut] = []
+        for p in ps {
+            let visited = try await Visit.query(on: req.db).filter(\.$householdID ~~ p.households).filter(\.$at >= (p.createdAt ?? .distantPast)).all()
+            out.append(PlanOut(id: p.id!, gridID: p.gridID, visitorUserID: p.visitorUserID, due: p.due, households: p.households.count, visited: Set(visited.map(\.householdID)).count))
+        }
+        return out
+    }
+
+    @Sendable static func createPlan(_ req: Request) async throws -> Response {
+        let v = try await req.require(.editPeople)
+        let input = try req.decodeStrict(PlanInput.self)
+        guard let grid = try await Grid.find(input.gridId, on: req.db) else { throw AppError.notFound() }
+        guard v.scope.includes(TreePath(grid.path)) else { throw await req.forbidden("visit plan grid \(grid.id!)", scopePath: grid.path) }
+        guard let visitor = try await User.find(input.visitorUserId, on: req.db), let vnode = try await OrgNode.find(visitor.orgNodeID, on: req.db),
+              v.scope.includes(vnode.treePath) else { throw AppError.invalid("error.visit.visitor", field: "visitorUserId") }
+        guard let due = SimpleDate(input.due) else { throw AppError.invalid("error.date.invalid", field: "due") }
+        let all = try await Household.query(on: req.db).filter(\.$gridID == grid.id!).all().compactMap(\.id)
+        let chosen = input.householdIds ?? all
+        guard !chosen.isEmpty, Set(chosen).isSubset(of: Set(all)) else { throw AppError.invalid("error.visit.households", field: "householdIds") }
+        let p = VisitPlan(); p.gridID = grid.id!; p.visitorUserID = visitor.id!; p.due = due.iso; p.householdIDs = chosen.map(String.init).joined(separator: ","); p.path = grid.path
+        try await req.db.transaction { db in
+            try await p.create(on: db)
+            try await Audit.record(on: db, by: v, .create, entity: "visit_plan", id: p.id!, label: "\(grid.name) \(due.iso)", scopePath: grid.path,
+                                   before: nil as String?, after: ["households": String(chosen.count), "visitor": visitor.username])
+        }
+        return try await PlanOut(id: p.id!, gridID: grid.id!, visitorUserID: visitor.id!, due: p.due, households: chosen.count, visited: 0).encodeResponse(status: .created, for: req)
+    }
+
+    /// A visit, and the request for the problem found on it, in one transaction.
+    static func record(_ req: Request, _ input: VisitInput) async throws -> Visit {
+        let v = try await req.require(.viewPeople)
+        guard let h = try await Household.find(input.householdId, on: req.db) else { throw AppError.notFound() }
+        guard v.scope.includes(TreePath(h.path)) else { throw await req.forbidden("visit household \(h.id!)", scopePath: h.path) }
+        let note = String((input.note ?? "").trimmingWhitespace().prefix(2000))
+        var requestID: Int?
+        if let problem = input.problem {
+            var raise = RequestService.RaiseInput()
+            raise.kind = problem.kind; raise.category = problem.category; raise.text = problem.text
+            raise.householdId = h.id; raise.channel = .visit
+            raise.reporterPersonId = try await Person.query(on: req.db).filter(\.$householdID == h.id!).first()?.id
+            requestID = try await RequestService.raise(req, raise).id
+        }
+        let visit = Visit(); visit.householdID = h.id!; visit.gridID = h.gridID; visit.visitorUserID = v.user.id!; visit.at = Date()
+        visit.note = note; visit.requestID = requestID; visit.path = h.path
+        try await visit.create(on: req.db)
+        return visit
+    }
+
+    @Sendable static func record(_ req: Request) async throws -> Response {
+        let visit = try await record(req, try req.decodeStrict(VisitInput.self))
+        return try await VisitOut(id: visit.id!, householdID: visit.householdID, at: visit.at, note: visit.note, requestID: visit.requestID).encodeResponse(status: .created, for: req)
+    }
+
+    /// Visit rate per grid for a period: households visited at least once ÷ households.
+    static func rates(_ req: Request, from: Date?, to: Date?) async throws -> [RateOut] {
+        let v = try await req.require(.viewPeople)
+        let grids = try await PlacesQueries.gridsInScope(v.scope, on: req.db)
+        let figures = try await PlacesQueries.figures(for: grids.compactMap(\.id), on: req.db)
+        let q = Visit.query(on: req.db).inScope(v.scope, \.$path)
+        if let from { q.filter(\.$at >= from) }
+        if let to { q.filter(\.$at < to) }
+        let visits = try await q.all()
+        let byGrid = Dictionary(grouping: visits, by: \.gridID)
+        return grids.map { g in
+            let vs = byGrid[g.id!] ?? []
+            let households = figures[g.id!]?.households ?? 0
+            let visited = Set(vs.map(\.householdID)).count
+            return RateOut(gridID: g.id!, gridName: g.name, households: households, visitedHouseholds: visited, visits: vs.count,
+                           rate: households == 0 ? nil : (Double(visited) * 1000 / Double(households)).rounded() / 10,
+                           problems: vs.filter { $0.requestID != nil }.count)
+        }
+    }
+
+    @Sendable static func rates(_ req: Request) async throws -> [RateOut] {
+        let from = try AuditLogAPI.Filter.date(req, "from", endOfDay: false)
+        let to = try AuditLogAPI.Filter.date(req, "to", endOfDay: true)
+        return try await rates(req, from: from, to: to)
+    }
+}
+
+enum VisitPages {
+    static func register(_ p: RoutesBuilder) {
+        p.get("visits", use: page)
+        p.post("visits", use: record)
+    }
+
+    /// On the phone: the households of my plans still to visit, each with a one-tap record form.
+    @Sendable static func page(_ req: Request) async throws -> HTML {
+        let v = try await req.require(.viewPeople)
+        let plans = try await VisitPlan.query(on: req.db).filter(\.$visitorUserID == v.user.id!).sort(\.$due).all()
+        let wanted = Array(Set(plans.flatMap(\.households)))
+        let done = wanted.isEmpty ? Set<Int>() : Set(try await Visit.query(on: req.db).filter(\.$householdID ~~ wanted).all().map(\.householdID))
+        let todo = wanted.isEmpty ? [] : try await Household.query(on: req.db).filter(\.$id ~~ wanted.filter { !done.contains($0) }).sort(\.$id).limit(100).all()
+        let outs = try await HouseholdsAPI.out(todo, req)
+        let categories = try await RequestCategory.query(on: req.db).filter(\.$active == true).sort(\.$id).all()
+        let csrf = CSRF.hiddenField(req)
+        let rates = v.role.usesPhoneLayout ? [] : try await VisitsAPI.rates(req, from: nil, to: nil)
+        return Layout.page(req, title: req.t("nav.visits"), body: """
+            <h1>\(req.t("nav.visits"))</h1>
+            <p class="muted">\(req.t("visit.progress", String(done.count), String(wanted.count)))</p>
+            <ul id="visit-todo">\(outs.map { h in """
+                <li class="card"><strong>\(h.buildingName ?? "") \(h.room)</strong>
+                <form method="post" action="/visits">\(csrf)<input type="hidden" name="householdId" value="\(h.id)">
+                <input name="note" placeholder="\(req.t("visit.note"))" aria-label="\(req.t("visit.note"))">
+                <details><summary>\(req.t("visit.problem"))</summary>
+                <select name="category" aria-label="\(req.t("request.category"))"><option value="">—</option>\(categories.map { "<option value=\"\($0.code)\">\($0.name(req.lang))</option>" as HTML })</select>
+                <input name="problem" placeholder="\(req.t("request.text"))" aria-label="\(req.t("request.text"))"></details>
+                <button type="submit">\(req.t("visit.record"))</button></form></li>
+                """ as HTML })</ul>
+            \(rates.isEmpty ? HTML.empty : "<section class=\"card\"><h2>\(req.t("visit.rates"))</h2><table id=\"visit-rates\"><thead><tr><th>\(req.t("entity.grid"))</th><th class=\"num\">\(req.t("measure.households"))</th><th class=\"num\">\(req.t("visit.visited"))</th><th class=\"num\">\(req.t("visit.rate"))</th><th class=\"num\">\(req.t("visit.problems"))</th></tr></thead><tbody>\(rates.map { "<tr><td>\($0.gridName)</td><td class=\"num\">\($0.households)</td><td class=\"num\">\($0.visitedHouseholds)</td><td class=\"num\">\($0.rate.map { MapSVGFormat.number($0) + "%" } ?? "–")</td><td class=\"num\">\($0.problems)</td></tr>" as HTML })</tbody></table></section>" as HTML)
+            """, active: "/visits")
+    }
+
+    struct Form: Content { var householdId: Int?; var note: String?; var category: String?; var problem: String? }
+
+    @Sendable static func record(_ req: Request) async throws -> Response {
+        let f = try req.content.decode(Form.self)
+        guard let hid = f.householdId else { throw AppError.invalid("error.visit.households") }
+        let problem = (f.problem ?? "").trimmingWhitespace()
+        let input = VisitsAPI.VisitInput(householdId: hid, note: f.note,
+                                         problem: problem.isEmpty ? nil : .init(kind: .help, category: f.category.flatMap { $0.isEmpty ? nil : $0 } ?? "other", text: problem))
+        let visit = try await VisitsAPI.record(req, input)
+        Layout.flash(req, visit.requestID == nil ? "flash.visited" : "flash.visitedWithRequest")
+        return req.redirect(to: visit.requestID.map { "/requests/\($0)" } ?? "/visits")
+    }
+}
