@@ -46,7 +46,7 @@ enum Migrations {
     /// In dependency order; each has a fixed name so it never runs twice.
     static let all: [any Migration] = [
         CreateOrgNodes(), CreateAccounts(), CreateAuditTables(), CreatePeople(), CreateResidentUnits(),
-        CreateImportBatches(), SessionRecord.migration, CreatePlaces(), CreateRequests(), CreateAPIKeys(), CreateVisits(),
+        CreateImportBatches(), SessionRecord.migration, CreatePlaces(), CreateRequests(), CreateAPIKeys(), CreateVisits(), CreateRequestPhotos(),
     ]
 }
 

@@ -72,3 +72,44 @@ struct RequestWorkflowTests {
         #expect(f.state == .escalated) // 退单 goes back to whoever dispatched
     }
 }
+
+@Suite("Photos")
+struct ImageSanitizerTests {
+    // A minimal JPEG: SOI, APP0 (JFIF), APP1 (Exif with a fake GPS tag), DQT, SOS with data, EOI.
+    static let jpeg: [UInt8] = [0xFF, 0xD8,
+        0xFF, 0xE0, 0x00, 0x07, 0x4A, 0x46, 0x49, 0x46, 0x00,
+        0xFF, 0xE1, 0x00, 0x0A, 0x45, 0x78, 0x69, 0x66, 0x00, 0x00, 0x47, 0x50,
+        0xFF, 0xDB, 0x00, 0x04, 0x00, 0x01,
+        0xFF, 0xDA, 0x00, 0x04, 0x01, 0x02, 0x11, 0x22, 0x33,
+        0xFF, 0xD9]
+
+    @Test func jpegLosesExifKeepsPicture() throws {
+        let (out, kind) = try ImageSanitizer.sanitize(Self.jpeg)
+        #expect(kind == .jpeg)
+        #expect(!out.contains(0xE1))
+        #expect(out.count == Self.jpeg.count - 12)
+        #expect(Array(out.suffix(7)) == [0x01, 0x02, 0x11, 0x22, 0x33, 0xFF, 0xD9])
+        #expect(try ImageSanitizer.sanitize(Self.jpeg, keepMetadata: true).bytes == Self.jpeg)
+    }
+
+    @Test func pngLosesTextChunks() throws {
+        func chunk(_ type: String, _ data: [UInt8]) -> [UInt8] {
+            let n = data.count
+            return [UInt8(n >> 24), UInt8(n >> 16 & 0xFF), UInt8(n >> 8 & 0xFF), UInt8(n & 0xFF)] + Array(type.utf8) + data + [0, 0, 0, 0]
+        }
+        let png = ImageSanitizer.pngSignature + chunk("IHDR", Array(repeating: 1, count: 13)) + chunk("tEXt", Array("GPS 31.8,117.2".utf8))
+            + chunk("IDAT", [9, 9, 9]) + chunk("IEND", [])
+        let (out, kind) = try ImageSanitizer.sanitize(png)
+        #expect(kind == .png)
+        #expect(!String(decoding: out, as: UTF8.self).contains("GPS"))
+        #expect(out.count == png.count - (12 + 14))
+    }
+
+    @Test func notImagesAndDamagedFilesAreRefused() {
+        #expect(throws: ImageSanitizer.Problem.notAnImage) { try ImageSanitizer.sanitize(Array("GIF89a".utf8)) }
+        #expect(throws: ImageSanitizer.Problem.damaged) { try ImageSanitizer.sanitize([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x40]) }
+        #expect(throws: ImageSanitizer.Problem.tooLarge(limit: ImageSanitizer.maxBytes)) {
+            try ImageSanitizer.sanitize([0xFF, 0xD8, 0xFF] + [UInt8](repeating: 0, count: ImageSanitizer.maxBytes))
+        }
+    }
+}

@@ -268,3 +268,64 @@ struct RequestsTests {
         }
     }
 }
+
+@Suite("Request photos")
+struct RequestPhotoTests {
+    static let jpeg: [UInt8] = ImageSanitizerFixture.jpeg
+
+    func upload(_ c: Client, _ id: Int, _ bytes: [UInt8], type: String = "image/jpeg", query: String = "") async throws -> TestingHTTPResponse {
+        var h = HTTPHeaders(); h.replaceOrAdd(name: .contentType, value: type)
+        return try await c.send(.POST, "/api/v1/requests/\(id)/photos\(query)", headers: h, body: ByteBuffer(bytes: bytes))
+    }
+
+    @Test func residentPhotosAreCleanedLimitedAndScoped() async throws {
+        try await withTestApp { app in
+            let resident = try await Client.api(app, as: "resident")
+            let id = try await RequestsTests.raise(resident)
+            let res = try await upload(resident, id, Self.jpeg)
+            #expect(res.status == .created)
+            let url = try #require(try res.json()["url"] as? String)
+            let served = try await resident.send(.GET, url)
+            #expect(served.headers.first(name: .contentType) == "image/jpeg")
+            #expect(!Array(served.body.readableBytesView).contains(0xE1)) // the Exif segment is gone
+            let kept = try await upload(resident, id, Self.jpeg, query: "?keepLocation=true")
+            let keptURL = try #require(try kept.json()["url"] as? String)
+            #expect(Array(try await resident.send(.GET, keptURL).body.readableBytesView) == Self.jpeg)
+            #expect(try await upload(resident, id, Array("not a picture".utf8), type: "image/png").status == .unprocessableEntity)
+            for _ in 0..<7 { _ = try await upload(resident, id, Self.jpeg) }
+            let tenth = try await upload(resident, id, Self.jpeg)
+            #expect(tenth.status == .unprocessableEntity)
+            #expect(tenth.errorMessage == "最多上传 9 张照片。")
+            let other = try await Client.api(app, as: "secretary2")
+            #expect(try await other.send(.GET, url).status == .notFound)
+            // Once taken, the resident cannot add more; the grid worker adds evidence to the step.
+            let worker = try await Client.api(app, as: "gridworker")
+            _ = try await RequestsTests.act(worker, id, "take")
+            #expect(try await upload(resident, id, Self.jpeg).status == .conflict)
+            let evidence = try await upload(worker, id, Self.jpeg)
+            #expect(evidence.status == .created)
+            #expect((try evidence.json()["eventID"] as? Int) != nil)
+            let detail = try await resident.api(.GET, "/api/v1/requests/\(id)").json()
+            #expect((detail["photos"] as? [Any])?.count == 10)
+        }
+    }
+
+    @Test func raiseWithPhotosFromThePhone() async throws {
+        try await withTestApp { app in
+            let c = try await Client.page(app, as: "resident")
+            try await c.get("/requests/new")
+            let boundary = "----gz"
+            var body = Data()
+            func field(_ name: String, _ value: String) { body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)) }
+            field("_csrf", c.csrf!); field("kind", "report"); field("category", "environment"); field("text", "垃圾桶满了")
+            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"photos[]\"; filename=\"a.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n".utf8))
+            body.append(Data(Self.jpeg)); body.append(Data("\r\n--\(boundary)--\r\n".utf8))
+            var h = HTTPHeaders(); h.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+            let res = try await c.send(.POST, "/requests", headers: h, body: ByteBuffer(data: body))
+            #expect(res.status == .seeOther)
+            let page = try await c.get(try #require(res.headers.first(name: .location)))
+            #expect(page.body.string.contains("/photos/"))
+            #expect(try await RequestPhoto.query(on: app.db).count() == 1)
+        }
+    }
+}

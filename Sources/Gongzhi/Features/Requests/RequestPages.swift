@@ -10,6 +10,7 @@ enum RequestPages {
         p.get("requests", "figures", use: figures)
         p.post("requests", use: raise)
         p.get("requests", ":id", use: detail)
+        p.get("requests", ":id", "photos", ":photo", use: RequestPhotos.serve)
         p.post("requests", ":id", "act", use: act)
         p.get("todos", use: todos)
         p.get("meetings", use: meetings)
@@ -71,7 +72,7 @@ enum RequestPages {
             """ : ""
         return Layout.page(req, title: req.t("request.new"), body: """
             <h1>\(req.t("request.new"))</h1>\(summary)
-            <form method="post" action="/requests" class="card" id="raise-form">\(CSRF.hiddenField(req))
+            <form method="post" action="/requests" class="card" id="raise-form" enctype="multipart/form-data">\(CSRF.hiddenField(req))
             <label for="kind">\(req.t("request.kind"))</label><select id="kind" name="kind">\(RequestKind.allCases.map { "<option value=\"\($0.rawValue)\"\(HTML(raw: input?.kind == $0 ? " selected" : ""))>\(req.t($0.labelKey))</option>" as HTML })</select>
             <label for="category">\(req.t("request.category"))</label><select id="category" name="category">\(categories.map { "<option value=\"\($0.code)\"\(HTML(raw: input?.category == $0.code ? " selected" : ""))>\($0.name(req.lang))</option>" as HTML })</select>\(field("category"))
             <label for="text">\(req.t("request.text"))</label><textarea id="text" name="text" rows="5" maxlength="2000" required>\(input?.text ?? "")</textarea>\(field("text"))
@@ -82,6 +83,8 @@ enum RequestPages {
             <div><label for="lng">\(req.t("request.lng"))</label><input id="lng" name="lng" inputmode="decimal" value="\(input?.lng.map { String($0) } ?? "")"></div></div>
             <p><button type="button" id="use-location" class="secondary" hidden data-done="\(req.t("request.locationDone"))" data-failed="\(req.t("request.locationFailed"))">\(req.t("request.useLocation"))</button> <span id="location-status" class="muted"></span></p>
             \(field("lat"))</fieldset>
+            <label for="photos">\(req.t("request.photos"))</label><input id="photos" name="photos[]" type="file" accept="image/jpeg,image/png" multiple>\(field("photos"))
+            <label><input type="checkbox" name="keepLocation" value="true"> \(req.t("request.keepLocation"))</label>
             <label><input type="checkbox" name="isPublic" value="true"\(HTML(raw: input?.isPublic == true ? " checked" : ""))> \(req.t("request.isPublic"))</label>
             <p><button type="submit" id="raise-submit">\(req.t("request.submit"))</button></p></form>
             """, active: "/requests")
@@ -91,7 +94,7 @@ enum RequestPages {
 
     struct RaiseForm: Content {
         var kind: String?; var category: String?; var text: String?; var lat: String?; var lng: String?; var isPublic: String?
-        var channel: String?; var gridId: String?
+        var channel: String?; var gridId: String?; var photos: [File]?; var keepLocation: String?
     }
 
     @Sendable static func raise(_ req: Request) async throws -> Response {
@@ -105,7 +108,14 @@ enum RequestPages {
                 guard let lat = Double(la), let lng = Double(f.lng ?? "") else { throw AppError.invalid("error.geo.latlng", field: "lat") }
                 input.lat = lat; input.lng = lng
             }
+            let files = (f.photos ?? []).filter { $0.data.readableBytes > 0 }.map { Array($0.data.readableBytesView) }
+            if files.count > RequestPhotos.perRequest { throw AppError.invalid("error.photo.count", args: [String(RequestPhotos.perRequest)], field: "photos") }
+            // Check the photos before anything is stored: a bad photo leaves nothing half-done.
+            for file in files {
+                do { _ = try ImageSanitizer.sanitize(file) } catch { throw AppError.invalid(error.messageKey, args: ["5"], field: "photos") }
+            }
             let r = try await RequestService.raise(req, input)
+            _ = try await RequestPhotos.add(req, to: r, files: files, keepLocation: f.keepLocation == "true", asEvidence: false)
             Layout.flash(req, "flash.raised")
             return req.redirect(to: "/requests/\(r.id!)")
         } catch let e as AppError where e.status == .unprocessableEntity {
@@ -141,19 +151,24 @@ enum RequestPages {
             default: break
             }
             return """
-                <form method="post" action="/requests/\(id)/act" class="action-form" data-action="\(a.rawValue)">\(csrf)<input type="hidden" name="action" value="\(a.rawValue)">
+                <form method="post" action="/requests/\(id)/act" class="action-form" data-action="\(a.rawValue)" enctype="multipart/form-data">\(csrf)<input type="hidden" name="action" value="\(a.rawValue)">
                 <div class="row">\(extra)<input name="note" placeholder="\(req.t("request.note"))" aria-label="\(req.t("request.note"))" maxlength="2000">
+                \([RequestAction.settle, .complete, .progress].contains(a) ? "<input type=\"file\" name=\"photos[]\" accept=\"image/jpeg,image/png\" multiple aria-label=\"\(req.t("request.photos"))\">" as HTML : HTML.empty)
                 <button type="submit" id="act-\(a.rawValue)"\(HTML(raw: [.take, .settle, .complete, .rate, .decide, .dispatch, .accept].contains(a) ? "" : " class=\"secondary\""))>\(req.t(a.labelKey))</button></div></form>
                 """
         }
+        func pics(_ eventID: Int?) -> HTML {
+            let ps = d.photos.filter { $0.eventID == eventID }
+            return ps.isEmpty ? "" : "<div class=\"photos\">\(ps.map { "<a href=\"/requests/\(id)/photos/\($0.id)\"><img src=\"/requests/\(id)/photos/\($0.id)\" alt=\"\(req.t("request.photo"))\" width=\"96\"></a>" as HTML })</div>"
+        }
         let timeline: [HTML] = d.events.map { e in
-            "<li><strong>\(e.actionLabel)</strong> · \(e.actorName) · \(time(e.at))\(e.workingDays.map { " · " + req.t("request.tookDays", String($0)) } ?? "")\(e.deadline.map { " · " + req.t("request.deadline") + " " + time($0) } ?? "")<br><span class=\"muted\">\(req.t(e.toState.labelKey))</span>\(e.note.isEmpty ? "" : " — \(e.note)")</li>"
+            "<li><strong>\(e.actionLabel)</strong> · \(e.actorName) · \(time(e.at))\(e.workingDays.map { " · " + req.t("request.tookDays", String($0)) } ?? "")\(e.deadline.map { " · " + req.t("request.deadline") + " " + time($0) } ?? "")<br><span class=\"muted\">\(req.t(e.toState.labelKey))</span>\(e.note.isEmpty ? "" : " — \(e.note)")\(pics(e.id))</li>"
         }
         let summary: HTML = error.map { "<p class=\"flash error\" role=\"alert\">\(req.lang.format($0.messageKey, $0.args))</p>" } ?? ""
         return Layout.page(req, title: r.number, body: """
             <h1>\(r.number) <span class="tag" id="request-state">\(r.stateLabel)</span></h1>\(summary)
             <section class="card"><p>\(r.categoryLabel) · \(r.kindLabel) · \(req.t(r.channel.labelKey)) · \(r.gridName ?? "") · \(req.t("request.levelNow", r.levelLabel))</p>
-            <p id="request-text">\(r.text)</p>
+            <p id="request-text">\(r.text)</p>\(pics(nil))
             <p class="muted">\(req.t("request.deadline")): \(time(r.stepDeadline))\(r.overdue ? " · " + req.t("request.overdue") : "")\(r.rating.map { " · " + req.t($0.labelKey) } ?? "")</p></section>
             \(d.assignments.isEmpty ? HTML.empty : "<section class=\"card\"><h2>\(req.t("request.handlers"))</h2><ul>\(d.assignments.map { "<li>\($0.unitName) · \(req.t("assignment.\($0.status.rawValue)")) · \(time($0.deadline))</li>" as HTML })</ul></section>" as HTML)
             \(forms.isEmpty ? HTML.empty : "<section class=\"card\" id=\"actions\"><h2>\(req.t("request.actions"))</h2>\(forms)</section>" as HTML)
@@ -165,6 +180,7 @@ enum RequestPages {
 
     struct ActForm: Content {
         var action: String?; var note: String?; var unitIds: [String]?; var workingDays: String?; var rating: String?; var meetingId: String?; var mergeInto: String?
+        var photos: [File]?
     }
 
     @Sendable static func act(_ req: Request) async throws -> Response {
@@ -178,7 +194,12 @@ enum RequestPages {
         input.workingDays = f.workingDays.flatMap { Int($0) }; input.rating = f.rating.flatMap(Rating.init(rawValue:))
         input.meetingId = f.meetingId.flatMap { Int($0) }; input.mergeInto = f.mergeInto.flatMap { Int($0) }
         do {
-            _ = try await RequestService.perform(req, id: id, action: action, input)
+            let files = (f.photos ?? []).filter { $0.data.readableBytes > 0 }.map { Array($0.data.readableBytesView) }
+            for file in files {
+                do { _ = try ImageSanitizer.sanitize(file) } catch { throw AppError.invalid(error.messageKey, args: ["5"], field: "photos") }
+            }
+            let r = try await RequestService.perform(req, id: id, action: action, input)
+            _ = try await RequestPhotos.add(req, to: r, files: files, keepLocation: false, asEvidence: true)
             Layout.flash(req, "flash.saved")
             return req.redirect(to: "/requests/\(id)")
         } catch let e as AppError where e.status == .unprocessableEntity || e.status == .conflict {

@@ -3,7 +3,7 @@ import Fluent
 
 enum RequestsAPI {
     struct EventOut: Content {
-        let at: Date; let actorName: String; let action: RequestAction; let actionLabel: String
+        let id: Int; let at: Date; let actorName: String; let action: RequestAction; let actionLabel: String
         let fromState: RequestState?; let toState: RequestState; let note: String; let deadline: Date?
         /// Working days this step took since the previous event.
         let workingDays: Int?
@@ -18,6 +18,7 @@ enum RequestsAPI {
     }
     struct Detail: Content {
         let request: RequestOut; let events: [EventOut]; let assignments: [AssignmentOut]; let allowedActions: [RequestAction]
+        let photos: [RequestPhotos.PhotoRef]
     }
     struct PublicOut: Content {
         let number: String; let categoryLabel: String; let text: String; let gridName: String?; let state: RequestState; let stateLabel: String
@@ -34,6 +35,8 @@ enum RequestsAPI {
         api.get("requests", "figures", use: figures)
         api.get("requests", ":id", use: show)
         api.post("requests", ":id", "actions", ":action", use: act)
+        api.on(.POST, "requests", ":id", "photos", body: .collect(maxSize: "6mb"), use: RequestPhotos.upload)
+        api.get("requests", ":id", "photos", ":photo", use: RequestPhotos.serve)
         api.get("todos", use: todos)
         api.get("meetings", use: MeetingsAPI.list)
         api.post("meetings", use: MeetingsAPI.create)
@@ -75,10 +78,11 @@ enum RequestsAPI {
         let cal = try? await Calendars.load(on: req.db)
         var previous: Date?
         let eventsOut = events.map { e -> EventOut in
+            // (photos of a step are listed in `photos` with its event id)
             defer { previous = e.at }
             let days = previous.flatMap { p in try? cal?.workingDays(from: p.timeIntervalSince1970, to: e.at.timeIntervalSince1970) }
             let note = e.action == .requestExtension ? e.note.split(separator: "|", maxSplits: 1).map(String.init).reversed().joined(separator: " · ") : e.note
-            return EventOut(at: e.at, actorName: e.actorName, action: e.action, actionLabel: req.t(e.action.labelKey), fromState: e.fromState,
+            return EventOut(id: e.id!, at: e.at, actorName: e.actorName, action: e.action, actionLabel: req.t(e.action.labelKey), fromState: e.fromState,
                             toState: e.toState, note: note, deadline: e.deadline, workingDays: days)
         }
         let assignments = try await RequestAssignment.query(on: req.db).filter(\.$requestID == r.id!).sort(\.$id).all()
@@ -89,7 +93,7 @@ enum RequestsAPI {
         let allowed = RequestWorkflow.allowed(from: r.facts).filter { RequestAccess.may(v, $0, r, category: category, myUnits: mine, assignedUnits: active) }
         return Detail(request: try await out([r], req)[0], events: eventsOut,
                       assignments: assignments.map { AssignmentOut(unitID: $0.unitID, unitName: units[$0.unitID] ?? "", status: $0.status, deadline: $0.deadline) },
-                      allowedActions: allowed)
+                      allowedActions: allowed, photos: try await RequestPhotos.refs(r.id!, on: req.db))
     }
 
     @Sendable static func figures(_ req: Request) async throws -> RequestFiguresService.Out {

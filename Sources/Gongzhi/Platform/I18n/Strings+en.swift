@@ -531,5 +531,13 @@ extension Strings {
         "error.visit.visitor": "The visitor must be an account in your scope.",
         "error.visit.households": "Choose households of this grid.",
         "entity.visit_plan": "Visit plan",
+        "request.photos": "Photos (up to 9, JPEG or PNG, 5 MB each)",
+        "request.photo": "Photo",
+        "request.keepLocation": "Keep the location stored in the photos (removed by default)",
+        "error.photo.type": "Only JPEG or PNG photos are accepted.",
+        "error.photo.damaged": "The photo file is damaged.",
+        "error.photo.size": "Each photo may be at most {0} MB.",
+        "error.photo.count": "At most {0} photos.",
+        "error.photo.late": "The request has been taken; add a note instead of more photos.",
     ]
 }

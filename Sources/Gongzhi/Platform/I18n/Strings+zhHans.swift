@@ -531,5 +531,13 @@ extension Strings {
         "error.visit.visitor": "走访人须为您管理范围内的账号。",
         "error.visit.households": "请选择本网格的住户。",
         "entity.visit_plan": "走访计划",
+        "request.photos": "照片（最多 9 张，JPEG 或 PNG，每张不超过 5 MB）",
+        "request.photo": "照片",
+        "request.keepLocation": "保留照片中的位置信息（默认去除）",
+        "error.photo.type": "只接受 JPEG 或 PNG 照片。",
+        "error.photo.damaged": "照片文件已损坏。",
+        "error.photo.size": "每张照片不能超过 {0} MB。",
+        "error.photo.count": "最多上传 {0} 张照片。",
+        "error.photo.late": "诉求已被受理，不能再补充照片；请在办理过程中留言。",
     ]
 }

@@ -18,15 +18,22 @@ enum CSRF {
 }
 
 struct CSRFMiddleware: AsyncMiddleware {
-    /// Page forms are small; the import upload is the largest.
-    static let maxBody: ByteCount = "12mb"
+    /// Page forms are small; uploads (photos, imports) are allowed more.
+    static let maxBody: ByteCount = "1mb"
+    static let maxUpload: ByteCount = "50mb"
+
+    static func limit(_ request: Request) -> Int {
+        let p = request.url.path
+        let upload = p == "/requests" || (p.hasPrefix("/requests/") && p.hasSuffix("/act")) || p == "/import/preview" || p == "/places/import/preview"
+        return (upload ? maxUpload : maxBody).value
+    }
 
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
         guard [.POST, .PUT, .PATCH, .DELETE].contains(request.method) else {
             return try await next.respond(to: request)
         }
         if request.body.data == nil {
-            _ = try await request.body.collect(max: Self.maxBody.value).get()
+            _ = try await request.body.collect(max: Self.limit(request)).get()
         }
         let sent = request.headers.first(name: "X-CSRF-Token") ?? (try? request.content.get(String.self, at: CSRF.field))
         guard let expected = request.session.data["csrf"], let sent, constantTimeEqual(sent, expected) else {

@@ -1,0 +1,89 @@
+import Vapor
+import Fluent
+
+/// Photos of a request: the resident's (up to nine) and the evidence staff attach to a step.
+/// Kept in the database, so every server process serves them; location metadata stripped unless kept on purpose.
+final class RequestPhoto: Model, @unchecked Sendable {
+    static let schema = "request_photos"
+    @ID(custom: .id, generatedBy: .database) var id: Int?
+    @Field(key: "request_id") var requestID: Int
+    @OptionalField(key: "event_id") var eventID: Int?
+    @Field(key: "content_type") var contentType: String
+    @Field(key: "bytes") var bytes: Data
+    @Field(key: "uploaded_by") var uploadedBy: Int?
+    @Field(key: "at") var at: Date
+    init() {}
+}
+
+struct CreateRequestPhotos: AsyncMigration {
+    var name: String { "011_create_request_photos" }
+    func prepare(on db: Database) async throws {
+        try await db.schema(RequestPhoto.schema)
+            .field(.id, .int, .identifier(auto: true))
+            .field("request_id", .int, .required, .references(ServiceRequest.schema, .id)).field("event_id", .int)
+            .field("content_type", .string, .required).field("bytes", .data, .required).field("uploaded_by", .int)
+            .field("at", .datetime, .required).create()
+        try await db.createIndex(table: RequestPhoto.schema, column: "request_id")
+    }
+    func revert(on db: Database) async throws { try await db.schema(RequestPhoto.schema).delete() }
+}
+
+enum RequestPhotos {
+    static let perRequest = 9
+    static let perStep = 9
+
+    /// Checks and stores photos. The resident's go with the request (at most nine in all); staff's go with the
+    /// latest event (evidence of a step).
+    static func add(_ req: Request, to r: ServiceRequest, files: [[UInt8]], keepLocation: Bool, asEvidence: Bool) async throws -> [RequestPhoto] {
+        guard !files.isEmpty else { return [] }
+        let v = try req.requireViewer()
+        var cleaned: [(bytes: [UInt8], kind: ImageSanitizer.Kind)] = []
+        for f in files {
+            do { cleaned.append(try ImageSanitizer.sanitize(f, keepMetadata: keepLocation)) }
+            catch { throw AppError.invalid(error.messageKey, args: [String(ImageSanitizer.maxBytes / 1024 / 1024)], field: "photos") }
+        }
+        let eventID = asEvidence ? try await RequestEvent.query(on: req.db).filter(\.$requestID == r.id!).sort(\.$id, .descending).first()?.id : nil
+        let existing = try await RequestPhoto.query(on: req.db).filter(\.$requestID == r.id!).filter(\.$eventID == eventID).count()
+        if existing + files.count > (asEvidence ? perStep : perRequest) {
+            throw AppError.invalid("error.photo.count", args: [String(asEvidence ? perStep : perRequest)], field: "photos")
+        }
+        let photos = cleaned.map { c -> RequestPhoto in
+            let p = RequestPhoto(); p.requestID = r.id!; p.eventID = eventID; p.contentType = c.kind.contentType
+            p.bytes = Data(c.bytes); p.uploadedBy = v.user.id; p.at = Date()
+            return p
+        }
+        try await req.db.transaction { db in for p in photos { try await p.create(on: db) } }
+        return photos
+    }
+
+    struct PhotoRef: Content { let id: Int; let eventID: Int?; let url: String }
+
+    static func refs(_ requestID: Int, on db: Database) async throws -> [PhotoRef] {
+        try await RequestPhoto.query(on: db).filter(\.$requestID == requestID).field(\.$id).field(\.$eventID).sort(\.$id).all()
+            .map { PhotoRef(id: $0.id!, eventID: $0.eventID, url: "/api/v1/requests/\(requestID)/photos/\($0.id!)") }
+    }
+
+    /// Upload: the body is one JPEG or PNG. The reporter adds while the request waits for the grid; staff add evidence.
+    @Sendable static func upload(_ req: Request) async throws -> Response {
+        let r = try await RequestAccess.find(try req.intParameter("id"), req)
+        let v = try req.requireViewer()
+        guard let body = req.body.data else { throw AppError.invalid("error.photo.type", field: "photos") }
+        let reporter = r.reporterUserID == v.user.id
+        if reporter && r.state != .raised { throw AppError.conflict("error.photo.late") }
+        let keep = req.query[String.self, at: "keepLocation"] == "true" && reporter
+        let stored = try await add(req, to: r, files: [Array(body.readableBytesView)], keepLocation: keep, asEvidence: !reporter)
+        return try await PhotoRef(id: stored[0].id!, eventID: stored[0].eventID, url: "/api/v1/requests/\(r.id!)/photos/\(stored[0].id!)")
+            .encodeResponse(status: .created, for: req)
+    }
+
+    @Sendable static func serve(_ req: Request) async throws -> Response {
+        let r = try await RequestAccess.find(try req.intParameter("id"), req)
+        guard let p = try await RequestPhoto.query(on: req.db).filter(\.$id == (try req.intParameter("photo"))).filter(\.$requestID == r.id!).first() else {
+            throw AppError.notFound()
+        }
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: p.contentType)
+        headers.replaceOrAdd(name: .cacheControl, value: "private, max-age=3600")
+        return Response(status: .ok, headers: headers, body: .init(data: p.bytes))
+    }
+}
