@@ -113,3 +113,16 @@ struct ImageSanitizerTests {
         }
     }
 }
+
+@Suite("Duplicate detection")
+struct SimilarityTests {
+    @Test func chineseTextsAreComparedByCharacterPairs() {
+        #expect(Similarity.score("楼道灯坏了", "楼道灯坏了") == 1)
+        #expect(Similarity.score("3栋楼道灯坏了，晚上很黑", "三栋楼道的灯坏了") > 0.3)
+        #expect(Similarity.score("楼道灯坏了", "小区垃圾没人清运") == 0)
+        #expect(Similarity.likelyDuplicate(sameCategory: true, daysApart: 2, metresApart: 40, sameBuilding: false, textScore: 0.2))
+        #expect(!Similarity.likelyDuplicate(sameCategory: false, daysApart: 2, metresApart: 40, sameBuilding: true, textScore: 0.9))
+        #expect(!Similarity.likelyDuplicate(sameCategory: true, daysApart: 45, metresApart: 10, sameBuilding: true, textScore: 0.9))
+        #expect(!Similarity.likelyDuplicate(sameCategory: true, daysApart: 1, metresApart: 2_000, sameBuilding: false, textScore: 0.2))
+    }
+}

@@ -269,6 +269,39 @@ struct RequestsTests {
     }
 }
 
+@Suite("Duplicates and merging")
+struct DuplicateTests {
+    @Test func similarIsOfferedBeforeSubmittingAndMergedReportersFollow() async throws {
+        try await withTestApp { app in
+            let resident = try await Client.api(app, as: "resident")
+            let first = try await RequestsTests.raise(resident, text: "3栋楼道灯坏了，晚上很黑")
+            let similar = try await resident.api(.GET, "/api/v1/requests/similar?category=facilities&text=\(Client.encode("楼道灯坏了"))")
+            #expect(try similar.jsonArray().count == 1)
+            #expect(try await resident.api(.GET, "/api/v1/requests/similar?category=environment&text=x").jsonArray().isEmpty)
+            // On the phone the form comes back once with the similar request; submitting again goes through.
+            let phone = try await Client.page(app, as: "resident")
+            try await phone.get("/requests/new")
+            let offered = try await phone.post("/requests", [("kind", "help"), ("category", "facilities"), ("text", "楼道灯坏了")])
+            #expect(offered.status == .ok)
+            #expect(offered.body.string.contains("id=\"similar\""))
+            let confirmed = try await phone.post("/requests", [("kind", "help"), ("category", "facilities"), ("text", "楼道灯坏了"), ("confirmNew", "true")])
+            #expect(confirmed.status == .seeOther)
+            let second = try #require(try await ServiceRequest.query(on: app.db).sort(\.$id, .descending).first()?.id)
+            // Staff see the duplicate and merge; the reporter follows the one request.
+            let worker = try await Client.page(app, as: "gridworker")
+            #expect(try await worker.get("/requests/\(second)").body.string.contains("id=\"duplicates\""))
+            let api = try await Client.api(app, as: "gridworker")
+            #expect(try await RequestsTests.act(api, second, "merge", ["mergeInto": first]).status == .ok)
+            #expect(try await RequestsTests.state(app, second) == .merged)
+            let member = try await Client.api(app, as: "member")
+            let memberOwn = try await RequestsTests.raise(member, text: "路灯不亮")
+            #expect(try await RequestsTests.act(api, memberOwn, "merge", ["mergeInto": first]).status == .ok)
+            #expect(try await member.api(.GET, "/api/v1/requests/\(first)").status == .ok) // the member follows the merged request
+            #expect(try await phone.get("/requests/\(second)").body.string.contains("merged-into"))
+        }
+    }
+}
+
 @Suite("Request photos")
 struct RequestPhotoTests {
     static let jpeg: [UInt8] = ImageSanitizerFixture.jpeg

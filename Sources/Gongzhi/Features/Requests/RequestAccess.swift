@@ -18,7 +18,14 @@ enum RequestAccess {
     /// everyone else their subtree.
     static func scoped(_ v: Viewer, on db: Database) async throws -> QueryBuilder<ServiceRequest> {
         let q = ServiceRequest.query(on: db)
-        if v.scope.isSelfOnly { return q.filter(\.$reporterUserID == v.user.id!) }
+        if v.scope.isSelfOnly {
+            // Their own requests, and the ones theirs were merged into, so every reporter follows the one request.
+            let mergedInto = try await ServiceRequest.query(on: db).filter(\.$reporterUserID == v.user.id!).all().compactMap(\.mergedIntoID)
+            return q.group(.or) { g in
+                g.filter(\.$reporterUserID == v.user.id!)
+                if !mergedInto.isEmpty { g.filter(\.$id ~~ mergedInto) }
+            }
+        }
         if v.role == .unitLiaison {
             let units = try await myUnitIDs(v, on: db)
             let ids = units.isEmpty ? [] : try await RequestAssignment.query(on: db).filter(\.$unitID ~~ units).all().map(\.requestID)

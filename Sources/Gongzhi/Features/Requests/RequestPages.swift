@@ -59,7 +59,7 @@ enum RequestPages {
             """, active: "/requests")
     }
 
-    static func newPage(_ req: Request, input: RequestService.RaiseInput?, error: AppError?) async throws -> HTML {
+    static func newPage(_ req: Request, input: RequestService.RaiseInput?, error: AppError?, similar: [RequestsAPI.RequestOut] = [], hadPhotos: Bool = false) async throws -> HTML {
         let v = try req.requireViewer()
         let categories = try await RequestCategory.query(on: req.db).filter(\.$active == true).sort(\.$id).all()
         let staff = !(v.role == .resident || v.role == .partyMember)
@@ -72,7 +72,13 @@ enum RequestPages {
             """ : ""
         return Layout.page(req, title: req.t("request.new"), body: """
             <h1>\(req.t("request.new"))</h1>\(summary)
+            \(similar.isEmpty ? HTML.empty : """
+            <section class="card" id="similar"><h2>\(req.t("request.similarTitle"))</h2><p>\(req.t("request.similarHint"))</p>
+            <ul>\(similar.map { "<li>\($0.number) · \($0.categoryLabel) · \($0.gridName ?? "") · <span class=\"tag\">\($0.stateLabel)</span> \($0.isPublic || $0.mine ? String($0.text.prefix(40)) : "")</li>" as HTML })</ul>
+            \(hadPhotos ? "<p class=\"flash error\">\(req.t("request.photosAgain"))</p>" as HTML : HTML.empty)</section>
+            """ as HTML)
             <form method="post" action="/requests" class="card" id="raise-form" enctype="multipart/form-data">\(CSRF.hiddenField(req))
+            \(similar.isEmpty ? HTML.empty : "<input type=\"hidden\" name=\"confirmNew\" value=\"true\">" as HTML)
             <label for="kind">\(req.t("request.kind"))</label><select id="kind" name="kind">\(RequestKind.allCases.map { "<option value=\"\($0.rawValue)\"\(HTML(raw: input?.kind == $0 ? " selected" : ""))>\(req.t($0.labelKey))</option>" as HTML })</select>
             <label for="category">\(req.t("request.category"))</label><select id="category" name="category">\(categories.map { "<option value=\"\($0.code)\"\(HTML(raw: input?.category == $0.code ? " selected" : ""))>\($0.name(req.lang))</option>" as HTML })</select>\(field("category"))
             <label for="text">\(req.t("request.text"))</label><textarea id="text" name="text" rows="5" maxlength="2000" required>\(input?.text ?? "")</textarea>\(field("text"))
@@ -94,7 +100,7 @@ enum RequestPages {
 
     struct RaiseForm: Content {
         var kind: String?; var category: String?; var text: String?; var lat: String?; var lng: String?; var isPublic: String?
-        var channel: String?; var gridId: String?; var photos: [File]?; var keepLocation: String?
+        var channel: String?; var gridId: String?; var photos: [File]?; var keepLocation: String?; var confirmNew: String?
     }
 
     @Sendable static func raise(_ req: Request) async throws -> Response {
@@ -113,6 +119,17 @@ enum RequestPages {
             // Check the photos before anything is stored: a bad photo leaves nothing half-done.
             for file in files {
                 do { _ = try ImageSanitizer.sanitize(file) } catch { throw AppError.invalid(error.messageKey, args: ["5"], field: "photos") }
+            }
+            // A likely duplicate is offered before the resident submits; they may still go on.
+            let v = try req.requireViewer()
+            if v.scope.isSelfOnly, f.confirmNew != "true", let category = input.category, let text = input.text {
+                let point = input.lat.flatMap { la in input.lng.map { Coordinate(lat: la, lng: $0) } }
+                let household = try await v.user.personID.asyncMap { try await Person.find($0, on: req.db)?.householdID } ?? nil
+                let found = try await RequestService.similar(req, category: category, text: text, point: point, householdID: household, gridID: nil)
+                if !found.isEmpty {
+                    return try await newPage(req, input: input, error: nil, similar: try await RequestsAPI.out(found, req), hadPhotos: !files.isEmpty)
+                        .encodeResponse(for: req)
+                }
             }
             let r = try await RequestService.raise(req, input)
             _ = try await RequestPhotos.add(req, to: r, files: files, keepLocation: f.keepLocation == "true", asEvidence: false)
@@ -165,12 +182,26 @@ enum RequestPages {
             "<li><strong>\(e.actionLabel)</strong> · \(e.actorName) · \(time(e.at))\(e.workingDays.map { " · " + req.t("request.tookDays", String($0)) } ?? "")\(e.deadline.map { " · " + req.t("request.deadline") + " " + time($0) } ?? "")<br><span class=\"muted\">\(req.t(e.toState.labelKey))</span>\(e.note.isEmpty ? "" : " — \(e.note)")\(pics(e.id))</li>"
         }
         let summary: HTML = error.map { "<p class=\"flash error\" role=\"alert\">\(req.lang.format($0.messageKey, $0.args))</p>" } ?? ""
+        var duplicates: HTML = ""
+        if d.allowedActions.contains(.merge), let stored = try await ServiceRequest.find(id, on: req.db) {
+            let found = try await RequestService.similar(req, category: stored.category, text: stored.text,
+                                                         point: stored.lat.flatMap { la in stored.lng.map { Coordinate(lat: la, lng: $0) } },
+                                                         householdID: stored.householdID, gridID: stored.gridID, excluding: id)
+            let outs = try await RequestsAPI.out(found, req)
+            if !outs.isEmpty {
+                duplicates = "<section class=\"card\" id=\"duplicates\"><h2>\(req.t("request.similarTitle"))</h2><ul>\(outs.map { "<li><a href=\"/requests/\($0.id)\">\($0.number)</a> (ID \($0.id)) · <span class=\"tag\">\($0.stateLabel)</span> \(String($0.text.prefix(40)))</li>" as HTML })</ul><p class=\"muted\">\(req.t("request.mergeHint"))</p></section>"
+            }
+        }
+        if let target = r.mergedIntoID {
+            duplicates = "<p class=\"flash\" id=\"merged-into\">\(req.t("request.mergedInto")) <a href=\"/requests/\(target)\">GZ\(String(format: "%06d", target))</a></p>"
+        }
         return Layout.page(req, title: r.number, body: """
             <h1>\(r.number) <span class="tag" id="request-state">\(r.stateLabel)</span></h1>\(summary)
             <section class="card"><p>\(r.categoryLabel) · \(r.kindLabel) · \(req.t(r.channel.labelKey)) · \(r.gridName ?? "") · \(req.t("request.levelNow", r.levelLabel))</p>
             <p id="request-text">\(r.text)</p>\(pics(nil))
             <p class="muted">\(req.t("request.deadline")): \(time(r.stepDeadline))\(r.overdue ? " · " + req.t("request.overdue") : "")\(r.rating.map { " · " + req.t($0.labelKey) } ?? "")</p></section>
             \(d.assignments.isEmpty ? HTML.empty : "<section class=\"card\"><h2>\(req.t("request.handlers"))</h2><ul>\(d.assignments.map { "<li>\($0.unitName) · \(req.t("assignment.\($0.status.rawValue)")) · \(time($0.deadline))</li>" as HTML })</ul></section>" as HTML)
+            \(duplicates)
             \(forms.isEmpty ? HTML.empty : "<section class=\"card\" id=\"actions\"><h2>\(req.t("request.actions"))</h2>\(forms)</section>" as HTML)
             <section class="card"><h2>\(req.t("request.timeline"))</h2><ol id="timeline">\(timeline)</ol></section>
             """, active: "/requests")

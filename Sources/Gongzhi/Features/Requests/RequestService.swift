@@ -227,6 +227,26 @@ enum RequestService {
         return r
     }
 
+    /// Likely duplicates of a request about to be raised (or already raised): same category, last 30 days,
+    /// closed ones included, nearby or in the same building, with a similar description.
+    static func similar(_ req: Request, category: String, text: String, point: Coordinate?, householdID: Int?, gridID: Int?, excluding: Int? = nil) async throws -> [ServiceRequest] {
+        let since = Date().addingTimeInterval(-30 * 86_400)
+        let q = ServiceRequest.query(on: req.db).filter(\.$category == category).filter(\.$raisedAt >= since).filter(\.$state != .merged)
+        if let gridID { q.filter(\.$gridID == gridID) }
+        if let excluding { q.filter(\.$id != excluding) }
+        let candidates = try await q.sort(\.$raisedAt, .descending).limit(300).all()
+        let building = try await householdID.asyncMap { try await Household.find($0, on: req.db)?.buildingID } ?? nil
+        let hids = candidates.compactMap(\.householdID)
+        let buildings = hids.isEmpty ? [:] : Dictionary(uniqueKeysWithValues: try await Household.query(on: req.db).filter(\.$id ~~ hids).all().map { ($0.id!, $0.buildingID) })
+        let now = Date()
+        return candidates.filter { c in
+            let metres: Double? = point.flatMap { p in c.lat.flatMap { lat in c.lng.map { Distance.metres(p, Coordinate(lat: lat, lng: $0)) } } }
+            let sameBuilding = building != nil && c.householdID.flatMap { buildings[$0] } == building
+            return Similarity.likelyDuplicate(sameCategory: true, daysApart: now.timeIntervalSince(c.raisedAt) / 86_400, metresApart: metres,
+                                              sameBuilding: sameBuilding, textScore: Similarity.score(text, c.text))
+        }
+    }
+
     /// Closes requests not rated in time (counted as unrated, never as satisfied) and escalates overdue ones.
     /// Runs every few minutes in the server and on demand.
     static func sweep(_ req: Request, unratedAfterDays: Int = 7) async throws -> (closed: Int, escalated: Int) {

@@ -33,6 +33,7 @@ enum RequestsAPI {
         api.post("requests", use: raise)
         api.get("requests", "public", use: publicList)
         api.get("requests", "figures", use: figures)
+        api.get("requests", "similar", use: similar)
         api.get("requests", ":id", use: show)
         api.post("requests", ":id", "actions", ":action", use: act)
         api.on(.POST, "requests", ":id", "photos", body: .collect(maxSize: "6mb"), use: RequestPhotos.upload)
@@ -94,6 +95,24 @@ enum RequestsAPI {
         return Detail(request: try await out([r], req)[0], events: eventsOut,
                       assignments: assignments.map { AssignmentOut(unitID: $0.unitID, unitName: units[$0.unitID] ?? "", status: $0.status, deadline: $0.deadline) },
                       allowedActions: allowed, photos: try await RequestPhotos.refs(r.id!, on: req.db))
+    }
+
+    /// Shown before a resident submits, and to staff for merging: likely duplicates, closed ones included.
+    @Sendable static func similar(_ req: Request) async throws -> [PublicOut] {
+        let v = try req.requireViewer()
+        guard let category = req.query[String.self, at: "category"], !category.isEmpty else { throw AppError.badRequest("error.request.category") }
+        let text = req.query[String.self, at: "text"] ?? ""
+        var point: Coordinate?
+        if let la = req.query[String.self, at: "lat"].flatMap(Double.init), let ln = req.query[String.self, at: "lng"].flatMap(Double.init) {
+            point = Coordinate(lat: la, lng: ln)
+            guard point!.isValid else { throw AppError.badRequest("error.geo.range") }
+        }
+        var household = try optionalInt(req, "householdId")
+        if household == nil, point == nil, let pid = v.user.personID { household = try await Person.find(pid, on: req.db)?.householdID }
+        let found = try await RequestService.similar(req, category: category, text: text, point: point, householdID: household, gridID: nil)
+        let outs = try await out(found, req)
+        return outs.map { o in PublicOut(number: o.number, categoryLabel: o.categoryLabel, text: o.isPublic || o.mine ? o.text : "", gridName: o.gridName,
+                                          state: o.state, stateLabel: o.stateLabel, raisedAt: o.raisedAt, events: []) }
     }
 
     @Sendable static func figures(_ req: Request) async throws -> RequestFiguresService.Out {

@@ -539,5 +539,10 @@ extension Strings {
         "error.photo.size": "Each photo may be at most {0} MB.",
         "error.photo.count": "At most {0} photos.",
         "error.photo.late": "The request has been taken; add a note instead of more photos.",
+        "request.similarTitle": "This may already be known",
+        "request.similarHint": "Similar requests exist nearby. If it is the same thing, follow it; if not, submit again.",
+        "request.photosAgain": "Choose the photos again before submitting.",
+        "request.mergeHint": "If it is a duplicate, merge it by the target's ID; its reporter will follow the merged request.",
+        "request.mergedInto": "This request was merged into",
     ]
 }

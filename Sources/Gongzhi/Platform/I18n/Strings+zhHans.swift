@@ -539,5 +539,10 @@ extension Strings {
         "error.photo.size": "每张照片不能超过 {0} MB。",
         "error.photo.count": "最多上传 {0} 张照片。",
         "error.photo.late": "诉求已被受理，不能再补充照片；请在办理过程中留言。",
+        "request.similarTitle": "可能是同一件事",
+        "request.similarHint": "附近已有类似的诉求。如果是同一件事，您可以在“我的诉求”中关注进展；如果不是，请再次点击提交。",
+        "request.photosAgain": "请重新选择照片后再提交。",
+        "request.mergeHint": "如属重复，用“合并重复诉求”填入目标 ID；原提出人会看到合并后的诉求。",
+        "request.mergedInto": "这条诉求已合并到",
     ]
 }
