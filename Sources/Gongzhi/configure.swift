@@ -24,6 +24,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.middleware.use(AppErrorMiddleware())
     app.middleware.use(app.sessions.middleware)
     _ = app.placesIndex // created before requests share it
+    app.storage[WebhookConfigKey.self] = WebhookConfig(url: config.webhookURL)
 
     if case .postgres(_, let schema?) = config.database, let sql = app.db as? SQLDatabase {
         try await sql.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
@@ -46,7 +47,7 @@ enum Migrations {
     /// In dependency order; each has a fixed name so it never runs twice.
     static let all: [any Migration] = [
         CreateOrgNodes(), CreateAccounts(), CreateAuditTables(), CreatePeople(), CreateResidentUnits(),
-        CreateImportBatches(), SessionRecord.migration, CreatePlaces(), CreateRequests(), CreateAPIKeys(), CreateVisits(), CreateRequestPhotos(),
+        CreateImportBatches(), SessionRecord.migration, CreatePlaces(), CreateRequests(), CreateAPIKeys(), CreateVisits(), CreateRequestPhotos(), CreateNotifications(),
     ]
 }
 
@@ -78,6 +79,7 @@ func routes(_ app: Application) throws {
     RequestsAPI.register(apiProtected)
     APIKeysAPI.register(apiProtected)
     VisitsAPI.register(apiProtected)
+    NotificationsAPI.register(apiProtected)
     Open311.register(app)
 
     let pages = app.grouped(SessionViewerMiddleware()).grouped(CSRFMiddleware())
@@ -92,4 +94,5 @@ func routes(_ app: Application) throws {
     MapPages.register(pagesProtected)
     RequestPages.register(pagesProtected)
     VisitPages.register(pagesProtected)
+    NotificationPages.register(pagesProtected)
 }

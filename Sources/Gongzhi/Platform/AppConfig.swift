@@ -15,6 +15,8 @@ public struct AppConfig: Sendable {
     public var demoScale: DemoScale
     public var bcryptCost: Int
     public var secureCookies: Bool
+    /// Outbound webhook for notifications (the district's SMS or WeChat gateway).
+    public var webhookURL: String?
 
     public static let defaultDemoPassword = "Gongzhi-demo-2026"
 
@@ -54,6 +56,10 @@ public struct AppConfig: Sendable {
             c.bcryptCost = cost
         }
         c.secureCookies = env["GONGZHI_SECURE_COOKIES"] == "1"
+        if let hook = env["GONGZHI_WEBHOOK_URL"], !hook.isEmpty {
+            guard hook.hasPrefix("http://") || hook.hasPrefix("https://") else { throw Invalid(description: "GONGZHI_WEBHOOK_URL must be an http(s) URL") }
+            c.webhookURL = hook
+        }
         return c
     }
 }

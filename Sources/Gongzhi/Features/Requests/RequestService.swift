@@ -82,6 +82,7 @@ enum RequestService {
         try await req.db.transaction { db in
             try await r.create(on: db)
             try await event(r, action: .raise, from: nil, to: .raised, note: "", deadline: r.stepDeadline, by: actor, on: db, actorName: actorName)
+            try await Notify.step(.raise, r, webhook: req.application.storage[WebhookConfigKey.self], on: db)
         }
         return r
     }
@@ -223,6 +224,7 @@ enum RequestService {
             }
             let fromState: RequestState? = from
             try await event(r, action: action, from: fromState, to: r.state, note: eventNote, deadline: stepDeadline, by: system ? nil : v, on: db)
+            try await Notify.step(action, r, webhook: req.application.storage[WebhookConfigKey.self], on: db)
         }
         return r
     }

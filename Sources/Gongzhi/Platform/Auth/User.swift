@@ -17,6 +17,8 @@ final class User: Model, @unchecked Sendable {
     @OptionalField(key: "locked_until") var lockedUntil: Date?
     @OptionalField(key: "locale") var locale: String?
     @Field(key: "active") var active: Bool
+    /// Notifications as a daily digest instead of one by one.
+    @OptionalField(key: "digest") var digest: Bool?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 

@@ -8,6 +8,7 @@ enum Layout {
     static let deskMenu: [NavItem] = [
         .init(href: "/", key: "nav.home", permission: nil),
         .init(href: "/todos", key: "nav.todos", permission: nil),
+        .init(href: "/notifications", key: "nav.notifications", permission: nil),
         .init(href: "/requests", key: "nav.requests", permission: nil),
         .init(href: "/requests/figures", key: "nav.figures", permission: .viewTree),
         .init(href: "/meetings", key: "nav.meetings", permission: .viewTree),
@@ -27,6 +28,7 @@ enum Layout {
         .init(href: "/", key: "nav.home", permission: nil),
         .init(href: "/requests", key: "nav.myRequests", permission: nil),
         .init(href: "/community", key: "nav.community", permission: nil),
+        .init(href: "/notifications", key: "nav.notifications", permission: nil),
         .init(href: "/account", key: "nav.account", permission: nil),
     ]
 

@@ -544,5 +544,11 @@ extension Strings {
         "request.photosAgain": "Choose the photos again before submitting.",
         "request.mergeHint": "If it is a duplicate, merge it by the target's ID; its reporter will follow the merged request.",
         "request.mergedInto": "This request was merged into",
+        "nav.notifications": "Notifications",
+        "notify.step": "Request {0}: {1}",
+        "notify.unread": "{0} unread",
+        "notify.markRead": "Mark all read",
+        "notify.digestOn": "Get a daily digest instead",
+        "notify.digestOff": "Get each notification",
     ]
 }

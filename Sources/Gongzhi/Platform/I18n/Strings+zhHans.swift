@@ -544,5 +544,11 @@ extension Strings {
         "request.photosAgain": "请重新选择照片后再提交。",
         "request.mergeHint": "如属重复，用“合并重复诉求”填入目标 ID；原提出人会看到合并后的诉求。",
         "request.mergedInto": "这条诉求已合并到",
+        "nav.notifications": "通知",
+        "notify.step": "诉求 {0}：{1}",
+        "notify.unread": "{0} 条未读",
+        "notify.markRead": "全部标为已读",
+        "notify.digestOn": "改为每日汇总提醒",
+        "notify.digestOff": "改为逐条提醒",
     ]
 }
