@@ -362,3 +362,29 @@ struct RequestPhotoTests {
         }
     }
 }
+
+@Suite("Calendar administration")
+struct CalendarAdminTests {
+    @Test func administratorsSetANewYearAndDeadlinesUseIt() async throws {
+        try await withTestApp { app in
+            let admin = try await Client.api(app, as: "admin")
+            let bad = try await admin.api(.PUT, "/api/v1/calendar/2027", json: ["source": "测试", "daysOff": [], "workingWeekends": [["date": "2027-01-04", "name": "x"]]])
+            #expect(bad.status == .unprocessableEntity) // 2027-01-04 is a Monday
+            let ok = try await admin.api(.PUT, "/api/v1/calendar/2027", json: [
+                "source": "国务院办公厅通知（测试用）", "daysOff": [["date": "2027-01-01", "name": "元旦"]], "workingWeekends": [["date": "2027-01-09", "name": "调休"]],
+            ])
+            #expect(ok.status == .ok)
+            // The deadline that was refused for lack of a 2027 calendar now counts: 28, 29, 30, 31 Dec, then 4 Jan.
+            let d = try await admin.api(.GET, "/api/v1/calendar/deadline?from=2026-12-25T10:00:00%2B08:00&workingDays=5").json()
+            #expect(d["deadlineLocalDate"] as? String == "2027-01-04")
+            #expect(try await AuditEntry.query(on: app.db).filter(\.$entityType == "calendar").count() == 1)
+            #expect(try await Client.api(app, as: "secretary").api(.PUT, "/api/v1/calendar/2027", json: ["source": "x", "daysOff": [], "workingWeekends": []]).status == .forbidden)
+            let page = try await Client.page(app, as: "admin")
+            #expect(try await page.get("/calendar/2028").body.string.contains("calendar-editor"))
+            let saved = try await page.post("/calendar/2028", [("source", "测试"), ("days", "2028-01-01 元旦 off\n2028-01-08 调休 work")])
+            #expect(saved.status == .seeOther)
+            let wrong = try await page.post("/calendar/2028", [("source", "测试"), ("days", "nonsense")])
+            #expect(wrong.status == .unprocessableEntity)
+        }
+    }
+}

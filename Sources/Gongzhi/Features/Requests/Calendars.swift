@@ -32,6 +32,49 @@ enum CalendarAPI {
     static func register(_ api: RoutesBuilder) {
         api.get("calendar", "deadline", use: deadline)
         api.get("calendar", ":year", use: year)
+        api.put("calendar", ":year", use: replace)
+    }
+
+    struct DayInput: Codable, Sendable { let date: String; let name: String }
+    struct YearInput: StrictInput { static let fields: Set<String> = ["source", "daysOff", "workingWeekends"]
+        let source: String; let daysOff: [DayInput]; let workingWeekends: [DayInput] }
+
+    /// Administrators set a year from its State Council notice (or correct one); the old days are kept in the audit log.
+    static func replace(_ req: Request, year: Int, input: YearInput) async throws -> YearOut {
+        let v = try await req.require(.manageAccounts)
+        var off: [LocalDate: String] = [:], work: [LocalDate: String] = [:]
+        for (list, isOff) in [(input.daysOff, true), (input.workingWeekends, false)] {
+            for d in list {
+                guard let date = LocalDate(d.date), date.year == year else { throw AppError.invalid("error.calendar.date", args: [d.date, String(year)]) }
+                let name = d.name.trimmingWhitespace()
+                guard !name.isEmpty, name.count <= 40 else { throw AppError.invalid("error.calendar.name", args: [d.date]) }
+                if isOff { off[date] = name } else {
+                    guard date.isWeekend else { throw AppError.invalid("error.calendar.notWeekend", args: [d.date]) }
+                    work[date] = name
+                }
+            }
+        }
+        if let clash = off.keys.first(where: { work[$0] != nil }) { throw AppError.invalid("error.calendar.clash", args: [clash.description]) }
+        let source = input.source.trimmingWhitespace()
+        guard !source.isEmpty else { throw AppError.invalid("error.calendar.source") }
+        let before = try? await yearOut(year, on: req.db)
+        let offDays = off, workDays = work
+        try await req.db.transaction { db in
+            try await CalendarDay.query(on: db).filter(\.$year == year).delete()
+            for (d, n) in offDays { let c = CalendarDay(); c.year = year; c.date = d.description; c.kind = "holiday"; c.name = n; c.source = source; try await c.create(on: db) }
+            for (d, n) in workDays { let c = CalendarDay(); c.year = year; c.date = d.description; c.kind = "workday"; c.name = n; c.source = source; try await c.create(on: db) }
+            try await Audit.record(on: db, by: v, before == nil ? .create : .update, entity: "calendar", id: year, label: "\(year)", scopePath: v.node.path,
+                                   before: before.map { ["daysOff": $0.daysOff.map(\.date).joined(separator: ","), "workingWeekends": $0.workingWeekends.map(\.date).joined(separator: ",")] },
+                                   after: ["daysOff": offDays.keys.sorted().map(\.description).joined(separator: ","), "workingWeekends": workDays.keys.sorted().map(\.description).joined(separator: ",")])
+        }
+        return try await yearOut(year, on: req.db)
+    }
+
+    @Sendable static func replace(_ req: Request) async throws -> YearOut {
+        guard let y = req.parameters.get("year").flatMap(Int.init), (1900...2200).contains(y) else {
+            throw AppError.badRequest("error.badID", args: [req.parameters.get("year") ?? ""])
+        }
+        return try await replace(req, year: y, input: try req.decodeStrict(YearInput.self))
     }
 
     static func yearOut(_ y: Int, on db: Database) async throws -> YearOut {

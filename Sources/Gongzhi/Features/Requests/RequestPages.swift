@@ -18,6 +18,7 @@ enum RequestPages {
         p.get("meetings", ":id", use: meeting)
         p.get("calendar", use: calendarCurrent)
         p.get("calendar", ":year", use: calendar)
+        p.post("calendar", ":year", use: saveCalendar)
     }
 
     static let timeFormat: DateFormatter = {
@@ -332,14 +333,51 @@ enum RequestPages {
         return try await calendarPage(req, year: y)
     }
 
-    static func calendarPage(_ req: Request, year: Int) async throws -> HTML {
-        let y = try await CalendarAPI.yearOut(year, on: req.db)
+    struct CalendarForm: Content { var source: String?; var days: String? }
+
+    /// One line a day: "2027-01-01 元旦 off" or "2027-02-07 春节调休 work".
+    @Sendable static func saveCalendar(_ req: Request) async throws -> Response {
+        guard let year = req.parameters.get("year").flatMap(Int.init), (1900...2200).contains(year) else { throw AppError.badRequest("error.badID", args: [req.parameters.get("year") ?? ""]) }
+        let f = try req.content.decode(CalendarForm.self)
+        var off: [CalendarAPI.DayInput] = [], work: [CalendarAPI.DayInput] = []
+        do {
+            for line in (f.days ?? "").split(whereSeparator: \.isNewline) {
+                let parts = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+                guard parts.count >= 3, ["off", "work", "放假", "上班"].contains(parts.last!) else { throw AppError.invalid("error.calendar.line", args: [String(line)]) }
+                let day = CalendarAPI.DayInput(date: parts[0], name: parts[1..<(parts.count - 1)].joined(separator: " "))
+                if ["off", "放假"].contains(parts.last!) { off.append(day) } else { work.append(day) }
+            }
+            _ = try await CalendarAPI.replace(req, year: year, input: .init(source: f.source ?? "", daysOff: off, workingWeekends: work))
+            Layout.flash(req, "flash.saved")
+            return req.redirect(to: "/calendar/\(year)")
+        } catch let e as AppError where e.status == .unprocessableEntity {
+            return try await calendarPage(req, year: year, error: e, draft: f).encodeResponse(status: e.status, for: req)
+        }
+    }
+
+    static func calendarPage(_ req: Request, year: Int, error: AppError? = nil, draft: CalendarForm? = nil) async throws -> HTML {
+        let v = try req.requireViewer()
+        let existing = try? await CalendarAPI.yearOut(year, on: req.db)
+        let text = draft?.days ?? existing.map { y in (y.daysOff.map { "\($0.date) \($0.name) off" } + y.workingWeekends.map { "\($0.date) \($0.name) work" }).joined(separator: "\n") } ?? ""
+        let editor: HTML = v.can(.manageAccounts) ? """
+            <form method="post" action="/calendar/\(year)" class="card" id="calendar-editor">\(CSRF.hiddenField(req))<h2>\(req.t("calendar.edit"))</h2>
+            \(error.map { "<p class=\"flash error\" role=\"alert\">\(req.lang.format($0.messageKey, $0.args))</p>" as HTML } ?? HTML.empty)
+            <label for="source">\(req.t("calendar.sourceLabel"))</label><input id="source" name="source" value="\(draft?.source ?? existing?.source ?? "")" required>
+            <label for="days">\(req.t("calendar.lines"))</label><textarea id="days" name="days" rows="12">\(text)</textarea>
+            <p><button type="submit">\(req.t("action.save"))</button></p></form>
+            """ : ""
+        guard let y = existing else {
+            return Layout.page(req, title: req.t("nav.calendar"), body: """
+                <h1>\(req.t("nav.calendar")) \(year)</h1><p class="flash error">\(req.t("error.calendar.missingYear", String(year)))</p>\(editor)
+                <p><a href="/calendar/\(year - 1)">\(year - 1)</a></p>
+                """, active: "/calendar")
+        }
         func list(_ days: [CalendarAPI.Day]) -> HTML { "<ul>\(days.map { "<li>\($0.date) · \($0.name)</li>" as HTML })</ul>" }
         return Layout.page(req, title: req.t("nav.calendar"), body: """
             <h1>\(req.t("nav.calendar")) \(y.year)</h1><p class="muted">\(req.t("calendar.source", y.source))</p>
             <div class="grid2"><section class="card"><h2>\(req.t("calendar.daysOff"))</h2>\(list(y.daysOff))</section>
             <section class="card"><h2>\(req.t("calendar.workingWeekends"))</h2>\(list(y.workingWeekends))</section></div>
-            <p><a href="/calendar/\(y.year - 1)">\(y.year - 1)</a> · <a href="/calendar/\(y.year + 1)">\(y.year + 1)</a></p>
+            <p><a href="/calendar/\(y.year - 1)">\(y.year - 1)</a> · <a href="/calendar/\(y.year + 1)">\(y.year + 1)</a></p>\(editor)
             """, active: "/calendar")
     }
 }

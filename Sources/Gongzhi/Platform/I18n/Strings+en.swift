@@ -550,5 +550,15 @@ extension Strings {
         "notify.markRead": "Mark all read",
         "notify.digestOn": "Get a daily digest instead",
         "notify.digestOff": "Get each notification",
+        "calendar.edit": "Set this year's calendar",
+        "calendar.sourceLabel": "Source (the notice)",
+        "calendar.lines": "One day a line: date name off (day off) or work (working weekend)",
+        "error.calendar.date": "{0} is not a date in {1}.",
+        "error.calendar.name": "{0} has no name.",
+        "error.calendar.notWeekend": "{0} is not a weekend day, so it cannot be a working weekend.",
+        "error.calendar.clash": "{0} cannot be both off and working.",
+        "error.calendar.source": "Give the source (the notice).",
+        "error.calendar.line": "This line is not understood: {0}",
+        "entity.calendar": "Working calendar",
     ]
 }

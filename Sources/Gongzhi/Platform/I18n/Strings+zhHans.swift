@@ -550,5 +550,15 @@ extension Strings {
         "notify.markRead": "全部标为已读",
         "notify.digestOn": "改为每日汇总提醒",
         "notify.digestOff": "改为逐条提醒",
+        "calendar.edit": "设置本年日历",
+        "calendar.sourceLabel": "依据（通知文号）",
+        "calendar.lines": "每行一天：日期 名称 off（放假）或 work（调休上班）",
+        "error.calendar.date": "日期 {0} 不在 {1} 年内或格式不对。",
+        "error.calendar.name": "{0} 缺少名称。",
+        "error.calendar.notWeekend": "{0} 不是周末，不能设为调休上班。",
+        "error.calendar.clash": "{0} 不能既放假又上班。",
+        "error.calendar.source": "请填写依据（通知文号）。",
+        "error.calendar.line": "无法识别这一行：{0}",
+        "entity.calendar": "工作日历",
     ]
 }
