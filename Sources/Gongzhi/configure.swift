@@ -25,6 +25,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.middleware.use(app.sessions.middleware)
     _ = app.placesIndex // created before requests share it
     app.storage[WebhookConfigKey.self] = WebhookConfig(url: config.webhookURL)
+    app.storage[WorkflowSettingsKey.self] = WorkflowSettings(reopenLimit: config.reopenLimit, unratedAfterDays: config.unratedAfterDays)
 
     if case .postgres(_, let schema?) = config.database, let sql = app.db as? SQLDatabase {
         try await sql.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()

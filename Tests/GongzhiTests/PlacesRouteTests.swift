@@ -238,6 +238,8 @@ struct PlacesRouteTests {
             let branch = try await Fixtures.node(app, code: "QH-S1-C1-G1")
             #expect(try await c.get("/map?node=\(branch.id!)").headers.first(name: .location) == "/grids/\(g1.id!)")
             #expect(try await c.get("/map?colour=nonsense").status == .ok) // an unknown figure falls back to households
+            _ = try await RequestsTests.raise(try await Client.api(app, as: "resident"))
+            #expect(try await c.get("/map?node=\(c1.id!)&layer=openRequests").body.string.contains("class=\"marker request\""))
             #expect(try await c.get("/map?node=abc").status == .badRequest)
             let secretary = try await Client.page(app, as: "secretary")
             #expect(try await secretary.get("/map?node=\(s1.id!)").status == .notFound)

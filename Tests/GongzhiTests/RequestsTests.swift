@@ -385,6 +385,11 @@ struct CalendarAdminTests {
             #expect(saved.status == .seeOther)
             let wrong = try await page.post("/calendar/2028", [("source", "测试"), ("days", "nonsense")])
             #expect(wrong.status == .unprocessableEntity)
+            // Category limits are the district's to set; the next request's deadline follows them.
+            let cat = try await admin.api(.PATCH, "/api/v1/request-categories/facilities", json: ["responseDays": 3])
+            #expect(try cat.json()["responseDays"] as? Int == 3)
+            #expect(try await admin.api(.PATCH, "/api/v1/request-categories/facilities", json: ["responseDays": 0]).status == .unprocessableEntity)
+            #expect(try await Client.api(app, as: "street").api(.PATCH, "/api/v1/request-categories/facilities", json: ["responseDays": 2]).status == .forbidden)
         }
     }
 }

@@ -17,6 +17,10 @@ public struct AppConfig: Sendable {
     public var secureCookies: Bool
     /// Outbound webhook for notifications (the district's SMS or WeChat gateway).
     public var webhookURL: String?
+    /// How often an unsatisfied resident can send a request back (GONGZHI_REOPEN_LIMIT, default 2).
+    public var reopenLimit: Int = RequestWorkflow.defaultReopenLimit
+    /// Days a resident has to rate before the request closes as unrated (GONGZHI_UNRATED_DAYS, default 7).
+    public var unratedAfterDays: Int = 7
 
     public static let defaultDemoPassword = "Gongzhi-demo-2026"
 
@@ -56,6 +60,14 @@ public struct AppConfig: Sendable {
             c.bcryptCost = cost
         }
         c.secureCookies = env["GONGZHI_SECURE_COOKIES"] == "1"
+        if let raw = env["GONGZHI_REOPEN_LIMIT"] {
+            guard let n = Int(raw), (0...10).contains(n) else { throw Invalid(description: "GONGZHI_REOPEN_LIMIT must be 0–10") }
+            c.reopenLimit = n
+        }
+        if let raw = env["GONGZHI_UNRATED_DAYS"] {
+            guard let n = Int(raw), (1...60).contains(n) else { throw Invalid(description: "GONGZHI_UNRATED_DAYS must be 1–60") }
+            c.unratedAfterDays = n
+        }
         if let hook = env["GONGZHI_WEBHOOK_URL"], !hook.isEmpty {
             guard hook.hasPrefix("http://") || hook.hasPrefix("https://") else { throw Invalid(description: "GONGZHI_WEBHOOK_URL must be an http(s) URL") }
             c.webhookURL = hook

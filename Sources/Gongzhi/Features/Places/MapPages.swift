@@ -16,7 +16,7 @@ enum MapPages {
         p.post("places", "import", ":batch", "commit", use: importCommit)
     }
 
-    enum Layer: String, CaseIterable { case organisations, memberHouseholds
+    enum Layer: String, CaseIterable { case organisations, memberHouseholds, openRequests
         var labelKey: String { "layer.\(rawValue)" }
     }
 
@@ -80,6 +80,15 @@ enum MapPages {
             for h in hs { if let b = buildings[h.buildingID] {
                 markers.append(.init(at: b.coordinate, kind: "household", tooltip: "\(req.t("measure.memberHouseholds")) · \(b.name) \(h.room)", href: "/households/\(h.id!)"))
             } }
+        }
+        if layers.contains(.openRequests) {
+            let q = try await RequestAccess.scoped(v, on: req.db)
+            let open = try await q.filter(\.$state !~ [.closed, .merged]).filter(\.$path =~ node.path).limit(2000).all()
+            let centres = Dictionary(uniqueKeysWithValues: grids.map { ($0.id!, $0.shape.bbox.center) })
+            for r in open {
+                guard let at = r.lat.flatMap({ la in r.lng.map { Coordinate(lat: la, lng: $0) } }) ?? centres[r.gridID] else { continue }
+                markers.append(.init(at: at, kind: "request", tooltip: "\(r.number) · \(req.t(r.state.labelKey))", href: "/requests/\(r.id!)"))
+            }
         }
         let svg = MapSVG.render(areas: areas, markers: markers, title: req.t("map.title") + " · " + node.name,
                                 legendTitle: req.t(measure.labelKey), showLabels: areas.count <= 60)

@@ -136,7 +136,8 @@ enum RequestService {
         let from = r.state, readVersion = r.version
         let next: RequestFacts
         do {
-            next = try RequestWorkflow.apply(action, to: r.facts, rating: input.rating)
+            next = try RequestWorkflow.apply(action, to: r.facts, rating: input.rating,
+                                             reopenLimit: req.application.storage[WorkflowSettingsKey.self]?.reopenLimit ?? RequestWorkflow.defaultReopenLimit)
         } catch {
             throw AppError(status: .conflict, code: "conflict", messageKey: error.messageKey,
                            args: [req.t(action.labelKey), req.t(from.labelKey)])
@@ -251,7 +252,8 @@ enum RequestService {
 
     /// Closes requests not rated in time (counted as unrated, never as satisfied) and escalates overdue ones.
     /// Runs every few minutes in the server and on demand.
-    static func sweep(_ req: Request, unratedAfterDays: Int = 7) async throws -> (closed: Int, escalated: Int) {
+    static func sweep(_ req: Request) async throws -> (closed: Int, escalated: Int) {
+        let unratedAfterDays = req.application.storage[WorkflowSettingsKey.self]?.unratedAfterDays ?? 7
         let now = Date()
         var closed = 0, escalated = 0
         let stale = try await ServiceRequest.query(on: req.db).filter(\.$state == .resolved)
@@ -266,3 +268,6 @@ enum RequestService {
         return (closed, escalated)
     }
 }
+
+struct WorkflowSettings: Sendable { var reopenLimit: Int; var unratedAfterDays: Int }
+struct WorkflowSettingsKey: StorageKey { typealias Value = WorkflowSettings }

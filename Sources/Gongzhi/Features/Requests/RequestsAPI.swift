@@ -29,6 +29,7 @@ enum RequestsAPI {
 
     static func register(_ api: RoutesBuilder) {
         api.get("request-categories", use: categories)
+        api.patch("request-categories", ":code", use: updateCategory)
         api.get("requests", use: list)
         api.post("requests", use: raise)
         api.get("requests", "public", use: publicList)
@@ -46,6 +47,36 @@ enum RequestsAPI {
     }
 
     struct CategoryOut: Content { let code: String; let name: String; let directDispatch: Bool; let responseDays: Int; let reviewDays: Int; let handlingDays: Int }
+
+    struct CategoryInput: StrictInput {
+        static let fields: Set<String> = ["nameZh", "nameEn", "directDispatch", "responseDays", "reviewDays", "handlingDays", "active"]
+        let nameZh: String?; let nameEn: String?; let directDispatch: Bool?; let responseDays: Int?; let reviewDays: Int?; let handlingDays: Int?; let active: Bool?
+    }
+
+    /// The district sets each category's limits in working days and whether the grid may dispatch it directly.
+    @Sendable static func updateCategory(_ req: Request) async throws -> CategoryOut {
+        let v = try await req.require(.manageAccounts)
+        let code = req.parameters.get("code") ?? ""
+        guard let c = try await RequestCategory.query(on: req.db).filter(\.$code == code).first() else { throw AppError.notFound() }
+        let i = try req.decodeStrict(CategoryInput.self)
+        let before = ["responseDays": c.responseDays, "reviewDays": c.reviewDays, "handlingDays": c.handlingDays]
+        for (value, field) in [(i.responseDays, "responseDays"), (i.reviewDays, "reviewDays"), (i.handlingDays, "handlingDays")] {
+            if let value, !(1...60).contains(value) { throw AppError.invalid("error.calendar.count", field: field) }
+        }
+        if let n = i.nameZh { c.nameZh = try TreeRules.validName(n) }
+        if let n = i.nameEn { c.nameEn = try TreeRules.validName(n) }
+        if let d = i.directDispatch { c.directDispatch = d }
+        if let d = i.responseDays { c.responseDays = d }
+        if let d = i.reviewDays { c.reviewDays = d }
+        if let d = i.handlingDays { c.handlingDays = d }
+        if let a = i.active { c.active = a }
+        try await req.db.transaction { db in
+            try await c.save(on: db)
+            try await Audit.record(on: db, by: v, .update, entity: "request_category", id: c.id!, label: c.code, scopePath: v.node.path,
+                                   before: before, after: ["responseDays": c.responseDays, "reviewDays": c.reviewDays, "handlingDays": c.handlingDays])
+        }
+        return CategoryOut(code: c.code, name: c.name(req.lang), directDispatch: c.directDispatch, responseDays: c.responseDays, reviewDays: c.reviewDays, handlingDays: c.handlingDays)
+    }
 
     @Sendable static func categories(_ req: Request) async throws -> [CategoryOut] {
         try await RequestCategory.query(on: req.db).filter(\.$active == true).sort(\.$id).all().map {

@@ -560,5 +560,7 @@ extension Strings {
         "error.calendar.source": "Give the source (the notice).",
         "error.calendar.line": "This line is not understood: {0}",
         "entity.calendar": "Working calendar",
+        "entity.request_category": "Request category",
+        "layer.openRequests": "Open requests",
     ]
 }

@@ -560,5 +560,7 @@ extension Strings {
         "error.calendar.source": "请填写依据（通知文号）。",
         "error.calendar.line": "无法识别这一行：{0}",
         "entity.calendar": "工作日历",
+        "entity.request_category": "诉求类别",
+        "layer.openRequests": "未办结诉求",
     ]
 }
