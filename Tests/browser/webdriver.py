@@ -71,6 +71,8 @@ class Browser:
         return self._s("GET", f"/element/{element}/text")
 
     def click(self, element):
+        # Centre it first: the phone layout's fixed bottom tabs would cover an element scrolled just into view.
+        self.run("arguments[0].scrollIntoView({block: 'center'});", {ELEMENT: element})
         self._s("POST", f"/element/{element}/click")
 
     def clear(self, element):

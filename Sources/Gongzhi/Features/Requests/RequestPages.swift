@@ -154,7 +154,7 @@ enum RequestPages {
             switch a {
             case .dispatch, .decide:
                 extra = """
-                    <select name="unitIds" multiple size="5" aria-label="\(req.t("request.handlers"))">\(units.map { "<option value=\"\($0.id!)\">\($0.name) · \(req.t($0.kind.labelKey))</option>" as HTML })</select>
+                    <select name="unitIds[]" multiple size="5" aria-label="\(req.t("request.handlers"))">\(units.map { "<option value=\"\($0.id!)\">\($0.name) · \(req.t($0.kind.labelKey))</option>" as HTML })</select>
                     <input name="workingDays" inputmode="numeric" size="3" placeholder="\(req.t("request.workingDays"))" aria-label="\(req.t("request.workingDays"))">
                     """
                 if a == .decide {

@@ -220,6 +220,10 @@ enum RequestService {
                 if !mine.isEmpty { q.filter(\.$unitID ~~ mine) }
                 try await q.set(\.$status, to: status).update()
             }
+            // Reopened after an unsatisfied rating: the same handlers take it up again.
+            if (action == .rate || action == .reopen) && r.state == .handling {
+                try await RequestAssignment.query(on: db).filter(\.$requestID == id).filter(\.$status == .completed).set(\.$status, to: .accepted).update()
+            }
             if action == .escalate {
                 try await RequestAssignment.query(on: db).filter(\.$requestID == id).filter(\.$status ~~ [.pending, .accepted]).set(\.$status, to: .withdrawn).update()
             }

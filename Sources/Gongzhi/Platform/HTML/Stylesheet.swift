@@ -15,6 +15,8 @@ enum Stylesheet {
     .frame{display:block}
     main{padding:12px;max-width:1200px;flex:1;min-width:0}
     .foot{color:var(--muted);font-size:12px;text-align:center;padding:16px 8px 80px}
+    html{scroll-padding-bottom:90px}
+    body.phone main{padding-bottom:80px}
     .tabs{position:fixed;bottom:0;left:0;right:0;display:flex;background:#fff;border-top:1px solid var(--line)}
     .tabs a{flex:1;text-align:center;padding:12px 4px;text-decoration:none;color:var(--muted)}
     .tabs a[aria-current]{color:var(--red);font-weight:700}
