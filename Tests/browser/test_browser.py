@@ -210,7 +210,7 @@ def five_steps():
             wait_for(lambda: "/meetings/" in desk.url, "the meeting was not created")
             expect(text[:8] in desk.text(desk.find("#agenda")), "the request is not on the meeting's agenda")
             pick_unit = ("var s = document.querySelector(\"form[data-action='decide'] select[name='unitIds[]']\");"
-                         "for (var o of s.options) { if (o.text.indexOf('第一实验小学') >= 0) { o.selected = true; } }")
+                         "for (var o of s.options) { if (o.text.indexOf('枫林第一实验小学') == 0) { o.selected = true; } }")
             act(desk, url, "decide", note="由驻区学校协助更换灯具", setup=pick_unit)
             expect("已派单" in state(desk), f"state was {state(desk)!r}")
             desk.screenshot(os.path.join(SHOTS, "loop-3-decided.png"))

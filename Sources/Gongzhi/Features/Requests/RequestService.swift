@@ -220,6 +220,10 @@ enum RequestService {
                 if !mine.isEmpty { q.filter(\.$unitID ~~ mine) }
                 try await q.set(\.$status, to: status).update()
             }
+            // Done: handlers still waiting or working are released, so nothing stays open under a resolved request.
+            if r.state == .resolved || r.state == .closed || r.state == .merged {
+                try await RequestAssignment.query(on: db).filter(\.$requestID == id).filter(\.$status ~~ [.pending, .accepted]).set(\.$status, to: .withdrawn).update()
+            }
             // Reopened after an unsatisfied rating: the same handlers take it up again.
             if (action == .rate || action == .reopen) && r.state == .handling {
                 try await RequestAssignment.query(on: db).filter(\.$requestID == id).filter(\.$status == .completed).set(\.$status, to: .accepted).update()
