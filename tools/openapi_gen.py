@@ -29,7 +29,7 @@ idp={"name":"id","in":"path","required":True,"schema":{"type":"integer","minimum
 batchp={"name":"batch","in":"path","required":True,"schema":{"type":"integer","minimum":1}}
 kinds=["districtCommittee","streetCommittee","communityCommittee","gridBranch","buildingGroup","agencyOrganization","enterpriseOrganization","nonPublicOrganization","socialOrganization","propertyCompanyOrganization","publicInstitutionOrganization","militaryPoliceOrganization"]
 facets=["partyMember","resident","volunteer","communityWorker","firstSecretary"]
-unitkinds=["agency","enterprise","nonPublicEnterprise","school","hospital","propertyCompany","police","army","socialOrganization","department"]
+unitkinds=["agency","enterprise","nonPublicEnterprise","school","hospital","propertyCompany","police","army","socialOrganization","department","volunteerTeam"]
 roles=["resident","partyMember","gridWorker","laneChief","buildingChief","buildingGroupLeader","communityWorker","communitySecretary","streetStaff","commandOperator","unitLiaison","orgDepartmentAdmin","systemAdmin"]
 perms=["viewTree","editTree","viewPeople","editPeople","importPeople","exportData","unmaskPersonalData","viewAudit","manageAccounts"]
 auditq=[q("actor",S("string"),"part of the acting user's name or username"),q("entityType",S("string",enum=["org_node","person","resident_unit","user","import_batch"]),"kind of record"),q("entityId",S("integer"),"record id"),q("from",S("string"),"first day (YYYY-MM-DD, Asia/Shanghai) or ISO 8601 time"),q("to",S("string"),"last day (inclusive) or ISO 8601 time"),q("page",S("integer",minimum=1),"page of 100")]

@@ -93,6 +93,7 @@ func routes(_ app: Application) throws {
     AuditLogPages.register(pagesProtected)
     AccountAdminPages.register(pagesProtected)
     MapPages.register(pagesProtected)
+    RequestMaps.register(pagesProtected)
     RequestPages.register(pagesProtected)
     VisitPages.register(pagesProtected)
     NotificationPages.register(pagesProtected)

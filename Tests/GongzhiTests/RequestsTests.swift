@@ -393,3 +393,39 @@ struct CalendarAdminTests {
         }
     }
 }
+
+@Suite("Maps for residents: pick a place, see public requests")
+struct RequestMapTests {
+    @Test func clickingThePickMapGivesAPointInsideTheClickedGrid() async throws {
+        try await withTestApp { app in
+            let c = try await Client.page(app, as: "resident")
+            let page = try await c.get("/requests/pick")
+            #expect(page.body.string.contains("id=\"pick-map\""))
+            let svg = try await c.get("/requests/pick.svg")
+            #expect(svg.headers.first(name: .contentType)?.hasPrefix("image/svg+xml") == true)
+            // Click the middle of the first grid's drawing: the form prefills a point inside that grid.
+            let viewer = try #require(try await Viewer.load(userID: try await Fixtures.user(app, "resident").id!, on: app.db))
+            let home = try #require(try await PlacesQueries.homeGrid(of: viewer, on: app.db))
+            let grids = try await Grid.query(on: app.db).filter(\.$communityNodeID == home.communityNodeID).filter(\.$archived == false).sort(\.$code).all()
+            let p = RequestMaps.projection(grids)
+            let centre = grids[0].shape.bbox.center
+            let x = Int(p.x(centre)), y = Int(p.y(centre))
+            let form = try await c.get("/requests/new?pt.x=\(x)&pt.y=\(y)").body.string
+            let lat = try #require(form.range(of: "id=\"lat\" name=\"lat\" inputmode=\"decimal\" value=\"").map { form[$0.upperBound...].prefix { $0 != "\"" } })
+            let lng = try #require(form.range(of: "id=\"lng\" name=\"lng\" inputmode=\"decimal\" value=\"").map { form[$0.upperBound...].prefix { $0 != "\"" } })
+            let picked = Coordinate(lat: Double(lat)!, lng: Double(lng)!)
+            #expect(Containment.contains(grids[0].shape, picked))
+        }
+    }
+
+    @Test func publicMapShowsPublicRequestsOnly() async throws {
+        try await withTestApp { app in
+            let resident = try await Client.api(app, as: "resident")
+            _ = try await RequestsTests.raise(resident, text: "公开：路面坑洼")
+            _ = try await RequestsTests.raise(resident, text: "私事：邻居噪音", extra: ["isPublic": false])
+            let page = try await Client.page(app, as: "member").get("/requests/map").body.string
+            #expect(page.contains("公开：路面坑洼"))
+            #expect(!page.contains("私事"))
+        }
+    }
+}

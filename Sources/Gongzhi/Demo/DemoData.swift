@@ -98,6 +98,11 @@ enum DemoData {
                         }
                         units.append(u)
                     }
+                    // Every community has a volunteer team that requests can be dispatched to.
+                    let team = ResidentUnit()
+                    team.name = "\(cname.dropLast(2))社区志愿服务队"; team.kind = .volunteerTeam; team.locationNodeID = community.id!
+                    team.path = community.path; team.archived = false; team.contactName = name(&rng); team.contactPhone = phone(&seq)
+                    units.append(team)
                     communityIndex += 1
                 }
             }

@@ -11,6 +11,6 @@ public enum MemberStatus: String, CaseIterable, Codable, Sendable {
 }
 
 public enum UnitKind: String, CaseIterable, Codable, Sendable {
-    case agency, enterprise, nonPublicEnterprise, school, hospital, propertyCompany, police, army, socialOrganization, department
+    case agency, enterprise, nonPublicEnterprise, school, hospital, propertyCompany, police, army, socialOrganization, department, volunteerTeam
     public var labelKey: String { "unitKind.\(rawValue)" }
 }

@@ -69,7 +69,9 @@ enum Notify {
         }
         let grid = try await Grid.find(r.gridID, on: db)
         let community = try await OrgNode.find(r.communityNodeID, on: db)
-        let reporter = r.reporterUserID.map { [$0] } ?? []
+        // Everyone who reported it, including reporters of the duplicates merged into it.
+        let merged = try await ServiceRequest.query(on: db).filter(\.$mergedIntoID == r.id!).all().compactMap(\.reporterUserID)
+        let reporter = (r.reporterUserID.map { [$0] } ?? []) + merged
         switch action {
         case .raise: return try await users([.gridWorker], at: [grid?.branchNodeID].compactMap { $0 })
         case .take, .settle, .accept, .complete, .supervise: return reporter + (action == .supervise ? try await users([.communitySecretary], at: [r.communityNodeID]) : [])

@@ -49,7 +49,7 @@ enum RequestPages {
         if v.scope.isSelfOnly {
             let pub = try await RequestsAPI.publicList(req)
             publicList = """
-                <section class="card"><h2>\(req.t("request.public"))</h2><ul id="public-requests">\(pub.map { "<li>\($0.categoryLabel) · \($0.gridName ?? "") · <span class=\"tag\">\($0.stateLabel)</span> \(String($0.text.prefix(40)))</li>" as HTML })</ul></section>
+                <section class="card"><h2>\(req.t("request.public"))</h2><p><a href="/requests/map">\(req.t("request.publicMap"))</a></p><ul id="public-requests">\(pub.map { "<li>\($0.categoryLabel) · \($0.gridName ?? "") · <span class=\"tag\">\($0.stateLabel)</span> \(String($0.text.prefix(40)))</li>" as HTML })</ul></section>
                 """
         } else { publicList = "" }
         return Layout.page(req, title: req.t(phone ? "nav.myRequests" : "nav.requests"), body: """
@@ -88,7 +88,8 @@ enum RequestPages {
             <p class="muted">\(req.t(staff ? "request.whereStaff" : "request.whereHint"))</p>
             <div class="row"><div><label for="lat">\(req.t("request.lat"))</label><input id="lat" name="lat" inputmode="decimal" value="\(input?.lat.map { String($0) } ?? "")"></div>
             <div><label for="lng">\(req.t("request.lng"))</label><input id="lng" name="lng" inputmode="decimal" value="\(input?.lng.map { String($0) } ?? "")"></div></div>
-            <p><button type="button" id="use-location" class="secondary" hidden data-done="\(req.t("request.locationDone"))" data-failed="\(req.t("request.locationFailed"))">\(req.t("request.useLocation"))</button> <span id="location-status" class="muted"></span></p>
+            <p><a class="button secondary" href="/requests/pick" id="pick-on-map">\(req.t("request.pick"))</a>
+            <button type="button" id="use-location" class="secondary" hidden data-done="\(req.t("request.locationDone"))" data-failed="\(req.t("request.locationFailed"))">\(req.t("request.useLocation"))</button> <span id="location-status" class="muted"></span></p>
             \(field("lat"))</fieldset>
             <label for="photos">\(req.t("request.photos"))</label><input id="photos" name="photos[]" type="file" accept="image/jpeg,image/png" multiple>\(field("photos"))
             <label><input type="checkbox" name="keepLocation" value="true"> \(req.t("request.keepLocation"))</label>
@@ -97,7 +98,11 @@ enum RequestPages {
             """, active: "/requests")
     }
 
-    @Sendable static func newForm(_ req: Request) async throws -> HTML { try await newPage(req, input: nil, error: nil) }
+    @Sendable static func newForm(_ req: Request) async throws -> HTML {
+        var input = RequestService.RaiseInput()
+        if let p = try await RequestMaps.picked(req) { input.lat = (p.lat * 1e6).rounded() / 1e6; input.lng = (p.lng * 1e6).rounded() / 1e6 }
+        return try await newPage(req, input: input.lat == nil ? nil : input, error: nil)
+    }
 
     struct RaiseForm: Content {
         var kind: String?; var category: String?; var text: String?; var lat: String?; var lng: String?; var isPublic: String?

@@ -261,7 +261,7 @@ extension Strings {
         "error.import.done": "This batch has already been imported.",
         "org.parentCode": "Parent code",
         "import.kind": "What to import",
-        "error.import.unknownUnitKind": "Unit kind must be one of 机关, 国有企业, 非公企业, 学校, 医院, 物业企业, 公安, 驻军, 社会组织, 职能部门.",
+        "error.import.unknownUnitKind": "Unit kind must be one of 机关, 国有企业, 非公企业, 学校, 医院, 物业企业, 公安, 驻军, 社会组织, 职能部门, 志愿服务队.",
         "nav.accounts": "Accounts",
         "accounts.new": "New account",
         "accounts.username": "Username",
@@ -562,5 +562,10 @@ extension Strings {
         "entity.calendar": "Working calendar",
         "entity.request_category": "Request category",
         "layer.openRequests": "Open requests",
+        "request.pick": "Pick on the map",
+        "request.pickHint": "Click where it is on the map of {0}.",
+        "request.publicMap": "See them on the map",
+        "request.publicCount": "{0} open public requests",
+        "unitKind.volunteerTeam": "Volunteer team",
     ]
 }

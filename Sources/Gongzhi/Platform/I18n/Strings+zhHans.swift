@@ -261,7 +261,7 @@ extension Strings {
         "error.import.done": "这个批次已经导入过了。",
         "org.parentCode": "上级编码",
         "import.kind": "导入内容",
-        "error.import.unknownUnitKind": "单位类型应为：机关、国有企业、非公企业、学校、医院、物业企业、公安、驻军、社会组织、职能部门。",
+        "error.import.unknownUnitKind": "单位类型应为：机关、国有企业、非公企业、学校、医院、物业企业、公安、驻军、社会组织、职能部门、志愿服务队。",
         "nav.accounts": "账号管理",
         "accounts.new": "新建账号",
         "accounts.username": "用户名",
@@ -562,5 +562,10 @@ extension Strings {
         "entity.calendar": "工作日历",
         "entity.request_category": "诉求类别",
         "layer.openRequests": "未办结诉求",
+        "request.pick": "在地图上选点",
+        "request.pickHint": "点击{0}地图上诉求所在的位置。",
+        "request.publicMap": "在地图上查看",
+        "request.publicCount": "{0} 条公开的未办结诉求",
+        "unitKind.volunteerTeam": "志愿服务队",
     ]
 }

@@ -1,0 +1,87 @@
+import Vapor
+import Fluent
+
+/// Maps for residents without any script: pick a request's place by clicking the community map (an image
+/// button sends the click's x and y, which the server turns back into a coordinate with the same projection),
+/// and see the community's public requests on the map.
+enum RequestMaps {
+    static let width = 360.0
+
+    static func register(_ p: RoutesBuilder) {
+        p.get("requests", "pick.svg", use: pickImage)
+        p.get("requests", "pick", use: pickPage)
+        p.get("requests", "map", use: publicMap)
+    }
+
+    /// The community whose map a user picks on: their home grid's, else their node's.
+    static func community(_ req: Request) async throws -> (OrgNode, [Grid])? {
+        let v = try req.requireViewer()
+        var communityID: Int?
+        if let g = try await PlacesQueries.homeGrid(of: v, on: req.db) { communityID = g.communityNodeID }
+        else if v.node.kind == .communityCommittee { communityID = v.node.id }
+        guard let cid = communityID, let node = try await OrgNode.find(cid, on: req.db) else { return nil }
+        let grids = try await Grid.query(on: req.db).filter(\.$communityNodeID == cid).filter(\.$archived == false).sort(\.$code).all()
+        return grids.isEmpty ? nil : (node, grids)
+    }
+
+    static func projection(_ grids: [Grid]) -> MapSVG.Projection {
+        var box = BBox.empty
+        for g in grids { box.extend(g.shape.bbox) }
+        return MapSVG.Projection(box: box, width: width)
+    }
+
+    /// Back from pixels to a coordinate.
+    static func coordinate(x: Double, y: Double, _ p: MapSVG.Projection) -> Coordinate {
+        Coordinate(lat: p.box.maxLat - (y - p.pad) / p.scale, lng: p.box.minLng + (x - p.pad) / (p.scale * p.k))
+    }
+
+    @Sendable static func pickImage(_ req: Request) async throws -> Response {
+        guard let (node, grids) = try await community(req) else { throw AppError.notFound() }
+        let areas = grids.map { MapSVG.Area(id: "g\($0.id!)", label: $0.name, shape: $0.shape, value: nil, href: nil, tooltip: $0.name) }
+        let svg = MapSVG.render(areas: areas, width: width, title: node.name, legendTitle: nil, showLabels: true)
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "image/svg+xml; charset=utf-8")
+        return Response(status: .ok, headers: headers, body: .init(string: svg))
+    }
+
+    @Sendable static func pickPage(_ req: Request) async throws -> HTML {
+        guard let (node, grids) = try await community(req) else {
+            return Layout.page(req, title: req.t("request.pick"), body: "<h1>\(req.t("request.pick"))</h1><p>\(req.t("nearby.noGrid"))</p>", active: "/requests")
+        }
+        let p = projection(grids)
+        return Layout.page(req, title: req.t("request.pick"), body: """
+            <h1>\(req.t("request.pick"))</h1><p class="muted">\(req.t("request.pickHint", node.name))</p>
+            <form method="get" action="/requests/new" id="pick-form">
+            <input type="image" name="pt" src="/requests/pick.svg" alt="\(node.name)" width="\(Int(p.width))" height="\(Int(p.height.rounded()))" id="pick-map">
+            </form>
+            """, active: "/requests")
+    }
+
+    /// The point a click on the pick map stands for, if the form came from it.
+    static func picked(_ req: Request) async throws -> Coordinate? {
+        guard let x = req.query[String.self, at: "pt.x"].flatMap(Double.init), let y = req.query[String.self, at: "pt.y"].flatMap(Double.init),
+              let (_, grids) = try await community(req) else { return nil }
+        return coordinate(x: x, y: y, projection(grids))
+    }
+
+    /// The community's public requests on its map, with no personal data.
+    @Sendable static func publicMap(_ req: Request) async throws -> HTML {
+        guard let (node, grids) = try await community(req) else {
+            return Layout.page(req, title: req.t("request.public"), body: "<h1>\(req.t("request.public"))</h1><p>\(req.t("nearby.noGrid"))</p>", active: "/requests")
+        }
+        let rs = try await ServiceRequest.query(on: req.db).filter(\.$communityNodeID == node.id!).filter(\.$isPublic == true)
+            .filter(\.$state !~ [.closed, .merged]).limit(500).all()
+        let cats = Dictionary(uniqueKeysWithValues: try await RequestCategory.query(on: req.db).all().map { ($0.code, $0.name(req.lang)) })
+        let centres = Dictionary(uniqueKeysWithValues: grids.map { ($0.id!, $0.shape.bbox.center) })
+        let markers: [MapSVG.Marker] = rs.compactMap { r in
+            guard let at = r.lat.flatMap({ la in r.lng.map { Coordinate(lat: la, lng: $0) } }) ?? centres[r.gridID] else { return nil }
+            return .init(at: at, kind: "request", tooltip: "\(cats[r.category] ?? r.category) · \(req.t(r.state.labelKey)) · \(String(r.text.prefix(30)))")
+        }
+        let areas = grids.map { MapSVG.Area(id: "g\($0.id!)", label: $0.name, shape: $0.shape, value: nil, href: nil, tooltip: $0.name) }
+        let svg = MapSVG.render(areas: areas, markers: markers, width: 440, title: req.t("request.public"), legendTitle: nil, showLabels: true)
+        return Layout.page(req, title: req.t("request.public"), body: """
+            <h1>\(req.t("request.public"))</h1><p class="muted">\(node.name) · \(req.t("request.publicCount", String(markers.count)))</p>
+            <section class="card map-frame" id="public-map">\(HTML(raw: svg))</section>
+            """, active: "/requests")
+    }
+}
