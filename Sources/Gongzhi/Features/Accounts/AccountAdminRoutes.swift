@@ -162,13 +162,7 @@ enum AccountAdminPages {
     /// Runs a change and shows the account again, with the error if it was refused for a reason a user can fix.
     static func change(_ req: Request, _ action: (Int) async throws -> Void) async throws -> Response {
         let id = try req.intParameter("id")
-        do {
-            try await action(id)
-            Layout.flash(req, "flash.saved")
-            return req.redirect(to: "/accounts/\(id)")
-        } catch let e as AppError where e.status == .unprocessableEntity || e.status == .conflict {
-            return try await detailPage(req, id: id, error: e).encodeResponse(status: e.status, for: req)
-        }
+        return try await FormChange.run(req, { try await action(id); return "/accounts/\(id)" }, page: { try await detailPage(req, id: id, error: $0) })
     }
 
     @Sendable static func update(_ req: Request) async throws -> Response {

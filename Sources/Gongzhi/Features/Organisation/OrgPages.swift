@@ -144,15 +144,7 @@ enum OrgPages {
     /// Runs a change; on a rule error shows the node page again with the message, status kept.
     static func change(_ req: Request, _ action: (Int) async throws -> OrgNode) async throws -> Response {
         let id = try req.intParameter("id")
-        do {
-            let node = try await action(id)
-            Layout.flash(req, "flash.saved")
-            return req.redirect(to: "/org/\(node.id!)")
-        } catch let e as KeyedRuleError {
-            return try await nodePage(req, id: id, error: .invalid(e.messageKey)).encodeResponse(status: .unprocessableEntity, for: req)
-        } catch let e as AppError where e.status == .unprocessableEntity || e.status == .conflict {
-            return try await nodePage(req, id: id, error: e).encodeResponse(status: e.status, for: req)
-        }
+        return try await FormChange.run(req, { "/org/\(try await action(id).id!)" }, page: { try await nodePage(req, id: id, error: $0) })
     }
 
     struct ChildForm: Content { var kind: String?; var name: String?; var code: String? }

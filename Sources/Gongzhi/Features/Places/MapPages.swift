@@ -161,13 +161,7 @@ enum MapPages {
 
     static func gridChange(_ req: Request, _ action: (Int) async throws -> Void) async throws -> Response {
         let id = try req.intParameter("id")
-        do {
-            try await action(id)
-            Layout.flash(req, "flash.saved")
-            return req.redirect(to: "/grids/\(id)")
-        } catch let e as AppError where e.status == .unprocessableEntity || e.status == .conflict {
-            return try await gridPage(req, id: id, error: e).encodeResponse(status: e.status, for: req)
-        }
+        return try await FormChange.run(req, { try await action(id); return "/grids/\(id)" }, page: { try await gridPage(req, id: id, error: $0) })
     }
 
     @Sendable static func addDutyForm(_ req: Request) async throws -> Response {
