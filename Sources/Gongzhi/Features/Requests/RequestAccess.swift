@@ -20,7 +20,8 @@ enum RequestAccess {
         let q = ServiceRequest.query(on: db)
         if v.scope.isSelfOnly {
             // Their own requests, and the ones theirs were merged into, so every reporter follows the one request.
-            let mergedInto = try await ServiceRequest.query(on: db).filter(\.$reporterUserID == v.user.id!).all().compactMap(\.mergedIntoID)
+            let mergedInto = try await ServiceRequest.query(on: db).filter(\.$reporterUserID == v.user.id!).filter(\.$mergedIntoID != nil)
+                .field(\.$id).field(\.$mergedIntoID).all().compactMap(\.mergedIntoID)
             return q.group(.or) { g in
                 g.filter(\.$reporterUserID == v.user.id!)
                 if !mergedInto.isEmpty { g.filter(\.$id ~~ mergedInto) }

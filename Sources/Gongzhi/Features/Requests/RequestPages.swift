@@ -56,6 +56,7 @@ enum RequestPages {
             <h1>\(req.t(phone ? "nav.myRequests" : "nav.requests")) <span class="muted">(\(rs.count))</span></h1>
             <p><a class="button" href="/requests/new">\(req.t("request.new"))</a></p>
             \(phone ? "<ul id=\"my-requests\">\(rs.map { "<li><a href=\"/requests/\($0.id)\">\($0.number) \($0.categoryLabel)</a> <span class=\"tag\">\($0.stateLabel)</span></li>" as HTML })</ul>" as HTML : table(req, rs.map { row(req, $0) }, id: "requests"))
+            \(req.query[String.self, at: "metric"] == nil ? AuditLogPages.pager(req, hasNext: rs.count == RequestsAPI.pageSize, page: (try? RequestsAPI.optionalInt(req, "page")) .flatMap { $0 } ?? 1) : HTML.empty)
             \(publicList)
             """, active: "/requests")
     }

@@ -172,8 +172,13 @@ enum RequestsAPI {
             guard let g = Int(raw) else { throw AppError.badRequest("error.badID", args: [raw]) }
             q.filter(\.$gridID == g)
         }
-        return try await out(try await q.sort(\.$raisedAt, .descending).sort(\.$id, .descending).limit(500).all(), req)
+        let page = try optionalInt(req, "page") ?? 1
+        guard page >= 1 else { throw AppError.badRequest("error.page", args: [String(page)]) }
+        return try await out(try await q.sort(\.$raisedAt, .descending).sort(\.$id, .descending)
+            .range((page - 1) * pageSize ..< page * pageSize).all(), req)
     }
+
+    static let pageSize = 50
 
     @Sendable static func raise(_ req: Request) async throws -> Response {
         let r = try await RequestService.raise(req, try req.decodeStrict(RequestService.RaiseInput.self))
