@@ -7,3 +7,10 @@ extension String {
         return String(scalars)
     }
 }
+
+extension Array {
+    /// Slices of at most `size` elements, for queries with bounded IN lists.
+    public func chunked(_ size: Int) -> [[Element]] {
+        stride(from: 0, to: count, by: size).map { Array(self[$0 ..< Swift.min($0 + size, count)]) }
+    }
+}

@@ -78,11 +78,7 @@ enum AccountAdmin {
         do { try PasswordPolicy.check(input.password ?? "") } catch { problems["password"] = error.messageKey }
         if input.role == nil { problems["role"] = "error.role" }
         if input.orgNodeId == nil { problems["orgNodeId"] = "error.org.required" }
-        if !problems.isEmpty {
-            let first = problems.sorted { $0.key < $1.key }.first!
-            var e = AppError.invalid(first.value, field: first.key); e.fields = problems
-            throw e
-        }
+        if let e = AppError.fields(problems) { throw e }
         try await checkRole(input.role!, req)
         let node = try await OrgQueries.findForChange(input.orgNodeId!, req)
         if node.archived { throw AppError.invalid("error.tree.archived", field: "orgNodeId") }

@@ -54,12 +54,12 @@ enum PeopleImport {
         var rows = try PersonImport.read(try CSV.parse(text))
         let codes = Array(Set(rows.map(\.orgCode).filter { !$0.isEmpty }))
         var nodes: [String: OrgNode] = [:]
-        for chunk in stride(from: 0, to: codes.count, by: 500).map({ Array(codes[$0 ..< min($0 + 500, codes.count)]) }) {
+        for chunk in codes.chunked(500) {
             for n in try await OrgNode.query(on: req.db).filter(\.$code ~~ chunk).all() { nodes[n.code] = n }
         }
         let ids = rows.compactMap(\.idNumber)
         var taken = Set<String>()
-        for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0 ..< min($0 + 500, ids.count)]) }) {
+        for chunk in ids.chunked(500) {
             for p in try await Person.query(on: req.db).filter(\.$idNumber ~~ chunk).all() { if let i = p.idNumber { taken.insert(i) } }
         }
         for i in rows.indices where !rows[i].orgCode.isEmpty {

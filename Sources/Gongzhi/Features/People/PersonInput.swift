@@ -69,12 +69,7 @@ struct PersonInput: StrictInput, Content {
             problems["workerGrade"] = "error.grade.required"
         }
         if isNew && orgNodeId == nil { problems["orgNodeId"] = "error.org.required" }
-        if !problems.isEmpty {
-            let first = problems.sorted { $0.key < $1.key }.first!
-            var e = AppError.invalid(first.value, field: first.key)
-            e.fields = problems
-            throw e
-        }
+        if let e = AppError.fields(problems) { throw e }
     }
 }
 

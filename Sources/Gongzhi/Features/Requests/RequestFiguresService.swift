@@ -11,7 +11,7 @@ enum RequestFiguresService {
         guard !rs.isEmpty else { return [] }
         let ids = rs.compactMap(\.id)
         var events: [Int: [RequestEvent]] = [:]
-        for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0 ..< min($0 + 500, ids.count)]) }) {
+        for chunk in ids.chunked(500) {
             for e in try await RequestEvent.query(on: db).filter(\.$requestID ~~ chunk).sort(\.$id).all() { events[e.requestID, default: []].append(e) }
         }
         let cal = try await Calendars.load(on: db)

@@ -29,11 +29,7 @@ enum RequestService {
             category = try await RequestCategory.query(on: req.db).filter(\.$code == code).filter(\.$active == true).first()
             if category == nil { problems["category"] = "error.request.category" }
         } else { problems["category"] = "error.request.category" }
-        if !problems.isEmpty {
-            let first = problems.sorted { $0.key < $1.key }.first!
-            var e = AppError.invalid(first.value, field: first.key); e.fields = problems
-            throw e
-        }
+        if let e = AppError.fields(problems) { throw e }
         // Staff raise on a resident's behalf from a visit, the hotline, a patrol or a walk-in.
         let staff = !v.role.usesPhoneLayout || v.role == .gridWorker || RequestAccess.gridRoles.contains(v.role)
         let channel: RequestChannel = staff ? (input.channel ?? .walkIn) : .app

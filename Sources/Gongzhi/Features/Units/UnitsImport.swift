@@ -8,7 +8,7 @@ enum UnitsImport {
         var rows = try UnitImport.read(try CSV.parse(text))
         let codes = Array(Set(rows.map(\.locationCode) + rows.compactMap(\.partyOrgCode)).filter { !$0.isEmpty })
         var nodes: [String: OrgNode] = [:]
-        for chunk in stride(from: 0, to: codes.count, by: 500).map({ Array(codes[$0 ..< min($0 + 500, codes.count)]) }) {
+        for chunk in codes.chunked(500) {
             for n in try await OrgNode.query(on: req.db).filter(\.$code ~~ chunk).all() { nodes[n.code] = n }
         }
         for i in rows.indices {

@@ -41,11 +41,7 @@ enum UnitsService {
             else { do throws(MobileNumber.Invalid) { unit.contactPhone = try MobileNumber(raw).value } catch { problems["contactPhone"] = error.messageKey } }
         }
         if isNew && input.locationNodeId == nil { problems["locationNodeId"] = "error.org.required" }
-        if !problems.isEmpty {
-            let first = problems.sorted { $0.key < $1.key }.first!
-            var e = AppError.invalid(first.value, field: first.key); e.fields = problems
-            throw e
-        }
+        if let e = AppError.fields(problems) { throw e }
         if let loc = input.locationNodeId {
             let node = try await OrgQueries.findForChange(loc, req)
             guard node.kind.isTerritorial, !node.archived else { throw AppError.invalid("error.unit.location", field: "locationNodeId") }

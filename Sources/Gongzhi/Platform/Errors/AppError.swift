@@ -18,6 +18,13 @@ struct AppError: Error, Sendable {
         if let field { e.fields[field] = key }
         return e
     }
+    /// Every field's problem at once (field → message key), the first by name as the message; nil when none.
+    static func fields(_ problems: [String: String]) -> AppError? {
+        guard let first = problems.min(by: { $0.key < $1.key }) else { return nil }
+        var e = AppError.invalid(first.value, field: first.key)
+        e.fields = problems
+        return e
+    }
     static func badRequest(_ key: String, args: [String] = []) -> AppError {
         .init(status: .badRequest, code: "bad_request", messageKey: key, args: args)
     }
