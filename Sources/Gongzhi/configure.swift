@@ -48,7 +48,7 @@ enum Migrations {
     /// In dependency order; each has a fixed name so it never runs twice.
     static let all: [any Migration] = [
         CreateOrgNodes(), CreateAccounts(), CreateAuditTables(), CreatePeople(), CreateResidentUnits(),
-        CreateImportBatches(), SessionRecord.migration, CreatePlaces(), CreateRequests(), CreateAPIKeys(), CreateVisits(), CreateRequestPhotos(), CreateNotifications(),
+        CreateImportBatches(), SessionRecord.migration, CreatePlaces(), CreateRequests(), CreateAPIKeys(), CreateVisits(), CreateRequestPhotos(), CreateNotifications(), MakeLogsAppendOnly(),
     ]
 }
 

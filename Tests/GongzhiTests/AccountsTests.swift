@@ -32,6 +32,21 @@ struct AccountsTests {
         }
     }
 
+    @Test func signingInGivesANewSessionID() async throws {
+        try await withTestApp { app in
+            let c = Client(app)
+            try await c.get("/login")
+            let before = try #require(c.cookies["gongzhi-session"])
+            try await c.post("/login", [("login", "secretary"), ("password", demoPassword), ("next", "/")])
+            let after = try #require(c.cookies["gongzhi-session"])
+            #expect(before != after)
+            #expect(try await c.get("/org").status == .ok)
+            // The planted id no longer signs anyone in.
+            let planted = Client(app); planted.cookies["gongzhi-session"] = before
+            #expect(try await planted.get("/org").status == .seeOther)
+        }
+    }
+
     @Test func wrongPasswordIsRefusedAndLogged() async throws {
         try await withTestApp { app in
             let c = Client(app)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VaporTesting
 import Fluent
+import SQLKit
 @testable import Gongzhi
 
 @Suite("Audit and access logs")
@@ -44,6 +45,18 @@ struct AuditLogTests {
             #expect(kinds.contains("outOfScopeRead"))
             let page = try await Client.page(app, as: "admin")
             #expect(try await page.get("/access-log").body.string.contains("越权查看"))
+        }
+    }
+
+    @Test func logsRefuseUpdatesAndDeletesInTheDatabase() async throws {
+        try await withTestApp { app in
+            let sql = try #require(app.db as? SQLDatabase)
+            _ = try await RequestsTests.raise(try await Client.api(app, as: "resident"))
+            #expect(try await AuditEntry.query(on: app.db).count() > 0)
+            await #expect(throws: (any Error).self) { try await sql.raw("UPDATE audit_entries SET actor_name = 'x'").run() }
+            await #expect(throws: (any Error).self) { try await sql.raw("DELETE FROM audit_entries").run() }
+            await #expect(throws: (any Error).self) { try await sql.raw("DELETE FROM request_events").run() }
+            #expect(try await AuditEntry.query(on: app.db).filter(\.$actorName == "x").count() == 0)
         }
     }
 }

@@ -50,8 +50,12 @@ enum AccountPages {
             return try await loginPage(req, login: login, next: next, error: LoginService.lockedMessage(req, until: until))
                 .encodeResponse(status: .tooManyRequests, for: req)
         case .success(let user):
-            // Vapor's sessions cannot change the id mid-request (destroy() expires the cookie), so the
-            // session is kept: the cookie is HttpOnly and SameSite=Lax, and the CSRF token is per session.
+            // A new session id at sign-in, so a session id planted before sign-in is worth nothing: the old record
+            // goes, and with no id the sessions middleware creates a new one and sets its cookie. The CSRF token
+            // is renewed with it.
+            if let old = req.session.id { try await req.application.sessions.driver.deleteSession(old, for: req).get() }
+            req.session.id = nil
+            req.session.data["csrf"] = nil
             req.session.data["uid"] = String(user.id!)
             req.session.data["seen"] = String(Int(Date().timeIntervalSince1970))
             return req.redirect(to: next)
