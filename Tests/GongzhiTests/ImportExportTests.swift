@@ -112,6 +112,9 @@ struct ImportExportTests {
             #expect(!text.contains(person.phone!))
             let clear = try await api.api(.GET, "/api/v1/people/export.csv?facet=resident&unmasked=1")
             #expect(clear.body.string.contains(person.phone!))
+            #expect(clear.body.string.contains("\t" + person.idNumber!)) // kept as text in Excel
+            let back = try PersonImport.read(try CSV.parse(String(clear.body.string.dropFirst())))
+            #expect(back.contains { $0.idNumber == person.idNumber }) // and read back without the tab
             #expect(try await Fixtures.accessLog(app, .unmaskedRead).count == 1)
             let worker = try await Client.api(app, as: "worker")
             #expect(try await worker.api(.GET, "/api/v1/people/export.csv?unmasked=1").status == .forbidden)

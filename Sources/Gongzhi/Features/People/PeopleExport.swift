@@ -22,7 +22,9 @@ enum PeopleExport {
             let o = PersonOut(p, masked: !clear, nodeName: names[p.orgNodeID], lang: lang)
             // Chinese labels in Chinese, identifiers in English: both import again.
             let facets = lang == .zhHans ? o.facetLabels : p.facets.map(\.rawValue)
-            return [o.name, o.idNumber ?? "", o.phone ?? "", facets.joined(separator: "；"), codes[p.orgNodeID] ?? "",
+            // A leading tab keeps Excel from showing an 18-digit ID number as 1.10105E+17; import trims it again.
+            let idCell = o.idNumber.map { clear ? "\t" + $0 : $0 } ?? ""
+            return [o.name, idCell, o.phone ?? "", facets.joined(separator: "；"), codes[p.orgNodeID] ?? "",
                     o.address ?? "", p.inService ? lang.t("common.yes") : lang.t("common.no"), o.employer ?? "",
                     o.joinedOn ?? "", o.workerGradeLabel ?? ""]
         }
