@@ -14,6 +14,18 @@ enum Calendars {
         return WorkCalendar(years: Array(years.values))
     }
 
+    /// For the steps of a request: a missing calendar year must not stop a resident's request or a handler's work,
+    /// so the step goes ahead without a deadline and says why (in the event's note, in the default language).
+    static func softDeadline(_ req: Request, from: Date, workingDays: Int, warnings: inout [String]) async throws -> Date? {
+        do {
+            return try await deadline(req, from: from, workingDays: workingDays)
+        } catch let e as AppError where e.messageKey == "error.calendar.missingYear" {
+            req.logger.warning("no working calendar for \(e.args.first ?? "?"): a step has no deadline")
+            warnings.append(Lang.zhHans.format(e.messageKey, e.args))
+            return nil
+        }
+    }
+
     static func deadline(_ req: Request, from: Date, workingDays: Int) async throws -> Date {
         let cal = try await load(on: req.db)
         do {

@@ -74,10 +74,12 @@ enum RequestService {
         r.channel = channel; r.isPublic = isPublic
         r.state = .raised; r.level = EscalationLevel.community.rawValue; r.reopenCount = 0; r.pendingExtension = false
         r.supervised = false; r.unrated = false; r.version = 0; r.raisedAt = now
-        r.stepDeadline = try await Calendars.deadline(req, from: now, workingDays: category.responseDays)
+        var warnings: [String] = []
+        r.stepDeadline = try await Calendars.softDeadline(req, from: now, workingDays: category.responseDays, warnings: &warnings)
+        let note = warnings.joined(separator: " ")
         try await req.db.transaction { db in
             try await r.create(on: db)
-            try await event(r, action: .raise, from: nil, to: .raised, note: "", deadline: r.stepDeadline, by: actor, on: db, actorName: actorName)
+            try await event(r, action: .raise, from: nil, to: .raised, note: note, deadline: r.stepDeadline, by: actor, on: db, actorName: actorName)
             try await Notify.step(.raise, r, webhook: req.application.storage[WebhookConfigKey.self], on: db)
         }
         return r
@@ -140,17 +142,18 @@ enum RequestService {
         }
         let now = Date()
         var deadline: Date?
+        var warnings: [String] = []
         var newAssignments: [RequestAssignment] = []
         switch action {
         case .take:
             r.assigneeUserID = v?.user.id; r.takenAt = now
-            deadline = try await Calendars.deadline(req, from: now, workingDays: category?.reviewDays ?? 2)
+            deadline = try await Calendars.softDeadline(req, from: now, workingDays: category?.reviewDays ?? 2, warnings: &warnings)
         case .settle, .complete:
             if note.isEmpty { throw AppError.invalid("error.request.result", field: "note") }
             r.resolvedAt = now
         case .forward, .escalate:
             if note.isEmpty && action == .escalate { throw AppError.invalid("error.request.reason", field: "note") }
-            deadline = try await Calendars.deadline(req, from: now, workingDays: 5)
+            deadline = try await Calendars.softDeadline(req, from: now, workingDays: 5, warnings: &warnings)
         case .dispatch, .decide:
             if action == .decide {
                 guard let mid = input.meetingId, let m = try await JointMeeting.find(mid, on: req.db), m.communityNodeID == r.communityNodeID else {
@@ -162,10 +165,11 @@ enum RequestService {
             if unitIDs.isEmpty { throw AppError.invalid("error.request.handlers", field: "unitIds") }
             let days = input.workingDays ?? category?.handlingDays ?? 5
             guard (1...60).contains(days) else { throw AppError.invalid("error.calendar.count", field: "workingDays") }
-            deadline = try await Calendars.deadline(req, from: now, workingDays: days)
+            deadline = try await Calendars.softDeadline(req, from: now, workingDays: days, warnings: &warnings)
             for uid in unitIDs {
                 guard try await ResidentUnit.find(uid, on: req.db) != nil else { throw AppError.invalid("error.request.handlers", field: "unitIds") }
-                let a = RequestAssignment(); a.requestID = id; a.unitID = uid; a.status = .pending; a.deadline = deadline!
+                let a = RequestAssignment(); a.requestID = id; a.unitID = uid; a.status = .pending
+                a.deadline = deadline ?? now.addingTimeInterval(Double(days) * 86_400) // calendar days when no calendar
                 newAssignments.append(a)
             }
         case .returnDispatch:
@@ -177,7 +181,7 @@ enum RequestService {
                 .sort(\.$id, .descending).first()
             let days = asked.flatMap { Int($0.note.split(separator: "|").first ?? "") } ?? 3
             let base = r.stepDeadline ?? now
-            deadline = try await Calendars.deadline(req, from: base, workingDays: days)
+            deadline = try await Calendars.softDeadline(req, from: base, workingDays: days, warnings: &warnings)
         case .rate:
             guard input.rating != nil else { throw AppError.invalid("error.request.rating", field: "rating") }
             r.rating = input.rating; r.ratingComment = note.isEmpty ? nil : note
@@ -199,9 +203,10 @@ enum RequestService {
         if action == .rate && next.state == .handling { r.resolvedAt = nil }
         if next.state == .closed && r.closedAt == nil { r.closedAt = now }
         if next.state == .handling && (action == .rate || action == .reopen) {
-            r.stepDeadline = try await Calendars.deadline(req, from: now, workingDays: category?.handlingDays ?? 5)
+            r.stepDeadline = try await Calendars.softDeadline(req, from: now, workingDays: category?.handlingDays ?? 5, warnings: &warnings)
         }
-        let eventNote = action == .requestExtension ? "\(input.workingDays!)|\(note)" : note
+        let fullNote = ([note] + warnings).filter { !$0.isEmpty }.joined(separator: " ")
+        let eventNote = action == .requestExtension ? "\(input.workingDays!)|\(fullNote)" : fullNote
         let stepDeadline = deadline, assignmentsToCreate = newAssignments
         try await req.db.transaction { db in
             try await saveIfUnchanged(r, readVersion: readVersion, on: db)
