@@ -138,6 +138,10 @@ struct MoreImportExportTests {
                 + "越界单位,医院,QH-S2-C1,,,,\r\n"
             let bad = try await api.send(.POST, "/api/v1/units/import/preview", headers: h, body: ByteBuffer(string: csv))
             #expect(try bad.json()["errorCount"] as? Int == 1)
+            // An unknown party organisation code is named in the message (not the location's code).
+            let unknownOrg = try await api.send(.POST, "/api/v1/units/import/preview", headers: h,
+                body: ByteBuffer(string: "单位名称,单位类型,所在组织编码,党组织编码\r\n某单位,学校,QH-S1-C1,NOPE-9\r\n"))
+            #expect(unknownOrg.body.string.contains("组织编码 NOPE-9 不存在。"))
             let good = try await api.send(.POST, "/api/v1/units/import/preview", headers: h, body: ByteBuffer(string: String(csv.split(separator: "\r\n").prefix(2).joined(separator: "\r\n"))))
             let batch = try #require(try good.json()["batchId"] as? Int)
             #expect(try await api.api(.POST, "/api/v1/units/import/\(batch)/commit").status == .ok)

@@ -168,7 +168,7 @@ enum NotificationsAPI {
         let v = try req.requireViewer()
         let ns = try await AppNotification.query(on: req.db).filter(\.$userID == v.user.id!).sort(\.$id, .descending).limit(200).all()
         let items = ns.map { n in
-            let number = "GZ\(String(format: "%06d", n.requestID))"
+            let number = ServiceRequest.number(for: n.requestID)
             return Out(id: n.id!, requestID: n.requestID, number: number, action: n.action, text: req.t("notify.step", number, req.t(n.action.labelKey)), at: n.at, read: n.read)
         }
         return Page(unread: ns.filter { !$0.read }.count, digest: v.user.digest ?? false, items: items)

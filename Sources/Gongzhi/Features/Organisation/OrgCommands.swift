@@ -5,10 +5,9 @@ import SQLKit
 /// Changes to the tree. Each runs in one transaction with its audit record; the rules are GongzhiCore's.
 enum OrgCommands {
     static func create(_ req: Request, kind: OrgNodeKind, name rawName: String, code rawCode: String?, parentID: Int) async throws -> OrgNode {
-        let v = try await req.require(.editTree)
+        try await req.require(.editTree)
         let name = try TreeRules.validName(rawName)
         let parent = try await OrgQueries.findForChange(parentID, req)
-        _ = v
         try TreeRules.checkCreate(kind: kind, parent: parent.facts)
         let code = rawCode?.trimmingWhitespace() ?? ""
         if code.count > 40 { throw AppError.invalid("error.code.tooLong", field: "code") }

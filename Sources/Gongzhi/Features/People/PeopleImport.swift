@@ -79,14 +79,20 @@ enum PeopleImport {
         if bytes.isEmpty { throw AppError.invalid("error.import.empty", field: "file") }
         let decoded = try TextDecoding.decode(bytes)
         let (rows, _) = try await check(decoded.text, req)
+        return try await keep(req, kind: "people", fileName: fileName, encoding: decoded.encoding.rawValue, content: decoded.text,
+                              rows: rows.map { out($0, req.lang) })
+    }
+
+    /// Keeps an upload as a batch between its preview and its commit, and answers the preview.
+    static func keep(_ req: Request, kind: String, fileName: String, encoding: String, content: String, rows: [RowOut]) async throws -> Preview {
+        let v = try req.requireViewer()
         let batch = ImportBatch()
-        batch.kind = "people"; batch.fileName = String(fileName.prefix(200)); batch.encoding = decoded.encoding.rawValue
-        batch.content = decoded.text; batch.status = "previewed"; batch.rowCount = rows.count
-        batch.errorCount = rows.filter { !$0.problems.isEmpty }.count
+        batch.kind = kind; batch.fileName = String(fileName.prefix(200)); batch.encoding = encoding; batch.content = content
+        batch.status = "previewed"; batch.rowCount = rows.count; batch.errorCount = rows.filter { !$0.problems.isEmpty }.count
         batch.createdBy = v.user.id!; batch.scopePath = v.node.path
         try await batch.create(on: req.db)
-        return Preview(batchId: batch.id!, fileName: batch.fileName, encoding: batch.encoding, rowCount: rows.count,
-                       errorCount: batch.errorCount, rows: rows.map { out($0, req.lang) }, canCommit: batch.errorCount == 0)
+        return Preview(batchId: batch.id!, fileName: batch.fileName, encoding: encoding, rowCount: rows.count,
+                       errorCount: batch.errorCount, rows: rows, canCommit: batch.errorCount == 0)
     }
 
     static func out(_ r: PersonImport.Row, _ lang: Lang) -> RowOut {

@@ -97,13 +97,8 @@ enum GridImport {
     static func preview(_ req: Request, bytes: [UInt8], fileName: String) async throws -> PeopleImport.Preview {
         let v = try await req.require(.editTree)
         let (c, gcj) = try await check(bytes, req)
-        let batch = ImportBatch()
-        batch.kind = "grids"; batch.fileName = String(fileName.prefix(200)); batch.encoding = gcj ? "gcj02" : "wgs84"
-        batch.content = String(decoding: bytes, as: UTF8.self); batch.status = "previewed"
-        batch.rowCount = c.rows.count; batch.errorCount = c.errorCount; batch.createdBy = v.user.id!; batch.scopePath = v.node.path
-        try await batch.create(on: req.db)
-        return .init(batchId: batch.id!, fileName: batch.fileName, encoding: batch.encoding, rowCount: c.rows.count,
-                     errorCount: c.errorCount, rows: c.rows, canCommit: c.errorCount == 0)
+        return try await PeopleImport.keep(req, kind: "grids", fileName: fileName, encoding: gcj ? "gcj02" : "wgs84",
+                                           content: String(decoding: bytes, as: UTF8.self), rows: c.rows)
     }
 
     static func commit(_ req: Request, batch: ImportBatch) async throws -> PeopleImport.CommitResult {

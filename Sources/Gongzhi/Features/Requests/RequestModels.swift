@@ -42,7 +42,9 @@ final class ServiceRequest: Model, @unchecked Sendable {
         RequestFacts(state: state, level: EscalationLevel(rawValue: level) ?? .community, reopenCount: reopenCount,
                      dispatchedFrom: dispatchedFrom, pendingExtension: pendingExtension)
     }
-    var number: String { "GZ\(String(format: "%06d", id ?? 0))" }
+    var number: String { Self.number(for: id ?? 0) }
+    /// GZ000012: what residents, staff and Open311 tokens call a request.
+    static func number(for id: Int) -> String { "GZ" + String(format: "%06d", id) }
 }
 
 /// One step of a request: who, when, what, from which state to which, with a note. Never edited.

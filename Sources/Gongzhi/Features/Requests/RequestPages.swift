@@ -200,7 +200,7 @@ enum RequestPages {
             }
         }
         if let target = r.mergedIntoID {
-            duplicates = "<p class=\"flash\" id=\"merged-into\">\(req.t("request.mergedInto")) <a href=\"/requests/\(target)\">GZ\(String(format: "%06d", target))</a></p>"
+            duplicates = "<p class=\"flash\" id=\"merged-into\">\(req.t("request.mergedInto")) <a href=\"/requests/\(target)\">\(ServiceRequest.number(for: target))</a></p>"
         }
         return Layout.page(req, title: r.number, body: """
             <h1>\(r.number) <span class="tag" id="request-state">\(r.stateLabel)</span></h1>\(summary)

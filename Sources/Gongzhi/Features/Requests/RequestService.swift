@@ -250,8 +250,12 @@ enum RequestService {
         let building = try await householdID.asyncMap { try await Household.find($0, on: req.db)?.buildingID } ?? nil
         let hids = candidates.compactMap(\.householdID)
         let buildings = hids.isEmpty ? [:] : Dictionary(uniqueKeysWithValues: try await Household.query(on: req.db).filter(\.$id ~~ hids).all().map { ($0.id!, $0.buildingID) })
+        // Nobody learns of a request they could not otherwise see, unless it is public.
+        let v = try req.requireViewer()
+        let visible = Set(try await RequestAccess.scoped(v, on: req.db).filter(\.$id ~~ candidates.compactMap(\.id)).all().compactMap(\.id))
         let now = Date()
         return candidates.filter { c in
+            guard c.isPublic || visible.contains(c.id!) else { return false }
             let metres: Double? = point.flatMap { p in c.lat.flatMap { lat in c.lng.map { Distance.metres(p, Coordinate(lat: lat, lng: $0)) } } }
             let sameBuilding = building != nil && c.householdID.flatMap { buildings[$0] } == building
             return Similarity.likelyDuplicate(sameCategory: true, daysApart: now.timeIntervalSince(c.raisedAt) / 86_400, metresApart: metres,
@@ -268,11 +272,11 @@ enum RequestService {
         let stale = try await ServiceRequest.query(on: req.db).filter(\.$state == .resolved)
             .filter(\.$resolvedAt < now.addingTimeInterval(-Double(unratedAfterDays) * 86_400)).all()
         for r in stale {
-            if (try? await perform(req, id: r.id!, action: .closeUnrated, ActionInput(note: "未在规定时间内评价"), by: true)) != nil { closed += 1 }
+            if (try? await perform(req, id: r.id!, action: .closeUnrated, ActionInput(note: Lang.zhHans.t("request.autoUnrated")), by: true)) != nil { closed += 1 }
         }
         let overdue = try await ServiceRequest.query(on: req.db).filter(\.$state ~~ [.dispatched, .handling]).filter(\.$stepDeadline < now).all()
         for r in overdue where (EscalationLevel(rawValue: r.level) ?? .community).next != nil {
-            if (try? await perform(req, id: r.id!, action: .escalate, ActionInput(note: "超期自动上报"), by: true)) != nil { escalated += 1 }
+            if (try? await perform(req, id: r.id!, action: .escalate, ActionInput(note: Lang.zhHans.t("request.autoEscalated")), by: true)) != nil { escalated += 1 }
         }
         return (closed, escalated)
     }

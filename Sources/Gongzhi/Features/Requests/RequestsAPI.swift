@@ -228,10 +228,17 @@ enum RequestsAPI {
         let q = try await RequestAccess.scoped(v, on: req.db)
         let open = try await q.filter(\.$state != .closed).filter(\.$state != .merged).all()
         let mine = try await RequestAccess.myUnitIDs(v, on: req.db)
+        let categories = Dictionary(uniqueKeysWithValues: try await RequestCategory.query(on: req.db).all().map { ($0.code, $0) })
+        var activeUnits: [Int: [Int]] = [:]
+        for chunk in open.compactMap(\.id).chunked(500) {
+            for a in try await RequestAssignment.query(on: req.db).filter(\.$requestID ~~ chunk).filter(\.$status ~~ [.pending, .accepted]).all() {
+                activeUnits[a.requestID, default: []].append(a.unitID)
+            }
+        }
         var todos: [(ServiceRequest, String)] = []
         for r in open {
-            let category = try await RequestCategory.query(on: req.db).filter(\.$code == r.category).first()
-            let active = try await RequestAssignment.query(on: req.db).filter(\.$requestID == r.id!).filter(\.$status ~~ [.pending, .accepted]).all().map(\.unitID)
+            let category = categories[r.category]
+            let active = activeUnits[r.id!] ?? []
             let next: RequestAction? = switch r.state {
             case .raised: .take
             case .gridReview: r.assigneeUserID == v.user.id || RequestAccess.communityRoles.contains(v.role) ? .settle : nil

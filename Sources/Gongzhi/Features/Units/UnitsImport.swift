@@ -14,11 +14,11 @@ enum UnitsImport {
         for i in rows.indices {
             for (column, code, territorial) in [(UnitImport.Column.locationCode, rows[i].locationCode, true),
                                                 (.partyOrgCode, rows[i].partyOrgCode ?? "", false)] where !code.isEmpty {
-                guard let node = nodes[code] else { rows[i].problems.append((column, "error.import.orgUnknown")); continue }
-                if node.archived { rows[i].problems.append((column, "error.tree.archived")) }
-                else if !v.scope.includes(node.treePath) { rows[i].problems.append((column, "error.import.orgOutOfScope")) }
+                guard let node = nodes[code] else { rows[i].problems.append((column, "error.import.orgUnknown", [code])); continue }
+                if node.archived { rows[i].problems.append((column, "error.tree.archived", [])) }
+                else if !v.scope.includes(node.treePath) { rows[i].problems.append((column, "error.import.orgOutOfScope", [])) }
                 else if node.kind.isTerritorial != territorial {
-                    rows[i].problems.append((column, territorial ? "error.unit.location" : "error.unit.partyOrg"))
+                    rows[i].problems.append((column, territorial ? "error.unit.location" : "error.unit.partyOrg", []))
                 }
             }
         }
@@ -30,19 +30,12 @@ enum UnitsImport {
         if bytes.isEmpty { throw AppError.invalid("error.import.empty", field: "file") }
         let decoded = try TextDecoding.decode(bytes)
         let (rows, _) = try await check(decoded.text, req)
-        let batch = ImportBatch()
-        batch.kind = "units"; batch.fileName = String(fileName.prefix(200)); batch.encoding = decoded.encoding.rawValue
-        batch.content = decoded.text; batch.status = "previewed"; batch.rowCount = rows.count
-        batch.errorCount = rows.filter { !$0.problems.isEmpty }.count
-        batch.createdBy = v.user.id!; batch.scopePath = v.node.path
-        try await batch.create(on: req.db)
         let out = rows.map { r in
             PeopleImport.RowOut(line: r.line, name: r.name, orgCode: r.locationCode, problems: r.problems.map {
-                PeopleImport.ProblemOut(column: $0.column?.rawValue, message: req.lang.format($0.messageKey, $0.messageKey == "error.import.orgUnknown" ? [r.locationCode] : []))
+                PeopleImport.ProblemOut(column: $0.column?.rawValue, message: req.lang.format($0.messageKey, $0.args))
             })
         }
-        return .init(batchId: batch.id!, fileName: batch.fileName, encoding: batch.encoding, rowCount: rows.count,
-                     errorCount: batch.errorCount, rows: out, canCommit: batch.errorCount == 0)
+        return try await PeopleImport.keep(req, kind: "units", fileName: fileName, encoding: decoded.encoding.rawValue, content: decoded.text, rows: out)
     }
 
     static func commit(_ req: Request, batch: ImportBatch) async throws -> PeopleImport.CommitResult {

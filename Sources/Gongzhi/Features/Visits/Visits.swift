@@ -114,7 +114,12 @@ enum VisitsAPI {
         }
         let visit = Visit(); visit.householdID = h.id!; visit.gridID = h.gridID; visit.visitorUserID = v.user.id!; visit.at = Date()
         visit.note = note; visit.requestID = requestID; visit.path = h.path
-        try await visit.create(on: req.db)
+        let raised = requestID
+        try await req.db.transaction { db in
+            try await visit.create(on: db)
+            try await Audit.record(on: db, by: v, .create, entity: "visit", id: visit.id!, label: "\(h.room)", scopePath: h.path,
+                                   before: nil as String?, after: ["household": String(h.id!), "request": raised.map(String.init) ?? ""])
+        }
         return visit
     }
 

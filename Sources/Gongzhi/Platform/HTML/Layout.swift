@@ -44,13 +44,13 @@ enum Layout {
         var header: HTML = ""
         var nav: HTML = ""
         if let v = viewer {
-            let logout: HTML = "<form method=\"post\" action=\"/logout\" class=\"inline\">\(CSRF.hiddenField(req))<button type=\"submit\" class=\"link\">\(lang.t("nav.logout"))</button></form>"
-            let who: HTML = "<span class=\"who\">\(v.user.displayName) · \(lang.t(v.role.labelKey)) · \(v.node.name)</span>"
             if phone {
+                // The phone keeps sign-out on the 我的 page; the bar stays short.
                 header = "<header class=\"bar\"><a class=\"brand\" href=\"/\">\(lang.t("app.name"))</a>\(langLink)</header>"
                 nav = "<nav class=\"tabs\" aria-label=\"\(lang.t("nav.main"))\">\(phoneMenu.map { item(req, $0, active) })</nav>"
-                _ = who; _ = logout
             } else {
+                let logout: HTML = "<form method=\"post\" action=\"/logout\" class=\"inline\">\(CSRF.hiddenField(req))<button type=\"submit\" class=\"link\">\(lang.t("nav.logout"))</button></form>"
+                let who: HTML = "<span class=\"who\">\(v.user.displayName) · \(lang.t(v.role.labelKey)) · \(v.node.name)</span>"
                 header = "<header class=\"bar\"><a class=\"brand\" href=\"/\">\(lang.t("app.name"))</a>\(who)<a href=\"/account\">\(lang.t("nav.account"))</a>\(langLink)\(logout)</header>"
                 nav = "<nav class=\"menu\" aria-label=\"\(lang.t("nav.main"))\">\(deskMenu.filter { $0.permission.map(v.can) ?? true }.map { item(req, $0, active) })</nav>"
             }

@@ -567,5 +567,9 @@ extension Strings {
         "request.publicMap": "See them on the map",
         "request.publicCount": "{0} open public requests",
         "unitKind.volunteerTeam": "Volunteer team",
+        "request.autoUnrated": "Not rated in time",
+        "request.autoEscalated": "Escalated automatically when overdue",
+        "entity.visit": "Visit",
+        "entity.request_photo": "Request photo",
     ]
 }

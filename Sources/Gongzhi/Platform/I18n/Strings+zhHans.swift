@@ -567,5 +567,9 @@ extension Strings {
         "request.publicMap": "在地图上查看",
         "request.publicCount": "{0} 条公开的未办结诉求",
         "unitKind.volunteerTeam": "志愿服务队",
+        "request.autoUnrated": "未在规定时间内评价",
+        "request.autoEscalated": "超期自动上报",
+        "entity.visit": "走访记录",
+        "entity.request_photo": "诉求照片",
     ]
 }
