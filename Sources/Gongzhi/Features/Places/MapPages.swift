@@ -274,17 +274,8 @@ enum MapPages {
             return try await Layout.page(req, title: req.t("places.import"), body: "<h1>\(req.t("places.import"))</h1><p class=\"flash error\" role=\"alert\">\(req.lang.format(e.messageKey, e.args))</p><p><a href=\"/places/import\">\(req.t("action.back"))</a></p>", active: "/map")
                 .encodeResponse(status: .unprocessableEntity, for: req)
         }
-        let rows: [HTML] = preview.rows.map { r in
-            let problems = r.problems.map(\.message).joined(separator: "；")
-            return "<tr class=\"\(r.problems.isEmpty ? "" : "bad")\"><td class=\"num\">\(r.line)</td><td>\(r.name)</td><td>\(r.orgCode)</td><td>\(problems.isEmpty ? "✓" : problems)</td></tr>"
-        }
-        let commit: HTML = preview.canCommit
-            ? "<form method=\"post\" action=\"/places/import/\(preview.batchId)/commit\">\(CSRF.hiddenField(req))<button type=\"submit\">\(req.t("import.commit", String(preview.rowCount)))</button></form>"
-            : "<p class=\"flash error\" role=\"alert\">\(req.t("import.fix", String(preview.errorCount)))</p>"
-        return try await Layout.page(req, title: req.t("import.preview"), body: """
-            <h1>\(req.t("import.preview"))</h1><p>\(preview.fileName) · \(preview.encoding.uppercased())</p>\(commit)
-            <table id="preview"><thead><tr><th>#</th><th>\(req.t("field.name"))</th><th>\(req.t("field.community"))</th><th>\(req.t("import.problems"))</th></tr></thead><tbody>\(rows)</tbody></table>
-            """, active: "/map").encodeResponse(status: preview.canCommit ? .ok : .unprocessableEntity, for: req)
+        return try await ImportPages.previewPage(req, preview, commitAction: "/places/import/\(preview.batchId)/commit",
+                                                 codeHeader: req.t("field.community"), active: "/map")
     }
 
     @Sendable static func importCommit(_ req: Request) async throws -> Response {
