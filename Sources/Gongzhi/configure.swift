@@ -30,6 +30,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     if case .postgres(_, let schema?) = config.database, let sql = app.db as? SQLDatabase {
         try await sql.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
     }
+    try await SQLiteSettings.apply(app)
     for migration in Migrations.all { app.migrations.add(migration) }
     try await app.autoMigrate()
 
@@ -49,6 +50,7 @@ enum Migrations {
     static let all: [any Migration] = [
         CreateOrgNodes(), CreateAccounts(), CreateAuditTables(), CreatePeople(), CreateResidentUnits(),
         CreateImportBatches(), SessionRecord.migration, CreatePlaces(), CreateRequests(), CreateAPIKeys(), CreateVisits(), CreateRequestPhotos(), CreateNotifications(), MakeLogsAppendOnly(),
+        LetLogScopeFollowTheTree(),
     ]
 }
 

@@ -140,4 +140,34 @@ struct PlacesTests {
         #expect(GridSizing.flags(households: 250, population: 1000) == [.fewHouseholds])
         #expect(GridSizing.flags(households: 620, population: 1900) == [.manyHouseholds, .populationOff])
     }
+
+    /// The old ring search sized its rings by cos(lat) and never ended at the poles; the limit guards a hang.
+    @Test(.timeLimit(.minutes(1))) func nearestIsBoundedAtThePolesAndTheDateLine() {
+        var index = SpatialIndex<Int>()
+        index.insert(1, MultiPolygon([Polygon(outer: square(31.80, 117.20, 0.01))]))
+        index.insert(2, MultiPolygon([Polygon(outer: square(89.99, 179.98, 0.005))]))
+        for p in [(-90.0, 179.0), (90.0, -180.0), (89.9999999, 180.0), (-89.999, 0.0), (0.0, 0.0)] {
+            _ = index.nearest(Coordinate(lat: p.0, lng: p.1), maxMetres: 500)
+            _ = index.containing(Coordinate(lat: p.0, lng: p.1))
+        }
+        #expect(index.nearest(Coordinate(lat: 89.992, lng: 179.982), maxMetres: 5_000)?.id == 2)
+        #expect(index.nearest(Coordinate(lat: 31.7995, lng: 117.2026), maxMetres: 1e12)?.id == 1)
+        #expect(index.nearest(Coordinate(lat: .nan, lng: 0), maxMetres: 500) == nil)
+        // A boundary drawn round most of the globe is found without filling millions of cells.
+        index.insert(3, MultiPolygon([Polygon(outer: square(-80, -170, 160))]))
+        #expect(index.cells.count < 100)
+        #expect(index.containing(Coordinate(lat: 10, lng: -100)) == [3])
+    }
+
+    @Test func ringsWithTooManyPointsAreRefusedBeforeTheQuadraticCheck() {
+        let n = ShapeChecks.maxRingPoints + 1
+        var ring = (0..<n).map { i -> Coordinate in
+            let a = Double(i) / Double(n) * 2 * .pi
+            return Coordinate(lat: 31.8 + 0.01 * sin(a), lng: 117.2 + 0.01 * cos(a))
+        }
+        ring.append(ring[0])
+        #expect(ShapeChecks.check(MultiPolygon([Polygon(outer: ring)])) == [.tooManyPoints(ring: 0)])
+        let parts = (0...ShapeChecks.maxRings).map { Polygon(outer: square(31 + Double($0) * 0.01, 117, 0.005)) }
+        #expect(ShapeChecks.check(MultiPolygon(parts)) == [.tooManyParts])
+    }
 }

@@ -50,7 +50,7 @@ enum DemoData {
     static let streetDepartments: [(String, UnitKind)] = [("城管中队", .department), ("安监站", .department), ("司法所", .department), ("派出所", .police)]
 
     static func load(on db: Database, passwordHash: String, scale: DemoScale) async throws {
-        try await db.transaction { db in
+        try await db.writing { db in
             var rng = SeededRandom(state: 20_261_124)
             var seq = 0
             func node(_ kind: OrgNodeKind, _ name: String, _ code: String, parent: OrgNode?) async throws -> OrgNode {

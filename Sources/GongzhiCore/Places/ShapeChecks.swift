@@ -3,6 +3,8 @@ import Foundation
 /// Checks a boundary before it is stored, and a community's grids against each other.
 public enum ShapeProblem: Equatable, Sendable {
     case tooFewPoints(ring: Int)
+    case tooManyPoints(ring: Int)
+    case tooManyParts
     case unclosed(ring: Int)
     case selfIntersecting(ring: Int)
     case outOfRange
@@ -13,6 +15,8 @@ public enum ShapeProblem: Equatable, Sendable {
     public var messageKey: String {
         switch self {
         case .tooFewPoints: "error.geo.tooFewPoints"
+        case .tooManyPoints: "error.geo.tooManyPoints"
+        case .tooManyParts: "error.geo.tooManyParts"
         case .unclosed: "error.geo.unclosed"
         case .selfIntersecting: "error.geo.selfIntersecting"
         case .outOfRange: "error.geo.range"
@@ -24,6 +28,8 @@ public enum ShapeProblem: Equatable, Sendable {
     public var args: [String] {
         switch self {
         case .tooFewPoints(let r), .unclosed(let r), .selfIntersecting(let r): [String(r + 1)]
+        case .tooManyPoints(let r): [String(r + 1), String(ShapeChecks.maxRingPoints)]
+        case .tooManyParts: [String(ShapeChecks.maxRings)]
         case .outOfRange: []
         case .overlaps(let code): [code]
         case .gap(let m2, let c): [String(m2), Self.format6(c.lat), Self.format6(c.lng)]
@@ -34,15 +40,24 @@ public enum ShapeProblem: Equatable, Sendable {
 }
 
 public enum ShapeChecks {
+    /// A grid's outline needs tens of points, a street's a few hundred; the self-intersection check is
+    /// quadratic in a ring's points, so a ring may have at most this many.
+    public static let maxRingPoints = 5_000
+    /// Outer rings and holes of one shape together.
+    public static let maxRings = 200
+
     /// Problems of one shape's rings, numbered in the order they appear (outer rings and holes alike).
     public static func check(_ shape: MultiPolygon) -> [ShapeProblem] {
         var problems: [ShapeProblem] = []
+        let ringCount = shape.polygons.reduce(0) { $0 + 1 + $1.holes.count }
+        if ringCount > maxRings { return [.tooManyParts] }
         var index = 0
         for polygon in shape.polygons {
             for ring in [polygon.outer] + polygon.holes {
                 defer { index += 1 }
                 if ring.contains(where: { !$0.isValid }) { problems.append(.outOfRange); continue }
                 if ring.count < 4 { problems.append(.tooFewPoints(ring: index)); continue }
+                if ring.count > maxRingPoints { problems.append(.tooManyPoints(ring: index)); continue }
                 if ring.first != ring.last { problems.append(.unclosed(ring: index)); continue }
                 if Set(ring.dropLast()).count < 3 { problems.append(.tooFewPoints(ring: index)); continue }
                 if selfIntersects(ring) { problems.append(.selfIntersecting(ring: index)) }

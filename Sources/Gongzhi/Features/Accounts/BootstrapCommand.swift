@@ -28,7 +28,7 @@ struct BootstrapCommand: AsyncCommand {
             throw CommandFailed(description: "The password needs 8+ characters of at least 3 kinds (upper, lower, digits, symbols).")
         }
         let hash = try await app.password.async.hash(password)
-        try await app.db.transaction { db in
+        try await app.db.writing { db in
             let root = OrgNode(kind: .districtCommittee, name: name, code: signature.code ?? "QX", parentID: nil)
             try await root.create(on: db)
             root.path = TreePath.root(id: root.id!).value

@@ -140,7 +140,7 @@ enum Notify {
         for u in users {
             let ns = try await AppNotification.query(on: app.db).filter(\.$userID == u.id!).filter(\.$digested == false).filter(\.$read == false).all()
             guard !ns.isEmpty else { continue }
-            try await app.db.transaction { db in
+            try await app.db.writing { db in
                 if let url = app.storage[WebhookConfigKey.self]?.url, !url.isEmpty {
                     try await enqueue(["type": "digest", "userId": u.id!, "username": u.username, "count": ns.count,
                                        "requests": Array(Set(ns.map(\.requestID))).sorted()], on: db)
@@ -185,7 +185,7 @@ enum NotificationsAPI {
     static func setDigest(_ req: Request, _ on: Bool) async throws {
         let v = try req.requireViewer()
         v.user.digest = on
-        try await req.db.transaction { db in
+        try await req.db.writing { db in
             try await v.user.save(on: db)
             try await Audit.record(on: db, by: v, .update, entity: "user", id: v.user.id!, label: v.user.username, scopePath: v.node.path,
                                    before: nil as String?, after: ["digest": on ? "true" : "false"])

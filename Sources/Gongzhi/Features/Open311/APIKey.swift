@@ -50,7 +50,7 @@ enum APIKeysAPI {
         let name = try TreeRules.validName(try req.decodeStrict(CreateInput.self).name)
         let raw = "gz_" + [UInt8].random(count: 24).base64URL
         let k = APIKey(); k.name = name; k.keyHash = APIToken.hash(raw); k.active = true; k.createdBy = v.user.id
-        try await req.db.transaction { db in
+        try await req.db.writing { db in
             try await k.create(on: db)
             try await Audit.record(on: db, by: v, .create, entity: "api_key", id: k.id!, label: name, scopePath: v.node.path, before: nil as String?, after: ["name": name])
         }
@@ -61,7 +61,7 @@ enum APIKeysAPI {
         let v = try await req.require(.manageAccounts)
         guard let k = try await APIKey.find(try req.intParameter("id"), on: req.db) else { throw AppError.notFound() }
         guard k.active else { throw AppError.conflict("error.apiKey.revoked") }
-        try await req.db.transaction { db in
+        try await req.db.writing { db in
             k.active = false; k.revokedAt = Date()
             try await k.save(on: db)
             try await Audit.record(on: db, by: v, .archive, entity: "api_key", id: k.id!, label: k.name, scopePath: v.node.path, before: ["active": "true"], after: ["active": "false"])

@@ -14,7 +14,7 @@ enum OrgCommands {
         if !code.isEmpty, try await OrgNode.query(on: req.db).filter(\.$code == code).count() > 0 {
             throw AppError.conflict("error.code.taken", args: [code])
         }
-        return try await req.db.transaction { db in
+        return try await req.db.writing { db in
             let node = OrgNode(kind: kind, name: name, code: code.isEmpty ? "tmp-\(UUID().uuidString)" : code, parentID: parent.id)
             try await node.create(on: db)
             node.path = parent.treePath.child(id: node.id!).value
@@ -37,7 +37,7 @@ enum OrgCommands {
             if try await OrgNode.query(on: req.db).filter(\.$code == code).count() > 0 { throw AppError.conflict("error.code.taken", args: [code]) }
             node.code = code
         }
-        try await req.db.transaction { db in
+        try await req.db.writing { db in
             try await node.save(on: db)
             try await Audit.record(on: db, by: req.viewer, .update, entity: "org_node", id: id, label: node.name,
                                    scopePath: node.path, before: before, after: node.snapshot)
@@ -60,8 +60,8 @@ enum OrgCommands {
         let parent = try await OrgQueries.findForChange(newParentID, req)
         let newPath = try TreeRules.checkMove(node: node.facts, newParent: parent.facts)
         let before = node.snapshot
-        try await req.db.transaction { db in
-            try await rebase(from: node.treePath, to: newPath, on: db)
+        try await req.db.writing { db in
+            try await TreePaths.rebase(from: node.treePath, to: newPath, on: db)
             node.parentID = parent.id
             node.path = newPath.value
             try await node.save(on: db)
@@ -78,26 +78,19 @@ enum OrgCommands {
         let target = try await OrgQueries.findForChange(targetID, req)
         try TreeRules.checkMerge(source: source.facts, target: target.facts)
         let before = source.snapshot, targetBefore = target.snapshot
-        try await req.db.transaction { db in
+        try await req.db.writing { db in
             let children = try await OrgNode.query(on: db).filter(\.$parentID == source.id!).all()
             for child in children {
                 let childBefore = child.snapshot
                 let newPath = target.treePath.child(id: child.id!)
-                try await rebase(from: child.treePath, to: newPath, on: db)
+                try await TreePaths.rebase(from: child.treePath, to: newPath, on: db)
                 child.parentID = target.id
                 child.path = newPath.value
                 try await child.save(on: db)
                 try await Audit.record(on: db, by: req.viewer, .move, entity: "org_node", id: child.id!, label: child.name,
                                        scopePath: child.path, before: childBefore, after: child.snapshot)
             }
-            try await Person.query(on: db).filter(\.$orgNodeID == source.id!)
-                .set(\.$orgNodeID, to: target.id!).set(\.$path, to: target.path).update()
-            try await Person.query(on: db).filter(\.$homeNodeID == source.id!)
-                .set(\.$homeNodeID, to: target.id!).set(\.$homePath, to: target.path).update()
-            try await ResidentUnit.query(on: db).filter(\.$locationNodeID == source.id!)
-                .set(\.$locationNodeID, to: target.id!).set(\.$path, to: target.path).update()
-            try await ResidentUnit.query(on: db).filter(\.$partyOrgNodeID == source.id!).set(\.$partyOrgNodeID, to: target.id!).update()
-            try await User.query(on: db).filter(\.$orgNodeID == source.id!).set(\.$orgNodeID, to: target.id!).update()
+            try await TreePaths.merge(source, into: target, on: db)
             source.archived = true
             source.mergedIntoID = target.id
             try await source.save(on: db)
@@ -117,25 +110,12 @@ enum OrgCommands {
         let people = try await Person.query(on: req.db).filter(\.$orgNodeID == id).filter(\.$archived == false).count()
         try TreeRules.checkArchive(node: node.facts, activeChildren: children, people: people)
         let before = node.snapshot
-        try await req.db.transaction { db in
+        try await req.db.writing { db in
             node.archived = true
             try await node.save(on: db)
             try await Audit.record(on: db, by: req.viewer, .archive, entity: "org_node", id: id, label: node.name,
                                    scopePath: node.path, before: before, after: node.snapshot)
         }
         return node
-    }
-
-    /// Rewrites every stored path under `from` to lie under `to`: the nodes and the rows that copy their path.
-    static func rebase(from: TreePath, to: TreePath, on db: Database) async throws {
-        guard let sql = db as? SQLDatabase else { return }
-        let start = from.value.count + 1
-        let pattern = from.value + "%"
-        for (table, column) in [("org_nodes", "path"), ("people", "path"), ("people", "home_path"), ("resident_units", "path")] {
-            try await sql.raw("""
-                UPDATE \(ident: table) SET \(ident: column) = CAST(\(bind: to.value) AS TEXT) || substr(\(ident: column), CAST(\(bind: start) AS INTEGER))
-                WHERE \(ident: column) LIKE \(bind: pattern)
-                """).run()
-        }
     }
 }

@@ -116,7 +116,7 @@ enum PeopleImport {
             e.fields = ["line\(bad[0].line)": bad[0].problems[0].messageKey]
             throw e
         }
-        try await req.db.transaction { db in
+        try await req.db.writing { db in
             var entries: [AuditEntry] = []
             for r in rows {
                 let p = Person()

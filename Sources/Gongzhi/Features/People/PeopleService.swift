@@ -107,7 +107,7 @@ enum PeopleService {
         try input.apply(to: person, isNew: true)
         try await place(person, orgNodeID: input.orgNodeId!, homeNodeID: input.homeNodeId, req)
         try await ensureUniqueID(person, req)
-        try await req.db.transaction { db in
+        try await req.db.writing { db in
             try await person.create(on: db)
             try await Audit.record(on: db, by: req.viewer, .create, entity: "person", id: person.id!, label: person.name,
                                    scopePath: person.path, before: nil as Person.Snapshot?, after: person.snapshot)
@@ -123,7 +123,7 @@ enum PeopleService {
             try await place(person, orgNodeID: input.orgNodeId ?? person.orgNodeID, homeNodeID: input.homeNodeId ?? person.homeNodeID, req)
         }
         try await ensureUniqueID(person, req)
-        try await req.db.transaction { db in
+        try await req.db.writing { db in
             try await person.save(on: db)
             try await Audit.record(on: db, by: req.viewer, .update, entity: "person", id: id, label: person.name,
                                    scopePath: person.path, before: before, after: person.snapshot)
@@ -135,7 +135,7 @@ enum PeopleService {
         let person = try await findForChange(id, req)
         if person.archived { throw AppError.conflict("error.person.archived") }
         let before = person.snapshot
-        try await req.db.transaction { db in
+        try await req.db.writing { db in
             person.archived = true
             try await person.save(on: db)
             try await Audit.record(on: db, by: req.viewer, .archive, entity: "person", id: id, label: person.name,

@@ -104,7 +104,7 @@ enum ContactsAPI {
             guard v.scope.includes(TreePath(grid.path)) else { throw await req.forbidden("contact on grid \(gid)", scopePath: grid.path) }
             c.gridID = grid.id; c.path = grid.path
         }
-        try await req.db.transaction { db in
+        try await req.db.writing { db in
             try await c.create(on: db)
             try await Audit.record(on: db, by: v, .create, entity: "contact_assignment", id: c.id!, label: "\(leader.name) \(title)",
                                    scopePath: c.path, before: nil as String?, after: ["leader": leader.name, "title": title, "since": c.since])

@@ -54,12 +54,14 @@ enum PlacesCommands {
         if let b = input.branchNodeId {
             let branch = try await OrgQueries.findForChange(b, req)
             guard branch.kind == .gridBranch, branch.parentID == grid.communityNodeID else { throw AppError.invalid("error.grid.branch", field: "branchNodeId") }
-            grid.branchNodeID = branch.id; grid.path = branch.path
-            try await Household.query(on: req.db).filter(\.$gridID == grid.id!).set(\.$path, to: branch.path).update()
-            try await Building.query(on: req.db).filter(\.$gridID == grid.id!).set(\.$path, to: branch.path).update()
+            grid.branchNodeID = branch.id
+            grid.path = branch.path
         }
-        try await req.db.transaction { db in
+        try await req.db.writing { db in
             try await grid.save(on: db)
+            if grid.path != before.path {
+                try await TreePaths.moveGrid(grid.id!, toPath: grid.path, community: grid.communityNodeID, on: db)
+            }
             try await Audit.record(on: db, by: req.viewer, .update, entity: "grid", id: grid.id!, label: grid.name, scopePath: grid.path, before: before, after: grid.snapshot)
         }
         return try await PlacesAPI.out([grid], req)[0]
@@ -79,7 +81,7 @@ enum PlacesCommands {
             throw AppError.conflict("error.duplicate")
         }
         let duty = GridDuty(gridID: grid.id!, personID: person.id!, duty: kind, groupNodeID: groupID)
-        try await req.db.transaction { db in
+        try await req.db.writing { db in
             try await duty.create(on: db)
             try await audit(req, db, .create, "grid_duty", duty.id!, "\(grid.name) \(person.name)", grid.path, after: ["duty": kind.rawValue, "person": person.name])
         }
@@ -89,7 +91,7 @@ enum PlacesCommands {
     static func removeDuty(_ req: Request, gridID: Int, dutyID: Int) async throws -> Grid {
         let grid = try await gridForChange(gridID, req)
         guard let duty = try await GridDuty.query(on: req.db).filter(\.$id == dutyID).filter(\.$gridID == grid.id!).first() else { throw AppError.notFound() }
-        try await req.db.transaction { db in
+        try await req.db.writing { db in
             try await Audit.record(on: db, by: req.viewer, .archive, entity: "grid_duty", id: dutyID, label: grid.name, scopePath: grid.path,
                                    before: ["duty": duty.duty.rawValue, "personID": String(duty.personID)], after: nil as String?)
             try await duty.delete(on: db)
@@ -102,7 +104,7 @@ enum PlacesCommands {
         let unit = try await UnitsService.find(unitID, req)
         if try await GridDepartment.query(on: req.db).filter(\.$gridID == grid.id!).filter(\.$unitID == unit.id!).count() > 0 { throw AppError.conflict("error.duplicate") }
         let d = GridDepartment(gridID: grid.id!, unitID: unit.id!, role: role)
-        try await req.db.transaction { db in
+        try await req.db.writing { db in
             try await d.create(on: db)
             try await audit(req, db, .create, "grid_department", d.id!, "\(grid.name) \(unit.name)", grid.path, after: ["role": role.rawValue, "unit": unit.name])
         }
@@ -142,7 +144,7 @@ enum PlacesCommands {
             }
             b.groupNodeID = group.id
         }
-        try await req.db.transaction { db in
+        try await req.db.writing { db in
             try await b.create(on: db)
             try await audit(req, db, .create, "building", b.id!, b.name, b.path, after: ["name": b.name, "address": b.address])
         }
@@ -158,7 +160,7 @@ enum PlacesCommands {
         guard !room.isEmpty, room.count <= 40 else { throw AppError.invalid("error.household.room", field: "room") }
         let h = Household()
         h.buildingID = b.id!; h.gridID = grid.id!; h.room = room; h.population = input.population; h.isMemberHousehold = false; h.path = grid.path
-        try await req.db.transaction { db in
+        try await req.db.writing { db in
             try await h.create(on: db)
             try await audit(req, db, .create, "household", h.id!, "\(b.name) \(room)", h.path, after: ["room": room, "population": String(input.population)])
         }
@@ -177,7 +179,7 @@ enum PlacesCommands {
         let person = try await PeopleService.findForChange(input.personId, req)
         let before = person.snapshot
         person.householdID = h.id
-        try await req.db.transaction { db in
+        try await req.db.writing { db in
             try await person.save(on: db)
             try await Audit.record(on: db, by: req.viewer, .update, entity: "person", id: person.id!, label: person.name, scopePath: person.path,
                                    before: before, after: ["household": "\(grid.name) #\(h.id!) \(h.room)"])
@@ -191,7 +193,7 @@ enum PlacesCommands {
         let person = try await PeopleService.find(input.personId, req)
         guard person.isPartyMember, person.householdID == h.id else { throw AppError.invalid("error.household.memberLivesHere", field: "personId") }
         h.isMemberHousehold = true; h.memberPersonID = person.id
-        try await req.db.transaction { db in
+        try await req.db.writing { db in
             try await h.save(on: db)
             try await audit(req, db, .update, "household", h.id!, "\(grid.name) \(h.room)", h.path, after: ["memberHousehold": person.name])
         }
@@ -205,7 +207,7 @@ enum PlacesCommands {
         guard let other = try await Household.find(input.householdId, on: req.db), other.id != h.id else { throw AppError.invalid("error.household.link", field: "householdId") }
         _ = try await gridForChange(other.gridID, req)
         if try await HouseholdLink.query(on: req.db).filter(\.$memberHouseholdID == h.id!).filter(\.$householdID == other.id!).count() > 0 { throw AppError.conflict("error.duplicate") }
-        try await req.db.transaction { db in
+        try await req.db.writing { db in
             let link = HouseholdLink(member: h.id!, household: other.id!)
             try await link.create(on: db)
             try await audit(req, db, .create, "household_link", link.id!, "\(grid.name) \(h.room) → \(other.room)", h.path, after: ["from": String(h.id!), "to": String(other.id!)])

@@ -58,12 +58,22 @@ enum GridImport {
         let codes = Array(Set(parsed.features.compactMap { $0.properties["community"] }))
         for n in codes.isEmpty ? [] : try await OrgNode.query(on: req.db).filter(\.$code ~~ codes).all() { c.communities[n.code] = n }
         var problems: [[(String?, String, [String])]] = Array(repeating: [], count: parsed.features.count)
+        // A code names an existing grid: that grid must be the viewer's to change, not just the file's community.
+        var existingByCode: [String: Grid] = [:]
+        let fileGridCodes = Array(Set(parsed.features.compactMap { $0.properties["code"]?.trimmingWhitespace() }))
+        for chunk in fileGridCodes.chunked(500) {
+            for g in try await Grid.query(on: req.db).filter(\.$code ~~ chunk).all() { existingByCode[g.code] = g }
+        }
         var seen: [String: Int] = [:]
         for (i, f) in parsed.features.enumerated() {
             let code = f.properties["code"]?.trimmingWhitespace() ?? ""
             if code.isEmpty { problems[i].append(("code", "error.geo.noCode", [])) }
             else if let first = seen[code] { problems[i].append(("code", "error.geo.duplicateCode", [String(first + 1)])) }
             else { seen[code] = i }
+            if let g = existingByCode[code], !v.scope.includes(TreePath(g.path)) {
+                await AccessLog.write(req, .forbiddenChange, detail: "grid import over grid \(g.id ?? 0)", scopePath: g.path)
+                problems[i].append(("code", "error.geo.codeOutOfScope", [code]))
+            }
             let community = f.properties["community"] ?? ""
             if community.isEmpty { problems[i].append(("community", "error.geo.noCommunity", [])) }
             else if let node = c.communities[community] {
@@ -105,22 +115,31 @@ enum GridImport {
         let v = try req.requireViewer()
         let (c, _) = try await check(Array(batch.content.utf8), req)
         if c.errorCount > 0 { throw AppError.invalid("error.import.hasErrors", args: [String(c.errorCount)]) }
-        try await req.db.transaction { db in
+        try await req.db.writing { db in
             for f in c.features {
                 let code = f.properties["code"]!.trimmingWhitespace()
                 let community = c.communities[f.properties["community"]!]!
                 let grid = try await Grid.query(on: db).filter(\.$code == code).first() ?? Grid()
+                if let id = grid.id, !v.scope.includes(TreePath(grid.path)) {
+                    throw await req.forbidden("grid import over grid \(id)", scopePath: grid.path)
+                }
                 let before = grid.id == nil ? nil : grid.snapshot
                 if grid.id == nil {
                     grid.code = code; grid.archived = false; grid.branchNodeID = nil; grid.path = community.path
                     grid.name = f.properties["name"] ?? code
                 } else if let name = f.properties["name"] { grid.name = name }
-                if grid.communityNodeID != community.id || grid.id == nil {
+                let movesCommunity = grid.id != nil && grid.communityNodeID != community.id
+                if movesCommunity || grid.id == nil {
+                    // A branch belongs to the old community; the grid hangs on the new community until it gets one.
                     grid.communityNodeID = community.id!
-                    if grid.branchNodeID == nil { grid.path = community.path }
+                    grid.branchNodeID = nil
+                    grid.path = community.path
                 }
                 grid.set(f.shape)
                 try await grid.save(on: db)
+                if movesCommunity {
+                    try await TreePaths.moveGrid(grid.id!, toPath: grid.path, community: community.id!, on: db)
+                }
                 try await Audit.record(on: db, by: v, before == nil ? .create : .update, entity: "grid", id: grid.id!, label: grid.name,
                                        scopePath: grid.path, before: before, after: grid.snapshot)
             }

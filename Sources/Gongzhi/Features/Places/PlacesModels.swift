@@ -46,9 +46,18 @@ final class Grid: Model, @unchecked Sendable {
         minLat = b.minLat; minLng = b.minLng; maxLat = b.maxLat; maxLng = b.maxLng
     }
     struct Snapshot: Codable, Sendable {
-        let code: String; let name: String; let communityNodeID: Int; let branchNodeID: Int?; let boundary: String; let archived: Bool
+        let code: String
+        let name: String
+        let communityNodeID: Int
+        let branchNodeID: Int?
+        let path: String?
+        let boundary: String
+        let archived: Bool
     }
-    var snapshot: Snapshot { .init(code: code, name: name, communityNodeID: communityNodeID, branchNodeID: branchNodeID, boundary: boundary, archived: archived) }
+    var snapshot: Snapshot {
+        .init(code: code, name: name, communityNodeID: communityNodeID, branchNodeID: branchNodeID, path: path,
+              boundary: boundary, archived: archived)
+    }
 }
 
 final class Building: Model, @unchecked Sendable {

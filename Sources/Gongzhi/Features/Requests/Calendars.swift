@@ -71,7 +71,7 @@ enum CalendarAPI {
         guard !source.isEmpty else { throw AppError.invalid("error.calendar.source") }
         let before = try? await yearOut(year, on: req.db)
         let offDays = off, workDays = work
-        try await req.db.transaction { db in
+        try await req.db.writing { db in
             try await CalendarDay.query(on: db).filter(\.$year == year).delete()
             for (d, n) in offDays { let c = CalendarDay(); c.year = year; c.date = d.description; c.kind = "holiday"; c.name = n; c.source = source; try await c.create(on: db) }
             for (d, n) in workDays { let c = CalendarDay(); c.year = year; c.date = d.description; c.kind = "workday"; c.name = n; c.source = source; try await c.create(on: db) }

@@ -52,7 +52,7 @@ enum RequestPhotos {
             p.bytes = Data(c.bytes); p.uploadedBy = v.user.id; p.at = Date()
             return p
         }
-        try await req.db.transaction { db in
+        try await req.db.writing { db in
             for p in photos { try await p.create(on: db) }
             try await Audit.record(on: db, by: v, .create, entity: "request_photo", id: r.id!, label: r.number, scopePath: r.path,
                                    before: nil as String?, after: ["photos": String(photos.count), "evidence": asEvidence ? "true" : "false"])

@@ -77,7 +77,7 @@ enum RequestService {
         var warnings: [String] = []
         r.stepDeadline = try await Calendars.softDeadline(req, from: now, workingDays: category.responseDays, warnings: &warnings)
         let note = warnings.joined(separator: " ")
-        try await req.db.transaction { db in
+        try await req.db.writing { db in
             try await r.create(on: db)
             try await event(r, action: .raise, from: nil, to: .raised, note: note, deadline: r.stepDeadline, by: actor, on: db, actorName: actorName)
             try await Notify.step(.raise, r, webhook: req.application.storage[WebhookConfigKey.self], on: db)
@@ -208,7 +208,7 @@ enum RequestService {
         let fullNote = ([note] + warnings).filter { !$0.isEmpty }.joined(separator: " ")
         let eventNote = action == .requestExtension ? "\(input.workingDays!)|\(fullNote)" : fullNote
         let stepDeadline = deadline, assignmentsToCreate = newAssignments
-        try await req.db.transaction { db in
+        try await req.db.writing { db in
             try await saveIfUnchanged(r, readVersion: readVersion, on: db)
             if action == .dispatch || action == .decide {
                 try await RequestAssignment.query(on: db).filter(\.$requestID == id).filter(\.$status ~~ [.pending, .accepted]).set(\.$status, to: .withdrawn).update()

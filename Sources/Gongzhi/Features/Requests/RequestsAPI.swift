@@ -70,7 +70,7 @@ enum RequestsAPI {
         if let d = i.reviewDays { c.reviewDays = d }
         if let d = i.handlingDays { c.handlingDays = d }
         if let a = i.active { c.active = a }
-        try await req.db.transaction { db in
+        try await req.db.writing { db in
             try await c.save(on: db)
             try await Audit.record(on: db, by: v, .update, entity: "request_category", id: c.id!, label: c.code, scopePath: v.node.path,
                                    before: before, after: ["responseDays": c.responseDays, "reviewDays": c.reviewDays, "handlingDays": c.handlingDays])
@@ -296,7 +296,7 @@ enum MeetingsAPI {
         guard !h.isEmpty, h.count <= 100 else { throw AppError.invalid("error.meeting.host", field: "host") }
         let m = JointMeeting()
         m.communityNodeID = node.id!; m.path = node.path; m.date = d.iso; m.host = h; m.attendees = String(attendees.prefix(1000))
-        try await req.db.transaction { db in
+        try await req.db.writing { db in
             try await m.create(on: db)
             try await Audit.record(on: db, by: v, .create, entity: "joint_meeting", id: m.id!, label: "\(node.name) \(m.date)", scopePath: m.path,
                                    before: nil as String?, after: ["date": m.date, "host": m.host, "attendees": m.attendees])

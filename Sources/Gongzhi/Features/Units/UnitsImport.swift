@@ -43,7 +43,7 @@ enum UnitsImport {
         let (rows, nodes) = try await check(batch.content, req)
         let bad = rows.filter { !$0.problems.isEmpty }
         if !bad.isEmpty { throw AppError.invalid("error.import.hasErrors", args: [String(bad.count)]) }
-        try await req.db.transaction { db in
+        try await req.db.writing { db in
             for r in rows {
                 let u = ResidentUnit()
                 let location = nodes[r.locationCode]!

@@ -59,7 +59,7 @@ enum UnitsService {
         let unit = ResidentUnit()
         unit.archived = false
         try await apply(input, to: unit, isNew: true, req)
-        try await req.db.transaction { db in
+        try await req.db.writing { db in
             try await unit.create(on: db)
             try await Audit.record(on: db, by: req.viewer, .create, entity: "resident_unit", id: unit.id!, label: unit.name,
                                    scopePath: unit.path, before: nil as ResidentUnit.Snapshot?, after: unit.snapshot)
@@ -78,7 +78,7 @@ enum UnitsService {
         let unit = try await findForChange(id, req)
         let before = unit.snapshot
         try await apply(input, to: unit, isNew: false, req)
-        try await req.db.transaction { db in
+        try await req.db.writing { db in
             try await unit.save(on: db)
             try await Audit.record(on: db, by: req.viewer, .update, entity: "resident_unit", id: id, label: unit.name,
                                    scopePath: unit.path, before: before, after: unit.snapshot)
@@ -90,7 +90,7 @@ enum UnitsService {
         let unit = try await findForChange(id, req)
         if unit.archived { throw AppError.conflict("error.unit.archived") }
         let before = unit.snapshot
-        try await req.db.transaction { db in
+        try await req.db.writing { db in
             unit.archived = true
             try await unit.save(on: db)
             try await Audit.record(on: db, by: req.viewer, .archive, entity: "resident_unit", id: id, label: unit.name,

@@ -90,7 +90,7 @@ enum VisitsAPI {
         let chosen = input.householdIds ?? all
         guard !chosen.isEmpty, Set(chosen).isSubset(of: Set(all)) else { throw AppError.invalid("error.visit.households", field: "householdIds") }
         let p = VisitPlan(); p.gridID = grid.id!; p.visitorUserID = visitor.id!; p.due = due.iso; p.householdIDs = chosen.map(String.init).joined(separator: ","); p.path = grid.path
-        try await req.db.transaction { db in
+        try await req.db.writing { db in
             try await p.create(on: db)
             try await Audit.record(on: db, by: v, .create, entity: "visit_plan", id: p.id!, label: "\(grid.name) \(due.iso)", scopePath: grid.path,
                                    before: nil as String?, after: ["households": String(chosen.count), "visitor": visitor.username])
@@ -115,7 +115,7 @@ enum VisitsAPI {
         let visit = Visit(); visit.householdID = h.id!; visit.gridID = h.gridID; visit.visitorUserID = v.user.id!; visit.at = Date()
         visit.note = note; visit.requestID = requestID; visit.path = h.path
         let raised = requestID
-        try await req.db.transaction { db in
+        try await req.db.writing { db in
             try await visit.create(on: db)
             try await Audit.record(on: db, by: v, .create, entity: "visit", id: visit.id!, label: "\(h.room)", scopePath: h.path,
                                    before: nil as String?, after: ["household": String(h.id!), "request": raised.map(String.init) ?? ""])
