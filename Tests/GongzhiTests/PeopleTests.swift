@@ -157,7 +157,14 @@ struct PeopleTests {
             let unitOrg = try await Fixtures.node(app, code: "QH-S1-C1-U1")
             let home = try await Fixtures.node(app, code: "QH-S2-C1")
             let street = try await Client.api(app, as: "street")
-            let created = try await street.api(.POST, "/api/v1/people", json: [
+            // Street 1's staff cannot name street 2's community as anyone's home: that is the member's own report.
+            let elsewhere = try await street.api(.POST, "/api/v1/people", json: [
+                "name": "钱七", "facets": ["partyMember"], "orgNodeId": unitOrg.id!, "homeNodeId": home.id!,
+                "inService": true, "employer": "第一实验小学",
+            ])
+            #expect(elsewhere.status == .unprocessableEntity && elsewhere.errorCode == "invalid")
+            let district = try await Client.api(app, as: "orgdept")
+            let created = try await district.api(.POST, "/api/v1/people", json: [
                 "name": "钱七", "facets": ["partyMember"], "orgNodeId": unitOrg.id!, "homeNodeId": home.id!,
                 "inService": true, "employer": "第一实验小学",
             ])

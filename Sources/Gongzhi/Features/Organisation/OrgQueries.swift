@@ -12,22 +12,12 @@ enum OrgQueries {
 
     /// The node if it lies in the viewer's scope; a logged 404 if it exists elsewhere.
     static func findInScope(_ id: Int, _ req: Request) async throws -> OrgNode {
-        let v = try req.requireViewer()
-        if let node = try await OrgNode.query(on: req.db).filter(\.$id == id).inScope(v.scope, \.$path).first() {
-            return node
-        }
-        if let other = try await OrgNode.find(id, on: req.db) {
-            throw await req.outOfScope("org node \(id)", scopePath: other.path)
-        }
-        throw AppError.notFound()
+        try await req.scoped(OrgNode.self, id)
     }
 
     /// For a change: in scope, or a logged 403 (404 when it does not exist at all).
     static func findForChange(_ id: Int, _ req: Request) async throws -> OrgNode {
-        let v = try req.requireViewer()
-        guard let node = try await OrgNode.find(id, on: req.db) else { throw AppError.notFound() }
-        guard v.scope.includes(node.treePath) else { throw await req.forbidden("change org node \(id)", scopePath: node.path) }
-        return node
+        try await req.scoped(OrgNode.self, id, for: .change)
     }
 
     static func nodesInScope(_ scope: DataScope, includeArchived: Bool = false, on db: Database) async throws -> [OrgNode] {

@@ -160,7 +160,9 @@ enum PeopleService {
         person.orgNodeID = node.id!
         person.path = node.path
         if let homeNodeID {
-            guard let home = try await OrgNode.find(homeNodeID, on: req.db), home.kind == .communityCommittee, !home.archived else {
+            // A home community outside the registrar's scope is the member's own report to make (双报到).
+            let home = try await req.scoped(OrgNode.self, homeNodeID, field: "homeNodeId")
+            guard home.kind == .communityCommittee, !home.archived else {
                 throw AppError.invalid("error.person.home", field: "homeNodeId")
             }
             person.homeNodeID = home.id; person.homePath = home.path

@@ -34,10 +34,8 @@ enum HouseholdsAPI {
     }
 
     static func find(_ id: Int, _ req: Request) async throws -> Household {
-        let v = try await req.require(.viewPeople)
-        if let h = try await Household.query(on: req.db).filter(\.$id == id).inScope(v.scope, \.$path).first() { return h }
-        if let other = try await Household.find(id, on: req.db) { throw await req.outOfScope("household \(id)", scopePath: other.path) }
-        throw AppError.notFound()
+        try await req.require(.viewPeople)
+        return try await req.scoped(Household.self, id)
     }
 
     static func detail(_ h: Household, _ req: Request) async throws -> HouseholdDetail {
@@ -100,8 +98,7 @@ enum ContactsAPI {
             guard node.kind == .communityCommittee else { throw AppError.invalid("error.contact.target", field: "communityNodeId") }
             c.communityNodeID = node.id; c.path = node.path
         } else if let gid = input.gridId {
-            guard let grid = try await Grid.find(gid, on: req.db) else { throw AppError.notFound() }
-            guard v.scope.includes(TreePath(grid.path)) else { throw await req.forbidden("contact on grid \(gid)", scopePath: grid.path) }
+            let grid = try await req.scoped(Grid.self, gid, for: .change, field: "gridId")
             c.gridID = grid.id; c.path = grid.path
         }
         try await req.db.writing { db in

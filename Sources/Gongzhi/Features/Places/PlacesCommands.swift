@@ -36,10 +36,8 @@ enum PlacesCommands {
 
     /// A grid the viewer may change: in scope and the tree-editing permission.
     static func gridForChange(_ id: Int, _ req: Request) async throws -> Grid {
-        let v = try await req.require(.editTree)
-        guard let g = try await Grid.find(id, on: req.db) else { throw AppError.notFound() }
-        guard v.scope.includes(TreePath(g.path)) else { throw await req.forbidden("change grid \(id)", scopePath: g.path) }
-        return g
+        try await req.require(.editTree)
+        return try await req.scoped(Grid.self, id, for: .change)
     }
 
     static func audit(_ req: Request, _ db: Database, _ action: AuditAction, _ entity: String, _ id: Int, _ label: String, _ path: String, after: [String: String]) async throws {

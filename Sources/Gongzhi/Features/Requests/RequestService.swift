@@ -38,6 +38,23 @@ enum RequestService {
         // Where: a point, a household, or (for a resident) their own household.
         var grid: Grid?
         var householdID = input.householdId
+        var household: Household?
+        if let hid = input.householdId {
+            if staff {
+                household = try await req.scoped(Household.self, hid, field: "householdId")
+            } else {
+                // A resident raises for their own household only: another family's id is neither used nor confirmed.
+                var own: Int?
+                if let pid = v.user.personID { own = try await Person.find(pid, on: req.db)?.householdID }
+                guard own == hid, let h = try await Household.find(hid, on: req.db) else {
+                    if try await Household.find(hid, on: req.db) != nil {
+                        await AccessLog.write(req, .outOfScopeRead, detail: "household \(hid) in householdId")
+                    }
+                    throw AppError.invalid("error.ref.unknown", field: "householdId")
+                }
+                household = h
+            }
+        }
         if let lat = input.lat, let lng = input.lng {
             let p = Coordinate(lat: lat, lng: lng)
             guard p.isValid else { throw AppError.invalid("error.geo.range", field: "lat") }
@@ -46,11 +63,12 @@ enum RequestService {
             guard let id = hit else { throw AppError.invalid("error.geo.outside", field: "lat") }
             grid = try await Grid.find(id, on: req.db)
         } else if staff, let gid = input.gridId {
-            grid = try await Grid.find(gid, on: req.db)
-            if grid == nil { throw AppError.invalid("error.request.where", field: "gridId") }
-        } else {
-            if householdID == nil, let pid = v.user.personID { householdID = try await Person.find(pid, on: req.db)?.householdID }
-            if let hid = householdID, let h = try await Household.find(hid, on: req.db) { grid = try await Grid.find(h.gridID, on: req.db) }
+            grid = try await req.scoped(Grid.self, gid, field: "gridId")
+        } else if let household {
+            grid = try await Grid.find(household.gridID, on: req.db)
+        } else if !staff, let pid = v.user.personID, let hid = try await Person.find(pid, on: req.db)?.householdID {
+            householdID = hid
+            if let h = try await Household.find(hid, on: req.db) { grid = try await Grid.find(h.gridID, on: req.db) }
         }
         guard let grid else { throw AppError.invalid("error.request.where", field: "lat") }
         if staff, !v.scope.includes(TreePath(grid.path)) { throw await req.forbidden("raise in grid \(grid.id!)", scopePath: grid.path) }
@@ -83,6 +101,20 @@ enum RequestService {
             try await Notify.step(.raise, r, webhook: req.application.storage[WebhookConfigKey.self], on: db)
         }
         return r
+    }
+
+    /// A unit may take a request dispatched by someone who can see it (in their subtree or shared), or when it
+    /// stands above the request on the tree (a street's or the district's departments). A unit of another street
+    /// or community is neither used nor confirmed to exist.
+    static func checkHandler(_ unitID: Int, for r: ServiceRequest, _ req: Request) async throws {
+        let v = try req.requireViewer()
+        guard let unit = try await ResidentUnit.find(unitID, on: req.db), !unit.archived else {
+            throw AppError.invalid("error.request.handlers", field: "unitIds")
+        }
+        let path = TreePath(unit.path)
+        if v.scope.includes(path) || path.contains(TreePath(r.path)) { return }
+        await AccessLog.write(req, .forbiddenChange, detail: "dispatch request \(r.id ?? 0) to unit \(unitID)", scopePath: unit.path)
+        throw AppError.invalid("error.request.handlers", field: "unitIds")
     }
 
     static func event(_ r: ServiceRequest, action: RequestAction, from: RequestState?, to: RequestState, note: String,
@@ -167,7 +199,7 @@ enum RequestService {
             guard (1...60).contains(days) else { throw AppError.invalid("error.calendar.count", field: "workingDays") }
             deadline = try await Calendars.softDeadline(req, from: now, workingDays: days, warnings: &warnings)
             for uid in unitIDs {
-                guard try await ResidentUnit.find(uid, on: req.db) != nil else { throw AppError.invalid("error.request.handlers", field: "unitIds") }
+                try await checkHandler(uid, for: r, req)
                 let a = RequestAssignment(); a.requestID = id; a.unitID = uid; a.status = .pending
                 a.deadline = deadline ?? now.addingTimeInterval(Double(days) * 86_400) // calendar days when no calendar
                 newAssignments.append(a)

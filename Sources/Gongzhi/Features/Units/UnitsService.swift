@@ -10,10 +10,8 @@ struct UnitInput: StrictInput, Content {
 /// Resident units and departments located in the viewer's scope.
 enum UnitsService {
     static func find(_ id: Int, _ req: Request) async throws -> ResidentUnit {
-        let v = try await req.require(.viewPeople)
-        if let u = try await ResidentUnit.query(on: req.db).filter(\.$id == id).inScope(v.scope, \.$path).first() { return u }
-        if let other = try await ResidentUnit.find(id, on: req.db) { throw await req.outOfScope("unit \(id)", scopePath: other.path) }
-        throw AppError.notFound()
+        try await req.require(.viewPeople)
+        return try await req.scoped(ResidentUnit.self, id)
     }
 
     static func list(_ req: Request) async throws -> [ResidentUnit] {

@@ -81,8 +81,7 @@ enum VisitsAPI {
     @Sendable static func createPlan(_ req: Request) async throws -> Response {
         let v = try await req.require(.editPeople)
         let input = try req.decodeStrict(PlanInput.self)
-        guard let grid = try await Grid.find(input.gridId, on: req.db) else { throw AppError.notFound() }
-        guard v.scope.includes(TreePath(grid.path)) else { throw await req.forbidden("visit plan grid \(grid.id!)", scopePath: grid.path) }
+        let grid = try await req.scoped(Grid.self, input.gridId, for: .change, field: "gridId")
         guard let visitor = try await User.find(input.visitorUserId, on: req.db), let vnode = try await OrgNode.find(visitor.orgNodeID, on: req.db),
               v.scope.includes(vnode.treePath) else { throw AppError.invalid("error.visit.visitor", field: "visitorUserId") }
         guard let due = SimpleDate(input.due) else { throw AppError.invalid("error.date.invalid", field: "due") }
@@ -101,8 +100,7 @@ enum VisitsAPI {
     /// A visit, and the request for the problem found on it, in one transaction.
     static func record(_ req: Request, _ input: VisitInput) async throws -> Visit {
         let v = try await req.require(.viewPeople)
-        guard let h = try await Household.find(input.householdId, on: req.db) else { throw AppError.notFound() }
-        guard v.scope.includes(TreePath(h.path)) else { throw await req.forbidden("visit household \(h.id!)", scopePath: h.path) }
+        let h = try await req.scoped(Household.self, input.householdId, for: .change, field: "householdId")
         let note = String((input.note ?? "").trimmingWhitespace().prefix(2000))
         var requestID: Int?
         if let problem = input.problem {
