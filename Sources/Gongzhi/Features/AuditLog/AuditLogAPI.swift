@@ -39,10 +39,7 @@ enum AuditLogAPI {
             }
             f.from = try date(req, "from", endOfDay: false)
             f.to = try date(req, "to", endOfDay: true)
-            if let raw = req.query[String.self, at: "page"], !raw.isEmpty {
-                guard let p = Int(raw), p >= 1 else { throw AppError.badRequest("error.page", args: [raw]) }
-                f.page = p
-            }
+            f.page = try req.page()
             return f
         }
 

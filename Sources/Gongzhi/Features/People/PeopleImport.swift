@@ -51,17 +51,13 @@ enum PeopleImport {
     /// the importer's scope, ID numbers not yet registered).
     static func check(_ text: String, _ req: Request) async throws -> (rows: [PersonImport.Row], nodes: [String: OrgNode]) {
         let v = try await req.require(.importPeople)
-        var rows = try PersonImport.read(try CSV.parse(text))
+        var rows = try await req.offload { try PersonImport.read(try CSV.parse(text)) }
         let codes = Array(Set(rows.map(\.orgCode).filter { !$0.isEmpty }))
         var nodes: [String: OrgNode] = [:]
         for chunk in codes.chunked(500) {
             for n in try await OrgNode.query(on: req.db).filter(\.$code ~~ chunk).all() { nodes[n.code] = n }
         }
-        let ids = rows.compactMap(\.idNumber)
-        var taken = Set<String>()
-        for chunk in ids.chunked(500) {
-            for p in try await Person.query(on: req.db).filter(\.$idNumber ~~ chunk).all() { if let i = p.idNumber { taken.insert(i) } }
-        }
+        let verdicts = try await DuplicateCheck.idNumbers(rows.compactMap(\.idNumber), req)
         for i in rows.indices where !rows[i].orgCode.isEmpty {
             if let node = nodes[rows[i].orgCode] {
                 if node.archived { rows[i].problems.append(.init(.orgCode, "error.tree.archived")) }
@@ -69,7 +65,9 @@ enum PeopleImport {
             } else {
                 rows[i].problems.append(.init(.orgCode, "error.import.orgUnknown", [rows[i].orgCode]))
             }
-            if let idn = rows[i].idNumber, taken.contains(idn) { rows[i].problems.append(.init(.idNumber, "error.idNumber.taken")) }
+            if let idn = rows[i].idNumber, let key = verdicts[idn].flatMap(DuplicateCheck.messageKey) {
+                rows[i].problems.append(.init(.idNumber, key))
+            }
         }
         return (rows, nodes)
     }

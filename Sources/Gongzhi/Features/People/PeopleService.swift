@@ -24,10 +24,7 @@ enum PeopleService {
             }
             if let raw = req.query[String.self, at: "inService"], !raw.isEmpty { f.inService = ["1", "true"].contains(raw) }
             f.includeArchived = ["1", "true"].contains(req.query[String.self, at: "includeArchived"] ?? "")
-            if let raw = req.query[String.self, at: "page"], !raw.isEmpty {
-                guard let p = Int(raw), p >= 1 else { throw AppError.badRequest("error.page", args: [raw]) }
-                f.page = p
-            }
+            f.page = try req.page()
             return f
         }
     }
@@ -48,7 +45,7 @@ enum PeopleService {
         if !f.includeArchived { q.filter(\.$archived == false) }
         if let text = f.q {
             if MobileNumber.looksLikePhoneQuery(text) {
-                q.filter(\.$phone ~~ text) // matches any part, so the last four digits find a person
+                try await phoneFilter(q, text, v, req)
             } else {
                 q.filter(\.$name ~~ text)
             }
@@ -67,6 +64,24 @@ enum PeopleService {
             q.group(.or) { $0.filter(\.$path =~ node.path).filter(\.$homePath =~ node.path) }
         }
         return q
+    }
+
+    /// Without the unmask permission a number is searched only by what its mask shows: the last four digits
+    /// (尾号), or the first three with the last four. Matching hidden digits would reveal them one search at a time.
+    static func phoneFilter(_ q: QueryBuilder<Person>, _ digits: String, _ v: Viewer, _ req: Request) async throws {
+        if v.can(.unmaskPersonalData) {
+            q.filter(\.$phone ~~ digits)
+            if digits.count > 4 { await AccessLog.write(req, .unmaskedRead, detail: "phone search \(Masking.phone(digits))") }
+            return
+        }
+        switch digits.count {
+        case 4:
+            q.filter(\.$phone, .custom("LIKE"), "%" + digits)
+        case 7:
+            q.filter(\.$phone, .custom("LIKE"), String(digits.prefix(3)) + "%").filter(\.$phone, .custom("LIKE"), "%" + digits.suffix(4))
+        default:
+            throw AppError.invalid("error.search.maskedPhone", field: "q")
+        }
     }
 
     static func list(_ req: Request, _ f: ListFilter) async throws -> (people: [Person], total: Int) {
@@ -171,8 +186,11 @@ enum PeopleService {
 
     static func ensureUniqueID(_ person: Person, _ req: Request) async throws {
         guard let idn = person.idNumber else { return }
-        let q = Person.query(on: req.db).filter(\.$idNumber == idn)
-        if let id = person.id { q.filter(\.$id != id) }
-        if try await q.count() > 0 { throw AppError.conflict("error.idNumber.taken") }
+        let verdict = try await DuplicateCheck.idNumbers([idn], ignoring: person.id, req)[idn] ?? .free
+        guard let key = DuplicateCheck.messageKey(verdict) else { return }
+        if verdict == .limited { throw AppError(status: .tooManyRequests, code: "too_many_requests", messageKey: key) }
+        var e = AppError.conflict(key)
+        e.fields["idNumber"] = key
+        throw e
     }
 }

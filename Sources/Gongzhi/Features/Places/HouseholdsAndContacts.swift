@@ -33,6 +33,14 @@ enum HouseholdsAPI {
         }
     }
 
+    /// Member households whose member agreed to be shown to neighbours: only their rooms may appear.
+    static func roomsShown(_ households: [Household], on db: Database) async throws -> Set<Int> {
+        let members = households.compactMap(\.memberPersonID)
+        guard !members.isEmpty else { return [] }
+        let agreed = Set(try await Person.query(on: db).filter(\.$id ~~ members).filter(\.$shownToNeighbours == true).all().compactMap(\.id))
+        return Set(households.filter { $0.memberPersonID.map(agreed.contains) ?? false }.compactMap(\.id))
+    }
+
     static func find(_ id: Int, _ req: Request) async throws -> Household {
         try await req.require(.viewPeople)
         return try await req.scoped(Household.self, id)

@@ -77,8 +77,11 @@ enum MapPages {
             let gridIDs = grids.compactMap(\.id)
             let hs = gridIDs.isEmpty ? [] : try await Household.query(on: req.db).filter(\.$gridID ~~ gridIDs).filter(\.$isMemberHousehold == true).all()
             let buildings = Dictionary(uniqueKeysWithValues: hs.isEmpty ? [] : try await Building.query(on: req.db).filter(\.$id ~~ hs.map(\.buildingID)).all().map { ($0.id!, $0) })
+            let shown = try await HouseholdsAPI.roomsShown(hs, on: req.db)
             for h in hs { if let b = buildings[h.buildingID] {
-                markers.append(.init(at: b.coordinate, kind: "household", tooltip: "\(req.t("measure.memberHouseholds")) · \(b.name) \(h.room)", href: "/households/\(h.id!)"))
+                let place = shown.contains(h.id!) ? "\(b.name) \(h.room)" : b.name
+                markers.append(.init(at: b.coordinate, kind: "household", tooltip: "\(req.t("measure.memberHouseholds")) · \(place)",
+                                     href: v.can(.viewPeople) ? "/households/\(h.id!)" : nil))
             } }
         }
         if layers.contains(.openRequests) {
@@ -90,8 +93,11 @@ enum MapPages {
                 markers.append(.init(at: at, kind: "request", tooltip: "\(r.number) · \(req.t(r.state.labelKey))", href: "/requests/\(r.id!)"))
             }
         }
-        let svg = MapSVG.render(areas: areas, markers: markers, title: req.t("map.title") + " · " + node.name,
-                                legendTitle: req.t(measure.labelKey), showLabels: areas.count <= 60)
+        let title = req.t("map.title") + " · " + node.name
+        let legend = req.t(measure.labelKey)
+        let svg = try await req.offload { [areas, markers] in
+            MapSVG.render(areas: areas, markers: markers, title: title, legendTitle: legend, showLabels: areas.count <= 60)
+        }
         let ancestors = try await OrgQueries.ancestors(of: node, on: req.db).filter { v.scope.includes($0.treePath) }
         let crumbs: [HTML] = ancestors.map { "<a href=\"\(link(node: $0.id!, measure, layers))\">\($0.name)</a> › " }
         let controls: HTML = """
@@ -192,10 +198,22 @@ enum MapPages {
         let buildings = try await Building.query(on: req.db).filter(\.$gridID == grid.id!).all()
         let memberHouseholds = try await Household.query(on: req.db).filter(\.$gridID == grid.id!).filter(\.$isMemberHousehold == true).sort(\.$id).all()
         let mhOut = try await HouseholdsAPI.out(memberHouseholds, req)
-        let svg = MapSVG.render(areas: [.init(id: "g\(grid.id!)", label: grid.name, shape: grid.shape, value: nil, href: nil, tooltip: grid.name)],
-                                markers: buildings.map { .init(at: $0.coordinate, kind: "building", tooltip: $0.name) }
-                                    + memberHouseholds.compactMap { h in buildings.first { $0.id == h.buildingID }.map { .init(at: $0.coordinate, kind: "household", tooltip: "\(req.t("measure.memberHouseholds")) · \($0.name) \(h.room)", href: "/households/\(h.id!)") } },
-                                width: 480, title: grid.name, legendTitle: nil, showLabels: false)
+        // A member household's room says where a party member lives: only with their consent (身边党员).
+        let shown = try await HouseholdsAPI.roomsShown(memberHouseholds, on: req.db)
+        let label = req.t("measure.memberHouseholds")
+        let householdLinks = v.can(.viewPeople)
+        let householdMarkers: [MapSVG.Marker] = memberHouseholds.compactMap { h in
+            guard let b = buildings.first(where: { $0.id == h.buildingID }) else { return nil }
+            let place = shown.contains(h.id!) ? "\(b.name) \(h.room)" : b.name
+            return .init(at: b.coordinate, kind: "household", tooltip: "\(label) · \(place)",
+                         href: householdLinks ? "/households/\(h.id!)" : nil)
+        }
+        let buildingMarkers: [MapSVG.Marker] = buildings.map { .init(at: $0.coordinate, kind: "building", tooltip: $0.name) }
+        let gridArea = MapSVG.Area(id: "g\(grid.id!)", label: grid.name, shape: grid.shape, value: nil, href: nil, tooltip: grid.name)
+        let svg = try await req.offload {
+            MapSVG.render(areas: [gridArea], markers: buildingMarkers + householdMarkers, width: 480, title: grid.name,
+                          legendTitle: nil, showLabels: false)
+        }
         let community = try await OrgNode.find(grid.communityNodeID, on: req.db)
         let canSeePeople = v.can(.viewPeople)
         return Layout.page(req, title: grid.name, body: """

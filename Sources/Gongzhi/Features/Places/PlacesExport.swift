@@ -52,7 +52,14 @@ enum GridImport {
     static func check(_ bytes: [UInt8], _ req: Request) async throws -> (Checked, Bool) {
         let v = try await req.require(.editTree)
         let parsed: (features: [GeoJSON.Feature], gcj02: Bool)
-        do { parsed = try GeoJSON.parse(bytes) } catch { throw AppError.invalid(error.messageKey, args: error.args) }
+        let outcome: Result<(features: [GeoJSON.Feature], gcj02: Bool), GeoJSON.Problem> = try await req.offload {
+            do throws(GeoJSON.Problem) { return .success(try GeoJSON.parse(bytes)) } catch { return .failure(error) }
+        }
+        switch outcome {
+        case .success(let p): parsed = p
+        case .failure(let error): throw AppError.invalid(error.messageKey, args: error.args)
+        }
+        let shapeProblems = try await req.offload { parsed.features.map { ShapeChecks.check($0.shape) } }
         if parsed.features.isEmpty { throw AppError.invalid("error.import.empty") }
         var c = Checked(features: parsed.features)
         let codes = Array(Set(parsed.features.compactMap { $0.properties["community"] }))
@@ -80,7 +87,7 @@ enum GridImport {
                 if node.kind != .communityCommittee { problems[i].append(("community", "error.geo.notCommunity", [community])) }
                 else if !v.scope.includes(node.treePath) { problems[i].append(("community", "error.import.orgOutOfScope", [])) }
             } else { problems[i].append(("community", "error.import.orgUnknown", [community])) }
-            for p in ShapeChecks.check(f.shape) { problems[i].append(("geometry", p.messageKey, p.args)) }
+            for p in shapeProblems[i] { problems[i].append(("geometry", p.messageKey, p.args)) }
         }
         // Overlaps and gaps per community, against the grids already there that the file does not replace.
         let fileCodes = Set(seen.keys)
@@ -91,11 +98,14 @@ enum GridImport {
                 .filter { !fileCodes.contains($0.code) }
             let shapes = idx.map { (code: parsed.features[$0].properties["code"]!, shape: parsed.features[$0].shape) }
                 + existing.map { (code: $0.code, shape: $0.shape) }
-            for (a, b) in ShapeChecks.overlaps(shapes) {
+            let (overlaps, gaps) = try await req.offload {
+                (ShapeChecks.overlaps(shapes), ShapeChecks.gaps(shapes.map(\.shape)))
+            }
+            for (a, b) in overlaps {
                 if let i = idx.first(where: { parsed.features[$0].properties["code"] == a }) { problems[i].append(("geometry", "error.geo.overlap", [b])) }
                 else if let i = idx.first(where: { parsed.features[$0].properties["code"] == b }) { problems[i].append(("geometry", "error.geo.overlap", [a])) }
             }
-            for gap in ShapeChecks.gaps(shapes.map(\.shape)) { problems[idx[0]].append(("geometry", gap.messageKey, gap.args)) }
+            for gap in gaps { problems[idx[0]].append(("geometry", gap.messageKey, gap.args)) }
         }
         c.rows = parsed.features.enumerated().map { i, f in
             PeopleImport.RowOut(line: i + 1, name: f.properties["name"] ?? f.properties["code"] ?? "", orgCode: f.properties["community"] ?? "",

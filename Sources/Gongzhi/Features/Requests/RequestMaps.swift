@@ -38,7 +38,7 @@ enum RequestMaps {
     @Sendable static func pickImage(_ req: Request) async throws -> Response {
         guard let (node, grids) = try await community(req) else { throw AppError.notFound() }
         let areas = grids.map { MapSVG.Area(id: "g\($0.id!)", label: $0.name, shape: $0.shape, value: nil, href: nil, tooltip: $0.name) }
-        let svg = MapSVG.render(areas: areas, width: width, title: node.name, legendTitle: nil, showLabels: true)
+        let svg = try await req.offload { MapSVG.render(areas: areas, width: width, title: node.name, legendTitle: nil, showLabels: true) }
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "image/svg+xml; charset=utf-8")
         return Response(status: .ok, headers: headers, body: .init(string: svg))
@@ -78,7 +78,7 @@ enum RequestMaps {
             return .init(at: at, kind: "request", tooltip: "\(cats[r.category] ?? r.category) · \(req.t(r.state.labelKey)) · \(String(r.text.prefix(30)))")
         }
         let areas = grids.map { MapSVG.Area(id: "g\($0.id!)", label: $0.name, shape: $0.shape, value: nil, href: nil, tooltip: $0.name) }
-        let svg = MapSVG.render(areas: areas, markers: markers, width: 440, title: req.t("request.public"), legendTitle: nil, showLabels: true)
+        let svg = try await req.offload { MapSVG.render(areas: areas, markers: markers, width: 440, title: req.t("request.public"), legendTitle: nil, showLabels: true) }
         return Layout.page(req, title: req.t("request.public"), body: """
             <h1>\(req.t("request.public"))</h1><p class="muted">\(node.name) · \(req.t("request.publicCount", String(markers.count)))</p>
             <section class="card map-frame" id="public-map">\(HTML(raw: svg))</section>

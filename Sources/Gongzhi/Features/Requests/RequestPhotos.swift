@@ -36,11 +36,19 @@ enum RequestPhotos {
     /// latest event (evidence of a step).
     static func add(_ req: Request, to r: ServiceRequest, files: [[UInt8]], keepLocation: Bool, asEvidence: Bool) async throws -> [RequestPhoto] {
         guard !files.isEmpty else { return [] }
+        let limit = asEvidence ? perStep : perRequest
+        if files.count > limit { throw AppError.invalid("error.photo.count", args: [String(limit)], field: "photos") }
         let v = try req.requireViewer()
         var cleaned: [(bytes: [UInt8], kind: ImageSanitizer.Kind)] = []
         for f in files {
-            do { cleaned.append(try ImageSanitizer.sanitize(f, keepMetadata: keepLocation)) }
-            catch { throw AppError.invalid(error.messageKey, args: [String(ImageSanitizer.maxBytes / 1024 / 1024)], field: "photos") }
+            let outcome: Result<(bytes: [UInt8], kind: ImageSanitizer.Kind), ImageSanitizer.Problem> = try await req.offload {
+                do throws(ImageSanitizer.Problem) {
+                    return .success(try ImageSanitizer.sanitize(f, keepMetadata: keepLocation))
+                } catch { return .failure(error) }
+            }
+            switch outcome {
+            case .success(let c): cleaned.append(c)
+            case .failure(let error): throw AppError.invalid(error.messageKey, args: [String(ImageSanitizer.maxBytes / 1024 / 1024)], field: "photos") }
         }
         let eventID = asEvidence ? try await RequestEvent.query(on: req.db).filter(\.$requestID == r.id!).sort(\.$id, .descending).first()?.id : nil
         let existing = try await RequestPhoto.query(on: req.db).filter(\.$requestID == r.id!).filter(\.$eventID == eventID).count()

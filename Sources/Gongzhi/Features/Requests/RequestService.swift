@@ -106,6 +106,9 @@ enum RequestService {
     /// A unit may take a request dispatched by someone who can see it (in their subtree or shared), or when it
     /// stands above the request on the tree (a street's or the district's departments). A unit of another street
     /// or community is neither used nor confirmed to exist.
+    /// A request handed to more units than this is not dispatched but broadcast.
+    static let maxHandlers = 20
+
     static func checkHandler(_ unitID: Int, for r: ServiceRequest, _ req: Request) async throws {
         let v = try req.requireViewer()
         guard let unit = try await ResidentUnit.find(unitID, on: req.db), !unit.archived else {
@@ -194,7 +197,9 @@ enum RequestService {
                 if note.isEmpty { throw AppError.invalid("error.request.decision", field: "note") }
             }
             let unitIDs = Array(Set(input.unitIds ?? []))
-            if unitIDs.isEmpty { throw AppError.invalid("error.request.handlers", field: "unitIds") }
+            if unitIDs.isEmpty || unitIDs.count > maxHandlers {
+                throw AppError.invalid("error.request.handlers", field: "unitIds")
+            }
             let days = input.workingDays ?? category?.handlingDays ?? 5
             guard (1...60).contains(days) else { throw AppError.invalid("error.calendar.count", field: "workingDays") }
             deadline = try await Calendars.softDeadline(req, from: now, workingDays: days, warnings: &warnings)

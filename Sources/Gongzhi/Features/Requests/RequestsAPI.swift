@@ -172,8 +172,7 @@ enum RequestsAPI {
             guard let g = Int(raw) else { throw AppError.badRequest("error.badID", args: [raw]) }
             q.filter(\.$gridID == g)
         }
-        let page = try optionalInt(req, "page") ?? 1
-        guard page >= 1 else { throw AppError.badRequest("error.page", args: [String(page)]) }
+        let page = try req.page()
         return try await out(try await q.sort(\.$raisedAt, .descending).sort(\.$id, .descending)
             .range((page - 1) * pageSize ..< page * pageSize).all(), req)
     }

@@ -5,7 +5,7 @@ import Fluent
 enum UnitsImport {
     static func check(_ text: String, _ req: Request) async throws -> (rows: [UnitImport.Row], nodes: [String: OrgNode]) {
         let v = try await req.require(.importPeople)
-        var rows = try UnitImport.read(try CSV.parse(text))
+        var rows = try await req.offload { try UnitImport.read(try CSV.parse(text)) }
         let codes = Array(Set(rows.map(\.locationCode) + rows.compactMap(\.partyOrgCode)).filter { !$0.isEmpty })
         var nodes: [String: OrgNode] = [:]
         for chunk in codes.chunked(500) {

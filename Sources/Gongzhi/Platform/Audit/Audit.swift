@@ -36,6 +36,13 @@ enum Audit {
 
 enum AccessLog {
     static func write(_ request: Request, _ kind: AccessLogEntry.Kind, detail: String, scopePath: String? = nil, userName: String? = nil) async {
+        let entry = entry(request, kind, detail: detail, scopePath: scopePath, userName: userName)
+        do { try await entry.create(on: request.db) } catch { request.logger.report(error: error) }
+    }
+
+    /// An entry not yet saved, for writing many at once.
+    static func entry(_ request: Request, _ kind: AccessLogEntry.Kind, detail: String, scopePath: String? = nil,
+                      userName: String? = nil) -> AccessLogEntry {
         let entry = AccessLogEntry()
         entry.at = Date()
         entry.userID = request.viewer?.user.id
@@ -46,6 +53,6 @@ enum AccessLog {
         entry.detail = String(detail.prefix(500))
         entry.scopePath = scopePath ?? request.viewer?.node.path ?? "/"
         request.logger.notice("access \(kind.rawValue)", metadata: ["user": .string(entry.userName), "url": .string(entry.url), "detail": .string(entry.detail)])
-        do { try await entry.create(on: request.db) } catch { request.logger.report(error: error) }
+        return entry
     }
 }

@@ -34,7 +34,7 @@ final class AccessLogEntry: Model, @unchecked Sendable {
     init() {}
 
     enum Kind: String, Codable, CaseIterable, Sendable {
-        case unmaskedRead, outOfScopeRead, forbiddenChange, loginFailed, accountLocked
+        case unmaskedRead, outOfScopeRead, forbiddenChange, loginFailed, accountLocked, duplicateCheck
         var labelKey: String { "accessKind.\(rawValue)" }
     }
 }

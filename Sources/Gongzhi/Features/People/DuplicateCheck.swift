@@ -1,0 +1,77 @@
+import Fluent
+import Vapor
+
+/// Whether ID numbers are already registered, answered without handing out hidden digits.
+///
+/// A masked ID shows its region and last four digits; the eight hidden ones are a birth date. Someone who may not
+/// unmask could otherwise upload every date that fits and read which one is "already registered". So, for such a
+/// viewer, every check is logged by its masked form, and one masked form is checked at most `perMaskPerDay` times
+/// a day: enough for a real correction, far too few to walk the dates. A record outside the viewer's scope is
+/// named as neither who nor where.
+enum DuplicateCheck {
+    enum Verdict: Equatable, Sendable {
+        case free
+        /// Registered in the viewer's scope: they can open it.
+        case inScope
+        /// Registered elsewhere in the district: the organisation department transfers it.
+        case elsewhere
+        /// Checked too often today in this masked form; no answer.
+        case limited
+    }
+
+    static let perMaskPerDay = 5
+
+    static func idNumbers(_ ids: [String], ignoring personID: Int? = nil, _ req: Request) async throws -> [String: Verdict] {
+        let v = try req.requireViewer()
+        let unique = Array(Set(ids))
+        var verdicts: [String: Verdict] = [:]
+        var allowed = unique
+        if !v.can(.unmaskPersonalData) {
+            let masks = Dictionary(grouping: unique, by: Masking.idNumber)
+            let since = Date().addingTimeInterval(-86_400)
+            var checked: [String: Int] = [:]
+            for chunk in Array(masks.keys).chunked(500) {
+                let earlier = try await AccessLogEntry.query(on: req.db).filter(\.$userID == v.user.id)
+                    .filter(\.$kind == .duplicateCheck).filter(\.$at >= since).filter(\.$detail ~~ chunk).all()
+                for e in earlier { checked[e.detail, default: 0] += 1 }
+            }
+            allowed = []
+            var log: [AccessLogEntry] = []
+            for (mask, group) in masks {
+                for (n, id) in group.sorted().enumerated() {
+                    if checked[mask, default: 0] + n >= perMaskPerDay {
+                        verdicts[id] = .limited
+                    } else {
+                        allowed.append(id)
+                        log.append(AccessLog.entry(req, .duplicateCheck, detail: mask))
+                    }
+                }
+            }
+            if !log.isEmpty { try await log.create(on: req.db) }
+        }
+        var found: [String: Person] = [:]
+        for chunk in allowed.chunked(500) {
+            let q = Person.query(on: req.db).filter(\.$idNumber ~~ chunk)
+            if let personID { q.filter(\.$id != personID) }
+            for p in try await q.all() { if let i = p.idNumber { found[i] = p } }
+        }
+        for id in allowed {
+            guard let p = found[id] else {
+                verdicts[id] = .free
+                continue
+            }
+            verdicts[id] = p.readPaths.contains { v.scope.includes(TreePath($0)) } ? .inScope : .elsewhere
+        }
+        return verdicts
+    }
+
+    /// The problem to show for a verdict, if any.
+    static func messageKey(_ verdict: Verdict) -> String? {
+        switch verdict {
+        case .free: nil
+        case .inScope: "error.idNumber.taken"
+        case .elsewhere: "error.idNumber.registeredElsewhere"
+        case .limited: "error.idNumber.checkLimit"
+        }
+    }
+}
