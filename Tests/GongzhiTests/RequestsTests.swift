@@ -296,7 +296,19 @@ struct DuplicateTests {
             let member = try await Client.api(app, as: "member")
             let memberOwn = try await RequestsTests.raise(member, text: "路灯不亮")
             #expect(try await RequestsTests.act(api, memberOwn, "merge", ["mergeInto": first]).status == .ok)
-            #expect(try await member.api(.GET, "/api/v1/requests/\(first)").status == .ok) // the member follows the merged request
+            let followed = try await member.api(.GET, "/api/v1/requests/\(first)")
+            #expect(followed.status == .ok) // the member follows the merged request
+            // …but it is another resident's: not their name, exact place, private words or photos.
+            let reporter = try await Fixtures.user(app, "resident")
+            let seen = try #require(try followed.json()["request"] as? [String: Any])
+            #expect(seen["lat"] == nil || seen["lat"] is NSNull)
+            #expect(!followed.body.string.contains(reporter.displayName))
+            let privateOne = try await RequestsTests.raise(resident, text: "我家门口下水道堵了", extra: ["isPublic": false])
+            let memberSecond = try await RequestsTests.raise(member, text: "下水道堵了")
+            #expect(try await RequestsTests.act(api, memberSecond, "merge", ["mergeInto": privateOne]).status == .ok)
+            let hidden = try await member.api(.GET, "/api/v1/requests/\(privateOne)")
+            #expect(hidden.status == .ok)
+            #expect(!hidden.body.string.contains("我家门口下水道堵了"))
             #expect(try await phone.get("/requests/\(second)").body.string.contains("merged-into"))
         }
     }

@@ -35,6 +35,12 @@ enum RequestAccess {
         return q.inScope(v.scope, \.$path)
     }
 
+    /// A resident following a request theirs was merged into: it is someone else's, so its reporter's name, exact
+    /// place, own words (unless public) and own photos stay theirs.
+    static func isAnotherResidents(_ r: ServiceRequest, for v: Viewer) -> Bool {
+        v.scope.isSelfOnly && r.reporterUserID != v.user.id
+    }
+
     static func find(_ id: Int, _ req: Request) async throws -> ServiceRequest {
         let v = try req.requireViewer()
         if let r = try await scoped(v, on: req.db).filter(\.$id == id).first() { return r }

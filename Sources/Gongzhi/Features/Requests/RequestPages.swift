@@ -124,9 +124,7 @@ enum RequestPages {
             let files = (f.photos ?? []).filter { $0.data.readableBytes > 0 }.map { Array($0.data.readableBytesView) }
             if files.count > RequestPhotos.perRequest { throw AppError.invalid("error.photo.count", args: [String(RequestPhotos.perRequest)], field: "photos") }
             // Check the photos before anything is stored: a bad photo leaves nothing half-done.
-            for file in files {
-                do { _ = try ImageSanitizer.sanitize(file) } catch { throw AppError.invalid(error.messageKey, args: ["5"], field: "photos") }
-            }
+            try await RequestPhotos.check(files, req)
             // A likely duplicate is offered before the resident submits; they may still go on.
             let v = try req.requireViewer()
             if v.scope.isSelfOnly, f.confirmNew != "true", let category = input.category, let text = input.text {
@@ -233,9 +231,7 @@ enum RequestPages {
         input.meetingId = f.meetingId.flatMap { Int($0) }; input.mergeInto = f.mergeInto.flatMap { Int($0) }
         do {
             let files = (f.photos ?? []).filter { $0.data.readableBytes > 0 }.map { Array($0.data.readableBytesView) }
-            for file in files {
-                do { _ = try ImageSanitizer.sanitize(file) } catch { throw AppError.invalid(error.messageKey, args: ["5"], field: "photos") }
-            }
+            try await RequestPhotos.check(files, req)
             let r = try await RequestService.perform(req, id: id, action: action, input)
             _ = try await RequestPhotos.add(req, to: r, files: files, keepLocation: false, asEvidence: true)
             Layout.flash(req, "flash.saved")
@@ -365,7 +361,7 @@ enum RequestPages {
         let v = try req.requireViewer()
         let existing = try? await CalendarAPI.yearOut(year, on: req.db)
         let text = draft?.days ?? existing.map { y in (y.daysOff.map { "\($0.date) \($0.name) off" } + y.workingWeekends.map { "\($0.date) \($0.name) work" }).joined(separator: "\n") } ?? ""
-        let editor: HTML = v.can(.manageAccounts) ? """
+        let editor: HTML = v.maySetDistrictSettings ? """
             <form method="post" action="/calendar/\(year)" class="card" id="calendar-editor">\(CSRF.hiddenField(req))<h2>\(req.t("calendar.edit"))</h2>
             \(error.map { "<p class=\"flash error\" role=\"alert\">\(req.lang.format($0.messageKey, $0.args))</p>" as HTML } ?? HTML.empty)
             <label for="source">\(req.t("calendar.sourceLabel"))</label><input id="source" name="source" value="\(draft?.source ?? existing?.source ?? "")" required>

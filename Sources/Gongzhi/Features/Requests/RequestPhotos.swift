@@ -34,6 +34,19 @@ enum RequestPhotos {
 
     /// Checks and stores photos. The resident's go with the request (at most nine in all); staff's go with the
     /// latest event (evidence of a step).
+    /// Checks photos (off the cooperative threads) before anything is stored: a bad photo leaves nothing half-done.
+    static func check(_ files: [[UInt8]], _ req: Request) async throws {
+        let problem: ImageSanitizer.Problem? = try await req.offload {
+            for file in files {
+                do throws(ImageSanitizer.Problem) { _ = try ImageSanitizer.sanitize(file) } catch { return error }
+            }
+            return nil
+        }
+        if let problem {
+            throw AppError.invalid(problem.messageKey, args: [String(ImageSanitizer.maxBytes / 1024 / 1024)], field: "photos")
+        }
+    }
+
     static func add(_ req: Request, to r: ServiceRequest, files: [[UInt8]], keepLocation: Bool, asEvidence: Bool) async throws -> [RequestPhoto] {
         guard !files.isEmpty else { return [] }
         let limit = asEvidence ? perStep : perRequest
@@ -92,6 +105,9 @@ enum RequestPhotos {
         let r = try await RequestAccess.find(try req.intParameter("id"), req)
         guard let p = try await RequestPhoto.query(on: req.db).filter(\.$id == (try req.intParameter("photo"))).filter(\.$requestID == r.id!).first() else {
             throw AppError.notFound()
+        }
+        if p.eventID == nil, RequestAccess.isAnotherResidents(r, for: try req.requireViewer()) {
+            throw await req.outOfScope("photo \(p.id ?? 0) of another resident", scopePath: r.path)
         }
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: p.contentType)

@@ -55,8 +55,8 @@ enum RequestsAPI {
 
     /// The district sets each category's limits in working days and whether the grid may dispatch it directly.
     @Sendable static func updateCategory(_ req: Request) async throws -> CategoryOut {
-        let v = try await req.require(.manageAccounts)
         let code = req.parameters.get("code") ?? ""
+        let v = try await req.requireDistrictSettings("request category \(code)")
         guard let c = try await RequestCategory.query(on: req.db).filter(\.$code == code).first() else { throw AppError.notFound() }
         let i = try req.decodeStrict(CategoryInput.self)
         let before = ["responseDays": c.responseDays, "reviewDays": c.reviewDays, "handlingDays": c.handlingDays]
@@ -94,8 +94,10 @@ enum RequestsAPI {
         let now = Date()
         return rs.map { r in
             let level = EscalationLevel(rawValue: r.level) ?? .community
+            let others = RequestAccess.isAnotherResidents(r, for: v)
             return RequestOut(id: r.id!, number: r.number, kind: r.kind, kindLabel: req.t(r.kind.labelKey), category: r.category,
-                       categoryLabel: cats[r.category] ?? r.category, text: r.text, lat: r.lat, lng: r.lng, gridID: r.gridID,
+                       categoryLabel: cats[r.category] ?? r.category, text: others && !r.isPublic ? "" : r.text,
+                       lat: others ? nil : r.lat, lng: others ? nil : r.lng, gridID: r.gridID,
                        gridName: grids[r.gridID], communityName: comms[r.communityNodeID], channel: r.channel, isPublic: r.isPublic,
                        state: r.state, stateLabel: req.t(r.state.labelKey), level: r.level, levelLabel: req.t(level.labelKey),
                        stepDeadline: r.stepDeadline, overdue: r.state.isOpen && r.state != .resolved && (r.stepDeadline.map { $0 < now } ?? false),
@@ -109,9 +111,15 @@ enum RequestsAPI {
         let events = try await RequestEvent.query(on: req.db).filter(\.$requestID == r.id!).sort(\.$id).all()
         let cal = try? await Calendars.load(on: req.db)
         var previous: Date?
+        let others = RequestAccess.isAnotherResidents(r, for: v)
         let eventsOut = events.map { e -> EventOut in
             // (photos of a step are listed in `photos` with its event id)
             defer { previous = e.at }
+            if others, let reporter = r.reporterUserID, e.actorUserID == reporter {
+                return EventOut(id: e.id!, at: e.at, actorName: req.t("request.anotherResident"), action: e.action,
+                                actionLabel: req.t(e.action.labelKey), fromState: e.fromState, toState: e.toState, note: "",
+                                deadline: e.deadline, workingDays: nil)
+            }
             let days = previous.flatMap { p in try? cal?.workingDays(from: p.timeIntervalSince1970, to: e.at.timeIntervalSince1970) }
             let note = e.action == .requestExtension ? e.note.split(separator: "|", maxSplits: 1).map(String.init).reversed().joined(separator: " · ") : e.note
             return EventOut(id: e.id!, at: e.at, actorName: e.actorName, action: e.action, actionLabel: req.t(e.action.labelKey), fromState: e.fromState,
@@ -125,7 +133,8 @@ enum RequestsAPI {
         let allowed = RequestWorkflow.allowed(from: r.facts).filter { RequestAccess.may(v, $0, r, category: category, myUnits: mine, assignedUnits: active) }
         return Detail(request: try await out([r], req)[0], events: eventsOut,
                       assignments: assignments.map { AssignmentOut(unitID: $0.unitID, unitName: units[$0.unitID] ?? "", status: $0.status, deadline: $0.deadline) },
-                      allowedActions: allowed, photos: try await RequestPhotos.refs(r.id!, on: req.db))
+                      allowedActions: allowed,
+                      photos: try await RequestPhotos.refs(r.id!, on: req.db).filter { !others || $0.eventID != nil })
     }
 
     /// Shown before a resident submits, and to staff for merging: likely duplicates, closed ones included.
