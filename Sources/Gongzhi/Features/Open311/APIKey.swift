@@ -46,7 +46,7 @@ enum APIKeysAPI {
 
     /// The key is shown once, at creation.
     @Sendable static func create(_ req: Request) async throws -> Response {
-        let v = try await req.require(.manageAccounts)
+        let v = try await req.requireDistrictSettings("API key")
         let name = try TreeRules.validName(try req.decodeStrict(CreateInput.self).name)
         let raw = "gz_" + [UInt8].random(count: 24).base64URL
         let k = APIKey(); k.name = name; k.keyHash = APIToken.hash(raw); k.active = true; k.createdBy = v.user.id
@@ -58,7 +58,7 @@ enum APIKeysAPI {
     }
 
     @Sendable static func revoke(_ req: Request) async throws -> KeyOut {
-        let v = try await req.require(.manageAccounts)
+        let v = try await req.requireDistrictSettings("API key")
         guard let k = try await APIKey.find(try req.intParameter("id"), on: req.db) else { throw AppError.notFound() }
         guard k.active else { throw AppError.conflict("error.apiKey.revoked") }
         try await req.db.writing { db in

@@ -53,7 +53,7 @@ enum CalendarAPI {
 
     /// Administrators set a year from its State Council notice (or correct one); the old days are kept in the audit log.
     static func replace(_ req: Request, year: Int, input: YearInput) async throws -> YearOut {
-        let v = try await req.require(.manageAccounts)
+        let v = try await req.requireDistrictSettings("calendar \(year)")
         var off: [LocalDate: String] = [:], work: [LocalDate: String] = [:]
         for (list, isOff) in [(input.daysOff, true), (input.workingWeekends, false)] {
             for d in list {

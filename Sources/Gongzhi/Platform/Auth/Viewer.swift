@@ -10,6 +10,10 @@ struct Viewer: Sendable {
     var role: Role { user.role }
     func can(_ p: Permission) -> Bool { user.role.can(p) }
 
+    /// District-wide settings (request categories, the working-day calendar, Open311 keys) belong to the whole
+    /// district: the permission, and the district's root in scope. A street's administrator does not change them.
+    var maySetDistrictSettings: Bool { can(.manageAccounts) && scope.paths.contains { $0.depth == 0 } }
+
     static func load(userID: Int, on db: Database) async throws -> Viewer? {
         guard let user = try await User.find(userID, on: db), user.active,
               let node = try await OrgNode.find(user.orgNodeID, on: db) else { return nil }
@@ -46,6 +50,14 @@ extension Request {
             await AccessLog.write(self, .forbiddenChange, detail: "missing permission \(permission.rawValue)")
             throw AppError.forbidden()
         }
+        return v
+    }
+
+    /// The permission for a district-wide setting, or a logged 403 (see `Viewer.maySetDistrictSettings`).
+    @discardableResult
+    func requireDistrictSettings(_ what: String) async throws -> Viewer {
+        let v = try await require(.manageAccounts)
+        guard v.maySetDistrictSettings else { throw await forbidden("change district-wide \(what)", scopePath: v.node.path) }
         return v
     }
 
