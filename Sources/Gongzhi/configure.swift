@@ -42,6 +42,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
 
     app.asyncCommands.use(BootstrapCommand(), as: "bootstrap")
     app.lifecycle.use(RequestSweeper())
+    app.lifecycle.use(DrainBeforeShutdown()) // last in, first out: the server drains before anything else stops
     try routes(app)
 }
 

@@ -38,23 +38,7 @@ enum RequestService {
         // Where: a point, a household, or (for a resident) their own household.
         var grid: Grid?
         var householdID = input.householdId
-        var household: Household?
-        if let hid = input.householdId {
-            if staff {
-                household = try await req.scoped(Household.self, hid, field: "householdId")
-            } else {
-                // A resident raises for their own household only: another family's id is neither used nor confirmed.
-                var own: Int?
-                if let pid = v.user.personID { own = try await Person.find(pid, on: req.db)?.householdID }
-                guard own == hid, let h = try await Household.find(hid, on: req.db) else {
-                    if try await Household.find(hid, on: req.db) != nil {
-                        await AccessLog.write(req, .outOfScopeRead, detail: "household \(hid) in householdId")
-                    }
-                    throw AppError.invalid("error.ref.unknown", field: "householdId")
-                }
-                household = h
-            }
-        }
+        let household = try await input.householdId.asyncMap { try await Self.household($0, req) }
         if let lat = input.lat, let lng = input.lng {
             let p = Coordinate(lat: lat, lng: lng)
             guard p.isValid else { throw AppError.invalid("error.geo.range", field: "lat") }
@@ -106,6 +90,21 @@ enum RequestService {
     /// A unit may take a request dispatched by someone who can see it (in their subtree or shared), or when it
     /// stands above the request on the tree (a street's or the district's departments). A unit of another street
     /// or community is neither used nor confirmed to exist.
+    /// A household id from a client: in the staff member's scope, or a resident's own. Another family's id is
+    /// neither used nor confirmed to exist.
+    static func household(_ id: Int, _ req: Request) async throws -> Household {
+        let v = try req.requireViewer()
+        guard v.scope.isSelfOnly else { return try await req.scoped(Household.self, id, field: "householdId") }
+        var own: Int?
+        if let pid = v.user.personID { own = try await Person.find(pid, on: req.db)?.householdID }
+        let found = try await Household.find(id, on: req.db)
+        guard own == id, let found else {
+            if found != nil { await AccessLog.write(req, .outOfScopeRead, detail: "household \(id) in householdId") }
+            throw AppError.invalid("error.ref.unknown", field: "householdId")
+        }
+        return found
+    }
+
     /// A request handed to more units than this is not dispatched but broadcast.
     static let maxHandlers = 20
 

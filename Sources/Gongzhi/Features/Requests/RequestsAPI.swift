@@ -147,7 +147,8 @@ enum RequestsAPI {
             point = Coordinate(lat: la, lng: ln)
             guard point!.isValid else { throw AppError.badRequest("error.geo.range") }
         }
-        var household = try optionalInt(req, "householdId")
+        var household: Int?
+        if let hid = try optionalInt(req, "householdId") { household = try await RequestService.household(hid, req).id }
         if household == nil, point == nil, let pid = v.user.personID { household = try await Person.find(pid, on: req.db)?.householdID }
         let found = try await RequestService.similar(req, category: category, text: text, point: point, householdID: household, gridID: nil)
         let outs = try await out(found, req)

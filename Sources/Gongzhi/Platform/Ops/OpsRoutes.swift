@@ -31,3 +31,18 @@ enum OpsRoutes {
         return try await body.encodeResponse(status: ok ? .ok : .serviceUnavailable, for: req)
     }
 }
+
+/// On SIGTERM the HTTP server stops taking requests and lets those in flight finish (at most
+/// `drainSeconds`) before the databases close: Vapor closes its storage, the serve command included, in no fixed
+/// order, and a request reaching `req.db` after the databases closed would crash the process.
+struct DrainBeforeShutdown: LifecycleHandler {
+    static let drainSeconds: Int64 = 7
+
+    func willBoot(_ app: Application) throws {
+        app.http.server.configuration.shutdownTimeout = .seconds(Self.drainSeconds)
+    }
+
+    func shutdownAsync(_ app: Application) async {
+        await app.server.shutdown()
+    }
+}
