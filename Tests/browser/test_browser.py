@@ -106,14 +106,18 @@ def language():
     b = Browser(DRIVER, 1280, 900)
     try:
         login(b, "street")
-        if b.run("return document.documentElement.lang") == "en":  # left in English by an earlier run
-            b.get(SERVER + "/lang/zh-Hans?back=/")
-        b.click(b.find("a.lang"))
+        chinese = lambda: b.run("return document.documentElement.lang") == "zh-CN"
+        if not chinese():  # left in English by an earlier run
+            b.click(b.find("form.lang-switch button"))
+            wait_for(chinese, "the switch did not turn the page back into Chinese")
+        # Signed in, the switch is a form button (a POST with the CSRF token), no script involved.
+        b.click(b.find("form.lang-switch button"))
         wait_for(lambda: "Home" in b.text(b.find("nav.menu")), "menu is not in English")
         b.get(SERVER + "/org")
         expect("Organisation tree" in b.text(b.find("main h1")), "the choice did not stick")
         b.screenshot(os.path.join(SHOTS, "street-english.png"))
-        b.get(SERVER + "/lang/zh-Hans?back=/")
+        b.click(b.find("form.lang-switch button"))  # back to Chinese, on the account too
+        wait_for(chinese, "the switch did not turn the page back into Chinese")
     finally:
         b.quit()
 

@@ -3,6 +3,8 @@ import Fluent
 
 /// Managing accounts: who may sign in, with which role, bound to which node, with which shared subtrees.
 /// An administrator manages only accounts bound inside their scope and grants only roles within their own.
+/// Every change to an account, from the API or a page, first passes `target(_:_:forChange: true)`: scope and role
+/// ceiling in one place.
 enum AccountAdmin {
     struct AccountOut: Content {
         let id: Int; let username: String; let displayName: String; let phone: String?; let role: Role; let roleLabel: String
@@ -34,13 +36,23 @@ enum AccountAdmin {
     }
 
     static func find(_ id: Int, _ req: Request, forChange: Bool) async throws -> User {
+        try await target(id, req, forChange: forChange).user
+    }
+
+    /// An account an administrator names, with its node. Outside the administrator's scope it is a logged 404 to read
+    /// and a logged 403 to change. To change it, its role must also be one the administrator could grant (the role
+    /// ceiling: no stronger than their own), or it is a logged 403 — whatever the change, unlocking and sharing too.
+    static func target(_ id: Int, _ req: Request, forChange: Bool) async throws -> (user: User, node: OrgNode) {
         let v = try await req.require(.manageAccounts)
         guard let u = try await User.find(id, on: req.db), let node = try await OrgNode.find(u.orgNodeID, on: req.db) else { throw AppError.notFound() }
         guard v.scope.includes(node.treePath) else {
             throw forChange ? await req.forbidden("change account \(id)", scopePath: node.path)
                             : await req.outOfScope("account \(id)", scopePath: node.path)
         }
-        return u
+        if forChange, !v.role.canGrant(u.role) {
+            throw await req.forbidden("change account \(id) with the stronger role \(u.role.rawValue)", scopePath: node.path)
+        }
+        return (u, node)
     }
 
     static func out(_ users: [User], _ req: Request) async throws -> [AccountOut] {
@@ -90,7 +102,7 @@ enum AccountAdmin {
         let hash = try await req.password.async.hash(input.password!)
         let user = User(username: username, phone: phone, displayName: name, passwordHash: hash, role: input.role!,
                         orgNodeID: node.id!, personID: input.personId)
-        try await req.db.transaction { db in
+        try await req.db.writing { db in
             try await user.create(on: db)
             try await Audit.record(on: db, by: req.viewer, .create, entity: "user", id: user.id!, label: user.username,
                                    scopePath: node.path, before: nil as Snapshot?, after: try await snapshot(user, on: db))
@@ -104,7 +116,6 @@ enum AccountAdmin {
         if user.id == v.user.id && (input.role != nil || input.active == false || input.orgNodeId != nil) {
             throw AppError.conflict("error.account.self")
         }
-        try await checkRole(user.role, req)
         let before = try await snapshot(user, on: req.db)
         if let n = input.displayName {
             let t = n.trimmingWhitespace()
@@ -123,11 +134,10 @@ enum AccountAdmin {
         }
         if let a = input.active { user.active = a }
         let scopePath = try await OrgNode.find(user.orgNodeID, on: req.db)?.path ?? v.node.path
-        try await req.db.transaction { db in
+        try await req.db.writing { db in
             try await user.save(on: db)
-            if user.active == false {
-                try await APIToken.query(on: db).filter(\.$userID == id).set(\.$revoked, to: true).update()
-            }
+            // Disabling ends every sign-in, so enabling again does not bring old sessions back.
+            if before.active, !user.active { try await SignIns.endAll(userID: id, on: db) }
             try await Audit.record(on: db, by: v, .update, entity: "user", id: id, label: user.username, scopePath: scopePath,
                                    before: before, after: try await snapshot(user, on: db))
         }
@@ -135,42 +145,64 @@ enum AccountAdmin {
     }
 
     static func unlock(_ req: Request, id: Int) async throws -> User {
-        let user = try await find(id, req, forChange: true)
+        let (user, node) = try await target(id, req, forChange: true)
         let before = try await snapshot(user, on: req.db)
         user.failedLogins = 0; user.lockedUntil = nil
-        try await req.db.transaction { db in
+        try await req.db.writing { db in
             try await user.save(on: db)
             try await Audit.record(on: db, by: req.viewer, .update, entity: "user", id: id, label: user.username + " unlock",
-                                   scopePath: req.viewer!.node.path, before: before, after: try await snapshot(user, on: db))
+                                   scopePath: node.path, before: before, after: try await snapshot(user, on: db))
         }
         return user
     }
 
+    /// A new password set by an administrator ends every page session and token of the account. One's own password
+    /// is changed with the current one (`/account`, `/api/v1/me/password`), not here.
     static func resetPassword(_ req: Request, id: Int, password: String) async throws {
-        let user = try await find(id, req, forChange: true)
-        try await checkRole(user.role, req)
+        let (user, node) = try await target(id, req, forChange: true)
+        if user.id == req.viewer?.user.id { throw AppError.conflict("error.account.selfPassword") }
         do { try PasswordPolicy.check(password) } catch { throw AppError.invalid(error.messageKey, field: "newPassword") }
         let hash = try await req.password.async.hash(password)
-        try await req.db.transaction { db in
+        try await req.db.writing { db in
             user.passwordHash = hash; user.failedLogins = 0; user.lockedUntil = nil
             try await user.save(on: db)
-            try await APIToken.query(on: db).filter(\.$userID == id).set(\.$revoked, to: true).update()
+            try await SignIns.endAll(userID: id, on: db)
             try await Audit.record(on: db, by: req.viewer, .passwordChange, entity: "user", id: id, label: user.username,
-                                   scopePath: req.viewer!.node.path, before: nil as String?, after: nil as String?)
+                                   scopePath: node.path, before: nil as String?, after: nil as String?)
         }
     }
 
+    /// Shares a subtree in the administrator's scope with the account, or stops sharing it. The node is checked
+    /// against the administrator's scope (a logged 403 outside it, 404 when there is none); sharing twice changes
+    /// nothing, stopping a share that does not exist is a 404.
     static func share(_ req: Request, id: Int, nodeID: Int, add: Bool) async throws -> User {
         let user = try await find(id, req, forChange: true)
+        guard nodeID > 0 else { throw AppError.notFound() }
         let node = try await OrgQueries.findForChange(nodeID, req)
-        let before = try await snapshot(user, on: req.db)
-        try await req.db.transaction { db in
-            let existing = try await ScopeShare.query(on: db).filter(\.$userID == id).filter(\.$orgNodeID == node.id!).first()
-            if add, existing == nil { try await ScopeShare(userID: id, orgNodeID: node.id!).create(on: db) }
-            if !add, let existing { try await existing.delete(on: db) }
-            try await Audit.record(on: db, by: req.viewer, .update, entity: "user", id: id, label: user.username,
-                                   scopePath: node.path, before: before, after: try await snapshot(user, on: db))
+        if add {
+            if user.role == .resident || user.role == .partyMember { throw AppError.invalid("error.share.selfOnly", field: "orgNodeId") }
+            if node.archived { throw AppError.invalid("error.tree.archived", field: "orgNodeId") }
         }
+        let before = try await snapshot(user, on: req.db)
+        let changed: Bool
+        do {
+            changed = try await req.db.writing { db -> Bool in
+                let existing = try await ScopeShare.query(on: db).filter(\.$userID == id).filter(\.$orgNodeID == node.id!).first()
+                if add {
+                    if existing != nil { return false }
+                    try await ScopeShare(userID: id, orgNodeID: node.id!).create(on: db)
+                } else {
+                    guard let existing else { return false }
+                    try await existing.delete(on: db)
+                }
+                try await Audit.record(on: db, by: req.viewer, .update, entity: "user", id: id, label: user.username,
+                                       scopePath: node.path, before: before, after: try await snapshot(user, on: db))
+                return true
+            }
+        } catch let e as any DatabaseError where add && e.isConstraintFailure {
+            changed = false // the same share, added at the same moment by another request (unique on user and node)
+        }
+        if !add, !changed { throw AppError.notFound("error.share.none") }
         return user
     }
 }

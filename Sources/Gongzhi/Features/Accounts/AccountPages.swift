@@ -5,7 +5,8 @@ enum AccountPages {
     static func register(public r: RoutesBuilder, protected p: RoutesBuilder) {
         r.get("login", use: loginForm)
         r.post("login", use: login)
-        r.get("lang", ":code", use: switchLanguage)
+        r.get("lang", ":code", use: languageCookie)
+        r.post("lang", ":code", use: switchLanguage)
         p.post("logout", use: logout)
         p.get("account", use: account)
         p.post("account", "password", use: changePassword)
@@ -30,18 +31,12 @@ enum AccountPages {
 
     @Sendable static func loginForm(_ req: Request) async throws -> HTML {
         if req.viewer != nil { throw Abort.redirect(to: "/") }
-        return loginPage(req, next: safeNext(req.query[String.self, at: "next"]))
-    }
-
-    /// Only local paths: never an open redirect.
-    static func safeNext(_ raw: String?) -> String {
-        guard let raw, raw.hasPrefix("/"), !raw.hasPrefix("//"), !raw.contains("\\") else { return "/" }
-        return raw
+        return loginPage(req, next: LocalRedirect.path(req.query[String.self, at: "next"]))
     }
 
     @Sendable static func login(_ req: Request) async throws -> Response {
         let form = try req.content.decode(LoginForm.self)
-        let login = form.login ?? "", next = safeNext(form.next)
+        let login = form.login ?? "", next = LocalRedirect.path(form.next)
         switch try await LoginService.attempt(login: login, password: form.password ?? "", request: req) {
         case .invalid:
             return try await loginPage(req, login: login, next: next, error: req.t("error.login.invalid"))
@@ -67,13 +62,27 @@ enum AccountPages {
         return req.redirect(to: "/login")
     }
 
+    struct LanguageForm: Content { var back: String? }
+
+    /// The language switch of a signed-in page: a form (with its CSRF token) that sets the cookie and stores the
+    /// choice on the account, so it follows the user to another device.
     @Sendable static func switchLanguage(_ req: Request) async throws -> Response {
         guard let lang = Lang(rawValue: req.parameters.get("code") ?? "") else { throw AppError.notFound() }
-        if let v = req.viewer {
-            v.user.locale = lang.rawValue
-            try await v.user.save(on: req.db)
+        let back = (try? req.content.decode(LanguageForm.self))?.back
+        if let v = req.viewer, v.user.locale != lang.rawValue {
+            try await User.query(on: req.db).filter(\.$id == v.user.id!).set(\.$locale, to: lang.rawValue).update()
         }
-        let response = req.redirect(to: safeNext(req.query[String.self, at: "back"]))
+        return languageResponse(req, lang, back: back)
+    }
+
+    /// The language link of a signed-out page: sets the cookie only. A GET never changes anything stored.
+    @Sendable static func languageCookie(_ req: Request) async throws -> Response {
+        guard let lang = Lang(rawValue: req.parameters.get("code") ?? "") else { throw AppError.notFound() }
+        return languageResponse(req, lang, back: req.query[String.self, at: "back"])
+    }
+
+    static func languageResponse(_ req: Request, _ lang: Lang, back: String?) -> Response {
+        let response = req.redirect(to: LocalRedirect.path(back))
         response.cookies[Lang.cookieName] = HTTPCookies.Value(string: lang.rawValue, maxAge: 365 * 24 * 3600, path: "/", isHTTPOnly: true, sameSite: .lax)
         return response
     }
@@ -116,6 +125,8 @@ enum AccountPages {
         } catch let e as AppError {
             return try await accountPage(req, v, error: e).encodeResponse(status: e.status, for: req)
         }
+        // Every session of the account has ended, this one's record too; this device stays signed in under a new id.
+        SignIns.renewCurrentSession(req)
         Layout.flash(req, "flash.passwordChanged")
         return req.redirect(to: "/account")
     }

@@ -34,7 +34,7 @@ enum AccountsAPI {
             throw AppError(status: .unauthorized, code: "invalid_credentials", messageKey: "error.login.invalid")
         case .locked(let until):
             throw AppError(status: .tooManyRequests, code: "account_locked", messageKey: "error.login.locked",
-                           args: [LoginService.lockedMessage(req, until: until)])
+                           args: [LoginService.lockedTime(until)])
         case .success(let user):
             let raw = [UInt8].random(count: 32).base64URL
             let now = Date()
