@@ -11,13 +11,16 @@ import SQLKit
 // record of the kind the path names that lies OUTSIDE that account's scope, calls the operation on it with a body
 // that would be valid if the record were in scope, and checks:
 //
-// * a read (GET) answers 404. It may answer 403 only where the role lacks the permission for the operation
-//   altogether — recognised by the access-log entry the refusal writes ("missing permission …"): a role that may
-//   not read people at all learns nothing from a 403, but a role that may is never told that an id exists;
+// * a read (GET) answers 404, the same answer (status, code, message) as for an id that does not exist; the
+//   administrator's read of the same URL answers 200, so the 404 is the scope's and not a wrong URL's. A read may
+//   answer 403 only where the role lacks the permission for the operation altogether — recognised by the
+//   access-log entry the refusal writes ("missing permission …"): a role that may not read people at all learns
+//   nothing from a 403, but a role that may is never told that an id exists;
 // * a change (POST, PATCH, PUT, DELETE) answers 403, or 404 where the handler looks the record up through the
 //   caller's scoped read first (requests, their photos, import batches): both refuse, both are logged, and neither
 //   tells more than the read does. Any other answer — 2xx, 400, 409, 422 — means the handler went on with a record
-//   it should have refused before looking any further, and fails the probe;
+//   it should have refused before looking any further, and fails the probe. A person the caller sees only as an
+//   in-service member reporting to their home community is probed too: visible, so a change must answer 403;
 // * never a 5xx; the refusal carries the API's error body and is written to the access log;
 // * nothing changed: no row was added to or removed from any table (the access log aside), no audit entry or
 //   request event was written, and the record reads the same (its row, and an administrator's API read of it)
@@ -30,6 +33,10 @@ import SQLKit
 // value); a body property naming a record takes a record INSIDE the caller's scope (`bodyReferences`), so that
 // a refusal can only come from the record in the path. A body property naming a record the table does not know
 // fails the probe too.
+//
+// Ids in queries (filters such as orgId, gridId, nodeId) get the same treatment in a test of their own: a record
+// outside the caller's scope must answer exactly as an id that does not exist (`queryReferences`, `unscopedQueries`).
+// GONGZHI_PROBE_TRACE=1 prints every probe and its answer.
 //
 // Besides the demo accounts the probe adds one the demo lacks — an organisation-department administrator bound to
 // 清河街道 — so that account management and district-wide settings have someone outside their scope, and a third
@@ -89,6 +96,25 @@ struct RouteProbeTests {
         },
     ]
 
+    /// Query parameters that name a record (filters), by name: probed with a record outside the caller's scope,
+    /// which must answer exactly as an id that does not exist. A query parameter ending in "Id" that is not here fails.
+    static let queryReferences: [String: ObjectKind] = [
+        "orgId": .orgNode, "parentId": .orgNode, "nodeId": .orgNode, "communityId": .orgNode,
+        "gridId": .grid, "householdId": .household, "entityId": .orgNode,
+    ]
+
+    /// What else a query needs for its id to matter, by "METHOD path parameter".
+    static let queryCompanions: [String: String] = [
+        "GET /api/v1/requests nodeId": "metric=raised",
+        "GET /api/v1/audit entityId": "entityType=org_node",
+        "GET /api/v1/audit/export.csv entityId": "entityType=org_node",
+    ]
+
+    /// Query ids that may name records outside the caller's scope, with the reason.
+    static let unscopedQueries: [String: String] = [
+        "GET /api/v1/requests/public communityId": "a community's public requests are public (no personal data), FixMyStreet-style",
+    ]
+
     enum ObjectKind: String, Sendable {
         case orgNode, person, unit, account, peopleBatch, unitsBatch, gridsBatch, grid, household, building
         case request, meeting, apiKey, category, calendarYear
@@ -143,7 +169,6 @@ struct RouteProbeTests {
             var findings: [String: [String]] = [:] // finding → the accounts that showed it
             func note(_ finding: String, _ who: String) { findings[finding, default: []].append(who) }
             var calls = 0
-            // GONGZHI_PROBE_TRACE=1 prints every call and its answer.
             let trace = ProcessInfo.processInfo.environment["GONGZHI_PROBE_TRACE"] != nil
             var counts = try await world.fingerprint()
             var controlled = Set<String>()
@@ -208,6 +233,13 @@ struct RouteProbeTests {
                                 }
                             } else if status != 404 {
                                 note("\(what): read answered \(status), expected 404", caller.username)
+                            } else {
+                                // The same answer as for an id that does not exist: a read never tells what exists elsewhere.
+                                let none = path.replacingCharacters(in: path.range(of: "/\(target.key)")!, with: "/987654321")
+                                let other = try await caller.client.send(.GET, none)
+                                if other.status.code != status || other.errorCode != res.errorCode || other.errorMessage != res.errorMessage {
+                                    note("\(what): answered \(status) \(res.errorMessage ?? "") but \(other.status.code) \(other.errorMessage ?? "") for an id that does not exist", caller.username)
+                                }
                             }
                         } else if status != 403 && status != 404 {
                             note("\(what): change answered \(status) \(res.errorCode ?? ""), expected 403 (or 404)", caller.username)
@@ -218,7 +250,7 @@ struct RouteProbeTests {
                         }
                         let changed = after.changes(since: counts)
                         if !changed.isEmpty { note("\(what): answered \(status) and changed \(changed)", caller.username) }
-                        counts = after
+                        counts = try await world.fingerprint()
                     }
                   }
                 }
@@ -232,6 +264,74 @@ struct RouteProbeTests {
             for (finding, who) in findings.sorted(by: { $0.key < $1.key }) {
                 let roles = Array(Set(who)).sorted().joined(separator: ", ")
                 Issue.record(Comment(rawValue: "\(finding)  [\(roles)]"))
+            }
+        }
+    }
+
+    /// Filters: an id in a query outside the caller's scope answers exactly as an id that does not exist (the
+    /// same status and body), never a 5xx, and changes nothing.
+    @Test func everyIdInAQueryAnswersAsIfItDidNotExist() async throws {
+        try await withTestApp { app in
+            let world = try await World.build(app)
+            let res = try await Client(app).get("/api/openapi.json")
+            let paths = try #require(try res.json()["paths"] as? [String: [String: Any]])
+            var findings: [String: [String]] = [:]
+            func note(_ finding: String, _ who: String) { findings[finding, default: []].append(who) }
+            var probes = 0
+            var used = Set<String>()
+            var counts = try await world.fingerprint()
+            for (path, item) in paths.sorted(by: { $0.key < $1.key }) where path.hasPrefix("/api/v1/") && !path.contains("{") {
+                guard let get = item["get"] as? [String: Any] else { continue }
+                let params = (get["parameters"] as? [[String: Any]] ?? []).filter { $0["in"] as? String == "query" }
+                // Required parameters, with an example value each.
+                let required = params.filter { $0["required"] as? Bool == true }.compactMap { p -> String? in
+                    guard let name = p["name"] as? String else { return nil }
+                    let schema = p["schema"] as? [String: Any] ?? [:]
+                    let value = (schema["enum"] as? [String])?.first ?? (name == "category" ? "environment" : "1")
+                    return "\(name)=\(value)"
+                }
+                for p in params {
+                    guard let name = p["name"] as? String, name.hasSuffix("Id") else { continue }
+                    let key = "GET \(path) \(name)"
+                    if Self.unscopedQueries[key] != nil { used.insert(key); continue }
+                    guard let kind = Self.queryReferences[name] else {
+                        note("\(key): a query id without a probe — add \(name) to RouteProbeTests.queryReferences, or the parameter to unscopedQueries with the reason", "-")
+                        continue
+                    }
+                    let extra = (required + [Self.queryCompanions[key]].compactMap { $0 }).joined(separator: "&")
+                    for caller in world.callers {
+                        guard let target = try await world.outside(kind, caller) else { continue }
+                        func ask(_ id: String) async throws -> (Int, String) {
+                            let r = try await caller.client.send(.GET, "\(path)?\(extra.isEmpty ? "" : extra + "&")\(name)=\(id)")
+                            var text = r.body.string
+                            if let json = try? JSONSerialization.jsonObject(with: Data(r.body.readableBytesView)),
+                               let data = try? JSONSerialization.data(withJSONObject: json, options: [.sortedKeys]) {
+                                text = String(decoding: data, as: UTF8.self)
+                            }
+                            return (Int(r.status.code), text.replacingOccurrences(of: id, with: "#"))
+                        }
+                        let outside = try await ask(target.key)
+                        let missing = try await ask("987654321")
+                        probes += 1
+                        if ProcessInfo.processInfo.environment["GONGZHI_PROBE_TRACE"] != nil {
+                            print("probe \(caller.username) GET \(path)?\(name)=\(target.key) → \(outside.0) \(outside.1.prefix(60)) | missing → \(missing.0) \(missing.1.prefix(60))")
+                        }
+                        let what = "GET \(path)?\(name)=\(target.kind.rawValue) \(target.key)"
+                        if outside.0 >= 500 { note("\(what): \(outside.0) \(outside.1.prefix(200))", caller.username) }
+                        else if outside != missing {
+                            note("\(what): answered \(outside.0) \(outside.1.prefix(160)) but \(missing.0) \(missing.1.prefix(160)) for an id that does not exist", caller.username)
+                        }
+                        let after = try await world.fingerprint()
+                        let changed = after.changes(since: counts)
+                        if !changed.isEmpty { note("\(what): changed \(changed)", caller.username) }
+                        counts = after
+                    }
+                }
+            }
+            for stale in Set(Self.unscopedQueries.keys).subtracting(used).sorted() { note("RouteProbeTests.unscopedQueries names \(stale), which is not documented", "-") }
+            #expect(probes > 100, "only \(probes) query ids were probed")
+            for (finding, who) in findings.sorted(by: { $0.key < $1.key }) {
+                Issue.record(Comment(rawValue: "\(finding)  [\(Array(Set(who)).sorted().joined(separator: ", "))]"))
             }
         }
     }
