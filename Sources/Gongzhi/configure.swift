@@ -6,6 +6,10 @@ import SQLKit
 
 /// Builds the application: database, sessions, middleware, migrations, demo data, routes.
 public func configure(_ app: Application, _ config: AppConfig) async throws {
+    // SQLite's calls, password hashes and offloaded work share this pool. Vapor's default has one thread per core
+    // and is shared by every application in the process: one writer waiting for SQLite's lock and one map being
+    // drawn would leave no thread for the transaction that holds the lock.
+    app.threadPool = NIOThreadPool(numberOfThreads: AppConfig.blockingThreads)
     try configureDatabase(app, config.database)
 
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
@@ -30,7 +34,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     if case .postgres(_, let schema?) = config.database, let sql = app.db as? SQLDatabase {
         try await sql.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
     }
-    try await SQLiteSettings.apply(app)
+    try await SQLiteSettings.apply(app, durable: config.database != .sqliteMemory)
     for migration in Migrations.all { app.migrations.add(migration) }
     try await app.autoMigrate()
 

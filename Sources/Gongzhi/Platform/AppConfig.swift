@@ -2,6 +2,9 @@ import Vapor
 
 /// Everything the server reads from its environment, in one place (documented in the README).
 public struct AppConfig: Sendable {
+    /// Threads for blocking work (SQLite, bcrypt, uploads, maps): mostly waiting, so more than the cores.
+    public static let blockingThreads = 16
+
     public enum DatabaseChoice: Sendable, Equatable {
         case sqliteFile(String)
         case sqliteMemory

@@ -4,22 +4,24 @@ import Vapor
 
 /// SQLite as a server database (see docs/DECISIONS.md): WAL so readers never wait for the writer, a busy timeout
 /// instead of an error (or a spin) when two writers meet, foreign keys on, and `synchronous = FULL` so a committed
-/// change and its audit record survive a power cut.
+/// change and its audit record survive a power cut. An in-memory database (the tests') has nothing to keep
+/// through a power cut and skips the fsyncs.
 enum SQLiteSettings {
     static let busyTimeoutMilliseconds = 10_000
-    /// Per connection; `journal_mode` is kept in the file, the others are not.
-    static let connectionPragmas = [
-        "PRAGMA busy_timeout = \(busyTimeoutMilliseconds)", "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON",
-    ]
+    /// Per connection, set again by every write transaction in case the pool opened a new connection;
+    /// `journal_mode` is kept in the file. `synchronous` is FULL unless set otherwise, which is SQLite's default.
+    static let connectionPragmas = ["PRAGMA busy_timeout = \(busyTimeoutMilliseconds)", "PRAGMA foreign_keys = ON"]
 
     /// WAL for the file, and the pragmas on the connection each event loop keeps.
-    static func apply(_ app: Application) async throws {
+    static func apply(_ app: Application, durable: Bool) async throws {
         guard let sql = app.db as? SQLDatabase, sql.dialect.name == "sqlite" else { return }
         _ = try await sql.raw("PRAGMA journal_mode = WAL").all()
         for loop in app.eventLoopGroup.makeIterator() {
             guard let db = app.databases.database(.sqlite, logger: app.logger, on: loop) else { continue }
             try await db.withConnection { conn in
                 try await setPragmas(conn)
+                guard let c = conn as? SQLDatabase else { return }
+                _ = try await c.raw("PRAGMA synchronous = \(unsafeRaw: durable ? "FULL" : "OFF")").all()
             }
         }
     }
