@@ -13,6 +13,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     try configureDatabase(app, config.database)
 
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
+    app.storage[LoginService.DummyHashKey.self] = try Bcrypt.hash(UUID().uuidString, cost: config.bcryptCost)
     app.sessions.use(.fluent)
     app.sessions.configuration.cookieName = "gongzhi-session"
     let secure = config.secureCookies

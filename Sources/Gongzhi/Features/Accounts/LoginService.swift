@@ -19,6 +19,10 @@ enum LoginService {
     /// on the application's thread pool, never on an event loop.
     static func attempt(login: String, password: String, request: Request) async throws -> Outcome {
         guard !login.isEmpty, !password.isEmpty, let user = try await findAccount(login, on: request.db), user.active else {
+            // The same bcrypt work as for a real account, so the answer's timing does not tell which accounts exist.
+            if let dummy = request.application.storage[DummyHashKey.self] {
+                _ = try? await request.password.async.verify(password, created: dummy)
+            }
             await AccessLog.write(request, .loginFailed, detail: "unknown account", userName: String(login.prefix(50)))
             return .invalid
         }
@@ -43,6 +47,9 @@ enum LoginService {
             return .locked(until: until)
         }
     }
+
+    /// A hash of nothing, made at start with the configured cost.
+    struct DummyHashKey: StorageKey { typealias Value = String }
 
     /// The failure count and lock of an account, changed only by single SQL statements that read and write the row
     /// at once (`UPDATE … RETURNING`, on SQLite and PostgreSQL alike): no read-modify-write that concurrent attempts
