@@ -34,8 +34,10 @@ import SQLKit
 // a refusal can only come from the record in the path. A body property naming a record the table does not know
 // fails the probe too.
 //
-// Ids in queries (filters such as orgId, gridId, nodeId) get the same treatment in a test of their own: a record
-// outside the caller's scope must answer exactly as an id that does not exist (`queryReferences`, `unscopedQueries`).
+// Ids in queries (filters such as orgId, gridId, nodeId) and in bodies (parentId, householdId, unitIds …) get tests
+// of their own, for every operation, parameterised or not: a record outside the caller's scope must answer exactly
+// as an id that does not exist, and change no more than it (`queryReferences`, `unscopedQueries`, `bodyReferences`,
+// `knownBodyLeaks` — the ids that still answer a logged 403 where an unknown id answers 404).
 // GONGZHI_PROBE_TRACE=1 prints every probe and its answer.
 //
 // Besides the demo accounts the probe adds one the demo lacks — an organisation-department administrator bound to
@@ -80,11 +82,12 @@ struct RouteProbeTests {
 
     /// Body properties that name a record: filled with a record inside the caller's scope.
     static let bodyReferences: [String: ObjectKind] = [
-        "parentId": .orgNode, "targetId": .orgNode, "orgNodeId": .orgNode, "communityNodeId": .orgNode,
-        "branchNodeId": .orgNode, "groupNodeId": .orgNode, "locationNodeId": .orgNode, "partyOrgNodeId": .orgNode,
-        "homeNodeId": .orgNode,
+        "parentId": .orgNode, "targetId": .orgNode, "orgNodeId": .orgNode, "communityNodeId": .community,
+        "branchNodeId": .branch, "groupNodeId": .group, "locationNodeId": .orgNode, "partyOrgNodeId": .unitOrg,
+        "homeNodeId": .community,
         "personId": .person, "leaderPersonId": .person, "reporterPersonId": .person,
-        "householdId": .household, "unitId": .unit, "unitIds": .unit, "gridId": .grid, "buildingId": .building,
+        "householdId": .household, "householdIds": .household, "unitId": .unit, "unitIds": .unit, "gridId": .grid,
+        "buildingId": .building, "visitorUserId": .account,
         "meetingId": .meeting, "mergeInto": .request,
     ]
 
@@ -115,8 +118,47 @@ struct RouteProbeTests {
         "GET /api/v1/requests/public communityId": "a community's public requests are public (no personal data), FixMyStreet-style",
     ]
 
+    /// The body pass: bodies to start from where the schema's required properties are not enough to pass the
+    /// checks before the record's (the schema of a create shared with its change requires nothing).
+    static let bodyBases: [String: @Sendable () -> [String: Any]] = [
+        "POST /api/v1/people": { ["name": "探针", "facets": ["resident"]] },
+        "POST /api/v1/units": { ["name": "探针单位", "kind": "school"] },
+        "POST /api/v1/requests": { ["kind": "help", "category": "environment", "text": "探针"] },
+        "POST /api/v1/accounts": { ["username": "probe-body", "displayName": "探针", "role": "resident", "password": "Probe-pass-2026"] },
+        // A building group's leader is the duty that names a group (the others ignore groupNodeId).
+        "POST /api/v1/grids/{id}/duties": { ["duty": "buildingGroupLeader"] },
+    ]
+
+    /// The body pass: ids in bodies that still answer differently for a record outside the scope (a logged 403, from
+    /// the path's check for a change) than for one that does not exist (404), so a body can tell that an id exists
+    /// elsewhere — nothing is read or changed. ScopedRecords' rule for body ids is a 422 naming the field for both.
+    /// The probe fails for any other such id, and for an entry here that no longer differs: remove it then.
+    static let knownBodyLeaks: [String: String] = [
+        "POST /api/v1/org/nodes parentId": "OrgCommands.create: findForChange",
+        "POST /api/v1/org/nodes/{id}/move parentId": "OrgCommands.move: findForChange",
+        "POST /api/v1/org/nodes/{id}/merge targetId": "OrgCommands.merge: findForChange",
+        "POST /api/v1/people orgNodeId": "PeopleService.place: findForChange",
+        "PATCH /api/v1/people/{id} orgNodeId": "PeopleService.place: findForChange",
+        "POST /api/v1/units locationNodeId": "UnitsService.apply: findForChange",
+        "PATCH /api/v1/units/{id} locationNodeId": "UnitsService.apply: findForChange",
+        "PATCH /api/v1/units/{id} partyOrgNodeId": "UnitsService.apply: findForChange",
+        "POST /api/v1/accounts orgNodeId": "AccountAdmin.create: findForChange",
+        "PATCH /api/v1/grids/{id} branchNodeId": "PlacesCommands.updateGrid: findForChange",
+        "POST /api/v1/buildings gridId": "PlacesCommands.createBuilding: gridForChange",
+        "POST /api/v1/households buildingId": "PlacesCommands.createHousehold: the building's grid by gridForChange",
+        "POST /api/v1/households/{id}/residents personId": "PlacesCommands.addResident: PeopleService.findForChange",
+        "POST /api/v1/contact-assignments communityNodeId": "ContactsAPI.create: findForChange",
+        "POST /api/v1/meetings communityNodeId": "MeetingsAPI.create: findForChange",
+    ]
+
+    /// The body pass: the steps of a request whose body names records, and which properties.
+    static let actionReferences: [String: [String]] = ["dispatch": ["unitIds"], "decide": ["unitIds", "meetingId"], "merge": ["mergeInto"]]
+
     enum ObjectKind: String, Sendable {
         case orgNode, person, unit, account, peopleBatch, unitsBatch, gridsBatch, grid, household, building
+        /// Nodes of one kind, for body properties that want one: a community, a grid branch, a building group, a unit's
+        /// party organisation.
+        case community, branch, group, unitOrg
         case request, meeting, apiKey, category, calendarYear
     }
 
@@ -336,6 +378,92 @@ struct RouteProbeTests {
         }
     }
 
+    /// Ids in bodies: for every operation whose body names a record and every account, the record named (one
+    /// property at a time, the others inside the caller's scope, the path's record inside it too) lies outside the
+    /// caller's scope. The answer must be the one for an id that does not exist (the same status, code and message:
+    /// a body cannot tell what exists elsewhere), never a 5xx, and the call must change no more than the call with
+    /// the id that does not exist did (a property the step ignores changes the same for both). Where the answer
+    /// names the property (a 422 with the field), the outside id is in the access log.
+    @Test func everyIdInABodyAnswersAsIfItDidNotExist() async throws {
+        try await withTestApp { app in
+            let world = try await World.build(app)
+            let ops = try await Self.operations(app, withPathParameters: false)
+            var findings: [String: [String]] = [:]
+            func note(_ finding: String, _ who: String) { findings[finding, default: []].append(who) }
+            var probes = 0
+            var leaking = Set<String>()
+            let trace = ProcessInfo.processInfo.environment["GONGZHI_PROBE_TRACE"] != nil
+            for op in ops {
+                guard let (type, raw) = op.body, type == "application/json" else { continue }
+                var schema = raw
+                if let ref = raw["$ref"] as? String, let resolved = op.components[String(ref.split(separator: "/").last ?? "")] as? [String: Any] { schema = resolved }
+                let properties = schema["properties"] as? [String: [String: Any]] ?? [:]
+                let refs = properties.keys.filter { Self.bodyReferences[$0] != nil }.sorted()
+                for name in properties.keys where (name.hasSuffix("Id") || name.hasSuffix("Ids")) && Self.bodyReferences[name] == nil {
+                    note("\(op.key): body property \(name) names a record the probe does not know — add it to RouteProbeTests.bodyReferences", "-")
+                }
+                if refs.isEmpty { continue }
+                let pathKind = op.parameters.isEmpty ? nil : Self.kind(of: op.path)?.1
+                if !op.parameters.isEmpty && pathKind == nil { continue } // reported by the other tests
+                let actions: [String?] = op.parameters.first { $0.enumValues != nil }?.enumValues?.filter { Self.actionReferences[$0] != nil } ?? [nil]
+                for caller in world.callers {
+                    var path = op.path
+                    if let pathKind {
+                        guard let t = try await world.insideForPath(pathKind, caller) else { continue }
+                        path = path.replacingOccurrences(of: "{\(op.parameters[0].name)}", with: t.key)
+                    }
+                    for action in actions {
+                        let url = action.map { path.replacingOccurrences(of: "{action}", with: $0) } ?? path
+                        if url.contains("{") { continue }
+                        var base: [String: Any]
+                        do {
+                            if let make = Self.bodyBases[op.key] { base = make() }
+                            else { base = try await Self.example(raw, name: nil, op: op, reference: { try await world.inside($0, caller) }) as? [String: Any] ?? [:] }
+                            for r in (schema["required"] as? [String] ?? []) where base[r] == nil && Self.bodyReferences[r] != nil {
+                                let id = try await world.inside(Self.bodyReferences[r]!, caller)
+                                base[r] = r.hasSuffix("Ids") ? [id] : id
+                            }
+                        } catch let gap as ProbeGap { note("\(op.key): \(gap.message)", caller.username); continue }
+                        for name in action.map({ Self.actionReferences[$0] ?? [] }) ?? refs {
+                            guard let kind = Self.bodyReferences[name], let target = try await world.outside(kind, caller) else { continue }
+                            func ask(_ id: Int) async throws -> (status: Int, code: String?, message: String?, rows: String) {
+                                var body = base
+                                body[name] = name.hasSuffix("Ids") ? [id] : id
+                                let before = try await world.fingerprint()
+                                let r = try await caller.client.api(op.method, url, json: body)
+                                let after = try await world.fingerprint()
+                                return (Int(r.status.code), r.errorCode, r.errorMessage?.replacingOccurrences(of: String(id), with: "#"), after.changes(since: before))
+                            }
+                            let outside = try await ask(target.id)
+                            let missing = try await ask(987_654_321)
+                            probes += 1
+                            let what = "\(op.method.rawValue) \(url.replacingOccurrences(of: "/api/v1", with: "")) \(name)=\(target.kind.rawValue) \(target.key)"
+                            if trace { print("probe \(caller.username) \(what) → \(outside.status) \(outside.code ?? "") \(outside.message ?? "") | missing → \(missing.status) \(missing.code ?? "") \(missing.message ?? "")") }
+                            let key = "\(op.key) \(name)"
+                            if outside.status >= 500 { note("\(what): \(outside.status)", caller.username) }
+                            else if (outside.status, outside.code, outside.message) != (missing.status, missing.code, missing.message) {
+                                // Both refused, nothing changed: a known leak of existence, or a new one.
+                                let refusedAlike = outside.status >= 400 && missing.status >= 400 && outside.rows.isEmpty && missing.rows.isEmpty
+                                if refusedAlike && Self.knownBodyLeaks[key] != nil { leaking.insert(key) }
+                                else {
+                                    note("\(what): answered \(outside.status) \(outside.code ?? "") «\(outside.message ?? "")» but \(missing.status) \(missing.code ?? "") «\(missing.message ?? "")» for an id that does not exist", caller.username)
+                                }
+                            }
+                            if outside.rows != missing.rows { note("\(what): changed \(outside.rows.isEmpty ? "nothing" : outside.rows), with an id that does not exist \(missing.rows.isEmpty ? "nothing" : missing.rows)", caller.username) }
+                        }
+                    }
+                }
+            }
+            for fixed in Set(Self.knownBodyLeaks.keys).subtracting(leaking).sorted() {
+                note("\(fixed) no longer tells an id outside the scope from one that does not exist: remove it from RouteProbeTests.knownBodyLeaks", "-")
+            }
+            #expect(probes > 200, "only \(probes) body ids were probed")
+            for (finding, who) in findings.sorted(by: { $0.key < $1.key }) {
+                Issue.record(Comment(rawValue: "\(finding)  [\(Array(Set(who)).sorted().joined(separator: ", "))]"))
+            }
+        }
+    }
+
     // MARK: The document
 
     struct Parameter { let name: String; let enumValues: [String]? }
@@ -350,14 +478,14 @@ struct RouteProbeTests {
     }
 
     /// Every operation under /api/v1/ with a path parameter, in the order of the document's paths.
-    static func operations(_ app: Application) async throws -> [Operation] {
+    static func operations(_ app: Application, withPathParameters: Bool = true) async throws -> [Operation] {
         let res = try await Client(app).get("/api/openapi.json")
         #expect(res.status == .ok)
         let doc = try res.json()
         let paths = try #require(doc["paths"] as? [String: [String: Any]])
         let components = (doc["components"] as? [String: Any])?["schemas"] as? [String: Any] ?? [:]
         var ops: [Operation] = []
-        for (path, item) in paths.sorted(by: { $0.key < $1.key }) where path.hasPrefix("/api/v1/") && path.contains("{") {
+        for (path, item) in paths.sorted(by: { $0.key < $1.key }) where path.hasPrefix("/api/v1/") && (!withPathParameters || path.contains("{")) {
             let shared = item["parameters"] as? [[String: Any]] ?? []
             for (method, raw) in item.sorted(by: { $0.key < $1.key }) {
                 guard ["get", "post", "put", "patch", "delete"].contains(method), let o = raw as? [String: Any] else { continue }
@@ -667,8 +795,9 @@ struct RouteProbeTests {
             }
             let t: Target?
             switch kind {
-            case .orgNode:
-                t = first(try await OrgNode.query(on: db).filter(\.$archived == false).sort(\.$id).all().filter { !c.sees($0.path) }, { $0.path }, { $0.id })
+            case .orgNode, .community, .branch, .group, .unitOrg:
+                t = first(try await OrgNode.query(on: db).filter(\.$archived == false).sort(\.$id).all()
+                    .filter { !c.sees($0.path) && Self.fits($0, kind) }, { $0.path }, { $0.id })
             case .person:
                 t = first(try await Person.query(on: db).filter(\.$archived == false).sort(\.$id).all()
                     .filter { !c.sees($0.path) && !c.sees($0.homePath) && $0.id != c.user.personID }, { $0.path }, { $0.id })
@@ -735,6 +864,9 @@ struct RouteProbeTests {
             let id: Int
             switch kind {
             case .orgNode: id = c.node.id!
+            case .community, .branch, .group, .unitOrg:
+                id = first(try await OrgNode.query(on: db).filter(\.$archived == false).sort(\.$id).all().filter { Self.fits($0, kind) },
+                           { c.sees($0.path) }, { $0.id })
             case .person:
                 id = c.selfOnly ? (c.user.personID ?? 1)
                     : first(try await Person.query(on: db).filter(\.$archived == false).sort(\.$id).all(), { c.sees($0.path) }, { $0.id })
@@ -742,12 +874,45 @@ struct RouteProbeTests {
             case .grid: id = first(try await Grid.query(on: db).sort(\.$id).all(), { c.sees($0.path) || $0.id == c.homeGridID }, { $0.id })
             case .household: id = first(try await Household.query(on: db).sort(\.$id).all(), { c.sees($0.path) || $0.id == c.householdID }, { $0.id })
             case .building: id = first(try await Building.query(on: db).sort(\.$id).all(), { c.sees($0.path) }, { $0.id })
+            case .account:
+                let paths = Dictionary(uniqueKeysWithValues: try await OrgNode.query(on: db).all().map { ($0.id!, $0.path) })
+                id = c.selfOnly ? c.user.id! : first(try await User.query(on: db).sort(\.$id).all(), { c.sees(paths[$0.orgNodeID]) }, { $0.id })
             case .meeting: id = first(try await JointMeeting.query(on: db).sort(\.$id).all(), { c.sees($0.path) }, { $0.id })
             case .request: id = first(try await ServiceRequest.query(on: db).sort(\.$id).all(), { c.sees($0.path) || $0.reporterUserID == c.user.id }, { $0.id })
             default: throw ProbeGap(message: "no record inside a caller's scope for a body's \(kind.rawValue)")
             }
             insideCache[cacheKey] = id
             return id
+        }
+
+        static func fits(_ n: OrgNode, _ kind: ObjectKind) -> Bool {
+            switch kind {
+            case .community: n.kind == .communityCommittee
+            case .branch: n.kind == .gridBranch
+            case .group: n.kind == .buildingGroup
+            case .unitOrg: !n.kind.isTerritorial
+            default: true
+            }
+        }
+
+        /// A record inside the caller's scope to name in a path, for the body pass: a node below the caller's own
+        /// (nobody moves or merges their own root), an account other than the caller's; nil where there is none.
+        func insideForPath(_ kind: ObjectKind, _ c: Caller) async throws -> Target? {
+            switch kind {
+            case .orgNode:
+                let n = try await OrgNode.query(on: db).filter(\.$archived == false).sort(\.$id).all()
+                    .first { c.sees($0.path) && $0.id != c.node.id }
+                return n.map { Target(kind: kind, key: String($0.id!)) }
+            case .account:
+                let paths = Dictionary(uniqueKeysWithValues: try await OrgNode.query(on: db).all().map { ($0.id!, $0.path) })
+                let callerIDs = Set(callers.map { $0.user.id! })
+                let u = try await User.query(on: db).sort(\.$id).all().first { !callerIDs.contains($0.id!) && c.sees(paths[$0.orgNodeID]) }
+                return u.map { Target(kind: kind, key: String($0.id!)) }
+            case .person, .unit, .grid, .household, .request, .meeting, .building:
+                return Target(kind: kind, key: String(try await inside(kind, c)))
+            default:
+                return nil
+            }
         }
 
         /// The value of a later path parameter that belongs with the record of the first.
@@ -779,7 +944,8 @@ struct RouteProbeTests {
             var parts: [String] = []
             var reads: [String] = []
             switch t.kind {
-            case .orgNode: parts.append(try row(try await OrgNode.find(t.id, on: db))); reads = ["/api/v1/org/nodes/\(t.id)"]
+            case .orgNode, .community, .branch, .group, .unitOrg:
+                parts.append(try row(try await OrgNode.find(t.id, on: db))); reads = ["/api/v1/org/nodes/\(t.id)"]
             case .person: parts.append(try row(try await Person.find(t.id, on: db))); reads = ["/api/v1/people/\(t.id)"]
             case .unit: parts.append(try row(try await ResidentUnit.find(t.id, on: db))); reads = ["/api/v1/units/\(t.id)"]
             case .account: parts.append(try row(try await User.find(t.id, on: db))); reads = ["/api/v1/accounts/\(t.id)"]
