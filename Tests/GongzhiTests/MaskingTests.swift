@@ -24,9 +24,11 @@ struct MaskingTests {
             #expect(hidden.status == .unprocessableEntity)
             #expect(try await worker.api(.GET, "/api/v1/people?q=\(phone)").status == .unprocessableEntity)
             // Four digits match the end only, never the middle.
-            #expect(try Self.ids(try await worker.api(.GET, "/api/v1/people?q=\(phone.suffix(4))")).contains(person.id!))
+            #expect(
+                try Self.ids(try await worker.api(.GET, "/api/v1/people?q=\(phone.suffix(4))")).contains(person.id!))
             let inMiddle = try Self.ids(try await worker.api(.GET, "/api/v1/people?q=\(middle)"))
-            let byEnding = try await Person.query(on: app.db).filter(\.$phone, .custom("LIKE"), "%" + middle).all().compactMap(\.id)
+            let byEnding = try await Person.query(on: app.db).filter(\.$phone, .custom("LIKE"), "%" + middle).all()
+                .compactMap(\.id)
             #expect(Set(inMiddle).isSubset(of: Set(byEnding)))
             // The first three with the last four: what the mask shows.
             let masked = String(phone.prefix(3) + phone.suffix(4))
@@ -42,8 +44,10 @@ struct MaskingTests {
     @Test func anImportPreviewCannotWalkTheBirthDatesOfAMaskedID() async throws {
         try await withTestApp { app in
             let target = try #require(
-                try await Person.query(on: app.db).filter(\.$idNumber != nil).filter(\.$path =~ "/").sort(\.$id, .descending)
-                    .first())
+                try await Person.query(on: app.db).filter(\.$idNumber != nil).filter(\.$path =~ "/").sort(
+                    \.$id, .descending
+                )
+                .first())
             let id = try #require(target.idNumber)
             // Every ID number that shows the same mask: same region, same last four, other birth dates.
             var guesses: [String] = []
@@ -60,8 +64,9 @@ struct MaskingTests {
             let worker = try await Client.api(app, as: "worker")
             var h = HTTPHeaders()
             h.replaceOrAdd(name: .contentType, value: "text/csv")
-            let res = try await worker.send(.POST, "/api/v1/people/import/preview", headers: h,
-                                            body: ByteBuffer(string: ImportExportTests.header + rows))
+            let res = try await worker.send(
+                .POST, "/api/v1/people/import/preview", headers: h,
+                body: ByteBuffer(string: ImportExportTests.header + rows))
             #expect(res.status == .ok, "\(res.body.string)")
             let messages = (try res.json()["rows"] as? [[String: Any]] ?? []).map {
                 ($0["problems"] as? [[String: Any]] ?? []).compactMap { $0["message"] as? String }.joined()
@@ -74,8 +79,9 @@ struct MaskingTests {
             #expect(logged.count == DuplicateCheck.perMaskPerDay)
             #expect(logged.allSatisfy { $0.detail == Masking.idNumber(id) })
             // The next try the same day gets no answer at all.
-            let again = try await worker.send(.POST, "/api/v1/people/import/preview", headers: h,
-                                              body: ByteBuffer(string: ImportExportTests.header + "试,\(id),,群众,QH-S1-C1,,,,,\r\n"))
+            let again = try await worker.send(
+                .POST, "/api/v1/people/import/preview", headers: h,
+                body: ByteBuffer(string: ImportExportTests.header + "试,\(id),,群众,QH-S1-C1,,,,,\r\n"))
             #expect(again.body.string.contains(limited))
         }
     }

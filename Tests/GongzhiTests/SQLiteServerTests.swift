@@ -14,7 +14,8 @@ struct SQLiteServerTests {
         try await withTestApp { app in
             let sql = try #require(app.db as? SQLDatabase)
             if sql.dialect.name == "sqlite" {
-                let mode = try await sql.raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self)
+                let mode = try await sql.raw("PRAGMA journal_mode").first()?.decode(
+                    column: "journal_mode", as: String.self)
                 #expect(mode == "wal" || mode == "memory")
                 let fk = try await sql.raw("PRAGMA foreign_keys").first()?.decode(column: "foreign_keys", as: Int.self)
                 #expect(fk == 1)
@@ -29,8 +30,9 @@ struct SQLiteServerTests {
                                 let before = p.snapshot
                                 p.address = "并发写入 \(n)-\(round)"
                                 try await p.save(on: db)
-                                try await Audit.record(on: db, by: nil, .update, entity: "person", id: p.id!, label: p.name,
-                                                       scopePath: p.path, before: before, after: p.snapshot)
+                                try await Audit.record(
+                                    on: db, by: nil, .update, entity: "person", id: p.id!, label: p.name,
+                                    scopePath: p.path, before: before, after: p.snapshot)
                             }
                         }
                     }

@@ -11,13 +11,17 @@ struct TreePathsTests {
     static func columns(_ app: Application) async throws -> [(table: String, column: String)] {
         let sql = try #require(app.db as? SQLDatabase)
         if sql.dialect.name == "postgresql" {
-            return try await sql.raw("""
+            return try await sql.raw(
+                """
                 SELECT table_name AS t, column_name AS c FROM information_schema.columns
                 WHERE table_schema = current_schema()
-                """).all().map { (try $0.decode(column: "t", as: String.self), try $0.decode(column: "c", as: String.self)) }
+                """
+            ).all().map { (try $0.decode(column: "t", as: String.self), try $0.decode(column: "c", as: String.self)) }
         }
-        let tables = try await sql.raw("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-            .all().map { try $0.decode(column: "name", as: String.self) }
+        let tables = try await sql.raw(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        )
+        .all().map { try $0.decode(column: "name", as: String.self) }
         var out: [(String, String)] = []
         for t in tables {
             for row in try await sql.raw("SELECT name FROM pragma_table_info(\(bind: t))").all() {
@@ -34,7 +38,8 @@ struct TreePathsTests {
             for (table, column) in all {
                 let entry = registered[table]
                 if column == "path" || column.hasSuffix("_path") {
-                    #expect(entry?.pathColumns.contains(column) == true, "\(table).\(column) copies a path: register it")
+                    #expect(
+                        entry?.pathColumns.contains(column) == true, "\(table).\(column) copies a path: register it")
                 }
                 if column.hasSuffix("_node_id") {
                     let exempt = TreePaths.notMerged.contains { $0.table == table && $0.column == column }
@@ -52,12 +57,17 @@ struct TreePathsTests {
     }
 
     /// Rows of every registered table whose path lies under `prefix`.
-    static func rowsUnder(_ prefix: String, _ app: Application, skipping: Set<String> = []) async throws -> [String: Int] {
+    static func rowsUnder(_ prefix: String, _ app: Application, skipping: Set<String> = []) async throws -> [String:
+        Int]
+    {
         let sql = try #require(app.db as? SQLDatabase)
         var counts: [String: Int] = [:]
         for t in TreePaths.tables where !skipping.contains(t.table) {
             for c in t.pathColumns {
-                let n = try await sql.raw("SELECT COUNT(*) AS n FROM \(ident: t.table) WHERE \(ident: c) LIKE \(bind: prefix + "%")")
+                let n =
+                    try await sql.raw(
+                        "SELECT COUNT(*) AS n FROM \(ident: t.table) WHERE \(ident: c) LIKE \(bind: prefix + "%")"
+                    )
                     .first()?.decode(column: "n", as: Int.self) ?? 0
                 if n > 0 { counts["\(t.table).\(c)"] = n }
             }
@@ -67,18 +77,23 @@ struct TreePathsTests {
 
     /// A visit that finds a problem (a visit and a request), a visit plan and a joint meeting in the community.
     static func work(in community: OrgNode, _ app: Application) async throws {
-        let grid = try #require(try await Grid.query(on: app.db).filter(\.$communityNodeID == community.id!).sort(\.$id).first())
+        let grid = try #require(
+            try await Grid.query(on: app.db).filter(\.$communityNodeID == community.id!).sort(\.$id).first())
         let household = try #require(try await Household.query(on: app.db).filter(\.$gridID == grid.id!).first())
         let admin = try await Client.api(app, as: "admin")
-        let visited = try await admin.api(.POST, "/api/v1/visits", json: [
-            "householdId": household.id!, "note": "入户走访",
-            "problem": ["kind": "help", "category": "other", "text": "楼道灯坏了，老人晚上看不见台阶"],
-        ])
+        let visited = try await admin.api(
+            .POST, "/api/v1/visits",
+            json: [
+                "householdId": household.id!, "note": "入户走访",
+                "problem": ["kind": "help", "category": "other", "text": "楼道灯坏了，老人晚上看不见台阶"],
+            ])
         #expect(visited.status == .created, "\(visited.body.string)")
         let visitor = try await Fixtures.user(app, "admin")
-        let plan = try await admin.api(.POST, "/api/v1/visit-plans", json: [
-            "gridId": grid.id!, "visitorUserId": visitor.id!, "due": "2026-12-31", "householdIds": [household.id!],
-        ])
+        let plan = try await admin.api(
+            .POST, "/api/v1/visit-plans",
+            json: [
+                "gridId": grid.id!, "visitorUserId": visitor.id!, "due": "2026-12-31", "householdIds": [household.id!],
+            ])
         #expect(plan.status == .created, "\(plan.body.string)")
         let meeting = JointMeeting()
         meeting.communityNodeID = community.id!
@@ -107,7 +122,8 @@ struct TreePathsTests {
             #expect(ownBefore > 0 && workerBefore > 0)
 
             let admin = try await Client.api(app, as: "admin")
-            let moved = try await admin.api(.POST, "/api/v1/org/nodes/\(community.id!)/move", json: ["parentId": newStreet.id!])
+            let moved = try await admin.api(
+                .POST, "/api/v1/org/nodes/\(community.id!)/move", json: ["parentId": newStreet.id!])
             #expect(moved.status == .ok)
             let newPath = try #require(try await OrgNode.find(community.id!, on: app.db)).path
             #expect(newPath.hasPrefix(newStreet.path))
@@ -121,7 +137,8 @@ struct TreePathsTests {
             let streetRequests = try await street.api(.GET, "/api/v1/requests").jsonArray()
             #expect(!streetRequests.contains { ($0["communityNodeID"] as? Int) == community.id })
             #expect(try await street.api(.GET, "/api/v1/grids").jsonArray().count < streetGridsBefore)
-            let aRequest = try #require(try await ServiceRequest.query(on: app.db).filter(\.$communityNodeID == community.id!).first())
+            let aRequest = try #require(
+                try await ServiceRequest.query(on: app.db).filter(\.$communityNodeID == community.id!).first())
             #expect(try await street.api(.GET, "/api/v1/requests/\(aRequest.id!)").status == .notFound)
             #expect(try await secretary.api(.GET, "/api/v1/requests/\(aRequest.id!)").status == .ok)
         }
@@ -133,7 +150,8 @@ struct TreePathsTests {
             let target = try await Fixtures.node(app, code: "QH-S1-C1")
             let admin = try await Client.api(app, as: "admin")
             try await Self.work(in: source, app)
-            let res = try await admin.api(.POST, "/api/v1/org/nodes/\(source.id!)/merge", json: ["targetId": target.id!])
+            let res = try await admin.api(
+                .POST, "/api/v1/org/nodes/\(source.id!)/merge", json: ["targetId": target.id!])
             #expect(res.status == .ok, "\(res.body.string)")
             // Only the archived node itself and the merge's own record of it keep its path.
             let left = try await Self.rowsUnder(source.path, app, skipping: [OrgNode.schema, AuditEntry.schema])
@@ -142,8 +160,12 @@ struct TreePathsTests {
             #expect(try await ServiceRequest.query(on: app.db).filter(\.$communityNodeID == source.id!).count() == 0)
             let sql = try #require(app.db as? SQLDatabase)
             for t in TreePaths.tables {
-                for c in t.nodeColumns where !TreePaths.notMerged.contains(where: { $0.table == t.table && $0.column == c }) {
-                    let n = try await sql.raw("SELECT COUNT(*) AS n FROM \(ident: t.table) WHERE \(ident: c) = \(bind: source.id!)")
+                for c in t.nodeColumns
+                where !TreePaths.notMerged.contains(where: { $0.table == t.table && $0.column == c }) {
+                    let n =
+                        try await sql.raw(
+                            "SELECT COUNT(*) AS n FROM \(ident: t.table) WHERE \(ident: c) = \(bind: source.id!)"
+                        )
                         .first()?.decode(column: "n", as: Int.self) ?? 0
                     #expect(n == 0, "\(t.table).\(c) still names the merged node")
                 }
@@ -164,12 +186,18 @@ struct TreePathsTests {
             for t in TreePaths.tables {
                 guard let g = t.gridColumn, let c = t.pathColumns.first else { continue }
                 let sql = try #require(app.db as? SQLDatabase)
-                let stale = try await sql.raw("""
-                    SELECT COUNT(*) AS n FROM \(ident: t.table) WHERE \(ident: g) = \(bind: grid.id!) AND \(ident: c) <> \(bind: branch.path)
-                    """).first()?.decode(column: "n", as: Int.self) ?? 0
+                let stale =
+                    try await sql.raw(
+                        """
+                        SELECT COUNT(*) AS n FROM \(ident: t.table)
+                        WHERE \(ident: g) = \(bind: grid.id!) AND \(ident: c) <> \(bind: branch.path)
+                        """
+                    ).first()?.decode(column: "n", as: Int.self) ?? 0
                 #expect(stale == 0, "\(t.table) rows of the grid kept the old path")
             }
-            let audit = try await AuditEntry.query(on: app.db).filter(\.$entityType == "grid").filter(\.$entityID == grid.id!).all()
+            let audit = try await AuditEntry.query(on: app.db).filter(\.$entityType == "grid").filter(
+                \.$entityID == grid.id!
+            ).all()
             #expect(audit.contains { ($0.afterJSON ?? "").contains(branch.path) })
         }
     }

@@ -21,7 +21,9 @@ enum DuplicateCheck {
 
     static let perMaskPerDay = 5
 
-    static func idNumbers(_ ids: [String], ignoring personID: Int? = nil, _ req: Request) async throws -> [String: Verdict] {
+    static func idNumbers(_ ids: [String], ignoring personID: Int? = nil, _ req: Request) async throws -> [String:
+        Verdict]
+    {
         let v = try req.requireViewer()
         let unique = Array(Set(ids))
         var verdicts: [String: Verdict] = [:]

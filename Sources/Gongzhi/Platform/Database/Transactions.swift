@@ -37,7 +37,9 @@ extension Database {
     /// deferred `BEGIN` lets two transactions read and then both try to write, and one of them fails with
     /// "database is locked" however long the busy timeout. On PostgreSQL it is Fluent's transaction.
     func writing<T: Sendable>(_ closure: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        guard let sql = self as? SQLDatabase, sql.dialect.name == "sqlite" else { return try await transaction(closure) }
+        guard let sql = self as? SQLDatabase, sql.dialect.name == "sqlite" else {
+            return try await transaction(closure)
+        }
         return try await withConnection { conn in
             guard let c = conn as? SQLDatabase else { return try await conn.transaction(closure) }
             try await SQLiteSettings.setPragmas(conn)

@@ -40,11 +40,14 @@ enum TreePaths {
         let pattern = from.value + "%"
         for t in tables where !skipped.contains(t.table) {
             for column in t.pathColumns {
-                try await sql.raw("""
+                try await sql.raw(
+                    """
                     UPDATE \(ident: t.table)
-                    SET \(ident: column) = CAST(\(bind: to.value) AS TEXT) || substr(\(ident: column), CAST(\(bind: start) AS INTEGER))
+                    SET \(ident: column) = CAST(\(bind: to.value) AS TEXT)
+                        || substr(\(ident: column), CAST(\(bind: start) AS INTEGER))
                     WHERE \(ident: column) LIKE \(bind: pattern)
-                    """).run()
+                    """
+                ).run()
             }
         }
     }
@@ -55,10 +58,14 @@ enum TreePaths {
         // The archived node keeps its own path and row; everything else copied from it moves.
         try await rebase(from: source.treePath, to: target.treePath, on: db, skipping: [OrgNode.schema])
         for t in tables {
-            for column in t.nodeColumns where !notMerged.contains(where: { $0.table == t.table && $0.column == column }) {
-                try await sql.raw("""
-                    UPDATE \(ident: t.table) SET \(ident: column) = \(bind: targetID) WHERE \(ident: column) = \(bind: sourceID)
-                    """).run()
+            for column in t.nodeColumns where !notMerged.contains(where: { $0.table == t.table && $0.column == column })
+            {
+                try await sql.raw(
+                    """
+                    UPDATE \(ident: t.table) SET \(ident: column) = \(bind: targetID)
+                    WHERE \(ident: column) = \(bind: sourceID)
+                    """
+                ).run()
             }
         }
     }
@@ -69,14 +76,20 @@ enum TreePaths {
         for t in tables {
             guard let gridColumn = t.gridColumn else { continue }
             for column in t.pathColumns {
-                try await sql.raw("""
-                    UPDATE \(ident: t.table) SET \(ident: column) = \(bind: path) WHERE \(ident: gridColumn) = \(bind: gridID)
-                    """).run()
+                try await sql.raw(
+                    """
+                    UPDATE \(ident: t.table) SET \(ident: column) = \(bind: path)
+                    WHERE \(ident: gridColumn) = \(bind: gridID)
+                    """
+                ).run()
             }
             if let c = t.gridCommunityColumn {
-                try await sql.raw("""
-                    UPDATE \(ident: t.table) SET \(ident: c) = \(bind: community) WHERE \(ident: gridColumn) = \(bind: gridID)
-                    """).run()
+                try await sql.raw(
+                    """
+                    UPDATE \(ident: t.table) SET \(ident: c) = \(bind: community)
+                    WHERE \(ident: gridColumn) = \(bind: gridID)
+                    """
+                ).run()
             }
         }
     }
