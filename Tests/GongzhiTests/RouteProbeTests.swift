@@ -1,8 +1,9 @@
+import Fluent
 import Foundation
+import SQLKit
 import Testing
 import VaporTesting
-import Fluent
-import SQLKit
+
 @testable import Gongzhi
 
 // Issue 8: a probe of every route, generated from the OpenAPI document the server serves.
@@ -77,7 +78,8 @@ struct RouteProbeTests {
 
     /// Operations whose path parameter names nothing that lies in anyone's scope. Keep this short, with reasons.
     static let unscoped: [String: String] = [
-        "GET /api/v1/calendar/{year}": "the statutory working-day calendar is public reference data, the same for every caller",
+        "GET /api/v1/calendar/{year}":
+            "the statutory working-day calendar is public reference data, the same for every caller"
     ]
 
     /// Body properties that name a record: filled with a record inside the caller's scope.
@@ -95,8 +97,11 @@ struct RouteProbeTests {
     static let bodyOverrides: [String: @Sendable (Target) -> Any] = [
         // A day off in the target year, and no working weekend (a weekday named as one would be refused).
         "PUT /api/v1/calendar/{year}": { t in
-            ["source": "探针", "daysOff": [["date": "\(t.key)-01-01", "name": "元旦"]], "workingWeekends": [[String: String]]()]
-        },
+            [
+                "source": "探针", "daysOff": [["date": "\(t.key)-01-01", "name": "元旦"]],
+                "workingWeekends": [[String: String]](),
+            ]
+        }
     ]
 
     /// Query parameters that name a record (filters), by name: probed with a record outside the caller's scope,
@@ -115,7 +120,8 @@ struct RouteProbeTests {
 
     /// Query ids that may name records outside the caller's scope, with the reason.
     static let unscopedQueries: [String: String] = [
-        "GET /api/v1/requests/public communityId": "a community's public requests are public (no personal data), FixMyStreet-style",
+        "GET /api/v1/requests/public communityId":
+            "a community's public requests are public (no personal data), FixMyStreet-style"
     ]
 
     /// The body pass: bodies to start from where the schema's required properties are not enough to pass the
@@ -124,7 +130,9 @@ struct RouteProbeTests {
         "POST /api/v1/people": { ["name": "探针", "facets": ["resident"]] },
         "POST /api/v1/units": { ["name": "探针单位", "kind": "school"] },
         "POST /api/v1/requests": { ["kind": "help", "category": "environment", "text": "探针"] },
-        "POST /api/v1/accounts": { ["username": "probe-body", "displayName": "探针", "role": "resident", "password": "Probe-pass-2026"] },
+        "POST /api/v1/accounts": {
+            ["username": "probe-body", "displayName": "探针", "role": "resident", "password": "Probe-pass-2026"]
+        },
         // A building group's leader is the duty that names a group (the others ignore groupNodeId).
         "POST /api/v1/grids/{id}/duties": { ["duty": "buildingGroupLeader"] },
     ]
@@ -152,7 +160,9 @@ struct RouteProbeTests {
     ]
 
     /// The body pass: the steps of a request whose body names records, and which properties.
-    static let actionReferences: [String: [String]] = ["dispatch": ["unitIds"], "decide": ["unitIds", "meetingId"], "merge": ["mergeInto"]]
+    static let actionReferences: [String: [String]] = [
+        "dispatch": ["unitIds"], "decide": ["unitIds", "meetingId"], "merge": ["mergeInto"],
+    ]
 
     enum ObjectKind: String, Sendable {
         case orgNode, person, unit, account, peopleBatch, unitsBatch, gridsBatch, grid, household, building
@@ -178,26 +188,44 @@ struct RouteProbeTests {
         try await withTestApp { app in
             let ops = try await Self.operations(app)
             var problems: [String] = []
-            var usedPrefixes = Set<String>(), usedLater = Set<String>(), usedUnscoped = Set<String>()
+            var usedPrefixes = Set<String>()
+            var usedLater = Set<String>()
+            var usedUnscoped = Set<String>()
             for op in ops {
-                if Self.unscoped[op.key] != nil { usedUnscoped.insert(op.key); continue }
+                if Self.unscoped[op.key] != nil {
+                    usedUnscoped.insert(op.key)
+                    continue
+                }
                 guard let (prefix, _) = Self.kind(of: op.path) else {
-                    problems.append("\(op.key): no probe — add its path up to the first parameter to RouteProbeTests.objects, or the operation to RouteProbeTests.unscoped with the reason")
+                    problems.append(
+                        "\(op.key): no probe — add its path up to the first parameter to RouteProbeTests.objects, or the operation to RouteProbeTests.unscoped with the reason"
+                    )
                     continue
                 }
                 usedPrefixes.insert(prefix)
                 for p in op.parameters.dropFirst() where p.enumValues == nil {
                     let upTo = Self.path(op.path, upTo: p.name)
                     if Self.laterParameters[upTo] == nil {
-                        problems.append("\(op.key): no value for the later parameter {\(p.name)} — add \(upTo) to RouteProbeTests.laterParameters")
-                    } else { usedLater.insert(upTo) }
+                        problems.append(
+                            "\(op.key): no value for the later parameter {\(p.name)} — add \(upTo) to RouteProbeTests.laterParameters"
+                        )
+                    } else {
+                        usedLater.insert(upTo)
+                    }
                 }
-                do { _ = try await Self.body(op, target: Target(kind: .orgNode, key: "2030"), reference: { _ in 1 }) }
-                catch let gap as ProbeGap { problems.append("\(op.key): \(gap.message)") }
+                do {
+                    _ = try await Self.body(op, target: Target(kind: .orgNode, key: "2030"), reference: { _ in 1 })
+                } catch let gap as ProbeGap { problems.append("\(op.key): \(gap.message)") }
             }
-            for stale in Set(Self.objects.keys).subtracting(usedPrefixes).sorted() { problems.append("RouteProbeTests.objects names \(stale), which no documented operation has") }
-            for stale in Set(Self.laterParameters.keys).subtracting(usedLater).sorted() { problems.append("RouteProbeTests.laterParameters names \(stale), which no documented operation has") }
-            for stale in Set(Self.unscoped.keys).subtracting(usedUnscoped).sorted() { problems.append("RouteProbeTests.unscoped names \(stale), which is not documented") }
+            for stale in Set(Self.objects.keys).subtracting(usedPrefixes).sorted() {
+                problems.append("RouteProbeTests.objects names \(stale), which no documented operation has")
+            }
+            for stale in Set(Self.laterParameters.keys).subtracting(usedLater).sorted() {
+                problems.append("RouteProbeTests.laterParameters names \(stale), which no documented operation has")
+            }
+            for stale in Set(Self.unscoped.keys).subtracting(usedUnscoped).sorted() {
+                problems.append("RouteProbeTests.unscoped names \(stale), which is not documented")
+            }
             #expect(ops.count > 30, "the document lists \(ops.count) parameterised operations under /api/v1/")
             for p in problems { Issue.record(Comment(rawValue: p)) }
         }
@@ -208,7 +236,7 @@ struct RouteProbeTests {
         try await withTestApp { app in
             let world = try await World.build(app)
             let ops = try await Self.operations(app)
-            var findings: [String: [String]] = [:] // finding → the accounts that showed it
+            var findings: [String: [String]] = [:]  // finding → the accounts that showed it
             func note(_ finding: String, _ who: String) { findings[finding, default: []].append(who) }
             var calls = 0
             let trace = ProcessInfo.processInfo.environment["GONGZHI_PROBE_TRACE"] != nil
@@ -216,91 +244,147 @@ struct RouteProbeTests {
             var controlled = Set<String>()
             for op in ops {
                 if Self.unscoped[op.key] != nil { continue }
-                guard let (_, kind) = Self.kind(of: op.path) else { note("\(op.key): no probe (see everyParameterisedOperationHasAProbe)", "-"); continue }
+                guard let (_, kind) = Self.kind(of: op.path) else {
+                    note("\(op.key): no probe (see everyParameterisedOperationHasAProbe)", "-")
+                    continue
+                }
                 var probedBy: [String] = []
                 for caller in world.callers {
-                  for (target, readable) in try await world.targets(kind, caller, change: op.method != .GET) {
-                    await world.rememberSnapshot(of: target)
-                    // Every combination of values for the path's parameters.
-                    var variants: [[String: String]] = [[op.parameters[0].name: target.key]]
-                    var missing = false
-                    for p in op.parameters.dropFirst() {
-                        if let values = p.enumValues {
-                            variants = variants.flatMap { v in values.map { v.merging([p.name: $0]) { a, _ in a } } }
-                        } else if let dep = Self.laterParameters[Self.path(op.path, upTo: p.name)],
-                                  let value = try await world.dependent(dep, of: target, for: caller) {
-                            variants = variants.map { $0.merging([p.name: value]) { a, _ in a } }
-                        } else {
-                            note("\(op.key): no {\(p.name)} for \(target.kind.rawValue) \(target.key)", caller.username); missing = true
-                        }
-                    }
-                    if missing { continue }
-                    let body: Body
-                    do { body = try await Self.body(op, target: target, reference: { try await world.inside($0, caller) }) }
-                    catch let gap as ProbeGap { note("\(op.key): \(gap.message)", caller.username); continue }
-                    probedBy.append(caller.username)
-                    for values in variants {
-                        var path = op.path
-                        for (name, value) in values { path = path.replacingOccurrences(of: "{\(name)}", with: value) }
-                        let label = op.parameters.count > 1 || variants.count > 1 ? "\(op.method.rawValue) \(path.replacingOccurrences(of: "/api/v1", with: ""))" : op.key
-                        let what = "\(label) on \(target.kind.rawValue) \(target.key)" + (readable ? " (readable from the caller's home community)" : "")
-                        // The control: the administrator reads the same URL, so a 404 means scope, not a wrong URL or record.
-                        if op.method == .GET, !controlled.contains(path) {
-                            controlled.insert(path)
-                            let control = try await world.admin.send(.GET, path)
-                            if control.status != .ok { note("\(what): the administrator's control read answered \(control.status.code): the probe's URL or record is wrong", "admin") }
-                            counts = try await world.fingerprint()
-                        }
-                        let res: TestingHTTPResponse
-                        switch body {
-                        case .none: res = try await caller.client.send(op.method, path)
-                        case .json(let json): res = try await caller.client.api(op.method, path, json: json)
-                        case .bytes(let type, let bytes):
-                            var h = HTTPHeaders(); h.replaceOrAdd(name: .contentType, value: type)
-                            res = try await caller.client.send(op.method, path, headers: h, body: ByteBuffer(bytes: bytes))
-                        }
-                        calls += 1
-                        if trace { print("probe \(caller.username) \(what) → \(res.status.code) \(res.errorCode ?? "")") }
-                        let after = try await world.fingerprint()
-                        let status = res.status.code
-                        if status >= 500 {
-                            note("\(what): \(status) \(res.body.string.prefix(200))", caller.username)
-                        } else if readable {
-                            if status != 403 { note("\(what): change answered \(status) \(res.errorCode ?? ""), expected 403", caller.username) }
-                        } else if op.method == .GET {
-                            if status == 403 {
-                                let detail = try await AccessLogEntry.query(on: app.db).sort(\.$id, .descending).first()?.detail ?? ""
-                                if !detail.hasPrefix("missing permission") || after.accessLog == counts.accessLog {
-                                    note("\(what): read answered 403 (\(detail)) where the role may read: expected 404", caller.username)
+                    for (target, readable) in try await world.targets(kind, caller, change: op.method != .GET) {
+                        await world.rememberSnapshot(of: target)
+                        // Every combination of values for the path's parameters.
+                        var variants: [[String: String]] = [[op.parameters[0].name: target.key]]
+                        var missing = false
+                        for p in op.parameters.dropFirst() {
+                            if let values = p.enumValues {
+                                variants = variants.flatMap { v in values.map { v.merging([p.name: $0]) { a, _ in a } }
                                 }
-                            } else if status != 404 {
-                                note("\(what): read answered \(status), expected 404", caller.username)
+                            } else if let dep = Self.laterParameters[Self.path(op.path, upTo: p.name)],
+                                let value = try await world.dependent(dep, of: target, for: caller)
+                            {
+                                variants = variants.map { $0.merging([p.name: value]) { a, _ in a } }
                             } else {
-                                // The same answer as for an id that does not exist: a read never tells what exists elsewhere.
-                                let none = path.replacingCharacters(in: path.range(of: "/\(target.key)")!, with: "/987654321")
-                                let other = try await caller.client.send(.GET, none)
-                                if other.status.code != status || other.errorCode != res.errorCode || other.errorMessage != res.errorMessage {
-                                    note("\(what): answered \(status) \(res.errorMessage ?? "") but \(other.status.code) \(other.errorMessage ?? "") for an id that does not exist", caller.username)
+                                note(
+                                    "\(op.key): no {\(p.name)} for \(target.kind.rawValue) \(target.key)",
+                                    caller.username)
+                                missing = true
+                            }
+                        }
+                        if missing { continue }
+                        let body: Body
+                        do {
+                            body = try await Self.body(
+                                op, target: target, reference: { try await world.inside($0, caller) })
+                        } catch let gap as ProbeGap {
+                            note("\(op.key): \(gap.message)", caller.username)
+                            continue
+                        }
+                        probedBy.append(caller.username)
+                        for values in variants {
+                            var path = op.path
+                            for (name, value) in values {
+                                path = path.replacingOccurrences(of: "{\(name)}", with: value)
+                            }
+                            let label =
+                                op.parameters.count > 1 || variants.count > 1
+                                ? "\(op.method.rawValue) \(path.replacingOccurrences(of: "/api/v1", with: ""))" : op.key
+                            let what =
+                                "\(label) on \(target.kind.rawValue) \(target.key)"
+                                + (readable ? " (readable from the caller's home community)" : "")
+                            // The control: the administrator reads the same URL, so a 404 means scope, not a wrong URL or record.
+                            if op.method == .GET, !controlled.contains(path) {
+                                controlled.insert(path)
+                                let control = try await world.admin.send(.GET, path)
+                                if control.status != .ok {
+                                    note(
+                                        "\(what): the administrator's control read answered \(control.status.code): the probe's URL or record is wrong",
+                                        "admin")
+                                }
+                                counts = try await world.fingerprint()
+                            }
+                            let res: TestingHTTPResponse
+                            switch body {
+                            case .none: res = try await caller.client.send(op.method, path)
+                            case .json(let json): res = try await caller.client.api(op.method, path, json: json)
+                            case .bytes(let type, let bytes):
+                                var h = HTTPHeaders()
+                                h.replaceOrAdd(name: .contentType, value: type)
+                                res = try await caller.client.send(
+                                    op.method, path, headers: h, body: ByteBuffer(bytes: bytes))
+                            }
+                            calls += 1
+                            if trace {
+                                print("probe \(caller.username) \(what) → \(res.status.code) \(res.errorCode ?? "")")
+                            }
+                            let after = try await world.fingerprint()
+                            let status = res.status.code
+                            if status >= 500 {
+                                note("\(what): \(status) \(res.body.string.prefix(200))", caller.username)
+                            } else if readable {
+                                if status != 403 {
+                                    note(
+                                        "\(what): change answered \(status) \(res.errorCode ?? ""), expected 403",
+                                        caller.username)
+                                }
+                            } else if op.method == .GET {
+                                if status == 403 {
+                                    let detail =
+                                        try await AccessLogEntry.query(on: app.db).sort(\.$id, .descending).first()?
+                                        .detail ?? ""
+                                    if !detail.hasPrefix("missing permission") || after.accessLog == counts.accessLog {
+                                        note(
+                                            "\(what): read answered 403 (\(detail)) where the role may read: expected 404",
+                                            caller.username)
+                                    }
+                                } else if status != 404 {
+                                    note("\(what): read answered \(status), expected 404", caller.username)
+                                } else {
+                                    // The same answer as for an id that does not exist: a read never tells what exists elsewhere.
+                                    let none = path.replacingCharacters(
+                                        in: path.range(of: "/\(target.key)")!, with: "/987654321")
+                                    let other = try await caller.client.send(.GET, none)
+                                    if other.status.code != status || other.errorCode != res.errorCode
+                                        || other.errorMessage != res.errorMessage
+                                    {
+                                        note(
+                                            "\(what): answered \(status) \(res.errorMessage ?? "") but \(other.status.code) \(other.errorMessage ?? "") for an id that does not exist",
+                                            caller.username)
+                                    }
+                                }
+                            } else if status != 403 && status != 404 {
+                                note(
+                                    "\(what): change answered \(status) \(res.errorCode ?? ""), expected 403 (or 404)",
+                                    caller.username)
+                            }
+                            if status == 403 || status == 404 {
+                                if after.accessLog == counts.accessLog {
+                                    note("\(what): the refusal (\(status)) is not in the access log", caller.username)
+                                }
+                                if res.errorCode == nil {
+                                    note("\(what): \(status) without the API's error body", caller.username)
                                 }
                             }
-                        } else if status != 403 && status != 404 {
-                            note("\(what): change answered \(status) \(res.errorCode ?? ""), expected 403 (or 404)", caller.username)
+                            let changed = after.changes(since: counts)
+                            if !changed.isEmpty {
+                                note("\(what): answered \(status) and changed \(changed)", caller.username)
+                            }
+                            counts = try await world.fingerprint()
                         }
-                        if status == 403 || status == 404 {
-                            if after.accessLog == counts.accessLog { note("\(what): the refusal (\(status)) is not in the access log", caller.username) }
-                            if res.errorCode == nil { note("\(what): \(status) without the API's error body", caller.username) }
-                        }
-                        let changed = after.changes(since: counts)
-                        if !changed.isEmpty { note("\(what): answered \(status) and changed \(changed)", caller.username) }
-                        counts = try await world.fingerprint()
                     }
-                  }
                 }
-                if probedBy.isEmpty { note("\(op.key): probed by no account — no record outside anyone's scope; add one to RouteProbeTests.World", "-") }
+                if probedBy.isEmpty {
+                    note(
+                        "\(op.key): probed by no account — no record outside anyone's scope; add one to RouteProbeTests.World",
+                        "-")
+                }
             }
             for (target, before) in world.snapshots.sorted(by: { $0.key.key < $1.key.key }) {
                 let now = try await world.snapshot(target)
-                if now != before { note("\(target.kind.rawValue) \(target.key) is not the same after the probe:\n  before \(before.prefix(600))\n  after  \(now.prefix(600))", "-") }
+                if now != before {
+                    note(
+                        "\(target.kind.rawValue) \(target.key) is not the same after the probe:\n  before \(before.prefix(600))\n  after  \(now.prefix(600))",
+                        "-")
+                }
             }
             #expect(calls > 500, "only \(calls) calls were probed")
             for (finding, who) in findings.sorted(by: { $0.key < $1.key }) {
@@ -322,7 +406,8 @@ struct RouteProbeTests {
             var probes = 0
             var used = Set<String>()
             var counts = try await world.fingerprint()
-            for (path, item) in paths.sorted(by: { $0.key < $1.key }) where path.hasPrefix("/api/v1/") && !path.contains("{") {
+            for (path, item) in paths.sorted(by: { $0.key < $1.key })
+            where path.hasPrefix("/api/v1/") && !path.contains("{") {
                 guard let get = item["get"] as? [String: Any] else { continue }
                 let params = (get["parameters"] as? [[String: Any]] ?? []).filter { $0["in"] as? String == "query" }
                 // Required parameters, with an example value each.
@@ -335,19 +420,26 @@ struct RouteProbeTests {
                 for p in params {
                     guard let name = p["name"] as? String, name.hasSuffix("Id") else { continue }
                     let key = "GET \(path) \(name)"
-                    if Self.unscopedQueries[key] != nil { used.insert(key); continue }
+                    if Self.unscopedQueries[key] != nil {
+                        used.insert(key)
+                        continue
+                    }
                     guard let kind = Self.queryReferences[name] else {
-                        note("\(key): a query id without a probe — add \(name) to RouteProbeTests.queryReferences, or the parameter to unscopedQueries with the reason", "-")
+                        note(
+                            "\(key): a query id without a probe — add \(name) to RouteProbeTests.queryReferences, or the parameter to unscopedQueries with the reason",
+                            "-")
                         continue
                     }
                     let extra = (required + [Self.queryCompanions[key]].compactMap { $0 }).joined(separator: "&")
                     for caller in world.callers {
                         guard let target = try await world.outside(kind, caller) else { continue }
                         func ask(_ id: String) async throws -> (Int, String) {
-                            let r = try await caller.client.send(.GET, "\(path)?\(extra.isEmpty ? "" : extra + "&")\(name)=\(id)")
+                            let r = try await caller.client.send(
+                                .GET, "\(path)?\(extra.isEmpty ? "" : extra + "&")\(name)=\(id)")
                             var text = r.body.string
                             if let json = try? JSONSerialization.jsonObject(with: Data(r.body.readableBytesView)),
-                               let data = try? JSONSerialization.data(withJSONObject: json, options: [.sortedKeys]) {
+                                let data = try? JSONSerialization.data(withJSONObject: json, options: [.sortedKeys])
+                            {
                                 text = String(decoding: data, as: UTF8.self)
                             }
                             return (Int(r.status.code), text.replacingOccurrences(of: id, with: "#"))
@@ -356,12 +448,17 @@ struct RouteProbeTests {
                         let missing = try await ask("987654321")
                         probes += 1
                         if ProcessInfo.processInfo.environment["GONGZHI_PROBE_TRACE"] != nil {
-                            print("probe \(caller.username) GET \(path)?\(name)=\(target.key) → \(outside.0) \(outside.1.prefix(60)) | missing → \(missing.0) \(missing.1.prefix(60))")
+                            print(
+                                "probe \(caller.username) GET \(path)?\(name)=\(target.key) → \(outside.0) \(outside.1.prefix(60)) | missing → \(missing.0) \(missing.1.prefix(60))"
+                            )
                         }
                         let what = "GET \(path)?\(name)=\(target.kind.rawValue) \(target.key)"
-                        if outside.0 >= 500 { note("\(what): \(outside.0) \(outside.1.prefix(200))", caller.username) }
-                        else if outside != missing {
-                            note("\(what): answered \(outside.0) \(outside.1.prefix(160)) but \(missing.0) \(missing.1.prefix(160)) for an id that does not exist", caller.username)
+                        if outside.0 >= 500 {
+                            note("\(what): \(outside.0) \(outside.1.prefix(200))", caller.username)
+                        } else if outside != missing {
+                            note(
+                                "\(what): answered \(outside.0) \(outside.1.prefix(160)) but \(missing.0) \(missing.1.prefix(160)) for an id that does not exist",
+                                caller.username)
                         }
                         let after = try await world.fingerprint()
                         let changed = after.changes(since: counts)
@@ -370,7 +467,9 @@ struct RouteProbeTests {
                     }
                 }
             }
-            for stale in Set(Self.unscopedQueries.keys).subtracting(used).sorted() { note("RouteProbeTests.unscopedQueries names \(stale), which is not documented", "-") }
+            for stale in Set(Self.unscopedQueries.keys).subtracting(used).sorted() {
+                note("RouteProbeTests.unscopedQueries names \(stale), which is not documented", "-")
+            }
             #expect(probes > 100, "only \(probes) query ids were probed")
             for (finding, who) in findings.sorted(by: { $0.key < $1.key }) {
                 Issue.record(Comment(rawValue: "\(finding)  [\(Array(Set(who)).sorted().joined(separator: ", "))]"))
@@ -396,16 +495,26 @@ struct RouteProbeTests {
             for op in ops {
                 guard let (type, raw) = op.body, type == "application/json" else { continue }
                 var schema = raw
-                if let ref = raw["$ref"] as? String, let resolved = op.components[String(ref.split(separator: "/").last ?? "")] as? [String: Any] { schema = resolved }
+                if let ref = raw["$ref"] as? String,
+                    let resolved = op.components[String(ref.split(separator: "/").last ?? "")] as? [String: Any]
+                {
+                    schema = resolved
+                }
                 let properties = schema["properties"] as? [String: [String: Any]] ?? [:]
                 let refs = properties.keys.filter { Self.bodyReferences[$0] != nil }.sorted()
-                for name in properties.keys where (name.hasSuffix("Id") || name.hasSuffix("Ids")) && Self.bodyReferences[name] == nil {
-                    note("\(op.key): body property \(name) names a record the probe does not know — add it to RouteProbeTests.bodyReferences", "-")
+                for name in properties.keys
+                where (name.hasSuffix("Id") || name.hasSuffix("Ids")) && Self.bodyReferences[name] == nil {
+                    note(
+                        "\(op.key): body property \(name) names a record the probe does not know — add it to RouteProbeTests.bodyReferences",
+                        "-")
                 }
                 if refs.isEmpty { continue }
                 let pathKind = op.parameters.isEmpty ? nil : Self.kind(of: op.path)?.1
-                if !op.parameters.isEmpty && pathKind == nil { continue } // reported by the other tests
-                let actions: [String?] = op.parameters.first { $0.enumValues != nil }?.enumValues?.filter { Self.actionReferences[$0] != nil } ?? [nil]
+                if !op.parameters.isEmpty && pathKind == nil { continue }  // reported by the other tests
+                let actions: [String?] =
+                    op.parameters.first { $0.enumValues != nil }?.enumValues?.filter {
+                        Self.actionReferences[$0] != nil
+                    } ?? [nil]
                 for caller in world.callers {
                     var path = op.path
                     if let pathKind {
@@ -417,45 +526,82 @@ struct RouteProbeTests {
                         if url.contains("{") { continue }
                         var base: [String: Any]
                         do {
-                            if let make = Self.bodyBases[op.key] { base = make() }
-                            else { base = try await Self.example(raw, name: nil, op: op, reference: { try await world.inside($0, caller) }) as? [String: Any] ?? [:] }
-                            for r in (schema["required"] as? [String] ?? []) where base[r] == nil && Self.bodyReferences[r] != nil {
+                            if let make = Self.bodyBases[op.key] {
+                                base = make()
+                            } else {
+                                base =
+                                    try await Self.example(
+                                        raw, name: nil, op: op, reference: { try await world.inside($0, caller) })
+                                    as? [String: Any] ?? [:]
+                            }
+                            for r in (schema["required"] as? [String] ?? [])
+                            where base[r] == nil && Self.bodyReferences[r] != nil {
                                 let id = try await world.inside(Self.bodyReferences[r]!, caller)
                                 base[r] = r.hasSuffix("Ids") ? [id] : id
                             }
-                        } catch let gap as ProbeGap { note("\(op.key): \(gap.message)", caller.username); continue }
+                        } catch let gap as ProbeGap {
+                            note("\(op.key): \(gap.message)", caller.username)
+                            continue
+                        }
                         for name in action.map({ Self.actionReferences[$0] ?? [] }) ?? refs {
-                            guard let kind = Self.bodyReferences[name], let target = try await world.outside(kind, caller) else { continue }
-                            func ask(_ id: Int) async throws -> (status: Int, code: String?, message: String?, rows: String) {
+                            guard let kind = Self.bodyReferences[name],
+                                let target = try await world.outside(kind, caller)
+                            else { continue }
+                            func ask(_ id: Int) async throws -> (
+                                status: Int, code: String?, message: String?, rows: String
+                            ) {
                                 var body = base
                                 body[name] = name.hasSuffix("Ids") ? [id] : id
                                 let before = try await world.fingerprint()
                                 let r = try await caller.client.api(op.method, url, json: body)
                                 let after = try await world.fingerprint()
-                                return (Int(r.status.code), r.errorCode, r.errorMessage?.replacingOccurrences(of: String(id), with: "#"), after.changes(since: before))
+                                return (
+                                    Int(r.status.code), r.errorCode,
+                                    r.errorMessage?.replacingOccurrences(of: String(id), with: "#"),
+                                    after.changes(since: before)
+                                )
                             }
                             let outside = try await ask(target.id)
                             let missing = try await ask(987_654_321)
                             probes += 1
-                            let what = "\(op.method.rawValue) \(url.replacingOccurrences(of: "/api/v1", with: "")) \(name)=\(target.kind.rawValue) \(target.key)"
-                            if trace { print("probe \(caller.username) \(what) → \(outside.status) \(outside.code ?? "") \(outside.message ?? "") | missing → \(missing.status) \(missing.code ?? "") \(missing.message ?? "")") }
+                            let what =
+                                "\(op.method.rawValue) \(url.replacingOccurrences(of: "/api/v1", with: "")) \(name)=\(target.kind.rawValue) \(target.key)"
+                            if trace {
+                                print(
+                                    "probe \(caller.username) \(what) → \(outside.status) \(outside.code ?? "") \(outside.message ?? "") | missing → \(missing.status) \(missing.code ?? "") \(missing.message ?? "")"
+                                )
+                            }
                             let key = "\(op.key) \(name)"
-                            if outside.status >= 500 { note("\(what): \(outside.status)", caller.username) }
-                            else if (outside.status, outside.code, outside.message) != (missing.status, missing.code, missing.message) {
+                            if outside.status >= 500 {
+                                note("\(what): \(outside.status)", caller.username)
+                            } else if (outside.status, outside.code, outside.message) != (
+                                missing.status, missing.code, missing.message
+                            ) {
                                 // Both refused, nothing changed: a known leak of existence, or a new one.
-                                let refusedAlike = outside.status >= 400 && missing.status >= 400 && outside.rows.isEmpty && missing.rows.isEmpty
-                                if refusedAlike && Self.knownBodyLeaks[key] != nil { leaking.insert(key) }
-                                else {
-                                    note("\(what): answered \(outside.status) \(outside.code ?? "") «\(outside.message ?? "")» but \(missing.status) \(missing.code ?? "") «\(missing.message ?? "")» for an id that does not exist", caller.username)
+                                let refusedAlike =
+                                    outside.status >= 400 && missing.status >= 400 && outside.rows.isEmpty
+                                    && missing.rows.isEmpty
+                                if refusedAlike && Self.knownBodyLeaks[key] != nil {
+                                    leaking.insert(key)
+                                } else {
+                                    note(
+                                        "\(what): answered \(outside.status) \(outside.code ?? "") «\(outside.message ?? "")» but \(missing.status) \(missing.code ?? "") «\(missing.message ?? "")» for an id that does not exist",
+                                        caller.username)
                                 }
                             }
-                            if outside.rows != missing.rows { note("\(what): changed \(outside.rows.isEmpty ? "nothing" : outside.rows), with an id that does not exist \(missing.rows.isEmpty ? "nothing" : missing.rows)", caller.username) }
+                            if outside.rows != missing.rows {
+                                note(
+                                    "\(what): changed \(outside.rows.isEmpty ? "nothing" : outside.rows), with an id that does not exist \(missing.rows.isEmpty ? "nothing" : missing.rows)",
+                                    caller.username)
+                            }
                         }
                     }
                 }
             }
             for fixed in Set(Self.knownBodyLeaks.keys).subtracting(leaking).sorted() {
-                note("\(fixed) no longer tells an id outside the scope from one that does not exist: remove it from RouteProbeTests.knownBodyLeaks", "-")
+                note(
+                    "\(fixed) no longer tells an id outside the scope from one that does not exist: remove it from RouteProbeTests.knownBodyLeaks",
+                    "-")
             }
             #expect(probes > 200, "only \(probes) body ids were probed")
             for (finding, who) in findings.sorted(by: { $0.key < $1.key }) {
@@ -466,7 +612,10 @@ struct RouteProbeTests {
 
     // MARK: The document
 
-    struct Parameter { let name: String; let enumValues: [String]? }
+    struct Parameter {
+        let name: String
+        let enumValues: [String]?
+    }
     struct Operation {
         let method: HTTPMethod
         let path: String
@@ -485,24 +634,33 @@ struct RouteProbeTests {
         let paths = try #require(doc["paths"] as? [String: [String: Any]])
         let components = (doc["components"] as? [String: Any])?["schemas"] as? [String: Any] ?? [:]
         var ops: [Operation] = []
-        for (path, item) in paths.sorted(by: { $0.key < $1.key }) where path.hasPrefix("/api/v1/") && (!withPathParameters || path.contains("{")) {
+        for (path, item) in paths.sorted(by: { $0.key < $1.key })
+        where path.hasPrefix("/api/v1/") && (!withPathParameters || path.contains("{")) {
             let shared = item["parameters"] as? [[String: Any]] ?? []
             for (method, raw) in item.sorted(by: { $0.key < $1.key }) {
-                guard ["get", "post", "put", "patch", "delete"].contains(method), let o = raw as? [String: Any] else { continue }
+                guard ["get", "post", "put", "patch", "delete"].contains(method), let o = raw as? [String: Any] else {
+                    continue
+                }
                 let all = shared + (o["parameters"] as? [[String: Any]] ?? [])
                 var params: [Parameter] = []
                 // In the order they appear in the path.
                 for segment in path.split(separator: "/") where segment.hasPrefix("{") {
                     let name = String(segment.dropFirst().dropLast())
                     let p = all.first { $0["name"] as? String == name && $0["in"] as? String == "path" }
-                    params.append(Parameter(name: name, enumValues: (p?["schema"] as? [String: Any])?["enum"] as? [String]))
+                    params.append(
+                        Parameter(name: name, enumValues: (p?["schema"] as? [String: Any])?["enum"] as? [String]))
                 }
                 var body: (type: String, schema: [String: Any])?
                 if let content = (o["requestBody"] as? [String: Any])?["content"] as? [String: Any],
-                   let type = content.keys.sorted().first, let schema = (content[type] as? [String: Any])?["schema"] as? [String: Any] {
+                    let type = content.keys.sorted().first,
+                    let schema = (content[type] as? [String: Any])?["schema"] as? [String: Any]
+                {
                     body = (type, schema)
                 }
-                ops.append(Operation(method: HTTPMethod(rawValue: method.uppercased()), path: path, parameters: params, body: body, components: components))
+                ops.append(
+                    Operation(
+                        method: HTTPMethod(rawValue: method.uppercased()), path: path, parameters: params, body: body,
+                        components: components))
             }
         }
         return ops
@@ -522,11 +680,16 @@ struct RouteProbeTests {
 
     // MARK: Bodies
 
-    enum Body { case none, json(Any), bytes(String, [UInt8]) }
+    enum Body {
+        case none
+        case json(Any)
+        case bytes(String, [UInt8])
+    }
     struct ProbeGap: Error { let message: String }
 
     /// A body that would be valid if the record were in scope, from the document's schema.
-    static func body(_ op: Operation, target: Target, reference: (ObjectKind) async throws -> Int) async throws -> Body {
+    static func body(_ op: Operation, target: Target, reference: (ObjectKind) async throws -> Int) async throws -> Body
+    {
         guard let (type, schema) = op.body else { return .none }
         if let make = bodyOverrides[op.key] { return .json(make(target)) }
         switch type {
@@ -535,20 +698,30 @@ struct RouteProbeTests {
         case "image/jpeg":
             return .bytes(type, ImageSanitizerFixture.jpeg)
         default:
-            throw ProbeGap(message: "no example body of type \(type) — add one to RouteProbeTests.bodyOverrides or RouteProbeTests.body")
+            throw ProbeGap(
+                message:
+                    "no example body of type \(type) — add one to RouteProbeTests.bodyOverrides or RouteProbeTests.body"
+            )
         }
     }
 
-    static func example(_ raw: [String: Any], name: String?, op: Operation, reference: (ObjectKind) async throws -> Int) async throws -> Any {
+    static func example(_ raw: [String: Any], name: String?, op: Operation, reference: (ObjectKind) async throws -> Int)
+        async throws -> Any
+    {
         var schema = raw
-        if let ref = raw["$ref"] as? String, let resolved = op.components[String(ref.split(separator: "/").last ?? "")] as? [String: Any] {
+        if let ref = raw["$ref"] as? String,
+            let resolved = op.components[String(ref.split(separator: "/").last ?? "")] as? [String: Any]
+        {
             schema = resolved
         }
         if let values = schema["enum"] as? [Any], let first = values.first { return first }
         let type = (schema["type"] as? String) ?? ((schema["type"] as? [String])?.first { $0 != "null" }) ?? "object"
         if let name, name.hasSuffix("Id") || name.hasSuffix("Ids") || name == "mergeInto" {
             guard let kind = bodyReferences[name] else {
-                throw ProbeGap(message: "body property \(name) names a record the probe does not know — add it to RouteProbeTests.bodyReferences")
+                throw ProbeGap(
+                    message:
+                        "body property \(name) names a record the probe does not know — add it to RouteProbeTests.bodyReferences"
+                )
             }
             let id = try await reference(kind)
             return type == "array" ? [id] : id
@@ -558,7 +731,9 @@ struct RouteProbeTests {
             let properties = schema["properties"] as? [String: [String: Any]] ?? [:]
             let required = schema["required"] as? [String] ?? []
             // The required properties; with none, a new name (a rename is the least a change can be); else all.
-            let chosen = !required.isEmpty ? required
+            let chosen =
+                !required.isEmpty
+                ? required
                 : ["name", "displayName"].first { properties[$0] != nil }.map { [$0] } ?? properties.keys.sorted()
             var out: [String: Any] = [:]
             for key in chosen {
@@ -567,7 +742,9 @@ struct RouteProbeTests {
             }
             return out
         case "array":
-            return [try await example(schema["items"] as? [String: Any] ?? [:], name: nil, op: op, reference: reference)]
+            return [
+                try await example(schema["items"] as? [String: Any] ?? [:], name: nil, op: op, reference: reference)
+            ]
         case "integer":
             return schema["minimum"] as? Int ?? 1
         case "number":
@@ -609,9 +786,18 @@ struct RouteProbeTests {
         let homeGridID: Int?
         let householdID: Int?
         let myUnitIDs: Set<Int>
-        init(username: String, user: User, node: OrgNode, scope: DataScope, client: Client, homeGridID: Int?, householdID: Int?, myUnitIDs: Set<Int>) {
-            self.username = username; self.user = user; self.node = node; self.scope = scope; self.client = client
-            self.homeGridID = homeGridID; self.householdID = householdID; self.myUnitIDs = myUnitIDs
+        init(
+            username: String, user: User, node: OrgNode, scope: DataScope, client: Client, homeGridID: Int?,
+            householdID: Int?, myUnitIDs: Set<Int>
+        ) {
+            self.username = username
+            self.user = user
+            self.node = node
+            self.scope = scope
+            self.client = client
+            self.homeGridID = homeGridID
+            self.householdID = householdID
+            self.myUnitIDs = myUnitIDs
         }
         var selfOnly: Bool { scope.isSelfOnly }
         var atRoot: Bool { node.parentID == nil }
@@ -632,20 +818,26 @@ struct RouteProbeTests {
         var outsideCache: [String: Target?] = [:]
         var insideCache: [String: Int] = [:]
 
-        init(app: Application, admin: Client) { self.app = app; self.admin = admin }
+        init(app: Application, admin: Client) {
+            self.app = app
+            self.admin = admin
+        }
         var db: Database { app.db }
 
         /// Row counts of every table a change could touch, and of the access log apart.
-        static let tables = [OrgNode.schema, Person.schema, ResidentUnit.schema, User.schema, ScopeShare.schema, Grid.schema,
-                             Building.schema, Household.schema, HouseholdLink.schema, GridDuty.schema, GridDepartment.schema,
-                             ContactAssignment.schema, Area.schema, ServiceRequest.schema, RequestEvent.schema, RequestAssignment.schema,
-                             RequestCategory.schema, JointMeeting.schema, CalendarDay.schema, RequestPhoto.schema, VisitPlan.schema,
-                             Visit.schema, ImportBatch.schema, AuditEntry.schema, APIKey.schema, AppNotification.schema,
-                             WebhookDelivery.schema]
+        static let tables = [
+            OrgNode.schema, Person.schema, ResidentUnit.schema, User.schema, ScopeShare.schema, Grid.schema,
+            Building.schema, Household.schema, HouseholdLink.schema, GridDuty.schema, GridDepartment.schema,
+            ContactAssignment.schema, Area.schema, ServiceRequest.schema, RequestEvent.schema, RequestAssignment.schema,
+            RequestCategory.schema, JointMeeting.schema, CalendarDay.schema, RequestPhoto.schema, VisitPlan.schema,
+            Visit.schema, ImportBatch.schema, AuditEntry.schema, APIKey.schema, AppNotification.schema,
+            WebhookDelivery.schema,
+        ]
 
         func fingerprint() async throws -> Fingerprint {
             let sql = try #require(db as? SQLDatabase)
-            let select = (Self.tables + [AccessLogEntry.schema]).map { "(SELECT COUNT(*) FROM \($0)) AS \($0)" }.joined(separator: ", ")
+            let select = (Self.tables + [AccessLogEntry.schema]).map { "(SELECT COUNT(*) FROM \($0)) AS \($0)" }.joined(
+                separator: ", ")
             let row = try #require(try await sql.raw("SELECT \(unsafeRaw: select)").first())
             var rows: [String: Int] = [:]
             for t in Self.tables { rows[t] = try row.decode(column: t, as: Int.self) }
@@ -662,11 +854,19 @@ struct RouteProbeTests {
             // Batches previewed by two accounts, so every account (the administrator too) has one that is not its own.
             try await w.previewBatches(by: admin, community: "QH-S9-C1", lng: 117.41)
             try await w.previewBatches(by: try await Client.api(app, as: "street"), community: "QH-S1-C1", lng: 117.44)
-            _ = try await w.call(admin, .POST, "/api/v1/accounts", ["username": "probe-streetadmin", "displayName": "街道组织员（探针）",
-                "role": "orgDepartmentAdmin", "orgNodeId": try await w.node("QH-S1").id!, "password": "Probe-pass-2026"])
+            _ = try await w.call(
+                admin, .POST, "/api/v1/accounts",
+                [
+                    "username": "probe-streetadmin", "displayName": "街道组织员（探针）",
+                    "role": "orgDepartmentAdmin", "orgNodeId": try await w.node("QH-S1").id!,
+                    "password": "Probe-pass-2026",
+                ])
             for username in DemoData.accounts.map(\.username) + ["probe-streetadmin"] {
-                let client = username == "admin" ? admin
-                    : try await Client.api(app, as: username, password: username.hasPrefix("probe-") ? "Probe-pass-2026" : demoPassword)
+                let client =
+                    username == "admin"
+                    ? admin
+                    : try await Client.api(
+                        app, as: username, password: username.hasPrefix("probe-") ? "Probe-pass-2026" : demoPassword)
                 try #require(client.token != nil, "\(username) could not sign in")
                 w.callers.append(try await w.caller(username, client))
             }
@@ -683,22 +883,29 @@ struct RouteProbeTests {
                 scope = .selfOnly(personID: user.personID)
             } else {
                 let shared = try await ScopeShare.query(on: db).filter(\.$userID == user.id!).all().map(\.orgNodeID)
-                let paths = shared.isEmpty ? [] : try await OrgNode.query(on: db).filter(\.$id ~~ shared).all().map(\.treePath)
+                let paths =
+                    shared.isEmpty ? [] : try await OrgNode.query(on: db).filter(\.$id ~~ shared).all().map(\.treePath)
                 scope = DataScope(own: node.treePath, shared: paths, ownPersonID: user.personID)
             }
             let viewer = try #require(try await Viewer.load(userID: user.id!, on: db))
             let home = try await PlacesQueries.homeGrid(of: viewer, on: db)
             let person = try await user.personID.asyncMap { try await Person.find($0, on: db) } ?? nil
-            let units = user.role == .unitLiaison
-                ? Set(try await ResidentUnit.query(on: db).filter(\.$partyOrgNodeID == node.id!).all().compactMap(\.id)) : []
-            return Caller(username: username, user: user, node: node, scope: scope, client: client, homeGridID: scope.isSelfOnly ? home?.id : nil,
-                          householdID: person?.householdID, myUnitIDs: units)
+            let units =
+                user.role == .unitLiaison
+                ? Set(try await ResidentUnit.query(on: db).filter(\.$partyOrgNodeID == node.id!).all().compactMap(\.id))
+                : []
+            return Caller(
+                username: username, user: user, node: node, scope: scope, client: client,
+                homeGridID: scope.isSelfOnly ? home?.id : nil,
+                householdID: person?.householdID, myUnitIDs: units)
         }
 
         @discardableResult
         func call(_ c: Client, _ method: HTTPMethod, _ path: String, _ json: Any? = nil) async throws -> [String: Any] {
             let res = try await c.api(method, path, json: json)
-            try #require((200..<300).contains(res.status.code), "fixture \(method.rawValue) \(path) answered \(res.status): \(res.body.string.prefix(300))")
+            try #require(
+                (200..<300).contains(res.status.code),
+                "fixture \(method.rawValue) \(path) answered \(res.status): \(res.body.string.prefix(300))")
             return (try? res.json()) ?? [:]
         }
 
@@ -714,9 +921,11 @@ struct RouteProbeTests {
         }
 
         func upload(_ c: Client, _ path: String, type: String, _ body: String) async throws -> [String: Any] {
-            var h = HTTPHeaders(); h.replaceOrAdd(name: .contentType, value: type)
+            var h = HTTPHeaders()
+            h.replaceOrAdd(name: .contentType, value: type)
             let res = try await c.send(.POST, path, headers: h, body: ByteBuffer(string: body))
-            try #require(res.status == .ok, "fixture POST \(path) answered \(res.status): \(res.body.string.prefix(300))")
+            try #require(
+                res.status == .ok, "fixture POST \(path) answered \(res.status): \(res.body.string.prefix(300))")
             return try res.json()
         }
 
@@ -726,32 +935,54 @@ struct RouteProbeTests {
         func buildThirdStreet() async throws {
             let district = try await node("QH")
             func create(_ kind: String, _ name: String, _ code: String, _ parent: Int) async throws -> Int {
-                try #require(try await call(admin, .POST, "/api/v1/org/nodes", ["kind": kind, "name": name, "code": code, "parentId": parent])["id"] as? Int)
+                try #require(
+                    try await call(
+                        admin, .POST, "/api/v1/org/nodes",
+                        ["kind": kind, "name": name, "code": code, "parentId": parent])["id"] as? Int)
             }
             let street = try await create("streetCommittee", "探针街道党工委", "QH-S9", district.id!)
             let community = try await create("communityCommittee", "探针社区党委", "QH-S9-C1", street)
             let branch = try await create("gridBranch", "探针社区第1网格党支部", "QH-S9-C1-G1", community)
-            let preview = try await upload(admin, "/api/v1/places/import/preview", type: "application/geo+json",
-                                           Self.gridFile(code: "QH-S9-C1-G1", community: "QH-S9-C1", lng: 117.40))
+            let preview = try await upload(
+                admin, "/api/v1/places/import/preview", type: "application/geo+json",
+                Self.gridFile(code: "QH-S9-C1-G1", community: "QH-S9-C1", lng: 117.40))
             try await call(admin, .POST, "/api/v1/places/import/\(try #require(preview["batchId"] as? Int))/commit")
             let grid = try #require(try await Grid.query(on: db).filter(\.$code == "QH-S9-C1-G1").first()).id!
             try await call(admin, .PATCH, "/api/v1/grids/\(grid)", ["branchNodeId": branch])
-            let building = try #require(try await call(admin, .POST, "/api/v1/buildings",
-                ["gridId": grid, "name": "探针楼", "address": "探针路1号", "lat": 31.955, "lng": 117.405])["id"] as? Int)
-            let h1 = try #require(try await call(admin, .POST, "/api/v1/households", ["buildingId": building, "room": "101", "population": 2])["id"] as? Int)
-            let h2 = try #require(try await call(admin, .POST, "/api/v1/households", ["buildingId": building, "room": "102", "population": 3])["id"] as? Int)
-            let member = try #require(try await call(admin, .POST, "/api/v1/people",
-                ["name": "探针党员", "facets": ["partyMember", "resident"], "orgNodeId": branch])["id"] as? Int)
+            let building = try #require(
+                try await call(
+                    admin, .POST, "/api/v1/buildings",
+                    ["gridId": grid, "name": "探针楼", "address": "探针路1号", "lat": 31.955, "lng": 117.405])["id"] as? Int)
+            let h1 = try #require(
+                try await call(
+                    admin, .POST, "/api/v1/households", ["buildingId": building, "room": "101", "population": 2])["id"]
+                    as? Int)
+            let h2 = try #require(
+                try await call(
+                    admin, .POST, "/api/v1/households", ["buildingId": building, "room": "102", "population": 3])["id"]
+                    as? Int)
+            let member = try #require(
+                try await call(
+                    admin, .POST, "/api/v1/people",
+                    ["name": "探针党员", "facets": ["partyMember", "resident"], "orgNodeId": branch])["id"] as? Int)
             try await call(admin, .POST, "/api/v1/households/\(h1)/residents", ["personId": member])
             try await call(admin, .POST, "/api/v1/households/\(h1)/member-household", ["personId": member])
             try await call(admin, .POST, "/api/v1/households/\(h1)/links", ["householdId": h2])
             try await call(admin, .POST, "/api/v1/grids/\(grid)/duties", ["personId": member, "duty": "gridWorker"])
-            let unit = try #require(try await call(admin, .POST, "/api/v1/units",
-                ["name": "探针派出所", "kind": "police", "locationNodeId": community])["id"] as? Int)
+            let unit = try #require(
+                try await call(
+                    admin, .POST, "/api/v1/units",
+                    ["name": "探针派出所", "kind": "police", "locationNodeId": community])["id"] as? Int)
             try await call(admin, .POST, "/api/v1/grids/\(grid)/departments", ["unitId": unit, "role": "police"])
-            let account = try #require(try await call(admin, .POST, "/api/v1/accounts", ["username": "probe-s9", "displayName": "探针社区工作者",
-                "role": "communityWorker", "orgNodeId": community, "password": "Probe-pass-2026"])["id"] as? Int)
-            try await call(admin, .POST, "/api/v1/accounts/\(account)/shares", ["orgNodeId": try await node("QH-S2-C1").id!])
+            let account = try #require(
+                try await call(
+                    admin, .POST, "/api/v1/accounts",
+                    [
+                        "username": "probe-s9", "displayName": "探针社区工作者",
+                        "role": "communityWorker", "orgNodeId": community, "password": "Probe-pass-2026",
+                    ])["id"] as? Int)
+            try await call(
+                admin, .POST, "/api/v1/accounts/\(account)/shares", ["orgNodeId": try await node("QH-S2-C1").id!])
         }
 
         /// The demo has no requests: one in a neighbouring grid, one in a neighbouring community, one in the second
@@ -761,25 +992,37 @@ struct RouteProbeTests {
             let category = try #require(categories.first?["code"] as? String)
             for code in ["QH-S1-C1-G2", "QH-S1-C2-G1", "QH-S2-C1-G1", "QH-S9-C1-G1"] {
                 let grid = try #require(try await Grid.query(on: db).filter(\.$code == code).first())
-                let r = try await call(admin, .POST, "/api/v1/requests", ["kind": "help", "category": category, "text": "探针诉求：\(code) 路灯不亮",
-                                                                          "gridId": grid.id!, "channel": "walkIn"])
+                let r = try await call(
+                    admin, .POST, "/api/v1/requests",
+                    [
+                        "kind": "help", "category": category, "text": "探针诉求：\(code) 路灯不亮",
+                        "gridId": grid.id!, "channel": "walkIn",
+                    ])
                 let id = try #require((r["request"] as? [String: Any])?["id"] as? Int)
-                var h = HTTPHeaders(); h.replaceOrAdd(name: .contentType, value: "image/jpeg")
-                let photo = try await admin.send(.POST, "/api/v1/requests/\(id)/photos", headers: h, body: ByteBuffer(bytes: ImageSanitizerFixture.jpeg))
+                var h = HTTPHeaders()
+                h.replaceOrAdd(name: .contentType, value: "image/jpeg")
+                let photo = try await admin.send(
+                    .POST, "/api/v1/requests/\(id)/photos", headers: h,
+                    body: ByteBuffer(bytes: ImageSanitizerFixture.jpeg))
                 try #require(photo.status == .created, "fixture photo answered \(photo.status): \(photo.body.string)")
             }
             for code in ["QH-S1-C2", "QH-S2-C1", "QH-S9-C1"] {
-                try await call(admin, .POST, "/api/v1/meetings", ["communityNodeId": try await node(code).id!, "date": "2030-01-15", "host": "探针主持人"])
+                try await call(
+                    admin, .POST, "/api/v1/meetings",
+                    ["communityNodeId": try await node(code).id!, "date": "2030-01-15", "host": "探针主持人"])
             }
         }
 
         /// A people, a units and a grids batch, previewed and never committed.
         func previewBatches(by c: Client, community: String, lng: Double) async throws {
-            _ = try await upload(c, "/api/v1/people/import/preview", type: "text/csv",
-                                 "姓名,身份证号,手机号,类型,组织编码,住址,在职党员,工作单位,入党日期,岗位等级\r\n探针导入,,,居民,\(community),,,,,\r\n")
-            _ = try await upload(c, "/api/v1/units/import/preview", type: "text/csv", "单位名称,单位类型,所在组织编码\r\n探针导入单位,学校,\(community)\r\n")
-            _ = try await upload(c, "/api/v1/places/import/preview", type: "application/geo+json",
-                                 Self.gridFile(code: "\(community)-GX", community: community, lng: lng))
+            _ = try await upload(
+                c, "/api/v1/people/import/preview", type: "text/csv",
+                "姓名,身份证号,手机号,类型,组织编码,住址,在职党员,工作单位,入党日期,岗位等级\r\n探针导入,,,居民,\(community),,,,,\r\n")
+            _ = try await upload(
+                c, "/api/v1/units/import/preview", type: "text/csv", "单位名称,单位类型,所在组织编码\r\n探针导入单位,学校,\(community)\r\n")
+            _ = try await upload(
+                c, "/api/v1/places/import/preview", type: "application/geo+json",
+                Self.gridFile(code: "\(community)-GX", community: community, lng: lng))
         }
 
         // MARK: Pickers
@@ -796,45 +1039,80 @@ struct RouteProbeTests {
             let t: Target?
             switch kind {
             case .orgNode, .community, .branch, .group, .unitOrg:
-                t = first(try await OrgNode.query(on: db).filter(\.$archived == false).sort(\.$id).all()
-                    .filter { !c.sees($0.path) && Self.fits($0, kind) }, { $0.path }, { $0.id })
+                t = first(
+                    try await OrgNode.query(on: db).filter(\.$archived == false).sort(\.$id).all()
+                        .filter { !c.sees($0.path) && Self.fits($0, kind) }, { $0.path }, { $0.id })
             case .person:
-                t = first(try await Person.query(on: db).filter(\.$archived == false).sort(\.$id).all()
-                    .filter { !c.sees($0.path) && !c.sees($0.homePath) && $0.id != c.user.personID }, { $0.path }, { $0.id })
+                t = first(
+                    try await Person.query(on: db).filter(\.$archived == false).sort(\.$id).all()
+                        .filter { !c.sees($0.path) && !c.sees($0.homePath) && $0.id != c.user.personID }, { $0.path },
+                    { $0.id })
             case .unit:
-                t = first(try await ResidentUnit.query(on: db).filter(\.$archived == false).sort(\.$id).all().filter { !c.sees($0.path) }, { $0.path }, { $0.id })
+                t = first(
+                    try await ResidentUnit.query(on: db).filter(\.$archived == false).sort(\.$id).all().filter {
+                        !c.sees($0.path)
+                    }, { $0.path }, { $0.id })
             case .account:
-                let paths = Dictionary(uniqueKeysWithValues: try await OrgNode.query(on: db).all().map { ($0.id!, $0.path) })
+                let paths = Dictionary(
+                    uniqueKeysWithValues: try await OrgNode.query(on: db).all().map { ($0.id!, $0.path) })
                 let callerIDs = Set(callers.map { $0.user.id! })
-                let users = try await User.query(on: db).sort(\.$id).all().filter { $0.id != c.user.id && !c.sees(paths[$0.orgNodeID]) }
+                let users = try await User.query(on: db).sort(\.$id).all().filter {
+                    $0.id != c.user.id && !c.sees(paths[$0.orgNodeID])
+                }
                 // Accounts nobody probes with first: a probe that got through must not lock out another caller.
-                t = first(users.filter { !callerIDs.contains($0.id!) } + users.filter { callerIDs.contains($0.id!) }, { paths[$0.orgNodeID] }, { $0.id })
+                t = first(
+                    users.filter { !callerIDs.contains($0.id!) } + users.filter { callerIDs.contains($0.id!) },
+                    { paths[$0.orgNodeID] }, { $0.id })
             case .peopleBatch, .unitsBatch, .gridsBatch:
                 let k = kind == .peopleBatch ? "people" : kind == .unitsBatch ? "units" : "grids"
-                t = first(try await ImportBatch.query(on: db).filter(\.$kind == k).filter(\.$status == "previewed").sort(\.$id).all()
-                    .filter { $0.createdBy != c.user.id }, { _ in nil }, { $0.id })
+                t = first(
+                    try await ImportBatch.query(on: db).filter(\.$kind == k).filter(\.$status == "previewed").sort(
+                        \.$id
+                    ).all()
+                        .filter { $0.createdBy != c.user.id }, { _ in nil }, { $0.id })
             case .grid:
-                t = first(try await Grid.query(on: db).filter(\.$archived == false).sort(\.$id).all()
-                    .filter { !c.sees($0.path) && $0.id != c.homeGridID }, { $0.path }, { $0.id })
+                t = first(
+                    try await Grid.query(on: db).filter(\.$archived == false).sort(\.$id).all()
+                        .filter { !c.sees($0.path) && $0.id != c.homeGridID }, { $0.path }, { $0.id })
             case .household:
-                t = first(try await Household.query(on: db).sort(\.$id).all().filter { !c.sees($0.path) && $0.id != c.householdID }, { $0.path }, { $0.id })
+                t = first(
+                    try await Household.query(on: db).sort(\.$id).all().filter {
+                        !c.sees($0.path) && $0.id != c.householdID
+                    }, { $0.path }, { $0.id })
             case .building:
-                t = first(try await Building.query(on: db).sort(\.$id).all().filter { !c.sees($0.path) }, { $0.path }, { $0.id })
+                t = first(
+                    try await Building.query(on: db).sort(\.$id).all().filter { !c.sees($0.path) }, { $0.path },
+                    { $0.id })
             case .request:
                 let all = try await ServiceRequest.query(on: db).sort(\.$id).all()
-                let assigned = Set(try await RequestAssignment.query(on: db).all().filter { c.myUnitIDs.contains($0.unitID) }.map(\.requestID))
+                let assigned = Set(
+                    try await RequestAssignment.query(on: db).all().filter { c.myUnitIDs.contains($0.unitID) }.map(
+                        \.requestID))
                 let mergedInto = Set(all.filter { $0.reporterUserID == c.user.id }.compactMap(\.mergedIntoID))
-                t = first(all.filter { r in
-                    if c.selfOnly { return r.reporterUserID != c.user.id && !mergedInto.contains(r.id!) }
-                    if c.user.role == .unitLiaison { return !assigned.contains(r.id!) }
-                    return !c.sees(r.path)
-                }, { $0.path }, { $0.id })
+                t = first(
+                    all.filter { r in
+                        if c.selfOnly { return r.reporterUserID != c.user.id && !mergedInto.contains(r.id!) }
+                        if c.user.role == .unitLiaison { return !assigned.contains(r.id!) }
+                        return !c.sees(r.path)
+                    }, { $0.path }, { $0.id })
             case .meeting:
-                t = first(try await JointMeeting.query(on: db).sort(\.$id).all().filter { !c.sees($0.path) }, { $0.path }, { $0.id })
+                t = first(
+                    try await JointMeeting.query(on: db).sort(\.$id).all().filter { !c.sees($0.path) }, { $0.path },
+                    { $0.id })
             case .apiKey:
-                t = c.atRoot ? nil : first(try await APIKey.query(on: db).filter(\.$active == true).sort(\.$id).all(), { _ in nil }, { $0.id })
+                t =
+                    c.atRoot
+                    ? nil
+                    : first(
+                        try await APIKey.query(on: db).filter(\.$active == true).sort(\.$id).all(), { _ in nil },
+                        { $0.id })
             case .category:
-                t = c.atRoot ? nil : try await RequestCategory.query(on: db).filter(\.$active == true).sort(\.$id).first().map { Target(kind: kind, key: $0.code) }
+                t =
+                    c.atRoot
+                    ? nil
+                    : try await RequestCategory.query(on: db).filter(\.$active == true).sort(\.$id).first().map {
+                        Target(kind: kind, key: $0.code)
+                    }
             case .calendarYear:
                 t = c.atRoot ? nil : Target(kind: kind, key: "2030")
             }
@@ -848,8 +1126,11 @@ struct RouteProbeTests {
             var out: [(Target, readable: Bool)] = []
             if let t = try await outside(kind, c) { out.append((t, false)) }
             if kind == .person, change, !c.selfOnly,
-               let p = try await Person.query(on: db).filter(\.$archived == false).filter(\.$homePath != nil).sort(\.$id).all()
-                   .first(where: { !c.sees($0.path) && c.sees($0.homePath) }) {
+                let p = try await Person.query(on: db).filter(\.$archived == false).filter(\.$homePath != nil).sort(
+                    \.$id
+                ).all()
+                    .first(where: { !c.sees($0.path) && c.sees($0.homePath) })
+            {
                 out.append((Target(kind: .person, key: String(p.id!)), true))
             }
             return out
@@ -860,25 +1141,52 @@ struct RouteProbeTests {
         func inside(_ kind: ObjectKind, _ c: Caller) async throws -> Int {
             let cacheKey = "\(kind.rawValue) \(c.username)"
             if let cached = insideCache[cacheKey] { return cached }
-            func first<T>(_ items: [T], _ mine: (T) -> Bool, _ id: (T) -> Int?) -> Int { (items.first(where: mine) ?? items.first).flatMap(id) ?? 1 }
+            func first<T>(_ items: [T], _ mine: (T) -> Bool, _ id: (T) -> Int?) -> Int {
+                (items.first(where: mine) ?? items.first).flatMap(id) ?? 1
+            }
             let id: Int
             switch kind {
             case .orgNode: id = c.node.id!
             case .community, .branch, .group, .unitOrg:
-                id = first(try await OrgNode.query(on: db).filter(\.$archived == false).sort(\.$id).all().filter { Self.fits($0, kind) },
-                           { c.sees($0.path) }, { $0.id })
+                id = first(
+                    try await OrgNode.query(on: db).filter(\.$archived == false).sort(\.$id).all().filter {
+                        Self.fits($0, kind)
+                    },
+                    { c.sees($0.path) }, { $0.id })
             case .person:
-                id = c.selfOnly ? (c.user.personID ?? 1)
-                    : first(try await Person.query(on: db).filter(\.$archived == false).sort(\.$id).all(), { c.sees($0.path) }, { $0.id })
-            case .unit: id = first(try await ResidentUnit.query(on: db).filter(\.$archived == false).sort(\.$id).all(), { c.sees($0.path) }, { $0.id })
-            case .grid: id = first(try await Grid.query(on: db).sort(\.$id).all(), { c.sees($0.path) || $0.id == c.homeGridID }, { $0.id })
-            case .household: id = first(try await Household.query(on: db).sort(\.$id).all(), { c.sees($0.path) || $0.id == c.householdID }, { $0.id })
-            case .building: id = first(try await Building.query(on: db).sort(\.$id).all(), { c.sees($0.path) }, { $0.id })
+                id =
+                    c.selfOnly
+                    ? (c.user.personID ?? 1)
+                    : first(
+                        try await Person.query(on: db).filter(\.$archived == false).sort(\.$id).all(),
+                        { c.sees($0.path) }, { $0.id })
+            case .unit:
+                id = first(
+                    try await ResidentUnit.query(on: db).filter(\.$archived == false).sort(\.$id).all(),
+                    { c.sees($0.path) }, { $0.id })
+            case .grid:
+                id = first(
+                    try await Grid.query(on: db).sort(\.$id).all(), { c.sees($0.path) || $0.id == c.homeGridID },
+                    { $0.id })
+            case .household:
+                id = first(
+                    try await Household.query(on: db).sort(\.$id).all(), { c.sees($0.path) || $0.id == c.householdID },
+                    { $0.id })
+            case .building:
+                id = first(try await Building.query(on: db).sort(\.$id).all(), { c.sees($0.path) }, { $0.id })
             case .account:
-                let paths = Dictionary(uniqueKeysWithValues: try await OrgNode.query(on: db).all().map { ($0.id!, $0.path) })
-                id = c.selfOnly ? c.user.id! : first(try await User.query(on: db).sort(\.$id).all(), { c.sees(paths[$0.orgNodeID]) }, { $0.id })
-            case .meeting: id = first(try await JointMeeting.query(on: db).sort(\.$id).all(), { c.sees($0.path) }, { $0.id })
-            case .request: id = first(try await ServiceRequest.query(on: db).sort(\.$id).all(), { c.sees($0.path) || $0.reporterUserID == c.user.id }, { $0.id })
+                let paths = Dictionary(
+                    uniqueKeysWithValues: try await OrgNode.query(on: db).all().map { ($0.id!, $0.path) })
+                id =
+                    c.selfOnly
+                    ? c.user.id!
+                    : first(try await User.query(on: db).sort(\.$id).all(), { c.sees(paths[$0.orgNodeID]) }, { $0.id })
+            case .meeting:
+                id = first(try await JointMeeting.query(on: db).sort(\.$id).all(), { c.sees($0.path) }, { $0.id })
+            case .request:
+                id = first(
+                    try await ServiceRequest.query(on: db).sort(\.$id).all(),
+                    { c.sees($0.path) || $0.reporterUserID == c.user.id }, { $0.id })
             default: throw ProbeGap(message: "no record inside a caller's scope for a body's \(kind.rawValue)")
             }
             insideCache[cacheKey] = id
@@ -904,9 +1212,12 @@ struct RouteProbeTests {
                     .first { c.sees($0.path) && $0.id != c.node.id }
                 return n.map { Target(kind: kind, key: String($0.id!)) }
             case .account:
-                let paths = Dictionary(uniqueKeysWithValues: try await OrgNode.query(on: db).all().map { ($0.id!, $0.path) })
+                let paths = Dictionary(
+                    uniqueKeysWithValues: try await OrgNode.query(on: db).all().map { ($0.id!, $0.path) })
                 let callerIDs = Set(callers.map { $0.user.id! })
-                let u = try await User.query(on: db).sort(\.$id).all().first { !callerIDs.contains($0.id!) && c.sees(paths[$0.orgNodeID]) }
+                let u = try await User.query(on: db).sort(\.$id).all().first {
+                    !callerIDs.contains($0.id!) && c.sees(paths[$0.orgNodeID])
+                }
                 return u.map { Target(kind: kind, key: String($0.id!)) }
             case .person, .unit, .grid, .household, .request, .meeting, .building:
                 return Target(kind: kind, key: String(try await inside(kind, c)))
@@ -923,9 +1234,11 @@ struct RouteProbeTests {
                 let share = try await ScopeShare.query(on: db).filter(\.$userID == t.id).sort(\.$id).first()
                 return String(share?.orgNodeID ?? c.node.id!)
             case .gridDuty:
-                return try await GridDuty.query(on: db).filter(\.$gridID == t.id).sort(\.$id).first()?.id.map(String.init)
+                return try await GridDuty.query(on: db).filter(\.$gridID == t.id).sort(\.$id).first()?.id.map(
+                    String.init)
             case .requestPhoto:
-                return try await RequestPhoto.query(on: db).filter(\.$requestID == t.id).sort(\.$id).first()?.id.map(String.init)
+                return try await RequestPhoto.query(on: db).filter(\.$requestID == t.id).sort(\.$id).first()?.id.map(
+                    String.init)
             }
         }
 
@@ -940,23 +1253,41 @@ struct RouteProbeTests {
         func snapshot(_ t: Target) async throws -> String {
             let encoder = JSONEncoder()
             encoder.outputFormatting = .sortedKeys
-            func row<M: Model>(_ m: M?) throws -> String { m.map { String(decoding: (try? encoder.encode($0)) ?? Data(), as: UTF8.self) } ?? "(none)" }
+            func row<M: Model>(_ m: M?) throws -> String {
+                m.map { String(decoding: (try? encoder.encode($0)) ?? Data(), as: UTF8.self) } ?? "(none)"
+            }
             var parts: [String] = []
             var reads: [String] = []
             switch t.kind {
             case .orgNode, .community, .branch, .group, .unitOrg:
-                parts.append(try row(try await OrgNode.find(t.id, on: db))); reads = ["/api/v1/org/nodes/\(t.id)"]
-            case .person: parts.append(try row(try await Person.find(t.id, on: db))); reads = ["/api/v1/people/\(t.id)"]
-            case .unit: parts.append(try row(try await ResidentUnit.find(t.id, on: db))); reads = ["/api/v1/units/\(t.id)"]
-            case .account: parts.append(try row(try await User.find(t.id, on: db))); reads = ["/api/v1/accounts/\(t.id)"]
+                parts.append(try row(try await OrgNode.find(t.id, on: db)))
+                reads = ["/api/v1/org/nodes/\(t.id)"]
+            case .person:
+                parts.append(try row(try await Person.find(t.id, on: db)))
+                reads = ["/api/v1/people/\(t.id)"]
+            case .unit:
+                parts.append(try row(try await ResidentUnit.find(t.id, on: db)))
+                reads = ["/api/v1/units/\(t.id)"]
+            case .account:
+                parts.append(try row(try await User.find(t.id, on: db)))
+                reads = ["/api/v1/accounts/\(t.id)"]
             case .peopleBatch, .unitsBatch, .gridsBatch: parts.append(try row(try await ImportBatch.find(t.id, on: db)))
-            case .grid: parts.append(try row(try await Grid.find(t.id, on: db))); reads = ["/api/v1/grids/\(t.id)", "/api/v1/grids/\(t.id)/households"]
-            case .household: parts.append(try row(try await Household.find(t.id, on: db))); reads = ["/api/v1/households/\(t.id)"]
+            case .grid:
+                parts.append(try row(try await Grid.find(t.id, on: db)))
+                reads = ["/api/v1/grids/\(t.id)", "/api/v1/grids/\(t.id)/households"]
+            case .household:
+                parts.append(try row(try await Household.find(t.id, on: db)))
+                reads = ["/api/v1/households/\(t.id)"]
             case .building: parts.append(try row(try await Building.find(t.id, on: db)))
-            case .request: parts.append(try row(try await ServiceRequest.find(t.id, on: db))); reads = ["/api/v1/requests/\(t.id)"]
-            case .meeting: parts.append(try row(try await JointMeeting.find(t.id, on: db))); reads = ["/api/v1/meetings/\(t.id)"]
+            case .request:
+                parts.append(try row(try await ServiceRequest.find(t.id, on: db)))
+                reads = ["/api/v1/requests/\(t.id)"]
+            case .meeting:
+                parts.append(try row(try await JointMeeting.find(t.id, on: db)))
+                reads = ["/api/v1/meetings/\(t.id)"]
             case .apiKey: parts.append(try row(try await APIKey.find(t.id, on: db)))
-            case .category: parts.append(try row(try await RequestCategory.query(on: db).filter(\.$code == t.key).first()))
+            case .category:
+                parts.append(try row(try await RequestCategory.query(on: db).filter(\.$code == t.key).first()))
             case .calendarYear: reads = ["/api/v1/calendar/\(t.key)"]
             }
             for path in reads {
@@ -964,7 +1295,8 @@ struct RouteProbeTests {
                 // Key order is not fixed: compare the JSON, not its text.
                 let json = try? JSONSerialization.jsonObject(with: Data(res.body.readableBytesView))
                 let canonical = json.flatMap { try? JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys]) }
-                parts.append("\(res.status.code) \(canonical.map { String(decoding: $0, as: UTF8.self) } ?? res.body.string)")
+                parts.append(
+                    "\(res.status.code) \(canonical.map { String(decoding: $0, as: UTF8.self) } ?? res.body.string)")
             }
             return parts.joined(separator: "\n")
         }
