@@ -92,7 +92,7 @@ enum AccountAdmin {
         if input.orgNodeId == nil { problems["orgNodeId"] = "error.org.required" }
         if let e = AppError.fields(problems) { throw e }
         try await checkRole(input.role!, req)
-        let node = try await OrgQueries.findForChange(input.orgNodeId!, req)
+        let node = try await OrgQueries.findForChange(input.orgNodeId!, req, field: "orgNodeId")
         if node.archived { throw AppError.invalid("error.tree.archived", field: "orgNodeId") }
         if let pid = input.personId { _ = try await PeopleService.find(pid, req) }
         if try await User.query(on: req.db).group(.or, { g in
@@ -128,7 +128,7 @@ enum AccountAdmin {
         }
         if let r = input.role { try await checkRole(r, req); user.role = r }
         if let n = input.orgNodeId {
-            let node = try await OrgQueries.findForChange(n, req)
+            let node = try await OrgQueries.findForChange(n, req, field: "orgNodeId")
             if node.archived { throw AppError.invalid("error.tree.archived", field: "orgNodeId") }
             user.orgNodeID = node.id!
         }

@@ -7,7 +7,7 @@ enum OrgCommands {
     static func create(_ req: Request, kind: OrgNodeKind, name rawName: String, code rawCode: String?, parentID: Int) async throws -> OrgNode {
         try await req.require(.editTree)
         let name = try TreeRules.validName(rawName)
-        let parent = try await OrgQueries.findForChange(parentID, req)
+        let parent = try await OrgQueries.findForChange(parentID, req, field: "parentId")
         try TreeRules.checkCreate(kind: kind, parent: parent.facts)
         let code = rawCode?.trimmingWhitespace() ?? ""
         if code.count > 40 { throw AppError.invalid("error.code.tooLong", field: "code") }
@@ -57,7 +57,7 @@ enum OrgCommands {
         try await req.require(.editTree)
         let node = try await OrgQueries.findForChange(id, req)
         try await requireBelowScopeRoot(req, node)
-        let parent = try await OrgQueries.findForChange(newParentID, req)
+        let parent = try await OrgQueries.findForChange(newParentID, req, field: "parentId")
         let newPath = try TreeRules.checkMove(node: node.facts, newParent: parent.facts)
         let before = node.snapshot
         try await req.db.writing { db in
@@ -75,7 +75,7 @@ enum OrgCommands {
         try await req.require(.editTree)
         let source = try await OrgQueries.findForChange(id, req)
         try await requireBelowScopeRoot(req, source)
-        let target = try await OrgQueries.findForChange(targetID, req)
+        let target = try await OrgQueries.findForChange(targetID, req, field: "targetId")
         try TreeRules.checkMerge(source: source.facts, target: target.facts)
         let before = source.snapshot, targetBefore = target.snapshot
         try await req.db.writing { db in

@@ -20,6 +20,11 @@ enum OrgQueries {
         try await req.scoped(OrgNode.self, id, for: .change)
     }
 
+    /// A node named in a body (a parent, a target, a location): a field problem when missing or out of scope.
+    static func findForChange(_ id: Int, _ req: Request, field: String) async throws -> OrgNode {
+        try await req.scoped(OrgNode.self, id, for: .change, field: field)
+    }
+
     static func nodesInScope(_ scope: DataScope, includeArchived: Bool = false, on db: Database) async throws -> [OrgNode] {
         let q = OrgNode.query(on: db).inScope(scope, \.$path)
         if !includeArchived { q.filter(\.$archived == false) }

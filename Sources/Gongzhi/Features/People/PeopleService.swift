@@ -170,7 +170,7 @@ enum PeopleService {
     }
 
     static func place(_ person: Person, orgNodeID: Int, homeNodeID: Int?, _ req: Request) async throws {
-        let node = try await OrgQueries.findForChange(orgNodeID, req)
+        let node = try await OrgQueries.findForChange(orgNodeID, req, field: "orgNodeId")
         if node.archived { throw AppError.invalid("error.tree.archived", field: "orgNodeId") }
         person.orgNodeID = node.id!
         person.path = node.path

@@ -102,7 +102,7 @@ enum ContactsAPI {
             c.since = d.iso
         } else { c.since = String(ISO8601DateFormatter().string(from: Date()).prefix(10)) }
         if let cid = input.communityNodeId {
-            let node = try await OrgQueries.findForChange(cid, req)
+            let node = try await OrgQueries.findForChange(cid, req, field: "communityNodeId")
             guard node.kind == .communityCommittee else { throw AppError.invalid("error.contact.target", field: "communityNodeId") }
             c.communityNodeID = node.id; c.path = node.path
         } else if let gid = input.gridId {

@@ -50,7 +50,7 @@ enum PlacesCommands {
         let before = grid.snapshot
         if let n = input.name { grid.name = try TreeRules.validName(n) }
         if let b = input.branchNodeId {
-            let branch = try await OrgQueries.findForChange(b, req)
+            let branch = try await OrgQueries.findForChange(b, req, field: "branchNodeId")
             guard branch.kind == .gridBranch, branch.parentID == grid.communityNodeID else { throw AppError.invalid("error.grid.branch", field: "branchNodeId") }
             grid.branchNodeID = branch.id
             grid.path = branch.path
@@ -129,7 +129,8 @@ enum PlacesCommands {
 
     @Sendable static func createBuilding(_ req: Request) async throws -> Response {
         let input = try req.decodeStrict(BuildingInput.self)
-        let grid = try await gridForChange(input.gridId, req)
+        try await req.require(.editTree)
+        let grid = try await req.scoped(Grid.self, input.gridId, for: .change, field: "gridId")
         let p = Coordinate(lat: input.lat, lng: input.lng)
         guard p.isValid else { throw AppError.invalid("error.geo.range", field: "lat") }
         guard Containment.contains(grid.shape, p) else { throw AppError.invalid("error.building.outside", field: "lat") }
@@ -151,7 +152,8 @@ enum PlacesCommands {
 
     @Sendable static func createHousehold(_ req: Request) async throws -> Response {
         let input = try req.decodeStrict(HouseholdInput.self)
-        guard let b = try await Building.find(input.buildingId, on: req.db) else { throw AppError.notFound() }
+        try await req.require(.editTree)
+        let b = try await req.scoped(Building.self, input.buildingId, for: .change, field: "buildingId")
         let grid = try await gridForChange(b.gridID, req)
         guard (1...30).contains(input.population) else { throw AppError.invalid("error.household.population", field: "population") }
         let room = input.room.trimmingWhitespace()
@@ -174,7 +176,8 @@ enum PlacesCommands {
     @Sendable static func addResident(_ req: Request) async throws -> HouseholdsAPI.HouseholdDetail {
         let (h, grid) = try await householdForChange(req)
         let input = try req.decodeStrict(ResidentInput.self)
-        let person = try await PeopleService.findForChange(input.personId, req)
+        try await req.require(.editPeople)
+        let person = try await req.scoped(Person.self, input.personId, for: .change, field: "personId")
         let before = person.snapshot
         person.householdID = h.id
         try await req.db.writing { db in

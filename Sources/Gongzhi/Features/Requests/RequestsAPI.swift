@@ -298,7 +298,7 @@ enum MeetingsAPI {
         guard RequestAccess.communityRoles.contains(v.role) || RequestAccess.streetRoles.contains(v.role) || RequestAccess.districtRoles.contains(v.role) else {
             throw await req.forbidden("create meeting")
         }
-        let node = try await OrgQueries.findForChange(communityID, req)
+        let node = try await OrgQueries.findForChange(communityID, req, field: "communityNodeId")
         guard node.kind == .communityCommittee else { throw AppError.invalid("error.meeting.community", field: "communityNodeId") }
         guard let d = SimpleDate(date) else { throw AppError.invalid("error.date.invalid", field: "date") }
         let h = host.trimmingWhitespace()

@@ -41,12 +41,12 @@ enum UnitsService {
         if isNew && input.locationNodeId == nil { problems["locationNodeId"] = "error.org.required" }
         if let e = AppError.fields(problems) { throw e }
         if let loc = input.locationNodeId {
-            let node = try await OrgQueries.findForChange(loc, req)
+            let node = try await OrgQueries.findForChange(loc, req, field: "locationNodeId")
             guard node.kind.isTerritorial, !node.archived else { throw AppError.invalid("error.unit.location", field: "locationNodeId") }
             unit.locationNodeID = node.id!; unit.path = node.path
         }
         if let org = input.partyOrgNodeId {
-            let node = try await OrgQueries.findForChange(org, req)
+            let node = try await OrgQueries.findForChange(org, req, field: "partyOrgNodeId")
             guard !node.kind.isTerritorial else { throw AppError.invalid("error.unit.partyOrg", field: "partyOrgNodeId") }
             unit.partyOrgNodeID = node.id
         }
