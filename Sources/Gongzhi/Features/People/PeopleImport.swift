@@ -100,10 +100,13 @@ enum PeopleImport {
     }
 
     /// All or nothing: checks again (the database may have changed since the preview), then one transaction.
-    static func commit(_ req: Request, batchID: Int) async throws -> CommitResult {
+    /// Commits a previewed batch; `kind`, when given, is the only kind this route commits (a units batch is not
+    /// committed through the people route).
+    static func commit(_ req: Request, batchID: Int, kind: String? = nil) async throws -> CommitResult {
         let v = try await req.require(.importPeople)
         guard let batch = try await ImportBatch.find(batchID, on: req.db) else { throw AppError.notFound() }
         guard batch.createdBy == v.user.id else { throw await req.outOfScope("import batch \(batchID)") }
+        if let kind, batch.kind != kind { throw AppError.notFound() }
         guard batch.status == "previewed" else { throw AppError.conflict("error.import.done") }
         if batch.kind == "units" { return try await UnitsImport.commit(req, batch: batch) }
         if batch.kind == "grids" { return try await GridImport.commit(req, batch: batch) }
@@ -148,6 +151,10 @@ enum PeopleImport {
     }
 
     @Sendable static func commitAPI(_ req: Request) async throws -> CommitResult {
-        try await commit(req, batchID: try req.intParameter("batch"))
+        try await commit(req, batchID: try req.intParameter("batch"), kind: "people")
+    }
+
+    @Sendable static func commitUnitsAPI(_ req: Request) async throws -> CommitResult {
+        try await commit(req, batchID: try req.intParameter("batch"), kind: "units")
     }
 }

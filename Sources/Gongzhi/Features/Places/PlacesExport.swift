@@ -167,6 +167,6 @@ enum GridImport {
     }
 
     @Sendable static func commitAPI(_ req: Request) async throws -> PeopleImport.CommitResult {
-        try await PeopleImport.commit(req, batchID: try req.intParameter("batch"))
+        try await PeopleImport.commit(req, batchID: try req.intParameter("batch"), kind: "grids")
     }
 }

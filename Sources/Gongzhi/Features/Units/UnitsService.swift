@@ -111,7 +111,7 @@ enum UnitsAPI {
         units.post(use: create)
         units.get("export.csv", use: export)
         units.on(.POST, "import", "preview", body: .collect(maxSize: "10mb"), use: UnitsImport.previewAPI)
-        units.post("import", ":batch", "commit", use: PeopleImport.commitAPI)
+        units.post("import", ":batch", "commit", use: PeopleImport.commitUnitsAPI)
         units.get(":id", use: show)
         units.patch(":id", use: update)
         units.post(":id", "archive", use: archive)

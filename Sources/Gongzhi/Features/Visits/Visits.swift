@@ -82,8 +82,15 @@ enum VisitsAPI {
         let v = try await req.require(.editPeople)
         let input = try req.decodeStrict(PlanInput.self)
         let grid = try await req.scoped(Grid.self, input.gridId, for: .change, field: "gridId")
-        guard let visitor = try await User.find(input.visitorUserId, on: req.db), let vnode = try await OrgNode.find(visitor.orgNodeID, on: req.db),
-              v.scope.includes(vnode.treePath) else { throw AppError.invalid("error.visit.visitor", field: "visitorUserId") }
+        guard let visitor = try await User.find(input.visitorUserId, on: req.db),
+              let vnode = try await OrgNode.find(visitor.orgNodeID, on: req.db),
+              v.scope.includes(vnode.treePath)
+        else {
+            if let other = try await User.find(input.visitorUserId, on: req.db) {
+                await AccessLog.write(req, .forbiddenChange, detail: "visit plan visitor \(other.id ?? 0)")
+            }
+            throw AppError.invalid("error.visit.visitor", field: "visitorUserId")
+        }
         guard let due = SimpleDate(input.due) else { throw AppError.invalid("error.date.invalid", field: "due") }
         let all = try await Household.query(on: req.db).filter(\.$gridID == grid.id!).all().compactMap(\.id)
         let chosen = input.householdIds ?? all
