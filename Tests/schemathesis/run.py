@@ -148,8 +148,7 @@ def seed_and_collect():
         return (units_export[0] + "\r\n" + row + "\r\n").encode()
     geojson = call("GET", "/api/v1/places/export.geojson?level=grid", admin)
     geojson = {"type": "FeatureCollection", "features": geojson["features"][:1]}
-    # Batch ids are shared by the three kinds (and a commit through another kind's path still commits the
-    # batch), so each kind gets two batches: a generated id may well commit one of them first.
+    # Two batches of each kind: a generated id (batch ids are small numbers) may well commit one of them first.
     batches = {"people": [], "units": [], "places": []}
     for _ in range(2):
         for name, path, body, ctype in (("people", "/api/v1/people/import/preview?fileName=p.csv", clean_people(), "text/csv"),
