@@ -50,7 +50,7 @@ paths={
 "/api/v1/auth/token":{"post":token_op},
 "/api/v1/auth/logout":{"post":op("Revoke the token used for this call","204",tag="accounts")},
 "/api/v1/me":{"get":op("The signed-in user, role, node and permissions","200",ref("User"),tag="accounts")},
-"/api/v1/me/password":{"post":op("Change one's password; other tokens are revoked","204",None,ref("PasswordInput"),tag="accounts")},
+"/api/v1/me/password":{"post":op("Change one's password; every session and token of the account ends, this one's too (sign in again)","204",None,ref("PasswordInput"),tag="accounts")},
 "/api/v1/org/nodes":{"get":op("Nodes of the organisation tree in the caller's scope, with party member counts of each subtree","200",arr(ref("OrgNode")),params=[q("kind",S("string",enum=kinds),"only this kind"),q("parentId",S("integer"),"only children of this node"),q("includeArchived",S("boolean"),"include archived nodes")],tag="organisation"),
   "post":op("Create a node under a parent in scope","201",ref("OrgNode"),ref("OrgNodeCreate"),tag="organisation")},
 "/api/v1/org/nodes/{id}":{"parameters":[idp],"get":op("A node with its in-scope ancestors, children and counts","200",ref("OrgNodeDetail"),tag="organisation"),
