@@ -200,6 +200,8 @@ def map_case(context, case):
     if isinstance(case.query, dict):
         if isinstance(case.query.get("category"), str) and real(DATA["categories"]):
             case.query["category"] = rng.choice(DATA["categories"])
+        if path == "/api/v1/calendar/deadline" and isinstance(case.query.get("from"), str) and real([1]):
+            case.query["from"] = f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}T0{rng.randint(0, 9)}:00:00Z"  # a year with a calendar
         if "lat" in case.query and "lng" in case.query and real([1]) \
                 and all(isinstance(case.query[k], (int, float)) for k in ("lat", "lng")):
             case.query["lat"], case.query["lng"] = rng.choice(DATA["points"])
