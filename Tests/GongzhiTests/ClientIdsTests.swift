@@ -81,4 +81,26 @@ struct ClientIdsTests {
             #expect(try await ServiceRequest.query(on: app.db).count() == before)
         }
     }
+
+    /// An optional parameter that is present but malformed is a 400 naming it, never silently "no".
+    @Test func malformedOptionalParametersAreRefusedNotIgnored() async throws {
+        try await withTestApp { app in
+            let admin = try await Client.api(app, as: "admin")
+            for path in [
+                "/api/v1/grids?flagged=abc", "/api/v1/org/nodes?includeArchived=abc", "/api/v1/people?includeArchived=2",
+                "/api/v1/people?inService=maybe", "/api/v1/people/export.csv?unmasked=2",
+                "/api/v1/requests/similar?category=environment&lng=AAA&lat=31", "/api/v1/audit?entityType=Bogus%20type",
+                "/api/v1/people?page=9223372036854775807",
+            ] {
+                let res = try await admin.api(.GET, path)
+                #expect(res.status == .badRequest, "\(path) answered \(res.status)")
+                #expect(res.errorCode == "bad_request", "\(path)")
+            }
+            #expect(try await admin.api(.GET, "/api/v1/grids?flagged=true").status == .ok)
+            // The duty assignment's id is in the grid's answer, so a client can end it.
+            let grid = try await PlacesRouteTests.grid(app, "QH-S1-C1-G1")
+            let staff = try await admin.api(.GET, "/api/v1/grids/\(grid.id!)").json()["staff"] as? [[String: Any]] ?? []
+            #expect(!staff.isEmpty && staff.allSatisfy { $0["dutyID"] is Int })
+        }
+    }
 }

@@ -33,6 +33,10 @@ enum AuditLogAPI {
             var f = Filter()
             f.actor = req.query[String.self, at: "actor"].flatMap { $0.isEmpty ? nil : $0 }
             f.entityType = req.query[String.self, at: "entityType"].flatMap { $0.isEmpty ? nil : $0 }
+            // Entity types are snake_case words; anything else is a mistake, not a filter that matches nothing.
+            if let t = f.entityType, t.count > 40 || !t.allSatisfy({ $0.isASCII && ($0.isLowercase || $0 == "_") }) {
+                throw AppError.badRequest("error.enum", args: ["entityType", String(t.prefix(20))])
+            }
             if let raw = req.query[String.self, at: "entityId"], !raw.isEmpty {
                 guard let id = Int(raw) else { throw AppError.badRequest("error.badID", args: [raw]) }
                 f.entityID = id

@@ -49,7 +49,7 @@ enum OrgAPI {
 
     @Sendable static func list(_ req: Request) async throws -> [NodeOut] {
         let v = try await req.require(.viewTree)
-        let includeArchived = (try? req.query.get(Bool.self, at: "includeArchived")) ?? false
+        let includeArchived = try req.flag("includeArchived") ?? false
         var nodes = try await OrgQueries.nodesInScope(v.scope, includeArchived: includeArchived, on: req.db)
         if let raw = req.query[String.self, at: "kind"] {
             guard let kind = OrgNodeKind(rawValue: raw) else { throw AppError.badRequest("error.enum", args: ["kind", raw]) }

@@ -9,7 +9,7 @@ enum PeopleExport {
         let v = try await req.require(.exportData)
         let f = try PeopleService.ListFilter.parse(req)
         let people = try await PeopleService.query(req, f).sort(\.$name).sort(\.$id).limit(maxRows).all()
-        let clear = (req.query[String.self, at: "unmasked"] == "1")
+        let clear = try req.flag("unmasked") ?? false
         if clear {
             guard v.can(.unmaskPersonalData) else { throw await req.forbidden("unmasked export") }
             await AccessLog.write(req, .unmaskedRead, detail: "people export, \(people.count) rows")

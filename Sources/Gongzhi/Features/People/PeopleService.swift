@@ -22,8 +22,8 @@ enum PeopleService {
                 guard let id = Int(raw) else { throw AppError.badRequest("error.badID", args: [raw]) }
                 f.orgID = id
             }
-            if let raw = req.query[String.self, at: "inService"], !raw.isEmpty { f.inService = ["1", "true"].contains(raw) }
-            f.includeArchived = ["1", "true"].contains(req.query[String.self, at: "includeArchived"] ?? "")
+            f.inService = try req.flag("inService")
+            f.includeArchived = try req.flag("includeArchived") ?? false
             f.page = try req.page()
             return f
         }

@@ -53,7 +53,7 @@ enum HouseholdsAPI {
         var leader: PlacesAPI.PersonRef?
         if let gid = group?.id, let duty = try await GridDuty.query(on: req.db).filter(\.$groupNodeID == gid).filter(\.$duty == .buildingGroupLeader).first(),
            let p = try await Person.find(duty.personID, on: req.db) {
-            leader = .init(personID: p.id!, name: p.name, duty: duty.duty.rawValue, dutyLabel: req.t(duty.duty.labelKey), groupNodeID: gid)
+            leader = .init(dutyID: duty.id!, personID: p.id!, name: p.name, duty: duty.duty.rawValue, dutyLabel: req.t(duty.duty.labelKey), groupNodeID: gid)
         }
         let me = try await out([h], req)[0]
         let memberHouseholds = me.linkedBy.isEmpty ? [] : try await out(try await Household.query(on: req.db).filter(\.$id ~~ me.linkedBy).all(), req)

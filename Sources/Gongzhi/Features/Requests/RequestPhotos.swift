@@ -95,7 +95,7 @@ enum RequestPhotos {
         guard let body = req.body.data else { throw AppError.invalid("error.photo.type", field: "photos") }
         let reporter = r.reporterUserID == v.user.id
         if reporter && r.state != .raised { throw AppError.conflict("error.photo.late") }
-        let keep = req.query[String.self, at: "keepLocation"] == "true" && reporter
+        let keep = try req.flag("keepLocation") == true && reporter
         let stored = try await add(req, to: r, files: [Array(body.readableBytesView)], keepLocation: keep, asEvidence: !reporter)
         return try await PhotoRef(id: stored[0].id!, eventID: stored[0].eventID, url: "/api/v1/requests/\(r.id!)/photos/\(stored[0].id!)")
             .encodeResponse(status: .created, for: req)

@@ -143,7 +143,10 @@ enum RequestsAPI {
         guard let category = req.query[String.self, at: "category"], !category.isEmpty else { throw AppError.badRequest("error.request.category") }
         let text = req.query[String.self, at: "text"] ?? ""
         var point: Coordinate?
-        if let la = req.query[String.self, at: "lat"].flatMap(Double.init), let ln = req.query[String.self, at: "lng"].flatMap(Double.init) {
+        let lat = try req.number("lat")
+        let lng = try req.number("lng")
+        if (lat == nil) != (lng == nil) { throw AppError.badRequest("error.geo.latlng") }
+        if let la = lat, let ln = lng {
             point = Coordinate(lat: la, lng: ln)
             guard point!.isValid else { throw AppError.badRequest("error.geo.range") }
         }

@@ -21,3 +21,25 @@ extension Request {
         try await application.threadPool.runIfActive(work)
     }
 }
+
+extension Request {
+    /// A yes/no query parameter: `nil` when absent or empty; `1`/`true` or `0`/`false`; anything else a 400 that
+    /// names it, never silently "no".
+    func flag(_ name: String) throws -> Bool? {
+        guard let raw = query[String.self, at: name], !raw.isEmpty else { return nil }
+        switch raw.lowercased() {
+        case "1", "true": return true
+        case "0", "false": return false
+        default: throw AppError.badRequest("error.enum", args: [name, String(raw.prefix(20))])
+        }
+    }
+
+    /// A number query parameter: `nil` when absent or empty, a 400 when not a finite number.
+    func number(_ name: String) throws -> Double? {
+        guard let raw = query[String.self, at: name], !raw.isEmpty else { return nil }
+        guard let value = Double(raw), value.isFinite else {
+            throw AppError.badRequest("error.enum", args: [name, String(raw.prefix(20))])
+        }
+        return value
+    }
+}
