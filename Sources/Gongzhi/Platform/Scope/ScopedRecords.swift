@@ -3,15 +3,14 @@ import Vapor
 
 /// A record that hangs on the tree: the paths it may be read from, and the one whose subtree may change it.
 protocol ScopedRecord: Model where IDValue == Int {
+    /// The path whose subtree may change it.
+    var path: String { get }
     /// Its own path, and e.g. an in-service member's home community, which sees but does not change the record.
     var readPaths: [String] { get }
-    var changePath: String { get }
-    /// For the access log.
-    static var entityName: String { get }
 }
 
 extension ScopedRecord {
-    var readPaths: [String] { [changePath] }
+    var readPaths: [String] { [path] }
 }
 
 enum ScopeUse: Sendable { case read, change }
@@ -31,63 +30,30 @@ extension Request {
             if let field { throw AppError.invalid("error.ref.unknown", field: field) }
             throw AppError.notFound()
         }
-        let paths = use == .read ? record.readPaths : [record.changePath]
+        let paths = use == .read ? record.readPaths : [record.path]
         if paths.contains(where: { v.scope.includes(TreePath($0)) }) { return record }
-        let detail = "\(M.entityName) \(id)" + (field.map { " in \($0)" } ?? "")
+        let detail = "\(M.schema) \(id)" + (field.map { " in \($0)" } ?? "")
         if let field {
             let kind: AccessLogEntry.Kind = use == .read ? .outOfScopeRead : .forbiddenChange
-            await AccessLog.write(self, kind, detail: detail, scopePath: record.changePath)
+            await AccessLog.write(self, kind, detail: detail, scopePath: record.path)
             throw AppError.invalid("error.ref.unknown", field: field)
         }
         switch use {
-        case .read: throw await outOfScope(detail, scopePath: record.changePath)
-        case .change: throw await forbidden("change " + detail, scopePath: record.changePath)
+        case .read: throw await outOfScope(detail, scopePath: record.path)
+        case .change: throw await forbidden("change " + detail, scopePath: record.path)
         }
     }
 }
 
-extension OrgNode: ScopedRecord {
-    var changePath: String { path }
-    static var entityName: String { "org node" }
-}
-
 extension Person: ScopedRecord {
     var readPaths: [String] { [path] + (homePath.map { [$0] } ?? []) }
-    var changePath: String { path }
-    static var entityName: String { "person" }
 }
 
-extension ResidentUnit: ScopedRecord {
-    var changePath: String { path }
-    static var entityName: String { "unit" }
-}
-
-extension Grid: ScopedRecord {
-    var changePath: String { path }
-    static var entityName: String { "grid" }
-}
-
-extension Building: ScopedRecord {
-    var changePath: String { path }
-    static var entityName: String { "building" }
-}
-
-extension Household: ScopedRecord {
-    var changePath: String { path }
-    static var entityName: String { "household" }
-}
-
-extension JointMeeting: ScopedRecord {
-    var changePath: String { path }
-    static var entityName: String { "meeting" }
-}
-
-extension VisitPlan: ScopedRecord {
-    var changePath: String { path }
-    static var entityName: String { "visit plan" }
-}
-
-extension ContactAssignment: ScopedRecord {
-    var changePath: String { path }
-    static var entityName: String { "contact assignment" }
-}
+extension OrgNode: ScopedRecord {}
+extension ResidentUnit: ScopedRecord {}
+extension Grid: ScopedRecord {}
+extension Building: ScopedRecord {}
+extension Household: ScopedRecord {}
+extension JointMeeting: ScopedRecord {}
+extension VisitPlan: ScopedRecord {}
+extension ContactAssignment: ScopedRecord {}
