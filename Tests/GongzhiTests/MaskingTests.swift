@@ -85,4 +85,19 @@ struct MaskingTests {
             #expect(again.body.string.contains(limited))
         }
     }
+
+    /// Editing a person with an ID number does not spend the day's duplicate checks of its mask.
+    @Test func editsThatKeepTheIDNumberAreNotDuplicateChecks() async throws {
+        try await withTestApp { app in
+            let person = try #require(
+                try await Person.query(on: app.db).filter(\.$idNumber != nil)
+                    .filter(\.$path =~ (try await Fixtures.node(app, code: "QH-S1-C1")).path).first())
+            let worker = try await Client.api(app, as: "worker")
+            for n in 0..<(DuplicateCheck.perMaskPerDay + 2) {
+                let res = try await worker.api(.PATCH, "/api/v1/people/\(person.id!)", json: ["address": "清河路\(n)号"])
+                #expect(res.status == .ok, "\(res.body.string)")
+            }
+            #expect(try await Fixtures.accessLog(app, .duplicateCheck).isEmpty)
+        }
+    }
 }

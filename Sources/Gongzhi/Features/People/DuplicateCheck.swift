@@ -62,7 +62,12 @@ enum DuplicateCheck {
                 verdicts[id] = .free
                 continue
             }
-            verdicts[id] = p.readPaths.contains { v.scope.includes(TreePath($0)) } ? .inScope : .elsewhere
+            let inScope = p.readPaths.contains { v.scope.includes(TreePath($0)) }
+            verdicts[id] = inScope ? .inScope : .elsewhere
+            // A hit outside the scope is a look across the district: logged for those who may unmask too.
+            if !inScope, v.can(.unmaskPersonalData) {
+                await AccessLog.write(req, .duplicateCheck, detail: Masking.idNumber(id))
+            }
         }
         return verdicts
     }

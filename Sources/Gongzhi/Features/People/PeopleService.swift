@@ -133,11 +133,13 @@ enum PeopleService {
     static func update(_ req: Request, id: Int, _ input: PersonInput) async throws -> Person {
         let person = try await findForChange(id, req)
         let before = person.snapshot
+        let idNumberBefore = person.idNumber
         try input.apply(to: person, isNew: false)
         if input.orgNodeId != nil || input.homeNodeId != nil {
             try await place(person, orgNodeID: input.orgNodeId ?? person.orgNodeID, homeNodeID: input.homeNodeId ?? person.homeNodeID, req)
         }
-        try await ensureUniqueID(person, req)
+        // Only a new ID number is checked: an edit of the name must not spend the day's checks of its mask.
+        if person.idNumber != idNumberBefore { try await ensureUniqueID(person, req) }
         try await req.db.writing { db in
             try await person.save(on: db)
             try await Audit.record(on: db, by: req.viewer, .update, entity: "person", id: id, label: person.name,
