@@ -87,7 +87,8 @@ struct ClientIdsTests {
         try await withTestApp { app in
             let admin = try await Client.api(app, as: "admin")
             for path in [
-                "/api/v1/grids?flagged=abc", "/api/v1/org/nodes?includeArchived=abc", "/api/v1/people?includeArchived=2",
+                "/api/v1/grids?flagged=abc", "/api/v1/org/nodes?includeArchived=abc",
+                "/api/v1/people?includeArchived=2",
                 "/api/v1/people?inService=maybe", "/api/v1/people/export.csv?unmasked=2",
                 "/api/v1/requests/similar?category=environment&lng=AAA&lat=31", "/api/v1/audit?entityType=Bogus%20type",
                 "/api/v1/people?page=9223372036854775807",

@@ -303,7 +303,8 @@ struct DuplicateTests {
             let seen = try #require(try followed.json()["request"] as? [String: Any])
             #expect(seen["lat"] == nil || seen["lat"] is NSNull)
             #expect(!followed.body.string.contains(reporter.displayName))
-            let privateOne = try await RequestsTests.raise(resident, text: "我家门口下水道堵了", extra: ["isPublic": false])
+            let privateOne = try await RequestsTests.raise(
+                resident, text: "我家门口下水道堵了", extra: ["isPublic": false])
             let memberSecond = try await RequestsTests.raise(member, text: "下水道堵了")
             #expect(try await RequestsTests.act(api, memberSecond, "merge", ["mergeInto": privateOne]).status == .ok)
             let hidden = try await member.api(.GET, "/api/v1/requests/\(privateOne)")

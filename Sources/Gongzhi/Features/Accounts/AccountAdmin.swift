@@ -50,7 +50,8 @@ enum AccountAdmin {
                             : await req.outOfScope("account \(id)", scopePath: node.path)
         }
         if forChange, !v.role.canGrant(u.role) {
-            throw await req.forbidden("change account \(id) with the stronger role \(u.role.rawValue)", scopePath: node.path)
+            let detail = "change account \(id) with the stronger role \(u.role.rawValue)"
+            throw await req.forbidden(detail, scopePath: node.path)
         }
         return (u, node)
     }
@@ -180,14 +181,17 @@ enum AccountAdmin {
         guard nodeID > 0 else { throw AppError.notFound() }
         let node = try await OrgQueries.findForChange(nodeID, req)
         if add {
-            if user.role == .resident || user.role == .partyMember { throw AppError.invalid("error.share.selfOnly", field: "orgNodeId") }
+            if user.role == .resident || user.role == .partyMember {
+                throw AppError.invalid("error.share.selfOnly", field: "orgNodeId")
+            }
             if node.archived { throw AppError.invalid("error.tree.archived", field: "orgNodeId") }
         }
         let before = try await snapshot(user, on: req.db)
         let changed: Bool
         do {
             changed = try await req.db.writing { db -> Bool in
-                let existing = try await ScopeShare.query(on: db).filter(\.$userID == id).filter(\.$orgNodeID == node.id!).first()
+                let existing = try await ScopeShare.query(on: db).filter(\.$userID == id)
+                    .filter(\.$orgNodeID == node.id!).first()
                 if add {
                     if existing != nil { return false }
                     try await ScopeShare(userID: id, orgNodeID: node.id!).create(on: db)

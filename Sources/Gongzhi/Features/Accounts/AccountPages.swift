@@ -5,8 +5,8 @@ enum AccountPages {
     static func register(public r: RoutesBuilder, protected p: RoutesBuilder) {
         r.get("login", use: loginForm)
         r.post("login", use: login)
-        r.get("lang", ":code", use: languageCookie)
-        r.post("lang", ":code", use: switchLanguage)
+        r.get(LangRoute.pattern, use: languageCookie)
+        r.post(LangRoute.pattern, use: switchLanguage)
         p.post("logout", use: logout)
         p.get("account", use: account)
         p.post("account", "password", use: changePassword)

@@ -31,7 +31,9 @@ enum LoginService {
         let now = Date()
         if ok {
             // Even the right password is refused once a concurrent failure has locked the account.
-            if let until = try await Counter.succeed(userID: user.id!, now: now, on: request.db) { return .locked(until: until) }
+            if let until = try await Counter.succeed(userID: user.id!, now: now, on: request.db) {
+                return .locked(until: until)
+            }
             user.failedLogins = 0; user.lockedUntil = nil
             return .success(user)
         }
@@ -58,15 +60,18 @@ enum LoginService {
         enum Failure: Equatable { case counted, lockedNow(until: Date), alreadyLocked(until: Date) }
 
         static func fail(userID: Int, now: Date, on db: any Database) async throws -> Failure {
-            guard let sql = db as? SQLDatabase else { throw AppError(status: .internalServerError, code: "internal", messageKey: "error.internal") }
+            let sql = try db.sql()
             let max = LoginLockout.maxFailures
             let until = now.addingTimeInterval(LoginLockout.lockSeconds)
             // Both assignments read the row as it was before this statement.
             let row = try await sql.raw("""
                 UPDATE \(ident: User.schema) SET
-                  \(ident: "failed_logins") = CASE WHEN \(ident: "failed_logins") + 1 >= \(bind: max) THEN 0 ELSE \(ident: "failed_logins") + 1 END,
-                  \(ident: "locked_until") = CASE WHEN \(ident: "failed_logins") + 1 >= \(bind: max) THEN \(bind: until) ELSE \(ident: "locked_until") END
-                WHERE \(ident: "id") = \(bind: userID) AND (\(ident: "locked_until") IS NULL OR \(ident: "locked_until") <= \(bind: now))
+                  \(ident: "failed_logins") = CASE WHEN \(ident: "failed_logins") + 1 >= \(bind: max) THEN 0
+                    ELSE \(ident: "failed_logins") + 1 END,
+                  \(ident: "locked_until") = CASE WHEN \(ident: "failed_logins") + 1 >= \(bind: max) THEN \(bind: until)
+                    ELSE \(ident: "locked_until") END
+                WHERE \(ident: "id") = \(bind: userID)
+                  AND (\(ident: "locked_until") IS NULL OR \(ident: "locked_until") <= \(bind: now))
                 RETURNING \(ident: "failed_logins"), \(ident: "locked_until")
                 """).first()
             guard let row else { return .alreadyLocked(until: try await lockedUntil(userID: userID, on: db) ?? until) }
@@ -79,10 +84,11 @@ enum LoginService {
 
         /// Clears the count after the right password, unless the account is locked by now: then the lock's end.
         static func succeed(userID: Int, now: Date, on db: any Database) async throws -> Date? {
-            guard let sql = db as? SQLDatabase else { throw AppError(status: .internalServerError, code: "internal", messageKey: "error.internal") }
+            let sql = try db.sql()
             let row = try await sql.raw("""
                 UPDATE \(ident: User.schema) SET \(ident: "failed_logins") = 0, \(ident: "locked_until") = NULL
-                WHERE \(ident: "id") = \(bind: userID) AND (\(ident: "locked_until") IS NULL OR \(ident: "locked_until") <= \(bind: now))
+                WHERE \(ident: "id") = \(bind: userID)
+                  AND (\(ident: "locked_until") IS NULL OR \(ident: "locked_until") <= \(bind: now))
                 RETURNING \(ident: "id")
                 """).first()
             if row != nil { return nil }

@@ -88,8 +88,11 @@ enum HomePages {
         }
         if let grid = try await PlacesQueries.homeGrid(of: v, on: req.db) {
             let d = try await PlacesAPI.detail(grid, req)
-            let svg = try await req.offload { MapSVG.render(areas: [.init(id: "g\(grid.id!)", label: grid.name, shape: grid.shape, value: nil, href: "/grids/\(grid.id!)", tooltip: grid.name)],
-                                    width: 440, title: grid.name, legendTitle: nil, showLabels: false) }
+            let area = MapSVG.Area(id: "g\(grid.id!)", label: grid.name, shape: grid.shape, value: nil,
+                                   href: PlacesRoute.grid(grid.id!).path, tooltip: grid.name)
+            let svg = try await req.offload {
+                MapSVG.render(areas: [area], width: 440, title: grid.name, legendTitle: nil, showLabels: false)
+            }
             sections.append("""
                 <section class="card" id="my-grid"><h2>\(req.t("community.myGrid")): <a href="/grids/\(grid.id!)">\(grid.name)</a></h2>
                 <div class="map-frame">\(HTML(raw: svg))</div>

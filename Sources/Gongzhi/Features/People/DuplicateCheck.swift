@@ -21,13 +21,14 @@ enum DuplicateCheck {
 
     static let perMaskPerDay = 5
 
-    static func idNumbers(_ ids: [String], ignoring personID: Int? = nil, _ req: Request) async throws -> [String:
-        Verdict]
+    static func idNumbers(_ ids: [String], ignoring personID: Int? = nil, _ req: Request)
+        async throws -> [String: Verdict]
     {
         let v = try req.requireViewer()
         let unique = Array(Set(ids))
         var verdicts: [String: Verdict] = [:]
         var allowed = unique
+        var log: [AccessLogEntry] = []
         if !v.can(.unmaskPersonalData) {
             let masks = Dictionary(grouping: unique, by: Masking.idNumber)
             let since = Date().addingTimeInterval(-86_400)
@@ -38,7 +39,6 @@ enum DuplicateCheck {
                 for e in earlier { checked[e.detail, default: 0] += 1 }
             }
             allowed = []
-            var log: [AccessLogEntry] = []
             for (mask, group) in masks {
                 for (n, id) in group.sorted().enumerated() {
                     if checked[mask, default: 0] + n >= perMaskPerDay {
@@ -49,7 +49,6 @@ enum DuplicateCheck {
                     }
                 }
             }
-            if !log.isEmpty { try await log.create(on: req.db) }
         }
         var found: [String: Person] = [:]
         for chunk in allowed.chunked(500) {
@@ -66,9 +65,10 @@ enum DuplicateCheck {
             verdicts[id] = inScope ? .inScope : .elsewhere
             // A hit outside the scope is a look across the district: logged for those who may unmask too.
             if !inScope, v.can(.unmaskPersonalData) {
-                await AccessLog.write(req, .duplicateCheck, detail: Masking.idNumber(id))
+                log.append(AccessLog.entry(req, .duplicateCheck, detail: Masking.idNumber(id)))
             }
         }
+        if !log.isEmpty { try await log.create(on: req.db) }
         return verdicts
     }
 

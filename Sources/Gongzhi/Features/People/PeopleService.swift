@@ -71,14 +71,17 @@ enum PeopleService {
     static func phoneFilter(_ q: QueryBuilder<Person>, _ digits: String, _ v: Viewer, _ req: Request) async throws {
         if v.can(.unmaskPersonalData) {
             q.filter(\.$phone ~~ digits)
-            if digits.count > 4 { await AccessLog.write(req, .unmaskedRead, detail: "phone search \(Masking.phone(digits))") }
+            if digits.count > 4 {
+                await AccessLog.write(req, .unmaskedRead, detail: "phone search \(Masking.phone(digits))")
+            }
             return
         }
         switch digits.count {
         case 4:
             q.filter(\.$phone, .custom("LIKE"), "%" + digits)
         case 7:
-            q.filter(\.$phone, .custom("LIKE"), String(digits.prefix(3)) + "%").filter(\.$phone, .custom("LIKE"), "%" + digits.suffix(4))
+            q.filter(\.$phone, .custom("LIKE"), String(digits.prefix(3)) + "%")
+                .filter(\.$phone, .custom("LIKE"), "%" + digits.suffix(4))
         default:
             throw AppError.invalid("error.search.maskedPhone", field: "q")
         }

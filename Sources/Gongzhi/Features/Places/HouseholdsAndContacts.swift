@@ -37,7 +37,9 @@ enum HouseholdsAPI {
     static func roomsShown(_ households: [Household], on db: Database) async throws -> Set<Int> {
         let members = households.compactMap(\.memberPersonID)
         guard !members.isEmpty else { return [] }
-        let agreed = Set(try await Person.query(on: db).filter(\.$id ~~ members).filter(\.$shownToNeighbours == true).all().compactMap(\.id))
+        let agreed = Set(
+            try await Person.query(on: db).filter(\.$id ~~ members).filter(\.$shownToNeighbours == true).all()
+                .compactMap(\.id))
         return Set(households.filter { $0.memberPersonID.map(agreed.contains) ?? false }.compactMap(\.id))
     }
 
@@ -51,9 +53,11 @@ enum HouseholdsAPI {
         let building = try await Building.find(h.buildingID, on: req.db)
         let group = try await building?.groupNodeID.asyncMap { try await OrgNode.find($0, on: req.db) } ?? nil
         var leader: PlacesAPI.PersonRef?
-        if let gid = group?.id, let duty = try await GridDuty.query(on: req.db).filter(\.$groupNodeID == gid).filter(\.$duty == .buildingGroupLeader).first(),
+        if let gid = group?.id,
+           let duty = try await GridDuty.query(on: req.db).filter(\.$groupNodeID == gid)
+               .filter(\.$duty == .buildingGroupLeader).first(),
            let p = try await Person.find(duty.personID, on: req.db) {
-            leader = .init(dutyID: duty.id!, personID: p.id!, name: p.name, duty: duty.duty.rawValue, dutyLabel: req.t(duty.duty.labelKey), groupNodeID: gid)
+            leader = .init(duty, name: p.name, req)
         }
         let me = try await out([h], req)[0]
         let memberHouseholds = me.linkedBy.isEmpty ? [] : try await out(try await Household.query(on: req.db).filter(\.$id ~~ me.linkedBy).all(), req)

@@ -5,11 +5,11 @@ import Fluent
 enum MapPages {
     static func register(_ p: RoutesBuilder) {
         p.get("map", use: map)
-        p.get("grids", ":id", use: gridPage)
+        p.get(PlacesRoute.gridPattern, use: gridPage)
         p.post("grids", ":id", "duties", use: addDutyForm)
         p.post("grids", ":id", "duties", ":duty", "remove", use: removeDutyForm)
         p.post("grids", ":id", "departments", use: addDepartmentForm)
-        p.get("households", ":id", use: householdPage)
+        p.get(PlacesRoute.householdPattern, use: householdPage)
         p.get("nearby", use: nearby)
         p.get("places", "import", use: importForm)
         p.post("places", "import", "preview", use: importPreview)
@@ -78,11 +78,13 @@ enum MapPages {
             let hs = gridIDs.isEmpty ? [] : try await Household.query(on: req.db).filter(\.$gridID ~~ gridIDs).filter(\.$isMemberHousehold == true).all()
             let buildings = Dictionary(uniqueKeysWithValues: hs.isEmpty ? [] : try await Building.query(on: req.db).filter(\.$id ~~ hs.map(\.buildingID)).all().map { ($0.id!, $0) })
             let shown = try await HouseholdsAPI.roomsShown(hs, on: req.db)
-            for h in hs { if let b = buildings[h.buildingID] {
+            let label = req.t("measure.memberHouseholds")
+            for h in hs {
+                guard let b = buildings[h.buildingID] else { continue }
                 let place = shown.contains(h.id!) ? "\(b.name) \(h.room)" : b.name
-                markers.append(.init(at: b.coordinate, kind: "household", tooltip: "\(req.t("measure.memberHouseholds")) · \(place)",
-                                     href: v.can(.viewPeople) ? "/households/\(h.id!)" : nil))
-            } }
+                markers.append(.init(at: b.coordinate, kind: "household", tooltip: "\(label) · \(place)",
+                                     href: v.can(.viewPeople) ? PlacesRoute.household(h.id!).path : nil))
+            }
         }
         if layers.contains(.openRequests) {
             let q = try await RequestAccess.scoped(v, on: req.db)
@@ -96,7 +98,8 @@ enum MapPages {
         let title = req.t("map.title") + " · " + node.name
         let legend = req.t(measure.labelKey)
         let svg = try await req.offload { [areas, markers] in
-            MapSVG.render(areas: areas, markers: markers, title: title, legendTitle: legend, showLabels: areas.count <= 60)
+            MapSVG.render(areas: areas, markers: markers, title: title, legendTitle: legend,
+                          showLabels: areas.count <= 60)
         }
         let ancestors = try await OrgQueries.ancestors(of: node, on: req.db).filter { v.scope.includes($0.treePath) }
         let crumbs: [HTML] = ancestors.map { "<a href=\"\(link(node: $0.id!, measure, layers))\">\($0.name)</a> › " }
@@ -206,10 +209,13 @@ enum MapPages {
             guard let b = buildings.first(where: { $0.id == h.buildingID }) else { return nil }
             let place = shown.contains(h.id!) ? "\(b.name) \(h.room)" : b.name
             return .init(at: b.coordinate, kind: "household", tooltip: "\(label) · \(place)",
-                         href: householdLinks ? "/households/\(h.id!)" : nil)
+                         href: householdLinks ? PlacesRoute.household(h.id!).path : nil)
         }
-        let buildingMarkers: [MapSVG.Marker] = buildings.map { .init(at: $0.coordinate, kind: "building", tooltip: $0.name) }
-        let gridArea = MapSVG.Area(id: "g\(grid.id!)", label: grid.name, shape: grid.shape, value: nil, href: nil, tooltip: grid.name)
+        let buildingMarkers: [MapSVG.Marker] = buildings.map {
+            .init(at: $0.coordinate, kind: "building", tooltip: $0.name)
+        }
+        let gridArea = MapSVG.Area(id: "g\(grid.id!)", label: grid.name, shape: grid.shape, value: nil, href: nil,
+                                   tooltip: grid.name)
         let svg = try await req.offload {
             MapSVG.render(areas: [gridArea], markers: buildingMarkers + householdMarkers, width: 480, title: grid.name,
                           legendTitle: nil, showLabels: false)

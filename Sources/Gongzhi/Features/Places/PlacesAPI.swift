@@ -13,8 +13,24 @@ enum PlacesAPI {
         let id: Int; let code: String; let name: String; let communityNodeID: Int; let communityName: String?
         let branchNodeID: Int?; let figures: GridFigures; let flags: [GridSizing.Flag]; let flagLabels: [String]
     }
-    /// `dutyID` is the assignment, for ending it (`DELETE /grids/{id}/duties/{duty}`).
-    struct PersonRef: Content { let dutyID: Int; let personID: Int; let name: String; let duty: String; let dutyLabel: String; let groupNodeID: Int? }
+    /// Someone who serves a grid; `dutyID` is the assignment, for ending it (`DELETE /grids/{id}/duties/{duty}`).
+    struct PersonRef: Content {
+        let dutyID: Int
+        let personID: Int
+        let name: String
+        let duty: String
+        let dutyLabel: String
+        let groupNodeID: Int?
+
+        init(_ d: GridDuty, name: String, _ req: Request) {
+            dutyID = d.id!
+            personID = d.personID
+            self.name = name
+            duty = d.duty.rawValue
+            dutyLabel = req.t(d.duty.labelKey)
+            groupNodeID = d.groupNodeID
+        }
+    }
     struct DepartmentRef: Content { let unitID: Int; let name: String; let role: String; let roleLabel: String }
     struct ContactRef: Content { let id: Int; let leaderPersonID: Int; let leaderName: String; let title: String; let communityNodeID: Int?; let gridID: Int?; let since: String }
     struct BuildingOut: Content { let id: Int; let name: String; let address: String; let households: Int; let groupNodeID: Int? }
@@ -93,7 +109,7 @@ enum PlacesAPI {
         let order = GridDuty.Duty.allCases
         let staff = duties.sorted { (order.firstIndex(of: $0.duty)!, $0.id!) < (order.firstIndex(of: $1.duty)!, $1.id!) }.compactMap { d -> PersonRef? in
             guard let p = people[d.personID] else { return nil }
-            return PersonRef(dutyID: d.id!, personID: d.personID, name: p.name, duty: d.duty.rawValue, dutyLabel: req.t(d.duty.labelKey), groupNodeID: d.groupNodeID)
+            return PersonRef(d, name: p.name, req)
         }
         let depts = try await GridDepartment.query(on: req.db).filter(\.$gridID == gid).all()
         let units = depts.isEmpty ? [:] : Dictionary(uniqueKeysWithValues: try await ResidentUnit.query(on: req.db).filter(\.$id ~~ depts.map(\.unitID)).all().map { ($0.id!, $0) })

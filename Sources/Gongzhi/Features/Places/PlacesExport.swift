@@ -78,7 +78,8 @@ enum GridImport {
             else if let first = seen[code] { problems[i].append(("code", "error.geo.duplicateCode", [String(first + 1)])) }
             else { seen[code] = i }
             if let g = existingByCode[code], !v.scope.includes(TreePath(g.path)) {
-                await AccessLog.write(req, .forbiddenChange, detail: "grid import over grid \(g.id ?? 0)", scopePath: g.path)
+                let detail = "grid import over grid \(g.id ?? 0)"
+                await AccessLog.write(req, .forbiddenChange, detail: detail, scopePath: g.path)
                 problems[i].append(("code", "error.geo.codeOutOfScope", [code]))
             }
             let community = f.properties["community"] ?? ""

@@ -24,6 +24,13 @@ enum RequestMaps {
         return grids.isEmpty ? nil : (node, grids)
     }
 
+    /// The grids as plain outlines, named, without links.
+    static func gridAreas(_ grids: [Grid]) -> [MapSVG.Area] {
+        grids.map {
+            MapSVG.Area(id: "g\($0.id!)", label: $0.name, shape: $0.shape, value: nil, href: nil, tooltip: $0.name)
+        }
+    }
+
     static func projection(_ grids: [Grid]) -> MapSVG.Projection {
         var box = BBox.empty
         for g in grids { box.extend(g.shape.bbox) }
@@ -37,8 +44,10 @@ enum RequestMaps {
 
     @Sendable static func pickImage(_ req: Request) async throws -> Response {
         guard let (node, grids) = try await community(req) else { throw AppError.notFound() }
-        let areas = grids.map { MapSVG.Area(id: "g\($0.id!)", label: $0.name, shape: $0.shape, value: nil, href: nil, tooltip: $0.name) }
-        let svg = try await req.offload { MapSVG.render(areas: areas, width: width, title: node.name, legendTitle: nil, showLabels: true) }
+        let areas = gridAreas(grids)
+        let svg = try await req.offload {
+            MapSVG.render(areas: areas, width: width, title: node.name, legendTitle: nil, showLabels: true)
+        }
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "image/svg+xml; charset=utf-8")
         return Response(status: .ok, headers: headers, body: .init(string: svg))
@@ -77,8 +86,11 @@ enum RequestMaps {
             guard let at = r.lat.flatMap({ la in r.lng.map { Coordinate(lat: la, lng: $0) } }) ?? centres[r.gridID] else { return nil }
             return .init(at: at, kind: "request", tooltip: "\(cats[r.category] ?? r.category) · \(req.t(r.state.labelKey)) · \(String(r.text.prefix(30)))")
         }
-        let areas = grids.map { MapSVG.Area(id: "g\($0.id!)", label: $0.name, shape: $0.shape, value: nil, href: nil, tooltip: $0.name) }
-        let svg = try await req.offload { MapSVG.render(areas: areas, markers: markers, width: 440, title: req.t("request.public"), legendTitle: nil, showLabels: true) }
+        let areas = gridAreas(grids)
+        let title = req.t("request.public")
+        let svg = try await req.offload {
+            MapSVG.render(areas: areas, markers: markers, width: 440, title: title, legendTitle: nil, showLabels: true)
+        }
         return Layout.page(req, title: req.t("request.public"), body: """
             <h1>\(req.t("request.public"))</h1><p class="muted">\(node.name) · \(req.t("request.publicCount", String(markers.count)))</p>
             <section class="card map-frame" id="public-map">\(HTML(raw: svg))</section>

@@ -122,9 +122,9 @@ enum RequestPages {
                 input.lat = lat; input.lng = lng
             }
             let files = (f.photos ?? []).filter { $0.data.readableBytes > 0 }.map { Array($0.data.readableBytesView) }
-            if files.count > RequestPhotos.perRequest { throw AppError.invalid("error.photo.count", args: [String(RequestPhotos.perRequest)], field: "photos") }
             // Check the photos before anything is stored: a bad photo leaves nothing half-done.
-            try await RequestPhotos.check(files, req)
+            let photos = try await RequestPhotos.clean(files, keepLocation: f.keepLocation == "true",
+                                                       limit: RequestPhotos.perRequest, req)
             // A likely duplicate is offered before the resident submits; they may still go on.
             let v = try req.requireViewer()
             if v.scope.isSelfOnly, f.confirmNew != "true", let category = input.category, let text = input.text {
@@ -137,7 +137,7 @@ enum RequestPages {
                 }
             }
             let r = try await RequestService.raise(req, input)
-            _ = try await RequestPhotos.add(req, to: r, files: files, keepLocation: f.keepLocation == "true", asEvidence: false)
+            _ = try await RequestPhotos.add(req, to: r, photos: photos, asEvidence: false)
             Layout.flash(req, "flash.raised")
             return req.redirect(to: "/requests/\(r.id!)")
         } catch let e as AppError where e.status == .unprocessableEntity {
@@ -231,9 +231,9 @@ enum RequestPages {
         input.meetingId = f.meetingId.flatMap { Int($0) }; input.mergeInto = f.mergeInto.flatMap { Int($0) }
         do {
             let files = (f.photos ?? []).filter { $0.data.readableBytes > 0 }.map { Array($0.data.readableBytesView) }
-            try await RequestPhotos.check(files, req)
+            let photos = try await RequestPhotos.clean(files, keepLocation: false, limit: RequestPhotos.perStep, req)
             let r = try await RequestService.perform(req, id: id, action: action, input)
-            _ = try await RequestPhotos.add(req, to: r, files: files, keepLocation: false, asEvidence: true)
+            _ = try await RequestPhotos.add(req, to: r, photos: photos, asEvidence: true)
             Layout.flash(req, "flash.saved")
             return req.redirect(to: "/requests/\(id)")
         } catch let e as AppError where e.status == .unprocessableEntity || e.status == .conflict {

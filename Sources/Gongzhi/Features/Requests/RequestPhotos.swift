@@ -34,39 +34,43 @@ enum RequestPhotos {
 
     /// Checks and stores photos. The resident's go with the request (at most nine in all); staff's go with the
     /// latest event (evidence of a step).
-    /// Checks photos (off the cooperative threads) before anything is stored: a bad photo leaves nothing half-done.
-    static func check(_ files: [[UInt8]], _ req: Request) async throws {
-        let problem: ImageSanitizer.Problem? = try await req.offload {
+    struct Cleaned: Sendable {
+        let bytes: [UInt8]
+        let kind: ImageSanitizer.Kind
+    }
+
+    /// Checks and cleans photos in one pass on the thread pool, before anything is stored: a bad photo leaves nothing
+    /// half-done, and the cleaned bytes are what `add` stores (no photo is decoded twice).
+    static func clean(_ files: [[UInt8]], keepLocation: Bool, limit: Int, _ req: Request) async throws -> [Cleaned] {
+        if files.count > limit { throw AppError.invalid("error.photo.count", args: [String(limit)], field: "photos") }
+        let outcome: Result<[Cleaned], ImageSanitizer.Problem> = try await req.offload {
+            var cleaned: [Cleaned] = []
             for file in files {
-                do throws(ImageSanitizer.Problem) { _ = try ImageSanitizer.sanitize(file) } catch { return error }
+                do throws(ImageSanitizer.Problem) {
+                    let c = try ImageSanitizer.sanitize(file, keepMetadata: keepLocation)
+                    cleaned.append(Cleaned(bytes: c.bytes, kind: c.kind))
+                } catch { return .failure(error) }
             }
-            return nil
+            return .success(cleaned)
         }
-        if let problem {
-            throw AppError.invalid(problem.messageKey, args: [String(ImageSanitizer.maxBytes / 1024 / 1024)], field: "photos")
+        switch outcome {
+        case .success(let cleaned): return cleaned
+        case .failure(let problem):
+            throw AppError.invalid(problem.messageKey, args: [String(ImageSanitizer.maxBytes / 1024 / 1024)],
+                                   field: "photos")
         }
     }
 
-    static func add(_ req: Request, to r: ServiceRequest, files: [[UInt8]], keepLocation: Bool, asEvidence: Bool) async throws -> [RequestPhoto] {
-        guard !files.isEmpty else { return [] }
-        let limit = asEvidence ? perStep : perRequest
-        if files.count > limit { throw AppError.invalid("error.photo.count", args: [String(limit)], field: "photos") }
+    static func add(_ req: Request, to r: ServiceRequest, photos cleaned: [Cleaned], asEvidence: Bool) async throws
+        -> [RequestPhoto]
+    {
+        guard !cleaned.isEmpty else { return [] }
         let v = try req.requireViewer()
-        var cleaned: [(bytes: [UInt8], kind: ImageSanitizer.Kind)] = []
-        for f in files {
-            let outcome: Result<(bytes: [UInt8], kind: ImageSanitizer.Kind), ImageSanitizer.Problem> = try await req.offload {
-                do throws(ImageSanitizer.Problem) {
-                    return .success(try ImageSanitizer.sanitize(f, keepMetadata: keepLocation))
-                } catch { return .failure(error) }
-            }
-            switch outcome {
-            case .success(let c): cleaned.append(c)
-            case .failure(let error): throw AppError.invalid(error.messageKey, args: [String(ImageSanitizer.maxBytes / 1024 / 1024)], field: "photos") }
-        }
         let eventID = asEvidence ? try await RequestEvent.query(on: req.db).filter(\.$requestID == r.id!).sort(\.$id, .descending).first()?.id : nil
         let existing = try await RequestPhoto.query(on: req.db).filter(\.$requestID == r.id!).filter(\.$eventID == eventID).count()
-        if existing + files.count > (asEvidence ? perStep : perRequest) {
-            throw AppError.invalid("error.photo.count", args: [String(asEvidence ? perStep : perRequest)], field: "photos")
+        let limit = asEvidence ? perStep : perRequest
+        if existing + cleaned.count > limit {
+            throw AppError.invalid("error.photo.count", args: [String(limit)], field: "photos")
         }
         let photos = cleaned.map { c -> RequestPhoto in
             let p = RequestPhoto(); p.requestID = r.id!; p.eventID = eventID; p.contentType = c.kind.contentType
@@ -96,7 +100,8 @@ enum RequestPhotos {
         let reporter = r.reporterUserID == v.user.id
         if reporter && r.state != .raised { throw AppError.conflict("error.photo.late") }
         let keep = try req.flag("keepLocation") == true && reporter
-        let stored = try await add(req, to: r, files: [Array(body.readableBytesView)], keepLocation: keep, asEvidence: !reporter)
+        let cleaned = try await clean([Array(body.readableBytesView)], keepLocation: keep, limit: 1, req)
+        let stored = try await add(req, to: r, photos: cleaned, asEvidence: !reporter)
         return try await PhotoRef(id: stored[0].id!, eventID: stored[0].eventID, url: "/api/v1/requests/\(r.id!)/photos/\(stored[0].id!)")
             .encodeResponse(status: .created, for: req)
     }

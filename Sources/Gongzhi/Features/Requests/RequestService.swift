@@ -115,7 +115,8 @@ enum RequestService {
         }
         let path = TreePath(unit.path)
         if v.scope.includes(path) || path.contains(TreePath(r.path)) { return }
-        await AccessLog.write(req, .forbiddenChange, detail: "dispatch request \(r.id ?? 0) to unit \(unitID)", scopePath: unit.path)
+        let detail = "dispatch request \(r.id ?? 0) to unit \(unitID)"
+        await AccessLog.write(req, .forbiddenChange, detail: detail, scopePath: unit.path)
         throw AppError.invalid("error.request.handlers", field: "unitIds")
     }
 

@@ -117,7 +117,8 @@ enum RequestsAPI {
             defer { previous = e.at }
             if others, let reporter = r.reporterUserID, e.actorUserID == reporter {
                 return EventOut(id: e.id!, at: e.at, actorName: req.t("request.anotherResident"), action: e.action,
-                                actionLabel: req.t(e.action.labelKey), fromState: e.fromState, toState: e.toState, note: "",
+                                actionLabel: req.t(e.action.labelKey), fromState: e.fromState, toState: e.toState,
+                                note: "",
                                 deadline: e.deadline, workingDays: nil)
             }
             let days = previous.flatMap { p in try? cal?.workingDays(from: p.timeIntervalSince1970, to: e.at.timeIntervalSince1970) }

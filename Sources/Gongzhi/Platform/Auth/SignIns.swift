@@ -10,15 +10,11 @@ enum SignIns {
     static func endAll(userID: Int, on db: any Database) async throws {
         try await APIToken.query(on: db).filter(\.$userID == userID).filter(\.$revoked == false)
             .set(\.$revoked, to: true).update()
-        if let sql = db as? SQLDatabase {
-            // `->>` reads a JSON member as text on both engines (SQLite 3.38+, PostgreSQL 9.3+); Vapor keeps session
-            // data as a JSON object of strings.
-            try await sql.raw("DELETE FROM \(ident: SessionRecord.schema) WHERE \(ident: "data") ->> 'uid' = \(bind: String(userID))").run()
-        } else {
-            for record in try await SessionRecord.query(on: db).all() where record.data["uid"] == String(userID) {
-                try await record.delete(on: db)
-            }
-        }
+        // `->>` reads a JSON member as text on both engines (SQLite 3.38+, PostgreSQL 9.3+); Vapor keeps session
+        // data as a JSON object of strings.
+        try await db.sql().raw("""
+            DELETE FROM \(ident: SessionRecord.schema) WHERE \(ident: "data") ->> 'uid' = \(bind: String(userID))
+            """).run()
     }
 
     /// Keeps the device that made a change signed in under a new session id: the old record went with `endAll`,

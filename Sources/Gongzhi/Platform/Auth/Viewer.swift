@@ -57,7 +57,9 @@ extension Request {
     @discardableResult
     func requireDistrictSettings(_ what: String) async throws -> Viewer {
         let v = try await require(.manageAccounts)
-        guard v.maySetDistrictSettings else { throw await forbidden("change district-wide \(what)", scopePath: v.node.path) }
+        guard v.maySetDistrictSettings else {
+            throw await forbidden("change district-wide \(what)", scopePath: v.node.path)
+        }
         return v
     }
 

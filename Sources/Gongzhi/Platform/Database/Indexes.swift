@@ -9,3 +9,14 @@ extension Database {
         try await sql.raw("CREATE \(unsafeRaw: unique ? "UNIQUE " : "")INDEX IF NOT EXISTS \(ident: name) ON \(ident: table) (\(ident: column))").run()
     }
 }
+
+extension Database {
+    /// The database as SQL. Both engines are SQL databases, so anything else is a configuration error (a 500), never
+    /// a reason to skip quietly what the caller needed done.
+    func sql() throws -> any SQLDatabase {
+        guard let sql = self as? SQLDatabase else {
+            throw AppError(status: .internalServerError, code: "internal", messageKey: "error.internal")
+        }
+        return sql
+    }
+}

@@ -42,9 +42,15 @@ enum Layout {
         // Signed in, the switch is a small form: a POST with the CSRF token, as it also stores the choice on the
         // account. Signed out it is a link that only sets the cookie (a GET never changes anything stored), so a
         // page seen by someone without a session does not start one. Both work without a script.
+        let switchPath = LangRoute.path(other)
+        let switchLabel = lang.t("lang.switch")
         let langLink: HTML = viewer == nil
-            ? "<a class=\"lang\" href=\"/lang/\(other.rawValue)?back=\(back)\" hreflang=\"\(other.htmlCode)\">\(lang.t("lang.switch"))</a>"
-            : "<form method=\"post\" action=\"/lang/\(other.rawValue)\" class=\"inline lang-switch\">\(CSRF.hiddenField(req))<input type=\"hidden\" name=\"back\" value=\"\(back)\"><button type=\"submit\" class=\"link lang\" lang=\"\(other.htmlCode)\">\(lang.t("lang.switch"))</button></form>"
+            ? "<a class=\"lang\" href=\"\(switchPath)?back=\(back)\" hreflang=\"\(other.htmlCode)\">\(switchLabel)</a>"
+            : """
+                <form method="post" action="\(switchPath)" class="inline lang-switch">\(CSRF.hiddenField(req))\
+                <input type="hidden" name="back" value="\(back)">\
+                <button type="submit" class="link lang" lang="\(other.htmlCode)">\(switchLabel)</button></form>
+                """
 
         var header: HTML = ""
         var nav: HTML = ""

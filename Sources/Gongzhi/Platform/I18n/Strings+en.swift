@@ -280,7 +280,9 @@ extension Strings {
         "error.role": "Choose a role.",
         "error.account.self": "You cannot change your own role or organisation, or disable yourself.",
         "error.account.selfPassword": "Change your own password under My account, with your current password.",
-        "error.share.selfOnly": "Resident and party-member accounts see only their own record; nothing can be shared with them.",
+        "error.share.selfOnly": """
+            Resident and party-member accounts see only their own record; nothing can be shared with them.
+            """,
         "error.share.none": "This organisation is not shared with the account.",
         "nav.map": "Party-building map",
         "home.nearby": "Party members near me",
@@ -341,9 +343,17 @@ extension Strings {
         "error.geo.coordinates": "Feature {0} has malformed coordinates.",
         "error.geo.tooMany": "At most {0} features can be imported at once.",
         "error.geo.tooFewPoints": "Ring {0} has too few points (at least 4, first and last equal).",
-        "error.search.maskedPhone": "Search a mobile number by its last four digits, or its first three and last four (e.g. 1395678).",
-        "error.idNumber.registeredElsewhere": "This ID number is already registered in the district, outside your scope. Ask the organisation department to transfer the record instead of registering it again.",
-        "error.idNumber.checkLimit": "ID numbers that look like this one have been checked too often today; no answer is given. Ask the organisation department if you must register it.",
+        "error.search.maskedPhone": """
+            Search a mobile number by its last four digits, or its first three and last four (e.g. 1395678).
+            """,
+        "error.idNumber.registeredElsewhere": """
+            This ID number is already registered in the district, outside your scope. Ask the organisation \
+            department to transfer the record instead of registering it again.
+            """,
+        "error.idNumber.checkLimit": """
+            ID numbers that look like this one have been checked too often today; no answer is given. Ask the \
+            organisation department if you must register it.
+            """,
         "accessKind.duplicateCheck": "Duplicate check of a masked ID number",
         "request.anotherResident": "Another resident",
         "error.ref.unknown": "No such record within your reach; check the id.",

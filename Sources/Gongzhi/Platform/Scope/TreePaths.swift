@@ -35,7 +35,7 @@ enum TreePaths {
 
     /// A subtree moved from `from` to `to`: every copied path under `from` now lies under `to`.
     static func rebase(from: TreePath, to: TreePath, on db: Database, skipping skipped: Set<String> = []) async throws {
-        guard let sql = db as? SQLDatabase else { return }
+        let sql = try db.sql()
         let start = from.value.count + 1
         let pattern = from.value + "%"
         for t in tables where !skipped.contains(t.table) {
@@ -54,7 +54,8 @@ enum TreePaths {
 
     /// A node merged into another (its children already moved): what hung on it now hangs on the target.
     static func merge(_ source: OrgNode, into target: OrgNode, on db: Database) async throws {
-        guard let sql = db as? SQLDatabase, let sourceID = source.id, let targetID = target.id else { return }
+        let sql = try db.sql()
+        guard let sourceID = source.id, let targetID = target.id else { return }
         // The archived node keeps its own path and row; everything else copied from it moves.
         try await rebase(from: source.treePath, to: target.treePath, on: db, skipping: [OrgNode.schema])
         for t in tables {
@@ -72,7 +73,7 @@ enum TreePaths {
 
     /// A grid moved to another branch or community: the rows that copy its path (and name its community) follow.
     static func moveGrid(_ gridID: Int, toPath path: String, community: Int, on db: Database) async throws {
-        guard let sql = db as? SQLDatabase else { return }
+        let sql = try db.sql()
         for t in tables {
             guard let gridColumn = t.gridColumn else { continue }
             for column in t.pathColumns {
