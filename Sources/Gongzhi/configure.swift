@@ -1,8 +1,8 @@
-import Vapor
 import Fluent
-import FluentSQLiteDriver
 import FluentPostgresDriver
+import FluentSQLiteDriver
 import SQLKit
+import Vapor
 
 /// Builds the application: database, sessions, middleware, migrations, demo data, routes.
 public func configure(_ app: Application, _ config: AppConfig) async throws {
@@ -28,9 +28,10 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(AppErrorMiddleware())
     app.middleware.use(app.sessions.middleware)
-    _ = app.placesIndex // created before requests share it
+    _ = app.placesIndex  // created before requests share it
     app.storage[WebhookConfigKey.self] = WebhookConfig(url: config.webhookURL)
-    app.storage[WorkflowSettingsKey.self] = WorkflowSettings(reopenLimit: config.reopenLimit, unratedAfterDays: config.unratedAfterDays)
+    app.storage[WorkflowSettingsKey.self] = WorkflowSettings(
+        reopenLimit: config.reopenLimit, unratedAfterDays: config.unratedAfterDays)
 
     if case .postgres(_, let schema?) = config.database, let sql = app.db as? SQLDatabase {
         try await sql.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
@@ -47,7 +48,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
 
     app.asyncCommands.use(BootstrapCommand(), as: "bootstrap")
     app.lifecycle.use(RequestSweeper())
-    app.lifecycle.use(DrainBeforeShutdown()) // last in, first out: the server drains before anything else stops
+    app.lifecycle.use(DrainBeforeShutdown())  // last in, first out: the server drains before anything else stops
     try routes(app)
 }
 
@@ -55,7 +56,8 @@ enum Migrations {
     /// In dependency order; each has a fixed name so it never runs twice.
     static let all: [any Migration] = [
         CreateOrgNodes(), CreateAccounts(), CreateAuditTables(), CreatePeople(), CreateResidentUnits(),
-        CreateImportBatches(), SessionRecord.migration, CreatePlaces(), CreateRequests(), CreateAPIKeys(), CreateVisits(), CreateRequestPhotos(), CreateNotifications(), MakeLogsAppendOnly(),
+        CreateImportBatches(), SessionRecord.migration, CreatePlaces(), CreateRequests(), CreateAPIKeys(),
+        CreateVisits(), CreateRequestPhotos(), CreateNotifications(), MakeLogsAppendOnly(),
         LetLogScopeFollowTheTree(),
     ]
 }

@@ -20,13 +20,17 @@ let size = 0.004
 var rng = SystemRandomNumberGenerator()
 var shapes: [MultiPolygon] = []
 for i in 0..<gridCount {
-    let r = i / side, c = i % side
-    let lat = 31.70 + Double(r) * size, lng = 117.10 + Double(c) * size
+    let r = i / side
+    let c = i % side
+    let lat = 31.70 + Double(r) * size
+    let lng = 117.10 + Double(c) * size
     var ring: Ring = []
     for k in 0..<12 {
         let t = Double(k) / 12
         // Walk the square's perimeter with 12 points.
-        let (dy, dx): (Double, Double) = t < 0.25 ? (0, t * 4) : t < 0.5 ? ((t - 0.25) * 4, 1) : t < 0.75 ? (1, 1 - (t - 0.5) * 4) : (1 - (t - 0.75) * 4, 0)
+        let (dy, dx): (Double, Double) =
+            t < 0.25
+            ? (0, t * 4) : t < 0.5 ? ((t - 0.25) * 4, 1) : t < 0.75 ? (1, 1 - (t - 0.5) * 4) : (1 - (t - 0.75) * 4, 0)
         ring.append(Coordinate(lat: lat + dy * size, lng: lng + dx * size))
     }
     ring.append(ring[0])
@@ -43,7 +47,9 @@ var samples: [UInt64] = []
 samples.reserveCapacity(lookups)
 var found = 0
 for _ in 0..<lookups {
-    let p = Coordinate(lat: 31.70 + Double.random(in: 0..<extent, using: &rng), lng: 117.10 + Double.random(in: 0..<extent, using: &rng))
+    let p = Coordinate(
+        lat: 31.70 + Double.random(in: 0..<extent, using: &rng),
+        lng: 117.10 + Double.random(in: 0..<extent, using: &rng))
     let s = now()
     if !index.containing(p).isEmpty { found += 1 }
     samples.append(now() - s)
@@ -61,7 +67,8 @@ nearSamples.sort()
 // The district map: every grid drawn, coloured, with a <title> each.
 t0 = now()
 let areas = shapes.enumerated().map { i, s in
-    MapSVG.Area(id: "g\(i)", label: "\(i)", shape: s, value: Double(300 + i % 200), href: "/grids/\(i)", tooltip: "grid \(i)")
+    MapSVG.Area(
+        id: "g\(i)", label: "\(i)", shape: s, value: Double(300 + i % 200), href: "/grids/\(i)", tooltip: "grid \(i)")
 }
 let svg = MapSVG.render(areas: areas, title: "district", legendTitle: "households", showLabels: false)
 let mapNs = now() - t0
@@ -70,5 +77,7 @@ func pct(_ a: [UInt64], _ p: Double) -> UInt64 { a[min(a.count - 1, Int(Double(a
 print("grids: \(gridCount), lookups: \(lookups) (\(found) inside a grid)")
 print("index build: \(ms(buildNs))")
 print("point lookup: median \(us(pct(samples, 0.5))), p99 \(us(pct(samples, 0.99))), max \(us(samples.last ?? 0))")
-print("nearest grid for a point outside (within 500 m): median \(us(pct(nearSamples, 0.5))), p99 \(us(pct(nearSamples, 0.99)))")
+print(
+    "nearest grid for a point outside (within 500 m): median \(us(pct(nearSamples, 0.5))), p99 \(us(pct(nearSamples, 0.99)))"
+)
 print("district map of all grids: \(ms(mapNs)), \(svg.utf8.count / 1024) KiB of SVG")

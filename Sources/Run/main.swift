@@ -1,5 +1,5 @@
-import Vapor
 import Gongzhi
+import Vapor
 
 var env = try Environment.detect()
 try LoggingSystem.bootstrap(from: &env)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GongzhiCore
 
 @Suite("Personal data rules")
@@ -89,7 +90,8 @@ struct CSVTests {
     }
 
     @Test func importReportsEveryProblem() throws {
-        let table = try CSV.parse("""
+        let table = try CSV.parse(
+            """
             姓名,身份证号,手机号,类型,组织编码,在职党员,工作单位,岗位等级
             张三,11010519491231002X,13912345678,党员,QH-S1,是,某公司,
             ,110105194912310021,123,外星人,,也许,,
@@ -100,10 +102,15 @@ struct CSVTests {
         #expect(rows[0].problems.isEmpty)
         #expect(rows[0].inService && rows[0].facets == [.partyMember])
         let keys = Set(rows[1].problems.map(\.messageKey))
-        #expect(keys.isSuperset(of: ["error.name.empty", "error.idNumber.checksum", "error.phone.invalid",
-                                     "error.import.unknownFacet", "error.import.noOrg", "error.import.yesNo"]))
+        #expect(
+            keys.isSuperset(of: [
+                "error.name.empty", "error.idNumber.checksum", "error.phone.invalid",
+                "error.import.unknownFacet", "error.import.noOrg", "error.import.yesNo",
+            ]))
         #expect(rows[2].problems.contains { $0.messageKey == "error.import.duplicateInFile" && $0.args == ["2"] })
         #expect(rows[2].problems.contains { $0.messageKey == "error.grade.required" })
-        #expect(throws: PersonImport.FileProblem.missingColumns(["类型", "组织编码"])) { try PersonImport.read([["姓名"], ["张三"]]) }
+        #expect(throws: PersonImport.FileProblem.missingColumns(["类型", "组织编码"])) {
+            try PersonImport.read([["姓名"], ["张三"]])
+        }
     }
 }

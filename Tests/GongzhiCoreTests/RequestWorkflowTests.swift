@@ -1,9 +1,13 @@
 import Testing
+
 @testable import GongzhiCore
 
 @Suite("Request workflow: every allowed and refused transition")
 struct RequestWorkflowTests {
-    func facts(_ s: RequestState, level: EscalationLevel = .community, reopen: Int = 0, from: RequestState? = nil, ext: Bool = false) -> RequestFacts {
+    func facts(
+        _ s: RequestState, level: EscalationLevel = .community, reopen: Int = 0, from: RequestState? = nil,
+        ext: Bool = false
+    ) -> RequestFacts {
         RequestFacts(state: s, level: level, reopenCount: reopen, dispatchedFrom: from, pendingExtension: ext)
     }
 
@@ -14,7 +18,9 @@ struct RequestWorkflowTests {
         .meetingDecision: [.decide, .dispatch, .escalate, .supervise, .comment],
         .escalated: [.dispatch, .escalate, .supervise, .comment],
         .dispatched: [.accept, .returnDispatch, .escalate, .supervise, .comment],
-        .handling: [.dispatch, .returnDispatch, .progress, .requestExtension, .complete, .escalate, .supervise, .comment],
+        .handling: [
+            .dispatch, .returnDispatch, .progress, .requestExtension, .complete, .escalate, .supervise, .comment,
+        ],
         .resolved: [.rate, .closeUnrated, .supervise, .comment],
         .closed: [.reopen],
         .merged: [],
@@ -54,9 +60,13 @@ struct RequestWorkflowTests {
         #expect(f.state == .handling && f.reopenCount == 1)
         f = try RequestWorkflow.apply(.complete, to: f)
         f = try RequestWorkflow.apply(.rate, to: f, rating: .unsatisfied, reopenLimit: 1)
-        #expect(f.state == .closed) // the limit is reached: closed as unsatisfied
-        #expect(throws: WorkflowError.notAllowed(action: .reopen, from: .closed)) { try RequestWorkflow.apply(.reopen, to: f, reopenLimit: 1) }
-        #expect(throws: WorkflowError.notAllowed(action: .rate, from: .resolved)) { try RequestWorkflow.apply(.rate, to: facts(.resolved)) }
+        #expect(f.state == .closed)  // the limit is reached: closed as unsatisfied
+        #expect(throws: WorkflowError.notAllowed(action: .reopen, from: .closed)) {
+            try RequestWorkflow.apply(.reopen, to: f, reopenLimit: 1)
+        }
+        #expect(throws: WorkflowError.notAllowed(action: .rate, from: .resolved)) {
+            try RequestWorkflow.apply(.rate, to: facts(.resolved))
+        }
     }
 
     @Test func escalationClimbsCommunityStreetDistrictAndStops() throws {
@@ -69,19 +79,21 @@ struct RequestWorkflowTests {
         f = try RequestWorkflow.apply(.dispatch, to: f)
         #expect(f.state == .dispatched && f.dispatchedFrom == .escalated)
         f = try RequestWorkflow.apply(.returnDispatch, to: f)
-        #expect(f.state == .escalated) // 退单 goes back to whoever dispatched
+        #expect(f.state == .escalated)  // 退单 goes back to whoever dispatched
     }
 }
 
 @Suite("Photos")
 struct ImageSanitizerTests {
     // A minimal JPEG: SOI, APP0 (JFIF), APP1 (Exif with a fake GPS tag), DQT, SOS with data, EOI.
-    static let jpeg: [UInt8] = [0xFF, 0xD8,
+    static let jpeg: [UInt8] = [
+        0xFF, 0xD8,
         0xFF, 0xE0, 0x00, 0x07, 0x4A, 0x46, 0x49, 0x46, 0x00,
         0xFF, 0xE1, 0x00, 0x0A, 0x45, 0x78, 0x69, 0x66, 0x00, 0x00, 0x47, 0x50,
         0xFF, 0xDB, 0x00, 0x04, 0x00, 0x01,
         0xFF, 0xDA, 0x00, 0x04, 0x01, 0x02, 0x11, 0x22, 0x33,
-        0xFF, 0xD9]
+        0xFF, 0xD9,
+    ]
 
     @Test func jpegLosesExifKeepsPicture() throws {
         let (out, kind) = try ImageSanitizer.sanitize(Self.jpeg)
@@ -95,9 +107,12 @@ struct ImageSanitizerTests {
     @Test func pngLosesTextChunks() throws {
         func chunk(_ type: String, _ data: [UInt8]) -> [UInt8] {
             let n = data.count
-            return [UInt8(n >> 24), UInt8(n >> 16 & 0xFF), UInt8(n >> 8 & 0xFF), UInt8(n & 0xFF)] + Array(type.utf8) + data + [0, 0, 0, 0]
+            return [UInt8(n >> 24), UInt8(n >> 16 & 0xFF), UInt8(n >> 8 & 0xFF), UInt8(n & 0xFF)] + Array(type.utf8)
+                + data + [0, 0, 0, 0]
         }
-        let png = ImageSanitizer.pngSignature + chunk("IHDR", Array(repeating: 1, count: 13)) + chunk("tEXt", Array("GPS 31.8,117.2".utf8))
+        let png =
+            ImageSanitizer.pngSignature + chunk("IHDR", Array(repeating: 1, count: 13))
+            + chunk("tEXt", Array("GPS 31.8,117.2".utf8))
             + chunk("IDAT", [9, 9, 9]) + chunk("IEND", [])
         let (out, kind) = try ImageSanitizer.sanitize(png)
         #expect(kind == .png)
@@ -107,7 +122,9 @@ struct ImageSanitizerTests {
 
     @Test func notImagesAndDamagedFilesAreRefused() {
         #expect(throws: ImageSanitizer.Problem.notAnImage) { try ImageSanitizer.sanitize(Array("GIF89a".utf8)) }
-        #expect(throws: ImageSanitizer.Problem.damaged) { try ImageSanitizer.sanitize([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x40]) }
+        #expect(throws: ImageSanitizer.Problem.damaged) {
+            try ImageSanitizer.sanitize([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x40])
+        }
         #expect(throws: ImageSanitizer.Problem.tooLarge(limit: ImageSanitizer.maxBytes)) {
             try ImageSanitizer.sanitize([0xFF, 0xD8, 0xFF] + [UInt8](repeating: 0, count: ImageSanitizer.maxBytes))
         }
@@ -120,9 +137,17 @@ struct SimilarityTests {
         #expect(Similarity.score("楼道灯坏了", "楼道灯坏了") == 1)
         #expect(Similarity.score("3栋楼道灯坏了，晚上很黑", "三栋楼道的灯坏了") > 0.3)
         #expect(Similarity.score("楼道灯坏了", "小区垃圾没人清运") == 0)
-        #expect(Similarity.likelyDuplicate(sameCategory: true, daysApart: 2, metresApart: 40, sameBuilding: false, textScore: 0.2))
-        #expect(!Similarity.likelyDuplicate(sameCategory: false, daysApart: 2, metresApart: 40, sameBuilding: true, textScore: 0.9))
-        #expect(!Similarity.likelyDuplicate(sameCategory: true, daysApart: 45, metresApart: 10, sameBuilding: true, textScore: 0.9))
-        #expect(!Similarity.likelyDuplicate(sameCategory: true, daysApart: 1, metresApart: 2_000, sameBuilding: false, textScore: 0.2))
+        #expect(
+            Similarity.likelyDuplicate(
+                sameCategory: true, daysApart: 2, metresApart: 40, sameBuilding: false, textScore: 0.2))
+        #expect(
+            !Similarity.likelyDuplicate(
+                sameCategory: false, daysApart: 2, metresApart: 40, sameBuilding: true, textScore: 0.9))
+        #expect(
+            !Similarity.likelyDuplicate(
+                sameCategory: true, daysApart: 45, metresApart: 10, sameBuilding: true, textScore: 0.9))
+        #expect(
+            !Similarity.likelyDuplicate(
+                sameCategory: true, daysApart: 1, metresApart: 2_000, sameBuilding: false, textScore: 0.2))
     }
 }

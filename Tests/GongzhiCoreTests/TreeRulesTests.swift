@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GongzhiCore
 
 @Suite("Organisation tree rules")
@@ -29,23 +30,32 @@ struct TreeRulesTests {
         #expect(TreePath("/1/2/3/4/").rebased(from: TreePath("/1/2/3/"), to: newPath) == TreePath("/1/5/3/4/"))
         #expect(TreePath("/1/2/9/").rebased(from: TreePath("/1/2/3/"), to: newPath) == nil)
         #expect(throws: TreeRuleError.moveIntoOwnSubtree) {
-            try TreeRules.checkMove(node: street, newParent: NodeFacts(id: 3, kind: .districtCommittee, path: TreePath("/1/2/3/"), archived: false))
+            try TreeRules.checkMove(
+                node: street,
+                newParent: NodeFacts(id: 3, kind: .districtCommittee, path: TreePath("/1/2/3/"), archived: false))
         }
         #expect(throws: TreeRuleError.rootCannotChange) { try TreeRules.checkMove(node: district, newParent: street) }
-        var archived = street2; archived.archived = true
+        var archived = street2
+        archived.archived = true
         #expect(throws: TreeRuleError.archivedNode) { try TreeRules.checkMove(node: community, newParent: archived) }
     }
 
     @Test func mergeNeedsSameKindOutsideOwnSubtree() throws {
         try TreeRules.checkMerge(source: street, target: street2)
         #expect(throws: TreeRuleError.mergeKindsDiffer) { try TreeRules.checkMerge(source: street, target: community) }
-        #expect(throws: TreeRuleError.mergeIntoSelfOrDescendant) { try TreeRules.checkMerge(source: street, target: street) }
+        #expect(throws: TreeRuleError.mergeIntoSelfOrDescendant) {
+            try TreeRules.checkMerge(source: street, target: street)
+        }
     }
 
     @Test func archiveOnlyWhenEmpty() throws {
         try TreeRules.checkArchive(node: grid, activeChildren: 0, people: 0)
-        #expect(throws: TreeRuleError.hasActiveChildren) { try TreeRules.checkArchive(node: grid, activeChildren: 1, people: 0) }
-        #expect(throws: TreeRuleError.hasMembers) { try TreeRules.checkArchive(node: grid, activeChildren: 0, people: 3) }
+        #expect(throws: TreeRuleError.hasActiveChildren) {
+            try TreeRules.checkArchive(node: grid, activeChildren: 1, people: 0)
+        }
+        #expect(throws: TreeRuleError.hasMembers) {
+            try TreeRules.checkArchive(node: grid, activeChildren: 0, people: 3)
+        }
     }
 
     @Test func namesAreTrimmedIncludingIdeographicSpace() throws {
@@ -82,7 +92,7 @@ struct RoleTests {
         #expect(Role.systemAdmin.canGrant(.systemAdmin))
         #expect(!Role.orgDepartmentAdmin.canGrant(.systemAdmin))
         #expect(Role.orgDepartmentAdmin.canGrant(.communitySecretary))
-        #expect(!Role.communitySecretary.canGrant(.resident)) // no account management at all
+        #expect(!Role.communitySecretary.canGrant(.resident))  // no account management at all
         #expect(Role.allCases.filter(\.usesPhoneLayout).count == 6)
     }
 }

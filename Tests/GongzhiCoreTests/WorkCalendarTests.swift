@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GongzhiCore
 
 @Suite("Working-day calendar (Asia/Shanghai, statutory holidays, 调休)")
@@ -8,7 +9,7 @@ struct WorkCalendarTests {
 
     @Test func datesAndWeekdays() {
         #expect(d("1970-01-01").ordinal == 0)
-        #expect(d("2026-11-24").weekday == 2)          // a Tuesday
+        #expect(d("2026-11-24").weekday == 2)  // a Tuesday
         #expect(LocalDate(ordinal: d("2026-02-28").ordinal + 1) == d("2026-03-01"))
         // 2026-11-23 16:30 UTC is already the 24th in Shanghai.
         #expect(LocalDate(instant: d("2026-11-23").startInstant + 8 * 3600 + 16.5 * 3600) == d("2026-11-24"))
@@ -16,12 +17,12 @@ struct WorkCalendarTests {
     }
 
     @Test func holidaysAndAdjustedWorkdays() throws {
-        #expect(try !cal.isWorkingDay(d("2026-10-05")))   // National Day, a Monday
-        #expect(try cal.isWorkingDay(d("2026-10-10")))    // Saturday worked (调休)
-        #expect(try cal.isWorkingDay(d("2026-09-20")))    // Sunday worked
-        #expect(try !cal.isWorkingDay(d("2026-02-23")))   // Spring Festival Monday
-        #expect(try cal.isWorkingDay(d("2025-02-08")))    // Saturday worked in 2025
-        #expect(try !cal.isWorkingDay(d("2025-10-08")))   // 2025's 8-day National Day
+        #expect(try !cal.isWorkingDay(d("2026-10-05")))  // National Day, a Monday
+        #expect(try cal.isWorkingDay(d("2026-10-10")))  // Saturday worked (调休)
+        #expect(try cal.isWorkingDay(d("2026-09-20")))  // Sunday worked
+        #expect(try !cal.isWorkingDay(d("2026-02-23")))  // Spring Festival Monday
+        #expect(try cal.isWorkingDay(d("2025-02-08")))  // Saturday worked in 2025
+        #expect(try !cal.isWorkingDay(d("2025-10-08")))  // 2025's 8-day National Day
         #expect(throws: WorkCalendar.Problem.noCalendar(year: 2027)) { try cal.isWorkingDay(d("2027-01-04")) }
     }
 
@@ -38,13 +39,15 @@ struct WorkCalendarTests {
     }
 
     @Test func deadlineIsTheEndOfTheDayInShanghai() throws {
-        let raised = d("2026-09-30").startInstant + 10 * 3600 // 10:00 local
+        let raised = d("2026-09-30").startInstant + 10 * 3600  // 10:00 local
         let deadline = try cal.deadline(from: raised, workingDays: 5)
         #expect(deadline == d("2026-10-13").endInstant)
         #expect(LocalDate(instant: deadline) == d("2026-10-13"))
         #expect(LocalDate(instant: deadline + 1) == d("2026-10-14"))
         // A deadline running into a year with no calendar says so.
-        #expect(throws: WorkCalendar.Problem.noCalendar(year: 2027)) { try cal.deadline(from: d("2026-12-28").startInstant, workingDays: 5) }
+        #expect(throws: WorkCalendar.Problem.noCalendar(year: 2027)) {
+            try cal.deadline(from: d("2026-12-28").startInstant, workingDays: 5)
+        }
         #expect(throws: WorkCalendar.Problem.badCount) { try cal.deadline(from: raised, workingDays: 0) }
     }
 

@@ -1,7 +1,8 @@
+import Fluent
 import Foundation
 import Testing
 import VaporTesting
-import Fluent
+
 @testable import Gongzhi
 
 @Suite("Accounts: sign-in, lockout, tokens, passwords, sessions")
@@ -13,7 +14,9 @@ struct AccountsTests {
             #expect(res.status == .ok)
             #expect(c.csrf != nil)
             let csp = try #require(res.headers.first(name: "Content-Security-Policy"))
-            #expect(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline") && csp.contains("frame-ancestors 'none'"))
+            #expect(
+                csp.contains("script-src 'self'") && !csp.contains("unsafe-inline")
+                    && csp.contains("frame-ancestors 'none'"))
             #expect(res.headers.first(name: "X-Frame-Options") == "DENY")
             #expect(res.headers.first(name: "X-Content-Type-Options") == "nosniff")
             #expect(!res.body.string.contains("<script>"))
@@ -42,7 +45,8 @@ struct AccountsTests {
             #expect(before != after)
             #expect(try await c.get("/org").status == .ok)
             // The planted id no longer signs anyone in.
-            let planted = Client(app); planted.cookies["gongzhi-session"] = before
+            let planted = Client(app)
+            planted.cookies["gongzhi-session"] = before
             #expect(try await planted.get("/org").status == .seeOther)
         }
     }
@@ -54,7 +58,7 @@ struct AccountsTests {
             let res = try await c.post("/login", [("login", "secretary"), ("password", "nope-Nope-1")])
             #expect(res.status == .unauthorized)
             #expect(res.body.string.contains("用户名/手机号或密码不正确"))
-            #expect(try await c.get("/").status == .seeOther) // still signed out
+            #expect(try await c.get("/").status == .seeOther)  // still signed out
             #expect(try await Fixtures.accessLog(app, .loginFailed).count == 1)
         }
     }
@@ -66,7 +70,8 @@ struct AccountsTests {
                 try await c.api(.POST, "/api/v1/auth/token", json: ["login": "worker", "password": "Wrong-pass-1"])
             }
             // Even the right password is refused while locked.
-            let locked = try await c.api(.POST, "/api/v1/auth/token", json: ["login": "worker", "password": demoPassword])
+            let locked = try await c.api(
+                .POST, "/api/v1/auth/token", json: ["login": "worker", "password": demoPassword])
             #expect(locked.status == .tooManyRequests)
             #expect(locked.errorCode == "account_locked")
             let user = try await Fixtures.user(app, "worker")
@@ -134,17 +139,23 @@ struct AccountsTests {
     @Test func passwordChangeChecksPolicyAndIsAudited() async throws {
         try await withTestApp { app in
             let c = try await Client.api(app, as: "worker")
-            let weak = try await c.api(.POST, "/api/v1/me/password", json: ["currentPassword": demoPassword, "newPassword": "short"])
+            let weak = try await c.api(
+                .POST, "/api/v1/me/password", json: ["currentPassword": demoPassword, "newPassword": "short"])
             #expect(weak.status == .unprocessableEntity)
             #expect(weak.errorMessage == "密码至少需要 8 位。")
-            let wrong = try await c.api(.POST, "/api/v1/me/password", json: ["currentPassword": "Wrong-pass-1", "newPassword": "New-pass-2026"])
+            let wrong = try await c.api(
+                .POST, "/api/v1/me/password", json: ["currentPassword": "Wrong-pass-1", "newPassword": "New-pass-2026"])
             #expect(wrong.status == .unprocessableEntity)
-            let ok = try await c.api(.POST, "/api/v1/me/password", json: ["currentPassword": demoPassword, "newPassword": "New-pass-2026"])
+            let ok = try await c.api(
+                .POST, "/api/v1/me/password", json: ["currentPassword": demoPassword, "newPassword": "New-pass-2026"])
             #expect(ok.status == .noContent)
             // The old token was revoked with the old password; the new password signs in.
             #expect(try await c.api(.GET, "/api/v1/me").status == .unauthorized)
             let again = Client(app)
-            #expect(try await again.api(.POST, "/api/v1/auth/token", json: ["login": "worker", "password": "New-pass-2026"]).status == .created)
+            #expect(
+                try await again.api(
+                    .POST, "/api/v1/auth/token", json: ["login": "worker", "password": "New-pass-2026"]
+                ).status == .created)
             #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "passwordChange").count() == 1)
         }
     }
@@ -152,10 +163,12 @@ struct AccountsTests {
     @Test func passwordChangePage() async throws {
         try await withTestApp { app in
             let c = try await Client.page(app, as: "resident")
-            let bad = try await c.post("/account/password", [("currentPassword", demoPassword), ("newPassword", "alllowercase")])
+            let bad = try await c.post(
+                "/account/password", [("currentPassword", demoPassword), ("newPassword", "alllowercase")])
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.body.string.contains("至少三类"))
-            let ok = try await c.post("/account/password", [("currentPassword", demoPassword), ("newPassword", "Another-2026")])
+            let ok = try await c.post(
+                "/account/password", [("currentPassword", demoPassword), ("newPassword", "Another-2026")])
             #expect(ok.status == .seeOther)
         }
     }
@@ -215,9 +228,12 @@ struct AccountsTests {
     /// Values a client may send as `next` (sign-in) or `back` (language switch), as the server receives them after the
     /// query or form is decoded once. Each must fall back to "/".
     static let hostileRedirects = [
-        "//evil.example", "/\\evil.example", "/%09/evil.example", "/%2F/evil.example", "https://evil.example", "javascript:alert(1)",
-        "/\t/evil.example", "%2F%2Fevil.example", "/%5Cevil.example", "/%252F/evil.example", "/%25252F%25252Fevil.example",
-        "/\n/evil.example", " //evil.example", "\\/evil.example", "/%E3%80%80/evil.example", "/%0D%0A/evil.example", "/%zz",
+        "//evil.example", "/\\evil.example", "/%09/evil.example", "/%2F/evil.example", "https://evil.example",
+        "javascript:alert(1)",
+        "/\t/evil.example", "%2F%2Fevil.example", "/%5Cevil.example", "/%252F/evil.example",
+        "/%25252F%25252Fevil.example",
+        "/\n/evil.example", " //evil.example", "\\/evil.example", "/%E3%80%80/evil.example", "/%0D%0A/evil.example",
+        "/%zz",
         "http:/evil.example", "evil.example", "", "/\u{3000}/evil.example", "/org\r\nSet-Cookie: x=1",
     ]
 
@@ -228,14 +244,19 @@ struct AccountsTests {
             for hostile in Self.hostileRedirects {
                 // Sent encoded, the server sees the value itself; sent as it is (where a URL can carry it), once decoded.
                 var queries = ["back=" + Client.encode(hostile)]
-                if hostile.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F && $0 != "\\" }), hostile != "/%zz" {
+                if hostile.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F && $0 != "\\" }),
+                    hostile != "/%zz"
+                {
                     queries.append("back=" + hostile)
                 }
                 for q in queries {
                     let lang = try await c.get("/lang/en?" + q)
-                    #expect(lang.headers.first(name: .location) == "/", "back \(q) answered \(lang.headers.first(name: .location) ?? "-")")
+                    #expect(
+                        lang.headers.first(name: .location) == "/",
+                        "back \(q) answered \(lang.headers.first(name: .location) ?? "-")")
                     let form = try await c.get("/login?" + q.replacingOccurrences(of: "back=", with: "next="))
-                    #expect(form.body.string.contains("name=\"next\" value=\"/\""), "next \(q) was kept in the login form")
+                    #expect(
+                        form.body.string.contains("name=\"next\" value=\"/\""), "next \(q) was kept in the login form")
                 }
                 let posted = try await c.post("/lang/zh-Hans", [("back", hostile)])
                 #expect(posted.headers.first(name: .location) == "/", "back \(hostile.debugDescription) was followed")
@@ -243,7 +264,8 @@ struct AccountsTests {
             for hostile in Self.hostileRedirects {
                 let s = Client(app)
                 try await s.get("/login")
-                let login = try await s.post("/login", [("login", "secretary"), ("password", demoPassword), ("next", hostile)])
+                let login = try await s.post(
+                    "/login", [("login", "secretary"), ("password", demoPassword), ("next", hostile)])
                 #expect(login.status == .seeOther)
                 #expect(login.headers.first(name: .location) == "/", "next \(hostile.debugDescription) was followed")
             }
@@ -252,17 +274,21 @@ struct AccountsTests {
                 #expect(LocalRedirect.path(fine) == fine)
                 let s = Client(app)
                 try await s.get("/login")
-                let login = try await s.post("/login", [("login", "secretary"), ("password", demoPassword), ("next", fine)])
+                let login = try await s.post(
+                    "/login", [("login", "secretary"), ("password", demoPassword), ("next", fine)])
                 #expect(login.headers.first(name: .location) == fine)
             }
-            for hostile in Self.hostileRedirects { #expect(LocalRedirect.path(hostile) == "/", "\(hostile.debugDescription) passed") }
+            for hostile in Self.hostileRedirects {
+                #expect(LocalRedirect.path(hostile) == "/", "\(hostile.debugDescription) passed")
+            }
         }
     }
 
     @Test func aBurstOfWrongPasswordsLocksLikeASequence() async throws {
         try await withTestApp { app in
             func attempt(_ login: String, _ password: String) async throws -> HTTPStatus {
-                try await Client(app).api(.POST, "/api/v1/auth/token", json: ["login": login, "password": password]).status
+                try await Client(app).api(.POST, "/api/v1/auth/token", json: ["login": login, "password": password])
+                    .status
             }
             // One after another on one account…
             var sequence: [HTTPStatus] = []
@@ -274,7 +300,9 @@ struct AccountsTests {
                 for try await s in group { all.append(s) }
                 return all
             }
-            #expect(sequence.filter { $0 == .unauthorized }.count == 4 && sequence.filter { $0 == .tooManyRequests }.count == 4)
+            #expect(
+                sequence.filter { $0 == .unauthorized }.count == 4
+                    && sequence.filter { $0 == .tooManyRequests }.count == 4)
             #expect(burst.filter { $0 == .unauthorized }.count == 4, "burst answered \(burst)")
             #expect(burst.filter { $0 == .tooManyRequests }.count == 4, "burst answered \(burst)")
             for name in ["worker", "gridworker"] {
@@ -283,9 +311,12 @@ struct AccountsTests {
                 #expect(abs(until.timeIntervalSinceNow - 15 * 60) < 60)
                 #expect(user.failedLogins == 0)
                 // Locked: even the right password is refused.
-                let right = try await Client(app).api(.POST, "/api/v1/auth/token", json: ["login": name, "password": demoPassword])
+                let right = try await Client(app).api(
+                    .POST, "/api/v1/auth/token", json: ["login": name, "password": demoPassword])
                 #expect(right.status == .tooManyRequests)
-                #expect(right.errorMessage?.contains("登录失败次数过多") == true && right.errorMessage?.contains("登录失败次数过多，账号已锁定至 登录") == false)
+                #expect(
+                    right.errorMessage?.contains("登录失败次数过多") == true
+                        && right.errorMessage?.contains("登录失败次数过多，账号已锁定至 登录") == false)
             }
             #expect(try await Fixtures.accessLog(app, .accountLocked).count == 2)
             #expect(try await Fixtures.accessLog(app, .loginFailed).count == 8)
@@ -298,15 +329,17 @@ struct AccountsTests {
             let here = try await Client.page(app, as: "worker")
             let elsewhere = try await Client.page(app, as: "worker")
             let phone = try await Client.api(app, as: "worker")
-            let other = try await Client.page(app, as: "secretary") // another account keeps its session
+            let other = try await Client.page(app, as: "secretary")  // another account keeps its session
             let oldCookie = try #require(here.cookies["gongzhi-session"])
             #expect(try await elsewhere.get("/org").status == .ok)
-            let changed = try await here.post("/account/password", [("currentPassword", demoPassword), ("newPassword", "Changed-2026-a")])
+            let changed = try await here.post(
+                "/account/password", [("currentPassword", demoPassword), ("newPassword", "Changed-2026-a")])
             #expect(changed.status == .seeOther)
             // This device goes on under a new session id; the old id is worth nothing.
             #expect(here.cookies["gongzhi-session"] != oldCookie)
             #expect(try await here.get("/org").status == .ok)
-            let replay = Client(app); replay.cookies["gongzhi-session"] = oldCookie
+            let replay = Client(app)
+            replay.cookies["gongzhi-session"] = oldCookie
             #expect(try await replay.get("/org").status == .seeOther)
             // Every other sign-in has ended.
             let signedOut = try await elsewhere.get("/org")
@@ -317,7 +350,11 @@ struct AccountsTests {
 
             // A change through the API ends the page sessions as well.
             let api = try await Client.api(app, as: "worker", password: "Changed-2026-a")
-            #expect(try await api.api(.POST, "/api/v1/me/password", json: ["currentPassword": "Changed-2026-a", "newPassword": "Changed-2026-b"]).status == .noContent)
+            #expect(
+                try await api.api(
+                    .POST, "/api/v1/me/password",
+                    json: ["currentPassword": "Changed-2026-a", "newPassword": "Changed-2026-b"]
+                ).status == .noContent)
             #expect(try await here.get("/org").status == .seeOther)
             #expect(try await api.api(.GET, "/api/v1/me").status == .unauthorized)
             #expect(try await other.get("/org").status == .ok)

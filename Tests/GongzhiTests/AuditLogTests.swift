@@ -1,8 +1,9 @@
+import Fluent
 import Foundation
+import SQLKit
 import Testing
 import VaporTesting
-import Fluent
-import SQLKit
+
 @testable import Gongzhi
 
 @Suite("Audit and access logs")
@@ -18,7 +19,7 @@ struct AuditLogTests {
             let mine = try await secretary.api(.GET, "/api/v1/audit?entityType=org_node")
             let labels = try mine.jsonArray().compactMap { $0["entityLabel"] as? String }
             #expect(labels.contains("甲网格"))
-            #expect(!labels.contains("乙社区")) // another street's change is outside the secretary's scope
+            #expect(!labels.contains("乙社区"))  // another street's change is outside the secretary's scope
             let byActor = try await street.api(.GET, "/api/v1/audit?actor=orgdept&entityId=\(other.id!)")
             #expect(try byActor.jsonArray().count == 1)
             let future = try await street.api(.GET, "/api/v1/audit?from=2099-01-01")
@@ -53,7 +54,9 @@ struct AuditLogTests {
             let sql = try #require(app.db as? SQLDatabase)
             _ = try await RequestsTests.raise(try await Client.api(app, as: "resident"))
             #expect(try await AuditEntry.query(on: app.db).count() > 0)
-            await #expect(throws: (any Error).self) { try await sql.raw("UPDATE audit_entries SET actor_name = 'x'").run() }
+            await #expect(throws: (any Error).self) {
+                try await sql.raw("UPDATE audit_entries SET actor_name = 'x'").run()
+            }
             await #expect(throws: (any Error).self) { try await sql.raw("DELETE FROM audit_entries").run() }
             await #expect(throws: (any Error).self) { try await sql.raw("DELETE FROM request_events").run() }
             #expect(try await AuditEntry.query(on: app.db).filter(\.$actorName == "x").count() == 0)

@@ -1,7 +1,8 @@
+import Fluent
 import Foundation
 import Testing
 import VaporTesting
-import Fluent
+
 @testable import Gongzhi
 
 @Suite("People import (preview, all-or-nothing commit) and CSV export")
@@ -11,13 +12,15 @@ struct ImportExportTests {
     func preview(_ c: Client, _ bytes: [UInt8]) async throws -> TestingHTTPResponse {
         var h = HTTPHeaders()
         h.replaceOrAdd(name: .contentType, value: "text/csv")
-        return try await c.send(.POST, "/api/v1/people/import/preview?fileName=people.csv", headers: h, body: ByteBuffer(bytes: bytes))
+        return try await c.send(
+            .POST, "/api/v1/people/import/preview?fileName=people.csv", headers: h, body: ByteBuffer(bytes: bytes))
     }
 
     @Test func utf8WithBOMPreviewThenCommit() async throws {
         try await withTestApp { app in
             let api = try await Client.api(app, as: "secretary")
-            let csv = Self.header
+            let csv =
+                Self.header
                 + "张三,11010519491231002X,13911112222,党员；志愿者,QH-S1-C1-G1,清河路1号1栋101室,否,,2001-07-01,\r\n"
                 + "李四,,,社区工作者,QH-S1-C1,,,,,二级一档\r\n"
             let res = try await preview(api, [0xEF, 0xBB, 0xBF] + Array(csv.utf8))
@@ -30,7 +33,8 @@ struct ImportExportTests {
             let commit = try await api.api(.POST, "/api/v1/people/import/\(batch)/commit")
             #expect(commit.status == .ok)
             #expect(try await Person.query(on: app.db).count() == before + 2)
-            let zhang = try #require(try await Person.query(on: app.db).filter(\.$idNumber == "11010519491231002X").first())
+            let zhang = try #require(
+                try await Person.query(on: app.db).filter(\.$idNumber == "11010519491231002X").first())
             #expect(zhang.isPartyMember && zhang.isVolunteer)
             #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "importCommit").count() >= 1)
             // A batch is committed once.
@@ -42,8 +46,12 @@ struct ImportExportTests {
         try await withTestApp { app in
             let api = try await Client.api(app, as: "secretary")
             // 姓名,类型,组织编码 / 张三,党员,QH-S1-C1 / 李四,外星人,QH-S2-C1 in GBK bytes.
-            let gbk: [UInt8] = [0xD0, 0xD5, 0xC3, 0xFB, 0x2C, 0xC0, 0xE0, 0xD0, 0xCD, 0x2C, 0xD7, 0xE9, 0xD6, 0xAF, 0xB1, 0xE0, 0xC2, 0xEB, 0x0D, 0x0A,
-                                0xD5, 0xC5, 0xC8, 0xFD, 0x2C, 0xB5, 0xB3, 0xD4, 0xB1, 0x2C] + Array("QH-S1-C1\r\n".utf8)
+            let gbk: [UInt8] =
+                [
+                    0xD0, 0xD5, 0xC3, 0xFB, 0x2C, 0xC0, 0xE0, 0xD0, 0xCD, 0x2C, 0xD7, 0xE9, 0xD6, 0xAF, 0xB1, 0xE0,
+                    0xC2, 0xEB, 0x0D, 0x0A,
+                    0xD5, 0xC5, 0xC8, 0xFD, 0x2C, 0xB5, 0xB3, 0xD4, 0xB1, 0x2C,
+                ] + Array("QH-S1-C1\r\n".utf8)
                 + [0xC0, 0xEE, 0xCB, 0xC4, 0x2C, 0xCD, 0xE2, 0xD0, 0xC7, 0xC8, 0xCB, 0x2C] + Array("QH-S2-C1\r\n".utf8)
             let res = try await preview(api, gbk)
             #expect(res.status == .ok)
@@ -87,13 +95,15 @@ struct ImportExportTests {
             let boundary = "----gongzhi"
             let csv = Self.header + "王小二,,13911113333,群众,QH-S1-C1-G1,,,,,\r\n"
             var body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(c.csrf!)\r\n"
-            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"p.csv\"\r\nContent-Type: text/csv\r\n\r\n\(csv)\r\n--\(boundary)--\r\n"
+            body +=
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"p.csv\"\r\nContent-Type: text/csv\r\n\r\n\(csv)\r\n--\(boundary)--\r\n"
             var h = HTTPHeaders()
             h.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
             let res = try await c.send(.POST, "/import/preview", headers: h, body: ByteBuffer(string: body))
             #expect(res.status == .ok)
             let html = res.body.string
-            let action = try #require(html.range(of: "action=\"/import/").map { html[$0.upperBound...].prefix { $0 != "/" } })
+            let action = try #require(
+                html.range(of: "action=\"/import/").map { html[$0.upperBound...].prefix { $0 != "/" } })
             #expect(try await c.post("/import/\(action)/commit").status == .seeOther)
             #expect(try await Person.query(on: app.db).filter(\.$name == "王小二").count() == 1)
         }
@@ -112,9 +122,9 @@ struct ImportExportTests {
             #expect(!text.contains(person.phone!))
             let clear = try await api.api(.GET, "/api/v1/people/export.csv?facet=resident&unmasked=1")
             #expect(clear.body.string.contains(person.phone!))
-            #expect(clear.body.string.contains("\t" + person.idNumber!)) // kept as text in Excel
+            #expect(clear.body.string.contains("\t" + person.idNumber!))  // kept as text in Excel
             let back = try PersonImport.read(try CSV.parse(String(clear.body.string.dropFirst())))
-            #expect(back.contains { $0.idNumber == person.idNumber }) // and read back without the tab
+            #expect(back.contains { $0.idNumber == person.idNumber })  // and read back without the tab
             #expect(try await Fixtures.accessLog(app, .unmaskedRead).count == 1)
             let worker = try await Client.api(app, as: "worker")
             #expect(try await worker.api(.GET, "/api/v1/people/export.csv?unmasked=1").status == .forbidden)
@@ -132,17 +142,23 @@ struct MoreImportExportTests {
     @Test func unitsImportPreviewAndCommit() async throws {
         try await withTestApp { app in
             let api = try await Client.api(app, as: "secretary")
-            var h = HTTPHeaders(); h.replaceOrAdd(name: .contentType, value: "text/csv")
-            let csv = "单位名称,单位类型,所在组织编码,地址,联系人,联系电话,党组织编码\r\n"
+            var h = HTTPHeaders()
+            h.replaceOrAdd(name: .contentType, value: "text/csv")
+            let csv =
+                "单位名称,单位类型,所在组织编码,地址,联系人,联系电话,党组织编码\r\n"
                 + "枫林幼儿园,学校,QH-S1-C1,清河路9号,王老师,13933334444,\r\n"
                 + "越界单位,医院,QH-S2-C1,,,,\r\n"
-            let bad = try await api.send(.POST, "/api/v1/units/import/preview", headers: h, body: ByteBuffer(string: csv))
+            let bad = try await api.send(
+                .POST, "/api/v1/units/import/preview", headers: h, body: ByteBuffer(string: csv))
             #expect(try bad.json()["errorCount"] as? Int == 1)
             // An unknown party organisation code is named in the message (not the location's code).
-            let unknownOrg = try await api.send(.POST, "/api/v1/units/import/preview", headers: h,
+            let unknownOrg = try await api.send(
+                .POST, "/api/v1/units/import/preview", headers: h,
                 body: ByteBuffer(string: "单位名称,单位类型,所在组织编码,党组织编码\r\n某单位,学校,QH-S1-C1,NOPE-9\r\n"))
             #expect(unknownOrg.body.string.contains("组织编码 NOPE-9 不存在。"))
-            let good = try await api.send(.POST, "/api/v1/units/import/preview", headers: h, body: ByteBuffer(string: String(csv.split(separator: "\r\n").prefix(2).joined(separator: "\r\n"))))
+            let good = try await api.send(
+                .POST, "/api/v1/units/import/preview", headers: h,
+                body: ByteBuffer(string: String(csv.split(separator: "\r\n").prefix(2).joined(separator: "\r\n"))))
             let batch = try #require(try good.json()["batchId"] as? Int)
             #expect(try await api.api(.POST, "/api/v1/units/import/\(batch)/commit").status == .ok)
             let unit = try #require(try await ResidentUnit.query(on: app.db).filter(\.$name == "枫林幼儿园").first())

@@ -1,7 +1,8 @@
+import Fluent
 import Foundation
 import Testing
 import VaporTesting
-import Fluent
+
 @testable import Gongzhi
 
 actor Received {
@@ -9,7 +10,10 @@ actor Received {
     var failuresLeft: Int
     init(failFirst: Int = 0) { failuresLeft = failFirst }
     func take(_ body: String) throws {
-        if failuresLeft > 0 { failuresLeft -= 1; throw Abort(.serviceUnavailable) }
+        if failuresLeft > 0 {
+            failuresLeft -= 1
+            throw Abort(.serviceUnavailable)
+        }
         bodies.append(body)
     }
 }
@@ -36,24 +40,27 @@ struct NotificationTests {
     @Test func webhookIsRetriedAndDigestUsersGetOneDailyEvent() async throws {
         try await withTestApp { app in
             let received = Received(failFirst: 1)
-            app.storage[WebhookConfigKey.self] = WebhookConfig(url: "http://gateway.example/hook", send: { _, _, body in try await received.take(body) })
+            app.storage[WebhookConfigKey.self] = WebhookConfig(
+                url: "http://gateway.example/hook", send: { _, _, body in try await received.take(body) })
             // The resident wants a digest; the grid worker gets each step.
             let resident = try await Client.api(app, as: "resident")
             #expect(try await resident.api(.PATCH, "/api/v1/me/preferences", json: ["digest": true]).status == .ok)
             let id = try await RequestsTests.raise(resident)
             _ = try await RequestsTests.act(try await Client.api(app, as: "gridworker"), id, "take")
-            #expect(try await WebhookDelivery.query(on: app.db).count() == 1) // the raise, for the grid worker; none for the digest user
+            // the raise, for the grid worker; none for the digest user
+            #expect(try await WebhookDelivery.query(on: app.db).count() == 1)
             let first = try await Notify.deliver(app)
             #expect(first.sent == 0 && first.failed == 1)
             let pending = try #require(try await WebhookDelivery.query(on: app.db).first())
             #expect(pending.attempts == 1 && pending.nextAttemptAt > Date())
-            pending.nextAttemptAt = Date().addingTimeInterval(-1); try await pending.save(on: app.db)
+            pending.nextAttemptAt = Date().addingTimeInterval(-1)
+            try await pending.save(on: app.db)
             #expect(try await Notify.deliver(app).sent == 1)
             #expect(await received.bodies.first?.contains("\"action\":\"raise\"") == true)
             #expect(try await Notify.digest(app) == 1)
             #expect(try await Notify.deliver(app).sent == 1)
             #expect(await received.bodies.last?.contains("\"type\":\"digest\"") == true)
-            #expect(try await Notify.digest(app) == 0) // each notification goes into one digest only
+            #expect(try await Notify.digest(app) == 0)  // each notification goes into one digest only
         }
     }
 }

@@ -1,7 +1,8 @@
+import Fluent
 import Foundation
 import Testing
 import VaporTesting
-import Fluent
+
 @testable import Gongzhi
 
 @Suite("F1 organisation tree: pages and API, scope and audit")
@@ -18,7 +19,9 @@ struct OrganisationTests {
             #expect(!html.contains(other.name))
             #expect(!html.contains("中共青禾区委员会"))
             let counts = try await OrgQueries.memberCounts(for: [own], on: app.db)
-            let members = try await Person.query(on: app.db).filter(\.$path =~ own.path).filter(\.$isPartyMember == true).count()
+            let members = try await Person.query(on: app.db).filter(\.$path =~ own.path).filter(
+                \.$isPartyMember == true
+            ).count()
             #expect(counts[own.id!] == members)
             #expect(html.contains("党员 \(members) 名"))
         }
@@ -43,7 +46,9 @@ struct OrganisationTests {
             let res = try await c.post("/org/\(grid.id!)/rename", [("name", "枫林第一网格党支部（新）")])
             #expect(res.status == .seeOther)
             #expect(try await Fixtures.node(app, code: "QH-S1-C1-G1").name == "枫林第一网格党支部（新）")
-            let entry = try #require(try await AuditEntry.query(on: app.db).filter(\.$entityID == grid.id!).filter(\.$action == "update").first())
+            let entry = try #require(
+                try await AuditEntry.query(on: app.db).filter(\.$entityID == grid.id!).filter(\.$action == "update")
+                    .first())
             #expect(entry.beforeJSON?.contains(grid.name) == true)
             #expect(entry.afterJSON?.contains("枫林第一网格党支部（新）") == true)
             #expect(entry.actorName.contains("secretary"))
@@ -81,7 +86,8 @@ struct OrganisationTests {
             let grid = try await Fixtures.node(app, code: "QH-S1-C1-G1")
             let worker = try await Client.api(app, as: "gridworker")
             #expect(try await worker.api(.GET, "/api/v1/org/nodes/\(grid.id!)").status == .ok)
-            #expect(try await worker.api(.PATCH, "/api/v1/org/nodes/\(grid.id!)", json: ["name": "x"]).status == .forbidden)
+            #expect(
+                try await worker.api(.PATCH, "/api/v1/org/nodes/\(grid.id!)", json: ["name": "x"]).status == .forbidden)
             // Nobody moves or archives their own scope root.
             let own = try await Fixtures.node(app, code: "QH-S1-C1")
             #expect(try await api.api(.POST, "/api/v1/org/nodes/\(own.id!)/archive").status == .forbidden)
@@ -97,12 +103,14 @@ struct OrganisationTests {
             let api = try await Client.api(app, as: "street")
             let c1 = try await Fixtures.node(app, code: "QH-S1-C1")
             let c2 = try await Fixtures.node(app, code: "QH-S1-C2")
-            let created = try await api.api(.POST, "/api/v1/org/nodes", json: ["kind": "gridBranch", "name": "新建网格党支部", "parentId": c1.id!])
+            let created = try await api.api(
+                .POST, "/api/v1/org/nodes", json: ["kind": "gridBranch", "name": "新建网格党支部", "parentId": c1.id!])
             #expect(created.status == .created)
             let newID = try #require(try created.json()["id"] as? Int)
             #expect(try created.json()["path"] as? String == c1.path + "\(newID)/")
             // A group under the new grid, then move the grid (with its group) to the second community.
-            let group = try await api.api(.POST, "/api/v1/org/nodes", json: ["kind": "buildingGroup", "name": "新楼党小组", "parentId": newID])
+            let group = try await api.api(
+                .POST, "/api/v1/org/nodes", json: ["kind": "buildingGroup", "name": "新楼党小组", "parentId": newID])
             let groupID = try #require(try group.json()["id"] as? Int)
             let moved = try await api.api(.POST, "/api/v1/org/nodes/\(newID)/move", json: ["parentId": c2.id!])
             #expect(moved.status == .ok)
@@ -126,7 +134,7 @@ struct OrganisationTests {
             #expect(try await api.api(.POST, "/api/v1/org/nodes/\(newID)/archive").status == .unprocessableEntity)
             let archived = try await api.api(.POST, "/api/v1/org/nodes/\(groupID)/archive")
             #expect(archived.status == .ok)
-            #expect(try await OrgNode.find(groupID, on: app.db) != nil) // never deleted
+            #expect(try await OrgNode.find(groupID, on: app.db) != nil)  // never deleted
             let history = try await api.api(.GET, "/api/v1/org/nodes/\(newID)/history")
             let actions = try history.jsonArray().compactMap { $0["action"] as? String }
             #expect(actions.contains("create") && actions.contains("move") && actions.contains("merge"))
@@ -138,7 +146,9 @@ struct OrganisationTests {
             let c = try await Client.page(app, as: "street")
             let c1 = try await Fixtures.node(app, code: "QH-S1-C1")
             let c2 = try await Fixtures.node(app, code: "QH-S1-C2")
-            #expect(try await c.post("/org/\(c1.id!)/children", [("kind", "gridBranch"), ("name", "页面新建网格")]).status == .seeOther)
+            #expect(
+                try await c.post("/org/\(c1.id!)/children", [("kind", "gridBranch"), ("name", "页面新建网格")]).status
+                    == .seeOther)
             let grid = try #require(try await OrgNode.query(on: app.db).filter(\.$name == "页面新建网格").first())
             #expect(try await c.post("/org/\(grid.id!)/move", [("parentId", String(c2.id!))]).status == .seeOther)
             #expect(try await OrgNode.find(grid.id!, on: app.db)?.parentID == c2.id)
@@ -149,8 +159,10 @@ struct OrganisationTests {
             #expect(try await c.post("/org/\(g2.id!)/merge", [("targetId", String(grid.id!))]).status == .seeOther)
             #expect(try await OrgNode.find(g2.id!, on: app.db)?.mergedIntoID == grid.id)
             let group = try #require(try await OrgNode.query(on: app.db).filter(\.$parentID == grid.id!).first())
-            #expect(try await c.post("/org/\(group.id!)/merge", [("targetId", String(grid.id!))]).status == .unprocessableEntity)
-            #expect(try await c.post("/org/\(grid.id!)/archive").status == .unprocessableEntity) // it has children now
+            #expect(
+                try await c.post("/org/\(group.id!)/merge", [("targetId", String(grid.id!))]).status
+                    == .unprocessableEntity)
+            #expect(try await c.post("/org/\(grid.id!)/archive").status == .unprocessableEntity)  // it has children now
             let list = try await c.get("/org/list?kind=gridBranch")
             #expect(list.body.string.contains("页面新建网格"))
         }

@@ -1,7 +1,8 @@
+import Fluent
 import Foundation
 import Testing
 import VaporTesting
-import Fluent
+
 @testable import Gongzhi
 
 @Suite("Platform: errors, limits, health, metrics, API document, languages, layouts")
@@ -13,22 +14,28 @@ struct PlatformTests {
             let malformed = try await api.api(.POST, "/api/v1/org/nodes", raw: "{\"kind\": ")
             #expect(malformed.status == .badRequest)
             #expect(malformed.errorCode == "bad_request")
-            let unknownField = try await api.api(.POST, "/api/v1/org/nodes", json: ["kind": "gridBranch", "name": "x", "parentId": c1.id!, "colour": "red"])
+            let unknownField = try await api.api(
+                .POST, "/api/v1/org/nodes",
+                json: ["kind": "gridBranch", "name": "x", "parentId": c1.id!, "colour": "red"])
             #expect(unknownField.status == .badRequest)
             #expect(unknownField.errorMessage == "不认识的字段：colour")
-            let unknownEnum = try await api.api(.POST, "/api/v1/org/nodes", json: ["kind": "galaxy", "name": "x", "parentId": c1.id!])
+            let unknownEnum = try await api.api(
+                .POST, "/api/v1/org/nodes", json: ["kind": "galaxy", "name": "x", "parentId": c1.id!])
             #expect(unknownEnum.status == .badRequest)
             #expect(unknownEnum.errorMessage?.contains("kind") == true)
-            let wrongType = try await api.api(.POST, "/api/v1/org/nodes", json: ["kind": "gridBranch", "name": 5, "parentId": c1.id!])
+            let wrongType = try await api.api(
+                .POST, "/api/v1/org/nodes", json: ["kind": "gridBranch", "name": 5, "parentId": c1.id!])
             #expect(wrongType.status == .badRequest)
             let array = try await api.api(.POST, "/api/v1/org/nodes", raw: "[1,2]")
             #expect(array.status == .badRequest)
-            var h = HTTPHeaders(); h.contentType = .plainText
+            var h = HTTPHeaders()
+            h.contentType = .plainText
             let notJSON = try await api.send(.POST, "/api/v1/org/nodes", headers: h, body: ByteBuffer(string: "kind=x"))
             #expect(notJSON.status == .unsupportedMediaType)
             let badID = try await api.api(.PATCH, "/api/v1/org/nodes/-3", json: ["name": "x"])
             #expect(badID.status == .badRequest)
-            let huge = try await api.api(.POST, "/api/v1/org/nodes", raw: "{\"name\": \"" + String(repeating: "x", count: 2_000_000) + "\"}")
+            let huge = try await api.api(
+                .POST, "/api/v1/org/nodes", raw: "{\"name\": \"" + String(repeating: "x", count: 2_000_000) + "\"}")
             #expect(huge.status == .payloadTooLarge)
             #expect(huge.errorCode == "payload_too_large")
             let missing = try await api.api(.GET, "/api/v1/nothing-here")
@@ -67,10 +74,12 @@ struct PlatformTests {
             }
             var served = Set<String>()
             for route in app.routes.all {
-                let path = "/" + route.path.map { component -> String in
-                    if case .parameter(let name) = component { return "{\(name)}" }
-                    return component.description
-                }.joined(separator: "/")
+                let path =
+                    "/"
+                    + route.path.map { component -> String in
+                        if case .parameter(let name) = component { return "{\(name)}" }
+                        return component.description
+                    }.joined(separator: "/")
                 if path.hasPrefix("/api/") || path == "/healthz" || path == "/metrics" {
                     served.insert("\(route.method.rawValue) \(path)")
                 }
@@ -85,7 +94,8 @@ struct PlatformTests {
         #expect(Strings.zhHans.values.allSatisfy { !$0.isEmpty } && Strings.en.values.allSatisfy { !$0.isEmpty })
         // Every key the code names, and every label of every enumerated value, exists in both.
         var used = Set<String>()
-        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
             .appendingPathComponent("Sources")
         let regex = try Regex(#""([a-z][a-zA-Z]*(?:\.[a-zA-Z0-9_]+)+)""#)
         let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)!
@@ -94,17 +104,26 @@ struct PlatformTests {
             for m in text.matches(of: regex) {
                 let key = String(m.output[1].substring!)
                 // File names and form coordinates (an image button's "pt.x") are not string keys.
-                if [".css", ".csv", ".json", ".sqlite", ".geojson", ".js", ".svg"].contains(where: { key.hasSuffix($0) }) { continue }
+                if [".css", ".csv", ".json", ".sqlite", ".geojson", ".js", ".svg"].contains(where: { key.hasSuffix($0) }
+                ) {
+                    continue
+                }
                 if key.split(separator: ".").last?.count == 1 { continue }
                 used.insert(key)
             }
         }
-        used.formUnion(OrgNodeKind.allCases.map(\.labelKey) + PersonFacet.allCases.map(\.labelKey) + Role.allCases.map(\.labelKey)
-            + UnitKind.allCases.map(\.labelKey) + MemberStatus.allCases.map(\.labelKey) + AccessLogEntry.Kind.allCases.map(\.labelKey)
-            + AuditAction.allCases.map(\.labelKey) + RequestState.allCases.map(\.labelKey) + RequestKind.allCases.map(\.labelKey)
-            + RequestChannel.allCases.map(\.labelKey) + Rating.allCases.map(\.labelKey) + EscalationLevel.allCases.map(\.labelKey)
-            + RequestAction.allCases.map(\.labelKey) + GridFigures.Measure.allCases.map(\.labelKey) + GridSizing.Flag.allCases.map(\.labelKey)
-            + GridDuty.Duty.allCases.map(\.labelKey) + GridDepartment.Role.allCases.map(\.labelKey) + MapPages.Layer.allCases.map(\.labelKey) + RequestMetric.allCases.map(\.labelKey))
+        used.formUnion(
+            OrgNodeKind.allCases.map(\.labelKey) + PersonFacet.allCases.map(\.labelKey) + Role.allCases.map(\.labelKey)
+                + UnitKind.allCases.map(\.labelKey) + MemberStatus.allCases.map(\.labelKey)
+                + AccessLogEntry.Kind.allCases.map(\.labelKey)
+                + AuditAction.allCases.map(\.labelKey) + RequestState.allCases.map(\.labelKey)
+                + RequestKind.allCases.map(\.labelKey)
+                + RequestChannel.allCases.map(\.labelKey) + Rating.allCases.map(\.labelKey)
+                + EscalationLevel.allCases.map(\.labelKey)
+                + RequestAction.allCases.map(\.labelKey) + GridFigures.Measure.allCases.map(\.labelKey)
+                + GridSizing.Flag.allCases.map(\.labelKey)
+                + GridDuty.Duty.allCases.map(\.labelKey) + GridDepartment.Role.allCases.map(\.labelKey)
+                + MapPages.Layer.allCases.map(\.labelKey) + RequestMetric.allCases.map(\.labelKey))
         #expect(used.count > 150)
         #expect(used.subtracting(Strings.zhHans.keys).sorted() == [], "keys missing in zh-Hans")
         #expect(used.subtracting(Strings.en.keys).sorted() == [], "keys missing in en")
@@ -129,8 +148,11 @@ struct PlatformTests {
             #expect(desk.body.string.contains("href=\"/org\""))
             #expect(!desk.body.string.contains("href=\"/import\"") == false)
             // Every link on the desk menu opens.
-            let v = try #require(try await Viewer.load(userID: try await Fixtures.user(app, "secretary").id!, on: app.db))
-            for href in Layout.deskMenu.filter({ $0.permission.map(v.can) ?? true }).map(\.href) { #expect(try await staff.get(href).status == .ok, "\(href)") }
+            let v = try #require(
+                try await Viewer.load(userID: try await Fixtures.user(app, "secretary").id!, on: app.db))
+            for href in Layout.deskMenu.filter({ $0.permission.map(v.can) ?? true }).map(\.href) {
+                #expect(try await staff.get(href).status == .ok, "\(href)")
+            }
         }
     }
 
@@ -157,10 +179,12 @@ struct PlatformTests {
             #expect(res.status == .seeOther)
             #expect(res.headers.first(name: .location) == "/login?next=/people")
             try await c.get("/login?next=/people")
-            let login = try await c.post("/login", [("login", "secretary"), ("password", demoPassword), ("next", "/people")])
+            let login = try await c.post(
+                "/login", [("login", "secretary"), ("password", demoPassword), ("next", "/people")])
             #expect(login.headers.first(name: .location) == "/people")
-            try await c.get("/") // the CSRF token is renewed at sign-in
-            let evil = try await c.post("/login", [("login", "secretary"), ("password", demoPassword), ("next", "//evil.example/")])
+            try await c.get("/")  // the CSRF token is renewed at sign-in
+            let evil = try await c.post(
+                "/login", [("login", "secretary"), ("password", demoPassword), ("next", "//evil.example/")])
             #expect(evil.headers.first(name: .location) == "/")
         }
     }
@@ -169,7 +193,9 @@ struct PlatformTests {
         var fingerprints: [String] = []
         for _ in 0..<2 {
             try await withTestApp { app in
-                let names = try await Person.query(on: app.db).sort(\.$id).limit(20).all().map { "\($0.name)\($0.idNumber ?? "")" }
+                let names = try await Person.query(on: app.db).sort(\.$id).limit(20).all().map {
+                    "\($0.name)\($0.idNumber ?? "")"
+                }
                 fingerprints.append(names.joined())
                 let roles = Set(try await User.query(on: app.db).all().map(\.role))
                 #expect(roles == Set(Role.allCases))

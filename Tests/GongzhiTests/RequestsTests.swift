@@ -1,12 +1,15 @@
+import Fluent
 import Foundation
 import Testing
 import VaporTesting
-import Fluent
+
 @testable import Gongzhi
 
 @Suite("F6 residents' requests: the five steps, scope, concurrency, deadlines")
 struct RequestsTests {
-    static func raise(_ c: Client, text: String = "楼道灯坏了，晚上看不见路", category: String = "facilities", extra: [String: Any] = [:]) async throws -> Int {
+    static func raise(
+        _ c: Client, text: String = "楼道灯坏了，晚上看不见路", category: String = "facilities", extra: [String: Any] = [:]
+    ) async throws -> Int {
         var body: [String: Any] = ["kind": "help", "category": category, "text": text, "isPublic": true]
         body.merge(extra) { _, b in b }
         let res = try await c.api(.POST, "/api/v1/requests", json: body)
@@ -14,11 +17,15 @@ struct RequestsTests {
         return try #require((try res.json()["request"] as? [String: Any])?["id"] as? Int)
     }
 
-    static func act(_ c: Client, _ id: Int, _ action: String, _ body: [String: Any] = [:]) async throws -> TestingHTTPResponse {
+    static func act(_ c: Client, _ id: Int, _ action: String, _ body: [String: Any] = [:]) async throws
+        -> TestingHTTPResponse
+    {
         try await c.api(.POST, "/api/v1/requests/\(id)/actions/\(action)", json: body)
     }
 
-    static func state(_ app: Application, _ id: Int) async throws -> RequestState? { try await ServiceRequest.find(id, on: app.db)?.state }
+    static func state(_ app: Application, _ id: Int) async throws -> RequestState? {
+        try await ServiceRequest.find(id, on: app.db)?.state
+    }
 
     @Test func theFiveStepsWithMeetingDispatchReopenAndRating() async throws {
         try await withTestApp { app in
@@ -26,7 +33,8 @@ struct RequestsTests {
             let id = try await Self.raise(resident)
             let r = try #require(try await ServiceRequest.find(id, on: app.db))
             #expect(r.state == .raised && r.channel == .app && r.stepDeadline != nil)
-            #expect(r.gridID == (try await PlacesRouteTests.grid(app, "QH-S1-C1-G1")).id)   // routed by the resident's household
+            // routed by the resident's household
+            #expect(r.gridID == (try await PlacesRouteTests.grid(app, "QH-S1-C1-G1")).id)
 
             let worker = try await Client.api(app, as: "gridworker")
             #expect(try await worker.api(.GET, "/api/v1/todos").body.string.contains(r.number))
@@ -35,15 +43,21 @@ struct RequestsTests {
 
             let secretary = try await Client.api(app, as: "secretary")
             let c1 = try await Fixtures.node(app, code: "QH-S1-C1")
-            let meeting = try await secretary.api(.POST, "/api/v1/meetings", json: ["communityNodeId": c1.id!, "date": "2026-11-25", "host": "林晓", "attendees": "物业、城管、居民代表"])
+            let meeting = try await secretary.api(
+                .POST, "/api/v1/meetings",
+                json: ["communityNodeId": c1.id!, "date": "2026-11-25", "host": "林晓", "attendees": "物业、城管、居民代表"])
             #expect(meeting.status == .created)
             let meetingID = try #require(try meeting.json()["id"] as? Int)
-            #expect((try await secretary.api(.GET, "/api/v1/meetings/\(meetingID)").json()["agenda"] as? [Any])?.count == 1)
+            #expect(
+                (try await secretary.api(.GET, "/api/v1/meetings/\(meetingID)").json()["agenda"] as? [Any])?.count == 1)
             let unitUser = try await Fixtures.user(app, "unit")
-            let unit = try #require(try await ResidentUnit.query(on: app.db).filter(\.$partyOrgNodeID == unitUser.orgNodeID).first())
+            let unit = try #require(
+                try await ResidentUnit.query(on: app.db).filter(\.$partyOrgNodeID == unitUser.orgNodeID).first())
             let noHandlers = try await Self.act(secretary, id, "decide", ["meetingId": meetingID, "note": "由物业更换"])
             #expect(noHandlers.status == .unprocessableEntity)
-            let decided = try await Self.act(secretary, id, "decide", ["meetingId": meetingID, "note": "由驻区单位更换灯具", "unitIds": [unit.id!], "workingDays": 3])
+            let decided = try await Self.act(
+                secretary, id, "decide",
+                ["meetingId": meetingID, "note": "由驻区单位更换灯具", "unitIds": [unit.id!], "workingDays": 3])
             #expect(decided.status == .ok)
             #expect(try await Self.state(app, id) == .dispatched)
 
@@ -52,16 +66,19 @@ struct RequestsTests {
             let visible = try await liaison.api(.GET, "/api/v1/requests").jsonArray()
             #expect(visible.map { $0["id"] as? Int } == [id])
             #expect(try await Self.act(liaison, id, "accept").status == .ok)
-            #expect(try await Self.act(liaison, id, "requestExtension", ["workingDays": 2, "note": "灯具缺货"]).status == .ok)
+            #expect(
+                try await Self.act(liaison, id, "requestExtension", ["workingDays": 2, "note": "灯具缺货"]).status == .ok)
             #expect(try await Self.act(secretary, id, "approveExtension").status == .ok)
-            #expect(try await Self.act(liaison, id, "complete").status == .unprocessableEntity) // a result is required
+            #expect(try await Self.act(liaison, id, "complete").status == .unprocessableEntity)  // a result is required
             #expect(try await Self.act(liaison, id, "complete", ["note": "已更换 3 盏灯"]).status == .ok)
 
             // The resident is unsatisfied: it goes back to handling; then satisfied: closed.
-            #expect(try await Self.act(worker, id, "rate", ["rating": "satisfied"]).status == .forbidden) // only the resident rates
+            // only the resident rates
+            #expect(try await Self.act(worker, id, "rate", ["rating": "satisfied"]).status == .forbidden)
             let unhappy = try await Self.act(resident, id, "rate", ["rating": "unsatisfied", "note": "还有一盏不亮"])
             #expect(try unhappy.json()["request"].flatMap { ($0 as? [String: Any])?["state"] as? String } == "handling")
-            #expect(try await Self.act(liaison, id, "complete", ["note": "第 4 盏已修好"]).status == .ok) // the same unit handles it again
+            // the same unit handles it again
+            #expect(try await Self.act(liaison, id, "complete", ["note": "第 4 盏已修好"]).status == .ok)
             #expect(try await Self.act(resident, id, "rate", ["rating": "satisfied"]).status == .ok)
             #expect(try await Self.state(app, id) == .closed)
             // A refused transition is a 409 with a message in the user's language.
@@ -70,7 +87,11 @@ struct RequestsTests {
             #expect(late.errorMessage == "当前状态“已办结”下不能执行“受理”。")
             let detail = try await resident.api(.GET, "/api/v1/requests/\(id)").json()
             let actions = (detail["events"] as? [[String: Any]])?.compactMap { $0["action"] as? String } ?? []
-            #expect(actions == ["raise", "take", "forward", "decide", "accept", "requestExtension", "approveExtension", "complete", "rate", "complete", "rate"])
+            #expect(
+                actions == [
+                    "raise", "take", "forward", "decide", "accept", "requestExtension", "approveExtension", "complete",
+                    "rate", "complete", "rate",
+                ])
         }
     }
 
@@ -100,7 +121,9 @@ struct RequestsTests {
         try await withTestApp { app in
             let id = try await Self.raise(try await Client.api(app, as: "resident"))
             let takers = try await withThrowingTaskGroup(of: Client.self) { group in
-                for name in ["gridworker", "worker", "secretary", "gridworker", "worker", "secretary", "gridworker", "worker"] {
+                for name in [
+                    "gridworker", "worker", "secretary", "gridworker", "worker", "secretary", "gridworker", "worker",
+                ] {
                     group.addTask { try await Client.api(app, as: name) }
                 }
                 return try await group.reduce(into: []) { $0.append($1) }
@@ -111,20 +134,28 @@ struct RequestsTests {
             }
             #expect(statuses.filter { $0 == .ok }.count == 1, "\(statuses)")
             #expect(statuses.allSatisfy { $0 == .ok || $0 == .conflict }, "\(statuses)")
-            #expect(try await RequestEvent.query(on: app.db).filter(\.$requestID == id).filter(\.$action == .take).count() == 1)
+            #expect(
+                try await RequestEvent.query(on: app.db).filter(\.$requestID == id).filter(\.$action == .take).count()
+                    == 1)
         }
     }
 
     @Test func badInputGetsClearMessages() async throws {
         try await withTestApp { app in
             let resident = try await Client.api(app, as: "resident")
-            let empty = try await resident.api(.POST, "/api/v1/requests", json: ["kind": "help", "category": "", "text": " "])
+            let empty = try await resident.api(
+                .POST, "/api/v1/requests", json: ["kind": "help", "category": "", "text": " "])
             #expect(empty.status == .unprocessableEntity)
             let fields = try #require((try empty.json()["error"] as? [String: Any])?["fields"] as? [String: String])
             #expect(fields["text"] == "请描述您的诉求。" && fields["category"] != nil)
-            let far = try await resident.api(.POST, "/api/v1/requests", json: ["kind": "help", "category": "other", "text": "x", "lat": 30.0, "lng": 110.0])
+            let far = try await resident.api(
+                .POST, "/api/v1/requests",
+                json: ["kind": "help", "category": "other", "text": "x", "lat": 30.0, "lng": 110.0])
             #expect(far.errorMessage == "该位置不在本区任何网格内，也不在网格附近。")
-            #expect(try await resident.api(.POST, "/api/v1/requests", json: ["kind": "wish", "category": "other", "text": "x"]).status == .badRequest)
+            #expect(
+                try await resident.api(
+                    .POST, "/api/v1/requests", json: ["kind": "wish", "category": "other", "text": "x"]
+                ).status == .badRequest)
             #expect(try await Self.act(resident, 999_999, "take").status == .notFound)
             #expect(try await resident.api(.POST, "/api/v1/requests/1/actions/fly", json: [:]).status == .badRequest)
             // Staff raising on a resident's behalf say how the request came in.
@@ -132,7 +163,8 @@ struct RequestsTests {
             let g = try await PlacesRouteTests.grid(app, "QH-S1-C1-G1")
             let staffRaised = try await Self.raise(worker, extra: ["channel": "visit", "gridId": g.id!])
             #expect(try await ServiceRequest.find(staffRaised, on: app.db)?.channel == .visit)
-            let byPoint = try await Self.raise(resident, extra: ["lat": g.shape.bbox.center.lat, "lng": g.shape.bbox.center.lng])
+            let byPoint = try await Self.raise(
+                resident, extra: ["lat": g.shape.bbox.center.lat, "lng": g.shape.bbox.center.lng])
             #expect(try await ServiceRequest.find(byPoint, on: app.db)?.gridID == g.id)
         }
     }
@@ -145,7 +177,8 @@ struct RequestsTests {
             // Safety cannot be dispatched directly by the grid.
             #expect(try await Self.act(worker, id, "dispatch", ["unitIds": [1]]).status == .forbidden)
             let secretary = try await Client.api(app, as: "secretary")
-            #expect(try await Self.act(secretary, id, "escalate").status == .unprocessableEntity) // a reason is required
+            // a reason is required
+            #expect(try await Self.act(secretary, id, "escalate").status == .unprocessableEntity)
             #expect(try await Self.act(secretary, id, "escalate", ["note": "社区无执法权，吹哨街道"]).status == .ok)
             let r = try #require(try await ServiceRequest.find(id, on: app.db))
             #expect(r.level == EscalationLevel.street.rawValue && r.state == .escalated)
@@ -154,7 +187,8 @@ struct RequestsTests {
             #expect(try await Self.act(secretary, id, "dispatch", ["unitIds": [dept.id!]]).status == .forbidden)
             let street = try await Client.api(app, as: "street")
             #expect(try await Self.act(street, id, "supervise").status == .ok)
-            #expect(try await Self.act(street, id, "dispatch", ["unitIds": [dept.id!], "workingDays": 2]).status == .ok)
+            #expect(
+                try await Self.act(street, id, "dispatch", ["unitIds": [dept.id!], "workingDays": 2]).status == .ok)
             #expect(try await Self.act(street, id, "escalate", ["note": "需区级部门"]).status == .ok)
             let admin = try await Client.api(app, as: "orgdept")
             let top = try await Self.act(admin, id, "escalate", ["note": "再上报"])
@@ -166,7 +200,8 @@ struct RequestsTests {
     @Test func sweepClosesUnratedAndEscalatesOverdue() async throws {
         try await withTestApp { app in
             let resident = try await Client.api(app, as: "resident")
-            let a = try await Self.raise(resident), b = try await Self.raise(resident, text: "小区垃圾未清运")
+            let a = try await Self.raise(resident)
+            let b = try await Self.raise(resident, text: "小区垃圾未清运")
             let worker = try await Client.api(app, as: "gridworker")
             _ = try await Self.act(worker, a, "take")
             _ = try await Self.act(worker, a, "settle", ["note": "已联系物业处理"])
@@ -174,12 +209,17 @@ struct RequestsTests {
             let unit = try #require(try await ResidentUnit.query(on: app.db).first())
             _ = try await Self.act(worker, b, "dispatch", ["unitIds": [unit.id!]])
             // Time passes: a was resolved 8 days ago, b's deadline is behind us.
-            let ra = try #require(try await ServiceRequest.find(a, on: app.db)); ra.resolvedAt = Date().addingTimeInterval(-8 * 86_400); try await ra.save(on: app.db)
-            let rb = try #require(try await ServiceRequest.find(b, on: app.db)); rb.stepDeadline = Date().addingTimeInterval(-3600); try await rb.save(on: app.db)
+            let ra = try #require(try await ServiceRequest.find(a, on: app.db))
+            ra.resolvedAt = Date().addingTimeInterval(-8 * 86_400)
+            try await ra.save(on: app.db)
+            let rb = try #require(try await ServiceRequest.find(b, on: app.db))
+            rb.stepDeadline = Date().addingTimeInterval(-3600)
+            try await rb.save(on: app.db)
             let result = try await RequestService.sweep(Request(application: app, on: app.eventLoopGroup.next()))
             #expect(result.closed == 1 && result.escalated == 1)
             let closed = try #require(try await ServiceRequest.find(a, on: app.db))
-            #expect(closed.state == .closed && closed.unrated && closed.rating == nil) // unrated, never counted as satisfied
+            // unrated, never counted as satisfied
+            #expect(closed.state == .closed && closed.unrated && closed.rating == nil)
             #expect(try await ServiceRequest.find(b, on: app.db)?.level == EscalationLevel.street.rawValue)
         }
     }
@@ -189,15 +229,23 @@ struct RequestsTests {
             let c = try await Client.api(app, as: "resident")
             let y = try await c.api(.GET, "/api/v1/calendar/2026").json()
             #expect((y["daysOff"] as? [[String: Any]])?.count == 33)
-            #expect((y["workingWeekends"] as? [[String: Any]])?.map { $0["date"] as? String } == ["2026-01-04", "2026-02-14", "2026-02-28", "2026-05-09", "2026-09-20", "2026-10-10"])
-            let d = try await c.api(.GET, "/api/v1/calendar/deadline?from=2026-09-30T10:00:00%2B08:00&workingDays=5").json()
+            #expect(
+                (y["workingWeekends"] as? [[String: Any]])?.map { $0["date"] as? String } == [
+                    "2026-01-04", "2026-02-14", "2026-02-28", "2026-05-09", "2026-09-20", "2026-10-10",
+                ])
+            let d = try await c.api(.GET, "/api/v1/calendar/deadline?from=2026-09-30T10:00:00%2B08:00&workingDays=5")
+                .json()
             #expect(d["deadlineLocalDate"] as? String == "2026-10-13")
-            let missing = try await c.api(.GET, "/api/v1/calendar/deadline?from=2099-06-01T10:00:00%2B08:00&workingDays=5")
+            let missing = try await c.api(
+                .GET, "/api/v1/calendar/deadline?from=2099-06-01T10:00:00%2B08:00&workingDays=5")
             #expect(missing.status == .unprocessableEntity)
             #expect(missing.errorMessage == "2099 年的工作日历尚未设置，无法计算期限。")
             #expect(try await c.api(.GET, "/api/v1/calendar/2099").status == .unprocessableEntity)
-            #expect(try await c.api(.GET, "/api/v1/calendar/deadline?from=yesterday&workingDays=5").status == .badRequest)
-            #expect(try await c.api(.GET, "/api/v1/calendar/deadline?from=2026-09-30T10:00:00Z&workingDays=0").status == .badRequest)
+            #expect(
+                try await c.api(.GET, "/api/v1/calendar/deadline?from=yesterday&workingDays=5").status == .badRequest)
+            #expect(
+                try await c.api(.GET, "/api/v1/calendar/deadline?from=2026-09-30T10:00:00Z&workingDays=0").status
+                    == .badRequest)
         }
     }
 
@@ -208,7 +256,9 @@ struct RequestsTests {
             #expect(try await phone.get("/requests/new").status == .ok)
             let bad = try await phone.post("/requests", [("kind", "help"), ("category", "other"), ("text", "")])
             #expect(bad.status == .unprocessableEntity)
-            let ok = try await phone.post("/requests", [("kind", "help"), ("category", "environment"), ("text", "门口有积水"), ("lat", ""), ("lng", "")])
+            let ok = try await phone.post(
+                "/requests",
+                [("kind", "help"), ("category", "environment"), ("text", "门口有积水"), ("lat", ""), ("lng", "")])
             #expect(ok.status == .seeOther)
             let path = try #require(ok.headers.first(name: .location))
             #expect(try await phone.get(path).body.string.contains("门口有积水"))
@@ -222,7 +272,11 @@ struct RequestsTests {
             #expect(again.status == .conflict)
             #expect(try await desk.get("/meetings").status == .ok)
             let c1 = try await Fixtures.node(app, code: "QH-S1-C1")
-            #expect(try await desk.post("/meetings", [("communityNodeId", String(c1.id!)), ("date", "2026-12-01"), ("host", "林晓"), ("attendees", "")]).status == .seeOther)
+            #expect(
+                try await desk.post(
+                    "/meetings",
+                    [("communityNodeId", String(c1.id!)), ("date", "2026-12-01"), ("host", "林晓"), ("attendees", "")]
+                ).status == .seeOther)
             #expect(try await desk.get("/calendar").body.string.contains("2026"))
             #expect(try await desk.get("/calendar/2025").body.string.contains("国办发明电"))
             #expect(try await desk.get("/requests").body.string.contains("门口有积水"))
@@ -234,15 +288,19 @@ struct RequestsTests {
         try await withTestApp { app in
             let resident = try await Client.api(app, as: "resident")
             let worker = try await Client.api(app, as: "gridworker")
-            let a = try await Self.raise(resident), b = try await Self.raise(resident, text: "b"), c = try await Self.raise(resident, text: "c")
-            _ = try await Self.raise(resident, text: "d") // left raised
+            let a = try await Self.raise(resident)
+            let b = try await Self.raise(resident, text: "b")
+            let c = try await Self.raise(resident, text: "c")
+            _ = try await Self.raise(resident, text: "d")  // left raised
             for id in [a, b, c] { _ = try await Self.act(worker, id, "take") }
             _ = try await Self.act(worker, a, "settle", ["note": "ok"])
             _ = try await Self.act(resident, a, "rate", ["rating": "satisfied"])
             _ = try await Self.act(worker, b, "settle", ["note": "ok"])
             _ = try await Self.act(resident, b, "rate", ["rating": "basicallySatisfied"])
             _ = try await Self.act(worker, c, "settle", ["note": "ok"])
-            let rc = try #require(try await ServiceRequest.find(c, on: app.db)); rc.resolvedAt = Date().addingTimeInterval(-9 * 86_400); try await rc.save(on: app.db)
+            let rc = try #require(try await ServiceRequest.find(c, on: app.db))
+            rc.resolvedAt = Date().addingTimeInterval(-9 * 86_400)
+            try await rc.save(on: app.db)
             _ = try await RequestService.sweep(Request(application: app, on: app.eventLoopGroup.next()))
 
             let street = try await Client.api(app, as: "street")
@@ -250,15 +308,18 @@ struct RequestsTests {
             let area = try #require(f["area"] as? [String: Any])
             let figures = try #require(area["figures"] as? [String: Any])
             let counts = try #require(figures["counts"] as? [String: Int])
-            #expect(counts["raised"] == 4 && counts["resolved"] == 3 && counts["unrated"] == 1 && counts["satisfied"] == 2)
-            #expect(figures["satisfactionRate"] as? Double == 100)   // 2 of 2 rated; the unrated one is apart
+            #expect(
+                counts["raised"] == 4 && counts["resolved"] == 3 && counts["unrated"] == 1 && counts["satisfied"] == 2)
+            #expect(figures["satisfactionRate"] as? Double == 100)  // 2 of 2 rated; the unrated one is apart
             #expect(figures["resolutionRate"] as? Double == 75)
             for metric in RequestMetric.allCases {
                 let list = try await street.api(.GET, "/api/v1/requests?metric=\(metric.rawValue)").jsonArray()
                 #expect(list.count == counts[metric.rawValue], "\(metric)")
             }
             for child in (f["children"] as? [[String: Any]]) ?? [] {
-                guard let nodeID = child["nodeID"] as? Int, let cc = (child["figures"] as? [String: Any])?["counts"] as? [String: Int] else { continue }
+                guard let nodeID = child["nodeID"] as? Int,
+                    let cc = (child["figures"] as? [String: Any])?["counts"] as? [String: Int]
+                else { continue }
                 let list = try await street.api(.GET, "/api/v1/requests?metric=raised&nodeId=\(nodeID)").jsonArray()
                 #expect(list.count == cc["raised"])
             }
@@ -275,16 +336,21 @@ struct DuplicateTests {
         try await withTestApp { app in
             let resident = try await Client.api(app, as: "resident")
             let first = try await RequestsTests.raise(resident, text: "3栋楼道灯坏了，晚上很黑")
-            let similar = try await resident.api(.GET, "/api/v1/requests/similar?category=facilities&text=\(Client.encode("楼道灯坏了"))")
+            let similar = try await resident.api(
+                .GET, "/api/v1/requests/similar?category=facilities&text=\(Client.encode("楼道灯坏了"))")
             #expect(try similar.jsonArray().count == 1)
-            #expect(try await resident.api(.GET, "/api/v1/requests/similar?category=environment&text=x").jsonArray().isEmpty)
+            #expect(
+                try await resident.api(.GET, "/api/v1/requests/similar?category=environment&text=x").jsonArray().isEmpty
+            )
             // On the phone the form comes back once with the similar request; submitting again goes through.
             let phone = try await Client.page(app, as: "resident")
             try await phone.get("/requests/new")
-            let offered = try await phone.post("/requests", [("kind", "help"), ("category", "facilities"), ("text", "楼道灯坏了")])
+            let offered = try await phone.post(
+                "/requests", [("kind", "help"), ("category", "facilities"), ("text", "楼道灯坏了")])
             #expect(offered.status == .ok)
             #expect(offered.body.string.contains("id=\"similar\""))
-            let confirmed = try await phone.post("/requests", [("kind", "help"), ("category", "facilities"), ("text", "楼道灯坏了"), ("confirmNew", "true")])
+            let confirmed = try await phone.post(
+                "/requests", [("kind", "help"), ("category", "facilities"), ("text", "楼道灯坏了"), ("confirmNew", "true")])
             #expect(confirmed.status == .seeOther)
             let second = try #require(try await ServiceRequest.query(on: app.db).sort(\.$id, .descending).first()?.id)
             // Staff see the duplicate and merge; the reporter follows the one request.
@@ -297,7 +363,7 @@ struct DuplicateTests {
             let memberOwn = try await RequestsTests.raise(member, text: "路灯不亮")
             #expect(try await RequestsTests.act(api, memberOwn, "merge", ["mergeInto": first]).status == .ok)
             let followed = try await member.api(.GET, "/api/v1/requests/\(first)")
-            #expect(followed.status == .ok) // the member follows the merged request
+            #expect(followed.status == .ok)  // the member follows the merged request
             // …but it is another resident's: not their name, exact place, private words or photos.
             let reporter = try await Fixtures.user(app, "resident")
             let seen = try #require(try followed.json()["request"] as? [String: Any])
@@ -319,9 +385,13 @@ struct DuplicateTests {
 struct RequestPhotoTests {
     static let jpeg: [UInt8] = ImageSanitizerFixture.jpeg
 
-    func upload(_ c: Client, _ id: Int, _ bytes: [UInt8], type: String = "image/jpeg", query: String = "") async throws -> TestingHTTPResponse {
-        var h = HTTPHeaders(); h.replaceOrAdd(name: .contentType, value: type)
-        return try await c.send(.POST, "/api/v1/requests/\(id)/photos\(query)", headers: h, body: ByteBuffer(bytes: bytes))
+    func upload(_ c: Client, _ id: Int, _ bytes: [UInt8], type: String = "image/jpeg", query: String = "") async throws
+        -> TestingHTTPResponse
+    {
+        var h = HTTPHeaders()
+        h.replaceOrAdd(name: .contentType, value: type)
+        return try await c.send(
+            .POST, "/api/v1/requests/\(id)/photos\(query)", headers: h, body: ByteBuffer(bytes: bytes))
     }
 
     @Test func residentPhotosAreCleanedLimitedAndScoped() async throws {
@@ -333,11 +403,13 @@ struct RequestPhotoTests {
             let url = try #require(try res.json()["url"] as? String)
             let served = try await resident.send(.GET, url)
             #expect(served.headers.first(name: .contentType) == "image/jpeg")
-            #expect(!Array(served.body.readableBytesView).contains(0xE1)) // the Exif segment is gone
+            #expect(!Array(served.body.readableBytesView).contains(0xE1))  // the Exif segment is gone
             let kept = try await upload(resident, id, Self.jpeg, query: "?keepLocation=true")
             let keptURL = try #require(try kept.json()["url"] as? String)
             #expect(Array(try await resident.send(.GET, keptURL).body.readableBytesView) == Self.jpeg)
-            #expect(try await upload(resident, id, Array("not a picture".utf8), type: "image/png").status == .unprocessableEntity)
+            #expect(
+                try await upload(resident, id, Array("not a picture".utf8), type: "image/png").status
+                    == .unprocessableEntity)
             for _ in 0..<7 { _ = try await upload(resident, id, Self.jpeg) }
             let tenth = try await upload(resident, id, Self.jpeg)
             #expect(tenth.status == .unprocessableEntity)
@@ -362,11 +434,22 @@ struct RequestPhotoTests {
             try await c.get("/requests/new")
             let boundary = "----gz"
             var body = Data()
-            func field(_ name: String, _ value: String) { body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)) }
-            field("_csrf", c.csrf!); field("kind", "report"); field("category", "environment"); field("text", "垃圾桶满了")
-            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"photos[]\"; filename=\"a.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n".utf8))
-            body.append(Data(Self.jpeg)); body.append(Data("\r\n--\(boundary)--\r\n".utf8))
-            var h = HTTPHeaders(); h.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+            func field(_ name: String, _ value: String) {
+                body.append(
+                    Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8))
+            }
+            field("_csrf", c.csrf!)
+            field("kind", "report")
+            field("category", "environment")
+            field("text", "垃圾桶满了")
+            body.append(
+                Data(
+                    "--\(boundary)\r\nContent-Disposition: form-data; name=\"photos[]\"; filename=\"a.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n"
+                        .utf8))
+            body.append(Data(Self.jpeg))
+            body.append(Data("\r\n--\(boundary)--\r\n".utf8))
+            var h = HTTPHeaders()
+            h.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
             let res = try await c.send(.POST, "/requests", headers: h, body: ByteBuffer(data: body))
             #expect(res.status == .seeOther)
             let page = try await c.get(try #require(res.headers.first(name: .location)))
@@ -381,14 +464,21 @@ struct CalendarAdminTests {
     @Test func administratorsSetANewYearAndDeadlinesUseIt() async throws {
         try await withTestApp { app in
             let admin = try await Client.api(app, as: "admin")
-            let bad = try await admin.api(.PUT, "/api/v1/calendar/2027", json: ["source": "测试", "daysOff": [], "workingWeekends": [["date": "2027-01-04", "name": "x"]]])
-            #expect(bad.status == .unprocessableEntity) // 2027-01-04 is a Monday
-            let ok = try await admin.api(.PUT, "/api/v1/calendar/2027", json: [
-                "source": "国务院办公厅通知（测试用）", "daysOff": [["date": "2027-01-01", "name": "元旦"]], "workingWeekends": [["date": "2027-01-09", "name": "调休"]],
-            ])
+            let bad = try await admin.api(
+                .PUT, "/api/v1/calendar/2027",
+                json: ["source": "测试", "daysOff": [], "workingWeekends": [["date": "2027-01-04", "name": "x"]]])
+            #expect(bad.status == .unprocessableEntity)  // 2027-01-04 is a Monday
+            let ok = try await admin.api(
+                .PUT, "/api/v1/calendar/2027",
+                json: [
+                    "source": "国务院办公厅通知（测试用）", "daysOff": [["date": "2027-01-01", "name": "元旦"]],
+                    "workingWeekends": [["date": "2027-01-09", "name": "调休"]],
+                ])
             #expect(ok.status == .ok)
             // The deadline that was refused for lack of a 2027 calendar now counts: 28, 29, 30, 31 Dec, then 4 Jan.
-            let d = try await admin.api(.GET, "/api/v1/calendar/deadline?from=2026-12-25T10:00:00%2B08:00&workingDays=5").json()
+            let d = try await admin.api(
+                .GET, "/api/v1/calendar/deadline?from=2026-12-25T10:00:00%2B08:00&workingDays=5"
+            ).json()
             #expect(d["deadlineLocalDate"] as? String == "2027-01-04")
             #expect(try await AuditEntry.query(on: app.db).filter(\.$entityType == "calendar").count() == 1)
             // A year with no calendar does not stop a request: the step has no deadline and says why.
@@ -398,18 +488,27 @@ struct CalendarAdminTests {
             #expect(r.stepDeadline == nil)
             let first = try #require(try await RequestEvent.query(on: app.db).filter(\.$requestID == id).first())
             #expect(first.note.contains("2026 年的工作日历尚未设置"))
-            #expect(try await Client.api(app, as: "secretary").api(.PUT, "/api/v1/calendar/2027", json: ["source": "x", "daysOff": [], "workingWeekends": []]).status == .forbidden)
+            #expect(
+                try await Client.api(app, as: "secretary").api(
+                    .PUT, "/api/v1/calendar/2027", json: ["source": "x", "daysOff": [], "workingWeekends": []]
+                ).status == .forbidden)
             let page = try await Client.page(app, as: "admin")
             #expect(try await page.get("/calendar/2028").body.string.contains("calendar-editor"))
-            let saved = try await page.post("/calendar/2028", [("source", "测试"), ("days", "2028-01-01 元旦 off\n2028-01-08 调休 work")])
+            let saved = try await page.post(
+                "/calendar/2028", [("source", "测试"), ("days", "2028-01-01 元旦 off\n2028-01-08 调休 work")])
             #expect(saved.status == .seeOther)
             let wrong = try await page.post("/calendar/2028", [("source", "测试"), ("days", "nonsense")])
             #expect(wrong.status == .unprocessableEntity)
             // Category limits are the district's to set; the next request's deadline follows them.
             let cat = try await admin.api(.PATCH, "/api/v1/request-categories/facilities", json: ["responseDays": 3])
             #expect(try cat.json()["responseDays"] as? Int == 3)
-            #expect(try await admin.api(.PATCH, "/api/v1/request-categories/facilities", json: ["responseDays": 0]).status == .unprocessableEntity)
-            #expect(try await Client.api(app, as: "street").api(.PATCH, "/api/v1/request-categories/facilities", json: ["responseDays": 2]).status == .forbidden)
+            #expect(
+                try await admin.api(.PATCH, "/api/v1/request-categories/facilities", json: ["responseDays": 0]).status
+                    == .unprocessableEntity)
+            #expect(
+                try await Client.api(app, as: "street").api(
+                    .PATCH, "/api/v1/request-categories/facilities", json: ["responseDays": 2]
+                ).status == .forbidden)
         }
     }
 }
@@ -424,15 +523,25 @@ struct RequestMapTests {
             let svg = try await c.get("/requests/pick.svg")
             #expect(svg.headers.first(name: .contentType)?.hasPrefix("image/svg+xml") == true)
             // Click the middle of the first grid's drawing: the form prefills a point inside that grid.
-            let viewer = try #require(try await Viewer.load(userID: try await Fixtures.user(app, "resident").id!, on: app.db))
+            let viewer = try #require(
+                try await Viewer.load(userID: try await Fixtures.user(app, "resident").id!, on: app.db))
             let home = try #require(try await PlacesQueries.homeGrid(of: viewer, on: app.db))
-            let grids = try await Grid.query(on: app.db).filter(\.$communityNodeID == home.communityNodeID).filter(\.$archived == false).sort(\.$code).all()
+            let grids = try await Grid.query(on: app.db).filter(\.$communityNodeID == home.communityNodeID).filter(
+                \.$archived == false
+            ).sort(\.$code).all()
             let p = RequestMaps.projection(grids)
             let centre = grids[0].shape.bbox.center
-            let x = Int(p.x(centre)), y = Int(p.y(centre))
+            let x = Int(p.x(centre))
+            let y = Int(p.y(centre))
             let form = try await c.get("/requests/new?pt.x=\(x)&pt.y=\(y)").body.string
-            let lat = try #require(form.range(of: "id=\"lat\" name=\"lat\" inputmode=\"decimal\" value=\"").map { form[$0.upperBound...].prefix { $0 != "\"" } })
-            let lng = try #require(form.range(of: "id=\"lng\" name=\"lng\" inputmode=\"decimal\" value=\"").map { form[$0.upperBound...].prefix { $0 != "\"" } })
+            let lat = try #require(
+                form.range(of: "id=\"lat\" name=\"lat\" inputmode=\"decimal\" value=\"").map {
+                    form[$0.upperBound...].prefix { $0 != "\"" }
+                })
+            let lng = try #require(
+                form.range(of: "id=\"lng\" name=\"lng\" inputmode=\"decimal\" value=\"").map {
+                    form[$0.upperBound...].prefix { $0 != "\"" }
+                })
             let picked = Coordinate(lat: Double(lat)!, lng: Double(lng)!)
             #expect(Containment.contains(grids[0].shape, picked))
         }

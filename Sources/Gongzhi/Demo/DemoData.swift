@@ -5,7 +5,12 @@ import Foundation
 /// street → community → grid branch → building group, unit party organisations of every kind,
 /// in-service members reporting to their home communities, community workers graded 四级十二档.
 enum DemoData {
-    struct DemoAccount: Sendable { let username: String; let phone: String; let role: Role; let name: String }
+    struct DemoAccount: Sendable {
+        let username: String
+        let phone: String
+        let role: Role
+        let name: String
+    }
 
     /// The accounts the README lists; one for every role.
     static let accounts: [DemoAccount] = [
@@ -25,29 +30,47 @@ enum DemoData {
         .init(username: "secretary2", phone: "13900000014", role: .communitySecretary, name: "社区书记 何静"),
     ]
 
-    static let surnames = Array("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤").map(String.init)
+    static let surnames = Array(
+        "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+    ).map(String.init)
     static let givenChars = Array("伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥玲芬燕彬鑫斌宇浩凯健俊帆帅旭宁亮建国志海春梅雪琳晨欣怡子涵思博文轩雨泽晓东")
     static let streetNames = ["清河街道", "云岭街道", "望湖街道"]
-    static let communityNames = ["枫林社区", "新桥社区", "书院社区", "锦绣社区", "南湖社区", "东苑社区", "杏花社区",
-                                 "翠竹社区", "和平社区", "长宁社区", "兴业社区", "柳岸社区"]
+    static let communityNames = [
+        "枫林社区", "新桥社区", "书院社区", "锦绣社区", "南湖社区", "东苑社区", "杏花社区",
+        "翠竹社区", "和平社区", "长宁社区", "兴业社区", "柳岸社区",
+    ]
     static let roadNames = ["清河路", "云岭路", "望湖大道", "书院街", "杏花巷", "长宁路", "兴业街", "翠竹路", "南湖路", "锦绣大道", "柳岸街", "枫林路"]
 
-    struct UnitSpec { let kind: UnitKind; let org: OrgNodeKind?; let name: String }
+    struct UnitSpec {
+        let kind: UnitKind
+        let org: OrgNodeKind?
+        let name: String
+    }
     static let unitsPerCommunity: [[UnitSpec]] = [
-        [.init(kind: .school, org: .publicInstitutionOrganization, name: "第一实验小学"),
-         .init(kind: .propertyCompany, org: .propertyCompanyOrganization, name: "安居物业服务有限公司"),
-         .init(kind: .nonPublicEnterprise, org: .nonPublicOrganization, name: "禾丰科技有限公司")],
-        [.init(kind: .hospital, org: .publicInstitutionOrganization, name: "社区卫生服务中心"),
-         .init(kind: .enterprise, org: .enterpriseOrganization, name: "城投集团分公司"),
-         .init(kind: .socialOrganization, org: .socialOrganization, name: "邻里互助服务社")],
-        [.init(kind: .agency, org: .agencyOrganization, name: "区市场监督管理局所"),
-         .init(kind: .police, org: .militaryPoliceOrganization, name: "派出所"),
-         .init(kind: .propertyCompany, org: nil, name: "宜家物业管理处")],
-        [.init(kind: .army, org: .militaryPoliceOrganization, name: "驻区部队营区"),
-         .init(kind: .school, org: .publicInstitutionOrganization, name: "第二中学"),
-         .init(kind: .nonPublicEnterprise, org: nil, name: "便民超市连锁店")],
+        [
+            .init(kind: .school, org: .publicInstitutionOrganization, name: "第一实验小学"),
+            .init(kind: .propertyCompany, org: .propertyCompanyOrganization, name: "安居物业服务有限公司"),
+            .init(kind: .nonPublicEnterprise, org: .nonPublicOrganization, name: "禾丰科技有限公司"),
+        ],
+        [
+            .init(kind: .hospital, org: .publicInstitutionOrganization, name: "社区卫生服务中心"),
+            .init(kind: .enterprise, org: .enterpriseOrganization, name: "城投集团分公司"),
+            .init(kind: .socialOrganization, org: .socialOrganization, name: "邻里互助服务社"),
+        ],
+        [
+            .init(kind: .agency, org: .agencyOrganization, name: "区市场监督管理局所"),
+            .init(kind: .police, org: .militaryPoliceOrganization, name: "派出所"),
+            .init(kind: .propertyCompany, org: nil, name: "宜家物业管理处"),
+        ],
+        [
+            .init(kind: .army, org: .militaryPoliceOrganization, name: "驻区部队营区"),
+            .init(kind: .school, org: .publicInstitutionOrganization, name: "第二中学"),
+            .init(kind: .nonPublicEnterprise, org: nil, name: "便民超市连锁店"),
+        ],
     ]
-    static let streetDepartments: [(String, UnitKind)] = [("城管中队", .department), ("安监站", .department), ("司法所", .department), ("派出所", .police)]
+    static let streetDepartments: [(String, UnitKind)] = [
+        ("城管中队", .department), ("安监站", .department), ("司法所", .department), ("派出所", .police),
+    ]
 
     static func load(on db: Database, passwordHash: String, scale: DemoScale) async throws {
         try await db.writing { db in
@@ -61,38 +84,56 @@ enum DemoData {
                 return n
             }
             let district = try await node(.districtCommittee, "中共青禾区委员会（虚构演示）", "QH", parent: nil)
-            var streets: [OrgNode] = [], communities: [OrgNode] = [], grids: [OrgNode] = [], groups: [OrgNode] = []
-            var unitOrgs: [OrgNode] = [], units: [ResidentUnit] = []
+            var streets: [OrgNode] = []
+            var communities: [OrgNode] = []
+            var grids: [OrgNode] = []
+            var groups: [OrgNode] = []
+            var unitOrgs: [OrgNode] = []
+            var units: [ResidentUnit] = []
             var communityIndex = 0
             for (s, count) in scale.communitiesPerStreet.enumerated() {
                 let street = try await node(.streetCommittee, "\(streetNames[s])党工委", "QH-S\(s + 1)", parent: district)
                 streets.append(street)
                 for (d, (name, kind)) in streetDepartments.enumerated() {
                     let u = ResidentUnit()
-                    u.name = "\(streetNames[s])\(name)"; u.kind = kind; u.locationNodeID = street.id!; u.path = street.path
-                    u.address = "\(roadNames[(s * 3 + d) % roadNames.count])\(10 + d)号"; u.archived = false
+                    u.name = "\(streetNames[s])\(name)"
+                    u.kind = kind
+                    u.locationNodeID = street.id!
+                    u.path = street.path
+                    u.address = "\(roadNames[(s * 3 + d) % roadNames.count])\(10 + d)号"
+                    u.archived = false
                     units.append(u)
                 }
                 for c in 0..<count {
                     let cname = communityNames[communityIndex % communityNames.count]
-                    let community = try await node(.communityCommittee, "\(cname)党委", "\(street.code)-C\(c + 1)", parent: street)
+                    let community = try await node(
+                        .communityCommittee, "\(cname)党委", "\(street.code)-C\(c + 1)", parent: street)
                     communities.append(community)
                     for g in 0..<rng.int(scale.gridsPerCommunity) {
-                        let grid = try await node(.gridBranch, "\(cname)第\(g + 1)网格党支部", "\(community.code)-G\(g + 1)", parent: community)
+                        let grid = try await node(
+                            .gridBranch, "\(cname)第\(g + 1)网格党支部", "\(community.code)-G\(g + 1)", parent: community)
                         grids.append(grid)
                         for b in 0..<scale.groupsPerGrid {
-                            groups.append(try await node(.buildingGroup, "\(cname)\(g + 1)网格\(b * 2 + 1)号楼党小组", "\(grid.code)-B\(b + 1)", parent: grid))
+                            groups.append(
+                                try await node(
+                                    .buildingGroup, "\(cname)\(g + 1)网格\(b * 2 + 1)号楼党小组", "\(grid.code)-B\(b + 1)",
+                                    parent: grid))
                         }
                     }
                     let specs = unitsPerCommunity[communityIndex % unitsPerCommunity.count]
                     for (k, spec) in specs.enumerated() where scale != .small || k == 0 {
                         let u = ResidentUnit()
-                        u.name = "\(cname.dropLast(2))\(spec.name)"; u.kind = spec.kind; u.locationNodeID = community.id!
-                        u.path = community.path; u.archived = false
+                        u.name = "\(cname.dropLast(2))\(spec.name)"
+                        u.kind = spec.kind
+                        u.locationNodeID = community.id!
+                        u.path = community.path
+                        u.archived = false
                         u.address = "\(roadNames[communityIndex % roadNames.count])\(100 + k * 12)号"
-                        u.contactName = name(&rng); u.contactPhone = phone(&seq)
+                        u.contactName = name(&rng)
+                        u.contactPhone = phone(&seq)
                         if let orgKind = spec.org {
-                            let org = try await node(orgKind, "\(u.name)党支部", "\(community.code)-U\(k + 1)", parent: community)
+                            let org = try await node(
+                                orgKind, "\(u.name)党支部", "\(community.code)-U\(k + 1)", parent: community)
                             unitOrgs.append(org)
                             u.partyOrgNodeID = org.id
                         }
@@ -100,8 +141,13 @@ enum DemoData {
                     }
                     // Every community has a volunteer team that requests can be dispatched to.
                     let team = ResidentUnit()
-                    team.name = "\(cname.dropLast(2))社区志愿服务队"; team.kind = .volunteerTeam; team.locationNodeID = community.id!
-                    team.path = community.path; team.archived = false; team.contactName = name(&rng); team.contactPhone = phone(&seq)
+                    team.name = "\(cname.dropLast(2))社区志愿服务队"
+                    team.kind = .volunteerTeam
+                    team.locationNodeID = community.id!
+                    team.path = community.path
+                    team.archived = false
+                    team.contactName = name(&rng)
+                    team.contactPhone = phone(&seq)
                     units.append(team)
                     communityIndex += 1
                 }
@@ -119,8 +165,12 @@ enum DemoData {
                 p.idNumber = idn
                 p.gender = (try? IDNumber(idn))?.isMale == true ? "male" : "female"
                 p.phone = phone(&seq)
-                p.orgNodeID = node.id!; p.path = node.path
-                p.setFacets([]); p.inService = false; p.archived = false; p.shownToNeighbours = false
+                p.orgNodeID = node.id!
+                p.path = node.path
+                p.setFacets([])
+                p.inService = false
+                p.archived = false
+                p.shownToNeighbours = false
                 return p
             }
             func address(for node: OrgNode) -> String {
@@ -138,7 +188,8 @@ enum DemoData {
                 p.inService = inService
                 if inService {
                     let home = communities[rng.int(0...(communities.count - 1))]
-                    p.homeNodeID = home.id; p.homePath = home.path
+                    p.homeNodeID = home.id
+                    p.homePath = home.path
                     p.employer = node.name.replacingOccurrences(of: "党支部", with: "")
                 }
                 p.address = address(for: node)
@@ -156,88 +207,121 @@ enum DemoData {
                 for w in 0..<scale.workersPerCommunity {
                     let p = newPerson(at: community)
                     p.setFacets(w < 2 ? [.communityWorker, .partyMember] : [.communityWorker])
-                    p.workerLevel = w == 0 ? 4 : rng.int(1...3); p.workerStep = rng.int(1...3)
-                    if p.isPartyMember { p.memberStatus = .full; p.joinedOn = "20\(10 + w)-07-01" }
+                    p.workerLevel = w == 0 ? 4 : rng.int(1...3)
+                    p.workerStep = rng.int(1...3)
+                    if p.isPartyMember {
+                        p.memberStatus = .full
+                        p.joinedOn = "20\(10 + w)-07-01"
+                    }
                     people.append(p)
                 }
             }
             for community in communities.prefix(3) {
                 let p = newPerson(at: community)
-                p.setFacets([.firstSecretary, .partyMember]); p.memberStatus = .full
-                p.employer = "区直机关（选派）"; p.joinedOn = "2008-07-01"
+                p.setFacets([.firstSecretary, .partyMember])
+                p.memberStatus = .full
+                p.employer = "区直机关（选派）"
+                p.joinedOn = "2008-07-01"
                 people.append(p)
             }
             // Demo residents and members behind the resident and member accounts.
             let demoResident = newPerson(at: grids[0])
-            demoResident.name = "李华"; demoResident.setFacets([.resident]); demoResident.address = address(for: grids[0])
+            demoResident.name = "李华"
+            demoResident.setFacets([.resident])
+            demoResident.address = address(for: grids[0])
             let demoMember = newPerson(at: grids[0])
-            demoMember.name = "孙丽"; demoMember.setFacets([.partyMember, .resident, .volunteer]); demoMember.memberStatus = .full
-            demoMember.joinedOn = "2015-06-18"; demoMember.address = address(for: grids[0])
+            demoMember.name = "孙丽"
+            demoMember.setFacets([.partyMember, .resident, .volunteer])
+            demoMember.memberStatus = .full
+            demoMember.joinedOn = "2015-06-18"
+            demoMember.address = address(for: grids[0])
             people += [demoResident, demoMember]
             for chunk in stride(from: 0, to: people.count, by: 200) {
-                try await Array(people[chunk ..< min(chunk + 200, people.count)]).create(on: db)
+                try await Array(people[chunk..<min(chunk + 200, people.count)]).create(on: db)
             }
             let residentID = try await Person.query(on: db).filter(\.$idNumber == demoResident.idNumber!).first()?.id
             let memberID = try await Person.query(on: db).filter(\.$idNumber == demoMember.idNumber!).first()?.id
 
-            try await DemoPlaces.load(on: db, rng: &rng, scale: scale, district: district, streets: streets,
-                                      communities: communities, grids: grids, groups: groups, roads: roadNames)
-            let duties = try await GridDuty.query(on: db).filter(\.$gridID == (try await Grid.query(on: db).filter(\.$branchNodeID == grids[0].id!).first()?.id ?? -1)).all()
+            try await DemoPlaces.load(
+                on: db, rng: &rng, scale: scale, district: district, streets: streets,
+                communities: communities, grids: grids, groups: groups, roads: roadNames)
+            let duties = try await GridDuty.query(on: db).filter(
+                \.$gridID == (try await Grid.query(on: db).filter(\.$branchNodeID == grids[0].id!).first()?.id ?? -1)
+            ).all()
             func dutyPerson(_ d: GridDuty.Duty) -> Int? { duties.first { $0.duty == d }?.personID }
 
             let secondStreetCommunity = communities.first { $0.parentID == streets[1].id } ?? communities.last!
             for a in accounts {
-                let nodeFor: OrgNode = switch a.role {
-                case .systemAdmin, .orgDepartmentAdmin: district
-                case .streetStaff, .commandOperator: streets[0]
-                case .communitySecretary: a.username == "secretary2" ? secondStreetCommunity : communities[0]
-                case .communityWorker: communities[0]
-                case .gridWorker, .laneChief, .buildingChief, .resident, .partyMember: grids[0]
-                case .buildingGroupLeader: groups[0]
-                case .unitLiaison: unitOrgs.first { $0.parentID == communities[0].id } ?? communities[0]
-                }
-                let personID: Int? = switch a.role {
-                case .resident: residentID
-                case .partyMember: memberID
-                case .gridWorker: dutyPerson(.gridWorker)
-                case .laneChief: dutyPerson(.laneChief)
-                case .buildingChief: dutyPerson(.buildingChief)
-                case .buildingGroupLeader: dutyPerson(.buildingGroupLeader)
-                default: nil
-                }
+                let nodeFor: OrgNode =
+                    switch a.role {
+                    case .systemAdmin, .orgDepartmentAdmin: district
+                    case .streetStaff, .commandOperator: streets[0]
+                    case .communitySecretary: a.username == "secretary2" ? secondStreetCommunity : communities[0]
+                    case .communityWorker: communities[0]
+                    case .gridWorker, .laneChief, .buildingChief, .resident, .partyMember: grids[0]
+                    case .buildingGroupLeader: groups[0]
+                    case .unitLiaison: unitOrgs.first { $0.parentID == communities[0].id } ?? communities[0]
+                    }
+                let personID: Int? =
+                    switch a.role {
+                    case .resident: residentID
+                    case .partyMember: memberID
+                    case .gridWorker: dutyPerson(.gridWorker)
+                    case .laneChief: dutyPerson(.laneChief)
+                    case .buildingChief: dutyPerson(.buildingChief)
+                    case .buildingGroupLeader: dutyPerson(.buildingGroupLeader)
+                    default: nil
+                    }
                 // The person behind a demo account carries the account's name, so pages agree with each other.
-                if let pid = personID, let p = try await Person.find(pid, on: db), let given = a.name.split(separator: " ").last {
+                if let pid = personID, let p = try await Person.find(pid, on: db),
+                    let given = a.name.split(separator: " ").last
+                {
                     p.name = String(given)
                     try await p.save(on: db)
                 }
-                let u = User(username: a.username, phone: a.phone, displayName: a.name, passwordHash: passwordHash,
-                             role: a.role, orgNodeID: nodeFor.id!, personID: personID)
+                let u = User(
+                    username: a.username, phone: a.phone, displayName: a.name, passwordHash: passwordHash,
+                    role: a.role, orgNodeID: nodeFor.id!, personID: personID)
                 try await u.create(on: db)
                 // The command centre watches a second street too: a shared scope.
                 if a.role == .commandOperator, streets.count > 1 {
                     try await ScopeShare(userID: u.id!, orgNodeID: streets[1].id!).create(on: db)
                 }
             }
-            let key = APIKey(); key.name = "演示 Open311 客户端"; key.keyHash = APIToken.hash(APIKey.demoKey); key.active = true
+            let key = APIKey()
+            key.name = "演示 Open311 客户端"
+            key.keyHash = APIToken.hash(APIKey.demoKey)
+            key.active = true
             try await key.create(on: db)
             let entry = AuditEntry()
-            entry.at = Date(); entry.actorName = "system"; entry.action = AuditAction.importCommit.rawValue
-            entry.entityType = "org_node"; entry.entityID = district.id!; entry.entityLabel = "demo data (虚构演示数据)"
+            entry.at = Date()
+            entry.actorName = "system"
+            entry.action = AuditAction.importCommit.rawValue
+            entry.entityType = "org_node"
+            entry.entityID = district.id!
+            entry.entityLabel = "demo data (虚构演示数据)"
             entry.scopePath = district.path
-            entry.afterJSON = "{\"nodes\":\(streets.count + communities.count + grids.count + groups.count + unitOrgs.count + 1),\"people\":\(people.count),\"units\":\(units.count)}"
+            entry.afterJSON =
+                "{\"nodes\":\(streets.count + communities.count + grids.count + groups.count + unitOrgs.count + 1),\"people\":\(people.count),\"units\":\(units.count)}"
             try await entry.create(on: db)
         }
     }
 
     static func name(_ rng: inout SeededRandom) -> String {
-        let given = rng.chance(0.3) ? String(rng.pick(givenChars)) : String(rng.pick(givenChars)) + String(rng.pick(givenChars))
+        let given =
+            rng.chance(0.3) ? String(rng.pick(givenChars)) : String(rng.pick(givenChars)) + String(rng.pick(givenChars))
         return rng.pick(surnames) + given
     }
 
     /// A well-formed ID number with the fictional region code 990101 (no such province exists).
     static func idNumber(_ rng: inout SeededRandom) -> String {
-        let year = rng.int(1940...2006), month = rng.int(1...12), day = rng.int(1...28), seq = rng.int(1...999)
-        func pad(_ n: Int, _ w: Int) -> String { String(repeating: "0", count: max(0, w - String(n).count)) + String(n) }
+        let year = rng.int(1940...2006)
+        let month = rng.int(1...12)
+        let day = rng.int(1...28)
+        let seq = rng.int(1...999)
+        func pad(_ n: Int, _ w: Int) -> String {
+            String(repeating: "0", count: max(0, w - String(n).count)) + String(n)
+        }
         let first17 = "990101" + pad(year, 4) + pad(month, 2) + pad(day, 2) + pad(seq, 3)
         return first17 + String(IDNumber.checkCharacter(for: first17.compactMap { $0.wholeNumberValue }))
     }

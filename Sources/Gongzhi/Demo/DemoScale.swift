@@ -7,10 +7,12 @@ public struct DemoScale: Sendable, Equatable {
     public var residents: Int
     public var workersPerCommunity: Int
 
-    public static let full = DemoScale(communitiesPerStreet: [4, 3, 4], gridsPerCommunity: 4...5, groupsPerGrid: 3,
-                                       partyMembers: 2_000, residents: 1_800, workersPerCommunity: 9)
-    public static let small = DemoScale(communitiesPerStreet: [2, 1], gridsPerCommunity: 2...2, groupsPerGrid: 2,
-                                        partyMembers: 60, residents: 40, workersPerCommunity: 3)
+    public static let full = DemoScale(
+        communitiesPerStreet: [4, 3, 4], gridsPerCommunity: 4...5, groupsPerGrid: 3,
+        partyMembers: 2_000, residents: 1_800, workersPerCommunity: 9)
+    public static let small = DemoScale(
+        communitiesPerStreet: [2, 1], gridsPerCommunity: 2...2, groupsPerGrid: 2,
+        partyMembers: 60, residents: 40, workersPerCommunity: 3)
 }
 
 /// SplitMix64: the same demo every time, on every machine.

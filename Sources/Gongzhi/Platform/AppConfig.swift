@@ -27,10 +27,16 @@ public struct AppConfig: Sendable {
 
     public static let defaultDemoPassword = "Gongzhi-demo-2026"
 
-    public init(database: DatabaseChoice, loadDemo: Bool = true, demoPassword: String = AppConfig.defaultDemoPassword,
-                demoScale: DemoScale = .full, bcryptCost: Int = 12, secureCookies: Bool = false) {
-        self.database = database; self.loadDemo = loadDemo; self.demoPassword = demoPassword
-        self.demoScale = demoScale; self.bcryptCost = bcryptCost; self.secureCookies = secureCookies
+    public init(
+        database: DatabaseChoice, loadDemo: Bool = true, demoPassword: String = AppConfig.defaultDemoPassword,
+        demoScale: DemoScale = .full, bcryptCost: Int = 12, secureCookies: Bool = false
+    ) {
+        self.database = database
+        self.loadDemo = loadDemo
+        self.demoPassword = demoPassword
+        self.demoScale = demoScale
+        self.bcryptCost = bcryptCost
+        self.secureCookies = secureCookies
     }
 
     public struct Invalid: Error, CustomStringConvertible { public let description: String }
@@ -44,7 +50,9 @@ public struct AppConfig: Sendable {
             guard !path.isEmpty else { throw Invalid(description: "DATABASE_URL \(raw): no file path after sqlite://") }
             return .sqliteFile(path)
         }
-        if raw.hasPrefix("postgres://") || raw.hasPrefix("postgresql://") { return .postgres(url: raw, searchPath: nil) }
+        if raw.hasPrefix("postgres://") || raw.hasPrefix("postgresql://") {
+            return .postgres(url: raw, searchPath: nil)
+        }
         throw Invalid(description: "DATABASE_URL must start with sqlite:// or postgres:// (got \(raw.prefix(20))…)")
     }
 
@@ -54,7 +62,8 @@ public struct AppConfig: Sendable {
         c.loadDemo = env["GONGZHI_DEMO"] != "0"
         if let p = env["GONGZHI_DEMO_PASSWORD"], !p.isEmpty {
             do { try PasswordPolicy.check(p) } catch {
-                throw Invalid(description: "GONGZHI_DEMO_PASSWORD does not meet the password policy (8+ characters of 3 kinds)")
+                throw Invalid(
+                    description: "GONGZHI_DEMO_PASSWORD does not meet the password policy (8+ characters of 3 kinds)")
             }
             c.demoPassword = p
         }
@@ -64,15 +73,21 @@ public struct AppConfig: Sendable {
         }
         c.secureCookies = env["GONGZHI_SECURE_COOKIES"] == "1"
         if let raw = env["GONGZHI_REOPEN_LIMIT"] {
-            guard let n = Int(raw), (0...10).contains(n) else { throw Invalid(description: "GONGZHI_REOPEN_LIMIT must be 0–10") }
+            guard let n = Int(raw), (0...10).contains(n) else {
+                throw Invalid(description: "GONGZHI_REOPEN_LIMIT must be 0–10")
+            }
             c.reopenLimit = n
         }
         if let raw = env["GONGZHI_UNRATED_DAYS"] {
-            guard let n = Int(raw), (1...60).contains(n) else { throw Invalid(description: "GONGZHI_UNRATED_DAYS must be 1–60") }
+            guard let n = Int(raw), (1...60).contains(n) else {
+                throw Invalid(description: "GONGZHI_UNRATED_DAYS must be 1–60")
+            }
             c.unratedAfterDays = n
         }
         if let hook = env["GONGZHI_WEBHOOK_URL"], !hook.isEmpty {
-            guard hook.hasPrefix("http://") || hook.hasPrefix("https://") else { throw Invalid(description: "GONGZHI_WEBHOOK_URL must be an http(s) URL") }
+            guard hook.hasPrefix("http://") || hook.hasPrefix("https://") else {
+                throw Invalid(description: "GONGZHI_WEBHOOK_URL must be an http(s) URL")
+            }
             c.webhookURL = hook
         }
         return c

@@ -1,7 +1,7 @@
 /// At least 8 characters drawn from at least 3 of: lower case, upper case, digits, symbols.
 public enum PasswordPolicy {
     public static let minimumLength = 8
-    public static let maximumLength = 72 // bcrypt reads no further
+    public static let maximumLength = 72  // bcrypt reads no further
 
     public enum Problem: Error, Equatable, Sendable {
         case tooShort, tooLong, tooFewKinds

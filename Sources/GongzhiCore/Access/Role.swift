@@ -22,9 +22,15 @@ public enum Role: String, CaseIterable, Codable, Sendable {
         case .communityWorker: [.viewTree, .viewPeople, .editPeople, .importPeople, .exportData]
         case .commandOperator: [.viewTree, .viewPeople, .exportData]
         case .communitySecretary, .streetStaff:
-            [.viewTree, .editTree, .viewPeople, .editPeople, .importPeople, .exportData, .unmaskPersonalData, .viewAudit]
+            [
+                .viewTree, .editTree, .viewPeople, .editPeople, .importPeople, .exportData, .unmaskPersonalData,
+                .viewAudit,
+            ]
         case .orgDepartmentAdmin:
-            [.viewTree, .editTree, .viewPeople, .editPeople, .importPeople, .exportData, .unmaskPersonalData, .viewAudit, .manageAccounts]
+            [
+                .viewTree, .editTree, .viewPeople, .editPeople, .importPeople, .exportData, .unmaskPersonalData,
+                .viewAudit, .manageAccounts,
+            ]
         case .systemAdmin:
             Set(Permission.allCases)
         }
@@ -42,6 +48,7 @@ extension Role {
     /// An administrator hands out only roles that can do no more than they can;
     /// system administrators are made only by system administrators.
     public func canGrant(_ other: Role) -> Bool {
-        can(.manageAccounts) && other.permissions.isSubset(of: permissions) && (other != .systemAdmin || self == .systemAdmin)
+        can(.manageAccounts) && other.permissions.isSubset(of: permissions)
+            && (other != .systemAdmin || self == .systemAdmin)
     }
 }

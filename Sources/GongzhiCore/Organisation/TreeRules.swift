@@ -33,7 +33,10 @@ public struct NodeFacts: Sendable {
     public var path: TreePath
     public var archived: Bool
     public init(id: Int, kind: OrgNodeKind, path: TreePath, archived: Bool) {
-        self.id = id; self.kind = kind; self.path = path; self.archived = archived
+        self.id = id
+        self.kind = kind
+        self.path = path
+        self.archived = archived
     }
 }
 

@@ -22,12 +22,15 @@ public struct IDNumber: Hashable, Sendable {
         guard text.count == 18 else { throw .length }
         let chars = Array(text)
         let digits = chars.prefix(17).compactMap { $0.wholeNumberValue }
-        guard digits.count == 17, chars[17].isNumber || chars[17] == "X", chars.allSatisfy(\.isASCII) else { throw .characters }
+        guard digits.count == 17, chars[17].isNumber || chars[17] == "X", chars.allSatisfy(\.isASCII) else {
+            throw .characters
+        }
         let year = digits[6] * 1000 + digits[7] * 100 + digits[8] * 10 + digits[9]
         let month = digits[10] * 10 + digits[11]
         let day = digits[12] * 10 + digits[13]
         guard (1900...2100).contains(year), (1...12).contains(month),
-              (1...IDNumber.daysIn(month: month, year: year)).contains(day) else { throw .birthDate }
+            (1...IDNumber.daysIn(month: month, year: year)).contains(day)
+        else { throw .birthDate }
         guard chars[17] == IDNumber.checkCharacter(for: digits) else { throw .checksum }
         value = text
     }

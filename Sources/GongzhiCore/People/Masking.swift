@@ -29,7 +29,8 @@ public enum Masking {
         switch chars.count {
         case 0, 1: return value
         case 2: return String(chars[0]) + "*"
-        default: return String(chars[0]) + String(repeating: "*", count: chars.count - 2) + String(chars[chars.count - 1])
+        default:
+            return String(chars[0]) + String(repeating: "*", count: chars.count - 2) + String(chars[chars.count - 1])
         }
     }
 }

@@ -11,7 +11,8 @@ public struct MobileNumber: Hashable, Sendable {
         if text.hasPrefix("+86") { text.removeFirst(3) } else if text.hasPrefix("0086") { text.removeFirst(4) }
         let chars = Array(text)
         guard chars.count == 11, chars.allSatisfy({ $0.isASCII && $0.isNumber }), chars[0] == "1",
-              let second = chars[1].wholeNumberValue, (3...9).contains(second) else { throw Invalid() }
+            let second = chars[1].wholeNumberValue, (3...9).contains(second)
+        else { throw Invalid() }
         value = text
     }
 

@@ -11,6 +11,7 @@ public enum MemberStatus: String, CaseIterable, Codable, Sendable {
 }
 
 public enum UnitKind: String, CaseIterable, Codable, Sendable {
-    case agency, enterprise, nonPublicEnterprise, school, hospital, propertyCompany, police, army, socialOrganization, department, volunteerTeam
+    case agency, enterprise, nonPublicEnterprise, school, hospital, propertyCompany, police, army, socialOrganization,
+        department, volunteerTeam
     public var labelKey: String { "unitKind.\(rawValue)" }
 }

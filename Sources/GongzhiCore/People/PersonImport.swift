@@ -27,7 +27,9 @@ public enum PersonImport {
         public let messageKey: String
         public let args: [String]
         public init(_ column: Column?, _ key: String, _ args: [String] = []) {
-            self.column = column; self.messageKey = key; self.args = args
+            self.column = column
+            self.messageKey = key
+            self.args = args
         }
     }
 
@@ -87,8 +89,11 @@ public enum PersonImport {
                 return v.isEmpty ? nil : v
             }
             row.name = cell(.name) ?? ""
-            if row.name.isEmpty { row.problems.append(Problem(.name, "error.name.empty")) }
-            else if row.name.count > 50 { row.problems.append(Problem(.name, "error.name.tooLong")) }
+            if row.name.isEmpty {
+                row.problems.append(Problem(.name, "error.name.empty"))
+            } else if row.name.count > 50 {
+                row.problems.append(Problem(.name, "error.name.tooLong"))
+            }
 
             if let raw = cell(.idNumber) {
                 do throws(IDNumber.Problem) {
@@ -96,17 +101,23 @@ public enum PersonImport {
                     row.idNumber = id.value
                     if let first = seenIDs[id.value] {
                         row.problems.append(Problem(.idNumber, "error.import.duplicateInFile", [String(first)]))
-                    } else { seenIDs[id.value] = row.line }
+                    } else {
+                        seenIDs[id.value] = row.line
+                    }
                 } catch { row.problems.append(Problem(.idNumber, error.messageKey)) }
             }
             if let raw = cell(.phone) {
-                do throws(MobileNumber.Invalid) { row.phone = try MobileNumber(raw).value }
-                catch { row.problems.append(Problem(.phone, error.messageKey)) }
+                do throws(MobileNumber.Invalid) { row.phone = try MobileNumber(raw).value } catch {
+                    row.problems.append(Problem(.phone, error.messageKey))
+                }
             }
             if let raw = cell(.facets) {
                 for part in raw.split(whereSeparator: { "；;、,/ ".contains($0) }) {
-                    if let f = facet(String(part)) { row.facets.insert(f) }
-                    else { row.problems.append(Problem(.facets, "error.import.unknownFacet")) }
+                    if let f = facet(String(part)) {
+                        row.facets.insert(f)
+                    } else {
+                        row.problems.append(Problem(.facets, "error.import.unknownFacet"))
+                    }
                 }
             }
             if row.facets.isEmpty && !row.problems.contains(where: { $0.column == .facets }) {
@@ -123,15 +134,26 @@ public enum PersonImport {
                 }
             }
             row.employer = cell(.employer)
-            if row.inService && row.employer == nil { row.problems.append(Problem(.employer, "error.person.employerRequired")) }
+            if row.inService && row.employer == nil {
+                row.problems.append(Problem(.employer, "error.person.employerRequired"))
+            }
             if let raw = cell(.joinedOn) {
-                if let d = SimpleDate(raw) { row.joinedOn = d.iso } else { row.problems.append(Problem(.joinedOn, "error.date.invalid")) }
+                if let d = SimpleDate(raw) {
+                    row.joinedOn = d.iso
+                } else {
+                    row.problems.append(Problem(.joinedOn, "error.date.invalid"))
+                }
             }
             if let raw = cell(.workerGrade) {
-                if let g = grade(raw) { row.workerGrade = g } else { row.problems.append(Problem(.workerGrade, "error.grade.text")) }
+                if let g = grade(raw) {
+                    row.workerGrade = g
+                } else {
+                    row.problems.append(Problem(.workerGrade, "error.grade.text"))
+                }
             }
             if row.facets.contains(.communityWorker) && row.workerGrade == nil
-                && !row.problems.contains(where: { $0.column == .workerGrade }) {
+                && !row.problems.contains(where: { $0.column == .workerGrade })
+            {
                 row.problems.append(Problem(.workerGrade, "error.grade.required"))
             }
             return row
@@ -164,8 +186,11 @@ public struct SimpleDate: Hashable, Sendable {
     public init?(_ text: String) {
         let parts = text.trimmingWhitespace().split(whereSeparator: { "-/.年月日".contains($0) }).compactMap { Int($0) }
         guard parts.count == 3, (1900...2100).contains(parts[0]), (1...12).contains(parts[1]),
-              (1...IDNumber.daysIn(month: parts[1], year: parts[0])).contains(parts[2]) else { return nil }
-        year = parts[0]; month = parts[1]; day = parts[2]
+            (1...IDNumber.daysIn(month: parts[1], year: parts[0])).contains(parts[2])
+        else { return nil }
+        year = parts[0]
+        month = parts[1]
+        day = parts[2]
     }
     public var iso: String {
         func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }

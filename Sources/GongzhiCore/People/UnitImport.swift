@@ -49,19 +49,25 @@ public enum UnitImport {
                 return v.isEmpty ? nil : v
             }
             row.name = cell(.name) ?? ""
-            if row.name.isEmpty { row.problems.append((.name, "error.name.empty", [])) }
-            else if row.name.count > 100 { row.problems.append((.name, "error.name.tooLong", [])) }
+            if row.name.isEmpty {
+                row.problems.append((.name, "error.name.empty", []))
+            } else if row.name.count > 100 {
+                row.problems.append((.name, "error.name.tooLong", []))
+            }
             if let raw = cell(.kind) {
                 row.kind = UnitKind(rawValue: raw) ?? kindLabels[raw]
                 if row.kind == nil { row.problems.append((.kind, "error.import.unknownUnitKind", [])) }
-            } else { row.problems.append((.kind, "error.import.unknownUnitKind", [])) }
+            } else {
+                row.problems.append((.kind, "error.import.unknownUnitKind", []))
+            }
             row.locationCode = cell(.locationCode) ?? ""
             if row.locationCode.isEmpty { row.problems.append((.locationCode, "error.import.noOrg", [])) }
             row.address = cell(.address).map { String($0.prefix(200)) }
             row.contactName = cell(.contactName).map { String($0.prefix(50)) }
             if let raw = cell(.contactPhone) {
-                do throws(MobileNumber.Invalid) { row.contactPhone = try MobileNumber(raw).value }
-                catch { row.problems.append((.contactPhone, error.messageKey, [])) }
+                do throws(MobileNumber.Invalid) { row.contactPhone = try MobileNumber(raw).value } catch {
+                    row.problems.append((.contactPhone, error.messageKey, []))
+                }
             }
             row.partyOrgCode = cell(.partyOrgCode)
             return row

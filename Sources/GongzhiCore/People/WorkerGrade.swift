@@ -36,5 +36,7 @@ public struct WorkerGrade: Hashable, Comparable, Sendable, Codable {
 
     public var englishLabel: String { "Level \(level), step \(step)" }
 
-    public static let all: [WorkerGrade] = (1...4).flatMap { l in (1...3).map { s in try! WorkerGrade(level: l, step: s) } }
+    public static let all: [WorkerGrade] = (1...4).flatMap { l in
+        (1...3).map { s in try! WorkerGrade(level: l, step: s) }
+    }
 }

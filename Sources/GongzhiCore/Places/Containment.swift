@@ -13,7 +13,7 @@ public enum Containment {
             for hole in polygon.holes {
                 switch locate(p, in: hole) {
                 case .inside: return false
-                case .onEdge: return true // the hole's edge is the polygon's edge
+                case .onEdge: return true  // the hole's edge is the polygon's edge
                 case .outside: continue
                 }
             }
@@ -28,7 +28,8 @@ public enum Containment {
         var inside = false
         var j = ring.count - 1
         for i in 0..<ring.count {
-            let a = ring[i], b = ring[j]
+            let a = ring[i]
+            let b = ring[j]
             if onSegment(p, a, b) { return .onEdge }
             if (a.lat > p.lat) != (b.lat > p.lat) {
                 let x = (b.lng - a.lng) * (p.lat - a.lat) / (b.lat - a.lat) + a.lng

@@ -22,21 +22,26 @@ public enum GCJ02 {
         var wgs = Coordinate(lat: gcj.lat - delta(gcj).lat, lng: gcj.lng - delta(gcj).lng)
         for _ in 0..<30 {
             let back = fromWGS84(wgs)
-            let dLat = gcj.lat - back.lat, dLng = gcj.lng - back.lng
-            wgs.lat += dLat; wgs.lng += dLng
+            let dLat = gcj.lat - back.lat
+            let dLng = gcj.lng - back.lng
+            wgs.lat += dLat
+            wgs.lng += dLng
             if abs(dLat) < 1e-10 && abs(dLng) < 1e-10 { break }
         }
         return wgs
     }
 
     static func delta(_ c: Coordinate) -> Coordinate {
-        let x = c.lng - 105.0, y = c.lat - 35.0
+        let x = c.lng - 105.0
+        let y = c.lat - 35.0
         var dLat = -100.0 + 2.0 * x + 3.0 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * abs(x).squareRoot()
         var dLng = 300.0 + x + 2.0 * y + 0.1 * x * x + 0.1 * x * y + 0.1 * abs(x).squareRoot()
         let common = (20.0 * sin(6.0 * x * .pi) + 20.0 * sin(2.0 * x * .pi)) * 2.0 / 3.0
-        dLat += common + (20.0 * sin(y * .pi) + 40.0 * sin(y / 3.0 * .pi)) * 2.0 / 3.0
+        dLat +=
+            common + (20.0 * sin(y * .pi) + 40.0 * sin(y / 3.0 * .pi)) * 2.0 / 3.0
             + (160.0 * sin(y / 12.0 * .pi) + 320.0 * sin(y * .pi / 30.0)) * 2.0 / 3.0
-        dLng += common + (20.0 * sin(x * .pi) + 40.0 * sin(x / 3.0 * .pi)) * 2.0 / 3.0
+        dLng +=
+            common + (20.0 * sin(x * .pi) + 40.0 * sin(x / 3.0 * .pi)) * 2.0 / 3.0
             + (150.0 * sin(x / 12.0 * .pi) + 300.0 * sin(x / 30.0 * .pi)) * 2.0 / 3.0
         let radLat = c.lat / 180.0 * .pi
         var magic = sin(radLat)
@@ -48,8 +53,9 @@ public enum GCJ02 {
     }
 
     public static func toWGS84(_ shape: MultiPolygon) -> MultiPolygon {
-        MultiPolygon(shape.polygons.map { p in
-            Polygon(outer: p.outer.map(toWGS84), holes: p.holes.map { $0.map(toWGS84) })
-        })
+        MultiPolygon(
+            shape.polygons.map { p in
+                Polygon(outer: p.outer.map(toWGS84), holes: p.holes.map { $0.map(toWGS84) })
+            })
     }
 }

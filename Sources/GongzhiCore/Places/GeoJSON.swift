@@ -5,7 +5,10 @@ public enum GeoJSON {
     public struct Feature: Sendable {
         public var shape: MultiPolygon
         public var properties: [String: String]
-        public init(shape: MultiPolygon, properties: [String: String]) { self.shape = shape; self.properties = properties }
+        public init(shape: MultiPolygon, properties: [String: String]) {
+            self.shape = shape
+            self.properties = properties
+        }
     }
 
     public enum Problem: Error, Equatable, Sendable {
@@ -39,10 +42,14 @@ public enum GeoJSON {
     /// Features of a FeatureCollection (or a single Feature), and whether the file declares GCJ-02
     /// (`"crs": {"properties": {"name": "GCJ-02"}}` or `"coordinateSystem": "GCJ-02"` at the top).
     public static func parse(_ bytes: [UInt8]) throws(Problem) -> (features: [Feature], gcj02: Bool) {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)), let root = object as? [String: Any] else { throw .notJSON }
-        let declared = ((root["crs"] as? [String: Any])?["properties"] as? [String: Any])?["name"] as? String
+        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)), let root = object as? [String: Any]
+        else { throw .notJSON }
+        let declared =
+            ((root["crs"] as? [String: Any])?["properties"] as? [String: Any])?["name"] as? String
             ?? root["coordinateSystem"] as? String ?? ""
-        let gcj = declared.uppercased().replacingOccurrences(of: "_", with: "-").contains("GCJ-02") || declared.uppercased().contains("GCJ02")
+        let gcj =
+            declared.uppercased().replacingOccurrences(of: "_", with: "-").contains("GCJ-02")
+            || declared.uppercased().contains("GCJ02")
         let rawFeatures: [Any]
         switch root["type"] as? String {
         case "FeatureCollection": rawFeatures = root["features"] as? [Any] ?? []
@@ -52,7 +59,9 @@ public enum GeoJSON {
         if rawFeatures.count > featureLimit { throw .tooManyFeatures(limit: featureLimit) }
         var out: [Feature] = []
         for (i, raw) in rawFeatures.enumerated() {
-            guard let f = raw as? [String: Any], let geometry = f["geometry"] as? [String: Any] else { throw .coordinates(feature: i) }
+            guard let f = raw as? [String: Any], let geometry = f["geometry"] as? [String: Any] else {
+                throw .coordinates(feature: i)
+            }
             let type = geometry["type"] as? String ?? "?"
             var shape: MultiPolygon
             switch type {
@@ -88,7 +97,8 @@ public enum GeoJSON {
             var ring: Ring = []
             for pos in positions {
                 guard let pair = pos as? [Any], pair.count >= 2,
-                      let lng = (pair[0] as? NSNumber)?.doubleValue, let lat = (pair[1] as? NSNumber)?.doubleValue else { return nil }
+                    let lng = (pair[0] as? NSNumber)?.doubleValue, let lat = (pair[1] as? NSNumber)?.doubleValue
+                else { return nil }
                 ring.append(Coordinate(lat: lat, lng: lng))
             }
             parsed.append(ring)
@@ -107,10 +117,15 @@ public enum GeoJSON {
     static func round7(_ v: Double) -> Double { (v * 10_000_000).rounded() / 10_000_000 }
 
     public static func featureCollection(_ features: [(shape: MultiPolygon, properties: [String: Any])]) -> String {
-        let doc: [String: Any] = ["type": "FeatureCollection", "features": features.map {
-            ["type": "Feature", "geometry": geometry($0.shape), "properties": $0.properties]
-        }]
-        let data = (try? JSONSerialization.data(withJSONObject: doc, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        let doc: [String: Any] = [
+            "type": "FeatureCollection",
+            "features": features.map {
+                ["type": "Feature", "geometry": geometry($0.shape), "properties": $0.properties]
+            },
+        ]
+        let data =
+            (try? JSONSerialization.data(withJSONObject: doc, options: [.sortedKeys, .withoutEscapingSlashes]))
+            ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)
     }
 
@@ -121,7 +136,9 @@ public enum GeoJSON {
     }
 
     public static func decodeGeometry(_ text: String) -> MultiPolygon? {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else { return nil }
+        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
+            return nil
+        }
         switch object["type"] as? String {
         case "Polygon": return polygon(object["coordinates"]).map { MultiPolygon([$0]) }
         case "MultiPolygon":

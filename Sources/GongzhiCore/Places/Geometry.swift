@@ -4,7 +4,10 @@ import Foundation
 public struct Coordinate: Hashable, Sendable, Codable {
     public var lat: Double
     public var lng: Double
-    public init(lat: Double, lng: Double) { self.lat = lat; self.lng = lng }
+    public init(lat: Double, lng: Double) {
+        self.lat = lat
+        self.lng = lng
+    }
 
     public var isValid: Bool { (-90...90).contains(lat) && (-180...180).contains(lng) && lat.isFinite && lng.isFinite }
 }
@@ -15,7 +18,10 @@ public typealias Ring = [Coordinate]
 public struct Polygon: Hashable, Sendable {
     public var outer: Ring
     public var holes: [Ring]
-    public init(outer: Ring, holes: [Ring] = []) { self.outer = outer; self.holes = holes }
+    public init(outer: Ring, holes: [Ring] = []) {
+        self.outer = outer
+        self.holes = holes
+    }
 }
 
 /// Every boundary is kept as a multipolygon; a plain polygon is a multipolygon of one.
@@ -35,17 +41,24 @@ public struct MultiPolygon: Hashable, Sendable {
 public struct BBox: Hashable, Sendable, Codable {
     public var minLat: Double, minLng: Double, maxLat: Double, maxLng: Double
     public init(minLat: Double, minLng: Double, maxLat: Double, maxLng: Double) {
-        self.minLat = minLat; self.minLng = minLng; self.maxLat = maxLat; self.maxLng = maxLng
+        self.minLat = minLat
+        self.minLng = minLng
+        self.maxLat = maxLat
+        self.maxLng = maxLng
     }
     public static let empty = BBox(minLat: .infinity, minLng: .infinity, maxLat: -.infinity, maxLng: -.infinity)
 
     public mutating func extend(_ c: Coordinate) {
-        minLat = min(minLat, c.lat); maxLat = max(maxLat, c.lat)
-        minLng = min(minLng, c.lng); maxLng = max(maxLng, c.lng)
+        minLat = min(minLat, c.lat)
+        maxLat = max(maxLat, c.lat)
+        minLng = min(minLng, c.lng)
+        maxLng = max(maxLng, c.lng)
     }
     public mutating func extend(_ b: BBox) {
-        minLat = min(minLat, b.minLat); maxLat = max(maxLat, b.maxLat)
-        minLng = min(minLng, b.minLng); maxLng = max(maxLng, b.maxLng)
+        minLat = min(minLat, b.minLat)
+        maxLat = max(maxLat, b.maxLat)
+        minLng = min(minLng, b.minLng)
+        maxLng = max(maxLng, b.maxLng)
     }
     public func contains(_ c: Coordinate) -> Bool {
         c.lat >= minLat && c.lat <= maxLat && c.lng >= minLng && c.lng <= maxLng
@@ -85,13 +98,17 @@ public enum Distance {
 
     static func segmentDistance(_ p: Coordinate, _ a: Coordinate, _ b: Coordinate, _ k: Double) -> Double {
         // Local metric plane around p.
-        let ax = (a.lng - p.lng) * k, ay = a.lat - p.lat
-        let bx = (b.lng - p.lng) * k, by = b.lat - p.lat
-        let dx = bx - ax, dy = by - ay
+        let ax = (a.lng - p.lng) * k
+        let ay = a.lat - p.lat
+        let bx = (b.lng - p.lng) * k
+        let by = b.lat - p.lat
+        let dx = bx - ax
+        let dy = by - ay
         let len2 = dx * dx + dy * dy
         var t = len2 == 0 ? 0 : -(ax * dx + ay * dy) / len2
         t = max(0, min(1, t))
-        let x = ax + t * dx, y = ay + t * dy
+        let x = ax + t * dx
+        let y = ay + t * dy
         return (x * x + y * y).squareRoot() * metresPerDegreeLat
     }
 }

@@ -12,7 +12,12 @@ public enum MapSVG {
         public var href: String?
         public var tooltip: String
         public init(id: String, label: String, shape: MultiPolygon, value: Double?, href: String?, tooltip: String) {
-            self.id = id; self.label = label; self.shape = shape; self.value = value; self.href = href; self.tooltip = tooltip
+            self.id = id
+            self.label = label
+            self.shape = shape
+            self.value = value
+            self.href = href
+            self.tooltip = tooltip
         }
     }
 
@@ -22,7 +27,10 @@ public enum MapSVG {
         public var tooltip: String
         public var href: String?
         public init(at: Coordinate, kind: String, tooltip: String, href: String? = nil) {
-            self.at = at; self.kind = kind; self.tooltip = tooltip; self.href = href
+            self.at = at
+            self.kind = kind
+            self.tooltip = tooltip
+            self.href = href
         }
     }
 
@@ -50,9 +58,12 @@ public enum MapSVG {
     public struct Projection: Sendable {
         public let box: BBox, scale: Double, k: Double, width: Double, height: Double, pad: Double
         public init(box: BBox, width: Double, pad: Double = 8) {
-            self.box = box; self.pad = pad; self.width = width
+            self.box = box
+            self.pad = pad
+            self.width = width
             k = cos(box.center.lat * .pi / 180)
-            let spanX = max((box.maxLng - box.minLng) * k, 1e-9), spanY = max(box.maxLat - box.minLat, 1e-9)
+            let spanX = max((box.maxLng - box.minLng) * k, 1e-9)
+            let spanY = max(box.maxLat - box.minLat, 1e-9)
             scale = (width - 2 * pad) / spanX
             height = spanY * scale + 2 * pad
         }
@@ -84,30 +95,39 @@ public enum MapSVG {
     }
 
     /// The whole map as one <svg> element. `title` names it for screen readers.
-    public static func render(areas: [Area], markers: [Marker] = [], width: Double = 760, title: String,
-                              legendTitle: String?, showLabels: Bool = true) -> String {
+    public static func render(
+        areas: [Area], markers: [Marker] = [], width: Double = 760, title: String,
+        legendTitle: String?, showLabels: Bool = true
+    ) -> String {
         var box = BBox.empty
         for a in areas { box.extend(a.shape.bbox) }
         for m in markers { box.extend(m.at) }
-        guard !box.isEmpty else { return "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 10 10\"><title>\(escape(title))</title></svg>" }
+        guard !box.isEmpty else {
+            return
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 10 10\"><title>\(escape(title))</title></svg>"
+        }
         let proj = Projection(box: box, width: width)
         let values = areas.compactMap(\.value)
         let br = breaks(values)
         let legendHeight: Double = legendTitle == nil ? 0 : 34
-        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"map\" role=\"img\" viewBox=\"0 0 \(num(proj.width)) \(num(proj.height + legendHeight))\" width=\"100%\"><title>\(escape(title))</title>"
+        var out =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"map\" role=\"img\" viewBox=\"0 0 \(num(proj.width)) \(num(proj.height + legendHeight))\" width=\"100%\"><title>\(escape(title))</title>"
         out.reserveCapacity(areas.count * 300)
         for a in areas {
-            let shape = "<path id=\"area-\(escape(a.id))\" class=\"area\" fill=\"\(colour(a.value, breaks: br))\" fill-rule=\"evenodd\" d=\"\(path(a.shape, proj))\"><title>\(escape(a.tooltip))</title></path>"
+            let shape =
+                "<path id=\"area-\(escape(a.id))\" class=\"area\" fill=\"\(colour(a.value, breaks: br))\" fill-rule=\"evenodd\" d=\"\(path(a.shape, proj))\"><title>\(escape(a.tooltip))</title></path>"
             out += a.href.map { "<a href=\"\(escape($0))\">\(shape)</a>" } ?? shape
         }
         if showLabels {
             for a in areas {
                 let c = a.shape.bbox.center
-                out += "<text class=\"label\" x=\"\(num(proj.x(c)))\" y=\"\(num(proj.y(c)))\" text-anchor=\"middle\">\(escape(a.label))</text>"
+                out +=
+                    "<text class=\"label\" x=\"\(num(proj.x(c)))\" y=\"\(num(proj.y(c)))\" text-anchor=\"middle\">\(escape(a.label))</text>"
             }
         }
         for m in markers {
-            let dot = "<circle class=\"marker \(escape(m.kind))\" cx=\"\(num(proj.x(m.at)))\" cy=\"\(num(proj.y(m.at)))\" r=\"4\"><title>\(escape(m.tooltip))</title></circle>"
+            let dot =
+                "<circle class=\"marker \(escape(m.kind))\" cx=\"\(num(proj.x(m.at)))\" cy=\"\(num(proj.y(m.at)))\" r=\"4\"><title>\(escape(m.tooltip))</title></circle>"
             out += m.href.map { "<a href=\"\(escape($0))\">\(dot)</a>" } ?? dot
         }
         if let legendTitle, !br.isEmpty {
@@ -116,7 +136,8 @@ public enum MapSVG {
             var lower = values.min() ?? 0
             for (i, b) in br.enumerated() {
                 let x = 160 + Double(i) * 110
-                out += "<rect x=\"\(num(x))\" y=\"\(num(y + 2))\" width=\"18\" height=\"16\" fill=\"\(palette[i])\" stroke=\"#999\"/>"
+                out +=
+                    "<rect x=\"\(num(x))\" y=\"\(num(y + 2))\" width=\"18\" height=\"16\" fill=\"\(palette[i])\" stroke=\"#999\"/>"
                 out += "<text x=\"\(num(x + 22))\" y=\"\(num(y + 14))\">\(num(lower))–\(num(b))</text>"
                 lower = b
             }

@@ -55,11 +55,26 @@ public enum ShapeChecks {
         for polygon in shape.polygons {
             for ring in [polygon.outer] + polygon.holes {
                 defer { index += 1 }
-                if ring.contains(where: { !$0.isValid }) { problems.append(.outOfRange); continue }
-                if ring.count < 4 { problems.append(.tooFewPoints(ring: index)); continue }
-                if ring.count > maxRingPoints { problems.append(.tooManyPoints(ring: index)); continue }
-                if ring.first != ring.last { problems.append(.unclosed(ring: index)); continue }
-                if Set(ring.dropLast()).count < 3 { problems.append(.tooFewPoints(ring: index)); continue }
+                if ring.contains(where: { !$0.isValid }) {
+                    problems.append(.outOfRange)
+                    continue
+                }
+                if ring.count < 4 {
+                    problems.append(.tooFewPoints(ring: index))
+                    continue
+                }
+                if ring.count > maxRingPoints {
+                    problems.append(.tooManyPoints(ring: index))
+                    continue
+                }
+                if ring.first != ring.last {
+                    problems.append(.unclosed(ring: index))
+                    continue
+                }
+                if Set(ring.dropLast()).count < 3 {
+                    problems.append(.tooFewPoints(ring: index))
+                    continue
+                }
                 if selfIntersects(ring) { problems.append(.selfIntersecting(ring: index)) }
             }
         }
@@ -85,8 +100,10 @@ public enum ShapeChecks {
 
     /// Any contact between two segments, for self-intersection.
     static func segmentsTouch(_ p1: Coordinate, _ p2: Coordinate, _ q1: Coordinate, _ q2: Coordinate) -> Bool {
-        let d1 = orientation(q1, q2, p1), d2 = orientation(q1, q2, p2)
-        let d3 = orientation(p1, p2, q1), d4 = orientation(p1, p2, q2)
+        let d1 = orientation(q1, q2, p1)
+        let d2 = orientation(q1, q2, p2)
+        let d3 = orientation(p1, p2, q1)
+        let d4 = orientation(p1, p2, q2)
         if ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0)) { return true }
         if d1 == 0 && Containment.onSegment(p1, q1, q2) { return true }
         if d2 == 0 && Containment.onSegment(p2, q1, q2) { return true }
@@ -97,10 +114,13 @@ public enum ShapeChecks {
 
     /// A proper crossing only: grids that share an edge or a corner do not overlap.
     static func segmentsCross(_ p1: Coordinate, _ p2: Coordinate, _ q1: Coordinate, _ q2: Coordinate) -> Bool {
-        let d1 = orientation(q1, q2, p1), d2 = orientation(q1, q2, p2)
-        let d3 = orientation(p1, p2, q1), d4 = orientation(p1, p2, q2)
+        let d1 = orientation(q1, q2, p1)
+        let d2 = orientation(q1, q2, p2)
+        let d3 = orientation(p1, p2, q1)
+        let d4 = orientation(p1, p2, q2)
         let eps = 1e-15
-        return ((d1 > eps && d2 < -eps) || (d1 < -eps && d2 > eps)) && ((d3 > eps && d4 < -eps) || (d3 < -eps && d4 > eps))
+        return ((d1 > eps && d2 < -eps) || (d1 < -eps && d2 > eps))
+            && ((d3 > eps && d4 < -eps) || (d3 < -eps && d4 > eps))
     }
 
     /// Whether two shapes share interior (not just edges or corners).
@@ -108,12 +128,19 @@ public enum ShapeChecks {
         guard a.bbox.intersects(b.bbox) else { return false }
         for pa in a.polygons {
             for pb in b.polygons {
-                let ra = pa.outer, rb = pb.outer
+                let ra = pa.outer
+                let rb = pb.outer
                 for i in 0..<max(0, ra.count - 1) {
-                    for j in 0..<max(0, rb.count - 1) where segmentsCross(ra[i], ra[i + 1], rb[j], rb[j + 1]) { return true }
+                    for j in 0..<max(0, rb.count - 1) where segmentsCross(ra[i], ra[i + 1], rb[j], rb[j + 1]) {
+                        return true
+                    }
                 }
-                if ra.contains(where: { Containment.locate($0, in: rb) == .inside && Containment.contains(pb, $0) }) { return true }
-                if rb.contains(where: { Containment.locate($0, in: ra) == .inside && Containment.contains(pa, $0) }) { return true }
+                if ra.contains(where: { Containment.locate($0, in: rb) == .inside && Containment.contains(pb, $0) }) {
+                    return true
+                }
+                if rb.contains(where: { Containment.locate($0, in: ra) == .inside && Containment.contains(pa, $0) }) {
+                    return true
+                }
                 // Same outline, drawn twice.
                 if Set(ra) == Set(rb) { return true }
                 // Edges along each other but one shape's middle inside the other (e.g. a grid inside a bigger one with shared sides).
@@ -131,7 +158,8 @@ public enum ShapeChecks {
         let lat = (b.minLat + b.maxLat) / 2
         var xs: [Double] = []
         for i in 0..<max(0, p.outer.count - 1) {
-            let a = p.outer[i], c = p.outer[i + 1]
+            let a = p.outer[i]
+            let c = p.outer[i + 1]
             if (a.lat > lat) != (c.lat > lat) { xs.append((c.lng - a.lng) * (lat - a.lat) / (c.lat - a.lat) + a.lng) }
         }
         xs.sort()
@@ -158,43 +186,68 @@ public enum ShapeChecks {
         var box = BBox.empty
         for s in shapes { box.extend(s.bbox) }
         let n = resolution
-        let dLat = (box.maxLat - box.minLat) / Double(n), dLng = (box.maxLng - box.minLng) / Double(n)
+        let dLat = (box.maxLat - box.minLat) / Double(n)
+        let dLng = (box.maxLng - box.minLng) / Double(n)
         guard dLat > 0, dLng > 0 else { return [] }
         let boxes = shapes.map(\.bbox)
         var covered = [Bool](repeating: false, count: n * n)
         for r in 0..<n {
             for c in 0..<n {
-                let p = Coordinate(lat: box.minLat + (Double(r) + 0.5) * dLat, lng: box.minLng + (Double(c) + 0.5) * dLng)
-                covered[r * n + c] = shapes.indices.contains { boxes[$0].contains(p) && Containment.contains(shapes[$0], p) }
+                let p = Coordinate(
+                    lat: box.minLat + (Double(r) + 0.5) * dLat, lng: box.minLng + (Double(c) + 0.5) * dLng)
+                covered[r * n + c] = shapes.indices.contains {
+                    boxes[$0].contains(p) && Containment.contains(shapes[$0], p)
+                }
             }
         }
         var outside = [Bool](repeating: false, count: n * n)
         var stack: [Int] = []
-        for i in 0..<n { for cell in [i, (n - 1) * n + i, i * n, i * n + n - 1] where !covered[cell] && !outside[cell] { outside[cell] = true; stack.append(cell) } }
+        for i in 0..<n {
+            for cell in [i, (n - 1) * n + i, i * n, i * n + n - 1] where !covered[cell] && !outside[cell] {
+                outside[cell] = true
+                stack.append(cell)
+            }
+        }
         while let cell = stack.popLast() {
-            let r = cell / n, c = cell % n
-            for (rr, cc) in [(r - 1, c), (r + 1, c), (r, c - 1), (r, c + 1)] where rr >= 0 && rr < n && cc >= 0 && cc < n {
+            let r = cell / n
+            let c = cell % n
+            for (rr, cc) in [(r - 1, c), (r + 1, c), (r, c - 1), (r, c + 1)]
+            where rr >= 0 && rr < n && cc >= 0 && cc < n {
                 let next = rr * n + cc
-                if !covered[next] && !outside[next] { outside[next] = true; stack.append(next) }
+                if !covered[next] && !outside[next] {
+                    outside[next] = true
+                    stack.append(next)
+                }
             }
         }
         var seen = [Bool](repeating: false, count: n * n)
         var problems: [ShapeProblem] = []
-        let cellArea = dLat * Distance.metresPerDegreeLat * dLng * Distance.metresPerDegreeLat * cos(box.center.lat * .pi / 180)
+        let cellArea =
+            dLat * Distance.metresPerDegreeLat * dLng * Distance.metresPerDegreeLat * cos(box.center.lat * .pi / 180)
         for start in 0..<(n * n) where !covered[start] && !outside[start] && !seen[start] {
             var count = 0
-            seen[start] = true; stack = [start]
+            seen[start] = true
+            stack = [start]
             while let cell = stack.popLast() {
                 count += 1
-                let r = cell / n, c = cell % n
-                for (rr, cc) in [(r - 1, c), (r + 1, c), (r, c - 1), (r, c + 1)] where rr >= 0 && rr < n && cc >= 0 && cc < n {
+                let r = cell / n
+                let c = cell % n
+                for (rr, cc) in [(r - 1, c), (r + 1, c), (r, c - 1), (r, c + 1)]
+                where rr >= 0 && rr < n && cc >= 0 && cc < n {
                     let next = rr * n + cc
-                    if !covered[next] && !outside[next] && !seen[next] { seen[next] = true; stack.append(next) }
+                    if !covered[next] && !outside[next] && !seen[next] {
+                        seen[next] = true
+                        stack.append(next)
+                    }
                 }
             }
-            let r = start / n, c = start % n
-            problems.append(.gap(squareMetres: Int(Double(count) * cellArea),
-                                 near: Coordinate(lat: box.minLat + (Double(r) + 0.5) * dLat, lng: box.minLng + (Double(c) + 0.5) * dLng)))
+            let r = start / n
+            let c = start % n
+            problems.append(
+                .gap(
+                    squareMetres: Int(Double(count) * cellArea),
+                    near: Coordinate(
+                        lat: box.minLat + (Double(r) + 0.5) * dLat, lng: box.minLng + (Double(c) + 0.5) * dLng)))
         }
         return problems
     }

@@ -3,7 +3,11 @@ import Foundation
 /// A uniform-cell index over shapes' bounding boxes: a lookup tests only the shapes whose boxes cover the
 /// point's cell, so it stays fast for the thousands of grids of a whole city.
 public struct SpatialIndex<ID: Hashable & Sendable>: Sendable {
-    public struct Entry: Sendable { public let id: ID; public let shape: MultiPolygon; public let bbox: BBox }
+    public struct Entry: Sendable {
+        public let id: ID
+        public let shape: MultiPolygon
+        public let bbox: BBox
+    }
 
     let cellDegrees: Double
     var cells: [Int64: [Int]] = [:]

@@ -12,11 +12,21 @@ public struct RequestRecord: Sendable {
     public var unrated: Bool
     /// Working days of each step: raised→taken, taken→dispatched or settled, dispatched→completed, completed→rated.
     public var stepDays: [Int?]
-    public init(id: Int, state: RequestState, raisedAt: Double, responseDeadline: Double?, firstTakenAt: Double?, resolvedAt: Double?,
-                deadlineAtResolution: Double?, rating: Rating?, unrated: Bool, stepDays: [Int?] = []) {
-        self.id = id; self.state = state; self.raisedAt = raisedAt; self.responseDeadline = responseDeadline
-        self.firstTakenAt = firstTakenAt; self.resolvedAt = resolvedAt; self.deadlineAtResolution = deadlineAtResolution
-        self.rating = rating; self.unrated = unrated; self.stepDays = stepDays
+    public init(
+        id: Int, state: RequestState, raisedAt: Double, responseDeadline: Double?, firstTakenAt: Double?,
+        resolvedAt: Double?,
+        deadlineAtResolution: Double?, rating: Rating?, unrated: Bool, stepDays: [Int?] = []
+    ) {
+        self.id = id
+        self.state = state
+        self.raisedAt = raisedAt
+        self.responseDeadline = responseDeadline
+        self.firstTakenAt = firstTakenAt
+        self.resolvedAt = resolvedAt
+        self.deadlineAtResolution = deadlineAtResolution
+        self.rating = rating
+        self.unrated = unrated
+        self.stepDays = stepDays
     }
 }
 
@@ -59,8 +69,9 @@ public struct RequestFiguresSummary: Sendable, Codable, Equatable {
             let values = records.compactMap { $0.stepDays.count > i ? $0.stepDays[i] : nil }
             return values.isEmpty ? nil : (Double(values.reduce(0, +)) * 10 / Double(values.count)).rounded() / 10
         }
-        return RequestFiguresSummary(counts: counts, responseRate: pct(counts["responded"] ?? 0, raised),
-                                     resolutionRate: pct(resolved, raised), onTimeRate: pct(counts["onTime"] ?? 0, resolved),
-                                     satisfactionRate: pct(counts["satisfied"] ?? 0, rated), averageStepDays: steps)
+        return RequestFiguresSummary(
+            counts: counts, responseRate: pct(counts["responded"] ?? 0, raised),
+            resolutionRate: pct(resolved, raised), onTimeRate: pct(counts["onTime"] ?? 0, resolved),
+            satisfactionRate: pct(counts["satisfied"] ?? 0, rated), averageStepDays: steps)
     }
 }

@@ -1,15 +1,15 @@
 /// The five steps of a resident's request (居民提事 → 网格议事 → 会议定事 → 联动办事 → 群众评事) as a state machine.
 /// Every change is an event; the current state is what the events lead to. Nothing is edited in place.
 public enum RequestState: String, CaseIterable, Codable, Sendable {
-    case raised            // 居民提事: waiting for the grid
-    case gridReview        // 网格议事: taken by a grid worker
-    case meetingDecision   // 会议定事: on the agenda of the community's joint meeting
-    case escalated         // 吹哨: waiting for the street or the district to dispatch
-    case dispatched        // 联动办事: sent to handlers, waiting for them to accept
-    case handling          // accepted, being handled
-    case resolved          // 群众评事: done, waiting for the resident's rating
+    case raised  // 居民提事: waiting for the grid
+    case gridReview  // 网格议事: taken by a grid worker
+    case meetingDecision  // 会议定事: on the agenda of the community's joint meeting
+    case escalated  // 吹哨: waiting for the street or the district to dispatch
+    case dispatched  // 联动办事: sent to handlers, waiting for them to accept
+    case handling  // accepted, being handled
+    case resolved  // 群众评事: done, waiting for the resident's rating
     case closed
-    case merged            // a duplicate, merged into another request
+    case merged  // a duplicate, merged into another request
 
     public var isOpen: Bool { ![.closed, .merged].contains(self) }
     public var labelKey: String { "requestState.\(rawValue)" }
@@ -34,7 +34,9 @@ public enum Rating: String, CaseIterable, Codable, Sendable {
 
 /// Who a request is with: the community, then the street, then the district (吹哨报到).
 public enum EscalationLevel: Int, CaseIterable, Codable, Sendable, Comparable {
-    case community = 0, street = 1, district = 2
+    case community = 0
+    case street = 1
+    case district = 2
     public var next: EscalationLevel? { EscalationLevel(rawValue: rawValue + 1) }
     public var labelKey: String { "level.\(self)" }
     public static func < (a: EscalationLevel, b: EscalationLevel) -> Bool { a.rawValue < b.rawValue }
@@ -54,10 +56,15 @@ public struct RequestFacts: Sendable, Equatable {
     /// Where a returned dispatch goes back to.
     public var dispatchedFrom: RequestState?
     public var pendingExtension: Bool
-    public init(state: RequestState, level: EscalationLevel = .community, reopenCount: Int = 0,
-                dispatchedFrom: RequestState? = nil, pendingExtension: Bool = false) {
-        self.state = state; self.level = level; self.reopenCount = reopenCount
-        self.dispatchedFrom = dispatchedFrom; self.pendingExtension = pendingExtension
+    public init(
+        state: RequestState, level: EscalationLevel = .community, reopenCount: Int = 0,
+        dispatchedFrom: RequestState? = nil, pendingExtension: Bool = false
+    ) {
+        self.state = state
+        self.level = level
+        self.reopenCount = reopenCount
+        self.dispatchedFrom = dispatchedFrom
+        self.pendingExtension = pendingExtension
     }
 }
 
@@ -80,13 +87,15 @@ public enum RequestWorkflow {
     public static let defaultReopenLimit = 2
 
     /// The facts after an action, or why the action is refused in the current state.
-    public static func apply(_ action: RequestAction, to f: RequestFacts, rating: Rating? = nil,
-                             reopenLimit: Int = defaultReopenLimit) throws(WorkflowError) -> RequestFacts {
+    public static func apply(
+        _ action: RequestAction, to f: RequestFacts, rating: Rating? = nil,
+        reopenLimit: Int = defaultReopenLimit
+    ) throws(WorkflowError) -> RequestFacts {
         var n = f
         func refuse() -> WorkflowError { .notAllowed(action: action, from: f.state) }
         switch action {
         case .raise:
-            throw refuse() // a request is raised once, when it is created
+            throw refuse()  // a request is raised once, when it is created
         case .take:
             guard f.state == .raised else { throw refuse() }
             n.state = .gridReview
@@ -98,7 +107,8 @@ public enum RequestWorkflow {
             n.state = .meetingDecision
         case .decide:
             guard f.state == .meetingDecision else { throw refuse() }
-            n.state = .dispatched; n.dispatchedFrom = .meetingDecision
+            n.state = .dispatched
+            n.dispatchedFrom = .meetingDecision
         case .dispatch:
             guard [.gridReview, .meetingDecision, .escalated, .handling].contains(f.state) else { throw refuse() }
             n.dispatchedFrom = f.state == .handling ? f.dispatchedFrom : f.state
@@ -121,23 +131,30 @@ public enum RequestWorkflow {
             n.pendingExtension = false
         case .complete:
             guard f.state == .handling else { throw refuse() }
-            n.state = .resolved; n.pendingExtension = false
+            n.state = .resolved
+            n.pendingExtension = false
         case .escalate:
-            guard [.gridReview, .meetingDecision, .escalated, .dispatched, .handling].contains(f.state) else { throw refuse() }
+            guard [.gridReview, .meetingDecision, .escalated, .dispatched, .handling].contains(f.state) else {
+                throw refuse()
+            }
             guard let next = f.level.next else { throw .noHigherLevel }
-            n.level = next; n.state = .escalated; n.pendingExtension = false
+            n.level = next
+            n.state = .escalated
+            n.pendingExtension = false
         case .supervise, .comment:
             guard f.state.isOpen else { throw refuse() }
         case .rate:
             guard f.state == .resolved, let rating else { throw refuse() }
             if rating == .unsatisfied && f.reopenCount < reopenLimit {
-                n.state = .handling; n.reopenCount += 1
+                n.state = .handling
+                n.reopenCount += 1
             } else {
                 n.state = .closed
             }
         case .reopen:
             guard f.state == .closed, f.reopenCount < reopenLimit else { throw refuse() }
-            n.state = .handling; n.reopenCount += 1
+            n.state = .handling
+            n.reopenCount += 1
         case .closeUnrated:
             guard f.state == .resolved else { throw refuse() }
             n.state = .closed

@@ -8,13 +8,16 @@ public enum Similarity {
     }
 
     public static func score(_ a: String, _ b: String) -> Double {
-        let x = bigrams(a), y = bigrams(b)
+        let x = bigrams(a)
+        let y = bigrams(b)
         guard !x.isEmpty, !y.isEmpty else { return 0 }
         return Double(x.intersection(y).count) / Double(x.union(y).count)
     }
 
     /// A likely duplicate: same category, raised recently, and either close by or similarly described.
-    public static func likelyDuplicate(sameCategory: Bool, daysApart: Double, metresApart: Double?, sameBuilding: Bool, textScore: Double) -> Bool {
+    public static func likelyDuplicate(
+        sameCategory: Bool, daysApart: Double, metresApart: Double?, sameBuilding: Bool, textScore: Double
+    ) -> Bool {
         guard sameCategory, daysApart <= 30 else { return false }
         let near = sameBuilding || (metresApart.map { $0 <= 150 } ?? false)
         return (near && textScore >= 0.15) || textScore >= 0.5

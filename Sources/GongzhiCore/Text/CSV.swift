@@ -16,15 +16,25 @@ public enum CSV {
         var iterator = text.unicodeScalars.makeIterator()
         var pending: Unicode.Scalar? = nil
         func next() -> Unicode.Scalar? {
-            if let p = pending { pending = nil; return p }
+            if let p = pending {
+                pending = nil
+                return p
+            }
             return iterator.next()
         }
         while let c = next() {
             if inQuotes {
                 if c == "\"" {
                     if let n = next() {
-                        if n == "\"" { field.unicodeScalars.append("\"") } else { inQuotes = false; pending = n }
-                    } else { inQuotes = false }
+                        if n == "\"" {
+                            field.unicodeScalars.append("\"")
+                        } else {
+                            inQuotes = false
+                            pending = n
+                        }
+                    } else {
+                        inQuotes = false
+                    }
                 } else {
                     if c == "\n" { line += 1 }
                     field.unicodeScalars.append(c)
@@ -33,21 +43,28 @@ public enum CSV {
             }
             switch c {
             case "\"" where field.isEmpty:
-                inQuotes = true; quoteStartLine = line
+                inQuotes = true
+                quoteStartLine = line
             case ",":
-                row.append(field); field = ""
+                row.append(field)
+                field = ""
             case "\r":
                 break
             case "\n":
-                row.append(field); field = ""
-                rows.append(row); row = []
+                row.append(field)
+                field = ""
+                rows.append(row)
+                row = []
                 line += 1
             default:
                 field.unicodeScalars.append(c)
             }
         }
         if inQuotes { throw Malformed(line: quoteStartLine) }
-        if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
+        if !field.isEmpty || !row.isEmpty {
+            row.append(field)
+            rows.append(row)
+        }
         // Excel leaves trailing empty rows; they are not data.
         return rows.filter { !$0.allSatisfy { $0.trimmingWhitespace().isEmpty } }
     }

@@ -11,6 +11,6 @@ extension String {
 extension Array {
     /// Slices of at most `size` elements, for queries with bounded IN lists.
     public func chunked(_ size: Int) -> [[Element]] {
-        stride(from: 0, to: count, by: size).map { Array(self[$0 ..< Swift.min($0 + size, count)]) }
+        stride(from: 0, to: count, by: size).map { Array(self[$0..<Swift.min($0 + size, count)]) }
     }
 }

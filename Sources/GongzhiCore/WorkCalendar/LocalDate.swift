@@ -6,8 +6,11 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
     public static let utcOffsetSeconds = 8 * 3600
 
     public init?(year: Int, month: Int, day: Int) {
-        guard (1900...2200).contains(year), (1...12).contains(month), (1...LocalDate.daysIn(month, year)).contains(day) else { return nil }
-        self.year = year; self.month = month; self.day = day
+        guard (1900...2200).contains(year), (1...12).contains(month), (1...LocalDate.daysIn(month, year)).contains(day)
+        else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
     }
 
     /// "2026-10-01"
@@ -50,7 +53,9 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         let mp = (5 * doy + 2) / 153
         let d = doy - (153 * mp + 2) / 5 + 1
         let m = mp < 10 ? mp + 3 : mp - 9
-        year = yoe + era * 400 + (m <= 2 ? 1 : 0); month = m; day = d
+        year = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        month = m
+        day = d
     }
 
     public func adding(days: Int) -> LocalDate { LocalDate(ordinal: ordinal + days) }

@@ -9,7 +9,10 @@ public struct WorkCalendar: Sendable {
         public var workdays: [LocalDate: String]
         public var source: String
         public init(year: Int, holidays: [LocalDate: String], workdays: [LocalDate: String], source: String) {
-            self.year = year; self.holidays = holidays; self.workdays = workdays; self.source = source
+            self.year = year
+            self.holidays = holidays
+            self.workdays = workdays
+            self.source = source
         }
     }
 
@@ -17,7 +20,10 @@ public struct WorkCalendar: Sendable {
         case noCalendar(year: Int)
         case badCount
         public var messageKey: String { self == .badCount ? "error.calendar.count" : "error.calendar.missingYear" }
-        public var args: [String] { if case .noCalendar(let y) = self { return [String(y)] }; return [] }
+        public var args: [String] {
+            if case .noCalendar(let y) = self { return [String(y)] }
+            return []
+        }
     }
 
     public let years: [Int: Year]
@@ -34,7 +40,8 @@ public struct WorkCalendar: Sendable {
     /// (民法典第二百零一条: a period in days starts on the next day).
     public func addWorkingDays(_ n: Int, after start: LocalDate) throws(Problem) -> LocalDate {
         guard n >= 1, n <= 365 else { throw .badCount }
-        var d = start, left = n
+        var d = start
+        var left = n
         while left > 0 {
             d = d.adding(days: 1)
             if try isWorkingDay(d) { left -= 1 }
@@ -50,7 +57,8 @@ public struct WorkCalendar: Sendable {
     /// Working days from one instant to another, counted as deadlines are: days after the start's day, up to and
     /// including the end's day. The same day is 0.
     public func workingDays(from start: Double, to end: Double) throws(Problem) -> Int {
-        let a = LocalDate(instant: start), b = LocalDate(instant: end)
+        let a = LocalDate(instant: start)
+        let b = LocalDate(instant: end)
         guard a < b else { return 0 }
         var count = 0
         var d = a.adding(days: 1)

@@ -1,7 +1,8 @@
+import Fluent
 import Foundation
 import Testing
 import VaporTesting
-import Fluent
+
 @testable import Gongzhi
 
 /// Every test gets a fresh application on its own database: in-memory SQLite, or a schema of its own
@@ -9,21 +10,29 @@ import Fluent
 func withTestApp(_ body: (Application) async throws -> Void) async throws {
     let database: AppConfig.DatabaseChoice
     if let url = ProcessInfo.processInfo.environment["DATABASE_URL"], url.hasPrefix("postgres") {
-        database = .postgres(url: url, searchPath: "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20))
+        database = .postgres(
+            url: url,
+            searchPath: "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20))
     } else {
         database = .sqliteMemory
     }
     let config = AppConfig(database: database, loadDemo: true, demoScale: .small, bcryptCost: 4)
-    try await withApp(configure: { app in
-        app.logger.logLevel = .warning
-        try await configure(app, config)
-        // Test calendars for the years after the shipped ones, so deadlines computed "now" keep working whenever
-        // the suite runs; tests of a missing year use 2099.
-        for year in 2027...2040 {
-            let d = CalendarDay(); d.year = year; d.date = "\(year)-01-01"; d.kind = "holiday"; d.name = "元旦（测试日历）"; d.source = "test"
-            try await d.create(on: app.db)
-        }
-    }, body)
+    try await withApp(
+        configure: { app in
+            app.logger.logLevel = .warning
+            try await configure(app, config)
+            // Test calendars for the years after the shipped ones, so deadlines computed "now" keep working whenever
+            // the suite runs; tests of a missing year use 2099.
+            for year in 2027...2040 {
+                let d = CalendarDay()
+                d.year = year
+                d.date = "\(year)-01-01"
+                d.kind = "holiday"
+                d.name = "元旦（测试日历）"
+                d.source = "test"
+                try await d.create(on: app.db)
+            }
+        }, body)
 }
 
 let demoPassword = AppConfig.defaultDemoPassword
@@ -41,7 +50,9 @@ final class Client: @unchecked Sendable {
     var cookieHeader: String { cookies.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: "; ") }
 
     @discardableResult
-    func send(_ method: HTTPMethod, _ path: String, headers: HTTPHeaders = [:], body: ByteBuffer? = nil) async throws -> TestingHTTPResponse {
+    func send(_ method: HTTPMethod, _ path: String, headers: HTTPHeaders = [:], body: ByteBuffer? = nil) async throws
+        -> TestingHTTPResponse
+    {
         var h = headers
         if !cookies.isEmpty { h.replaceOrAdd(name: .cookie, value: cookieHeader) }
         if let token { h.replaceOrAdd(name: .authorization, value: "Bearer \(token)") }
@@ -49,8 +60,13 @@ final class Client: @unchecked Sendable {
         let res = try await app.testing().sendRequest(method, path, headers: h, body: body)
         for value in res.headers[.setCookie] {
             guard let pair = value.split(separator: ";").first, let eq = pair.firstIndex(of: "=") else { continue }
-            let name = String(pair[..<eq]), v = String(pair[pair.index(after: eq)...])
-            if value.contains("Max-Age=0") || value.lowercased().contains("expires=thu, 01 jan 1970") { cookies[name] = nil } else { cookies[name] = v }
+            let name = String(pair[..<eq])
+            let v = String(pair[pair.index(after: eq)...])
+            if value.contains("Max-Age=0") || value.lowercased().contains("expires=thu, 01 jan 1970") {
+                cookies[name] = nil
+            } else {
+                cookies[name] = v
+            }
         }
         if let token = Self.csrfToken(in: res.body.string) { csrf = token }
         return res
@@ -66,7 +82,9 @@ final class Client: @unchecked Sendable {
 
     /// A form post as a browser sends it, with the session's CSRF token unless told otherwise.
     @discardableResult
-    func post(_ path: String, _ fields: [(String, String)] = [], csrf include: Bool = true) async throws -> TestingHTTPResponse {
+    func post(_ path: String, _ fields: [(String, String)] = [], csrf include: Bool = true) async throws
+        -> TestingHTTPResponse
+    {
         var all = fields
         if include, let csrf { all.append(("_csrf", csrf)) }
         let body = all.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
@@ -83,7 +101,9 @@ final class Client: @unchecked Sendable {
 
     /// JSON to the API with the bearer token.
     @discardableResult
-    func api(_ method: HTTPMethod, _ path: String, json: Any? = nil, raw: String? = nil) async throws -> TestingHTTPResponse {
+    func api(_ method: HTTPMethod, _ path: String, json: Any? = nil, raw: String? = nil) async throws
+        -> TestingHTTPResponse
+    {
         var h = HTTPHeaders()
         var body: ByteBuffer?
         if let json {
@@ -102,7 +122,7 @@ final class Client: @unchecked Sendable {
         try await c.get("/login")
         let res = try await c.post("/login", [("login", username), ("password", demoPassword), ("next", "/")])
         #expect(res.status == .seeOther, "login of \(username) answered \(res.status)")
-        try await c.get("/account") // a page with forms, for a CSRF token
+        try await c.get("/account")  // a page with forms, for a CSRF token
         return c
     }
 
@@ -141,10 +161,16 @@ enum Fixtures {
     /// A person of the first community's grid (in "secretary"'s scope) and one of the other street (not).
     static func personInScope(_ app: Application) async throws -> Person {
         let grid = try await node(app, code: "QH-S1-C1-G1")
-        return try #require(try await Person.query(on: app.db).filter(\.$orgNodeID == grid.id!).filter(\.$isResident == true).sort(\.$id).first())
+        return try #require(
+            try await Person.query(on: app.db).filter(\.$orgNodeID == grid.id!).filter(\.$isResident == true).sort(
+                \.$id
+            ).first())
     }
     static func personOutOfScope(_ app: Application) async throws -> Person {
         let grid = try await node(app, code: "QH-S2-C1-G1")
-        return try #require(try await Person.query(on: app.db).filter(\.$orgNodeID == grid.id!).filter(\.$inService == false).sort(\.$id).first())
+        return try #require(
+            try await Person.query(on: app.db).filter(\.$orgNodeID == grid.id!).filter(\.$inService == false).sort(
+                \.$id
+            ).first())
     }
 }

@@ -1,5 +1,5 @@
-import Vapor
 import Fluent
+import Vapor
 
 /// Managing accounts: who may sign in, with which role, bound to which node, with which shared subtrees.
 /// An administrator manages only accounts bound inside their scope and grants only roles within their own.
@@ -7,26 +7,53 @@ import Fluent
 /// ceiling in one place.
 enum AccountAdmin {
     struct AccountOut: Content {
-        let id: Int; let username: String; let displayName: String; let phone: String?; let role: Role; let roleLabel: String
-        let orgNodeID: Int; let orgNodeName: String?; let personID: Int?; let active: Bool; let locked: Bool
+        let id: Int
+        let username: String
+        let displayName: String
+        let phone: String?
+        let role: Role
+        let roleLabel: String
+        let orgNodeID: Int
+        let orgNodeName: String?
+        let personID: Int?
+        let active: Bool
+        let locked: Bool
         let sharedNodeIDs: [Int]
     }
     struct Snapshot: Codable, Sendable {
-        let username: String; let displayName: String; let role: Role; let orgNodeID: Int; let active: Bool; let shares: [Int]
+        let username: String
+        let displayName: String
+        let role: Role
+        let orgNodeID: Int
+        let active: Bool
+        let shares: [Int]
     }
     struct CreateInput: StrictInput, Content {
-        static let fields: Set<String> = ["username", "displayName", "phone", "role", "orgNodeId", "personId", "password"]
-        var username: String?; var displayName: String?; var phone: String?; var role: Role?; var orgNodeId: Int?
-        var personId: Int?; var password: String?
+        static let fields: Set<String> = [
+            "username", "displayName", "phone", "role", "orgNodeId", "personId", "password",
+        ]
+        var username: String?
+        var displayName: String?
+        var phone: String?
+        var role: Role?
+        var orgNodeId: Int?
+        var personId: Int?
+        var password: String?
     }
     struct UpdateInput: StrictInput, Content {
         static let fields: Set<String> = ["displayName", "phone", "role", "orgNodeId", "active"]
-        var displayName: String?; var phone: String?; var role: Role?; var orgNodeId: Int?; var active: Bool?
+        var displayName: String?
+        var phone: String?
+        var role: Role?
+        var orgNodeId: Int?
+        var active: Bool?
     }
 
     static func snapshot(_ u: User, on db: Database) async throws -> Snapshot {
         let shares = try await ScopeShare.query(on: db).filter(\.$userID == u.id!).all().map(\.orgNodeID).sorted()
-        return Snapshot(username: u.username, displayName: u.displayName, role: u.role, orgNodeID: u.orgNodeID, active: u.active, shares: shares)
+        return Snapshot(
+            username: u.username, displayName: u.displayName, role: u.role, orgNodeID: u.orgNodeID, active: u.active,
+            shares: shares)
     }
 
     static func list(_ req: Request) async throws -> [User] {
@@ -44,10 +71,12 @@ enum AccountAdmin {
     /// ceiling: no stronger than their own), or it is a logged 403 — whatever the change, unlocking and sharing too.
     static func target(_ id: Int, _ req: Request, forChange: Bool) async throws -> (user: User, node: OrgNode) {
         let v = try await req.require(.manageAccounts)
-        guard let u = try await User.find(id, on: req.db), let node = try await OrgNode.find(u.orgNodeID, on: req.db) else { throw AppError.notFound() }
+        guard let u = try await User.find(id, on: req.db), let node = try await OrgNode.find(u.orgNodeID, on: req.db)
+        else { throw AppError.notFound() }
         guard v.scope.includes(node.treePath) else {
-            throw forChange ? await req.forbidden("change account \(id)", scopePath: node.path)
-                            : await req.outOfScope("account \(id)", scopePath: node.path)
+            throw forChange
+                ? await req.forbidden("change account \(id)", scopePath: node.path)
+                : await req.outOfScope("account \(id)", scopePath: node.path)
         }
         if forChange, !v.role.canGrant(u.role) {
             let detail = "change account \(id) with the stronger role \(u.role.rawValue)"
@@ -58,15 +87,24 @@ enum AccountAdmin {
 
     static func out(_ users: [User], _ req: Request) async throws -> [AccountOut] {
         let ids = Array(Set(users.map(\.orgNodeID)))
-        let names = ids.isEmpty ? [:] : Dictionary(uniqueKeysWithValues: try await OrgNode.query(on: req.db).filter(\.$id ~~ ids).all().map { ($0.id!, $0.name) })
+        let names =
+            ids.isEmpty
+            ? [:]
+            : Dictionary(
+                uniqueKeysWithValues: try await OrgNode.query(on: req.db).filter(\.$id ~~ ids).all().map {
+                    ($0.id!, $0.name)
+                })
         let uids = users.compactMap(\.id)
         let shares = uids.isEmpty ? [] : try await ScopeShare.query(on: req.db).filter(\.$userID ~~ uids).all()
         let now = Date()
         return users.map { u in
-            AccountOut(id: u.id!, username: u.username, displayName: u.displayName, phone: u.phone.map(Masking.phone), role: u.role,
-                       roleLabel: req.t(u.role.labelKey), orgNodeID: u.orgNodeID, orgNodeName: names[u.orgNodeID], personID: u.personID,
-                       active: u.active, locked: (u.lockedUntil ?? .distantPast) > now,
-                       sharedNodeIDs: shares.filter { $0.userID == u.id }.map(\.orgNodeID).sorted())
+            AccountOut(
+                id: u.id!, username: u.username, displayName: u.displayName, phone: u.phone.map(Masking.phone),
+                role: u.role,
+                roleLabel: req.t(u.role.labelKey), orgNodeID: u.orgNodeID, orgNodeName: names[u.orgNodeID],
+                personID: u.personID,
+                active: u.active, locked: (u.lockedUntil ?? .distantPast) > now,
+                sharedNodeIDs: shares.filter { $0.userID == u.id }.map(\.orgNodeID).sorted())
         }
     }
 
@@ -79,14 +117,18 @@ enum AccountAdmin {
         try await req.require(.manageAccounts)
         var problems: [String: String] = [:]
         let username = input.username?.trimmingWhitespace() ?? ""
-        if username.count < 3 || username.count > 40 || !username.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) {
+        if username.count < 3 || username.count > 40
+            || !username.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) })
+        {
             problems["username"] = "error.username"
         }
         let name = input.displayName?.trimmingWhitespace() ?? ""
         if name.isEmpty || name.count > 50 { problems["displayName"] = "error.name.empty" }
         var phone: String?
         if let raw = input.phone, !raw.trimmingWhitespace().isEmpty {
-            do throws(MobileNumber.Invalid) { phone = try MobileNumber(raw).value } catch { problems["phone"] = error.messageKey }
+            do throws(MobileNumber.Invalid) { phone = try MobileNumber(raw).value } catch {
+                problems["phone"] = error.messageKey
+            }
         }
         do { try PasswordPolicy.check(input.password ?? "") } catch { problems["password"] = error.messageKey }
         if input.role == nil { problems["role"] = "error.role" }
@@ -96,17 +138,24 @@ enum AccountAdmin {
         let node = try await OrgQueries.findForChange(input.orgNodeId!, req, field: "orgNodeId")
         if node.archived { throw AppError.invalid("error.tree.archived", field: "orgNodeId") }
         if let pid = input.personId { _ = try await PeopleService.find(pid, req) }
-        if try await User.query(on: req.db).group(.or, { g in
-            g.filter(\.$username == username)
-            if let phone { g.filter(\.$phone == phone) }
-        }).count() > 0 { throw AppError.conflict("error.username.taken") }
+        if try await User.query(on: req.db).group(
+            .or,
+            { g in
+                g.filter(\.$username == username)
+                if let phone { g.filter(\.$phone == phone) }
+            }
+        ).count() > 0 {
+            throw AppError.conflict("error.username.taken")
+        }
         let hash = try await req.password.async.hash(input.password!)
-        let user = User(username: username, phone: phone, displayName: name, passwordHash: hash, role: input.role!,
-                        orgNodeID: node.id!, personID: input.personId)
+        let user = User(
+            username: username, phone: phone, displayName: name, passwordHash: hash, role: input.role!,
+            orgNodeID: node.id!, personID: input.personId)
         try await req.db.writing { db in
             try await user.create(on: db)
-            try await Audit.record(on: db, by: req.viewer, .create, entity: "user", id: user.id!, label: user.username,
-                                   scopePath: node.path, before: nil as Snapshot?, after: try await snapshot(user, on: db))
+            try await Audit.record(
+                on: db, by: req.viewer, .create, entity: "user", id: user.id!, label: user.username,
+                scopePath: node.path, before: nil as Snapshot?, after: try await snapshot(user, on: db))
         }
         return user
     }
@@ -124,10 +173,18 @@ enum AccountAdmin {
             user.displayName = t
         }
         if let raw = input.phone {
-            if raw.trimmingWhitespace().isEmpty { user.phone = nil }
-            else { do throws(MobileNumber.Invalid) { user.phone = try MobileNumber(raw).value } catch { throw AppError.invalid(error.messageKey, field: "phone") } }
+            if raw.trimmingWhitespace().isEmpty {
+                user.phone = nil
+            } else {
+                do throws(MobileNumber.Invalid) { user.phone = try MobileNumber(raw).value } catch {
+                    throw AppError.invalid(error.messageKey, field: "phone")
+                }
+            }
         }
-        if let r = input.role { try await checkRole(r, req); user.role = r }
+        if let r = input.role {
+            try await checkRole(r, req)
+            user.role = r
+        }
         if let n = input.orgNodeId {
             let node = try await OrgQueries.findForChange(n, req, field: "orgNodeId")
             if node.archived { throw AppError.invalid("error.tree.archived", field: "orgNodeId") }
@@ -139,8 +196,9 @@ enum AccountAdmin {
             try await user.save(on: db)
             // Disabling ends every sign-in, so enabling again does not bring old sessions back.
             if before.active, !user.active { try await SignIns.endAll(userID: id, on: db) }
-            try await Audit.record(on: db, by: v, .update, entity: "user", id: id, label: user.username, scopePath: scopePath,
-                                   before: before, after: try await snapshot(user, on: db))
+            try await Audit.record(
+                on: db, by: v, .update, entity: "user", id: id, label: user.username, scopePath: scopePath,
+                before: before, after: try await snapshot(user, on: db))
         }
         return user
     }
@@ -148,11 +206,13 @@ enum AccountAdmin {
     static func unlock(_ req: Request, id: Int) async throws -> User {
         let (user, node) = try await target(id, req, forChange: true)
         let before = try await snapshot(user, on: req.db)
-        user.failedLogins = 0; user.lockedUntil = nil
+        user.failedLogins = 0
+        user.lockedUntil = nil
         try await req.db.writing { db in
             try await user.save(on: db)
-            try await Audit.record(on: db, by: req.viewer, .update, entity: "user", id: id, label: user.username + " unlock",
-                                   scopePath: node.path, before: before, after: try await snapshot(user, on: db))
+            try await Audit.record(
+                on: db, by: req.viewer, .update, entity: "user", id: id, label: user.username + " unlock",
+                scopePath: node.path, before: before, after: try await snapshot(user, on: db))
         }
         return user
     }
@@ -162,14 +222,19 @@ enum AccountAdmin {
     static func resetPassword(_ req: Request, id: Int, password: String) async throws {
         let (user, node) = try await target(id, req, forChange: true)
         if user.id == req.viewer?.user.id { throw AppError.conflict("error.account.selfPassword") }
-        do { try PasswordPolicy.check(password) } catch { throw AppError.invalid(error.messageKey, field: "newPassword") }
+        do { try PasswordPolicy.check(password) } catch {
+            throw AppError.invalid(error.messageKey, field: "newPassword")
+        }
         let hash = try await req.password.async.hash(password)
         try await req.db.writing { db in
-            user.passwordHash = hash; user.failedLogins = 0; user.lockedUntil = nil
+            user.passwordHash = hash
+            user.failedLogins = 0
+            user.lockedUntil = nil
             try await user.save(on: db)
             try await SignIns.endAll(userID: id, on: db)
-            try await Audit.record(on: db, by: req.viewer, .passwordChange, entity: "user", id: id, label: user.username,
-                                   scopePath: node.path, before: nil as String?, after: nil as String?)
+            try await Audit.record(
+                on: db, by: req.viewer, .passwordChange, entity: "user", id: id, label: user.username,
+                scopePath: node.path, before: nil as String?, after: nil as String?)
         }
     }
 
@@ -199,12 +264,13 @@ enum AccountAdmin {
                     guard let existing else { return false }
                     try await existing.delete(on: db)
                 }
-                try await Audit.record(on: db, by: req.viewer, .update, entity: "user", id: id, label: user.username,
-                                       scopePath: node.path, before: before, after: try await snapshot(user, on: db))
+                try await Audit.record(
+                    on: db, by: req.viewer, .update, entity: "user", id: id, label: user.username,
+                    scopePath: node.path, before: before, after: try await snapshot(user, on: db))
                 return true
             }
         } catch let e as any DatabaseError where add && e.isConstraintFailure {
-            changed = false // the same share, added at the same moment by another request (unique on user and node)
+            changed = false  // the same share, added at the same moment by another request (unique on user and node)
         }
         if !add, !changed { throw AppError.notFound("error.share.none") }
         return user

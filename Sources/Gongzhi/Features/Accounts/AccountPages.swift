@@ -1,5 +1,5 @@
-import Vapor
 import Fluent
+import Vapor
 
 enum AccountPages {
     static func register(public r: RoutesBuilder, protected p: RoutesBuilder) {
@@ -12,21 +12,27 @@ enum AccountPages {
         p.post("account", "password", use: changePassword)
     }
 
-    struct LoginForm: Content { var login: String?; var password: String?; var next: String? }
+    struct LoginForm: Content {
+        var login: String?
+        var password: String?
+        var next: String?
+    }
 
     static func loginPage(_ req: Request, login: String = "", next: String = "/", error: String? = nil) -> HTML {
         let err: HTML = error.map { "<p class=\"flash error\" role=\"alert\">\($0)</p>" } ?? ""
-        return Layout.page(req, title: req.t("login.title"), body: """
-            <section class="card"><h1>\(req.t("login.title"))</h1>\(err)
-            <form method="post" action="/login">\(CSRF.hiddenField(req))
-            <input type="hidden" name="next" value="\(next)">
-            <label for="login">\(req.t("login.login"))</label>
-            <input id="login" name="login" autocomplete="username" required value="\(login)">
-            <label for="password">\(req.t("login.password"))</label>
-            <input id="password" name="password" type="password" autocomplete="current-password" required>
-            <p><button type="submit" id="login-submit">\(req.t("login.submit"))</button></p>
-            </form><p class="muted">\(req.t("login.hint"))</p></section>
-            """)
+        return Layout.page(
+            req, title: req.t("login.title"),
+            body: """
+                <section class="card"><h1>\(req.t("login.title"))</h1>\(err)
+                <form method="post" action="/login">\(CSRF.hiddenField(req))
+                <input type="hidden" name="next" value="\(next)">
+                <label for="login">\(req.t("login.login"))</label>
+                <input id="login" name="login" autocomplete="username" required value="\(login)">
+                <label for="password">\(req.t("login.password"))</label>
+                <input id="password" name="password" type="password" autocomplete="current-password" required>
+                <p><button type="submit" id="login-submit">\(req.t("login.submit"))</button></p>
+                </form><p class="muted">\(req.t("login.hint"))</p></section>
+                """)
     }
 
     @Sendable static func loginForm(_ req: Request) async throws -> HTML {
@@ -36,14 +42,17 @@ enum AccountPages {
 
     @Sendable static func login(_ req: Request) async throws -> Response {
         let form = try req.content.decode(LoginForm.self)
-        let login = form.login ?? "", next = LocalRedirect.path(form.next)
+        let login = form.login ?? ""
+        let next = LocalRedirect.path(form.next)
         switch try await LoginService.attempt(login: login, password: form.password ?? "", request: req) {
         case .invalid:
             return try await loginPage(req, login: login, next: next, error: req.t("error.login.invalid"))
                 .encodeResponse(status: .unauthorized, for: req)
         case .locked(let until):
-            return try await loginPage(req, login: login, next: next, error: LoginService.lockedMessage(req, until: until))
-                .encodeResponse(status: .tooManyRequests, for: req)
+            return try await loginPage(
+                req, login: login, next: next, error: LoginService.lockedMessage(req, until: until)
+            )
+            .encodeResponse(status: .tooManyRequests, for: req)
         case .success(let user):
             // A new session id at sign-in, so a session id planted before sign-in is worth nothing: the old record
             // goes, and with no id the sessions middleware creates a new one and sets its cookie. The CSRF token
@@ -83,45 +92,57 @@ enum AccountPages {
 
     static func languageResponse(_ req: Request, _ lang: Lang, back: String?) -> Response {
         let response = req.redirect(to: LocalRedirect.path(back))
-        response.cookies[Lang.cookieName] = HTTPCookies.Value(string: lang.rawValue, maxAge: 365 * 24 * 3600, path: "/", isHTTPOnly: true, sameSite: .lax)
+        response.cookies[Lang.cookieName] = HTTPCookies.Value(
+            string: lang.rawValue, maxAge: 365 * 24 * 3600, path: "/", isHTTPOnly: true, sameSite: .lax)
         return response
     }
 
     static func accountPage(_ req: Request, _ v: Viewer, error: AppError? = nil) async throws -> HTML {
         let shares = try await ScopeShare.query(on: req.db).filter(\.$userID == v.user.id!).all()
-        let shareNodes = shares.isEmpty ? [] : try await OrgNode.query(on: req.db).filter(\.$id ~~ shares.map(\.orgNodeID)).all()
-        let err: HTML = error.map { "<p class=\"flash error\" role=\"alert\">\(req.lang.format($0.messageKey, $0.args))</p>" } ?? ""
-        let logout: HTML = v.role.usesPhoneLayout
+        let shareNodes =
+            shares.isEmpty ? [] : try await OrgNode.query(on: req.db).filter(\.$id ~~ shares.map(\.orgNodeID)).all()
+        let err: HTML =
+            error.map { "<p class=\"flash error\" role=\"alert\">\(req.lang.format($0.messageKey, $0.args))</p>" } ?? ""
+        let logout: HTML =
+            v.role.usesPhoneLayout
             ? "<form method=\"post\" action=\"/logout\">\(CSRF.hiddenField(req))<button type=\"submit\" class=\"secondary\">\(req.t("nav.logout"))</button></form>"
             : ""
-        return Layout.page(req, title: req.t("account.title"), body: """
-            <section class="card"><h1>\(req.t("account.title"))</h1>
-            <p>\(v.user.displayName) · \(v.user.username) · \(req.t(v.role.labelKey))</p>
-            <p>\(req.t("account.node")): <strong>\(v.node.name)</strong></p>
-            \(shareNodes.isEmpty ? HTML.empty : "<p>\(req.t("account.shared")): \(shareNodes.map { "<span class=\"tag\">\($0.name)</span>" as HTML })</p>")
-            \(logout)</section>
-            <section class="card"><h2>\(req.t("account.password"))</h2>\(err)
-            <form method="post" action="/account/password">\(CSRF.hiddenField(req))
-            <label for="currentPassword">\(req.t("account.currentPassword"))</label>
-            <input id="currentPassword" name="currentPassword" type="password" autocomplete="current-password" required>
-            <label for="newPassword">\(req.t("account.newPassword"))</label>
-            <input id="newPassword" name="newPassword" type="password" autocomplete="new-password" required minlength="8">
-            <p class="muted">\(req.t("account.passwordRule"))</p>
-            <p><button type="submit">\(req.t("action.save"))</button></p></form></section>
-            """, active: "/account")
+        return Layout.page(
+            req, title: req.t("account.title"),
+            body: """
+                <section class="card"><h1>\(req.t("account.title"))</h1>
+                <p>\(v.user.displayName) · \(v.user.username) · \(req.t(v.role.labelKey))</p>
+                <p>\(req.t("account.node")): <strong>\(v.node.name)</strong></p>
+                \(shareNodes.isEmpty ? HTML.empty : "<p>\(req.t("account.shared")): \(shareNodes.map { "<span class=\"tag\">\($0.name)</span>" as HTML })</p>")
+                \(logout)</section>
+                <section class="card"><h2>\(req.t("account.password"))</h2>\(err)
+                <form method="post" action="/account/password">\(CSRF.hiddenField(req))
+                <label for="currentPassword">\(req.t("account.currentPassword"))</label>
+                <input id="currentPassword" name="currentPassword" type="password" autocomplete="current-password" \
+                required>
+                <label for="newPassword">\(req.t("account.newPassword"))</label>
+                <input id="newPassword" name="newPassword" type="password" autocomplete="new-password" required \
+                minlength="8">
+                <p class="muted">\(req.t("account.passwordRule"))</p>
+                <p><button type="submit">\(req.t("action.save"))</button></p></form></section>
+                """, active: "/account")
     }
 
     @Sendable static func account(_ req: Request) async throws -> HTML {
         try await accountPage(req, try req.requireViewer())
     }
 
-    struct PasswordForm: Content { var currentPassword: String?; var newPassword: String? }
+    struct PasswordForm: Content {
+        var currentPassword: String?
+        var newPassword: String?
+    }
 
     @Sendable static func changePassword(_ req: Request) async throws -> Response {
         let v = try req.requireViewer()
         let form = try req.content.decode(PasswordForm.self)
         do {
-            try await LoginService.changePassword(req, viewer: v, current: form.currentPassword ?? "", new: form.newPassword ?? "")
+            try await LoginService.changePassword(
+                req, viewer: v, current: form.currentPassword ?? "", new: form.newPassword ?? "")
         } catch let e as AppError {
             return try await accountPage(req, v, error: e).encodeResponse(status: e.status, for: req)
         }

@@ -1,5 +1,5 @@
-import Vapor
 import Fluent
+import Vapor
 
 enum AccountsAPI {
     struct TokenInput: StrictInput {
@@ -7,10 +7,20 @@ enum AccountsAPI {
         let login: String
         let password: String
     }
-    struct TokenOutput: Content { let token: String; let expiresAt: Date; let user: UserOut }
+    struct TokenOutput: Content {
+        let token: String
+        let expiresAt: Date
+        let user: UserOut
+    }
     struct UserOut: Content {
-        let id: Int; let username: String; let displayName: String; let role: Role
-        let roleLabel: String; let orgNodeID: Int; let orgNodeName: String; let permissions: [Permission]
+        let id: Int
+        let username: String
+        let displayName: String
+        let role: Role
+        let roleLabel: String
+        let orgNodeID: Int
+        let orgNodeName: String
+        let permissions: [Permission]
     }
     struct PasswordInput: StrictInput {
         static let fields: Set<String> = ["currentPassword", "newPassword"]
@@ -33,14 +43,19 @@ enum AccountsAPI {
         case .invalid:
             throw AppError(status: .unauthorized, code: "invalid_credentials", messageKey: "error.login.invalid")
         case .locked(let until):
-            throw AppError(status: .tooManyRequests, code: "account_locked", messageKey: "error.login.locked",
-                           args: [LoginService.lockedTime(until)])
+            throw AppError(
+                status: .tooManyRequests, code: "account_locked", messageKey: "error.login.locked",
+                args: [LoginService.lockedTime(until)])
         case .success(let user):
             let raw = [UInt8].random(count: 32).base64URL
             let now = Date()
-            let token = APIToken(userID: user.id!, tokenHash: APIToken.hash(raw), now: now, expiresAt: now.addingTimeInterval(tokenLifetime))
+            let token = APIToken(
+                userID: user.id!, tokenHash: APIToken.hash(raw), now: now,
+                expiresAt: now.addingTimeInterval(tokenLifetime))
             try await token.create(on: req.db)
-            guard let viewer = try await Viewer.load(userID: user.id!, on: req.db) else { throw AppError.unauthorized() }
+            guard let viewer = try await Viewer.load(userID: user.id!, on: req.db) else {
+                throw AppError.unauthorized()
+            }
             let out = TokenOutput(token: raw, expiresAt: token.expiresAt, user: userOut(viewer, req))
             return try await out.encodeResponse(status: .created, for: req)
         }
@@ -48,7 +63,9 @@ enum AccountsAPI {
 
     @Sendable static func logout(_ req: Request) async throws -> HTTPStatus {
         guard let bearer = req.headers.bearerAuthorization else { throw AppError.unauthorized() }
-        try await APIToken.query(on: req.db).filter(\.$tokenHash == APIToken.hash(bearer.token)).set(\.$revoked, to: true).update()
+        try await APIToken.query(on: req.db).filter(\.$tokenHash == APIToken.hash(bearer.token)).set(
+            \.$revoked, to: true
+        ).update()
         return .noContent
     }
 
@@ -64,8 +81,9 @@ enum AccountsAPI {
     }
 
     static func userOut(_ v: Viewer, _ req: Request) -> UserOut {
-        UserOut(id: v.user.id!, username: v.user.username, displayName: v.user.displayName, role: v.role,
-                roleLabel: req.t(v.role.labelKey), orgNodeID: v.node.id!, orgNodeName: v.node.name,
-                permissions: Permission.allCases.filter { v.can($0) })
+        UserOut(
+            id: v.user.id!, username: v.user.username, displayName: v.user.displayName, role: v.role,
+            roleLabel: req.t(v.role.labelKey), orgNodeID: v.node.id!, orgNodeName: v.node.name,
+            permissions: Permission.allCases.filter { v.can($0) })
     }
 }

@@ -1,10 +1,14 @@
-import Vapor
 import Fluent
 import SQLKit
+import Vapor
 
 /// Login by username or mainland mobile number, with lockout after repeated failures.
 enum LoginService {
-    enum Outcome { case success(User), invalid, locked(until: Date) }
+    enum Outcome {
+        case success(User)
+        case invalid
+        case locked(until: Date)
+    }
 
     static func findAccount(_ login: String, on db: Database) async throws -> User? {
         let text = login.trimmingWhitespace()
@@ -18,7 +22,8 @@ enum LoginService {
     /// simultaneous wrong passwords locks the account exactly as the same attempts one after another do; bcrypt runs
     /// on the application's thread pool, never on an event loop.
     static func attempt(login: String, password: String, request: Request) async throws -> Outcome {
-        guard !login.isEmpty, !password.isEmpty, let user = try await findAccount(login, on: request.db), user.active else {
+        guard !login.isEmpty, !password.isEmpty, let user = try await findAccount(login, on: request.db), user.active
+        else {
             // The same bcrypt work as for a real account, so the answer's timing does not tell which accounts exist.
             if let dummy = request.application.storage[DummyHashKey.self] {
                 _ = try? await request.password.async.verify(password, created: dummy)
@@ -34,7 +39,8 @@ enum LoginService {
             if let until = try await Counter.succeed(userID: user.id!, now: now, on: request.db) {
                 return .locked(until: until)
             }
-            user.failedLogins = 0; user.lockedUntil = nil
+            user.failedLogins = 0
+            user.lockedUntil = nil
             return .success(user)
         }
         switch try await Counter.fail(userID: user.id!, now: now, on: request.db) {
@@ -57,14 +63,19 @@ enum LoginService {
     /// at once (`UPDATE … RETURNING`, on SQLite and PostgreSQL alike): no read-modify-write that concurrent attempts
     /// could interleave. The rule is `LoginLockout`: the fifth failure in a row locks the account and resets the count.
     enum Counter {
-        enum Failure: Equatable { case counted, lockedNow(until: Date), alreadyLocked(until: Date) }
+        enum Failure: Equatable {
+            case counted
+            case lockedNow(until: Date)
+            case alreadyLocked(until: Date)
+        }
 
         static func fail(userID: Int, now: Date, on db: any Database) async throws -> Failure {
             let sql = try db.sql()
             let max = LoginLockout.maxFailures
             let until = now.addingTimeInterval(LoginLockout.lockSeconds)
             // Both assignments read the row as it was before this statement.
-            let row = try await sql.raw("""
+            let row = try await sql.raw(
+                """
                 UPDATE \(ident: User.schema) SET
                   \(ident: "failed_logins") = CASE WHEN \(ident: "failed_logins") + 1 >= \(bind: max) THEN 0
                     ELSE \(ident: "failed_logins") + 1 END,
@@ -73,10 +84,12 @@ enum LoginService {
                 WHERE \(ident: "id") = \(bind: userID)
                   AND (\(ident: "locked_until") IS NULL OR \(ident: "locked_until") <= \(bind: now))
                 RETURNING \(ident: "failed_logins"), \(ident: "locked_until")
-                """).first()
+                """
+            ).first()
             guard let row else { return .alreadyLocked(until: try await lockedUntil(userID: userID, on: db) ?? until) }
             if try row.decode(column: "failed_logins", as: Int.self) == 0,
-               let locked = try row.decode(column: "locked_until", as: Date?.self), locked > now {
+                let locked = try row.decode(column: "locked_until", as: Date?.self), locked > now
+            {
                 return .lockedNow(until: locked)
             }
             return .counted
@@ -85,12 +98,14 @@ enum LoginService {
         /// Clears the count after the right password, unless the account is locked by now: then the lock's end.
         static func succeed(userID: Int, now: Date, on db: any Database) async throws -> Date? {
             let sql = try db.sql()
-            let row = try await sql.raw("""
+            let row = try await sql.raw(
+                """
                 UPDATE \(ident: User.schema) SET \(ident: "failed_logins") = 0, \(ident: "locked_until") = NULL
                 WHERE \(ident: "id") = \(bind: userID)
                   AND (\(ident: "locked_until") IS NULL OR \(ident: "locked_until") <= \(bind: now))
                 RETURNING \(ident: "id")
-                """).first()
+                """
+            ).first()
             if row != nil { return nil }
             return try await lockedUntil(userID: userID, on: db) ?? now.addingTimeInterval(LoginLockout.lockSeconds)
         }
@@ -127,9 +142,10 @@ enum LoginService {
             // Every sign-in made with the old password ends: all page sessions and all tokens, this one's too.
             // A page that made the change gets a fresh session from its handler (`SignIns.renewCurrentSession`).
             try await SignIns.endAll(userID: viewer.user.id!, on: db)
-            try await Audit.record(on: db, by: viewer, .passwordChange, entity: "user", id: viewer.user.id!,
-                                   label: viewer.user.username, scopePath: viewer.node.path,
-                                   before: nil as String?, after: nil as String?)
+            try await Audit.record(
+                on: db, by: viewer, .passwordChange, entity: "user", id: viewer.user.id!,
+                label: viewer.user.username, scopePath: viewer.node.path,
+                before: nil as String?, after: nil as String?)
         }
     }
 }

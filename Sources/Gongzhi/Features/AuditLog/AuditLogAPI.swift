@@ -1,23 +1,54 @@
-import Vapor
 import Fluent
+import Vapor
 
 /// Browsing the audit and access logs: filter by person, entity and time, scoped to the viewer's subtree.
 enum AuditLogAPI {
     struct EntryOut: Content {
-        let id: Int; let at: Date; let actorID: Int?; let actorName: String; let action: String; let actionLabel: String
-        let entityType: String; let entityID: Int; let entityLabel: String; let before: String?; let after: String?
+        let id: Int
+        let at: Date
+        let actorID: Int?
+        let actorName: String
+        let action: String
+        let actionLabel: String
+        let entityType: String
+        let entityID: Int
+        let entityLabel: String
+        let before: String?
+        let after: String?
         init(_ e: AuditEntry, lang: Lang) {
-            id = e.id!; at = e.at; actorID = e.actorID; actorName = e.actorName; action = e.action
+            id = e.id!
+            at = e.at
+            actorID = e.actorID
+            actorName = e.actorName
+            action = e.action
             actionLabel = AuditAction(rawValue: e.action).map { lang.t($0.labelKey) } ?? e.action
-            entityType = e.entityType; entityID = e.entityID; entityLabel = e.entityLabel; before = e.beforeJSON; after = e.afterJSON
+            entityType = e.entityType
+            entityID = e.entityID
+            entityLabel = e.entityLabel
+            before = e.beforeJSON
+            after = e.afterJSON
         }
     }
     struct AccessOut: Content {
-        let id: Int; let at: Date; let userID: Int?; let userName: String; let kind: AccessLogEntry.Kind
-        let kindLabel: String; let method: String; let url: String; let detail: String
+        let id: Int
+        let at: Date
+        let userID: Int?
+        let userName: String
+        let kind: AccessLogEntry.Kind
+        let kindLabel: String
+        let method: String
+        let url: String
+        let detail: String
         init(_ e: AccessLogEntry, lang: Lang) {
-            id = e.id!; at = e.at; userID = e.userID; userName = e.userName; kind = e.kind; kindLabel = lang.t(e.kind.labelKey)
-            method = e.method; url = e.url; detail = e.detail
+            id = e.id!
+            at = e.at
+            userID = e.userID
+            userName = e.userName
+            kind = e.kind
+            kindLabel = lang.t(e.kind.labelKey)
+            method = e.method
+            url = e.url
+            detail = e.detail
         }
     }
 
@@ -52,9 +83,15 @@ enum AuditLogAPI {
             guard let raw = req.query[String.self, at: key], !raw.isEmpty else { return nil }
             if let d = ISO8601DateFormatter().date(from: raw) { return d }
             guard let day = SimpleDate(raw) else { throw AppError.badRequest("error.date.param", args: [key, raw]) }
-            var c = DateComponents(); c.year = day.year; c.month = day.month; c.day = day.day
-            var cal = Calendar(identifier: .gregorian); cal.timeZone = TimeZone(identifier: "Asia/Shanghai")!
-            guard let start = cal.date(from: c) else { throw AppError.badRequest("error.date.param", args: [key, raw]) }
+            var c = DateComponents()
+            c.year = day.year
+            c.month = day.month
+            c.day = day.day
+            var cal = Calendar(identifier: .gregorian)
+            cal.timeZone = TimeZone(identifier: "Asia/Shanghai")!
+            guard let start = cal.date(from: c) else {
+                throw AppError.badRequest("error.date.param", args: [key, raw])
+            }
             return endOfDay ? start.addingTimeInterval(86_400) : start
         }
     }
@@ -70,7 +107,7 @@ enum AuditLogAPI {
         if let from = f.from { q.filter(\.$at >= from) }
         if let to = f.to { q.filter(\.$at < to) }
         return try await q.sort(\.$at, .descending).sort(\.$id, .descending)
-            .range((f.page - 1) * pageSize ..< f.page * pageSize).all()
+            .range((f.page - 1) * pageSize..<f.page * pageSize).all()
     }
 
     static func accessEntries(_ req: Request, _ f: Filter) async throws -> [AccessLogEntry] {
@@ -80,7 +117,7 @@ enum AuditLogAPI {
         if let from = f.from { q.filter(\.$at >= from) }
         if let to = f.to { q.filter(\.$at < to) }
         return try await q.sort(\.$at, .descending).sort(\.$id, .descending)
-            .range((f.page - 1) * pageSize ..< f.page * pageSize).all()
+            .range((f.page - 1) * pageSize..<f.page * pageSize).all()
     }
 
     static func register(_ api: RoutesBuilder) {
@@ -101,11 +138,18 @@ enum AuditLogAPI {
             f.page += 1
         }
         let lang = req.lang
-        let header = ["audit.at", "audit.actor", "audit.action", "audit.entity", "ID", "field.name", "audit.before", "audit.after"]
-            .map { $0 == "ID" ? $0 : lang.t($0) }
+        let header = [
+            "audit.at", "audit.actor", "audit.action", "audit.entity", "ID", "field.name", "audit.before",
+            "audit.after",
+        ]
+        .map { $0 == "ID" ? $0 : lang.t($0) }
         let rows = all.map { e in
-            [AuditLogPages.timeFormat.string(from: e.at), e.actorName, AuditAction(rawValue: e.action).map { lang.t($0.labelKey) } ?? e.action,
-             lang.t("entity.\(e.entityType)"), String(e.entityID), e.entityLabel, e.beforeJSON ?? "", e.afterJSON ?? ""]
+            [
+                AuditLogPages.timeFormat.string(from: e.at), e.actorName,
+                AuditAction(rawValue: e.action).map { lang.t($0.labelKey) } ?? e.action,
+                lang.t("entity.\(e.entityType)"), String(e.entityID), e.entityLabel, e.beforeJSON ?? "",
+                e.afterJSON ?? "",
+            ]
         }
         return CSVResponse.make(fileName: "audit.csv", header: header, rows: rows)
     }

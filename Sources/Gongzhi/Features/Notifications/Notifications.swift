@@ -1,5 +1,5 @@
-import Vapor
 import Fluent
+import Vapor
 
 /// Each step of a request tells the next actor, in the app; users may take theirs as a daily digest instead.
 /// A district can connect its SMS or WeChat gateway through an outbound webhook (a durable outbox, retried).
@@ -38,7 +38,9 @@ struct CreateNotifications: AsyncMigration {
         try await db.schema(WebhookDelivery.schema)
             .field(.id, .int, .identifier(auto: true))
             .field("payload", .sql(unsafeRaw: "TEXT"), .required).field("attempts", .int, .required)
-            .field("next_attempt_at", .datetime, .required).field("delivered_at", .datetime).field("last_error", .string).create()
+            .field("next_attempt_at", .datetime, .required).field("delivered_at", .datetime).field(
+                "last_error", .string
+            ).create()
         try await db.schema(User.schema).field("digest", .bool, .sql(.default(false))).update()
     }
     func revert(on db: Database) async throws {
@@ -65,24 +67,36 @@ enum Notify {
     static func recipients(after action: RequestAction, _ r: ServiceRequest, on db: Database) async throws -> [Int] {
         func users(_ roles: [Role], at nodeIDs: [Int]) async throws -> [Int] {
             guard !nodeIDs.isEmpty else { return [] }
-            return try await User.query(on: db).filter(\.$role ~~ roles).filter(\.$orgNodeID ~~ nodeIDs).filter(\.$active == true).all().compactMap(\.id)
+            return try await User.query(on: db).filter(\.$role ~~ roles).filter(\.$orgNodeID ~~ nodeIDs).filter(
+                \.$active == true
+            ).all().compactMap(\.id)
         }
         let grid = try await Grid.find(r.gridID, on: db)
         let community = try await OrgNode.find(r.communityNodeID, on: db)
         // Everyone who reported it, including reporters of the duplicates merged into it.
-        let merged = try await ServiceRequest.query(on: db).filter(\.$mergedIntoID == r.id!).all().compactMap(\.reporterUserID)
+        let merged = try await ServiceRequest.query(on: db).filter(\.$mergedIntoID == r.id!).all().compactMap(
+            \.reporterUserID)
         let reporter = (r.reporterUserID.map { [$0] } ?? []) + merged
         switch action {
         case .raise: return try await users([.gridWorker], at: [grid?.branchNodeID].compactMap { $0 })
-        case .take, .settle, .accept, .complete, .supervise: return reporter + (action == .supervise ? try await users([.communitySecretary], at: [r.communityNodeID]) : [])
-        case .forward, .returnDispatch, .requestExtension, .rate: return try await users([.communitySecretary, .communityWorker], at: [r.communityNodeID])
+        case .take, .settle, .accept, .complete, .supervise:
+            return reporter
+                + (action == .supervise ? try await users([.communitySecretary], at: [r.communityNodeID]) : [])
+        case .forward, .returnDispatch, .requestExtension, .rate:
+            return try await users([.communitySecretary, .communityWorker], at: [r.communityNodeID])
         case .dispatch, .decide:
-            let units = try await RequestAssignment.query(on: db).filter(\.$requestID == r.id!).filter(\.$status == .pending).all().map(\.unitID)
-            let orgs = units.isEmpty ? [] : try await ResidentUnit.query(on: db).filter(\.$id ~~ units).all().compactMap(\.partyOrgNodeID)
+            let units = try await RequestAssignment.query(on: db).filter(\.$requestID == r.id!).filter(
+                \.$status == .pending
+            ).all().map(\.unitID)
+            let orgs =
+                units.isEmpty
+                ? [] : try await ResidentUnit.query(on: db).filter(\.$id ~~ units).all().compactMap(\.partyOrgNodeID)
             return try await users([.unitLiaison], at: orgs) + reporter
         case .escalate:
             let level = EscalationLevel(rawValue: r.level) ?? .community
-            if level == .street { return try await users([.streetStaff, .commandOperator], at: [community?.parentID].compactMap { $0 }) }
+            if level == .street {
+                return try await users([.streetStaff, .commandOperator], at: [community?.parentID].compactMap { $0 })
+            }
             let root = try await OrgNode.query(on: db).filter(\.$parentID == nil).first()
             return try await users([.orgDepartmentAdmin], at: [root?.id].compactMap { $0 })
         default: return []
@@ -90,39 +104,58 @@ enum Notify {
     }
 
     /// Called in the step's transaction: the notifications and, for users without a digest, the webhook events.
-    static func step(_ action: RequestAction, _ r: ServiceRequest, webhook: WebhookConfig?, on db: Database) async throws {
+    static func step(_ action: RequestAction, _ r: ServiceRequest, webhook: WebhookConfig?, on db: Database)
+        async throws
+    {
         let ids = Array(Set(try await recipients(after: action, r, on: db)))
         guard !ids.isEmpty else { return }
         let now = Date()
         let users = try await User.query(on: db).filter(\.$id ~~ ids).all()
         for u in users {
-            let n = AppNotification(); n.userID = u.id!; n.requestID = r.id!; n.action = action; n.at = now; n.read = false; n.digested = false
+            let n = AppNotification()
+            n.userID = u.id!
+            n.requestID = r.id!
+            n.action = action
+            n.at = now
+            n.read = false
+            n.digested = false
             try await n.create(on: db)
             if let url = webhook?.url, !url.isEmpty, !(u.digest ?? false) {
-                try await enqueue(["type": "notification", "userId": u.id!, "username": u.username, "request": r.number,
-                                   "action": action.rawValue, "state": r.state.rawValue, "at": ISO8601DateFormatter().string(from: now)], on: db)
+                try await enqueue(
+                    [
+                        "type": "notification", "userId": u.id!, "username": u.username, "request": r.number,
+                        "action": action.rawValue, "state": r.state.rawValue,
+                        "at": ISO8601DateFormatter().string(from: now),
+                    ], on: db)
             }
         }
     }
 
     static func enqueue(_ payload: [String: Any], on db: Database) async throws {
         let d = WebhookDelivery()
-        d.payload = String(decoding: try JSONSerialization.data(withJSONObject: payload, options: [.sortedKeys]), as: UTF8.self)
-        d.attempts = 0; d.nextAttemptAt = Date()
+        d.payload = String(
+            decoding: try JSONSerialization.data(withJSONObject: payload, options: [.sortedKeys]), as: UTF8.self)
+        d.attempts = 0
+        d.nextAttemptAt = Date()
         try await d.create(on: db)
     }
 
     /// Sends what is due; a failure is retried later with a growing pause (1, 4, 16, 64 minutes), five tries in all.
     static func deliver(_ app: Application) async throws -> (sent: Int, failed: Int) {
         guard let config = app.storage[WebhookConfigKey.self], let url = config.url, !url.isEmpty else { return (0, 0) }
-        let due = try await WebhookDelivery.query(on: app.db).filter(\.$deliveredAt == nil).filter(\.$attempts < WebhookConfig.maxAttempts)
-            .filter(\.$nextAttemptAt <= Date()).sort(\.$id).limit(100).all()
-        var sent = 0, failed = 0
+        let due = try await WebhookDelivery.query(on: app.db).filter(\.$deliveredAt == nil).filter(
+            \.$attempts < WebhookConfig.maxAttempts
+        )
+        .filter(\.$nextAttemptAt <= Date()).sort(\.$id).limit(100).all()
+        var sent = 0
+        var failed = 0
         for d in due {
             d.attempts += 1
             do {
                 try await config.send(app, url, d.payload)
-                d.deliveredAt = Date(); d.lastError = nil; sent += 1
+                d.deliveredAt = Date()
+                d.lastError = nil
+                sent += 1
             } catch {
                 d.lastError = String(describing: error).prefix(200).description
                 d.nextAttemptAt = Date().addingTimeInterval(60 * pow(4, Double(d.attempts - 1)))
@@ -138,14 +171,19 @@ enum Notify {
         let users = try await User.query(on: app.db).filter(\.$digest == true).all()
         var count = 0
         for u in users {
-            let ns = try await AppNotification.query(on: app.db).filter(\.$userID == u.id!).filter(\.$digested == false).filter(\.$read == false).all()
+            let ns = try await AppNotification.query(on: app.db).filter(\.$userID == u.id!).filter(\.$digested == false)
+                .filter(\.$read == false).all()
             guard !ns.isEmpty else { continue }
             try await app.db.writing { db in
                 if let url = app.storage[WebhookConfigKey.self]?.url, !url.isEmpty {
-                    try await enqueue(["type": "digest", "userId": u.id!, "username": u.username, "count": ns.count,
-                                       "requests": Array(Set(ns.map(\.requestID))).sorted()], on: db)
+                    try await enqueue(
+                        [
+                            "type": "digest", "userId": u.id!, "username": u.username, "count": ns.count,
+                            "requests": Array(Set(ns.map(\.requestID))).sorted(),
+                        ], on: db)
                 }
-                try await AppNotification.query(on: db).filter(\.$id ~~ ns.compactMap(\.id)).set(\.$digested, to: true).update()
+                try await AppNotification.query(on: db).filter(\.$id ~~ ns.compactMap(\.id)).set(\.$digested, to: true)
+                    .update()
             }
             count += 1
         }
@@ -154,9 +192,24 @@ enum Notify {
 }
 
 enum NotificationsAPI {
-    struct Out: Content { let id: Int; let requestID: Int; let number: String; let action: RequestAction; let text: String; let at: Date; let read: Bool }
-    struct Page: Content { let unread: Int; let digest: Bool; let items: [Out] }
-    struct Preferences: StrictInput { static let fields: Set<String> = ["digest"]; let digest: Bool }
+    struct Out: Content {
+        let id: Int
+        let requestID: Int
+        let number: String
+        let action: RequestAction
+        let text: String
+        let at: Date
+        let read: Bool
+    }
+    struct Page: Content {
+        let unread: Int
+        let digest: Bool
+        let items: [Out]
+    }
+    struct Preferences: StrictInput {
+        static let fields: Set<String> = ["digest"]
+        let digest: Bool
+    }
 
     static func register(_ api: RoutesBuilder) {
         api.get("notifications", use: list)
@@ -166,10 +219,13 @@ enum NotificationsAPI {
 
     static func page(_ req: Request) async throws -> Page {
         let v = try req.requireViewer()
-        let ns = try await AppNotification.query(on: req.db).filter(\.$userID == v.user.id!).sort(\.$id, .descending).limit(200).all()
+        let ns = try await AppNotification.query(on: req.db).filter(\.$userID == v.user.id!).sort(\.$id, .descending)
+            .limit(200).all()
         let items = ns.map { n in
             let number = ServiceRequest.number(for: n.requestID)
-            return Out(id: n.id!, requestID: n.requestID, number: number, action: n.action, text: req.t("notify.step", number, req.t(n.action.labelKey)), at: n.at, read: n.read)
+            return Out(
+                id: n.id!, requestID: n.requestID, number: number, action: n.action,
+                text: req.t("notify.step", number, req.t(n.action.labelKey)), at: n.at, read: n.read)
         }
         return Page(unread: ns.filter { !$0.read }.count, digest: v.user.digest ?? false, items: items)
     }
@@ -178,7 +234,9 @@ enum NotificationsAPI {
 
     @Sendable static func markRead(_ req: Request) async throws -> HTTPStatus {
         let v = try req.requireViewer()
-        try await AppNotification.query(on: req.db).filter(\.$userID == v.user.id!).filter(\.$read == false).set(\.$read, to: true).update()
+        try await AppNotification.query(on: req.db).filter(\.$userID == v.user.id!).filter(\.$read == false).set(
+            \.$read, to: true
+        ).update()
         return .noContent
     }
 
@@ -187,8 +245,9 @@ enum NotificationsAPI {
         v.user.digest = on
         try await req.db.writing { db in
             try await v.user.save(on: db)
-            try await Audit.record(on: db, by: v, .update, entity: "user", id: v.user.id!, label: v.user.username, scopePath: v.node.path,
-                                   before: nil as String?, after: ["digest": on ? "true" : "false"])
+            try await Audit.record(
+                on: db, by: v, .update, entity: "user", id: v.user.id!, label: v.user.username, scopePath: v.node.path,
+                before: nil as String?, after: ["digest": on ? "true" : "false"])
         }
     }
 
@@ -208,13 +267,20 @@ enum NotificationPages {
     @Sendable static func list(_ req: Request) async throws -> HTML {
         let page = try await NotificationsAPI.page(req)
         let csrf = CSRF.hiddenField(req)
-        return Layout.page(req, title: req.t("nav.notifications"), body: """
-            <h1>\(req.t("nav.notifications")) <span class="muted">(\(req.t("notify.unread", String(page.unread))))</span></h1>
-            <form method="post" action="/notifications/read" class="inline">\(csrf)<button type="submit" class="secondary">\(req.t("notify.markRead"))</button></form>
-            <form method="post" action="/notifications/digest" class="inline">\(csrf)<input type="hidden" name="digest" value="\(page.digest ? "false" : "true")">
-            <button type="submit" class="secondary">\(req.t(page.digest ? "notify.digestOff" : "notify.digestOn"))</button></form>
-            <ul id="notifications">\(page.items.map { "<li class=\"\($0.read ? "muted" : "")\"><a href=\"/requests/\($0.requestID)\">\($0.text)</a> · \(RequestPages.time($0.at))</li>" as HTML })</ul>
-            """, active: "/notifications")
+        return Layout.page(
+            req, title: req.t("nav.notifications"),
+            body: """
+                <h1>\(req.t("nav.notifications")) <span \
+                class="muted">(\(req.t("notify.unread", String(page.unread))))</span></h1>
+                <form method="post" action="/notifications/read" class="inline">\(csrf)<button type="submit" \
+                class="secondary">\(req.t("notify.markRead"))</button></form>
+                <form method="post" action="/notifications/digest" class="inline">\(csrf)<input type="hidden" \
+                name="digest" value="\(page.digest ? "false" : "true")">
+                <button type="submit" \
+                class="secondary">\(req.t(page.digest ? "notify.digestOff" : "notify.digestOn"))</button></form>
+                <ul \
+                id="notifications">\(page.items.map { "<li class=\"\($0.read ? "muted" : "")\"><a href=\"/requests/\($0.requestID)\">\($0.text)</a> · \(RequestPages.time($0.at))</li>" as HTML })</ul>
+                """, active: "/notifications")
     }
 
     @Sendable static func markRead(_ req: Request) async throws -> Response {

@@ -1,5 +1,5 @@
-import Vapor
 import Fluent
+import Vapor
 
 /// A key an Open311 client sends as `api_key`. Only its SHA-256 is kept; administrators issue and revoke keys.
 final class APIKey: Model, @unchecked Sendable {
@@ -30,8 +30,17 @@ struct CreateAPIKeys: AsyncMigration {
 }
 
 enum APIKeysAPI {
-    struct KeyOut: Content { let id: Int; let name: String; let active: Bool; let createdAt: Date?; let key: String? }
-    struct CreateInput: StrictInput { static let fields: Set<String> = ["name"]; let name: String }
+    struct KeyOut: Content {
+        let id: Int
+        let name: String
+        let active: Bool
+        let createdAt: Date?
+        let key: String?
+    }
+    struct CreateInput: StrictInput {
+        static let fields: Set<String> = ["name"]
+        let name: String
+    }
 
     static func register(_ api: RoutesBuilder) {
         api.get("api-keys", use: list)
@@ -41,7 +50,9 @@ enum APIKeysAPI {
 
     @Sendable static func list(_ req: Request) async throws -> [KeyOut] {
         try await req.require(.manageAccounts)
-        return try await APIKey.query(on: req.db).sort(\.$id).all().map { KeyOut(id: $0.id!, name: $0.name, active: $0.active, createdAt: $0.createdAt, key: nil) }
+        return try await APIKey.query(on: req.db).sort(\.$id).all().map {
+            KeyOut(id: $0.id!, name: $0.name, active: $0.active, createdAt: $0.createdAt, key: nil)
+        }
     }
 
     /// The key is shown once, at creation.
@@ -49,12 +60,19 @@ enum APIKeysAPI {
         let v = try await req.requireDistrictSettings("API key")
         let name = try TreeRules.validName(try req.decodeStrict(CreateInput.self).name)
         let raw = "gz_" + [UInt8].random(count: 24).base64URL
-        let k = APIKey(); k.name = name; k.keyHash = APIToken.hash(raw); k.active = true; k.createdBy = v.user.id
+        let k = APIKey()
+        k.name = name
+        k.keyHash = APIToken.hash(raw)
+        k.active = true
+        k.createdBy = v.user.id
         try await req.db.writing { db in
             try await k.create(on: db)
-            try await Audit.record(on: db, by: v, .create, entity: "api_key", id: k.id!, label: name, scopePath: v.node.path, before: nil as String?, after: ["name": name])
+            try await Audit.record(
+                on: db, by: v, .create, entity: "api_key", id: k.id!, label: name, scopePath: v.node.path,
+                before: nil as String?, after: ["name": name])
         }
-        return try await KeyOut(id: k.id!, name: name, active: true, createdAt: k.createdAt, key: raw).encodeResponse(status: .created, for: req)
+        return try await KeyOut(id: k.id!, name: name, active: true, createdAt: k.createdAt, key: raw).encodeResponse(
+            status: .created, for: req)
     }
 
     @Sendable static func revoke(_ req: Request) async throws -> KeyOut {
@@ -62,9 +80,12 @@ enum APIKeysAPI {
         guard let k = try await APIKey.find(try req.intParameter("id"), on: req.db) else { throw AppError.notFound() }
         guard k.active else { throw AppError.conflict("error.apiKey.revoked") }
         try await req.db.writing { db in
-            k.active = false; k.revokedAt = Date()
+            k.active = false
+            k.revokedAt = Date()
             try await k.save(on: db)
-            try await Audit.record(on: db, by: v, .archive, entity: "api_key", id: k.id!, label: k.name, scopePath: v.node.path, before: ["active": "true"], after: ["active": "false"])
+            try await Audit.record(
+                on: db, by: v, .archive, entity: "api_key", id: k.id!, label: k.name, scopePath: v.node.path,
+                before: ["active": "true"], after: ["active": "false"])
         }
         return KeyOut(id: k.id!, name: k.name, active: false, createdAt: k.createdAt, key: nil)
     }

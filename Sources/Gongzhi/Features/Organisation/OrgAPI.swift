@@ -1,29 +1,52 @@
-import Vapor
 import Fluent
+import Vapor
 
 enum OrgAPI {
     struct NodeOut: Content {
-        let id: Int; let kind: OrgNodeKind; let kindLabel: String; let name: String; let code: String
-        let parentID: Int?; let path: String; let depth: Int; let archived: Bool; let mergedIntoID: Int?
+        let id: Int
+        let kind: OrgNodeKind
+        let kindLabel: String
+        let name: String
+        let code: String
+        let parentID: Int?
+        let path: String
+        let depth: Int
+        let archived: Bool
+        let mergedIntoID: Int?
         let memberCount: Int?
 
         init(_ n: OrgNode, lang: Lang, memberCount: Int? = nil) {
-            id = n.id!; kind = n.kind; kindLabel = lang.t(n.kind.labelKey); name = n.name; code = n.code
-            parentID = n.parentID; path = n.path; depth = n.treePath.depth; archived = n.archived
-            mergedIntoID = n.mergedIntoID; self.memberCount = memberCount
+            id = n.id!
+            kind = n.kind
+            kindLabel = lang.t(n.kind.labelKey)
+            name = n.name
+            code = n.code
+            parentID = n.parentID
+            path = n.path
+            depth = n.treePath.depth
+            archived = n.archived
+            mergedIntoID = n.mergedIntoID
+            self.memberCount = memberCount
         }
     }
     struct NodeDetail: Content {
-        let node: NodeOut; let ancestors: [NodeOut]; let children: [NodeOut]
-        let peopleCount: Int; let unitCount: Int
+        let node: NodeOut
+        let ancestors: [NodeOut]
+        let children: [NodeOut]
+        let peopleCount: Int
+        let unitCount: Int
     }
     struct CreateInput: StrictInput {
         static let fields: Set<String> = ["kind", "name", "code", "parentId"]
-        let kind: OrgNodeKind; let name: String; let code: String?; let parentId: Int
+        let kind: OrgNodeKind
+        let name: String
+        let code: String?
+        let parentId: Int
     }
     struct UpdateInput: StrictInput {
         static let fields: Set<String> = ["name", "code"]
-        let name: String?; let code: String?
+        let name: String?
+        let code: String?
     }
     struct MoveInput: StrictInput {
         static let fields: Set<String> = ["parentId"]
@@ -52,7 +75,9 @@ enum OrgAPI {
         let includeArchived = try req.flag("includeArchived") ?? false
         var nodes = try await OrgQueries.nodesInScope(v.scope, includeArchived: includeArchived, on: req.db)
         if let raw = req.query[String.self, at: "kind"] {
-            guard let kind = OrgNodeKind(rawValue: raw) else { throw AppError.badRequest("error.enum", args: ["kind", raw]) }
+            guard let kind = OrgNodeKind(rawValue: raw) else {
+                throw AppError.badRequest("error.enum", args: ["kind", raw])
+            }
             nodes = nodes.filter { $0.kind == kind }
         }
         if let raw = req.query[String.self, at: "parentId"] {
@@ -70,10 +95,14 @@ enum OrgAPI {
         let counts = try await OrgQueries.memberCounts(for: nodes, on: req.db)
         let codeOf = Dictionary(uniqueKeysWithValues: nodes.map { ($0.id!, $0.code) })
         let lang = req.lang
-        let header = ["field.code", "org.parentCode", "field.kind", "field.name", "facet.partyMember", "org.archived"].map { lang.t($0) }
+        let header = ["field.code", "org.parentCode", "field.kind", "field.name", "facet.partyMember", "org.archived"]
+            .map { lang.t($0) }
         let rows = nodes.map { n in
-            [n.code, n.parentID.flatMap { codeOf[$0] } ?? "", lang.t(n.kind.labelKey), n.name, String(counts[n.id!] ?? 0),
-             n.archived ? lang.t("common.yes") : lang.t("common.no")]
+            [
+                n.code, n.parentID.flatMap { codeOf[$0] } ?? "", lang.t(n.kind.labelKey), n.name,
+                String(counts[n.id!] ?? 0),
+                n.archived ? lang.t("common.yes") : lang.t("common.no"),
+            ]
         }
         return CSVResponse.make(fileName: "org-nodes.csv", header: header, rows: rows)
     }
@@ -85,17 +114,22 @@ enum OrgAPI {
         let ancestors = try await OrgQueries.ancestors(of: node, on: req.db).filter { v.scope.includes($0.treePath) }
         let children = try await OrgNode.query(on: req.db).filter(\.$parentID == node.id!).sort(\.$name).all()
         let counts = try await OrgQueries.memberCounts(for: [node] + children, on: req.db)
-        let people = try await Person.query(on: req.db).filter(\.$orgNodeID == node.id!).filter(\.$archived == false).count()
-        let units = try await ResidentUnit.query(on: req.db).filter(\.$locationNodeID == node.id!).filter(\.$archived == false).count()
-        return NodeDetail(node: NodeOut(node, lang: req.lang, memberCount: counts[node.id!] ?? 0),
-                          ancestors: ancestors.map { NodeOut($0, lang: req.lang) },
-                          children: children.map { NodeOut($0, lang: req.lang, memberCount: counts[$0.id!] ?? 0) },
-                          peopleCount: people, unitCount: units)
+        let people = try await Person.query(on: req.db).filter(\.$orgNodeID == node.id!).filter(\.$archived == false)
+            .count()
+        let units = try await ResidentUnit.query(on: req.db).filter(\.$locationNodeID == node.id!).filter(
+            \.$archived == false
+        ).count()
+        return NodeDetail(
+            node: NodeOut(node, lang: req.lang, memberCount: counts[node.id!] ?? 0),
+            ancestors: ancestors.map { NodeOut($0, lang: req.lang) },
+            children: children.map { NodeOut($0, lang: req.lang, memberCount: counts[$0.id!] ?? 0) },
+            peopleCount: people, unitCount: units)
     }
 
     @Sendable static func create(_ req: Request) async throws -> Response {
         let input = try req.decodeStrict(CreateInput.self)
-        let node = try await OrgCommands.create(req, kind: input.kind, name: input.name, code: input.code, parentID: input.parentId)
+        let node = try await OrgCommands.create(
+            req, kind: input.kind, name: input.name, code: input.code, parentID: input.parentId)
         return try await NodeOut(node, lang: req.lang).encodeResponse(status: .created, for: req)
     }
 

@@ -1,10 +1,12 @@
-import Vapor
 import Fluent
 import SQLKit
+import Vapor
 
 /// Changes to the tree. Each runs in one transaction with its audit record; the rules are GongzhiCore's.
 enum OrgCommands {
-    static func create(_ req: Request, kind: OrgNodeKind, name rawName: String, code rawCode: String?, parentID: Int) async throws -> OrgNode {
+    static func create(_ req: Request, kind: OrgNodeKind, name rawName: String, code rawCode: String?, parentID: Int)
+        async throws -> OrgNode
+    {
         try await req.require(.editTree)
         let name = try TreeRules.validName(rawName)
         let parent = try await OrgQueries.findForChange(parentID, req, field: "parentId")
@@ -15,13 +17,15 @@ enum OrgCommands {
             throw AppError.conflict("error.code.taken", args: [code])
         }
         return try await req.db.writing { db in
-            let node = OrgNode(kind: kind, name: name, code: code.isEmpty ? "tmp-\(UUID().uuidString)" : code, parentID: parent.id)
+            let node = OrgNode(
+                kind: kind, name: name, code: code.isEmpty ? "tmp-\(UUID().uuidString)" : code, parentID: parent.id)
             try await node.create(on: db)
             node.path = parent.treePath.child(id: node.id!).value
             if code.isEmpty { node.code = "\(parent.code)-\(node.id!)" }
             try await node.save(on: db)
-            try await Audit.record(on: db, by: req.viewer, .create, entity: "org_node", id: node.id!, label: node.name,
-                                   scopePath: node.path, before: nil as OrgNode.Snapshot?, after: node.snapshot)
+            try await Audit.record(
+                on: db, by: req.viewer, .create, entity: "org_node", id: node.id!, label: node.name,
+                scopePath: node.path, before: nil as OrgNode.Snapshot?, after: node.snapshot)
             return node
         }
     }
@@ -34,13 +38,16 @@ enum OrgCommands {
         if let rawName { node.name = try TreeRules.validName(rawName) }
         if let code = rawCode?.trimmingWhitespace(), !code.isEmpty, code != node.code {
             if code.count > 40 { throw AppError.invalid("error.code.tooLong", field: "code") }
-            if try await OrgNode.query(on: req.db).filter(\.$code == code).count() > 0 { throw AppError.conflict("error.code.taken", args: [code]) }
+            if try await OrgNode.query(on: req.db).filter(\.$code == code).count() > 0 {
+                throw AppError.conflict("error.code.taken", args: [code])
+            }
             node.code = code
         }
         try await req.db.writing { db in
             try await node.save(on: db)
-            try await Audit.record(on: db, by: req.viewer, .update, entity: "org_node", id: id, label: node.name,
-                                   scopePath: node.path, before: before, after: node.snapshot)
+            try await Audit.record(
+                on: db, by: req.viewer, .update, entity: "org_node", id: id, label: node.name,
+                scopePath: node.path, before: before, after: node.snapshot)
         }
         return node
     }
@@ -65,8 +72,9 @@ enum OrgCommands {
             node.parentID = parent.id
             node.path = newPath.value
             try await node.save(on: db)
-            try await Audit.record(on: db, by: req.viewer, .move, entity: "org_node", id: id, label: node.name,
-                                   scopePath: node.path, before: before, after: node.snapshot)
+            try await Audit.record(
+                on: db, by: req.viewer, .move, entity: "org_node", id: id, label: node.name,
+                scopePath: node.path, before: before, after: node.snapshot)
         }
         return node
     }
@@ -77,7 +85,8 @@ enum OrgCommands {
         try await requireBelowScopeRoot(req, source)
         let target = try await OrgQueries.findForChange(targetID, req, field: "targetId")
         try TreeRules.checkMerge(source: source.facts, target: target.facts)
-        let before = source.snapshot, targetBefore = target.snapshot
+        let before = source.snapshot
+        let targetBefore = target.snapshot
         try await req.db.writing { db in
             let children = try await OrgNode.query(on: db).filter(\.$parentID == source.id!).all()
             for child in children {
@@ -87,17 +96,20 @@ enum OrgCommands {
                 child.parentID = target.id
                 child.path = newPath.value
                 try await child.save(on: db)
-                try await Audit.record(on: db, by: req.viewer, .move, entity: "org_node", id: child.id!, label: child.name,
-                                       scopePath: child.path, before: childBefore, after: child.snapshot)
+                try await Audit.record(
+                    on: db, by: req.viewer, .move, entity: "org_node", id: child.id!, label: child.name,
+                    scopePath: child.path, before: childBefore, after: child.snapshot)
             }
             try await TreePaths.merge(source, into: target, on: db)
             source.archived = true
             source.mergedIntoID = target.id
             try await source.save(on: db)
-            try await Audit.record(on: db, by: req.viewer, .merge, entity: "org_node", id: id, label: source.name,
-                                   scopePath: source.path, before: before, after: source.snapshot)
-            try await Audit.record(on: db, by: req.viewer, .merge, entity: "org_node", id: target.id!, label: target.name,
-                                   scopePath: target.path, before: targetBefore, after: target.snapshot)
+            try await Audit.record(
+                on: db, by: req.viewer, .merge, entity: "org_node", id: id, label: source.name,
+                scopePath: source.path, before: before, after: source.snapshot)
+            try await Audit.record(
+                on: db, by: req.viewer, .merge, entity: "org_node", id: target.id!, label: target.name,
+                scopePath: target.path, before: targetBefore, after: target.snapshot)
         }
         return source
     }
@@ -106,15 +118,17 @@ enum OrgCommands {
         try await req.require(.editTree)
         let node = try await OrgQueries.findForChange(id, req)
         try await requireBelowScopeRoot(req, node)
-        let children = try await OrgNode.query(on: req.db).filter(\.$parentID == id).filter(\.$archived == false).count()
+        let children = try await OrgNode.query(on: req.db).filter(\.$parentID == id).filter(\.$archived == false)
+            .count()
         let people = try await Person.query(on: req.db).filter(\.$orgNodeID == id).filter(\.$archived == false).count()
         try TreeRules.checkArchive(node: node.facts, activeChildren: children, people: people)
         let before = node.snapshot
         try await req.db.writing { db in
             node.archived = true
             try await node.save(on: db)
-            try await Audit.record(on: db, by: req.viewer, .archive, entity: "org_node", id: id, label: node.name,
-                                   scopePath: node.path, before: before, after: node.snapshot)
+            try await Audit.record(
+                on: db, by: req.viewer, .archive, entity: "org_node", id: id, label: node.name,
+                scopePath: node.path, before: before, after: node.snapshot)
         }
         return node
     }

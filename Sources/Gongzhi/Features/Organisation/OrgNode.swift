@@ -1,5 +1,5 @@
-import Vapor
 import Fluent
+import Vapor
 
 /// A node of the party organisation tree (党组织). Never deleted: archived, or merged with a pointer.
 final class OrgNode: Model, @unchecked Sendable {
@@ -19,8 +19,12 @@ final class OrgNode: Model, @unchecked Sendable {
     init() {}
 
     init(kind: OrgNodeKind, name: String, code: String, parentID: Int?) {
-        self.kind = kind; self.name = name; self.code = code; self.parentID = parentID
-        self.path = ""; self.archived = false
+        self.kind = kind
+        self.name = name
+        self.code = code
+        self.parentID = parentID
+        self.path = ""
+        self.archived = false
     }
 
     var treePath: TreePath { TreePath(path) }
@@ -28,11 +32,18 @@ final class OrgNode: Model, @unchecked Sendable {
 
     /// What the audit log keeps of a node, before and after a change.
     struct Snapshot: Codable, Sendable {
-        let name: String; let code: String; let kind: String; let parentID: Int?; let path: String
-        let archived: Bool; let mergedIntoID: Int?
+        let name: String
+        let code: String
+        let kind: String
+        let parentID: Int?
+        let path: String
+        let archived: Bool
+        let mergedIntoID: Int?
     }
     var snapshot: Snapshot {
-        Snapshot(name: name, code: code, kind: kind.rawValue, parentID: parentID, path: path, archived: archived, mergedIntoID: mergedIntoID)
+        Snapshot(
+            name: name, code: code, kind: kind.rawValue, parentID: parentID, path: path, archived: archived,
+            mergedIntoID: mergedIntoID)
     }
 }
 

@@ -1,6 +1,6 @@
-import Vapor
 import Fluent
 import SQLKit
+import Vapor
 
 enum OrgQueries {
     static func ancestors(of node: OrgNode, on db: Database) async throws -> [OrgNode] {
@@ -25,7 +25,9 @@ enum OrgQueries {
         try await req.scoped(OrgNode.self, id, for: .change, field: field)
     }
 
-    static func nodesInScope(_ scope: DataScope, includeArchived: Bool = false, on db: Database) async throws -> [OrgNode] {
+    static func nodesInScope(_ scope: DataScope, includeArchived: Bool = false, on db: Database) async throws
+        -> [OrgNode]
+    {
         let q = OrgNode.query(on: db).inScope(scope, \.$path)
         if !includeArchived { q.filter(\.$archived == false) }
         return try await q.sort(\.$path).all()
@@ -34,16 +36,28 @@ enum OrgQueries {
     /// Active party members in each node's subtree, counted in one grouped query.
     static func memberCounts(for nodes: [OrgNode], on db: Database) async throws -> [Int: Int] {
         guard let sql = db as? SQLDatabase else { return [:] }
-        struct Row: Decodable { let org_node_id: Int; let n: Int }
-        let rows = try await sql.raw("""
+        struct Row: Decodable {
+            enum CodingKeys: String, CodingKey {
+                case orgNodeID = "org_node_id"
+                case n
+            }
+            let orgNodeID: Int
+            let n: Int
+        }
+        let rows = try await sql.raw(
+            """
             SELECT org_node_id, COUNT(*) AS n FROM people
             WHERE is_party_member = \(bind: true) AND archived = \(bind: false) GROUP BY org_node_id
-            """).all(decoding: Row.self)
+            """
+        ).all(decoding: Row.self)
         let wanted = Set(nodes.compactMap(\.id))
-        let pathOf = Dictionary(uniqueKeysWithValues: try await OrgNode.query(on: db).field(\.$id).field(\.$path).all().map { ($0.id!, $0.path) })
+        let pathOf = Dictionary(
+            uniqueKeysWithValues: try await OrgNode.query(on: db).field(\.$id).field(\.$path).all().map {
+                ($0.id!, $0.path)
+            })
         var totals: [Int: Int] = [:]
         for row in rows {
-            guard let path = pathOf[row.org_node_id] else { continue }
+            guard let path = pathOf[row.orgNodeID] else { continue }
             for id in TreePath(path).ids where wanted.contains(id) { totals[id, default: 0] += row.n }
         }
         return totals

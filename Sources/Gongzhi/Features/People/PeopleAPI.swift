@@ -1,8 +1,13 @@
-import Vapor
 import Fluent
+import Vapor
 
 enum PeopleAPI {
-    struct Page: Content { let items: [PersonOut]; let total: Int; let page: Int; let pageSize: Int }
+    struct Page: Content {
+        let items: [PersonOut]
+        let total: Int
+        let page: Int
+        let pageSize: Int
+    }
 
     static func register(_ api: RoutesBuilder) {
         let people = api.grouped("people")

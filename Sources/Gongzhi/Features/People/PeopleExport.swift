@@ -1,5 +1,5 @@
-import Vapor
 import Fluent
+import Vapor
 
 /// Lists as CSV that Excel opens: masked unless the user may unmask, and then the export is logged.
 enum PeopleExport {
@@ -24,9 +24,11 @@ enum PeopleExport {
             let facets = lang == .zhHans ? o.facetLabels : p.facets.map(\.rawValue)
             // A leading tab keeps Excel from showing an 18-digit ID number as 1.10105E+17; import trims it again.
             let idCell = o.idNumber.map { clear ? "\t" + $0 : $0 } ?? ""
-            return [o.name, idCell, o.phone ?? "", facets.joined(separator: "；"), codes[p.orgNodeID] ?? "",
-                    o.address ?? "", p.inService ? lang.t("common.yes") : lang.t("common.no"), o.employer ?? "",
-                    o.joinedOn ?? "", o.workerGradeLabel ?? ""]
+            return [
+                o.name, idCell, o.phone ?? "", facets.joined(separator: "；"), codes[p.orgNodeID] ?? "",
+                o.address ?? "", p.inService ? lang.t("common.yes") : lang.t("common.no"), o.employer ?? "",
+                o.joinedOn ?? "", o.workerGradeLabel ?? "",
+            ]
         }
         return CSVResponse.make(fileName: "people.csv", header: header, rows: rows)
     }
@@ -34,6 +36,7 @@ enum PeopleExport {
     static func nodeCodes(_ people: [Person], on db: Database) async throws -> [Int: String] {
         let ids = Array(Set(people.map(\.orgNodeID)))
         guard !ids.isEmpty else { return [:] }
-        return Dictionary(uniqueKeysWithValues: try await OrgNode.query(on: db).filter(\.$id ~~ ids).all().map { ($0.id!, $0.code) })
+        return Dictionary(
+            uniqueKeysWithValues: try await OrgNode.query(on: db).filter(\.$id ~~ ids).all().map { ($0.id!, $0.code) })
     }
 }

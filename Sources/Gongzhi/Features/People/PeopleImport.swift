@@ -1,5 +1,5 @@
-import Vapor
 import Fluent
+import Vapor
 
 /// A CSV upload kept between its preview and its commit, so the clerk commits exactly what they saw.
 final class ImportBatch: Model, @unchecked Sendable {
@@ -39,17 +39,35 @@ struct CreateImportBatches: AsyncMigration {
 }
 
 enum PeopleImport {
-    struct ProblemOut: Content { let column: String?; let message: String }
-    struct RowOut: Content { let line: Int; let name: String; let orgCode: String; let problems: [ProblemOut] }
-    struct Preview: Content {
-        let batchId: Int; let fileName: String; let encoding: String; let rowCount: Int; let errorCount: Int
-        let rows: [RowOut]; let canCommit: Bool
+    struct ProblemOut: Content {
+        let column: String?
+        let message: String
     }
-    struct CommitResult: Content { let batchId: Int; let created: Int }
+    struct RowOut: Content {
+        let line: Int
+        let name: String
+        let orgCode: String
+        let problems: [ProblemOut]
+    }
+    struct Preview: Content {
+        let batchId: Int
+        let fileName: String
+        let encoding: String
+        let rowCount: Int
+        let errorCount: Int
+        let rows: [RowOut]
+        let canCommit: Bool
+    }
+    struct CommitResult: Content {
+        let batchId: Int
+        let created: Int
+    }
 
     /// Reads the file and checks every row against the rules and the database (organisation codes in
     /// the importer's scope, ID numbers not yet registered).
-    static func check(_ text: String, _ req: Request) async throws -> (rows: [PersonImport.Row], nodes: [String: OrgNode]) {
+    static func check(_ text: String, _ req: Request) async throws -> (
+        rows: [PersonImport.Row], nodes: [String: OrgNode]
+    ) {
         let v = try await req.require(.importPeople)
         var rows = try await req.offload { try PersonImport.read(try CSV.parse(text)) }
         let codes = Array(Set(rows.map(\.orgCode).filter { !$0.isEmpty }))
@@ -60,8 +78,11 @@ enum PeopleImport {
         let verdicts = try await DuplicateCheck.idNumbers(rows.compactMap(\.idNumber), req)
         for i in rows.indices where !rows[i].orgCode.isEmpty {
             if let node = nodes[rows[i].orgCode] {
-                if node.archived { rows[i].problems.append(.init(.orgCode, "error.tree.archived")) }
-                else if !v.scope.includes(node.treePath) { rows[i].problems.append(.init(.orgCode, "error.import.orgOutOfScope")) }
+                if node.archived {
+                    rows[i].problems.append(.init(.orgCode, "error.tree.archived"))
+                } else if !v.scope.includes(node.treePath) {
+                    rows[i].problems.append(.init(.orgCode, "error.import.orgOutOfScope"))
+                }
             } else {
                 rows[i].problems.append(.init(.orgCode, "error.import.orgUnknown", [rows[i].orgCode]))
             }
@@ -77,26 +98,38 @@ enum PeopleImport {
         if bytes.isEmpty { throw AppError.invalid("error.import.empty", field: "file") }
         let decoded = try TextDecoding.decode(bytes)
         let (rows, _) = try await check(decoded.text, req)
-        return try await keep(req, kind: "people", fileName: fileName, encoding: decoded.encoding.rawValue, content: decoded.text,
-                              rows: rows.map { out($0, req.lang) })
+        return try await keep(
+            req, kind: "people", fileName: fileName, encoding: decoded.encoding.rawValue, content: decoded.text,
+            rows: rows.map { out($0, req.lang) })
     }
 
     /// Keeps an upload as a batch between its preview and its commit, and answers the preview.
-    static func keep(_ req: Request, kind: String, fileName: String, encoding: String, content: String, rows: [RowOut]) async throws -> Preview {
+    static func keep(_ req: Request, kind: String, fileName: String, encoding: String, content: String, rows: [RowOut])
+        async throws -> Preview
+    {
         let v = try req.requireViewer()
         let batch = ImportBatch()
-        batch.kind = kind; batch.fileName = String(fileName.prefix(200)); batch.encoding = encoding; batch.content = content
-        batch.status = "previewed"; batch.rowCount = rows.count; batch.errorCount = rows.filter { !$0.problems.isEmpty }.count
-        batch.createdBy = v.user.id!; batch.scopePath = v.node.path
+        batch.kind = kind
+        batch.fileName = String(fileName.prefix(200))
+        batch.encoding = encoding
+        batch.content = content
+        batch.status = "previewed"
+        batch.rowCount = rows.count
+        batch.errorCount = rows.filter { !$0.problems.isEmpty }.count
+        batch.createdBy = v.user.id!
+        batch.scopePath = v.node.path
         try await batch.create(on: req.db)
-        return Preview(batchId: batch.id!, fileName: batch.fileName, encoding: encoding, rowCount: rows.count,
-                       errorCount: batch.errorCount, rows: rows, canCommit: batch.errorCount == 0)
+        return Preview(
+            batchId: batch.id!, fileName: batch.fileName, encoding: encoding, rowCount: rows.count,
+            errorCount: batch.errorCount, rows: rows, canCommit: batch.errorCount == 0)
     }
 
     static func out(_ r: PersonImport.Row, _ lang: Lang) -> RowOut {
-        RowOut(line: r.line, name: r.name, orgCode: r.orgCode, problems: r.problems.map {
-            ProblemOut(column: $0.column?.rawValue, message: lang.format($0.messageKey, $0.args))
-        })
+        RowOut(
+            line: r.line, name: r.name, orgCode: r.orgCode,
+            problems: r.problems.map {
+                ProblemOut(column: $0.column?.rawValue, message: lang.format($0.messageKey, $0.args))
+            })
     }
 
     /// All or nothing: checks again (the database may have changed since the preview), then one transaction.
@@ -121,25 +154,42 @@ enum PeopleImport {
             var entries: [AuditEntry] = []
             for r in rows {
                 let p = Person()
-                p.name = r.name; p.idNumber = r.idNumber; p.phone = r.phone; p.address = r.address
+                p.name = r.name
+                p.idNumber = r.idNumber
+                p.phone = r.phone
+                p.address = r.address
                 p.gender = r.idNumber.flatMap { try? IDNumber($0) }.map { $0.isMale ? "male" : "female" }
-                p.setFacets(r.facets); p.inService = r.inService; p.employer = r.employer; p.joinedOn = r.joinedOn
-                p.workerLevel = r.workerGrade?.level; p.workerStep = r.workerGrade?.step
+                p.setFacets(r.facets)
+                p.inService = r.inService
+                p.employer = r.employer
+                p.joinedOn = r.joinedOn
+                p.workerLevel = r.workerGrade?.level
+                p.workerStep = r.workerGrade?.step
                 p.memberStatus = r.facets.contains(.partyMember) ? .full : nil
                 let node = nodes[r.orgCode]!
-                p.orgNodeID = node.id!; p.path = node.path; p.archived = false; p.shownToNeighbours = false
+                p.orgNodeID = node.id!
+                p.path = node.path
+                p.archived = false
+                p.shownToNeighbours = false
                 try await p.create(on: db)
                 let e = AuditEntry()
-                e.at = Date(); e.actorID = v.user.id; e.actorName = "\(v.user.displayName) (\(v.user.username))"
-                e.action = AuditAction.create.rawValue; e.entityType = "person"; e.entityID = p.id!; e.entityLabel = p.name
-                e.scopePath = p.path; e.afterJSON = String(decoding: try Audit.encoder.encode(p.snapshot), as: UTF8.self)
+                e.at = Date()
+                e.actorID = v.user.id
+                e.actorName = "\(v.user.displayName) (\(v.user.username))"
+                e.action = AuditAction.create.rawValue
+                e.entityType = "person"
+                e.entityID = p.id!
+                e.entityLabel = p.name
+                e.scopePath = p.path
+                e.afterJSON = String(decoding: try Audit.encoder.encode(p.snapshot), as: UTF8.self)
                 entries.append(e)
             }
             try await entries.create(on: db)
             batch.status = "committed"
             try await batch.save(on: db)
-            try await Audit.record(on: db, by: v, .importCommit, entity: "import_batch", id: batch.id!, label: batch.fileName,
-                                   scopePath: v.node.path, before: nil as String?, after: ["rows": rows.count])
+            try await Audit.record(
+                on: db, by: v, .importCommit, entity: "import_batch", id: batch.id!, label: batch.fileName,
+                scopePath: v.node.path, before: nil as String?, after: ["rows": rows.count])
         }
         return CommitResult(batchId: batch.id!, created: rows.count)
     }

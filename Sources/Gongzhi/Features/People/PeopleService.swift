@@ -1,5 +1,5 @@
-import Vapor
 import Fluent
+import Vapor
 
 /// People in the viewer's scope: lists, changes with audit, and logged unmasked reads.
 enum PeopleService {
@@ -15,7 +15,9 @@ enum PeopleService {
             var f = ListFilter()
             f.q = req.query[String.self, at: "q"].map { $0.trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 }
             if let raw = req.query[String.self, at: "facet"], !raw.isEmpty {
-                guard let facet = PersonFacet(rawValue: raw) else { throw AppError.badRequest("error.enum", args: ["facet", raw]) }
+                guard let facet = PersonFacet(rawValue: raw) else {
+                    throw AppError.badRequest("error.enum", args: ["facet", raw])
+                }
                 f.facet = facet
             }
             if let raw = req.query[String.self, at: "orgId"], !raw.isEmpty {
@@ -90,7 +92,7 @@ enum PeopleService {
     static func list(_ req: Request, _ f: ListFilter) async throws -> (people: [Person], total: Int) {
         let q = try await query(req, f)
         let total = try await q.copy().count()
-        let people = try await q.sort(\.$name).sort(\.$id).range((f.page - 1) * pageSize ..< f.page * pageSize).all()
+        let people = try await q.sort(\.$name).sort(\.$id).range((f.page - 1) * pageSize..<f.page * pageSize).all()
         return (people, total)
     }
 
@@ -99,7 +101,9 @@ enum PeopleService {
         if v.scope.isSelfOnly, v.scope.ownPersonID == id, let me = try await Person.find(id, on: req.db) { return me }
         try await req.require(.viewPeople)
         if let p = try await scoped(v, on: req.db).filter(\.$id == id).first() { return p }
-        if let other = try await Person.find(id, on: req.db) { throw await req.outOfScope("person \(id)", scopePath: other.path) }
+        if let other = try await Person.find(id, on: req.db) {
+            throw await req.outOfScope("person \(id)", scopePath: other.path)
+        }
         throw AppError.notFound()
     }
 
@@ -107,28 +111,34 @@ enum PeopleService {
         let v = try await req.require(.editPeople)
         guard let p = try await Person.find(id, on: req.db) else { throw AppError.notFound() }
         // Changes belong to the organisation that keeps the record, not to a home community that can see it.
-        guard v.scope.includes(TreePath(p.path)) else { throw await req.forbidden("change person \(id)", scopePath: p.path) }
+        guard v.scope.includes(TreePath(p.path)) else {
+            throw await req.forbidden("change person \(id)", scopePath: p.path)
+        }
         return p
     }
 
     static func nodeNames(_ people: [Person], on db: Database) async throws -> [Int: String] {
         let ids = Array(Set(people.map(\.orgNodeID)))
         guard !ids.isEmpty else { return [:] }
-        return Dictionary(uniqueKeysWithValues: try await OrgNode.query(on: db).filter(\.$id ~~ ids).all().map { ($0.id!, $0.name) })
+        return Dictionary(
+            uniqueKeysWithValues: try await OrgNode.query(on: db).filter(\.$id ~~ ids).all().map { ($0.id!, $0.name) })
     }
 
     static func create(_ req: Request, _ input: PersonInput) async throws -> Person {
         try await req.require(.editPeople)
         let person = Person()
-        person.archived = false; person.inService = false; person.shownToNeighbours = false
+        person.archived = false
+        person.inService = false
+        person.shownToNeighbours = false
         person.setFacets([])
         try input.apply(to: person, isNew: true)
         try await place(person, orgNodeID: input.orgNodeId!, homeNodeID: input.homeNodeId, req)
         try await ensureUniqueID(person, req)
         try await req.db.writing { db in
             try await person.create(on: db)
-            try await Audit.record(on: db, by: req.viewer, .create, entity: "person", id: person.id!, label: person.name,
-                                   scopePath: person.path, before: nil as Person.Snapshot?, after: person.snapshot)
+            try await Audit.record(
+                on: db, by: req.viewer, .create, entity: "person", id: person.id!, label: person.name,
+                scopePath: person.path, before: nil as Person.Snapshot?, after: person.snapshot)
         }
         return person
     }
@@ -139,14 +149,17 @@ enum PeopleService {
         let idNumberBefore = person.idNumber
         try input.apply(to: person, isNew: false)
         if input.orgNodeId != nil || input.homeNodeId != nil {
-            try await place(person, orgNodeID: input.orgNodeId ?? person.orgNodeID, homeNodeID: input.homeNodeId ?? person.homeNodeID, req)
+            try await place(
+                person, orgNodeID: input.orgNodeId ?? person.orgNodeID,
+                homeNodeID: input.homeNodeId ?? person.homeNodeID, req)
         }
         // Only a new ID number is checked: an edit of the name must not spend the day's checks of its mask.
         if person.idNumber != idNumberBefore { try await ensureUniqueID(person, req) }
         try await req.db.writing { db in
             try await person.save(on: db)
-            try await Audit.record(on: db, by: req.viewer, .update, entity: "person", id: id, label: person.name,
-                                   scopePath: person.path, before: before, after: person.snapshot)
+            try await Audit.record(
+                on: db, by: req.viewer, .update, entity: "person", id: id, label: person.name,
+                scopePath: person.path, before: before, after: person.snapshot)
         }
         return person
     }
@@ -158,8 +171,9 @@ enum PeopleService {
         try await req.db.writing { db in
             person.archived = true
             try await person.save(on: db)
-            try await Audit.record(on: db, by: req.viewer, .archive, entity: "person", id: id, label: person.name,
-                                   scopePath: person.path, before: before, after: person.snapshot)
+            try await Audit.record(
+                on: db, by: req.viewer, .archive, entity: "person", id: id, label: person.name,
+                scopePath: person.path, before: before, after: person.snapshot)
         }
         return person
     }
@@ -169,7 +183,9 @@ enum PeopleService {
         let person = try await find(id, req)
         let v = try req.requireViewer()
         let isSelf = v.user.personID == id
-        guard isSelf || v.can(.unmaskPersonalData) else { throw await req.forbidden("unmask person \(id)", scopePath: person.path) }
+        guard isSelf || v.can(.unmaskPersonalData) else {
+            throw await req.forbidden("unmask person \(id)", scopePath: person.path)
+        }
         await AccessLog.write(req, .unmaskedRead, detail: "person \(id) \(person.name)", scopePath: person.path)
         return person
     }
@@ -185,7 +201,8 @@ enum PeopleService {
             guard home.kind == .communityCommittee, !home.archived else {
                 throw AppError.invalid("error.person.home", field: "homeNodeId")
             }
-            person.homeNodeID = home.id; person.homePath = home.path
+            person.homeNodeID = home.id
+            person.homePath = home.path
         }
     }
 

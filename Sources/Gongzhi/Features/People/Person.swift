@@ -1,5 +1,5 @@
-import Vapor
 import Fluent
+import Vapor
 
 /// A person known to the system. One row, several facets: a party member may also be a resident and a volunteer.
 final class Person: Model, @unchecked Sendable {
@@ -48,8 +48,10 @@ final class Person: Model, @unchecked Sendable {
     }
 
     func setFacets(_ f: Set<PersonFacet>) {
-        isPartyMember = f.contains(.partyMember); isResident = f.contains(.resident)
-        isVolunteer = f.contains(.volunteer); isCommunityWorker = f.contains(.communityWorker)
+        isPartyMember = f.contains(.partyMember)
+        isResident = f.contains(.resident)
+        isVolunteer = f.contains(.volunteer)
+        isCommunityWorker = f.contains(.communityWorker)
         isFirstSecretary = f.contains(.firstSecretary)
     }
 
@@ -60,16 +62,27 @@ final class Person: Model, @unchecked Sendable {
 
     /// Full record for the audit log (the log is itself protected: only auditors read it).
     struct Snapshot: Codable, Sendable {
-        let name: String; let gender: String?; let idNumber: String?; let phone: String?; let address: String?
-        let facets: [PersonFacet]; let orgNodeID: Int; let homeNodeID: Int?; let inService: Bool
-        let employer: String?; let joinedOn: String?; let memberStatus: MemberStatus?; let workerGrade: WorkerGrade?
+        let name: String
+        let gender: String?
+        let idNumber: String?
+        let phone: String?
+        let address: String?
+        let facets: [PersonFacet]
+        let orgNodeID: Int
+        let homeNodeID: Int?
+        let inService: Bool
+        let employer: String?
+        let joinedOn: String?
+        let memberStatus: MemberStatus?
+        let workerGrade: WorkerGrade?
         let archived: Bool
     }
     var snapshot: Snapshot {
-        Snapshot(name: name, gender: gender, idNumber: idNumber.map(Masking.idNumber), phone: phone.map(Masking.phone),
-                 address: address.map(Masking.address), facets: facets, orgNodeID: orgNodeID, homeNodeID: homeNodeID,
-                 inService: inService, employer: employer, joinedOn: joinedOn, memberStatus: memberStatus,
-                 workerGrade: workerGrade, archived: archived)
+        Snapshot(
+            name: name, gender: gender, idNumber: idNumber.map(Masking.idNumber), phone: phone.map(Masking.phone),
+            address: address.map(Masking.address), facets: facets, orgNodeID: orgNodeID, homeNodeID: homeNodeID,
+            inService: inService, employer: employer, joinedOn: joinedOn, memberStatus: memberStatus,
+            workerGrade: workerGrade, archived: archived)
     }
 }
 

@@ -2,8 +2,10 @@ import Vapor
 
 /// What a form or API call may set on a person; `validate` turns it into checked values or field errors.
 struct PersonInput: StrictInput, Content {
-    static let fields: Set<String> = ["name", "gender", "idNumber", "phone", "address", "facets", "orgNodeId",
-                                      "homeNodeId", "inService", "employer", "joinedOn", "memberStatus", "workerGrade"]
+    static let fields: Set<String> = [
+        "name", "gender", "idNumber", "phone", "address", "facets", "orgNodeId",
+        "homeNodeId", "inService", "employer", "joinedOn", "memberStatus", "workerGrade",
+    ]
     var name: String?
     var gender: String?
     var idNumber: String?
@@ -24,10 +26,20 @@ struct PersonInput: StrictInput, Content {
         func clean(_ s: String?) -> String? { s.map { $0.trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 } }
         if isNew || name != nil {
             let n = clean(name) ?? ""
-            if n.isEmpty { problems["name"] = "error.name.empty" } else if n.count > 50 { problems["name"] = "error.name.tooLong" } else { person.name = n }
+            if n.isEmpty {
+                problems["name"] = "error.name.empty"
+            } else if n.count > 50 {
+                problems["name"] = "error.name.tooLong"
+            } else {
+                person.name = n
+            }
         }
         if let g = gender {
-            if ["male", "female", ""].contains(g) { person.gender = g.isEmpty ? nil : g } else { problems["gender"] = "error.gender" }
+            if ["male", "female", ""].contains(g) {
+                person.gender = g.isEmpty ? nil : g
+            } else {
+                problems["gender"] = "error.gender"
+            }
         }
         if let raw = idNumber {
             if let v = clean(raw) {
@@ -36,12 +48,18 @@ struct PersonInput: StrictInput, Content {
                     person.idNumber = id.value
                     if person.gender == nil { person.gender = id.isMale ? "male" : "female" }
                 } catch { problems["idNumber"] = error.messageKey }
-            } else { person.idNumber = nil }
+            } else {
+                person.idNumber = nil
+            }
         }
         if let raw = phone {
             if let v = clean(raw) {
-                do throws(MobileNumber.Invalid) { person.phone = try MobileNumber(v).value } catch { problems["phone"] = error.messageKey }
-            } else { person.phone = nil }
+                do throws(MobileNumber.Invalid) { person.phone = try MobileNumber(v).value } catch {
+                    problems["phone"] = error.messageKey
+                }
+            } else {
+                person.phone = nil
+            }
         }
         if let a = address {
             if a.count > 200 { problems["address"] = "error.address.tooLong" } else { person.address = clean(a) }
@@ -52,17 +70,26 @@ struct PersonInput: StrictInput, Content {
         }
         if let s = inService { person.inService = s }
         if let e = employer { person.employer = clean(e) }
-        if person.inService && person.employer == nil && person.isPartyMember { problems["employer"] = "error.person.employerRequired" }
+        if person.inService && person.employer == nil && person.isPartyMember {
+            problems["employer"] = "error.person.employerRequired"
+        }
         if let raw = joinedOn {
             if let v = clean(raw) {
-                if let d = SimpleDate(v) { person.joinedOn = d.iso } else { problems["joinedOn"] = "error.date.invalid" }
-            } else { person.joinedOn = nil }
+                if let d = SimpleDate(v) {
+                    person.joinedOn = d.iso
+                } else {
+                    problems["joinedOn"] = "error.date.invalid"
+                }
+            } else {
+                person.joinedOn = nil
+            }
         }
         if let m = memberStatus { person.memberStatus = m }
         if let g = workerGrade {
             do throws(WorkerGrade.Invalid) {
                 let checked = try WorkerGrade(level: g.level, step: g.step)
-                person.workerLevel = checked.level; person.workerStep = checked.step
+                person.workerLevel = checked.level
+                person.workerStep = checked.step
             } catch { problems["workerGrade"] = error.messageKey }
         }
         if person.isCommunityWorker && person.workerLevel == nil && problems["workerGrade"] == nil {
@@ -72,4 +99,3 @@ struct PersonInput: StrictInput, Content {
         if let e = AppError.fields(problems) { throw e }
     }
 }
-

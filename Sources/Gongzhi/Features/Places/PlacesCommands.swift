@@ -1,26 +1,52 @@
-import Vapor
 import Fluent
+import Vapor
 
 /// Changes to grids and what is in them: who serves a grid, which departments are assigned, buildings,
 /// households, member households and their neighbours. Each is audited in its transaction.
 enum PlacesCommands {
-    struct GridUpdate: StrictInput { static let fields: Set<String> = ["name", "branchNodeId"]; let name: String?; let branchNodeId: Int? }
+    struct GridUpdate: StrictInput {
+        static let fields: Set<String> = ["name", "branchNodeId"]
+        let name: String?
+        let branchNodeId: Int?
+    }
     struct DutyInput: StrictInput {
         static let fields: Set<String> = ["personId", "duty", "groupNodeId"]
-        let personId: Int; let duty: GridDuty.Duty; let groupNodeId: Int?
+        let personId: Int
+        let duty: GridDuty.Duty
+        let groupNodeId: Int?
     }
-    struct DepartmentInput: StrictInput { static let fields: Set<String> = ["unitId", "role"]; let unitId: Int; let role: GridDepartment.Role }
+    struct DepartmentInput: StrictInput {
+        static let fields: Set<String> = ["unitId", "role"]
+        let unitId: Int
+        let role: GridDepartment.Role
+    }
     struct BuildingInput: StrictInput {
         static let fields: Set<String> = ["gridId", "name", "address", "lat", "lng", "groupNodeId"]
-        let gridId: Int; let name: String; let address: String; let lat: Double; let lng: Double; let groupNodeId: Int?
+        let gridId: Int
+        let name: String
+        let address: String
+        let lat: Double
+        let lng: Double
+        let groupNodeId: Int?
     }
     struct HouseholdInput: StrictInput {
         static let fields: Set<String> = ["buildingId", "room", "population"]
-        let buildingId: Int; let room: String; let population: Int
+        let buildingId: Int
+        let room: String
+        let population: Int
     }
-    struct MemberInput: StrictInput { static let fields: Set<String> = ["personId"]; let personId: Int }
-    struct LinkInput: StrictInput { static let fields: Set<String> = ["householdId"]; let householdId: Int }
-    struct ResidentInput: StrictInput { static let fields: Set<String> = ["personId"]; let personId: Int }
+    struct MemberInput: StrictInput {
+        static let fields: Set<String> = ["personId"]
+        let personId: Int
+    }
+    struct LinkInput: StrictInput {
+        static let fields: Set<String> = ["householdId"]
+        let householdId: Int
+    }
+    struct ResidentInput: StrictInput {
+        static let fields: Set<String> = ["personId"]
+        let personId: Int
+    }
 
     static func register(_ api: RoutesBuilder) {
         api.patch("grids", ":id", use: updateGrid)
@@ -40,8 +66,13 @@ enum PlacesCommands {
         return try await req.scoped(Grid.self, id, for: .change)
     }
 
-    static func audit(_ req: Request, _ db: Database, _ action: AuditAction, _ entity: String, _ id: Int, _ label: String, _ path: String, after: [String: String]) async throws {
-        try await Audit.record(on: db, by: req.viewer, action, entity: entity, id: id, label: label, scopePath: path, before: nil as String?, after: after)
+    static func audit(
+        _ req: Request, _ db: Database, _ action: AuditAction, _ entity: String, _ id: Int, _ label: String,
+        _ path: String, after: [String: String]
+    ) async throws {
+        try await Audit.record(
+            on: db, by: req.viewer, action, entity: entity, id: id, label: label, scopePath: path,
+            before: nil as String?, after: after)
     }
 
     @Sendable static func updateGrid(_ req: Request) async throws -> PlacesAPI.GridOut {
@@ -51,7 +82,9 @@ enum PlacesCommands {
         if let n = input.name { grid.name = try TreeRules.validName(n) }
         if let b = input.branchNodeId {
             let branch = try await OrgQueries.findForChange(b, req, field: "branchNodeId")
-            guard branch.kind == .gridBranch, branch.parentID == grid.communityNodeID else { throw AppError.invalid("error.grid.branch", field: "branchNodeId") }
+            guard branch.kind == .gridBranch, branch.parentID == grid.communityNodeID else {
+                throw AppError.invalid("error.grid.branch", field: "branchNodeId")
+            }
             grid.branchNodeID = branch.id
             grid.path = branch.path
         }
@@ -60,51 +93,73 @@ enum PlacesCommands {
             if grid.path != before.path {
                 try await TreePaths.moveGrid(grid.id!, toPath: grid.path, community: grid.communityNodeID, on: db)
             }
-            try await Audit.record(on: db, by: req.viewer, .update, entity: "grid", id: grid.id!, label: grid.name, scopePath: grid.path, before: before, after: grid.snapshot)
+            try await Audit.record(
+                on: db, by: req.viewer, .update, entity: "grid", id: grid.id!, label: grid.name, scopePath: grid.path,
+                before: before, after: grid.snapshot)
         }
         return try await PlacesAPI.out([grid], req)[0]
     }
 
-    static func addDuty(_ req: Request, gridID: Int, personID: Int, duty kind: GridDuty.Duty, groupNodeID: Int?) async throws -> Grid {
+    static func addDuty(_ req: Request, gridID: Int, personID: Int, duty kind: GridDuty.Duty, groupNodeID: Int?)
+        async throws -> Grid
+    {
         let grid = try await gridForChange(gridID, req)
         let person = try await PeopleService.find(personID, req)
         var groupID: Int?
         if kind == .buildingGroupLeader {
-            guard let gid = groupNodeID, let group = try await OrgNode.find(gid, on: req.db), group.kind == .buildingGroup,
-                  group.parentID == grid.branchNodeID else { throw AppError.invalid("error.grid.group", field: "groupNodeId") }
+            guard let gid = groupNodeID, let group = try await OrgNode.find(gid, on: req.db),
+                group.kind == .buildingGroup,
+                group.parentID == grid.branchNodeID
+            else { throw AppError.invalid("error.grid.group", field: "groupNodeId") }
             if !person.isPartyMember { throw AppError.invalid("error.grid.leaderMember", field: "personId") }
             groupID = group.id
         }
-        if try await GridDuty.query(on: req.db).filter(\.$gridID == grid.id!).filter(\.$personID == person.id!).filter(\.$duty == kind).count() > 0 {
+        if try await GridDuty.query(on: req.db).filter(\.$gridID == grid.id!).filter(\.$personID == person.id!).filter(
+            \.$duty == kind
+        ).count() > 0 {
             throw AppError.conflict("error.duplicate")
         }
         let duty = GridDuty(gridID: grid.id!, personID: person.id!, duty: kind, groupNodeID: groupID)
         try await req.db.writing { db in
             try await duty.create(on: db)
-            try await audit(req, db, .create, "grid_duty", duty.id!, "\(grid.name) \(person.name)", grid.path, after: ["duty": kind.rawValue, "person": person.name])
+            try await audit(
+                req, db, .create, "grid_duty", duty.id!, "\(grid.name) \(person.name)", grid.path,
+                after: ["duty": kind.rawValue, "person": person.name])
         }
         return grid
     }
 
     static func removeDuty(_ req: Request, gridID: Int, dutyID: Int) async throws -> Grid {
         let grid = try await gridForChange(gridID, req)
-        guard let duty = try await GridDuty.query(on: req.db).filter(\.$id == dutyID).filter(\.$gridID == grid.id!).first() else { throw AppError.notFound() }
+        guard
+            let duty = try await GridDuty.query(on: req.db).filter(\.$id == dutyID).filter(\.$gridID == grid.id!)
+                .first()
+        else { throw AppError.notFound() }
         try await req.db.writing { db in
-            try await Audit.record(on: db, by: req.viewer, .archive, entity: "grid_duty", id: dutyID, label: grid.name, scopePath: grid.path,
-                                   before: ["duty": duty.duty.rawValue, "personID": String(duty.personID)], after: nil as String?)
+            try await Audit.record(
+                on: db, by: req.viewer, .archive, entity: "grid_duty", id: dutyID, label: grid.name,
+                scopePath: grid.path,
+                before: ["duty": duty.duty.rawValue, "personID": String(duty.personID)], after: nil as String?)
             try await duty.delete(on: db)
         }
         return grid
     }
 
-    static func addDepartment(_ req: Request, gridID: Int, unitID: Int, role: GridDepartment.Role) async throws -> Grid {
+    static func addDepartment(_ req: Request, gridID: Int, unitID: Int, role: GridDepartment.Role) async throws -> Grid
+    {
         let grid = try await gridForChange(gridID, req)
         let unit = try await UnitsService.find(unitID, req)
-        if try await GridDepartment.query(on: req.db).filter(\.$gridID == grid.id!).filter(\.$unitID == unit.id!).count() > 0 { throw AppError.conflict("error.duplicate") }
+        if try await GridDepartment.query(on: req.db).filter(\.$gridID == grid.id!).filter(\.$unitID == unit.id!)
+            .count() > 0
+        {
+            throw AppError.conflict("error.duplicate")
+        }
         let d = GridDepartment(gridID: grid.id!, unitID: unit.id!, role: role)
         try await req.db.writing { db in
             try await d.create(on: db)
-            try await audit(req, db, .create, "grid_department", d.id!, "\(grid.name) \(unit.name)", grid.path, after: ["role": role.rawValue, "unit": unit.name])
+            try await audit(
+                req, db, .create, "grid_department", d.id!, "\(grid.name) \(unit.name)", grid.path,
+                after: ["role": role.rawValue, "unit": unit.name])
         }
         return grid
     }
@@ -112,12 +167,14 @@ enum PlacesCommands {
     @Sendable static func addDuty(_ req: Request) async throws -> Response {
         let id = try req.intParameter("id")
         let input = try req.decodeStrict(DutyInput.self)
-        let grid = try await addDuty(req, gridID: id, personID: input.personId, duty: input.duty, groupNodeID: input.groupNodeId)
+        let grid = try await addDuty(
+            req, gridID: id, personID: input.personId, duty: input.duty, groupNodeID: input.groupNodeId)
         return try await PlacesAPI.detail(grid, req).encodeResponse(status: .created, for: req)
     }
 
     @Sendable static func removeDuty(_ req: Request) async throws -> PlacesAPI.GridDetail {
-        try await PlacesAPI.detail(try await removeDuty(req, gridID: try req.intParameter("id"), dutyID: try req.intParameter("duty")), req)
+        try await PlacesAPI.detail(
+            try await removeDuty(req, gridID: try req.intParameter("id"), dutyID: try req.intParameter("duty")), req)
     }
 
     @Sendable static func addDepartment(_ req: Request) async throws -> Response {
@@ -133,21 +190,32 @@ enum PlacesCommands {
         let grid = try await req.scoped(Grid.self, input.gridId, for: .change, field: "gridId")
         let p = Coordinate(lat: input.lat, lng: input.lng)
         guard p.isValid else { throw AppError.invalid("error.geo.range", field: "lat") }
-        guard Containment.contains(grid.shape, p) else { throw AppError.invalid("error.building.outside", field: "lat") }
+        guard Containment.contains(grid.shape, p) else {
+            throw AppError.invalid("error.building.outside", field: "lat")
+        }
         let b = Building()
-        b.gridID = grid.id!; b.name = try TreeRules.validName(input.name); b.address = String(input.address.trimmingWhitespace().prefix(200))
-        b.lat = p.lat; b.lng = p.lng; b.path = grid.path
+        b.gridID = grid.id!
+        b.name = try TreeRules.validName(input.name)
+        b.address = String(input.address.trimmingWhitespace().prefix(200))
+        b.lat = p.lat
+        b.lng = p.lng
+        b.path = grid.path
         if let g = input.groupNodeId {
-            guard let group = try await OrgNode.find(g, on: req.db), group.kind == .buildingGroup, group.parentID == grid.branchNodeID else {
+            guard let group = try await OrgNode.find(g, on: req.db), group.kind == .buildingGroup,
+                group.parentID == grid.branchNodeID
+            else {
                 throw AppError.invalid("error.grid.group", field: "groupNodeId")
             }
             b.groupNodeID = group.id
         }
         try await req.db.writing { db in
             try await b.create(on: db)
-            try await audit(req, db, .create, "building", b.id!, b.name, b.path, after: ["name": b.name, "address": b.address])
+            try await audit(
+                req, db, .create, "building", b.id!, b.name, b.path, after: ["name": b.name, "address": b.address])
         }
-        return try await PlacesAPI.BuildingOut(id: b.id!, name: b.name, address: b.address, households: 0, groupNodeID: b.groupNodeID).encodeResponse(status: .created, for: req)
+        return try await PlacesAPI.BuildingOut(
+            id: b.id!, name: b.name, address: b.address, households: 0, groupNodeID: b.groupNodeID
+        ).encodeResponse(status: .created, for: req)
     }
 
     @Sendable static func createHousehold(_ req: Request) async throws -> Response {
@@ -155,20 +223,31 @@ enum PlacesCommands {
         try await req.require(.editTree)
         let b = try await req.scoped(Building.self, input.buildingId, for: .change, field: "buildingId")
         let grid = try await gridForChange(b.gridID, req)
-        guard (1...30).contains(input.population) else { throw AppError.invalid("error.household.population", field: "population") }
+        guard (1...30).contains(input.population) else {
+            throw AppError.invalid("error.household.population", field: "population")
+        }
         let room = input.room.trimmingWhitespace()
         guard !room.isEmpty, room.count <= 40 else { throw AppError.invalid("error.household.room", field: "room") }
         let h = Household()
-        h.buildingID = b.id!; h.gridID = grid.id!; h.room = room; h.population = input.population; h.isMemberHousehold = false; h.path = grid.path
+        h.buildingID = b.id!
+        h.gridID = grid.id!
+        h.room = room
+        h.population = input.population
+        h.isMemberHousehold = false
+        h.path = grid.path
         try await req.db.writing { db in
             try await h.create(on: db)
-            try await audit(req, db, .create, "household", h.id!, "\(b.name) \(room)", h.path, after: ["room": room, "population": String(input.population)])
+            try await audit(
+                req, db, .create, "household", h.id!, "\(b.name) \(room)", h.path,
+                after: ["room": room, "population": String(input.population)])
         }
         return try await HouseholdsAPI.out([h], req)[0].encodeResponse(status: .created, for: req)
     }
 
     static func householdForChange(_ req: Request) async throws -> (Household, Grid) {
-        guard let h = try await Household.find(try req.intParameter("id"), on: req.db) else { throw AppError.notFound() }
+        guard let h = try await Household.find(try req.intParameter("id"), on: req.db) else {
+            throw AppError.notFound()
+        }
         return (h, try await gridForChange(h.gridID, req))
     }
 
@@ -182,8 +261,10 @@ enum PlacesCommands {
         person.householdID = h.id
         try await req.db.writing { db in
             try await person.save(on: db)
-            try await Audit.record(on: db, by: req.viewer, .update, entity: "person", id: person.id!, label: person.name, scopePath: person.path,
-                                   before: before, after: ["household": "\(grid.name) #\(h.id!) \(h.room)"])
+            try await Audit.record(
+                on: db, by: req.viewer, .update, entity: "person", id: person.id!, label: person.name,
+                scopePath: person.path,
+                before: before, after: ["household": "\(grid.name) #\(h.id!) \(h.room)"])
         }
         return try await HouseholdsAPI.detail(h, req)
     }
@@ -192,11 +273,16 @@ enum PlacesCommands {
         let (h, grid) = try await householdForChange(req)
         let input = try req.decodeStrict(MemberInput.self)
         let person = try await PeopleService.find(input.personId, req)
-        guard person.isPartyMember, person.householdID == h.id else { throw AppError.invalid("error.household.memberLivesHere", field: "personId") }
-        h.isMemberHousehold = true; h.memberPersonID = person.id
+        guard person.isPartyMember, person.householdID == h.id else {
+            throw AppError.invalid("error.household.memberLivesHere", field: "personId")
+        }
+        h.isMemberHousehold = true
+        h.memberPersonID = person.id
         try await req.db.writing { db in
             try await h.save(on: db)
-            try await audit(req, db, .update, "household", h.id!, "\(grid.name) \(h.room)", h.path, after: ["memberHousehold": person.name])
+            try await audit(
+                req, db, .update, "household", h.id!, "\(grid.name) \(h.room)", h.path,
+                after: ["memberHousehold": person.name])
         }
         return try await HouseholdsAPI.detail(h, req)
     }
@@ -205,13 +291,21 @@ enum PlacesCommands {
         let (h, grid) = try await householdForChange(req)
         guard h.isMemberHousehold else { throw AppError.invalid("error.household.notMember") }
         let input = try req.decodeStrict(LinkInput.self)
-        guard let other = try await Household.find(input.householdId, on: req.db), other.id != h.id else { throw AppError.invalid("error.household.link", field: "householdId") }
+        guard let other = try await Household.find(input.householdId, on: req.db), other.id != h.id else {
+            throw AppError.invalid("error.household.link", field: "householdId")
+        }
         _ = try await gridForChange(other.gridID, req)
-        if try await HouseholdLink.query(on: req.db).filter(\.$memberHouseholdID == h.id!).filter(\.$householdID == other.id!).count() > 0 { throw AppError.conflict("error.duplicate") }
+        if try await HouseholdLink.query(on: req.db).filter(\.$memberHouseholdID == h.id!).filter(
+            \.$householdID == other.id!
+        ).count() > 0 {
+            throw AppError.conflict("error.duplicate")
+        }
         try await req.db.writing { db in
             let link = HouseholdLink(member: h.id!, household: other.id!)
             try await link.create(on: db)
-            try await audit(req, db, .create, "household_link", link.id!, "\(grid.name) \(h.room) → \(other.room)", h.path, after: ["from": String(h.id!), "to": String(other.id!)])
+            try await audit(
+                req, db, .create, "household_link", link.id!, "\(grid.name) \(h.room) → \(other.room)", h.path,
+                after: ["from": String(h.id!), "to": String(other.id!)])
         }
         return try await HouseholdsAPI.detail(h, req)
     }

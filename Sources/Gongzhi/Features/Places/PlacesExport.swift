@@ -1,5 +1,5 @@
-import Vapor
 import Fluent
+import Vapor
 
 /// Boundaries of every level as GeoJSON (WGS84), with the figures of each area as properties.
 enum PlacesExport {
@@ -13,21 +13,36 @@ enum PlacesExport {
         let figures = try await PlacesQueries.figures(for: grids.compactMap(\.id), on: req.db)
         var features: [(shape: MultiPolygon, properties: [String: Any])] = []
         func props(_ code: String, _ name: String, _ f: GridFigures, extra: [String: Any] = [:]) -> [String: Any] {
-            ["code": code, "name": name, "level": level.rawValue, "households": f.households, "population": f.population,
-             "partyMembers": f.partyMembers, "memberHouseholds": f.memberHouseholds].merging(extra) { a, _ in a }
+            [
+                "code": code, "name": name, "level": level.rawValue, "households": f.households,
+                "population": f.population,
+                "partyMembers": f.partyMembers, "memberHouseholds": f.memberHouseholds,
+            ].merging(extra) { a, _ in a }
         }
         if level == .grid {
-            let communities = Dictionary(uniqueKeysWithValues: try await OrgNode.query(on: req.db).filter(\.$id ~~ Array(Set(grids.map(\.communityNodeID)))).all().map { ($0.id!, $0.code) })
+            let communities = Dictionary(
+                uniqueKeysWithValues: try await OrgNode.query(on: req.db).filter(
+                    \.$id ~~ Array(Set(grids.map(\.communityNodeID)))
+                ).all().map { ($0.id!, $0.code) })
             for g in grids {
-                features.append((g.shape, props(g.code, g.name, figures[g.id!] ?? .init(), extra: ["community": communities[g.communityNodeID] ?? ""])))
+                features.append(
+                    (
+                        g.shape,
+                        props(
+                            g.code, g.name, figures[g.id!] ?? .init(),
+                            extra: ["community": communities[g.communityNodeID] ?? ""])
+                    ))
             }
         } else {
-            let kind: OrgNodeKind = level == .district ? .districtCommittee : level == .street ? .streetCommittee : .communityCommittee
+            let kind: OrgNodeKind =
+                level == .district ? .districtCommittee : level == .street ? .streetCommittee : .communityCommittee
             let nodes = try await OrgQueries.nodesInScope(v.scope, on: req.db).filter { $0.kind == kind }
             let areas = try await PlacesQueries.areas(for: nodes.compactMap(\.id), on: req.db)
             for n in nodes {
                 guard let a = areas[n.id!] else { continue }
-                let total = grids.filter { TreePath(n.path).contains(TreePath($0.path)) }.reduce(GridFigures()) { $0 + (figures[$1.id!] ?? .init()) }
+                let total = grids.filter { TreePath(n.path).contains(TreePath($0.path)) }.reduce(GridFigures()) {
+                    $0 + (figures[$1.id!] ?? .init())
+                }
                 features.append((a.shape, props(n.code, n.name, total)))
             }
         }
@@ -63,7 +78,9 @@ enum GridImport {
         if parsed.features.isEmpty { throw AppError.invalid("error.import.empty") }
         var c = Checked(features: parsed.features)
         let codes = Array(Set(parsed.features.compactMap { $0.properties["community"] }))
-        for n in codes.isEmpty ? [] : try await OrgNode.query(on: req.db).filter(\.$code ~~ codes).all() { c.communities[n.code] = n }
+        for n in codes.isEmpty ? [] : try await OrgNode.query(on: req.db).filter(\.$code ~~ codes).all() {
+            c.communities[n.code] = n
+        }
         var problems: [[(String?, String, [String])]] = Array(repeating: [], count: parsed.features.count)
         // A code names an existing grid: that grid must be the viewer's to change, not just the file's community.
         var existingByCode: [String: Grid] = [:]
@@ -74,20 +91,30 @@ enum GridImport {
         var seen: [String: Int] = [:]
         for (i, f) in parsed.features.enumerated() {
             let code = f.properties["code"]?.trimmingWhitespace() ?? ""
-            if code.isEmpty { problems[i].append(("code", "error.geo.noCode", [])) }
-            else if let first = seen[code] { problems[i].append(("code", "error.geo.duplicateCode", [String(first + 1)])) }
-            else { seen[code] = i }
+            if code.isEmpty {
+                problems[i].append(("code", "error.geo.noCode", []))
+            } else if let first = seen[code] {
+                problems[i].append(("code", "error.geo.duplicateCode", [String(first + 1)]))
+            } else {
+                seen[code] = i
+            }
             if let g = existingByCode[code], !v.scope.includes(TreePath(g.path)) {
                 let detail = "grid import over grid \(g.id ?? 0)"
                 await AccessLog.write(req, .forbiddenChange, detail: detail, scopePath: g.path)
                 problems[i].append(("code", "error.geo.codeOutOfScope", [code]))
             }
             let community = f.properties["community"] ?? ""
-            if community.isEmpty { problems[i].append(("community", "error.geo.noCommunity", [])) }
-            else if let node = c.communities[community] {
-                if node.kind != .communityCommittee { problems[i].append(("community", "error.geo.notCommunity", [community])) }
-                else if !v.scope.includes(node.treePath) { problems[i].append(("community", "error.import.orgOutOfScope", [])) }
-            } else { problems[i].append(("community", "error.import.orgUnknown", [community])) }
+            if community.isEmpty {
+                problems[i].append(("community", "error.geo.noCommunity", []))
+            } else if let node = c.communities[community] {
+                if node.kind != .communityCommittee {
+                    problems[i].append(("community", "error.geo.notCommunity", [community]))
+                } else if !v.scope.includes(node.treePath) {
+                    problems[i].append(("community", "error.import.orgOutOfScope", []))
+                }
+            } else {
+                problems[i].append(("community", "error.import.orgUnknown", [community]))
+            }
             for p in shapeProblems[i] { problems[i].append(("geometry", p.messageKey, p.args)) }
         }
         // Overlaps and gaps per community, against the grids already there that the file does not replace.
@@ -95,22 +122,32 @@ enum GridImport {
         let valid = parsed.features.indices.filter { problems[$0].isEmpty }
         for (communityCode, idx) in Dictionary(grouping: valid, by: { parsed.features[$0].properties["community"]! }) {
             guard let node = c.communities[communityCode] else { continue }
-            let existing = try await Grid.query(on: req.db).filter(\.$communityNodeID == node.id!).filter(\.$archived == false).all()
+            let existing = try await Grid.query(on: req.db).filter(\.$communityNodeID == node.id!).filter(
+                \.$archived == false
+            ).all()
                 .filter { !fileCodes.contains($0.code) }
-            let shapes = idx.map { (code: parsed.features[$0].properties["code"]!, shape: parsed.features[$0].shape) }
+            let shapes =
+                idx.map { (code: parsed.features[$0].properties["code"]!, shape: parsed.features[$0].shape) }
                 + existing.map { (code: $0.code, shape: $0.shape) }
             let (overlaps, gaps) = try await req.offload {
                 (ShapeChecks.overlaps(shapes), ShapeChecks.gaps(shapes.map(\.shape)))
             }
             for (a, b) in overlaps {
-                if let i = idx.first(where: { parsed.features[$0].properties["code"] == a }) { problems[i].append(("geometry", "error.geo.overlap", [b])) }
-                else if let i = idx.first(where: { parsed.features[$0].properties["code"] == b }) { problems[i].append(("geometry", "error.geo.overlap", [a])) }
+                if let i = idx.first(where: { parsed.features[$0].properties["code"] == a }) {
+                    problems[i].append(("geometry", "error.geo.overlap", [b]))
+                } else if let i = idx.first(where: { parsed.features[$0].properties["code"] == b }) {
+                    problems[i].append(("geometry", "error.geo.overlap", [a]))
+                }
             }
             for gap in gaps { problems[idx[0]].append(("geometry", gap.messageKey, gap.args)) }
         }
         c.rows = parsed.features.enumerated().map { i, f in
-            PeopleImport.RowOut(line: i + 1, name: f.properties["name"] ?? f.properties["code"] ?? "", orgCode: f.properties["community"] ?? "",
-                                problems: problems[i].map { PeopleImport.ProblemOut(column: $0.0, message: req.lang.format($0.1, $0.2)) })
+            PeopleImport.RowOut(
+                line: i + 1, name: f.properties["name"] ?? f.properties["code"] ?? "",
+                orgCode: f.properties["community"] ?? "",
+                problems: problems[i].map {
+                    PeopleImport.ProblemOut(column: $0.0, message: req.lang.format($0.1, $0.2))
+                })
         }
         return (c, parsed.gcj02)
     }
@@ -118,8 +155,9 @@ enum GridImport {
     static func preview(_ req: Request, bytes: [UInt8], fileName: String) async throws -> PeopleImport.Preview {
         let v = try await req.require(.editTree)
         let (c, gcj) = try await check(bytes, req)
-        return try await PeopleImport.keep(req, kind: "grids", fileName: fileName, encoding: gcj ? "gcj02" : "wgs84",
-                                           content: String(decoding: bytes, as: UTF8.self), rows: c.rows)
+        return try await PeopleImport.keep(
+            req, kind: "grids", fileName: fileName, encoding: gcj ? "gcj02" : "wgs84",
+            content: String(decoding: bytes, as: UTF8.self), rows: c.rows)
     }
 
     static func commit(_ req: Request, batch: ImportBatch) async throws -> PeopleImport.CommitResult {
@@ -136,9 +174,14 @@ enum GridImport {
                 }
                 let before = grid.id == nil ? nil : grid.snapshot
                 if grid.id == nil {
-                    grid.code = code; grid.archived = false; grid.branchNodeID = nil; grid.path = community.path
+                    grid.code = code
+                    grid.archived = false
+                    grid.branchNodeID = nil
+                    grid.path = community.path
                     grid.name = f.properties["name"] ?? code
-                } else if let name = f.properties["name"] { grid.name = name }
+                } else if let name = f.properties["name"] {
+                    grid.name = name
+                }
                 let movesCommunity = grid.id != nil && grid.communityNodeID != community.id
                 if movesCommunity || grid.id == nil {
                     // A branch belongs to the old community; the grid hangs on the new community until it gets one.
@@ -151,20 +194,24 @@ enum GridImport {
                 if movesCommunity {
                     try await TreePaths.moveGrid(grid.id!, toPath: grid.path, community: community.id!, on: db)
                 }
-                try await Audit.record(on: db, by: v, before == nil ? .create : .update, entity: "grid", id: grid.id!, label: grid.name,
-                                       scopePath: grid.path, before: before, after: grid.snapshot)
+                try await Audit.record(
+                    on: db, by: v, before == nil ? .create : .update, entity: "grid", id: grid.id!, label: grid.name,
+                    scopePath: grid.path, before: before, after: grid.snapshot)
             }
             batch.status = "committed"
             try await batch.save(on: db)
-            try await Audit.record(on: db, by: v, .importCommit, entity: "import_batch", id: batch.id!, label: batch.fileName,
-                                   scopePath: v.node.path, before: nil as String?, after: ["grids": c.features.count])
+            try await Audit.record(
+                on: db, by: v, .importCommit, entity: "import_batch", id: batch.id!, label: batch.fileName,
+                scopePath: v.node.path, before: nil as String?, after: ["grids": c.features.count])
         }
         return .init(batchId: batch.id!, created: c.features.count)
     }
 
     @Sendable static func previewAPI(_ req: Request) async throws -> PeopleImport.Preview {
         guard let buffer = req.body.data else { throw AppError.invalid("error.import.empty") }
-        return try await preview(req, bytes: Array(buffer.readableBytesView), fileName: req.query[String.self, at: "fileName"] ?? "grids.geojson")
+        return try await preview(
+            req, bytes: Array(buffer.readableBytesView),
+            fileName: req.query[String.self, at: "fileName"] ?? "grids.geojson")
     }
 
     @Sendable static func commitAPI(_ req: Request) async throws -> PeopleImport.CommitResult {

@@ -1,5 +1,5 @@
-import Vapor
 import Fluent
+import Vapor
 
 /// The boundary of a territorial node (district, street, community). Grids have their own table.
 final class Area: Model, @unchecked Sendable {
@@ -16,7 +16,10 @@ final class Area: Model, @unchecked Sendable {
     func set(_ shape: MultiPolygon) {
         boundary = GeoJSON.encode(shape)
         let b = shape.bbox
-        minLat = b.minLat; minLng = b.minLng; maxLat = b.maxLat; maxLng = b.maxLng
+        minLat = b.minLat
+        minLng = b.minLng
+        maxLat = b.maxLat
+        maxLng = b.maxLng
     }
 }
 
@@ -43,7 +46,10 @@ final class Grid: Model, @unchecked Sendable {
     func set(_ shape: MultiPolygon) {
         boundary = GeoJSON.encode(shape)
         let b = shape.bbox
-        minLat = b.minLat; minLng = b.minLng; maxLat = b.maxLat; maxLng = b.maxLng
+        minLat = b.minLat
+        minLng = b.minLng
+        maxLat = b.maxLat
+        maxLng = b.maxLng
     }
     struct Snapshot: Codable, Sendable {
         let code: String
@@ -55,8 +61,9 @@ final class Grid: Model, @unchecked Sendable {
         let archived: Bool
     }
     var snapshot: Snapshot {
-        .init(code: code, name: name, communityNodeID: communityNodeID, branchNodeID: branchNodeID, path: path,
-              boundary: boundary, archived: archived)
+        .init(
+            code: code, name: name, communityNodeID: communityNodeID, branchNodeID: branchNodeID, path: path,
+            boundary: boundary, archived: archived)
     }
 }
 
@@ -96,7 +103,10 @@ final class HouseholdLink: Model, @unchecked Sendable {
     @Field(key: "member_household_id") var memberHouseholdID: Int
     @Field(key: "household_id") var householdID: Int
     init() {}
-    init(member: Int, household: Int) { memberHouseholdID = member; householdID = household }
+    init(member: Int, household: Int) {
+        memberHouseholdID = member
+        householdID = household
+    }
 }
 
 /// Who serves a grid: grid workers and the three chiefs (三长制).
@@ -110,7 +120,10 @@ final class GridDuty: Model, @unchecked Sendable {
     @OptionalField(key: "group_node_id") var groupNodeID: Int?
     init() {}
     init(gridID: Int, personID: Int, duty: Duty, groupNodeID: Int? = nil) {
-        self.gridID = gridID; self.personID = personID; self.duty = duty; self.groupNodeID = groupNodeID
+        self.gridID = gridID
+        self.personID = personID
+        self.duty = duty
+        self.groupNodeID = groupNodeID
     }
 
     enum Duty: String, Codable, CaseIterable, Sendable {
@@ -127,7 +140,11 @@ final class GridDepartment: Model, @unchecked Sendable {
     @Field(key: "unit_id") var unitID: Int
     @Field(key: "role") var role: Role
     init() {}
-    init(gridID: Int, unitID: Int, role: Role) { self.gridID = gridID; self.unitID = unitID; self.role = role }
+    init(gridID: Int, unitID: Int, role: Role) {
+        self.gridID = gridID
+        self.unitID = unitID
+        self.role = role
+    }
 
     enum Role: String, Codable, CaseIterable, Sendable {
         case police, cityManagement, safety, legal, other
@@ -157,20 +174,24 @@ struct CreatePlaces: AsyncMigration {
                 .field("min_lat", .double, .required).field("min_lng", .double, .required)
                 .field("max_lat", .double, .required).field("max_lng", .double, .required)
         }
-        try await boundaryFields(db.schema(Area.schema)
-            .field(.id, .int, .identifier(auto: true))
-            .field("org_node_id", .int, .required, .references(OrgNode.schema, .id)))
-            .unique(on: "org_node_id").create()
-        try await boundaryFields(db.schema(Grid.schema)
-            .field(.id, .int, .identifier(auto: true))
-            .field("code", .string, .required)
-            .field("name", .string, .required)
-            .field("community_node_id", .int, .required, .references(OrgNode.schema, .id))
-            .field("branch_node_id", .int, .references(OrgNode.schema, .id))
-            .field("path", .string, .required))
-            .field("archived", .bool, .required)
-            .field("created_at", .datetime).field("updated_at", .datetime)
-            .unique(on: "code").create()
+        try await boundaryFields(
+            db.schema(Area.schema)
+                .field(.id, .int, .identifier(auto: true))
+                .field("org_node_id", .int, .required, .references(OrgNode.schema, .id))
+        )
+        .unique(on: "org_node_id").create()
+        try await boundaryFields(
+            db.schema(Grid.schema)
+                .field(.id, .int, .identifier(auto: true))
+                .field("code", .string, .required)
+                .field("name", .string, .required)
+                .field("community_node_id", .int, .required, .references(OrgNode.schema, .id))
+                .field("branch_node_id", .int, .references(OrgNode.schema, .id))
+                .field("path", .string, .required)
+        )
+        .field("archived", .bool, .required)
+        .field("created_at", .datetime).field("updated_at", .datetime)
+        .unique(on: "code").create()
         try await db.createIndex(table: Grid.schema, column: "path")
         try await db.schema(Building.schema)
             .field(.id, .int, .identifier(auto: true))
@@ -220,12 +241,16 @@ struct CreatePlaces: AsyncMigration {
             .field("active", .bool, .required).create()
         // Where people live, whether a member agreed to be shown to neighbours, where a unit is.
         try await db.schema(Person.schema).field("household_id", .int).update()
-        try await db.schema(Person.schema).field("shown_to_neighbours", .bool, .required, .sql(.default(false))).update()
+        try await db.schema(Person.schema).field("shown_to_neighbours", .bool, .required, .sql(.default(false)))
+            .update()
         try await db.schema(ResidentUnit.schema).field("lat", .double).update()
         try await db.schema(ResidentUnit.schema).field("lng", .double).update()
     }
     func revert(on db: Database) async throws {
-        for s in [ContactAssignment.schema, GridDepartment.schema, GridDuty.schema, HouseholdLink.schema, Household.schema, Building.schema, Grid.schema, Area.schema] {
+        for s in [
+            ContactAssignment.schema, GridDepartment.schema, GridDuty.schema, HouseholdLink.schema, Household.schema,
+            Building.schema, Grid.schema, Area.schema,
+        ] {
             try await db.schema(s).delete()
         }
     }

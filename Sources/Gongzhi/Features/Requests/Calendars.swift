@@ -1,5 +1,5 @@
-import Vapor
 import Fluent
+import Vapor
 
 /// The working calendar as stored (shipped years plus administrators' edits).
 enum Calendars {
@@ -16,7 +16,9 @@ enum Calendars {
 
     /// For the steps of a request: a missing calendar year must not stop a resident's request or a handler's work,
     /// so the step goes ahead without a deadline and says why (in the event's note, in the default language).
-    static func softDeadline(_ req: Request, from: Date, workingDays: Int, warnings: inout [String]) async throws -> Date? {
+    static func softDeadline(_ req: Request, from: Date, workingDays: Int, warnings: inout [String]) async throws
+        -> Date?
+    {
         do {
             return try await deadline(req, from: from, workingDays: workingDays)
         } catch let e as AppError where e.messageKey == "error.calendar.missingYear" {
@@ -29,7 +31,8 @@ enum Calendars {
     static func deadline(_ req: Request, from: Date, workingDays: Int) async throws -> Date {
         let cal = try await load(on: req.db)
         do {
-            return Date(timeIntervalSince1970: try cal.deadline(from: from.timeIntervalSince1970, workingDays: workingDays))
+            return Date(
+                timeIntervalSince1970: try cal.deadline(from: from.timeIntervalSince1970, workingDays: workingDays))
         } catch {
             throw AppError.invalid(error.messageKey, args: error.args)
         }
@@ -37,9 +40,23 @@ enum Calendars {
 }
 
 enum CalendarAPI {
-    struct Day: Content { let date: String; let kind: String; let name: String }
-    struct YearOut: Content { let year: Int; let source: String; let daysOff: [Day]; let workingWeekends: [Day] }
-    struct DeadlineOut: Content { let from: Date; let workingDays: Int; let deadline: Date; let deadlineLocalDate: String }
+    struct Day: Content {
+        let date: String
+        let kind: String
+        let name: String
+    }
+    struct YearOut: Content {
+        let year: Int
+        let source: String
+        let daysOff: [Day]
+        let workingWeekends: [Day]
+    }
+    struct DeadlineOut: Content {
+        let from: Date
+        let workingDays: Int
+        let deadline: Date
+        let deadlineLocalDate: String
+    }
 
     static func register(_ api: RoutesBuilder) {
         api.get("calendar", "deadline", use: deadline)
@@ -47,37 +64,80 @@ enum CalendarAPI {
         api.put("calendar", ":year", use: replace)
     }
 
-    struct DayInput: Codable, Sendable { let date: String; let name: String }
-    struct YearInput: StrictInput { static let fields: Set<String> = ["source", "daysOff", "workingWeekends"]
-        let source: String; let daysOff: [DayInput]; let workingWeekends: [DayInput] }
+    struct DayInput: Codable, Sendable {
+        let date: String
+        let name: String
+    }
+    struct YearInput: StrictInput {
+        static let fields: Set<String> = ["source", "daysOff", "workingWeekends"]
+        let source: String
+        let daysOff: [DayInput]
+        let workingWeekends: [DayInput]
+    }
 
     /// Administrators set a year from its State Council notice (or correct one); the old days are kept in the audit log.
     static func replace(_ req: Request, year: Int, input: YearInput) async throws -> YearOut {
         let v = try await req.requireDistrictSettings("calendar \(year)")
-        var off: [LocalDate: String] = [:], work: [LocalDate: String] = [:]
+        var off: [LocalDate: String] = [:]
+        var work: [LocalDate: String] = [:]
         for (list, isOff) in [(input.daysOff, true), (input.workingWeekends, false)] {
             for d in list {
-                guard let date = LocalDate(d.date), date.year == year else { throw AppError.invalid("error.calendar.date", args: [d.date, String(year)]) }
+                guard let date = LocalDate(d.date), date.year == year else {
+                    throw AppError.invalid("error.calendar.date", args: [d.date, String(year)])
+                }
                 let name = d.name.trimmingWhitespace()
-                guard !name.isEmpty, name.count <= 40 else { throw AppError.invalid("error.calendar.name", args: [d.date]) }
-                if isOff { off[date] = name } else {
+                guard !name.isEmpty, name.count <= 40 else {
+                    throw AppError.invalid("error.calendar.name", args: [d.date])
+                }
+                if isOff {
+                    off[date] = name
+                } else {
                     guard date.isWeekend else { throw AppError.invalid("error.calendar.notWeekend", args: [d.date]) }
                     work[date] = name
                 }
             }
         }
-        if let clash = off.keys.first(where: { work[$0] != nil }) { throw AppError.invalid("error.calendar.clash", args: [clash.description]) }
+        if let clash = off.keys.first(where: { work[$0] != nil }) {
+            throw AppError.invalid("error.calendar.clash", args: [clash.description])
+        }
         let source = input.source.trimmingWhitespace()
         guard !source.isEmpty else { throw AppError.invalid("error.calendar.source") }
         let before = try? await yearOut(year, on: req.db)
-        let offDays = off, workDays = work
+        let offDays = off
+        let workDays = work
         try await req.db.writing { db in
             try await CalendarDay.query(on: db).filter(\.$year == year).delete()
-            for (d, n) in offDays { let c = CalendarDay(); c.year = year; c.date = d.description; c.kind = "holiday"; c.name = n; c.source = source; try await c.create(on: db) }
-            for (d, n) in workDays { let c = CalendarDay(); c.year = year; c.date = d.description; c.kind = "workday"; c.name = n; c.source = source; try await c.create(on: db) }
-            try await Audit.record(on: db, by: v, before == nil ? .create : .update, entity: "calendar", id: year, label: "\(year)", scopePath: v.node.path,
-                                   before: before.map { ["daysOff": $0.daysOff.map(\.date).joined(separator: ","), "workingWeekends": $0.workingWeekends.map(\.date).joined(separator: ",")] },
-                                   after: ["daysOff": offDays.keys.sorted().map(\.description).joined(separator: ","), "workingWeekends": workDays.keys.sorted().map(\.description).joined(separator: ",")])
+            for (d, n) in offDays {
+                let c = CalendarDay()
+                c.year = year
+                c.date = d.description
+                c.kind = "holiday"
+                c.name = n
+                c.source = source
+                try await c.create(on: db)
+            }
+            for (d, n) in workDays {
+                let c = CalendarDay()
+                c.year = year
+                c.date = d.description
+                c.kind = "workday"
+                c.name = n
+                c.source = source
+                try await c.create(on: db)
+            }
+            try await Audit.record(
+                on: db, by: v, before == nil ? .create : .update, entity: "calendar", id: year, label: "\(year)",
+                scopePath: v.node.path,
+                before: before.map {
+                    [
+                        "daysOff": $0.daysOff.map(\.date).joined(separator: ","),
+                        "workingWeekends": $0.workingWeekends.map(\.date).joined(separator: ","),
+                    ]
+                },
+                after: [
+                    "daysOff": offDays.keys.sorted().map(\.description).joined(separator: ","),
+                    "workingWeekends": workDays.keys.sorted().map(\.description).joined(separator: ","),
+                ])
         }
         return try await yearOut(year, on: req.db)
     }
@@ -92,9 +152,12 @@ enum CalendarAPI {
     static func yearOut(_ y: Int, on db: Database) async throws -> YearOut {
         let days = try await CalendarDay.query(on: db).filter(\.$year == y).sort(\.$date).all()
         guard !days.isEmpty else { throw AppError.invalid("error.calendar.missingYear", args: [String(y)]) }
-        return YearOut(year: y, source: days[0].source,
-                       daysOff: days.filter { $0.kind == "holiday" }.map { Day(date: $0.date, kind: $0.kind, name: $0.name) },
-                       workingWeekends: days.filter { $0.kind == "workday" }.map { Day(date: $0.date, kind: $0.kind, name: $0.name) })
+        return YearOut(
+            year: y, source: days[0].source,
+            daysOff: days.filter { $0.kind == "holiday" }.map { Day(date: $0.date, kind: $0.kind, name: $0.name) },
+            workingWeekends: days.filter { $0.kind == "workday" }.map {
+                Day(date: $0.date, kind: $0.kind, name: $0.name)
+            })
     }
 
     @Sendable static func year(_ req: Request) async throws -> YearOut {
@@ -112,6 +175,8 @@ enum CalendarAPI {
             throw AppError.badRequest("error.calendar.count")
         }
         let d = try await Calendars.deadline(req, from: from, workingDays: n)
-        return DeadlineOut(from: from, workingDays: n, deadline: d, deadlineLocalDate: LocalDate(instant: d.timeIntervalSince1970).description)
+        return DeadlineOut(
+            from: from, workingDays: n, deadline: d,
+            deadlineLocalDate: LocalDate(instant: d.timeIntervalSince1970).description)
     }
 }

@@ -1,5 +1,5 @@
-import Vapor
 import Fluent
+import Vapor
 
 /// Who sees which requests, and who may do what with one.
 enum RequestAccess {
@@ -20,8 +20,10 @@ enum RequestAccess {
         let q = ServiceRequest.query(on: db)
         if v.scope.isSelfOnly {
             // Their own requests, and the ones theirs were merged into, so every reporter follows the one request.
-            let mergedInto = try await ServiceRequest.query(on: db).filter(\.$reporterUserID == v.user.id!).filter(\.$mergedIntoID != nil)
-                .field(\.$id).field(\.$mergedIntoID).all().compactMap(\.mergedIntoID)
+            let mergedInto = try await ServiceRequest.query(on: db).filter(\.$reporterUserID == v.user.id!).filter(
+                \.$mergedIntoID != nil
+            )
+            .field(\.$id).field(\.$mergedIntoID).all().compactMap(\.mergedIntoID)
             return q.group(.or) { g in
                 g.filter(\.$reporterUserID == v.user.id!)
                 if !mergedInto.isEmpty { g.filter(\.$id ~~ mergedInto) }
@@ -29,7 +31,9 @@ enum RequestAccess {
         }
         if v.role == .unitLiaison {
             let units = try await myUnitIDs(v, on: db)
-            let ids = units.isEmpty ? [] : try await RequestAssignment.query(on: db).filter(\.$unitID ~~ units).all().map(\.requestID)
+            let ids =
+                units.isEmpty
+                ? [] : try await RequestAssignment.query(on: db).filter(\.$unitID ~~ units).all().map(\.requestID)
             return q.filter(\.$id ~~ (ids.isEmpty ? [-1] : ids))
         }
         return q.inScope(v.scope, \.$path)
@@ -44,29 +48,39 @@ enum RequestAccess {
     static func find(_ id: Int, _ req: Request) async throws -> ServiceRequest {
         let v = try req.requireViewer()
         if let r = try await scoped(v, on: req.db).filter(\.$id == id).first() { return r }
-        if let other = try await ServiceRequest.find(id, on: req.db) { throw await req.outOfScope("request \(id)", scopePath: other.path) }
+        if let other = try await ServiceRequest.find(id, on: req.db) {
+            throw await req.outOfScope("request \(id)", scopePath: other.path)
+        }
         throw AppError.notFound()
     }
 
     /// Whether the viewer's role may take this action on a request they can see.
-    static func may(_ v: Viewer, _ action: RequestAction, _ r: ServiceRequest, category: RequestCategory?, myUnits: [Int], assignedUnits: [Int]) -> Bool {
+    static func may(
+        _ v: Viewer, _ action: RequestAction, _ r: ServiceRequest, category: RequestCategory?, myUnits: [Int],
+        assignedUnits: [Int]
+    ) -> Bool {
         let role = v.role
-        let community = communityRoles.contains(role), street = streetRoles.contains(role), district = districtRoles.contains(role)
+        let community = communityRoles.contains(role)
+        let street = streetRoles.contains(role)
+        let district = districtRoles.contains(role)
         let grid = gridRoles.contains(role)
         let handler = !Set(myUnits).isDisjoint(with: assignedUnits)
         let level = EscalationLevel(rawValue: r.level) ?? .community
-        let atMyLevel: Bool = switch level {
-        case .community: community || street || district
-        case .street: street || district
-        case .district: district
-        }
+        let atMyLevel: Bool =
+            switch level {
+            case .community: community || street || district
+            case .street: street || district
+            case .district: district
+            }
         switch action {
         case .raise, .closeUnrated: return false
         case .take: return role == .gridWorker || community
         case .settle, .forward: return (grid && r.assigneeUserID == v.user.id) || community
         case .merge: return grid || community
         case .dispatch:
-            if r.state == .gridReview { return (category?.directDispatch ?? false) && ((grid && r.assigneeUserID == v.user.id) || community) }
+            if r.state == .gridReview {
+                return (category?.directDispatch ?? false) && ((grid && r.assigneeUserID == v.user.id) || community)
+            }
             return atMyLevel
         case .decide: return community
         case .accept, .returnDispatch, .progress, .requestExtension, .complete: return handler || atMyLevel

@@ -1,18 +1,28 @@
-import Vapor
 import Fluent
+import Vapor
 
 /// Figures for a node (district, street, community) or grid, with each child area's figures; every number links
 /// to the list of requests it counts (`/requests?nodeId=…&metric=…`).
 enum RequestFiguresService {
-    struct AreaFigures: Content { let name: String; let nodeID: Int?; let gridID: Int?; let figures: RequestFiguresSummary }
-    struct Out: Content { let area: AreaFigures; let children: [AreaFigures] }
+    struct AreaFigures: Content {
+        let name: String
+        let nodeID: Int?
+        let gridID: Int?
+        let figures: RequestFiguresSummary
+    }
+    struct Out: Content {
+        let area: AreaFigures
+        let children: [AreaFigures]
+    }
 
     static func records(_ rs: [ServiceRequest], on db: Database) async throws -> [RequestRecord] {
         guard !rs.isEmpty else { return [] }
         let ids = rs.compactMap(\.id)
         var events: [Int: [RequestEvent]] = [:]
         for chunk in ids.chunked(500) {
-            for e in try await RequestEvent.query(on: db).filter(\.$requestID ~~ chunk).sort(\.$id).all() { events[e.requestID, default: []].append(e) }
+            for e in try await RequestEvent.query(on: db).filter(\.$requestID ~~ chunk).sort(\.$id).all() {
+                events[e.requestID, default: []].append(e)
+            }
         }
         let cal = try await Calendars.load(on: db)
         func days(_ a: RequestEvent?, _ b: RequestEvent?) -> Int? {
@@ -29,16 +39,18 @@ enum RequestFiguresService {
             let rated = es.last { $0.action == .rate }
             // The deadline in force when it was resolved: the last deadline set before the completion.
             let deadline = completed.flatMap { c in es.last { $0.id! < c.id! && $0.deadline != nil }?.deadline }
-            return RequestRecord(id: r.id!, state: r.state, raisedAt: r.raisedAt.timeIntervalSince1970,
-                                 responseDeadline: raise?.deadline?.timeIntervalSince1970, firstTakenAt: take?.at.timeIntervalSince1970,
-                                 resolvedAt: completed?.at.timeIntervalSince1970, deadlineAtResolution: deadline?.timeIntervalSince1970,
-                                 rating: r.rating, unrated: r.unrated,
-                                 stepDays: [days(raise, take), days(take, handed), days(dispatched, completed), days(completed, rated)])
+            return RequestRecord(
+                id: r.id!, state: r.state, raisedAt: r.raisedAt.timeIntervalSince1970,
+                responseDeadline: raise?.deadline?.timeIntervalSince1970, firstTakenAt: take?.at.timeIntervalSince1970,
+                resolvedAt: completed?.at.timeIntervalSince1970, deadlineAtResolution: deadline?.timeIntervalSince1970,
+                rating: r.rating, unrated: r.unrated,
+                stepDays: [days(raise, take), days(take, handed), days(dispatched, completed), days(completed, rated)])
         }
     }
 
     /// Requests under a node's subtree (or a grid), within the viewer's scope.
-    static func requests(_ v: Viewer, nodePath: String?, gridID: Int?, on db: Database) async throws -> [ServiceRequest] {
+    static func requests(_ v: Viewer, nodePath: String?, gridID: Int?, on db: Database) async throws -> [ServiceRequest]
+    {
         let q = try await RequestAccess.scoped(v, on: db)
         if let nodePath { q.filter(\.$path =~ nodePath) }
         if let gridID { q.filter(\.$gridID == gridID) }
@@ -55,20 +67,32 @@ enum RequestFiguresService {
         let all = try await requests(v, nodePath: node.path, gridID: nil, on: req.db)
         var children: [AreaFigures] = []
         if node.kind == .communityCommittee {
-            for g in try await Grid.query(on: req.db).filter(\.$communityNodeID == node.id!).filter(\.$archived == false).sort(\.$code).all() {
-                children.append(.init(name: g.name, nodeID: nil, gridID: g.id, figures: try await figures(all.filter { $0.gridID == g.id }, on: req.db)))
+            for g in try await Grid.query(on: req.db).filter(\.$communityNodeID == node.id!).filter(
+                \.$archived == false
+            ).sort(\.$code).all() {
+                children.append(
+                    .init(
+                        name: g.name, nodeID: nil, gridID: g.id,
+                        figures: try await figures(all.filter { $0.gridID == g.id }, on: req.db)))
             }
         } else {
-            for c in try await OrgNode.query(on: req.db).filter(\.$parentID == node.id!).filter(\.$archived == false).sort(\.$code).all()
+            for c in try await OrgNode.query(on: req.db).filter(\.$parentID == node.id!).filter(\.$archived == false)
+                .sort(\.$code).all()
             where c.kind.isTerritorial && v.scope.includes(c.treePath) {
-                children.append(.init(name: c.name, nodeID: c.id, gridID: nil, figures: try await figures(all.filter { $0.path.hasPrefix(c.path) }, on: req.db)))
+                children.append(
+                    .init(
+                        name: c.name, nodeID: c.id, gridID: nil,
+                        figures: try await figures(all.filter { $0.path.hasPrefix(c.path) }, on: req.db)))
             }
         }
-        return Out(area: .init(name: node.name, nodeID: node.id, gridID: nil, figures: try await figures(all, on: req.db)), children: children)
+        return Out(
+            area: .init(name: node.name, nodeID: node.id, gridID: nil, figures: try await figures(all, on: req.db)),
+            children: children)
     }
 
     /// The records behind one figure.
-    static func list(_ req: Request, nodeID: Int?, gridID: Int?, metric: RequestMetric) async throws -> [ServiceRequest] {
+    static func list(_ req: Request, nodeID: Int?, gridID: Int?, metric: RequestMetric) async throws -> [ServiceRequest]
+    {
         let v = try req.requireViewer()
         let path = try await nodeID.asyncMap { try await OrgQueries.findInScope($0, req).path }
         let rs = try await requests(v, nodePath: path, gridID: gridID, on: req.db)

@@ -1,5 +1,5 @@
-import Vapor
 import Fluent
+import Vapor
 
 /// Maps for residents without any script: pick a request's place by clicking the community map (an image
 /// button sends the click's x and y, which the server turns back into a coordinate with the same projection),
@@ -17,10 +17,14 @@ enum RequestMaps {
     static func community(_ req: Request) async throws -> (OrgNode, [Grid])? {
         let v = try req.requireViewer()
         var communityID: Int?
-        if let g = try await PlacesQueries.homeGrid(of: v, on: req.db) { communityID = g.communityNodeID }
-        else if v.node.kind == .communityCommittee { communityID = v.node.id }
+        if let g = try await PlacesQueries.homeGrid(of: v, on: req.db) {
+            communityID = g.communityNodeID
+        } else if v.node.kind == .communityCommittee {
+            communityID = v.node.id
+        }
         guard let cid = communityID, let node = try await OrgNode.find(cid, on: req.db) else { return nil }
-        let grids = try await Grid.query(on: req.db).filter(\.$communityNodeID == cid).filter(\.$archived == false).sort(\.$code).all()
+        let grids = try await Grid.query(on: req.db).filter(\.$communityNodeID == cid).filter(\.$archived == false)
+            .sort(\.$code).all()
         return grids.isEmpty ? nil : (node, grids)
     }
 
@@ -55,45 +59,65 @@ enum RequestMaps {
 
     @Sendable static func pickPage(_ req: Request) async throws -> HTML {
         guard let (node, grids) = try await community(req) else {
-            return Layout.page(req, title: req.t("request.pick"), body: "<h1>\(req.t("request.pick"))</h1><p>\(req.t("nearby.noGrid"))</p>", active: "/requests")
+            return Layout.page(
+                req, title: req.t("request.pick"),
+                body: "<h1>\(req.t("request.pick"))</h1><p>\(req.t("nearby.noGrid"))</p>", active: "/requests")
         }
         let p = projection(grids)
-        return Layout.page(req, title: req.t("request.pick"), body: """
-            <h1>\(req.t("request.pick"))</h1><p class="muted">\(req.t("request.pickHint", node.name))</p>
-            <form method="get" action="/requests/new" id="pick-form">
-            <input type="image" name="pt" src="/requests/pick.svg" alt="\(node.name)" width="\(Int(p.width))" height="\(Int(p.height.rounded()))" id="pick-map">
-            </form>
-            """, active: "/requests")
+        return Layout.page(
+            req, title: req.t("request.pick"),
+            body: """
+                <h1>\(req.t("request.pick"))</h1><p class="muted">\(req.t("request.pickHint", node.name))</p>
+                <form method="get" action="/requests/new" id="pick-form">
+                <input type="image" name="pt" src="/requests/pick.svg" alt="\(node.name)" width="\(Int(p.width))" \
+                height="\(Int(p.height.rounded()))" id="pick-map">
+                </form>
+                """, active: "/requests")
     }
 
     /// The point a click on the pick map stands for, if the form came from it.
     static func picked(_ req: Request) async throws -> Coordinate? {
-        guard let x = req.query[String.self, at: "pt.x"].flatMap(Double.init), let y = req.query[String.self, at: "pt.y"].flatMap(Double.init),
-              let (_, grids) = try await community(req) else { return nil }
+        guard let x = req.query[String.self, at: "pt.x"].flatMap(Double.init),
+            let y = req.query[String.self, at: "pt.y"].flatMap(Double.init),
+            let (_, grids) = try await community(req)
+        else { return nil }
         return coordinate(x: x, y: y, projection(grids))
     }
 
     /// The community's public requests on its map, with no personal data.
     @Sendable static func publicMap(_ req: Request) async throws -> HTML {
         guard let (node, grids) = try await community(req) else {
-            return Layout.page(req, title: req.t("request.public"), body: "<h1>\(req.t("request.public"))</h1><p>\(req.t("nearby.noGrid"))</p>", active: "/requests")
+            return Layout.page(
+                req, title: req.t("request.public"),
+                body: "<h1>\(req.t("request.public"))</h1><p>\(req.t("nearby.noGrid"))</p>", active: "/requests")
         }
-        let rs = try await ServiceRequest.query(on: req.db).filter(\.$communityNodeID == node.id!).filter(\.$isPublic == true)
-            .filter(\.$state !~ [.closed, .merged]).limit(500).all()
-        let cats = Dictionary(uniqueKeysWithValues: try await RequestCategory.query(on: req.db).all().map { ($0.code, $0.name(req.lang)) })
+        let rs = try await ServiceRequest.query(on: req.db).filter(\.$communityNodeID == node.id!).filter(
+            \.$isPublic == true
+        )
+        .filter(\.$state !~ [.closed, .merged]).limit(500).all()
+        let cats = Dictionary(
+            uniqueKeysWithValues: try await RequestCategory.query(on: req.db).all().map { ($0.code, $0.name(req.lang)) }
+        )
         let centres = Dictionary(uniqueKeysWithValues: grids.map { ($0.id!, $0.shape.bbox.center) })
         let markers: [MapSVG.Marker] = rs.compactMap { r in
-            guard let at = r.lat.flatMap({ la in r.lng.map { Coordinate(lat: la, lng: $0) } }) ?? centres[r.gridID] else { return nil }
-            return .init(at: at, kind: "request", tooltip: "\(cats[r.category] ?? r.category) · \(req.t(r.state.labelKey)) · \(String(r.text.prefix(30)))")
+            guard let at = r.lat.flatMap({ la in r.lng.map { Coordinate(lat: la, lng: $0) } }) ?? centres[r.gridID]
+            else { return nil }
+            return .init(
+                at: at, kind: "request",
+                tooltip: "\(cats[r.category] ?? r.category) · \(req.t(r.state.labelKey)) · \(String(r.text.prefix(30)))"
+            )
         }
         let areas = gridAreas(grids)
         let title = req.t("request.public")
         let svg = try await req.offload {
             MapSVG.render(areas: areas, markers: markers, width: 440, title: title, legendTitle: nil, showLabels: true)
         }
-        return Layout.page(req, title: req.t("request.public"), body: """
-            <h1>\(req.t("request.public"))</h1><p class="muted">\(node.name) · \(req.t("request.publicCount", String(markers.count)))</p>
-            <section class="card map-frame" id="public-map">\(HTML(raw: svg))</section>
-            """, active: "/requests")
+        return Layout.page(
+            req, title: req.t("request.public"),
+            body: """
+                <h1>\(req.t("request.public"))</h1><p class="muted">\(node.name) · \
+                \(req.t("request.publicCount", String(markers.count)))</p>
+                <section class="card map-frame" id="public-map">\(HTML(raw: svg))</section>
+                """, active: "/requests")
     }
 }

@@ -1,5 +1,5 @@
-import Vapor
 import Fluent
+import Vapor
 
 /// 居民诉求: one request, its current facts kept in step with its events in the same transaction.
 final class ServiceRequest: Model, @unchecked Sendable {
@@ -39,8 +39,9 @@ final class ServiceRequest: Model, @unchecked Sendable {
     init() {}
 
     var facts: RequestFacts {
-        RequestFacts(state: state, level: EscalationLevel(rawValue: level) ?? .community, reopenCount: reopenCount,
-                     dispatchedFrom: dispatchedFrom, pendingExtension: pendingExtension)
+        RequestFacts(
+            state: state, level: EscalationLevel(rawValue: level) ?? .community, reopenCount: reopenCount,
+            dispatchedFrom: dispatchedFrom, pendingExtension: pendingExtension)
     }
     var number: String { Self.number(for: id ?? 0) }
     /// GZ000012: what residents, staff and Open311 tokens call a request.
@@ -112,7 +113,7 @@ final class CalendarDay: Model, @unchecked Sendable {
     @ID(custom: .id, generatedBy: .database) var id: Int?
     @Field(key: "year") var year: Int
     @Field(key: "date") var date: String
-    @Field(key: "kind") var kind: String // "holiday" | "workday"
+    @Field(key: "kind") var kind: String  // "holiday" | "workday"
     @Field(key: "name") var name: String
     @Field(key: "source") var source: String
     init() {}
@@ -123,7 +124,9 @@ struct CreateRequests: AsyncMigration {
     func prepare(on db: Database) async throws {
         try await db.schema(ServiceRequest.schema)
             .field(.id, .int, .identifier(auto: true))
-            .field("kind", .string, .required).field("category", .string, .required).field("text", .sql(unsafeRaw: "TEXT"), .required)
+            .field("kind", .string, .required).field("category", .string, .required).field(
+                "text", .sql(unsafeRaw: "TEXT"), .required
+            )
             .field("lat", .double).field("lng", .double).field("household_id", .int)
             .field("grid_id", .int, .required, .references(Grid.schema, .id))
             .field("community_node_id", .int, .required).field("path", .string, .required)
@@ -134,7 +137,8 @@ struct CreateRequests: AsyncMigration {
             .field("assignee_user_id", .int).field("step_deadline", .datetime).field("supervised", .bool, .required)
             .field("merged_into_id", .int).field("rating", .string).field("rating_comment", .string)
             .field("unrated", .bool, .required).field("version", .int, .required)
-            .field("raised_at", .datetime, .required).field("taken_at", .datetime).field("resolved_at", .datetime).field("closed_at", .datetime)
+            .field("raised_at", .datetime, .required).field("taken_at", .datetime).field("resolved_at", .datetime)
+            .field("closed_at", .datetime)
             .create()
         try await db.createIndex(table: ServiceRequest.schema, column: "path")
         try await db.createIndex(table: ServiceRequest.schema, column: "state")
@@ -158,11 +162,15 @@ struct CreateRequests: AsyncMigration {
             .field(.id, .int, .identifier(auto: true))
             .field("code", .string, .required).field("name_zh", .string, .required).field("name_en", .string, .required)
             .field("direct_dispatch", .bool, .required).field("response_days", .int, .required)
-            .field("review_days", .int, .required).field("handling_days", .int, .required).field("active", .bool, .required)
+            .field("review_days", .int, .required).field("handling_days", .int, .required).field(
+                "active", .bool, .required
+            )
             .unique(on: "code").create()
         try await db.schema(JointMeeting.schema)
             .field(.id, .int, .identifier(auto: true))
-            .field("community_node_id", .int, .required, .references(OrgNode.schema, .id)).field("path", .string, .required)
+            .field("community_node_id", .int, .required, .references(OrgNode.schema, .id)).field(
+                "path", .string, .required
+            )
             .field("date", .string, .required).field("host", .string, .required).field("attendees", .string, .required)
             .field("created_at", .datetime).create()
         try await db.schema(CalendarDay.schema)
@@ -173,24 +181,53 @@ struct CreateRequests: AsyncMigration {
         // The shipped calendars and categories, so a new server can compute deadlines at once.
         var days: [CalendarDay] = []
         for y in StatutoryHolidays.shipped {
-            for (d, name) in y.holidays { let c = CalendarDay(); c.year = y.year; c.date = d.description; c.kind = "holiday"; c.name = name; c.source = y.source; days.append(c) }
-            for (d, name) in y.workdays { let c = CalendarDay(); c.year = y.year; c.date = d.description; c.kind = "workday"; c.name = name; c.source = y.source; days.append(c) }
+            for (d, name) in y.holidays {
+                let c = CalendarDay()
+                c.year = y.year
+                c.date = d.description
+                c.kind = "holiday"
+                c.name = name
+                c.source = y.source
+                days.append(c)
+            }
+            for (d, name) in y.workdays {
+                let c = CalendarDay()
+                c.year = y.year
+                c.date = d.description
+                c.kind = "workday"
+                c.name = name
+                c.source = y.source
+                days.append(c)
+            }
         }
         try await days.create(on: db)
         let categories: [(String, String, String, Bool, Int)] = [
-            ("environment", "环境卫生", "Environment and sanitation", true, 3), ("facilities", "市政设施", "Public facilities", true, 5),
-            ("property", "物业管理", "Property management", true, 5), ("safety", "治安消防", "Public order and fire safety", false, 3),
-            ("dispute", "邻里纠纷", "Neighbour disputes", false, 5), ("elderly", "养老助残", "Elderly and disabled care", false, 5),
+            ("environment", "环境卫生", "Environment and sanitation", true, 3),
+            ("facilities", "市政设施", "Public facilities", true, 5),
+            ("property", "物业管理", "Property management", true, 5),
+            ("safety", "治安消防", "Public order and fire safety", false, 3),
+            ("dispute", "邻里纠纷", "Neighbour disputes", false, 5),
+            ("elderly", "养老助残", "Elderly and disabled care", false, 5),
             ("policy", "政策咨询", "Policy questions", true, 3), ("other", "其他", "Other", false, 5),
         ]
         try await categories.map { code, zh, en, direct, days in
-            let c = RequestCategory(); c.code = code; c.nameZh = zh; c.nameEn = en; c.directDispatch = direct
-            c.responseDays = 1; c.reviewDays = 2; c.handlingDays = days; c.active = true
+            let c = RequestCategory()
+            c.code = code
+            c.nameZh = zh
+            c.nameEn = en
+            c.directDispatch = direct
+            c.responseDays = 1
+            c.reviewDays = 2
+            c.handlingDays = days
+            c.active = true
             return c
         }.create(on: db)
     }
     func revert(on db: Database) async throws {
-        for s in [CalendarDay.schema, JointMeeting.schema, RequestCategory.schema, RequestAssignment.schema, RequestEvent.schema, ServiceRequest.schema] {
+        for s in [
+            CalendarDay.schema, JointMeeting.schema, RequestCategory.schema, RequestAssignment.schema,
+            RequestEvent.schema, ServiceRequest.schema,
+        ] {
             try await db.schema(s).delete()
         }
     }

@@ -1,5 +1,5 @@
-import Vapor
 import Fluent
+import Vapor
 
 /// Photos of a request: the resident's (up to nine) and the evidence staff attach to a step.
 /// Kept in the database, so every server process serves them; location metadata stripped unless kept on purpose.
@@ -56,8 +56,9 @@ enum RequestPhotos {
         switch outcome {
         case .success(let cleaned): return cleaned
         case .failure(let problem):
-            throw AppError.invalid(problem.messageKey, args: [String(ImageSanitizer.maxBytes / 1024 / 1024)],
-                                   field: "photos")
+            throw AppError.invalid(
+                problem.messageKey, args: [String(ImageSanitizer.maxBytes / 1024 / 1024)],
+                field: "photos")
         }
     }
 
@@ -66,29 +67,47 @@ enum RequestPhotos {
     {
         guard !cleaned.isEmpty else { return [] }
         let v = try req.requireViewer()
-        let eventID = asEvidence ? try await RequestEvent.query(on: req.db).filter(\.$requestID == r.id!).sort(\.$id, .descending).first()?.id : nil
-        let existing = try await RequestPhoto.query(on: req.db).filter(\.$requestID == r.id!).filter(\.$eventID == eventID).count()
+        let eventID =
+            asEvidence
+            ? try await RequestEvent.query(on: req.db).filter(\.$requestID == r.id!).sort(\.$id, .descending).first()?
+                .id : nil
+        let existing = try await RequestPhoto.query(on: req.db).filter(\.$requestID == r.id!).filter(
+            \.$eventID == eventID
+        ).count()
         let limit = asEvidence ? perStep : perRequest
         if existing + cleaned.count > limit {
             throw AppError.invalid("error.photo.count", args: [String(limit)], field: "photos")
         }
         let photos = cleaned.map { c -> RequestPhoto in
-            let p = RequestPhoto(); p.requestID = r.id!; p.eventID = eventID; p.contentType = c.kind.contentType
-            p.bytes = Data(c.bytes); p.uploadedBy = v.user.id; p.at = Date()
+            let p = RequestPhoto()
+            p.requestID = r.id!
+            p.eventID = eventID
+            p.contentType = c.kind.contentType
+            p.bytes = Data(c.bytes)
+            p.uploadedBy = v.user.id
+            p.at = Date()
             return p
         }
         try await req.db.writing { db in
             for p in photos { try await p.create(on: db) }
-            try await Audit.record(on: db, by: v, .create, entity: "request_photo", id: r.id!, label: r.number, scopePath: r.path,
-                                   before: nil as String?, after: ["photos": String(photos.count), "evidence": asEvidence ? "true" : "false"])
+            try await Audit.record(
+                on: db, by: v, .create, entity: "request_photo", id: r.id!, label: r.number, scopePath: r.path,
+                before: nil as String?,
+                after: ["photos": String(photos.count), "evidence": asEvidence ? "true" : "false"])
         }
         return photos
     }
 
-    struct PhotoRef: Content { let id: Int; let eventID: Int?; let url: String }
+    struct PhotoRef: Content {
+        let id: Int
+        let eventID: Int?
+        let url: String
+    }
 
     static func refs(_ requestID: Int, on db: Database) async throws -> [PhotoRef] {
-        try await RequestPhoto.query(on: db).filter(\.$requestID == requestID).field(\.$id).field(\.$eventID).sort(\.$id).all()
+        try await RequestPhoto.query(on: db).filter(\.$requestID == requestID).field(\.$id).field(\.$eventID).sort(
+            \.$id
+        ).all()
             .map { PhotoRef(id: $0.id!, eventID: $0.eventID, url: "/api/v1/requests/\(requestID)/photos/\($0.id!)") }
     }
 
@@ -102,13 +121,19 @@ enum RequestPhotos {
         let keep = try req.flag("keepLocation") == true && reporter
         let cleaned = try await clean([Array(body.readableBytesView)], keepLocation: keep, limit: 1, req)
         let stored = try await add(req, to: r, photos: cleaned, asEvidence: !reporter)
-        return try await PhotoRef(id: stored[0].id!, eventID: stored[0].eventID, url: "/api/v1/requests/\(r.id!)/photos/\(stored[0].id!)")
-            .encodeResponse(status: .created, for: req)
+        return try await PhotoRef(
+            id: stored[0].id!, eventID: stored[0].eventID, url: "/api/v1/requests/\(r.id!)/photos/\(stored[0].id!)"
+        )
+        .encodeResponse(status: .created, for: req)
     }
 
     @Sendable static func serve(_ req: Request) async throws -> Response {
         let r = try await RequestAccess.find(try req.intParameter("id"), req)
-        guard let p = try await RequestPhoto.query(on: req.db).filter(\.$id == (try req.intParameter("photo"))).filter(\.$requestID == r.id!).first() else {
+        guard
+            let p = try await RequestPhoto.query(on: req.db).filter(\.$id == (try req.intParameter("photo"))).filter(
+                \.$requestID == r.id!
+            ).first()
+        else {
             throw AppError.notFound()
         }
         if p.eventID == nil, RequestAccess.isAnotherResidents(r, for: try req.requireViewer()) {

@@ -1,19 +1,35 @@
-import Vapor
 import Fluent
 import SQLKit
+import Vapor
 
 /// Raising requests and moving them along the five steps. Every step is one transaction: the request's facts
 /// change only if nobody changed them meanwhile (a version check), and the event is written with them.
 enum RequestService {
     struct RaiseInput: StrictInput, Content {
-        static let fields: Set<String> = ["kind", "category", "text", "lat", "lng", "householdId", "gridId", "isPublic", "channel", "reporterPersonId"]
-        var kind: RequestKind?; var category: String?; var text: String?; var lat: Double?; var lng: Double?
-        var householdId: Int?; var gridId: Int?; var isPublic: Bool?; var channel: RequestChannel?; var reporterPersonId: Int?
+        static let fields: Set<String> = [
+            "kind", "category", "text", "lat", "lng", "householdId", "gridId", "isPublic", "channel",
+            "reporterPersonId",
+        ]
+        var kind: RequestKind?
+        var category: String?
+        var text: String?
+        var lat: Double?
+        var lng: Double?
+        var householdId: Int?
+        var gridId: Int?
+        var isPublic: Bool?
+        var channel: RequestChannel?
+        var reporterPersonId: Int?
     }
 
     struct ActionInput: StrictInput, Content {
         static let fields: Set<String> = ["note", "unitIds", "workingDays", "rating", "meetingId", "mergeInto"]
-        var note: String?; var unitIds: [Int]?; var workingDays: Int?; var rating: Rating?; var meetingId: Int?; var mergeInto: Int?
+        var note: String?
+        var unitIds: [Int]?
+        var workingDays: Int?
+        var rating: Rating?
+        var meetingId: Int?
+        var mergeInto: Int?
     }
 
     static let maxText = 2_000
@@ -22,13 +38,20 @@ enum RequestService {
         let v = try req.requireViewer()
         var problems: [String: String] = [:]
         let text = input.text?.trimmingWhitespace() ?? ""
-        if text.isEmpty { problems["text"] = "error.request.text" } else if text.count > maxText { problems["text"] = "error.request.textLong" }
+        if text.isEmpty {
+            problems["text"] = "error.request.text"
+        } else if text.count > maxText {
+            problems["text"] = "error.request.textLong"
+        }
         if input.kind == nil { problems["kind"] = "error.request.kind" }
         var category: RequestCategory?
         if let code = input.category, !code.isEmpty {
-            category = try await RequestCategory.query(on: req.db).filter(\.$code == code).filter(\.$active == true).first()
+            category = try await RequestCategory.query(on: req.db).filter(\.$code == code).filter(\.$active == true)
+                .first()
             if category == nil { problems["category"] = "error.request.category" }
-        } else { problems["category"] = "error.request.category" }
+        } else {
+            problems["category"] = "error.request.category"
+        }
         if let e = AppError.fields(problems) { throw e }
         // Staff raise on a resident's behalf from a visit, the hotline, a patrol or a walk-in.
         let staff = !v.role.usesPhoneLayout || v.role == .gridWorker || RequestAccess.gridRoles.contains(v.role)
@@ -55,33 +78,56 @@ enum RequestService {
             if let h = try await Household.find(hid, on: req.db) { grid = try await Grid.find(h.gridID, on: req.db) }
         }
         guard let grid else { throw AppError.invalid("error.request.where", field: "lat") }
-        if staff, !v.scope.includes(TreePath(grid.path)) { throw await req.forbidden("raise in grid \(grid.id!)", scopePath: grid.path) }
+        if staff, !v.scope.includes(TreePath(grid.path)) {
+            throw await req.forbidden("raise in grid \(grid.id!)", scopePath: grid.path)
+        }
         if let pid = input.reporterPersonId { _ = try await PeopleService.find(pid, req) }
 
-        return try await create(req, kind: input.kind!, category: category!, text: text, lat: input.lat, lng: input.lng,
-                                householdID: householdID, grid: grid, reporterUserID: staff ? nil : v.user.id,
-                                reporterPersonID: staff ? input.reporterPersonId : v.user.personID, channel: channel,
-                                isPublic: input.isPublic ?? false, actor: v, actorName: nil)
+        return try await create(
+            req, kind: input.kind!, category: category!, text: text, lat: input.lat, lng: input.lng,
+            householdID: householdID, grid: grid, reporterUserID: staff ? nil : v.user.id,
+            reporterPersonID: staff ? input.reporterPersonId : v.user.personID, channel: channel,
+            isPublic: input.isPublic ?? false, actor: v, actorName: nil)
     }
 
     /// The one door every channel enters by: the request, its first deadline and its first event.
-    static func create(_ req: Request, kind: RequestKind, category: RequestCategory, text: String, lat: Double?, lng: Double?,
-                       householdID: Int?, grid: Grid, reporterUserID: Int?, reporterPersonID: Int?, channel: RequestChannel,
-                       isPublic: Bool, actor: Viewer?, actorName: String?) async throws -> ServiceRequest {
+    static func create(
+        _ req: Request, kind: RequestKind, category: RequestCategory, text: String, lat: Double?, lng: Double?,
+        householdID: Int?, grid: Grid, reporterUserID: Int?, reporterPersonID: Int?, channel: RequestChannel,
+        isPublic: Bool, actor: Viewer?, actorName: String?
+    ) async throws -> ServiceRequest {
         let now = Date()
         let r = ServiceRequest()
-        r.kind = kind; r.category = category.code; r.text = text; r.lat = lat; r.lng = lng
-        r.householdID = householdID; r.gridID = grid.id!; r.communityNodeID = grid.communityNodeID; r.path = grid.path
-        r.reporterUserID = reporterUserID; r.reporterPersonID = reporterPersonID
-        r.channel = channel; r.isPublic = isPublic
-        r.state = .raised; r.level = EscalationLevel.community.rawValue; r.reopenCount = 0; r.pendingExtension = false
-        r.supervised = false; r.unrated = false; r.version = 0; r.raisedAt = now
+        r.kind = kind
+        r.category = category.code
+        r.text = text
+        r.lat = lat
+        r.lng = lng
+        r.householdID = householdID
+        r.gridID = grid.id!
+        r.communityNodeID = grid.communityNodeID
+        r.path = grid.path
+        r.reporterUserID = reporterUserID
+        r.reporterPersonID = reporterPersonID
+        r.channel = channel
+        r.isPublic = isPublic
+        r.state = .raised
+        r.level = EscalationLevel.community.rawValue
+        r.reopenCount = 0
+        r.pendingExtension = false
+        r.supervised = false
+        r.unrated = false
+        r.version = 0
+        r.raisedAt = now
         var warnings: [String] = []
-        r.stepDeadline = try await Calendars.softDeadline(req, from: now, workingDays: category.responseDays, warnings: &warnings)
+        r.stepDeadline = try await Calendars.softDeadline(
+            req, from: now, workingDays: category.responseDays, warnings: &warnings)
         let note = warnings.joined(separator: " ")
         try await req.db.writing { db in
             try await r.create(on: db)
-            try await event(r, action: .raise, from: nil, to: .raised, note: note, deadline: r.stepDeadline, by: actor, on: db, actorName: actorName)
+            try await event(
+                r, action: .raise, from: nil, to: .raised, note: note, deadline: r.stepDeadline, by: actor, on: db,
+                actorName: actorName)
             try await Notify.step(.raise, r, webhook: req.application.storage[WebhookConfigKey.self], on: db)
         }
         return r
@@ -120,12 +166,20 @@ enum RequestService {
         throw AppError.invalid("error.request.handlers", field: "unitIds")
     }
 
-    static func event(_ r: ServiceRequest, action: RequestAction, from: RequestState?, to: RequestState, note: String,
-                      deadline: Date?, by v: Viewer?, on db: Database, actorName: String? = nil) async throws {
+    static func event(
+        _ r: ServiceRequest, action: RequestAction, from: RequestState?, to: RequestState, note: String,
+        deadline: Date?, by v: Viewer?, on db: Database, actorName: String? = nil
+    ) async throws {
         let e = RequestEvent()
-        e.requestID = r.id!; e.at = Date(); e.actorUserID = v?.user.id
+        e.requestID = r.id!
+        e.at = Date()
+        e.actorUserID = v?.user.id
         e.actorName = actorName ?? v.map { "\($0.user.displayName)" } ?? "system"
-        e.action = action; e.fromState = from; e.toState = to; e.note = note; e.deadline = deadline
+        e.action = action
+        e.fromState = from
+        e.toState = to
+        e.note = note
+        e.deadline = deadline
         try await e.create(on: db)
     }
 
@@ -134,20 +188,28 @@ enum RequestService {
     static func saveIfUnchanged(_ r: ServiceRequest, readVersion: Int, on db: Database) async throws {
         guard let sql = db as? SQLDatabase else { throw AppError.conflict("error.request.changed") }
         struct Row: Decodable { let id: Int }
-        let updated = try await sql.raw("""
-            UPDATE service_requests SET state = \(bind: r.state.rawValue), level = \(bind: r.level), reopen_count = \(bind: r.reopenCount),
+        let updated = try await sql.raw(
+            """
+            UPDATE service_requests SET state = \(bind: r.state.rawValue), level = \(bind: r.level), reopen_count = \
+            \(bind: r.reopenCount),
             dispatched_from = \(bind: r.dispatchedFrom?.rawValue), pending_extension = \(bind: r.pendingExtension),
-            assignee_user_id = \(bind: r.assigneeUserID), step_deadline = \(bind: r.stepDeadline), supervised = \(bind: r.supervised),
-            merged_into_id = \(bind: r.mergedIntoID), rating = \(bind: r.rating?.rawValue), rating_comment = \(bind: r.ratingComment),
-            unrated = \(bind: r.unrated), taken_at = \(bind: r.takenAt), resolved_at = \(bind: r.resolvedAt), closed_at = \(bind: r.closedAt),
+            assignee_user_id = \(bind: r.assigneeUserID), step_deadline = \(bind: r.stepDeadline), supervised = \
+            \(bind: r.supervised),
+            merged_into_id = \(bind: r.mergedIntoID), rating = \(bind: r.rating?.rawValue), rating_comment = \
+            \(bind: r.ratingComment),
+            unrated = \(bind: r.unrated), taken_at = \(bind: r.takenAt), resolved_at = \(bind: r.resolvedAt), \
+            closed_at = \(bind: r.closedAt),
             version = \(bind: readVersion + 1)
             WHERE id = \(bind: r.id!) AND version = \(bind: readVersion) RETURNING id
-            """).all(decoding: Row.self)
+            """
+        ).all(decoding: Row.self)
         guard updated.count == 1 else { throw AppError.conflict("error.request.changed") }
         r.version = readVersion + 1
     }
 
-    static func perform(_ req: Request, id: Int, action: RequestAction, _ input: ActionInput, by system: Bool = false) async throws -> ServiceRequest {
+    static func perform(_ req: Request, id: Int, action: RequestAction, _ input: ActionInput, by system: Bool = false)
+        async throws -> ServiceRequest
+    {
         let v = req.viewer
         let r: ServiceRequest
         if system {
@@ -166,14 +228,18 @@ enum RequestService {
             }
         }
         let note = String((input.note ?? "").trimmingWhitespace().prefix(maxText))
-        let from = r.state, readVersion = r.version
+        let from = r.state
+        let readVersion = r.version
         let next: RequestFacts
         do {
-            next = try RequestWorkflow.apply(action, to: r.facts, rating: input.rating,
-                                             reopenLimit: req.application.storage[WorkflowSettingsKey.self]?.reopenLimit ?? RequestWorkflow.defaultReopenLimit)
+            next = try RequestWorkflow.apply(
+                action, to: r.facts, rating: input.rating,
+                reopenLimit: req.application.storage[WorkflowSettingsKey.self]?.reopenLimit
+                    ?? RequestWorkflow.defaultReopenLimit)
         } catch {
-            throw AppError(status: .conflict, code: "conflict", messageKey: error.messageKey,
-                           args: [req.t(action.labelKey), req.t(from.labelKey)])
+            throw AppError(
+                status: .conflict, code: "conflict", messageKey: error.messageKey,
+                args: [req.t(action.labelKey), req.t(from.labelKey)])
         }
         let now = Date()
         var deadline: Date?
@@ -181,8 +247,10 @@ enum RequestService {
         var newAssignments: [RequestAssignment] = []
         switch action {
         case .take:
-            r.assigneeUserID = v?.user.id; r.takenAt = now
-            deadline = try await Calendars.softDeadline(req, from: now, workingDays: category?.reviewDays ?? 2, warnings: &warnings)
+            r.assigneeUserID = v?.user.id
+            r.takenAt = now
+            deadline = try await Calendars.softDeadline(
+                req, from: now, workingDays: category?.reviewDays ?? 2, warnings: &warnings)
         case .settle, .complete:
             if note.isEmpty { throw AppError.invalid("error.request.result", field: "note") }
             r.resolvedAt = now
@@ -191,7 +259,9 @@ enum RequestService {
             deadline = try await Calendars.softDeadline(req, from: now, workingDays: 5, warnings: &warnings)
         case .dispatch, .decide:
             if action == .decide {
-                guard let mid = input.meetingId, let m = try await JointMeeting.find(mid, on: req.db), m.communityNodeID == r.communityNodeID else {
+                guard let mid = input.meetingId, let m = try await JointMeeting.find(mid, on: req.db),
+                    m.communityNodeID == r.communityNodeID
+                else {
                     throw AppError.invalid("error.request.meeting", field: "meetingId")
                 }
                 if note.isEmpty { throw AppError.invalid("error.request.decision", field: "note") }
@@ -205,25 +275,36 @@ enum RequestService {
             deadline = try await Calendars.softDeadline(req, from: now, workingDays: days, warnings: &warnings)
             for uid in unitIDs {
                 try await checkHandler(uid, for: r, req)
-                let a = RequestAssignment(); a.requestID = id; a.unitID = uid; a.status = .pending
-                a.deadline = deadline ?? now.addingTimeInterval(Double(days) * 86_400) // calendar days when no calendar
+                let a = RequestAssignment()
+                a.requestID = id
+                a.unitID = uid
+                a.status = .pending
+                // calendar days when no calendar
+                a.deadline = deadline ?? now.addingTimeInterval(Double(days) * 86_400)
                 newAssignments.append(a)
             }
         case .returnDispatch:
             if note.isEmpty { throw AppError.invalid("error.request.reason", field: "note") }
         case .requestExtension:
-            guard let days = input.workingDays, (1...30).contains(days) else { throw AppError.invalid("error.calendar.count", field: "workingDays") }
+            guard let days = input.workingDays, (1...30).contains(days) else {
+                throw AppError.invalid("error.calendar.count", field: "workingDays")
+            }
         case .approveExtension:
-            let asked = try await RequestEvent.query(on: req.db).filter(\.$requestID == id).filter(\.$action == .requestExtension)
-                .sort(\.$id, .descending).first()
+            let asked = try await RequestEvent.query(on: req.db).filter(\.$requestID == id).filter(
+                \.$action == .requestExtension
+            )
+            .sort(\.$id, .descending).first()
             let days = asked.flatMap { Int($0.note.split(separator: "|").first ?? "") } ?? 3
             let base = r.stepDeadline ?? now
             deadline = try await Calendars.softDeadline(req, from: base, workingDays: days, warnings: &warnings)
         case .rate:
             guard input.rating != nil else { throw AppError.invalid("error.request.rating", field: "rating") }
-            r.rating = input.rating; r.ratingComment = note.isEmpty ? nil : note
+            r.rating = input.rating
+            r.ratingComment = note.isEmpty ? nil : note
         case .merge:
-            guard let target = input.mergeInto, target != id else { throw AppError.invalid("error.request.mergeTarget", field: "mergeInto") }
+            guard let target = input.mergeInto, target != id else {
+                throw AppError.invalid("error.request.mergeTarget", field: "mergeInto")
+            }
             let other = try await RequestAccess.find(target, req)
             guard other.state.isOpen else { throw AppError.invalid("error.request.mergeTarget", field: "mergeInto") }
             r.mergedIntoID = other.id
@@ -234,43 +315,59 @@ enum RequestService {
         default:
             break
         }
-        r.state = next.state; r.level = next.level.rawValue; r.reopenCount = next.reopenCount
-        r.dispatchedFrom = next.dispatchedFrom; r.pendingExtension = next.pendingExtension
+        r.state = next.state
+        r.level = next.level.rawValue
+        r.reopenCount = next.reopenCount
+        r.dispatchedFrom = next.dispatchedFrom
+        r.pendingExtension = next.pendingExtension
         if let deadline { r.stepDeadline = deadline }
         if action == .rate && next.state == .handling { r.resolvedAt = nil }
         if next.state == .closed && r.closedAt == nil { r.closedAt = now }
         if next.state == .handling && (action == .rate || action == .reopen) {
-            r.stepDeadline = try await Calendars.softDeadline(req, from: now, workingDays: category?.handlingDays ?? 5, warnings: &warnings)
+            r.stepDeadline = try await Calendars.softDeadline(
+                req, from: now, workingDays: category?.handlingDays ?? 5, warnings: &warnings)
         }
         let fullNote = ([note] + warnings).filter { !$0.isEmpty }.joined(separator: " ")
         let eventNote = action == .requestExtension ? "\(input.workingDays!)|\(fullNote)" : fullNote
-        let stepDeadline = deadline, assignmentsToCreate = newAssignments
+        let stepDeadline = deadline
+        let assignmentsToCreate = newAssignments
         try await req.db.writing { db in
             try await saveIfUnchanged(r, readVersion: readVersion, on: db)
             if action == .dispatch || action == .decide {
-                try await RequestAssignment.query(on: db).filter(\.$requestID == id).filter(\.$status ~~ [.pending, .accepted]).set(\.$status, to: .withdrawn).update()
+                try await RequestAssignment.query(on: db).filter(\.$requestID == id).filter(
+                    \.$status ~~ [.pending, .accepted]
+                ).set(\.$status, to: .withdrawn).update()
                 try await assignmentsToCreate.create(on: db)
             }
             if action == .accept || action == .returnDispatch || action == .complete, let v {
                 let mine = try await RequestAccess.myUnitIDs(v, on: db)
-                let status: RequestAssignment.Status = action == .accept ? .accepted : action == .complete ? .completed : .returned
-                let q = RequestAssignment.query(on: db).filter(\.$requestID == id).filter(\.$status ~~ [.pending, .accepted])
+                let status: RequestAssignment.Status =
+                    action == .accept ? .accepted : action == .complete ? .completed : .returned
+                let q = RequestAssignment.query(on: db).filter(\.$requestID == id).filter(
+                    \.$status ~~ [.pending, .accepted])
                 if !mine.isEmpty { q.filter(\.$unitID ~~ mine) }
                 try await q.set(\.$status, to: status).update()
             }
             // Done: handlers still waiting or working are released, so nothing stays open under a resolved request.
             if r.state == .resolved || r.state == .closed || r.state == .merged {
-                try await RequestAssignment.query(on: db).filter(\.$requestID == id).filter(\.$status ~~ [.pending, .accepted]).set(\.$status, to: .withdrawn).update()
+                try await RequestAssignment.query(on: db).filter(\.$requestID == id).filter(
+                    \.$status ~~ [.pending, .accepted]
+                ).set(\.$status, to: .withdrawn).update()
             }
             // Reopened after an unsatisfied rating: the same handlers take it up again.
             if (action == .rate || action == .reopen) && r.state == .handling {
-                try await RequestAssignment.query(on: db).filter(\.$requestID == id).filter(\.$status == .completed).set(\.$status, to: .accepted).update()
+                try await RequestAssignment.query(on: db).filter(\.$requestID == id).filter(\.$status == .completed)
+                    .set(\.$status, to: .accepted).update()
             }
             if action == .escalate {
-                try await RequestAssignment.query(on: db).filter(\.$requestID == id).filter(\.$status ~~ [.pending, .accepted]).set(\.$status, to: .withdrawn).update()
+                try await RequestAssignment.query(on: db).filter(\.$requestID == id).filter(
+                    \.$status ~~ [.pending, .accepted]
+                ).set(\.$status, to: .withdrawn).update()
             }
             let fromState: RequestState? = from
-            try await event(r, action: action, from: fromState, to: r.state, note: eventNote, deadline: stepDeadline, by: system ? nil : v, on: db)
+            try await event(
+                r, action: action, from: fromState, to: r.state, note: eventNote, deadline: stepDeadline,
+                by: system ? nil : v, on: db)
             try await Notify.step(action, r, webhook: req.application.storage[WebhookConfigKey.self], on: db)
         }
         return r
@@ -278,25 +375,40 @@ enum RequestService {
 
     /// Likely duplicates of a request about to be raised (or already raised): same category, last 30 days,
     /// closed ones included, nearby or in the same building, with a similar description.
-    static func similar(_ req: Request, category: String, text: String, point: Coordinate?, householdID: Int?, gridID: Int?, excluding: Int? = nil) async throws -> [ServiceRequest] {
+    static func similar(
+        _ req: Request, category: String, text: String, point: Coordinate?, householdID: Int?, gridID: Int?,
+        excluding: Int? = nil
+    ) async throws -> [ServiceRequest] {
         let since = Date().addingTimeInterval(-30 * 86_400)
-        let q = ServiceRequest.query(on: req.db).filter(\.$category == category).filter(\.$raisedAt >= since).filter(\.$state != .merged)
+        let q = ServiceRequest.query(on: req.db).filter(\.$category == category).filter(\.$raisedAt >= since).filter(
+            \.$state != .merged)
         if let gridID { q.filter(\.$gridID == gridID) }
         if let excluding { q.filter(\.$id != excluding) }
         let candidates = try await q.sort(\.$raisedAt, .descending).limit(300).all()
         let building = try await householdID.asyncMap { try await Household.find($0, on: req.db)?.buildingID } ?? nil
         let hids = candidates.compactMap(\.householdID)
-        let buildings = hids.isEmpty ? [:] : Dictionary(uniqueKeysWithValues: try await Household.query(on: req.db).filter(\.$id ~~ hids).all().map { ($0.id!, $0.buildingID) })
+        let buildings =
+            hids.isEmpty
+            ? [:]
+            : Dictionary(
+                uniqueKeysWithValues: try await Household.query(on: req.db).filter(\.$id ~~ hids).all().map {
+                    ($0.id!, $0.buildingID)
+                })
         // Nobody learns of a request they could not otherwise see, unless it is public.
         let v = try req.requireViewer()
-        let visible = Set(try await RequestAccess.scoped(v, on: req.db).filter(\.$id ~~ candidates.compactMap(\.id)).all().compactMap(\.id))
+        let visible = Set(
+            try await RequestAccess.scoped(v, on: req.db).filter(\.$id ~~ candidates.compactMap(\.id)).all().compactMap(
+                \.id))
         let now = Date()
         return candidates.filter { c in
             guard c.isPublic || visible.contains(c.id!) else { return false }
-            let metres: Double? = point.flatMap { p in c.lat.flatMap { lat in c.lng.map { Distance.metres(p, Coordinate(lat: lat, lng: $0)) } } }
+            let metres: Double? = point.flatMap { p in
+                c.lat.flatMap { lat in c.lng.map { Distance.metres(p, Coordinate(lat: lat, lng: $0)) } }
+            }
             let sameBuilding = building != nil && c.householdID.flatMap { buildings[$0] } == building
-            return Similarity.likelyDuplicate(sameCategory: true, daysApart: now.timeIntervalSince(c.raisedAt) / 86_400, metresApart: metres,
-                                              sameBuilding: sameBuilding, textScore: Similarity.score(text, c.text))
+            return Similarity.likelyDuplicate(
+                sameCategory: true, daysApart: now.timeIntervalSince(c.raisedAt) / 86_400, metresApart: metres,
+                sameBuilding: sameBuilding, textScore: Similarity.score(text, c.text))
         }
     }
 
@@ -305,19 +417,34 @@ enum RequestService {
     static func sweep(_ req: Request) async throws -> (closed: Int, escalated: Int) {
         let unratedAfterDays = req.application.storage[WorkflowSettingsKey.self]?.unratedAfterDays ?? 7
         let now = Date()
-        var closed = 0, escalated = 0
+        var closed = 0
+        var escalated = 0
         let stale = try await ServiceRequest.query(on: req.db).filter(\.$state == .resolved)
             .filter(\.$resolvedAt < now.addingTimeInterval(-Double(unratedAfterDays) * 86_400)).all()
         for r in stale {
-            if (try? await perform(req, id: r.id!, action: .closeUnrated, ActionInput(note: Lang.zhHans.t("request.autoUnrated")), by: true)) != nil { closed += 1 }
+            if (try? await perform(
+                req, id: r.id!, action: .closeUnrated, ActionInput(note: Lang.zhHans.t("request.autoUnrated")), by: true
+            )) != nil {
+                closed += 1
+            }
         }
-        let overdue = try await ServiceRequest.query(on: req.db).filter(\.$state ~~ [.dispatched, .handling]).filter(\.$stepDeadline < now).all()
+        let overdue = try await ServiceRequest.query(on: req.db).filter(\.$state ~~ [.dispatched, .handling]).filter(
+            \.$stepDeadline < now
+        ).all()
         for r in overdue where (EscalationLevel(rawValue: r.level) ?? .community).next != nil {
-            if (try? await perform(req, id: r.id!, action: .escalate, ActionInput(note: Lang.zhHans.t("request.autoEscalated")), by: true)) != nil { escalated += 1 }
+            if (try? await perform(
+                req, id: r.id!, action: .escalate, ActionInput(note: Lang.zhHans.t("request.autoEscalated")), by: true))
+                != nil
+            {
+                escalated += 1
+            }
         }
         return (closed, escalated)
     }
 }
 
-struct WorkflowSettings: Sendable { var reopenLimit: Int; var unratedAfterDays: Int }
+struct WorkflowSettings: Sendable {
+    var reopenLimit: Int
+    var unratedAfterDays: Int
+}
 struct WorkflowSettingsKey: StorageKey { typealias Value = WorkflowSettings }

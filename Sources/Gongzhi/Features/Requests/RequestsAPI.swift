@@ -1,31 +1,81 @@
-import Vapor
 import Fluent
+import Vapor
 
 enum RequestsAPI {
     struct EventOut: Content {
-        let id: Int; let at: Date; let actorName: String; let action: RequestAction; let actionLabel: String
-        let fromState: RequestState?; let toState: RequestState; let note: String; let deadline: Date?
+        let id: Int
+        let at: Date
+        let actorName: String
+        let action: RequestAction
+        let actionLabel: String
+        let fromState: RequestState?
+        let toState: RequestState
+        let note: String
+        let deadline: Date?
         /// Working days this step took since the previous event.
         let workingDays: Int?
     }
-    struct AssignmentOut: Content { let unitID: Int; let unitName: String; let status: RequestAssignment.Status; let deadline: Date }
+    struct AssignmentOut: Content {
+        let unitID: Int
+        let unitName: String
+        let status: RequestAssignment.Status
+        let deadline: Date
+    }
     struct RequestOut: Content {
-        let id: Int; let number: String; let kind: RequestKind; let kindLabel: String; let category: String; let categoryLabel: String
-        let text: String; let lat: Double?; let lng: Double?; let gridID: Int; let gridName: String?; let communityName: String?
-        let channel: RequestChannel; let isPublic: Bool; let state: RequestState; let stateLabel: String; let level: Int; let levelLabel: String
-        let stepDeadline: Date?; let overdue: Bool; let supervised: Bool; let rating: Rating?; let unrated: Bool; let reopenCount: Int
-        let mergedIntoID: Int?; let raisedAt: Date; let mine: Bool
+        let id: Int
+        let number: String
+        let kind: RequestKind
+        let kindLabel: String
+        let category: String
+        let categoryLabel: String
+        let text: String
+        let lat: Double?
+        let lng: Double?
+        let gridID: Int
+        let gridName: String?
+        let communityName: String?
+        let channel: RequestChannel
+        let isPublic: Bool
+        let state: RequestState
+        let stateLabel: String
+        let level: Int
+        let levelLabel: String
+        let stepDeadline: Date?
+        let overdue: Bool
+        let supervised: Bool
+        let rating: Rating?
+        let unrated: Bool
+        let reopenCount: Int
+        let mergedIntoID: Int?
+        let raisedAt: Date
+        let mine: Bool
     }
     struct Detail: Content {
-        let request: RequestOut; let events: [EventOut]; let assignments: [AssignmentOut]; let allowedActions: [RequestAction]
+        let request: RequestOut
+        let events: [EventOut]
+        let assignments: [AssignmentOut]
+        let allowedActions: [RequestAction]
         let photos: [RequestPhotos.PhotoRef]
     }
     struct PublicOut: Content {
-        let number: String; let categoryLabel: String; let text: String; let gridName: String?; let state: RequestState; let stateLabel: String
-        let raisedAt: Date; let events: [PublicEvent]
+        let number: String
+        let categoryLabel: String
+        let text: String
+        let gridName: String?
+        let state: RequestState
+        let stateLabel: String
+        let raisedAt: Date
+        let events: [PublicEvent]
     }
-    struct PublicEvent: Content { let at: Date; let actionLabel: String; let toState: RequestState }
-    struct Todo: Content { let request: RequestOut; let waitingFor: String }
+    struct PublicEvent: Content {
+        let at: Date
+        let actionLabel: String
+        let toState: RequestState
+    }
+    struct Todo: Content {
+        let request: RequestOut
+        let waitingFor: String
+    }
 
     static func register(_ api: RoutesBuilder) {
         api.get("request-categories", use: categories)
@@ -46,21 +96,40 @@ enum RequestsAPI {
         CalendarAPI.register(api)
     }
 
-    struct CategoryOut: Content { let code: String; let name: String; let directDispatch: Bool; let responseDays: Int; let reviewDays: Int; let handlingDays: Int }
+    struct CategoryOut: Content {
+        let code: String
+        let name: String
+        let directDispatch: Bool
+        let responseDays: Int
+        let reviewDays: Int
+        let handlingDays: Int
+    }
 
     struct CategoryInput: StrictInput {
-        static let fields: Set<String> = ["nameZh", "nameEn", "directDispatch", "responseDays", "reviewDays", "handlingDays", "active"]
-        let nameZh: String?; let nameEn: String?; let directDispatch: Bool?; let responseDays: Int?; let reviewDays: Int?; let handlingDays: Int?; let active: Bool?
+        static let fields: Set<String> = [
+            "nameZh", "nameEn", "directDispatch", "responseDays", "reviewDays", "handlingDays", "active",
+        ]
+        let nameZh: String?
+        let nameEn: String?
+        let directDispatch: Bool?
+        let responseDays: Int?
+        let reviewDays: Int?
+        let handlingDays: Int?
+        let active: Bool?
     }
 
     /// The district sets each category's limits in working days and whether the grid may dispatch it directly.
     @Sendable static func updateCategory(_ req: Request) async throws -> CategoryOut {
         let code = req.parameters.get("code") ?? ""
         let v = try await req.requireDistrictSettings("request category \(code)")
-        guard let c = try await RequestCategory.query(on: req.db).filter(\.$code == code).first() else { throw AppError.notFound() }
+        guard let c = try await RequestCategory.query(on: req.db).filter(\.$code == code).first() else {
+            throw AppError.notFound()
+        }
         let i = try req.decodeStrict(CategoryInput.self)
         let before = ["responseDays": c.responseDays, "reviewDays": c.reviewDays, "handlingDays": c.handlingDays]
-        for (value, field) in [(i.responseDays, "responseDays"), (i.reviewDays, "reviewDays"), (i.handlingDays, "handlingDays")] {
+        for (value, field) in [
+            (i.responseDays, "responseDays"), (i.reviewDays, "reviewDays"), (i.handlingDays, "handlingDays"),
+        ] {
             if let value, !(1...60).contains(value) { throw AppError.invalid("error.calendar.count", field: field) }
         }
         if let n = i.nameZh { c.nameZh = try TreeRules.validName(n) }
@@ -72,37 +141,60 @@ enum RequestsAPI {
         if let a = i.active { c.active = a }
         try await req.db.writing { db in
             try await c.save(on: db)
-            try await Audit.record(on: db, by: v, .update, entity: "request_category", id: c.id!, label: c.code, scopePath: v.node.path,
-                                   before: before, after: ["responseDays": c.responseDays, "reviewDays": c.reviewDays, "handlingDays": c.handlingDays])
+            try await Audit.record(
+                on: db, by: v, .update, entity: "request_category", id: c.id!, label: c.code, scopePath: v.node.path,
+                before: before,
+                after: ["responseDays": c.responseDays, "reviewDays": c.reviewDays, "handlingDays": c.handlingDays])
         }
-        return CategoryOut(code: c.code, name: c.name(req.lang), directDispatch: c.directDispatch, responseDays: c.responseDays, reviewDays: c.reviewDays, handlingDays: c.handlingDays)
+        return CategoryOut(
+            code: c.code, name: c.name(req.lang), directDispatch: c.directDispatch, responseDays: c.responseDays,
+            reviewDays: c.reviewDays, handlingDays: c.handlingDays)
     }
 
     @Sendable static func categories(_ req: Request) async throws -> [CategoryOut] {
         try await RequestCategory.query(on: req.db).filter(\.$active == true).sort(\.$id).all().map {
-            CategoryOut(code: $0.code, name: $0.name(req.lang), directDispatch: $0.directDispatch, responseDays: $0.responseDays, reviewDays: $0.reviewDays, handlingDays: $0.handlingDays)
+            CategoryOut(
+                code: $0.code, name: $0.name(req.lang), directDispatch: $0.directDispatch,
+                responseDays: $0.responseDays, reviewDays: $0.reviewDays, handlingDays: $0.handlingDays)
         }
     }
 
     static func out(_ rs: [ServiceRequest], _ req: Request) async throws -> [RequestOut] {
         let v = try req.requireViewer()
-        let cats = Dictionary(uniqueKeysWithValues: try await RequestCategory.query(on: req.db).all().map { ($0.code, $0.name(req.lang)) })
+        let cats = Dictionary(
+            uniqueKeysWithValues: try await RequestCategory.query(on: req.db).all().map { ($0.code, $0.name(req.lang)) }
+        )
         let gids = Array(Set(rs.map(\.gridID)))
-        let grids = gids.isEmpty ? [:] : Dictionary(uniqueKeysWithValues: try await Grid.query(on: req.db).filter(\.$id ~~ gids).all().map { ($0.id!, $0.name) })
+        let grids =
+            gids.isEmpty
+            ? [:]
+            : Dictionary(
+                uniqueKeysWithValues: try await Grid.query(on: req.db).filter(\.$id ~~ gids).all().map {
+                    ($0.id!, $0.name)
+                })
         let cids = Array(Set(rs.map(\.communityNodeID)))
-        let comms = cids.isEmpty ? [:] : Dictionary(uniqueKeysWithValues: try await OrgNode.query(on: req.db).filter(\.$id ~~ cids).all().map { ($0.id!, $0.name) })
+        let comms =
+            cids.isEmpty
+            ? [:]
+            : Dictionary(
+                uniqueKeysWithValues: try await OrgNode.query(on: req.db).filter(\.$id ~~ cids).all().map {
+                    ($0.id!, $0.name)
+                })
         let now = Date()
         return rs.map { r in
             let level = EscalationLevel(rawValue: r.level) ?? .community
             let others = RequestAccess.isAnotherResidents(r, for: v)
-            return RequestOut(id: r.id!, number: r.number, kind: r.kind, kindLabel: req.t(r.kind.labelKey), category: r.category,
-                       categoryLabel: cats[r.category] ?? r.category, text: others && !r.isPublic ? "" : r.text,
-                       lat: others ? nil : r.lat, lng: others ? nil : r.lng, gridID: r.gridID,
-                       gridName: grids[r.gridID], communityName: comms[r.communityNodeID], channel: r.channel, isPublic: r.isPublic,
-                       state: r.state, stateLabel: req.t(r.state.labelKey), level: r.level, levelLabel: req.t(level.labelKey),
-                       stepDeadline: r.stepDeadline, overdue: r.state.isOpen && r.state != .resolved && (r.stepDeadline.map { $0 < now } ?? false),
-                       supervised: r.supervised, rating: r.rating, unrated: r.unrated, reopenCount: r.reopenCount,
-                       mergedIntoID: r.mergedIntoID, raisedAt: r.raisedAt, mine: r.reporterUserID == v.user.id)
+            return RequestOut(
+                id: r.id!, number: r.number, kind: r.kind, kindLabel: req.t(r.kind.labelKey), category: r.category,
+                categoryLabel: cats[r.category] ?? r.category, text: others && !r.isPublic ? "" : r.text,
+                lat: others ? nil : r.lat, lng: others ? nil : r.lng, gridID: r.gridID,
+                gridName: grids[r.gridID], communityName: comms[r.communityNodeID], channel: r.channel,
+                isPublic: r.isPublic,
+                state: r.state, stateLabel: req.t(r.state.labelKey), level: r.level, levelLabel: req.t(level.labelKey),
+                stepDeadline: r.stepDeadline,
+                overdue: r.state.isOpen && r.state != .resolved && (r.stepDeadline.map { $0 < now } ?? false),
+                supervised: r.supervised, rating: r.rating, unrated: r.unrated, reopenCount: r.reopenCount,
+                mergedIntoID: r.mergedIntoID, raisedAt: r.raisedAt, mine: r.reporterUserID == v.user.id)
         }
     }
 
@@ -116,32 +208,54 @@ enum RequestsAPI {
             // (photos of a step are listed in `photos` with its event id)
             defer { previous = e.at }
             if others, let reporter = r.reporterUserID, e.actorUserID == reporter {
-                return EventOut(id: e.id!, at: e.at, actorName: req.t("request.anotherResident"), action: e.action,
-                                actionLabel: req.t(e.action.labelKey), fromState: e.fromState, toState: e.toState,
-                                note: "",
-                                deadline: e.deadline, workingDays: nil)
+                return EventOut(
+                    id: e.id!, at: e.at, actorName: req.t("request.anotherResident"), action: e.action,
+                    actionLabel: req.t(e.action.labelKey), fromState: e.fromState, toState: e.toState,
+                    note: "",
+                    deadline: e.deadline, workingDays: nil)
             }
-            let days = previous.flatMap { p in try? cal?.workingDays(from: p.timeIntervalSince1970, to: e.at.timeIntervalSince1970) }
-            let note = e.action == .requestExtension ? e.note.split(separator: "|", maxSplits: 1).map(String.init).reversed().joined(separator: " · ") : e.note
-            return EventOut(id: e.id!, at: e.at, actorName: e.actorName, action: e.action, actionLabel: req.t(e.action.labelKey), fromState: e.fromState,
-                            toState: e.toState, note: note, deadline: e.deadline, workingDays: days)
+            let days = previous.flatMap { p in
+                try? cal?.workingDays(from: p.timeIntervalSince1970, to: e.at.timeIntervalSince1970)
+            }
+            let note =
+                e.action == .requestExtension
+                ? e.note.split(separator: "|", maxSplits: 1).map(String.init).reversed().joined(separator: " · ")
+                : e.note
+            return EventOut(
+                id: e.id!, at: e.at, actorName: e.actorName, action: e.action, actionLabel: req.t(e.action.labelKey),
+                fromState: e.fromState,
+                toState: e.toState, note: note, deadline: e.deadline, workingDays: days)
         }
         let assignments = try await RequestAssignment.query(on: req.db).filter(\.$requestID == r.id!).sort(\.$id).all()
-        let units = assignments.isEmpty ? [:] : Dictionary(uniqueKeysWithValues: try await ResidentUnit.query(on: req.db).filter(\.$id ~~ assignments.map(\.unitID)).all().map { ($0.id!, $0.name) })
+        let units =
+            assignments.isEmpty
+            ? [:]
+            : Dictionary(
+                uniqueKeysWithValues: try await ResidentUnit.query(on: req.db).filter(
+                    \.$id ~~ assignments.map(\.unitID)
+                ).all().map { ($0.id!, $0.name) })
         let category = try await RequestCategory.query(on: req.db).filter(\.$code == r.category).first()
         let mine = try await RequestAccess.myUnitIDs(v, on: req.db)
         let active = assignments.filter { [.pending, .accepted].contains($0.status) }.map(\.unitID)
-        let allowed = RequestWorkflow.allowed(from: r.facts).filter { RequestAccess.may(v, $0, r, category: category, myUnits: mine, assignedUnits: active) }
-        return Detail(request: try await out([r], req)[0], events: eventsOut,
-                      assignments: assignments.map { AssignmentOut(unitID: $0.unitID, unitName: units[$0.unitID] ?? "", status: $0.status, deadline: $0.deadline) },
-                      allowedActions: allowed,
-                      photos: try await RequestPhotos.refs(r.id!, on: req.db).filter { !others || $0.eventID != nil })
+        let allowed = RequestWorkflow.allowed(from: r.facts).filter {
+            RequestAccess.may(v, $0, r, category: category, myUnits: mine, assignedUnits: active)
+        }
+        return Detail(
+            request: try await out([r], req)[0], events: eventsOut,
+            assignments: assignments.map {
+                AssignmentOut(
+                    unitID: $0.unitID, unitName: units[$0.unitID] ?? "", status: $0.status, deadline: $0.deadline)
+            },
+            allowedActions: allowed,
+            photos: try await RequestPhotos.refs(r.id!, on: req.db).filter { !others || $0.eventID != nil })
     }
 
     /// Shown before a resident submits, and to staff for merging: likely duplicates, closed ones included.
     @Sendable static func similar(_ req: Request) async throws -> [PublicOut] {
         let v = try req.requireViewer()
-        guard let category = req.query[String.self, at: "category"], !category.isEmpty else { throw AppError.badRequest("error.request.category") }
+        guard let category = req.query[String.self, at: "category"], !category.isEmpty else {
+            throw AppError.badRequest("error.request.category")
+        }
         let text = req.query[String.self, at: "text"] ?? ""
         var point: Coordinate?
         let lat = try req.number("lat")
@@ -153,11 +267,18 @@ enum RequestsAPI {
         }
         var household: Int?
         if let hid = try optionalInt(req, "householdId") { household = try await RequestService.household(hid, req).id }
-        if household == nil, point == nil, let pid = v.user.personID { household = try await Person.find(pid, on: req.db)?.householdID }
-        let found = try await RequestService.similar(req, category: category, text: text, point: point, householdID: household, gridID: nil)
+        if household == nil, point == nil, let pid = v.user.personID {
+            household = try await Person.find(pid, on: req.db)?.householdID
+        }
+        let found = try await RequestService.similar(
+            req, category: category, text: text, point: point, householdID: household, gridID: nil)
         let outs = try await out(found, req)
-        return outs.map { o in PublicOut(number: o.number, categoryLabel: o.categoryLabel, text: o.isPublic || o.mine ? o.text : "", gridName: o.gridName,
-                                          state: o.state, stateLabel: o.stateLabel, raisedAt: o.raisedAt, events: []) }
+        return outs.map { o in
+            PublicOut(
+                number: o.number, categoryLabel: o.categoryLabel, text: o.isPublic || o.mine ? o.text : "",
+                gridName: o.gridName,
+                state: o.state, stateLabel: o.stateLabel, raisedAt: o.raisedAt, events: [])
+        }
     }
 
     @Sendable static func figures(_ req: Request) async throws -> RequestFiguresService.Out {
@@ -174,12 +295,19 @@ enum RequestsAPI {
     @Sendable static func list(_ req: Request) async throws -> [RequestOut] {
         let v = try req.requireViewer()
         if let raw = req.query[String.self, at: "metric"], !raw.isEmpty {
-            guard let metric = RequestMetric(rawValue: raw) else { throw AppError.badRequest("error.enum", args: ["metric", raw]) }
-            return try await out(try await RequestFiguresService.list(req, nodeID: try optionalInt(req, "nodeId"), gridID: try optionalInt(req, "gridId"), metric: metric), req)
+            guard let metric = RequestMetric(rawValue: raw) else {
+                throw AppError.badRequest("error.enum", args: ["metric", raw])
+            }
+            return try await out(
+                try await RequestFiguresService.list(
+                    req, nodeID: try optionalInt(req, "nodeId"), gridID: try optionalInt(req, "gridId"), metric: metric),
+                req)
         }
         let q = try await RequestAccess.scoped(v, on: req.db)
         if let raw = req.query[String.self, at: "state"], !raw.isEmpty {
-            guard let s = RequestState(rawValue: raw) else { throw AppError.badRequest("error.enum", args: ["state", raw]) }
+            guard let s = RequestState(rawValue: raw) else {
+                throw AppError.badRequest("error.enum", args: ["state", raw])
+            }
             q.filter(\.$state == s)
         }
         if let raw = req.query[String.self, at: "gridId"], !raw.isEmpty {
@@ -187,8 +315,9 @@ enum RequestsAPI {
             q.filter(\.$gridID == g)
         }
         let page = try req.page()
-        return try await out(try await q.sort(\.$raisedAt, .descending).sort(\.$id, .descending)
-            .range((page - 1) * pageSize ..< page * pageSize).all(), req)
+        return try await out(
+            try await q.sort(\.$raisedAt, .descending).sort(\.$id, .descending)
+                .range((page - 1) * pageSize..<page * pageSize).all(), req)
     }
 
     static let pageSize = 50
@@ -204,10 +333,13 @@ enum RequestsAPI {
 
     @Sendable static func act(_ req: Request) async throws -> Detail {
         let id = try req.intParameter("id")
-        guard let action = RequestAction(rawValue: req.parameters.get("action") ?? ""), action != .raise, action != .closeUnrated else {
+        guard let action = RequestAction(rawValue: req.parameters.get("action") ?? ""), action != .raise,
+            action != .closeUnrated
+        else {
             throw AppError.badRequest("error.enum", args: ["action", req.parameters.get("action") ?? ""])
         }
-        let input = req.body.data == nil ? RequestService.ActionInput() : try req.decodeStrict(RequestService.ActionInput.self)
+        let input =
+            req.body.data == nil ? RequestService.ActionInput() : try req.decodeStrict(RequestService.ActionInput.self)
         return try await detail(try await RequestService.perform(req, id: id, action: action, input), req)
     }
 
@@ -220,17 +352,26 @@ enum RequestsAPI {
             communityID = c
         } else if let g = try await PlacesQueries.homeGrid(of: v, on: req.db) {
             communityID = g.communityNodeID
-        } else if v.node.kind == .communityCommittee { communityID = v.node.id }
+        } else if v.node.kind == .communityCommittee {
+            communityID = v.node.id
+        }
         guard let communityID else { return [] }
-        let rs = try await ServiceRequest.query(on: req.db).filter(\.$communityNodeID == communityID).filter(\.$isPublic == true)
-            .filter(\.$state != .merged).sort(\.$raisedAt, .descending).limit(200).all()
+        let rs = try await ServiceRequest.query(on: req.db).filter(\.$communityNodeID == communityID).filter(
+            \.$isPublic == true
+        )
+        .filter(\.$state != .merged).sort(\.$raisedAt, .descending).limit(200).all()
         let outs = try await out(rs, req)
         var result: [PublicOut] = []
         for (r, o) in zip(rs, outs) {
             let events = try await RequestEvent.query(on: req.db).filter(\.$requestID == r.id!).sort(\.$id).all()
-            result.append(PublicOut(number: o.number, categoryLabel: o.categoryLabel, text: o.text, gridName: o.gridName, state: o.state,
-                                    stateLabel: o.stateLabel, raisedAt: o.raisedAt,
-                                    events: events.map { PublicEvent(at: $0.at, actionLabel: req.t($0.action.labelKey), toState: $0.toState) }))
+            result.append(
+                PublicOut(
+                    number: o.number, categoryLabel: o.categoryLabel, text: o.text, gridName: o.gridName,
+                    state: o.state,
+                    stateLabel: o.stateLabel, raisedAt: o.raisedAt,
+                    events: events.map {
+                        PublicEvent(at: $0.at, actionLabel: req.t($0.action.labelKey), toState: $0.toState)
+                    }))
         }
         return result
     }
@@ -241,10 +382,13 @@ enum RequestsAPI {
         let q = try await RequestAccess.scoped(v, on: req.db)
         let open = try await q.filter(\.$state != .closed).filter(\.$state != .merged).all()
         let mine = try await RequestAccess.myUnitIDs(v, on: req.db)
-        let categories = Dictionary(uniqueKeysWithValues: try await RequestCategory.query(on: req.db).all().map { ($0.code, $0) })
+        let categories = Dictionary(
+            uniqueKeysWithValues: try await RequestCategory.query(on: req.db).all().map { ($0.code, $0) })
         var activeUnits: [Int: [Int]] = [:]
         for chunk in open.compactMap(\.id).chunked(500) {
-            for a in try await RequestAssignment.query(on: req.db).filter(\.$requestID ~~ chunk).filter(\.$status ~~ [.pending, .accepted]).all() {
+            for a in try await RequestAssignment.query(on: req.db).filter(\.$requestID ~~ chunk).filter(
+                \.$status ~~ [.pending, .accepted]
+            ).all() {
                 activeUnits[a.requestID, default: []].append(a.unitID)
             }
         }
@@ -252,23 +396,26 @@ enum RequestsAPI {
         for r in open {
             let category = categories[r.category]
             let active = activeUnits[r.id!] ?? []
-            let next: RequestAction? = switch r.state {
-            case .raised: .take
-            case .gridReview: r.assigneeUserID == v.user.id || RequestAccess.communityRoles.contains(v.role) ? .settle : nil
-            case .meetingDecision: .decide
-            case .escalated: .dispatch
-            case .dispatched: .accept
-            case .handling: r.pendingExtension ? .approveExtension : .complete
-            case .resolved: .rate
-            default: nil
-            }
+            let next: RequestAction? =
+                switch r.state {
+                case .raised: .take
+                case .gridReview:
+                    r.assigneeUserID == v.user.id || RequestAccess.communityRoles.contains(v.role) ? .settle : nil
+                case .meetingDecision: .decide
+                case .escalated: .dispatch
+                case .dispatched: .accept
+                case .handling: r.pendingExtension ? .approveExtension : .complete
+                case .resolved: .rate
+                default: nil
+                }
             if let next, RequestAccess.may(v, next, r, category: category, myUnits: mine, assignedUnits: active) {
                 todos.append((r, req.t(next.labelKey)))
             }
         }
         let now = Date()
         todos.sort { a, b in
-            let da = a.0.stepDeadline ?? .distantFuture, db = b.0.stepDeadline ?? .distantFuture
+            let da = a.0.stepDeadline ?? .distantFuture
+            let db = b.0.stepDeadline ?? .distantFuture
             return ((da < now ? 0 : 1), da) < ((db < now ? 0 : 1), db)
         }
         let outs = try await out(todos.map(\.0), req)
@@ -279,60 +426,101 @@ enum RequestsAPI {
 }
 
 enum MeetingsAPI {
-    struct CreateInput: StrictInput { static let fields: Set<String> = ["communityNodeId", "date", "host", "attendees"]
-        let communityNodeId: Int; let date: String; let host: String; let attendees: String? }
-    struct MeetingOut: Content { let id: Int; let communityNodeID: Int; let date: String; let host: String; let attendees: String; let agenda: [RequestsAPI.RequestOut] }
+    struct CreateInput: StrictInput {
+        static let fields: Set<String> = ["communityNodeId", "date", "host", "attendees"]
+        let communityNodeId: Int
+        let date: String
+        let host: String
+        let attendees: String?
+    }
+    struct MeetingOut: Content {
+        let id: Int
+        let communityNodeID: Int
+        let date: String
+        let host: String
+        let attendees: String
+        let agenda: [RequestsAPI.RequestOut]
+    }
 
     static func agenda(_ m: JointMeeting, _ req: Request) async throws -> [RequestsAPI.RequestOut] {
-        try await RequestsAPI.out(try await ServiceRequest.query(on: req.db).filter(\.$communityNodeID == m.communityNodeID)
-            .filter(\.$state == .meetingDecision).sort(\.$raisedAt).all(), req)
+        try await RequestsAPI.out(
+            try await ServiceRequest.query(on: req.db).filter(\.$communityNodeID == m.communityNodeID)
+                .filter(\.$state == .meetingDecision).sort(\.$raisedAt).all(), req)
     }
 
     @Sendable static func list(_ req: Request) async throws -> [MeetingOut] {
         let v = try await req.require(.viewTree)
         var out: [MeetingOut] = []
-        for m in try await JointMeeting.query(on: req.db).inScope(v.scope, \.$path).sort(\.$date, .descending).limit(100).all() {
-            out.append(MeetingOut(id: m.id!, communityNodeID: m.communityNodeID, date: m.date, host: m.host, attendees: m.attendees, agenda: []))
+        for m in try await JointMeeting.query(on: req.db).inScope(v.scope, \.$path).sort(\.$date, .descending).limit(
+            100
+        ).all() {
+            out.append(
+                MeetingOut(
+                    id: m.id!, communityNodeID: m.communityNodeID, date: m.date, host: m.host, attendees: m.attendees,
+                    agenda: []))
         }
         return out
     }
 
-    static func create(_ req: Request, communityID: Int, date: String, host: String, attendees: String) async throws -> JointMeeting {
+    static func create(_ req: Request, communityID: Int, date: String, host: String, attendees: String) async throws
+        -> JointMeeting
+    {
         let v = try req.requireViewer()
-        guard RequestAccess.communityRoles.contains(v.role) || RequestAccess.streetRoles.contains(v.role) || RequestAccess.districtRoles.contains(v.role) else {
+        guard
+            RequestAccess.communityRoles.contains(v.role) || RequestAccess.streetRoles.contains(v.role)
+                || RequestAccess.districtRoles.contains(v.role)
+        else {
             throw await req.forbidden("create meeting")
         }
         let node = try await OrgQueries.findForChange(communityID, req, field: "communityNodeId")
-        guard node.kind == .communityCommittee else { throw AppError.invalid("error.meeting.community", field: "communityNodeId") }
+        guard node.kind == .communityCommittee else {
+            throw AppError.invalid("error.meeting.community", field: "communityNodeId")
+        }
         guard let d = SimpleDate(date) else { throw AppError.invalid("error.date.invalid", field: "date") }
         let h = host.trimmingWhitespace()
         guard !h.isEmpty, h.count <= 100 else { throw AppError.invalid("error.meeting.host", field: "host") }
         let m = JointMeeting()
-        m.communityNodeID = node.id!; m.path = node.path; m.date = d.iso; m.host = h; m.attendees = String(attendees.prefix(1000))
+        m.communityNodeID = node.id!
+        m.path = node.path
+        m.date = d.iso
+        m.host = h
+        m.attendees = String(attendees.prefix(1000))
         try await req.db.writing { db in
             try await m.create(on: db)
-            try await Audit.record(on: db, by: v, .create, entity: "joint_meeting", id: m.id!, label: "\(node.name) \(m.date)", scopePath: m.path,
-                                   before: nil as String?, after: ["date": m.date, "host": m.host, "attendees": m.attendees])
+            try await Audit.record(
+                on: db, by: v, .create, entity: "joint_meeting", id: m.id!, label: "\(node.name) \(m.date)",
+                scopePath: m.path,
+                before: nil as String?, after: ["date": m.date, "host": m.host, "attendees": m.attendees])
         }
         return m
     }
 
     @Sendable static func create(_ req: Request) async throws -> Response {
         let i = try req.decodeStrict(CreateInput.self)
-        let m = try await create(req, communityID: i.communityNodeId, date: i.date, host: i.host, attendees: i.attendees ?? "")
-        return try await MeetingOut(id: m.id!, communityNodeID: m.communityNodeID, date: m.date, host: m.host, attendees: m.attendees, agenda: agenda(m, req))
-            .encodeResponse(status: .created, for: req)
+        let m = try await create(
+            req, communityID: i.communityNodeId, date: i.date, host: i.host, attendees: i.attendees ?? "")
+        return try await MeetingOut(
+            id: m.id!, communityNodeID: m.communityNodeID, date: m.date, host: m.host, attendees: m.attendees,
+            agenda: agenda(m, req)
+        )
+        .encodeResponse(status: .created, for: req)
     }
 
     static func find(_ id: Int, _ req: Request) async throws -> JointMeeting {
         let v = try await req.require(.viewTree)
-        if let m = try await JointMeeting.query(on: req.db).filter(\.$id == id).inScope(v.scope, \.$path).first() { return m }
-        if let other = try await JointMeeting.find(id, on: req.db) { throw await req.outOfScope("meeting \(id)", scopePath: other.path) }
+        if let m = try await JointMeeting.query(on: req.db).filter(\.$id == id).inScope(v.scope, \.$path).first() {
+            return m
+        }
+        if let other = try await JointMeeting.find(id, on: req.db) {
+            throw await req.outOfScope("meeting \(id)", scopePath: other.path)
+        }
         throw AppError.notFound()
     }
 
     @Sendable static func show(_ req: Request) async throws -> MeetingOut {
         let m = try await find(try req.intParameter("id"), req)
-        return MeetingOut(id: m.id!, communityNodeID: m.communityNodeID, date: m.date, host: m.host, attendees: m.attendees, agenda: try await agenda(m, req))
+        return MeetingOut(
+            id: m.id!, communityNodeID: m.communityNodeID, date: m.date, host: m.host, attendees: m.attendees,
+            agenda: try await agenda(m, req))
     }
 }

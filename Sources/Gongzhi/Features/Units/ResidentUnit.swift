@@ -1,5 +1,5 @@
-import Vapor
 import Fluent
+import Vapor
 
 /// 驻区单位 or department: an organisation located in a community, with its own party organisation if it has one.
 final class ResidentUnit: Model, @unchecked Sendable {
@@ -24,12 +24,19 @@ final class ResidentUnit: Model, @unchecked Sendable {
     init() {}
 
     struct Snapshot: Codable, Sendable {
-        let name: String; let kind: UnitKind; let address: String?; let locationNodeID: Int
-        let partyOrgNodeID: Int?; let contactName: String?; let contactPhone: String?; let archived: Bool
+        let name: String
+        let kind: UnitKind
+        let address: String?
+        let locationNodeID: Int
+        let partyOrgNodeID: Int?
+        let contactName: String?
+        let contactPhone: String?
+        let archived: Bool
     }
     var snapshot: Snapshot {
-        Snapshot(name: name, kind: kind, address: address, locationNodeID: locationNodeID, partyOrgNodeID: partyOrgNodeID,
-                 contactName: contactName, contactPhone: contactPhone.map(Masking.phone), archived: archived)
+        Snapshot(
+            name: name, kind: kind, address: address, locationNodeID: locationNodeID, partyOrgNodeID: partyOrgNodeID,
+            contactName: contactName, contactPhone: contactPhone.map(Masking.phone), archived: archived)
     }
 }
 
@@ -56,15 +63,31 @@ struct CreateResidentUnits: AsyncMigration {
 }
 
 struct UnitOut: Content {
-    let id: Int; let name: String; let kind: UnitKind; let kindLabel: String; let address: String?
-    let locationNodeID: Int; let locationName: String?; let partyOrgNodeID: Int?
-    let contactName: String?; let contactPhone: String?; let masked: Bool; let archived: Bool
+    let id: Int
+    let name: String
+    let kind: UnitKind
+    let kindLabel: String
+    let address: String?
+    let locationNodeID: Int
+    let locationName: String?
+    let partyOrgNodeID: Int?
+    let contactName: String?
+    let contactPhone: String?
+    let masked: Bool
+    let archived: Bool
 
     init(_ u: ResidentUnit, masked: Bool, locationName: String?, lang: Lang) {
-        id = u.id ?? 0; name = u.name; kind = u.kind; kindLabel = lang.t(u.kind.labelKey); address = u.address
-        locationNodeID = u.locationNodeID; self.locationName = locationName; partyOrgNodeID = u.partyOrgNodeID
+        id = u.id ?? 0
+        name = u.name
+        kind = u.kind
+        kindLabel = lang.t(u.kind.labelKey)
+        address = u.address
+        locationNodeID = u.locationNodeID
+        self.locationName = locationName
+        partyOrgNodeID = u.partyOrgNodeID
         contactName = u.contactName
         contactPhone = masked ? u.contactPhone.map(Masking.phone) : u.contactPhone
-        self.masked = masked; archived = u.archived
+        self.masked = masked
+        archived = u.archived
     }
 }

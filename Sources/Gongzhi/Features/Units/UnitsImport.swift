@@ -1,9 +1,10 @@
-import Vapor
 import Fluent
+import Vapor
 
 /// Units from CSV: the same preview-then-commit as people, kept in the same batches.
 enum UnitsImport {
-    static func check(_ text: String, _ req: Request) async throws -> (rows: [UnitImport.Row], nodes: [String: OrgNode]) {
+    static func check(_ text: String, _ req: Request) async throws -> (rows: [UnitImport.Row], nodes: [String: OrgNode])
+    {
         let v = try await req.require(.importPeople)
         var rows = try await req.offload { try UnitImport.read(try CSV.parse(text)) }
         let codes = Array(Set(rows.map(\.locationCode) + rows.compactMap(\.partyOrgCode)).filter { !$0.isEmpty })
@@ -12,12 +13,19 @@ enum UnitsImport {
             for n in try await OrgNode.query(on: req.db).filter(\.$code ~~ chunk).all() { nodes[n.code] = n }
         }
         for i in rows.indices {
-            for (column, code, territorial) in [(UnitImport.Column.locationCode, rows[i].locationCode, true),
-                                                (.partyOrgCode, rows[i].partyOrgCode ?? "", false)] where !code.isEmpty {
-                guard let node = nodes[code] else { rows[i].problems.append((column, "error.import.orgUnknown", [code])); continue }
-                if node.archived { rows[i].problems.append((column, "error.tree.archived", [])) }
-                else if !v.scope.includes(node.treePath) { rows[i].problems.append((column, "error.import.orgOutOfScope", [])) }
-                else if node.kind.isTerritorial != territorial {
+            for (column, code, territorial) in [
+                (UnitImport.Column.locationCode, rows[i].locationCode, true),
+                (.partyOrgCode, rows[i].partyOrgCode ?? "", false),
+            ] where !code.isEmpty {
+                guard let node = nodes[code] else {
+                    rows[i].problems.append((column, "error.import.orgUnknown", [code]))
+                    continue
+                }
+                if node.archived {
+                    rows[i].problems.append((column, "error.tree.archived", []))
+                } else if !v.scope.includes(node.treePath) {
+                    rows[i].problems.append((column, "error.import.orgOutOfScope", []))
+                } else if node.kind.isTerritorial != territorial {
                     rows[i].problems.append((column, territorial ? "error.unit.location" : "error.unit.partyOrg", []))
                 }
             }
@@ -31,11 +39,16 @@ enum UnitsImport {
         let decoded = try TextDecoding.decode(bytes)
         let (rows, _) = try await check(decoded.text, req)
         let out = rows.map { r in
-            PeopleImport.RowOut(line: r.line, name: r.name, orgCode: r.locationCode, problems: r.problems.map {
-                PeopleImport.ProblemOut(column: $0.column?.rawValue, message: req.lang.format($0.messageKey, $0.args))
-            })
+            PeopleImport.RowOut(
+                line: r.line, name: r.name, orgCode: r.locationCode,
+                problems: r.problems.map {
+                    PeopleImport.ProblemOut(
+                        column: $0.column?.rawValue, message: req.lang.format($0.messageKey, $0.args))
+                })
         }
-        return try await PeopleImport.keep(req, kind: "units", fileName: fileName, encoding: decoded.encoding.rawValue, content: decoded.text, rows: out)
+        return try await PeopleImport.keep(
+            req, kind: "units", fileName: fileName, encoding: decoded.encoding.rawValue, content: decoded.text,
+            rows: out)
     }
 
     static func commit(_ req: Request, batch: ImportBatch) async throws -> PeopleImport.CommitResult {
@@ -47,23 +60,33 @@ enum UnitsImport {
             for r in rows {
                 let u = ResidentUnit()
                 let location = nodes[r.locationCode]!
-                u.name = r.name; u.kind = r.kind!; u.address = r.address; u.contactName = r.contactName
-                u.contactPhone = r.contactPhone; u.locationNodeID = location.id!; u.path = location.path; u.archived = false
+                u.name = r.name
+                u.kind = r.kind!
+                u.address = r.address
+                u.contactName = r.contactName
+                u.contactPhone = r.contactPhone
+                u.locationNodeID = location.id!
+                u.path = location.path
+                u.archived = false
                 u.partyOrgNodeID = r.partyOrgCode.flatMap { nodes[$0]?.id }
                 try await u.create(on: db)
-                try await Audit.record(on: db, by: v, .create, entity: "resident_unit", id: u.id!, label: u.name,
-                                       scopePath: u.path, before: nil as ResidentUnit.Snapshot?, after: u.snapshot)
+                try await Audit.record(
+                    on: db, by: v, .create, entity: "resident_unit", id: u.id!, label: u.name,
+                    scopePath: u.path, before: nil as ResidentUnit.Snapshot?, after: u.snapshot)
             }
             batch.status = "committed"
             try await batch.save(on: db)
-            try await Audit.record(on: db, by: v, .importCommit, entity: "import_batch", id: batch.id!, label: batch.fileName,
-                                   scopePath: v.node.path, before: nil as String?, after: ["rows": rows.count])
+            try await Audit.record(
+                on: db, by: v, .importCommit, entity: "import_batch", id: batch.id!, label: batch.fileName,
+                scopePath: v.node.path, before: nil as String?, after: ["rows": rows.count])
         }
         return .init(batchId: batch.id!, created: rows.count)
     }
 
     @Sendable static func previewAPI(_ req: Request) async throws -> PeopleImport.Preview {
         guard let buffer = req.body.data else { throw AppError.invalid("error.import.empty", field: "file") }
-        return try await preview(req, bytes: Array(buffer.readableBytesView), fileName: req.query[String.self, at: "fileName"] ?? "units.csv")
+        return try await preview(
+            req, bytes: Array(buffer.readableBytesView), fileName: req.query[String.self, at: "fileName"] ?? "units.csv"
+        )
     }
 }

@@ -1,10 +1,17 @@
-import Vapor
 import Fluent
+import Vapor
 
 struct UnitInput: StrictInput, Content {
-    static let fields: Set<String> = ["name", "kind", "address", "locationNodeId", "partyOrgNodeId", "contactName", "contactPhone"]
-    var name: String?; var kind: UnitKind?; var address: String?; var locationNodeId: Int?
-    var partyOrgNodeId: Int?; var contactName: String?; var contactPhone: String?
+    static let fields: Set<String> = [
+        "name", "kind", "address", "locationNodeId", "partyOrgNodeId", "contactName", "contactPhone",
+    ]
+    var name: String?
+    var kind: UnitKind?
+    var address: String?
+    var locationNodeId: Int?
+    var partyOrgNodeId: Int?
+    var contactName: String?
+    var contactPhone: String?
 }
 
 /// Resident units and departments located in the viewer's scope.
@@ -18,7 +25,9 @@ enum UnitsService {
         let v = try await req.require(.viewPeople)
         let q = ResidentUnit.query(on: req.db).inScope(v.scope, \.$path).filter(\.$archived == false)
         if let raw = req.query[String.self, at: "kind"], !raw.isEmpty {
-            guard let kind = UnitKind(rawValue: raw) else { throw AppError.badRequest("error.enum", args: ["kind", raw]) }
+            guard let kind = UnitKind(rawValue: raw) else {
+                throw AppError.badRequest("error.enum", args: ["kind", raw])
+            }
             q.filter(\.$kind == kind)
         }
         if let text = req.query[String.self, at: "q"]?.trimmingWhitespace(), !text.isEmpty { q.filter(\.$name ~~ text) }
@@ -29,25 +38,41 @@ enum UnitsService {
         var problems: [String: String] = [:]
         if isNew || input.name != nil {
             let n = input.name?.trimmingWhitespace() ?? ""
-            if n.isEmpty { problems["name"] = "error.name.empty" } else if n.count > 100 { problems["name"] = "error.name.tooLong" } else { unit.name = n }
+            if n.isEmpty {
+                problems["name"] = "error.name.empty"
+            } else if n.count > 100 {
+                problems["name"] = "error.name.tooLong"
+            } else {
+                unit.name = n
+            }
         }
         if let k = input.kind { unit.kind = k } else if isNew { problems["kind"] = "error.kind.invalid" }
         if let a = input.address { unit.address = a.trimmingWhitespace().isEmpty ? nil : String(a.prefix(200)) }
         if let c = input.contactName { unit.contactName = c.trimmingWhitespace().isEmpty ? nil : String(c.prefix(50)) }
         if let raw = input.contactPhone {
-            if raw.trimmingWhitespace().isEmpty { unit.contactPhone = nil }
-            else { do throws(MobileNumber.Invalid) { unit.contactPhone = try MobileNumber(raw).value } catch { problems["contactPhone"] = error.messageKey } }
+            if raw.trimmingWhitespace().isEmpty {
+                unit.contactPhone = nil
+            } else {
+                do throws(MobileNumber.Invalid) { unit.contactPhone = try MobileNumber(raw).value } catch {
+                    problems["contactPhone"] = error.messageKey
+                }
+            }
         }
         if isNew && input.locationNodeId == nil { problems["locationNodeId"] = "error.org.required" }
         if let e = AppError.fields(problems) { throw e }
         if let loc = input.locationNodeId {
             let node = try await OrgQueries.findForChange(loc, req, field: "locationNodeId")
-            guard node.kind.isTerritorial, !node.archived else { throw AppError.invalid("error.unit.location", field: "locationNodeId") }
-            unit.locationNodeID = node.id!; unit.path = node.path
+            guard node.kind.isTerritorial, !node.archived else {
+                throw AppError.invalid("error.unit.location", field: "locationNodeId")
+            }
+            unit.locationNodeID = node.id!
+            unit.path = node.path
         }
         if let org = input.partyOrgNodeId {
             let node = try await OrgQueries.findForChange(org, req, field: "partyOrgNodeId")
-            guard !node.kind.isTerritorial else { throw AppError.invalid("error.unit.partyOrg", field: "partyOrgNodeId") }
+            guard !node.kind.isTerritorial else {
+                throw AppError.invalid("error.unit.partyOrg", field: "partyOrgNodeId")
+            }
             unit.partyOrgNodeID = node.id
         }
     }
@@ -59,8 +84,9 @@ enum UnitsService {
         try await apply(input, to: unit, isNew: true, req)
         try await req.db.writing { db in
             try await unit.create(on: db)
-            try await Audit.record(on: db, by: req.viewer, .create, entity: "resident_unit", id: unit.id!, label: unit.name,
-                                   scopePath: unit.path, before: nil as ResidentUnit.Snapshot?, after: unit.snapshot)
+            try await Audit.record(
+                on: db, by: req.viewer, .create, entity: "resident_unit", id: unit.id!, label: unit.name,
+                scopePath: unit.path, before: nil as ResidentUnit.Snapshot?, after: unit.snapshot)
         }
         return unit
     }
@@ -68,7 +94,9 @@ enum UnitsService {
     static func findForChange(_ id: Int, _ req: Request) async throws -> ResidentUnit {
         let v = try await req.require(.editPeople)
         guard let u = try await ResidentUnit.find(id, on: req.db) else { throw AppError.notFound() }
-        guard v.scope.includes(TreePath(u.path)) else { throw await req.forbidden("change unit \(id)", scopePath: u.path) }
+        guard v.scope.includes(TreePath(u.path)) else {
+            throw await req.forbidden("change unit \(id)", scopePath: u.path)
+        }
         return u
     }
 
@@ -78,8 +106,9 @@ enum UnitsService {
         try await apply(input, to: unit, isNew: false, req)
         try await req.db.writing { db in
             try await unit.save(on: db)
-            try await Audit.record(on: db, by: req.viewer, .update, entity: "resident_unit", id: id, label: unit.name,
-                                   scopePath: unit.path, before: before, after: unit.snapshot)
+            try await Audit.record(
+                on: db, by: req.viewer, .update, entity: "resident_unit", id: id, label: unit.name,
+                scopePath: unit.path, before: before, after: unit.snapshot)
         }
         return unit
     }
@@ -91,15 +120,22 @@ enum UnitsService {
         try await req.db.writing { db in
             unit.archived = true
             try await unit.save(on: db)
-            try await Audit.record(on: db, by: req.viewer, .archive, entity: "resident_unit", id: id, label: unit.name,
-                                   scopePath: unit.path, before: before, after: unit.snapshot)
+            try await Audit.record(
+                on: db, by: req.viewer, .archive, entity: "resident_unit", id: id, label: unit.name,
+                scopePath: unit.path, before: before, after: unit.snapshot)
         }
         return unit
     }
 
     static func out(_ units: [ResidentUnit], _ req: Request, masked: Bool = true) async throws -> [UnitOut] {
         let ids = Array(Set(units.map(\.locationNodeID)))
-        let names = ids.isEmpty ? [:] : Dictionary(uniqueKeysWithValues: try await OrgNode.query(on: req.db).filter(\.$id ~~ ids).all().map { ($0.id!, $0.name) })
+        let names =
+            ids.isEmpty
+            ? [:]
+            : Dictionary(
+                uniqueKeysWithValues: try await OrgNode.query(on: req.db).filter(\.$id ~~ ids).all().map {
+                    ($0.id!, $0.name)
+                })
         return units.map { UnitOut($0, masked: masked, locationName: names[$0.locationNodeID], lang: req.lang) }
     }
 }
@@ -117,17 +153,24 @@ enum UnitsAPI {
         units.post(":id", "archive", use: archive)
     }
 
-    @Sendable static func list(_ req: Request) async throws -> [UnitOut] { try await UnitsService.out(try await UnitsService.list(req), req) }
+    @Sendable static func list(_ req: Request) async throws -> [UnitOut] {
+        try await UnitsService.out(try await UnitsService.list(req), req)
+    }
     /// Units in scope as CSV with the import's columns, so the file goes back in unchanged.
     @Sendable static func export(_ req: Request) async throws -> Response {
         try await req.require(.exportData)
         let units = try await UnitsService.list(req)
-        let codes = try await nodeCodes(units.flatMap { [$0.locationNodeID, $0.partyOrgNodeID].compactMap { $0 } }, on: req.db)
+        let codes = try await nodeCodes(
+            units.flatMap { [$0.locationNodeID, $0.partyOrgNodeID].compactMap { $0 } }, on: req.db)
         let lang = req.lang
         let header = UnitImport.Column.allCases.map { lang == .zhHans ? $0.headers[1] : $0.rawValue }
         let rows = units.map { u in
-            [u.name, lang == .zhHans ? lang.t(u.kind.labelKey) : u.kind.rawValue, codes[u.locationNodeID] ?? "", u.address ?? "",
-             u.contactName ?? "", u.contactPhone.map(Masking.phone) ?? "", u.partyOrgNodeID.flatMap { codes[$0] } ?? ""]
+            [
+                u.name, lang == .zhHans ? lang.t(u.kind.labelKey) : u.kind.rawValue, codes[u.locationNodeID] ?? "",
+                u.address ?? "",
+                u.contactName ?? "", u.contactPhone.map(Masking.phone) ?? "",
+                u.partyOrgNodeID.flatMap { codes[$0] } ?? "",
+            ]
         }
         return CSVResponse.make(fileName: "units.csv", header: header, rows: rows)
     }
@@ -135,7 +178,10 @@ enum UnitsAPI {
     static func nodeCodes(_ ids: [Int], on db: Database) async throws -> [Int: String] {
         let unique = Array(Set(ids))
         guard !unique.isEmpty else { return [:] }
-        return Dictionary(uniqueKeysWithValues: try await OrgNode.query(on: db).filter(\.$id ~~ unique).all().map { ($0.id!, $0.code) })
+        return Dictionary(
+            uniqueKeysWithValues: try await OrgNode.query(on: db).filter(\.$id ~~ unique).all().map {
+                ($0.id!, $0.code)
+            })
     }
 
     @Sendable static func show(_ req: Request) async throws -> UnitOut {
@@ -147,7 +193,8 @@ enum UnitsAPI {
     }
     @Sendable static func update(_ req: Request) async throws -> UnitOut {
         let id = try req.intParameter("id")
-        return try await UnitsService.out([try await UnitsService.update(req, id: id, try req.decodeStrict(UnitInput.self))], req)[0]
+        return try await UnitsService.out(
+            [try await UnitsService.update(req, id: id, try req.decodeStrict(UnitInput.self))], req)[0]
     }
     @Sendable static func archive(_ req: Request) async throws -> UnitOut {
         try await UnitsService.out([try await UnitsService.archive(req, id: try req.intParameter("id"))], req)[0]
@@ -164,28 +211,37 @@ enum UnitsPages {
     @Sendable static func list(_ req: Request) async throws -> HTML {
         let units = try await UnitsService.out(try await UnitsService.list(req), req)
         let kind = req.query[String.self, at: "kind"] ?? ""
-        return Layout.page(req, title: req.t("nav.units"), body: """
-            <h1>\(req.t("nav.units")) <span class="muted">(\(units.count))</span></h1>
-            <form method="get" action="/units" class="card row"><div><label for="q">\(req.t("field.name"))</label><input id="q" name="q" value="\(req.query[String.self, at: "q"] ?? "")"></div>
-            <div><label for="kind">\(req.t("field.kind"))</label><select id="kind" name="kind"><option value="">\(req.t("audit.any"))</option>\(UnitKind.allCases.map { "<option value=\"\($0.rawValue)\"\(HTML(raw: kind == $0.rawValue ? " selected" : ""))>\(req.t($0.labelKey))</option>" as HTML })</select></div>
-            <div><button type="submit">\(req.t("action.search"))</button></div></form>
-            \(req.viewer?.can(.exportData) == true ? "<p><a class=\"button secondary\" href=\"/units/export.csv\">\(req.t("action.exportCSV"))</a></p>" as HTML : HTML.empty)
-            <table><thead><tr><th>\(req.t("field.name"))</th><th>\(req.t("field.kind"))</th><th>\(req.t("field.location"))</th><th>\(req.t("field.contact"))</th></tr></thead>
-            <tbody>\(units.map { "<tr><td><a href=\"/units/\($0.id)\">\($0.name)</a></td><td>\($0.kindLabel)</td><td>\($0.locationName ?? "")</td><td>\($0.contactName ?? "") \($0.contactPhone ?? "")</td></tr>" as HTML })</tbody></table>
-            """, active: "/units")
+        return Layout.page(
+            req, title: req.t("nav.units"),
+            body: """
+                <h1>\(req.t("nav.units")) <span class="muted">(\(units.count))</span></h1>
+                <form method="get" action="/units" class="card row"><div><label \
+                for="q">\(req.t("field.name"))</label><input id="q" name="q" \
+                value="\(req.query[String.self, at: "q"] ?? "")"></div>
+                <div><label for="kind">\(req.t("field.kind"))</label><select id="kind" name="kind"><option \
+                value="">\(req.t("audit.any"))</option>\(UnitKind.allCases.map { "<option value=\"\($0.rawValue)\"\(HTML(raw: kind == $0.rawValue ? " selected" : ""))>\(req.t($0.labelKey))</option>" as HTML })</select></div>
+                <div><button type="submit">\(req.t("action.search"))</button></div></form>
+                \(req.viewer?.can(.exportData) == true ? "<p><a class=\"button secondary\" href=\"/units/export.csv\">\(req.t("action.exportCSV"))</a></p>" as HTML : HTML.empty)
+                <table><thead><tr><th>\(req.t("field.name"))</th><th>\(req.t("field.kind"))</th><th>\(req.t("field.location"))</th><th>\(req.t("field.contact"))</th></tr></thead>
+                <tbody>\(units.map { "<tr><td><a href=\"/units/\($0.id)\">\($0.name)</a></td><td>\($0.kindLabel)</td><td>\($0.locationName ?? "")</td><td>\($0.contactName ?? "") \($0.contactPhone ?? "")</td></tr>" as HTML })</tbody></table>
+                """, active: "/units")
     }
 
     @Sendable static func detail(_ req: Request) async throws -> HTML {
         let unit = try await UnitsService.find(try req.intParameter("id"), req)
         let o = try await UnitsService.out([unit], req)[0]
         let org = try await unit.partyOrgNodeID.asyncMap { try await OrgNode.find($0, on: req.db) } ?? nil
-        return Layout.page(req, title: o.name, body: """
-            <h1>\(o.name)</h1><section class="card"><table class="detail">
-            <tr><th>\(req.t("field.kind"))</th><td>\(o.kindLabel)</td></tr>
-            <tr><th>\(req.t("field.location"))</th><td><a href="/org/\(o.locationNodeID)">\(o.locationName ?? "")</a></td></tr>
-            <tr><th>\(req.t("field.address"))</th><td>\(o.address ?? "")</td></tr>
-            <tr><th>\(req.t("field.partyOrg"))</th><td>\(org.map { "<a href=\"/org/\($0.id!)\">\($0.name)</a>" as HTML } ?? HTML(raw: req.t("unit.noPartyOrg")))</td></tr>
-            <tr><th>\(req.t("field.contact"))</th><td>\(o.contactName ?? "") \(o.contactPhone ?? "")</td></tr></table></section>
-            """, active: "/units")
+        return Layout.page(
+            req, title: o.name,
+            body: """
+                <h1>\(o.name)</h1><section class="card"><table class="detail">
+                <tr><th>\(req.t("field.kind"))</th><td>\(o.kindLabel)</td></tr>
+                <tr><th>\(req.t("field.location"))</th><td><a \
+                href="/org/\(o.locationNodeID)">\(o.locationName ?? "")</a></td></tr>
+                <tr><th>\(req.t("field.address"))</th><td>\(o.address ?? "")</td></tr>
+                <tr><th>\(req.t("field.partyOrg"))</th><td>\(org.map { "<a href=\"/org/\($0.id!)\">\($0.name)</a>" as HTML } ?? HTML(raw: req.t("unit.noPartyOrg")))</td></tr>
+                <tr><th>\(req.t("field.contact"))</th><td>\(o.contactName ?? "") \
+                \(o.contactPhone ?? "")</td></tr></table></section>
+                """, active: "/units")
     }
 }

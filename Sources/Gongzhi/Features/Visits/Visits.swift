@@ -1,5 +1,5 @@
-import Vapor
 import Fluent
+import Vapor
 
 /// 驻点走访: plans of which households to visit, by whom and by when; visits recorded from the phone in a few taps;
 /// a problem found on a visit becomes a request (channel "visit") in the same step.
@@ -9,7 +9,7 @@ final class VisitPlan: Model, @unchecked Sendable {
     @Field(key: "grid_id") var gridID: Int
     @Field(key: "visitor_user_id") var visitorUserID: Int
     @Field(key: "due") var due: String
-    @Field(key: "household_ids") var householdIDs: String // comma-separated, the plan's fixed list
+    @Field(key: "household_ids") var householdIDs: String  // comma-separated, the plan's fixed list
     @Field(key: "path") var path: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     init() {}
@@ -34,13 +34,21 @@ struct CreateVisits: AsyncMigration {
     func prepare(on db: Database) async throws {
         try await db.schema(VisitPlan.schema)
             .field(.id, .int, .identifier(auto: true))
-            .field("grid_id", .int, .required, .references(Grid.schema, .id)).field("visitor_user_id", .int, .required, .references(User.schema, .id))
-            .field("due", .string, .required).field("household_ids", .sql(unsafeRaw: "TEXT"), .required).field("path", .string, .required)
+            .field("grid_id", .int, .required, .references(Grid.schema, .id)).field(
+                "visitor_user_id", .int, .required, .references(User.schema, .id)
+            )
+            .field("due", .string, .required).field("household_ids", .sql(unsafeRaw: "TEXT"), .required).field(
+                "path", .string, .required
+            )
             .field("created_at", .datetime).create()
         try await db.schema(Visit.schema)
             .field(.id, .int, .identifier(auto: true))
-            .field("household_id", .int, .required, .references(Household.schema, .id)).field("grid_id", .int, .required)
-            .field("visitor_user_id", .int, .required).field("at", .datetime, .required).field("note", .sql(unsafeRaw: "TEXT"), .required)
+            .field("household_id", .int, .required, .references(Household.schema, .id)).field(
+                "grid_id", .int, .required
+            )
+            .field("visitor_user_id", .int, .required).field("at", .datetime, .required).field(
+                "note", .sql(unsafeRaw: "TEXT"), .required
+            )
             .field("request_id", .int).field("path", .string, .required).create()
         try await db.createIndex(table: Visit.schema, column: "grid_id")
     }
@@ -51,14 +59,48 @@ struct CreateVisits: AsyncMigration {
 }
 
 enum VisitsAPI {
-    struct PlanInput: StrictInput { static let fields: Set<String> = ["gridId", "visitorUserId", "due", "householdIds"]
-        let gridId: Int; let visitorUserId: Int; let due: String; let householdIds: [Int]? }
-    struct PlanOut: Content { let id: Int; let gridID: Int; let visitorUserID: Int; let due: String; let households: Int; let visited: Int }
-    struct Problem: Codable, Sendable { let kind: RequestKind; let category: String; let text: String }
-    struct VisitInput: StrictInput { static let fields: Set<String> = ["householdId", "note", "problem"]
-        let householdId: Int; let note: String?; let problem: Problem? }
-    struct VisitOut: Content { let id: Int; let householdID: Int; let at: Date; let note: String; let requestID: Int? }
-    struct RateOut: Content { let gridID: Int; let gridName: String; let households: Int; let visitedHouseholds: Int; let visits: Int; let rate: Double?; let problems: Int }
+    struct PlanInput: StrictInput {
+        static let fields: Set<String> = ["gridId", "visitorUserId", "due", "householdIds"]
+        let gridId: Int
+        let visitorUserId: Int
+        let due: String
+        let householdIds: [Int]?
+    }
+    struct PlanOut: Content {
+        let id: Int
+        let gridID: Int
+        let visitorUserID: Int
+        let due: String
+        let households: Int
+        let visited: Int
+    }
+    struct Problem: Codable, Sendable {
+        let kind: RequestKind
+        let category: String
+        let text: String
+    }
+    struct VisitInput: StrictInput {
+        static let fields: Set<String> = ["householdId", "note", "problem"]
+        let householdId: Int
+        let note: String?
+        let problem: Problem?
+    }
+    struct VisitOut: Content {
+        let id: Int
+        let householdID: Int
+        let at: Date
+        let note: String
+        let requestID: Int?
+    }
+    struct RateOut: Content {
+        let gridID: Int
+        let gridName: String
+        let households: Int
+        let visitedHouseholds: Int
+        let visits: Int
+        let rate: Double?
+        let problems: Int
+    }
 
     static func register(_ api: RoutesBuilder) {
         api.get("visit-plans", use: plans)
@@ -72,8 +114,13 @@ enum VisitsAPI {
         let ps = try await VisitPlan.query(on: req.db).inScope(v.scope, \.$path).sort(\.$due).all()
         var out: [PlanOut] = []
         for p in ps {
-            let visited = try await Visit.query(on: req.db).filter(\.$householdID ~~ p.households).filter(\.$at >= (p.createdAt ?? .distantPast)).all()
-            out.append(PlanOut(id: p.id!, gridID: p.gridID, visitorUserID: p.visitorUserID, due: p.due, households: p.households.count, visited: Set(visited.map(\.householdID)).count))
+            let visited = try await Visit.query(on: req.db).filter(\.$householdID ~~ p.households).filter(
+                \.$at >= (p.createdAt ?? .distantPast)
+            ).all()
+            out.append(
+                PlanOut(
+                    id: p.id!, gridID: p.gridID, visitorUserID: p.visitorUserID, due: p.due,
+                    households: p.households.count, visited: Set(visited.map(\.householdID)).count))
         }
         return out
     }
@@ -83,8 +130,8 @@ enum VisitsAPI {
         let input = try req.decodeStrict(PlanInput.self)
         let grid = try await req.scoped(Grid.self, input.gridId, for: .change, field: "gridId")
         guard let visitor = try await User.find(input.visitorUserId, on: req.db),
-              let vnode = try await OrgNode.find(visitor.orgNodeID, on: req.db),
-              v.scope.includes(vnode.treePath)
+            let vnode = try await OrgNode.find(visitor.orgNodeID, on: req.db),
+            v.scope.includes(vnode.treePath)
         else {
             if let other = try await User.find(input.visitorUserId, on: req.db) {
                 await AccessLog.write(req, .forbiddenChange, detail: "visit plan visitor \(other.id ?? 0)")
@@ -94,14 +141,25 @@ enum VisitsAPI {
         guard let due = SimpleDate(input.due) else { throw AppError.invalid("error.date.invalid", field: "due") }
         let all = try await Household.query(on: req.db).filter(\.$gridID == grid.id!).all().compactMap(\.id)
         let chosen = input.householdIds ?? all
-        guard !chosen.isEmpty, Set(chosen).isSubset(of: Set(all)) else { throw AppError.invalid("error.visit.households", field: "householdIds") }
-        let p = VisitPlan(); p.gridID = grid.id!; p.visitorUserID = visitor.id!; p.due = due.iso; p.householdIDs = chosen.map(String.init).joined(separator: ","); p.path = grid.path
+        guard !chosen.isEmpty, Set(chosen).isSubset(of: Set(all)) else {
+            throw AppError.invalid("error.visit.households", field: "householdIds")
+        }
+        let p = VisitPlan()
+        p.gridID = grid.id!
+        p.visitorUserID = visitor.id!
+        p.due = due.iso
+        p.householdIDs = chosen.map(String.init).joined(separator: ",")
+        p.path = grid.path
         try await req.db.writing { db in
             try await p.create(on: db)
-            try await Audit.record(on: db, by: v, .create, entity: "visit_plan", id: p.id!, label: "\(grid.name) \(due.iso)", scopePath: grid.path,
-                                   before: nil as String?, after: ["households": String(chosen.count), "visitor": visitor.username])
+            try await Audit.record(
+                on: db, by: v, .create, entity: "visit_plan", id: p.id!, label: "\(grid.name) \(due.iso)",
+                scopePath: grid.path,
+                before: nil as String?, after: ["households": String(chosen.count), "visitor": visitor.username])
         }
-        return try await PlanOut(id: p.id!, gridID: grid.id!, visitorUserID: visitor.id!, due: p.due, households: chosen.count, visited: 0).encodeResponse(status: .created, for: req)
+        return try await PlanOut(
+            id: p.id!, gridID: grid.id!, visitorUserID: visitor.id!, due: p.due, households: chosen.count, visited: 0
+        ).encodeResponse(status: .created, for: req)
     }
 
     /// A visit, and the request for the problem found on it, in one transaction.
@@ -112,25 +170,37 @@ enum VisitsAPI {
         var requestID: Int?
         if let problem = input.problem {
             var raise = RequestService.RaiseInput()
-            raise.kind = problem.kind; raise.category = problem.category; raise.text = problem.text
-            raise.householdId = h.id; raise.channel = .visit
+            raise.kind = problem.kind
+            raise.category = problem.category
+            raise.text = problem.text
+            raise.householdId = h.id
+            raise.channel = .visit
             raise.reporterPersonId = try await Person.query(on: req.db).filter(\.$householdID == h.id!).first()?.id
             requestID = try await RequestService.raise(req, raise).id
         }
-        let visit = Visit(); visit.householdID = h.id!; visit.gridID = h.gridID; visit.visitorUserID = v.user.id!; visit.at = Date()
-        visit.note = note; visit.requestID = requestID; visit.path = h.path
+        let visit = Visit()
+        visit.householdID = h.id!
+        visit.gridID = h.gridID
+        visit.visitorUserID = v.user.id!
+        visit.at = Date()
+        visit.note = note
+        visit.requestID = requestID
+        visit.path = h.path
         let raised = requestID
         try await req.db.writing { db in
             try await visit.create(on: db)
-            try await Audit.record(on: db, by: v, .create, entity: "visit", id: visit.id!, label: "\(h.room)", scopePath: h.path,
-                                   before: nil as String?, after: ["household": String(h.id!), "request": raised.map(String.init) ?? ""])
+            try await Audit.record(
+                on: db, by: v, .create, entity: "visit", id: visit.id!, label: "\(h.room)", scopePath: h.path,
+                before: nil as String?, after: ["household": String(h.id!), "request": raised.map(String.init) ?? ""])
         }
         return visit
     }
 
     @Sendable static func record(_ req: Request) async throws -> Response {
         let visit = try await record(req, try req.decodeStrict(VisitInput.self))
-        return try await VisitOut(id: visit.id!, householdID: visit.householdID, at: visit.at, note: visit.note, requestID: visit.requestID).encodeResponse(status: .created, for: req)
+        return try await VisitOut(
+            id: visit.id!, householdID: visit.householdID, at: visit.at, note: visit.note, requestID: visit.requestID
+        ).encodeResponse(status: .created, for: req)
     }
 
     /// Visit rate per grid for a period: households visited at least once ÷ households.
@@ -147,9 +217,10 @@ enum VisitsAPI {
             let vs = byGrid[g.id!] ?? []
             let households = figures[g.id!]?.households ?? 0
             let visited = Set(vs.map(\.householdID)).count
-            return RateOut(gridID: g.id!, gridName: g.name, households: households, visitedHouseholds: visited, visits: vs.count,
-                           rate: households == 0 ? nil : (Double(visited) * 1000 / Double(households)).rounded() / 10,
-                           problems: vs.filter { $0.requestID != nil }.count)
+            return RateOut(
+                gridID: g.id!, gridName: g.name, households: households, visitedHouseholds: visited, visits: vs.count,
+                rate: households == 0 ? nil : (Double(visited) * 1000 / Double(households)).rounded() / 10,
+                problems: vs.filter { $0.requestID != nil }.count)
         }
     }
 
@@ -171,16 +242,26 @@ enum VisitPages {
         let v = try await req.require(.viewPeople)
         let plans = try await VisitPlan.query(on: req.db).filter(\.$visitorUserID == v.user.id!).sort(\.$due).all()
         let wanted = Array(Set(plans.flatMap(\.households)))
-        let done = wanted.isEmpty ? Set<Int>() : Set(try await Visit.query(on: req.db).filter(\.$householdID ~~ wanted).all().map(\.householdID))
-        let todo = wanted.isEmpty ? [] : try await Household.query(on: req.db).filter(\.$id ~~ wanted.filter { !done.contains($0) }).sort(\.$id).limit(100).all()
+        let done =
+            wanted.isEmpty
+            ? Set<Int>()
+            : Set(try await Visit.query(on: req.db).filter(\.$householdID ~~ wanted).all().map(\.householdID))
+        let todo =
+            wanted.isEmpty
+            ? []
+            : try await Household.query(on: req.db).filter(\.$id ~~ wanted.filter { !done.contains($0) }).sort(\.$id)
+                .limit(100).all()
         let outs = try await HouseholdsAPI.out(todo, req)
         let categories = try await RequestCategory.query(on: req.db).filter(\.$active == true).sort(\.$id).all()
         let csrf = CSRF.hiddenField(req)
         let rates = v.role.usesPhoneLayout ? [] : try await VisitsAPI.rates(req, from: nil, to: nil)
-        return Layout.page(req, title: req.t("nav.visits"), body: """
-            <h1>\(req.t("nav.visits"))</h1>
-            <p class="muted">\(req.t("visit.progress", String(done.count), String(wanted.count)))</p>
-            <ul id="visit-todo">\(outs.map { h in """
+        return Layout.page(
+            req, title: req.t("nav.visits"),
+            body: """
+                <h1>\(req.t("nav.visits"))</h1>
+                <p class="muted">\(req.t("visit.progress", String(done.count), String(wanted.count)))</p>
+                <ul \
+                id="visit-todo">\(outs.map { h in """
                 <li class="card"><strong>\(h.buildingName ?? "") \(h.room)</strong>
                 <form method="post" action="/visits">\(csrf)<input type="hidden" name="householdId" value="\(h.id)">
                 <input name="note" placeholder="\(req.t("visit.note"))" aria-label="\(req.t("visit.note"))">
@@ -189,18 +270,26 @@ enum VisitPages {
                 <input name="problem" placeholder="\(req.t("request.text"))" aria-label="\(req.t("request.text"))"></details>
                 <button type="submit">\(req.t("visit.record"))</button></form></li>
                 """ as HTML })</ul>
-            \(rates.isEmpty ? HTML.empty : "<section class=\"card\"><h2>\(req.t("visit.rates"))</h2><table id=\"visit-rates\"><thead><tr><th>\(req.t("entity.grid"))</th><th class=\"num\">\(req.t("measure.households"))</th><th class=\"num\">\(req.t("visit.visited"))</th><th class=\"num\">\(req.t("visit.rate"))</th><th class=\"num\">\(req.t("visit.problems"))</th></tr></thead><tbody>\(rates.map { "<tr><td>\($0.gridName)</td><td class=\"num\">\($0.households)</td><td class=\"num\">\($0.visitedHouseholds)</td><td class=\"num\">\($0.rate.map { MapSVGFormat.number($0) + "%" } ?? "–")</td><td class=\"num\">\($0.problems)</td></tr>" as HTML })</tbody></table></section>" as HTML)
-            """, active: "/visits")
+                \(rates.isEmpty ? HTML.empty : "<section class=\"card\"><h2>\(req.t("visit.rates"))</h2><table id=\"visit-rates\"><thead><tr><th>\(req.t("entity.grid"))</th><th class=\"num\">\(req.t("measure.households"))</th><th class=\"num\">\(req.t("visit.visited"))</th><th class=\"num\">\(req.t("visit.rate"))</th><th class=\"num\">\(req.t("visit.problems"))</th></tr></thead><tbody>\(rates.map { "<tr><td>\($0.gridName)</td><td class=\"num\">\($0.households)</td><td class=\"num\">\($0.visitedHouseholds)</td><td class=\"num\">\($0.rate.map { MapSVGFormat.number($0) + "%" } ?? "–")</td><td class=\"num\">\($0.problems)</td></tr>" as HTML })</tbody></table></section>" as HTML)
+                """, active: "/visits")
     }
 
-    struct Form: Content { var householdId: Int?; var note: String?; var category: String?; var problem: String? }
+    struct Form: Content {
+        var householdId: Int?
+        var note: String?
+        var category: String?
+        var problem: String?
+    }
 
     @Sendable static func record(_ req: Request) async throws -> Response {
         let f = try req.content.decode(Form.self)
         guard let hid = f.householdId else { throw AppError.invalid("error.visit.households") }
         let problem = (f.problem ?? "").trimmingWhitespace()
-        let input = VisitsAPI.VisitInput(householdId: hid, note: f.note,
-                                         problem: problem.isEmpty ? nil : .init(kind: .help, category: f.category.flatMap { $0.isEmpty ? nil : $0 } ?? "other", text: problem))
+        let input = VisitsAPI.VisitInput(
+            householdId: hid, note: f.note,
+            problem: problem.isEmpty
+                ? nil
+                : .init(kind: .help, category: f.category.flatMap { $0.isEmpty ? nil : $0 } ?? "other", text: problem))
         let visit = try await VisitsAPI.record(req, input)
         Layout.flash(req, visit.requestID == nil ? "flash.visited" : "flash.visitedWithRequest")
         return req.redirect(to: visit.requestID.map { "/requests/\($0)" } ?? "/visits")

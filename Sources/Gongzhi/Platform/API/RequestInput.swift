@@ -48,9 +48,10 @@ extension Array where Element == PathComponent {
     /// The path a route pattern names with its parameters filled in: a link printed from the same value that
     /// registered the route.
     func path(_ parameters: [String: String]) -> String {
-        "/" + map { c in
-            if case .parameter(let name) = c, let value = parameters[name] { return value }
-            return c.description
-        }.joined(separator: "/")
+        "/"
+            + map { c in
+                if case .parameter(let name) = c, let value = parameters[name] { return value }
+                return c.description
+            }.joined(separator: "/")
     }
 }

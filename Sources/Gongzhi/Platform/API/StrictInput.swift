@@ -21,7 +21,9 @@ extension Request {
             throw AppError.badRequest("error.json.malformed")
         }
         let unknown = Set(dict.keys).subtracting(T.fields).sorted()
-        if !unknown.isEmpty { throw AppError.badRequest("error.json.unknownField", args: [unknown.joined(separator: ", ")]) }
+        if !unknown.isEmpty {
+            throw AppError.badRequest("error.json.unknownField", args: [unknown.joined(separator: ", ")])
+        }
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         return try decoder.decode(T.self, from: data)

@@ -10,14 +10,20 @@ struct MakeLogsAppendOnly: AsyncMigration {
         guard let sql = db as? SQLDatabase else { return }
         for table in Self.tables {
             if sql.dialect.name == "postgresql" {
-                try await sql.raw("""
+                try await sql.raw(
+                    """
                     CREATE OR REPLACE FUNCTION gongzhi_append_only() RETURNS trigger AS $$
                     BEGIN RAISE EXCEPTION 'append-only table'; END; $$ LANGUAGE plpgsql
-                    """).run()
-                try await sql.raw("CREATE TRIGGER \(ident: table + "_append_only") BEFORE UPDATE OR DELETE ON \(ident: table) FOR EACH ROW EXECUTE FUNCTION gongzhi_append_only()").run()
+                    """
+                ).run()
+                try await sql.raw(
+                    "CREATE TRIGGER \(ident: table + "_append_only") BEFORE UPDATE OR DELETE ON \(ident: table) FOR EACH ROW EXECUTE FUNCTION gongzhi_append_only()"
+                ).run()
             } else {
                 for op in ["UPDATE", "DELETE"] {
-                    try await sql.raw("CREATE TRIGGER \(ident: table + "_no_" + op.lowercased()) BEFORE \(unsafeRaw: op) ON \(ident: table) BEGIN SELECT RAISE(ABORT, 'append-only table'); END").run()
+                    try await sql.raw(
+                        "CREATE TRIGGER \(ident: table + "_no_" + op.lowercased()) BEFORE \(unsafeRaw: op) ON \(ident: table) BEGIN SELECT RAISE(ABORT, 'append-only table'); END"
+                    ).run()
                 }
             }
         }
@@ -29,7 +35,9 @@ struct MakeLogsAppendOnly: AsyncMigration {
             if sql.dialect.name == "postgresql" {
                 try await sql.raw("DROP TRIGGER IF EXISTS \(ident: table + "_append_only") ON \(ident: table)").run()
             } else {
-                for op in ["update", "delete"] { try await sql.raw("DROP TRIGGER IF EXISTS \(ident: table + "_no_" + op)").run() }
+                for op in ["update", "delete"] {
+                    try await sql.raw("DROP TRIGGER IF EXISTS \(ident: table + "_no_" + op)").run()
+                }
             }
         }
     }
@@ -44,7 +52,8 @@ struct LetLogScopeFollowTheTree: AsyncMigration {
     func prepare(on db: Database) async throws {
         guard let sql = db as? SQLDatabase else { return }
         if sql.dialect.name == "postgresql" {
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 CREATE OR REPLACE FUNCTION gongzhi_append_only_but_scope() RETURNS trigger AS $$
                 BEGIN
                   IF TG_OP = 'DELETE' THEN RAISE EXCEPTION 'append-only table'; END IF;
@@ -53,13 +62,16 @@ struct LetLogScopeFollowTheTree: AsyncMigration {
                   END IF;
                   RETURN NEW;
                 END; $$ LANGUAGE plpgsql
-                """).run()
+                """
+            ).run()
             for table in Self.tables {
                 try await sql.raw("DROP TRIGGER IF EXISTS \(ident: table + "_append_only") ON \(ident: table)").run()
-                try await sql.raw("""
+                try await sql.raw(
+                    """
                     CREATE TRIGGER \(ident: table + "_append_only") BEFORE UPDATE OR DELETE ON \(ident: table)
                     FOR EACH ROW EXECUTE FUNCTION gongzhi_append_only_but_scope()
-                    """).run()
+                    """
+                ).run()
             }
         } else {
             for table in Self.tables {
@@ -68,10 +80,12 @@ struct LetLogScopeFollowTheTree: AsyncMigration {
                     .filter { $0 != "scope_path" }
                 let list = columns.map { "\"\($0)\"" }.joined(separator: ", ")
                 try await sql.raw("DROP TRIGGER IF EXISTS \(ident: table + "_no_update")").run()
-                try await sql.raw("""
+                try await sql.raw(
+                    """
                     CREATE TRIGGER \(ident: table + "_no_update") BEFORE UPDATE OF \(unsafeRaw: list) ON \(ident: table)
                     BEGIN SELECT RAISE(ABORT, 'append-only table'); END
-                    """).run()
+                    """
+                ).run()
             }
         }
     }

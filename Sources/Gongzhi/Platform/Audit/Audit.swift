@@ -1,5 +1,5 @@
-import Vapor
 import Fluent
+import Vapor
 
 enum AuditAction: String, Codable, CaseIterable, Sendable {
     case create, update, move, merge, archive, restore, importCommit, passwordChange
@@ -35,14 +35,19 @@ enum Audit {
 }
 
 enum AccessLog {
-    static func write(_ request: Request, _ kind: AccessLogEntry.Kind, detail: String, scopePath: String? = nil, userName: String? = nil) async {
+    static func write(
+        _ request: Request, _ kind: AccessLogEntry.Kind, detail: String, scopePath: String? = nil,
+        userName: String? = nil
+    ) async {
         let entry = entry(request, kind, detail: detail, scopePath: scopePath, userName: userName)
         do { try await entry.create(on: request.db) } catch { request.logger.report(error: error) }
     }
 
     /// An entry not yet saved, for writing many at once.
-    static func entry(_ request: Request, _ kind: AccessLogEntry.Kind, detail: String, scopePath: String? = nil,
-                      userName: String? = nil) -> AccessLogEntry {
+    static func entry(
+        _ request: Request, _ kind: AccessLogEntry.Kind, detail: String, scopePath: String? = nil,
+        userName: String? = nil
+    ) -> AccessLogEntry {
         let entry = AccessLogEntry()
         entry.at = Date()
         entry.userID = request.viewer?.user.id
@@ -52,7 +57,9 @@ enum AccessLog {
         entry.url = String(request.url.path.prefix(500))
         entry.detail = String(detail.prefix(500))
         entry.scopePath = scopePath ?? request.viewer?.node.path ?? "/"
-        request.logger.notice("access \(kind.rawValue)", metadata: ["user": .string(entry.userName), "url": .string(entry.url), "detail": .string(entry.detail)])
+        request.logger.notice(
+            "access \(kind.rawValue)",
+            metadata: ["user": .string(entry.userName), "url": .string(entry.url), "detail": .string(entry.detail)])
         return entry
     }
 }

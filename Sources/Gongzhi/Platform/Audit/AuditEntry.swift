@@ -1,5 +1,5 @@
-import Vapor
 import Fluent
+import Vapor
 
 /// One change: who, when, what, before and after. Append-only: no route updates or deletes a row.
 final class AuditEntry: Model, @unchecked Sendable {

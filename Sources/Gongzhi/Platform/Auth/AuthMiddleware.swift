@@ -1,5 +1,5 @@
-import Vapor
 import Fluent
+import Vapor
 
 /// Pages: the session names the user; an idle session ends after 30 minutes.
 struct SessionViewerMiddleware: AsyncMiddleware {
@@ -13,7 +13,9 @@ struct SessionViewerMiddleware: AsyncMiddleware {
             } else if let viewer = try await Viewer.load(userID: uid, on: request.db) {
                 request.viewer = viewer
                 // Touch at most once a minute so a page view does not always write the session row.
-                if now - seen > 60 || request.session.data["seen"] == nil { request.session.data["seen"] = String(Int(now)) }
+                if now - seen > 60 || request.session.data["seen"] == nil {
+                    request.session.data["seen"] = String(Int(now))
+                }
             } else {
                 request.session.destroy()
             }
@@ -27,8 +29,9 @@ struct BearerViewerMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
         if let bearer = request.headers.bearerAuthorization {
             let now = Date()
-            guard let token = try await APIToken.query(on: request.db)
-                .filter(\.$tokenHash == APIToken.hash(bearer.token)).first(),
+            guard
+                let token = try await APIToken.query(on: request.db)
+                    .filter(\.$tokenHash == APIToken.hash(bearer.token)).first(),
                 !token.revoked, token.expiresAt > now,
                 now.timeIntervalSince(token.lastUsedAt) <= LoginLockout.idleSeconds,
                 let viewer = try await Viewer.load(userID: token.userID, on: request.db)

@@ -18,7 +18,7 @@ enum LocalRedirect {
             if next == s { return raw }
             s = next
         }
-        return fallback // still encoded after four rounds: nobody links like that
+        return fallback  // still encoded after four rounds: nobody links like that
     }
 
     /// A path-absolute reference with nothing a browser could read as another host or a scheme: one leading `/`,
@@ -30,9 +30,13 @@ enum LocalRedirect {
         if scalars.count > 1, scalars[1] == "/" || scalars[1] == "\\" { return false }
         for c in scalars {
             if c == "\\" { return false }
-            if asciiOnly ? (c.value < 0x21 || c.value > 0x7E)
-                         : (c.properties.generalCategory == .control || c.properties.generalCategory == .format
-                            || c.properties.isWhitespace || c.value == 0x7F) { return false }
+            if asciiOnly
+                ? (c.value < 0x21 || c.value > 0x7E)
+                : (c.properties.generalCategory == .control || c.properties.generalCategory == .format
+                    || c.properties.isWhitespace || c.value == 0x7F)
+            {
+                return false
+            }
         }
         return true
     }

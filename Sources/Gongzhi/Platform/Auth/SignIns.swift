@@ -1,6 +1,6 @@
-import Vapor
 import Fluent
 import SQLKit
+import Vapor
 
 /// Everything that keeps an account signed in: its page sessions (records in `_fluent_sessions`, whose JSON data
 /// names the account as `uid`) and its bearer tokens.
@@ -12,9 +12,11 @@ enum SignIns {
             .set(\.$revoked, to: true).update()
         // `->>` reads a JSON member as text on both engines (SQLite 3.38+, PostgreSQL 9.3+); Vapor keeps session
         // data as a JSON object of strings.
-        try await db.sql().raw("""
+        try await db.sql().raw(
+            """
             DELETE FROM \(ident: SessionRecord.schema) WHERE \(ident: "data") ->> 'uid' = \(bind: String(userID))
-            """).run()
+            """
+        ).run()
     }
 
     /// Keeps the device that made a change signed in under a new session id: the old record went with `endAll`,

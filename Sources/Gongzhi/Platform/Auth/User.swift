@@ -1,5 +1,5 @@
-import Vapor
 import Fluent
+import Vapor
 
 /// An account. Bound to one node of the tree; its role says what it may do there.
 final class User: Model, @unchecked Sendable {
@@ -24,10 +24,19 @@ final class User: Model, @unchecked Sendable {
 
     init() {}
 
-    init(username: String, phone: String?, displayName: String, passwordHash: String, role: Role, orgNodeID: Int, personID: Int? = nil) {
-        self.username = username; self.phone = phone; self.displayName = displayName
-        self.passwordHash = passwordHash; self.role = role; self.orgNodeID = orgNodeID; self.personID = personID
-        self.failedLogins = 0; self.active = true
+    init(
+        username: String, phone: String?, displayName: String, passwordHash: String, role: Role, orgNodeID: Int,
+        personID: Int? = nil
+    ) {
+        self.username = username
+        self.phone = phone
+        self.displayName = displayName
+        self.passwordHash = passwordHash
+        self.role = role
+        self.orgNodeID = orgNodeID
+        self.personID = personID
+        self.failedLogins = 0
+        self.active = true
     }
 }
 
@@ -39,7 +48,10 @@ final class ScopeShare: Model, @unchecked Sendable {
     @Field(key: "org_node_id") var orgNodeID: Int
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     init() {}
-    init(userID: Int, orgNodeID: Int) { self.userID = userID; self.orgNodeID = orgNodeID }
+    init(userID: Int, orgNodeID: Int) {
+        self.userID = userID
+        self.orgNodeID = orgNodeID
+    }
 }
 
 /// A bearer token for the API. Only its SHA-256 is stored.
@@ -54,7 +66,11 @@ final class APIToken: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     init() {}
     init(userID: Int, tokenHash: String, now: Date, expiresAt: Date) {
-        self.userID = userID; self.tokenHash = tokenHash; self.lastUsedAt = now; self.expiresAt = expiresAt; self.revoked = false
+        self.userID = userID
+        self.tokenHash = tokenHash
+        self.lastUsedAt = now
+        self.expiresAt = expiresAt
+        self.revoked = false
     }
 
     static func hash(_ token: String) -> String {

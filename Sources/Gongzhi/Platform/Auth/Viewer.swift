@@ -1,5 +1,5 @@
-import Vapor
 import Fluent
+import Vapor
 
 /// The signed-in user as every handler sees them: account, node and data scope.
 struct Viewer: Sendable {
@@ -16,13 +16,15 @@ struct Viewer: Sendable {
 
     static func load(userID: Int, on db: Database) async throws -> Viewer? {
         guard let user = try await User.find(userID, on: db), user.active,
-              let node = try await OrgNode.find(user.orgNodeID, on: db) else { return nil }
+            let node = try await OrgNode.find(user.orgNodeID, on: db)
+        else { return nil }
         let scope: DataScope
         if user.role == .resident || user.role == .partyMember {
             scope = .selfOnly(personID: user.personID)
         } else {
             let shareIDs = try await ScopeShare.query(on: db).filter(\.$userID == userID).all().map(\.orgNodeID)
-            let shared = shareIDs.isEmpty ? [] : try await OrgNode.query(on: db).filter(\.$id ~~ shareIDs).all().map(\.treePath)
+            let shared =
+                shareIDs.isEmpty ? [] : try await OrgNode.query(on: db).filter(\.$id ~~ shareIDs).all().map(\.treePath)
             scope = DataScope(own: node.treePath, shared: shared, ownPersonID: user.personID)
         }
         return Viewer(user: user, node: node, scope: scope)

@@ -6,7 +6,9 @@ extension Database {
     func createIndex(table: String, column: String, unique: Bool = false) async throws {
         guard let sql = self as? SQLDatabase else { return }
         let name = "idx_\(table)_\(column)"
-        try await sql.raw("CREATE \(unsafeRaw: unique ? "UNIQUE " : "")INDEX IF NOT EXISTS \(ident: name) ON \(ident: table) (\(ident: column))").run()
+        try await sql.raw(
+            "CREATE \(unsafeRaw: unique ? "UNIQUE " : "")INDEX IF NOT EXISTS \(ident: name) ON \(ident: table) (\(ident: column))"
+        ).run()
     }
 }
 

@@ -10,9 +10,13 @@ struct AppError: Error, Sendable {
     /// Field-level problems of a form or JSON body: field name → message key.
     var fields: [String: String] = [:]
 
-    static func notFound(_ what: String = "error.notFound") -> AppError { .init(status: .notFound, code: "not_found", messageKey: what) }
+    static func notFound(_ what: String = "error.notFound") -> AppError {
+        .init(status: .notFound, code: "not_found", messageKey: what)
+    }
     static func forbidden() -> AppError { .init(status: .forbidden, code: "forbidden", messageKey: "error.forbidden") }
-    static func unauthorized() -> AppError { .init(status: .unauthorized, code: "unauthorized", messageKey: "error.unauthorized") }
+    static func unauthorized() -> AppError {
+        .init(status: .unauthorized, code: "unauthorized", messageKey: "error.unauthorized")
+    }
     static func invalid(_ key: String, args: [String] = [], field: String? = nil) -> AppError {
         var e = AppError(status: .unprocessableEntity, code: "invalid", messageKey: key, args: args)
         if let field { e.fields[field] = key }

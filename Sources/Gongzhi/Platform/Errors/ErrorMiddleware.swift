@@ -1,5 +1,5 @@
-import Vapor
 import Fluent
+import Vapor
 
 /// Every error leaves as a clear message in the user's language: JSON on the API
 /// (`{"error": {"code", "message"}}`), a page elsewhere. Only a fault of ours is a 500.
@@ -34,12 +34,16 @@ struct AppErrorMiddleware: AsyncMiddleware {
             return .badRequest("error.json.field", args: [Self.fieldPath(of: e)])
         case let e as AbortError:
             switch e.status {
-            case .payloadTooLarge: return .init(status: .payloadTooLarge, code: "payload_too_large", messageKey: "error.tooLarge")
+            case .payloadTooLarge:
+                return .init(status: .payloadTooLarge, code: "payload_too_large", messageKey: "error.tooLarge")
             case .notFound: return .notFound()
             case .unauthorized: return .unauthorized()
             case .forbidden: return .forbidden()
-            case .unsupportedMediaType: return .init(status: .unsupportedMediaType, code: "unsupported_media_type", messageKey: "error.mediaType")
-            case .methodNotAllowed: return .init(status: .methodNotAllowed, code: "method_not_allowed", messageKey: "error.method")
+            case .unsupportedMediaType:
+                return .init(
+                    status: .unsupportedMediaType, code: "unsupported_media_type", messageKey: "error.mediaType")
+            case .methodNotAllowed:
+                return .init(status: .methodNotAllowed, code: "method_not_allowed", messageKey: "error.method")
             case let s where s.code >= 400 && s.code < 500:
                 return .init(status: s, code: "bad_request", messageKey: "error.badRequest")
             default: return .init(status: .internalServerError, code: "internal", messageKey: "error.internal")
@@ -66,7 +70,11 @@ struct AppErrorMiddleware: AsyncMiddleware {
         let message = request.lang.format(error.messageKey, error.args)
         if isAPI(request) {
             struct Body: Encodable {
-                struct Inner: Encodable { let code: String; let message: String; let fields: [String: String]? }
+                struct Inner: Encodable {
+                    let code: String
+                    let message: String
+                    let fields: [String: String]?
+                }
                 let error: Inner
             }
             let fields = error.fields.isEmpty ? nil : error.fields.mapValues { request.lang.format($0, []) }
@@ -77,13 +85,17 @@ struct AppErrorMiddleware: AsyncMiddleware {
             return response
         }
         if error.status == .unauthorized {
-            return request.redirect(to: "/login?next=" + (request.url.path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? "/"))
+            return request.redirect(
+                to: "/login?next="
+                    + (request.url.path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? "/"))
         }
-        let page = Layout.page(request, title: request.t("error.title"), body: """
-            <section class="card error-page"><h1>\(request.t("error.title"))</h1>
-            <p class="flash error" role="alert">\(message)</p>
-            <p><a href="/">\(request.t("nav.home"))</a></p></section>
-            """)
+        let page = Layout.page(
+            request, title: request.t("error.title"),
+            body: """
+                <section class="card error-page"><h1>\(request.t("error.title"))</h1>
+                <p class="flash error" role="alert">\(message)</p>
+                <p><a href="/">\(request.t("nav.home"))</a></p></section>
+                """)
         let response = Response(status: error.status)
         response.headers.replaceOrAdd(name: .contentType, value: "text/html; charset=utf-8")
         response.body = .init(string: page.raw)

@@ -3,7 +3,9 @@ import Vapor
 /// A change made from a page form: on success a flash and a redirect; on an error the user can fix (a rule,
 /// a 422 or a 409), the same page again with the message and the error's status. Anything else propagates.
 enum FormChange {
-    static func run(_ req: Request, _ action: () async throws -> String, page: (AppError) async throws -> HTML) async throws -> Response {
+    static func run(_ req: Request, _ action: () async throws -> String, page: (AppError) async throws -> HTML)
+        async throws -> Response
+    {
         let fixable: AppError
         do {
             let target = try await action()

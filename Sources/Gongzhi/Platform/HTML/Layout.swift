@@ -3,7 +3,11 @@ import Vapor
 /// The two layouts of one server: a phone layout for residents, members and grid workers,
 /// a desk layout with the management menu for staff. Only links to what exists.
 enum Layout {
-    struct NavItem { let href: String; let key: String; let permission: Permission? }
+    struct NavItem {
+        let href: String
+        let key: String
+        let permission: Permission?
+    }
 
     static let deskMenu: [NavItem] = [
         .init(href: "/", key: "nav.home", permission: nil),
@@ -44,40 +48,48 @@ enum Layout {
         // page seen by someone without a session does not start one. Both work without a script.
         let switchPath = LangRoute.path(other)
         let switchLabel = lang.t("lang.switch")
-        let langLink: HTML = viewer == nil
+        let langLink: HTML =
+            viewer == nil
             ? "<a class=\"lang\" href=\"\(switchPath)?back=\(back)\" hreflang=\"\(other.htmlCode)\">\(switchLabel)</a>"
             : """
-                <form method="post" action="\(switchPath)" class="inline lang-switch">\(CSRF.hiddenField(req))\
-                <input type="hidden" name="back" value="\(back)">\
-                <button type="submit" class="link lang" lang="\(other.htmlCode)">\(switchLabel)</button></form>
-                """
+            <form method="post" action="\(switchPath)" class="inline lang-switch">\(CSRF.hiddenField(req))\
+            <input type="hidden" name="back" value="\(back)">\
+            <button type="submit" class="link lang" lang="\(other.htmlCode)">\(switchLabel)</button></form>
+            """
 
         var header: HTML = ""
         var nav: HTML = ""
         if let v = viewer {
             if phone {
                 // The phone keeps sign-out on the 我的 page; the bar stays short.
-                header = "<header class=\"bar\"><a class=\"brand\" href=\"/\">\(lang.t("app.name"))</a>\(langLink)</header>"
-                nav = "<nav class=\"tabs\" aria-label=\"\(lang.t("nav.main"))\">\(phoneMenu.map { item(req, $0, active) })</nav>"
+                header =
+                    "<header class=\"bar\"><a class=\"brand\" href=\"/\">\(lang.t("app.name"))</a>\(langLink)</header>"
+                nav =
+                    "<nav class=\"tabs\" aria-label=\"\(lang.t("nav.main"))\">\(phoneMenu.map { item(req, $0, active) })</nav>"
             } else {
-                let logout: HTML = "<form method=\"post\" action=\"/logout\" class=\"inline\">\(CSRF.hiddenField(req))<button type=\"submit\" class=\"link\">\(lang.t("nav.logout"))</button></form>"
-                let who: HTML = "<span class=\"who\">\(v.user.displayName) · \(lang.t(v.role.labelKey)) · \(v.node.name)</span>"
-                header = "<header class=\"bar\"><a class=\"brand\" href=\"/\">\(lang.t("app.name"))</a>\(who)<a href=\"/account\">\(lang.t("nav.account"))</a>\(langLink)\(logout)</header>"
-                nav = "<nav class=\"menu\" aria-label=\"\(lang.t("nav.main"))\">\(deskMenu.filter { $0.permission.map(v.can) ?? true }.map { item(req, $0, active) })</nav>"
+                let logout: HTML =
+                    "<form method=\"post\" action=\"/logout\" class=\"inline\">\(CSRF.hiddenField(req))<button type=\"submit\" class=\"link\">\(lang.t("nav.logout"))</button></form>"
+                let who: HTML =
+                    "<span class=\"who\">\(v.user.displayName) · \(lang.t(v.role.labelKey)) · \(v.node.name)</span>"
+                header =
+                    "<header class=\"bar\"><a class=\"brand\" href=\"/\">\(lang.t("app.name"))</a>\(who)<a href=\"/account\">\(lang.t("nav.account"))</a>\(langLink)\(logout)</header>"
+                nav =
+                    "<nav class=\"menu\" aria-label=\"\(lang.t("nav.main"))\">\(deskMenu.filter { $0.permission.map(v.can) ?? true }.map { item(req, $0, active) })</nav>"
             }
         } else {
             header = "<header class=\"bar\"><a class=\"brand\" href=\"/\">\(lang.t("app.name"))</a>\(langLink)</header>"
         }
         let flashHTML: HTML = flash.map { "<p class=\"flash\" role=\"status\">\(lang.t($0))</p>" } ?? ""
         return """
-        <!doctype html>
-        <html lang="\(lang.htmlCode)"><head><meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(title) · \(lang.t("app.name"))</title>
-        <link rel="stylesheet" href="/static/app.css"><script src="/static/app.js" defer></script></head>
-        <body class="\(phone ? "phone" : "desk")">\(header)<div class="frame">\(phone ? "" : nav)<main id="main">\(flashHTML)\(body)</main></div>\(phone ? nav : "")
-        <footer class="foot">\(lang.t("app.footer"))</footer></body></html>
-        """
+            <!doctype html>
+            <html lang="\(lang.htmlCode)"><head><meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(title) · \(lang.t("app.name"))</title>
+            <link rel="stylesheet" href="/static/app.css"><script src="/static/app.js" defer></script></head>
+            <body class="\(phone ? "phone" : "desk")">\(header)<div class="frame">\(phone ? "" : nav)<main \
+            id="main">\(flashHTML)\(body)</main></div>\(phone ? nav : "")
+            <footer class="foot">\(lang.t("app.footer"))</footer></body></html>
+            """
     }
 
     private static func item(_ req: Request, _ item: NavItem, _ active: String) -> HTML {
@@ -93,4 +105,3 @@ enum Layout {
 
     static func flash(_ req: Request, _ key: String) { req.session.data["flash"] = key }
 }
-

@@ -3,20 +3,21 @@ import Vapor
 /// The one small script: fills a form's location from the phone when asked. Pages work without it.
 enum Script {
     static let js = """
-    document.addEventListener('DOMContentLoaded', function () {
-      var b = document.getElementById('use-location');
-      if (!b || !navigator.geolocation) { return; }
-      b.hidden = false;
-      b.addEventListener('click', function () {
-        var s = document.getElementById('location-status');
-        navigator.geolocation.getCurrentPosition(function (p) {
-          document.getElementById('lat').value = p.coords.latitude.toFixed(6);
-          document.getElementById('lng').value = p.coords.longitude.toFixed(6);
-          if (s) { s.textContent = b.getAttribute('data-done'); }
-        }, function () { if (s) { s.textContent = b.getAttribute('data-failed'); } }, { enableHighAccuracy: true, timeout: 10000 });
-      });
-    });
-    """
+        document.addEventListener('DOMContentLoaded', function () {
+          var b = document.getElementById('use-location');
+          if (!b || !navigator.geolocation) { return; }
+          b.hidden = false;
+          b.addEventListener('click', function () {
+            var s = document.getElementById('location-status');
+            navigator.geolocation.getCurrentPosition(function (p) {
+              document.getElementById('lat').value = p.coords.latitude.toFixed(6);
+              document.getElementById('lng').value = p.coords.longitude.toFixed(6);
+              if (s) { s.textContent = b.getAttribute('data-done'); }
+            }, function () { if (s) { s.textContent = b.getAttribute('data-failed'); } }, { enableHighAccuracy: true, \
+        timeout: 10000 });
+          });
+        });
+        """
 
     static func serve(_ req: Request) -> Response {
         var headers = HTTPHeaders()

@@ -4,67 +4,77 @@ import Vapor
 /// and needs no CDN. Phone first; the desk layout from 768 px.
 enum Stylesheet {
     static let css = """
-    :root{--red:#b0201c;--ink:#1f2328;--muted:#59636e;--line:#d8dee4;--bg:#f6f7f9;--ok:#1a7f37;--warn:#9a6700}
-    *{box-sizing:border-box}
-    body{margin:0;font-family:"Noto Sans CJK SC","Noto Sans SC","PingFang SC","Microsoft YaHei",system-ui,sans-serif;color:var(--ink);background:var(--bg);font-size:16px;line-height:1.5}
-    a{color:#0b57a4}
-    .bar{display:flex;gap:12px;align-items:center;background:var(--red);color:#fff;padding:10px 14px;flex-wrap:wrap}
-    .bar a,.bar .link{color:#fff}
-    .brand{font-weight:700;text-decoration:none;margin-right:auto;font-size:18px}
-    .who{font-size:14px;opacity:.9}
-    .frame{display:block}
-    main{padding:12px;max-width:1200px;flex:1;min-width:0}
-    .foot{color:var(--muted);font-size:12px;text-align:center;padding:16px 8px 80px}
-    html{scroll-padding-bottom:90px}
-    body.phone main{padding-bottom:80px}
-    .tabs{position:fixed;bottom:0;left:0;right:0;display:flex;background:#fff;border-top:1px solid var(--line)}
-    .tabs a{flex:1;text-align:center;padding:12px 4px;text-decoration:none;color:var(--muted)}
-    .tabs a[aria-current]{color:var(--red);font-weight:700}
-    .menu{display:flex;flex-direction:column;min-width:180px;background:#fff;border-right:1px solid var(--line);padding:8px 0}
-    .menu a{padding:10px 16px;text-decoration:none;color:var(--ink)}
-    .menu a[aria-current]{background:#fbeaea;color:var(--red);font-weight:700;border-left:3px solid var(--red)}
-    @media (min-width:768px){body.desk .frame{display:flex;min-height:calc(100vh - 48px)} main{padding:20px}}
-    .card{background:#fff;border:1px solid var(--line);border-radius:8px;padding:14px 16px;margin:0 0 14px}
-    h1{font-size:22px;margin:4px 0 12px}h2{font-size:18px;margin:8px 0}
-    .entries{display:grid;grid-template-columns:1fr 1fr;gap:12px}
-    .entry{display:block;background:#fff;border:1px solid var(--line);border-radius:10px;padding:18px 12px;text-align:center;text-decoration:none;color:var(--ink);font-size:18px}
-    .entry small{display:block;color:var(--muted);font-size:13px}
-    table{border-collapse:collapse;width:100%;background:#fff}
-    th,td{border-bottom:1px solid var(--line);padding:8px;text-align:left;vertical-align:top}
-    th{background:#f0f2f4;font-weight:600}
-    .num{text-align:right;font-variant-numeric:tabular-nums}
-    form.inline{display:inline}
-    button,.button{background:var(--red);color:#fff;border:0;border-radius:6px;padding:8px 14px;font-size:15px;cursor:pointer;text-decoration:none;display:inline-block}
-    button.secondary,.button.secondary{background:#fff;color:var(--ink);border:1px solid var(--line)}
-    button.link{background:none;border:0;padding:0;text-decoration:underline;font-size:inherit}
-    label{display:block;margin:8px 0 4px;font-weight:600}
-    input,select,textarea{font:inherit;padding:8px;border:1px solid var(--line);border-radius:6px;width:100%;max-width:420px;background:#fff}
-    input[type=checkbox]{width:auto}
-    .row{display:flex;gap:8px;flex-wrap:wrap;align-items:flex-end}
-    .row>*{flex:0 1 auto}
-    .flash{background:#eaf5ea;border:1px solid #b7dfb9;padding:8px 12px;border-radius:6px}
-    .flash.error,.errors{background:#fdecea;border:1px solid #f5c2c0;padding:8px 12px;border-radius:6px;color:#8a1c17}
-    .field-error{color:#8a1c17;font-size:14px}
-    .muted{color:var(--muted)}
-    .tag{display:inline-block;border:1px solid var(--line);border-radius:10px;padding:0 8px;font-size:13px;margin:0 4px 2px 0;background:#fafbfc}
-    .tag.archived{color:var(--muted);text-decoration:line-through}
-    .crumbs{font-size:14px;margin-bottom:8px}.crumbs a{margin-right:4px}
-    ul.tree{list-style:none;padding-left:18px;margin:0}ul.tree li{margin:2px 0}
-    details summary{cursor:pointer}
-    .grid2{display:grid;grid-template-columns:1fr;gap:14px}@media (min-width:900px){.grid2{grid-template-columns:1fr 1fr}}
-    pre.json{white-space:pre-wrap;word-break:break-all;font-size:12px;background:#f6f8fa;padding:6px;margin:0;max-width:420px}
-    .bad td{background:#fff5f5}
-    .map-frame svg{display:block;max-width:100%;max-height:75vh;width:auto;height:auto;margin:0 auto}
-    .map .area{stroke:#fff;stroke-width:1.5}
-    .map a:hover .area,.map a:focus .area{stroke:#1f2328;stroke-width:2.5}
-    .map .label{pointer-events:none;font-size:13px;fill:#1f2328;paint-order:stroke;stroke:#fff;stroke-width:3px}
-    .map .marker{stroke:#fff;stroke-width:1}
-    .map .marker.org{fill:#b0201c}.map .marker.unit{fill:#59636e}.map .marker.household{fill:#d97706}.map .marker.building{fill:#8c959f}.map .marker.request{fill:#0b57a4}
-    .map .legend text{font-size:12px;fill:#1f2328}
-    .photos{display:flex;gap:6px;flex-wrap:wrap;margin:6px 0}.photos img{border-radius:4px;border:1px solid var(--line);object-fit:cover;height:96px}
-    fieldset{border:1px solid var(--line);border-radius:6px;padding:4px 10px}
-    fieldset label{display:inline-block;font-weight:400;margin-right:10px}
-    """
+        :root{--red:#b0201c;--ink:#1f2328;--muted:#59636e;--line:#d8dee4;--bg:#f6f7f9;--ok:#1a7f37;--warn:#9a6700}
+        *{box-sizing:border-box}
+        body{margin:0;font-family:"Noto Sans CJK SC","Noto Sans SC","PingFang SC","Microsoft \
+        YaHei",system-ui,sans-serif;color:var(--ink);background:var(--bg);font-size:16px;line-height:1.5}
+        a{color:#0b57a4}
+        .bar{display:flex;gap:12px;align-items:center;background:var(--red);color:#fff;padding:10px 14px;flex-wrap:wrap}
+        .bar a,.bar .link{color:#fff}
+        .brand{font-weight:700;text-decoration:none;margin-right:auto;font-size:18px}
+        .who{font-size:14px;opacity:.9}
+        .frame{display:block}
+        main{padding:12px;max-width:1200px;flex:1;min-width:0}
+        .foot{color:var(--muted);font-size:12px;text-align:center;padding:16px 8px 80px}
+        html{scroll-padding-bottom:90px}
+        body.phone main{padding-bottom:80px}
+        .tabs{position:fixed;bottom:0;left:0;right:0;display:flex;background:#fff;border-top:1px solid var(--line)}
+        .tabs a{flex:1;text-align:center;padding:12px 4px;text-decoration:none;color:var(--muted)}
+        .tabs a[aria-current]{color:var(--red);font-weight:700}
+        .menu{display:flex;flex-direction:column;min-width:180px;background:#fff;border-right:1px solid \
+        var(--line);padding:8px 0}
+        .menu a{padding:10px 16px;text-decoration:none;color:var(--ink)}
+        .menu a[aria-current]{background:#fbeaea;color:var(--red);font-weight:700;border-left:3px solid var(--red)}
+        @media (min-width:768px){body.desk .frame{display:flex;min-height:calc(100vh - 48px)} main{padding:20px}}
+        .card{background:#fff;border:1px solid var(--line);border-radius:8px;padding:14px 16px;margin:0 0 14px}
+        h1{font-size:22px;margin:4px 0 12px}h2{font-size:18px;margin:8px 0}
+        .entries{display:grid;grid-template-columns:1fr 1fr;gap:12px}
+        .entry{display:block;background:#fff;border:1px solid var(--line);border-radius:10px;padding:18px \
+        12px;text-align:center;text-decoration:none;color:var(--ink);font-size:18px}
+        .entry small{display:block;color:var(--muted);font-size:13px}
+        table{border-collapse:collapse;width:100%;background:#fff}
+        th,td{border-bottom:1px solid var(--line);padding:8px;text-align:left;vertical-align:top}
+        th{background:#f0f2f4;font-weight:600}
+        .num{text-align:right;font-variant-numeric:tabular-nums}
+        form.inline{display:inline}
+        button,.button{background:var(--red);color:#fff;border:0;border-radius:6px;padding:8px \
+        14px;font-size:15px;cursor:pointer;text-decoration:none;display:inline-block}
+        button.secondary,.button.secondary{background:#fff;color:var(--ink);border:1px solid var(--line)}
+        button.link{background:none;border:0;padding:0;text-decoration:underline;font-size:inherit}
+        label{display:block;margin:8px 0 4px;font-weight:600}
+        input,select,textarea{font:inherit;padding:8px;border:1px solid \
+        var(--line);border-radius:6px;width:100%;max-width:420px;background:#fff}
+        input[type=checkbox]{width:auto}
+        .row{display:flex;gap:8px;flex-wrap:wrap;align-items:flex-end}
+        .row>*{flex:0 1 auto}
+        .flash{background:#eaf5ea;border:1px solid #b7dfb9;padding:8px 12px;border-radius:6px}
+        .flash.error,.errors{background:#fdecea;border:1px solid #f5c2c0;padding:8px \
+        12px;border-radius:6px;color:#8a1c17}
+        .field-error{color:#8a1c17;font-size:14px}
+        .muted{color:var(--muted)}
+        .tag{display:inline-block;border:1px solid var(--line);border-radius:10px;padding:0 \
+        8px;font-size:13px;margin:0 4px 2px 0;background:#fafbfc}
+        .tag.archived{color:var(--muted);text-decoration:line-through}
+        .crumbs{font-size:14px;margin-bottom:8px}.crumbs a{margin-right:4px}
+        ul.tree{list-style:none;padding-left:18px;margin:0}ul.tree li{margin:2px 0}
+        details summary{cursor:pointer}
+        .grid2{display:grid;grid-template-columns:1fr;gap:14px}@media \
+        (min-width:900px){.grid2{grid-template-columns:1fr 1fr}}
+        pre.json{white-space:pre-wrap;word-break:break-all;font-size:12px;background:#f6f8fa;padding:6px;margin:0;max-width:420px}
+        .bad td{background:#fff5f5}
+        .map-frame svg{display:block;max-width:100%;max-height:75vh;width:auto;height:auto;margin:0 auto}
+        .map .area{stroke:#fff;stroke-width:1.5}
+        .map a:hover .area,.map a:focus .area{stroke:#1f2328;stroke-width:2.5}
+        .map .label{pointer-events:none;font-size:13px;fill:#1f2328;paint-order:stroke;stroke:#fff;stroke-width:3px}
+        .map .marker{stroke:#fff;stroke-width:1}
+        .map .marker.org{fill:#b0201c}.map .marker.unit{fill:#59636e}.map .marker.household{fill:#d97706}.map \
+        .marker.building{fill:#8c959f}.map .marker.request{fill:#0b57a4}
+        .map .legend text{font-size:12px;fill:#1f2328}
+        .photos{display:flex;gap:6px;flex-wrap:wrap;margin:6px 0}.photos img{border-radius:4px;border:1px solid \
+        var(--line);object-fit:cover;height:96px}
+        fieldset{border:1px solid var(--line);border-radius:6px;padding:4px 10px}
+        fieldset label{display:inline-block;font-weight:400;margin-right:10px}
+        """
 
     static func serve(_ req: Request) -> Response {
         var headers = HTTPHeaders()

@@ -33,7 +33,8 @@ extension Request {
     /// Cookie first (the user's choice sticks), then the account's setting, then Accept-Language.
     var lang: Lang {
         if let cached = storage[LangKey.self] { return cached }
-        let chosen = Lang.parse(cookies[Lang.cookieName]?.string)
+        let chosen =
+            Lang.parse(cookies[Lang.cookieName]?.string)
             ?? viewer.flatMap { Lang.parse($0.user.locale) }
             ?? Lang.parse(headers.first(name: .acceptLanguage)?.split(separator: ",").first.map(String.init))
             ?? .zhHans

@@ -25,7 +25,8 @@ extension Strings {
         "account.password": "Change password",
         "account.currentPassword": "Current password",
         "account.newPassword": "New password",
-        "account.passwordRule": "At least 8 characters, with at least three of: upper case, lower case, digits, symbols.",
+        "account.passwordRule":
+            "At least 8 characters, with at least three of: upper case, lower case, digits, symbols.",
         "action.save": "Save",
         "action.create": "Create",
         "action.edit": "Edit",
@@ -71,7 +72,8 @@ extension Strings {
         "org.addChild": "Add a sub-organisation",
         "org.move": "Move under",
         "org.merge": "Merge into",
-        "org.mergeHint": "Sub-organisations, people and units move to the target; this node is archived with a pointer to it.",
+        "org.mergeHint":
+            "Sub-organisations, people and units move to the target; this node is archived with a pointer to it.",
         "org.archiveHint": "Only a node with no active sub-organisations or people can be archived.",
         "org.archived": "Archived",
         "field.name": "Name",
@@ -103,7 +105,8 @@ extension Strings {
         "people.maskedNote": "ID number, mobile and address are masked.",
         "people.unmaskedNote": "Personal data shown in full; this read has been logged.",
         "people.keepHint": "Leave ID number, mobile or address empty to keep what is stored.",
-        "import.hint": "Upload a CSV saved from Excel (UTF-8 or GBK/GB18030). The first row is the header; these column names are understood:",
+        "import.hint":
+            "Upload a CSV saved from Excel (UTF-8 or GBK/GB18030). The first row is the header; these column names are understood:",
         "import.file": "CSV file",
         "import.preview": "Preview",
         "import.commit": "Import {0} rows",
@@ -261,7 +264,8 @@ extension Strings {
         "error.import.done": "This batch has already been imported.",
         "org.parentCode": "Parent code",
         "import.kind": "What to import",
-        "error.import.unknownUnitKind": "Unit kind must be one of 机关, 国有企业, 非公企业, 学校, 医院, 物业企业, 公安, 驻军, 社会组织, 职能部门, 志愿服务队.",
+        "error.import.unknownUnitKind":
+            "Unit kind must be one of 机关, 国有企业, 非公企业, 学校, 医院, 物业企业, 公安, 驻军, 社会组织, 职能部门, 志愿服务队.",
         "nav.accounts": "Accounts",
         "accounts.new": "New account",
         "accounts.username": "Username",
@@ -281,8 +285,8 @@ extension Strings {
         "error.account.self": "You cannot change your own role or organisation, or disable yourself.",
         "error.account.selfPassword": "Change your own password under My account, with your current password.",
         "error.share.selfOnly": """
-            Resident and party-member accounts see only their own record; nothing can be shared with them.
-            """,
+        Resident and party-member accounts see only their own record; nothing can be shared with them.
+        """,
         "error.share.none": "This organisation is not shared with the account.",
         "nav.map": "Party-building map",
         "home.nearby": "Party members near me",
@@ -331,7 +335,8 @@ extension Strings {
         "nearby.notShown": "the member has not agreed to show their name",
         "nearby.privacy": "Names and door numbers show only for members who agreed.",
         "places.import": "Import grid boundaries",
-        "places.importHint": "Upload a GeoJSON FeatureCollection: each feature a Polygon or MultiPolygon with properties code (grid code) and community (the community's organisation code), and optionally name. Coordinates are WGS84; a file declaring \"coordinateSystem\": \"GCJ-02\" is converted.",
+        "places.importHint":
+            "Upload a GeoJSON FeatureCollection: each feature a Polygon or MultiPolygon with properties code (grid code) and community (the community's organisation code), and optionally name. Coordinates are WGS84; a file declaring \"coordinateSystem\": \"GCJ-02\" is converted.",
         "places.exportGrids": "Export the grids in your scope (GeoJSON)",
         "field.community": "Community",
         "error.geo.latlng": "Give lat and lng as numbers.",
@@ -344,16 +349,16 @@ extension Strings {
         "error.geo.tooMany": "At most {0} features can be imported at once.",
         "error.geo.tooFewPoints": "Ring {0} has too few points (at least 4, first and last equal).",
         "error.search.maskedPhone": """
-            Search a mobile number by its last four digits, or its first three and last four (e.g. 1395678).
-            """,
+        Search a mobile number by its last four digits, or its first three and last four (e.g. 1395678).
+        """,
         "error.idNumber.registeredElsewhere": """
-            This ID number is already registered in the district, outside your scope. Ask the organisation \
-            department to transfer the record instead of registering it again.
-            """,
+        This ID number is already registered in the district, outside your scope. Ask the organisation \
+        department to transfer the record instead of registering it again.
+        """,
         "error.idNumber.checkLimit": """
-            ID numbers that look like this one have been checked too often today; no answer is given. Ask the \
-            organisation department if you must register it.
-            """,
+        ID numbers that look like this one have been checked too often today; no answer is given. Ask the \
+        organisation department if you must register it.
+        """,
         "accessKind.duplicateCheck": "Duplicate check of a masked ID number",
         "request.anotherResident": "Another resident",
         "error.ref.unknown": "No such record within your reach; check the id.",
@@ -478,7 +483,8 @@ extension Strings {
         "request.public": "Public requests of your community",
         "request.channel": "Channel",
         "request.where": "Where",
-        "request.whereHint": "Use the phone's location or give coordinates; left empty, your registered household's grid takes it.",
+        "request.whereHint":
+            "Use the phone's location or give coordinates; left empty, your registered household's grid takes it.",
         "request.whereStaff": "Choose the grid, or give coordinates.",
         "request.lat": "Latitude",
         "request.lng": "Longitude",
@@ -536,7 +542,8 @@ extension Strings {
         "figures.onTimeRate": "On-time rate",
         "figures.satisfactionRate": "Satisfaction rate",
         "figures.stepDays": "Average working days per step (take/review/handle/rate)",
-        "figures.hint": "Every number opens the requests behind it. Unrated requests are counted apart, never as satisfied.",
+        "figures.hint":
+            "Every number opens the requests behind it. Unrated requests are counted apart, never as satisfied.",
         "nav.visits": "Household visits",
         "home.todos.hint": "Requests waiting on you",
         "home.visits.hint": "Visit plans and records",
@@ -562,9 +569,11 @@ extension Strings {
         "error.photo.count": "At most {0} photos.",
         "error.photo.late": "The request has been taken; add a note instead of more photos.",
         "request.similarTitle": "This may already be known",
-        "request.similarHint": "Similar requests exist nearby. If it is the same thing, follow it; if not, submit again.",
+        "request.similarHint":
+            "Similar requests exist nearby. If it is the same thing, follow it; if not, submit again.",
         "request.photosAgain": "Choose the photos again before submitting.",
-        "request.mergeHint": "If it is a duplicate, merge it by the target's ID; its reporter will follow the merged request.",
+        "request.mergeHint":
+            "If it is a duplicate, merge it by the target's ID; its reporter will follow the merged request.",
         "request.mergedInto": "This request was merged into",
         "nav.notifications": "Notifications",
         "notify.step": "Request {0}: {1}",

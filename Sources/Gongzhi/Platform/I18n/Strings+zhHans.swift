@@ -329,7 +329,8 @@ extension Strings {
         "nearby.notShown": "党员未同意公开姓名",
         "nearby.privacy": "只显示本人同意公开的党员姓名和门牌。",
         "places.import": "导入网格边界",
-        "places.importHint": "上传 GeoJSON FeatureCollection：每个要素为 Polygon 或 MultiPolygon，属性含 code（网格编码）、community（社区组织编码），可含 name。坐标默认 WGS84；声明 \"coordinateSystem\": \"GCJ-02\" 的文件会自动转换。",
+        "places.importHint":
+            "上传 GeoJSON FeatureCollection：每个要素为 Polygon 或 MultiPolygon，属性含 code（网格编码）、community（社区组织编码），可含 name。坐标默认 WGS84；声明 \"coordinateSystem\": \"GCJ-02\" 的文件会自动转换。",
         "places.exportGrids": "导出本范围网格边界（GeoJSON）",
         "field.community": "社区",
         "error.geo.latlng": "请提供数字形式的 lat 和 lng 参数。",

@@ -1,5 +1,5 @@
-import Vapor
 import Prometheus
+import Vapor
 
 /// Request counts and durations in Prometheus text at /metrics. One registry per application,
 /// not the process-global MetricsSystem, so test apps do not share counters.
@@ -9,14 +9,17 @@ final class AppMetrics: Sendable {
 
     init() {
         duration = registry.makeValueHistogram(
-            descriptor: .init(namespace: "gongzhi", metricName: "http_request_duration", unitName: "seconds",
-                              helpText: "Time to answer an HTTP request"),
+            descriptor: .init(
+                namespace: "gongzhi", metricName: "http_request_duration", unitName: "seconds",
+                helpText: "Time to answer an HTTP request"),
             buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5])
     }
 
     func count(method: String, status: UInt) {
         registry.makeCounter(
-            descriptor: .init(namespace: "gongzhi", metricName: "http_requests", unitName: "total", helpText: "HTTP requests answered"),
+            descriptor: .init(
+                namespace: "gongzhi", metricName: "http_requests", unitName: "total", helpText: "HTTP requests answered"
+            ),
             labels: [("method", method), ("status", String(status))]
         ).increment()
     }

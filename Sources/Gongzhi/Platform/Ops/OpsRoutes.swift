@@ -1,6 +1,6 @@
-import Vapor
 import Fluent
 import SQLKit
+import Vapor
 
 /// Health, metrics and the API document: what operators and client developers read.
 enum OpsRoutes {
@@ -20,7 +20,10 @@ enum OpsRoutes {
         app.get("static", "app.js") { req in Script.serve(req) }
     }
 
-    struct Health: Content { let status: String; let database: String }
+    struct Health: Content {
+        let status: String
+        let database: String
+    }
 
     @Sendable static func health(_ req: Request) async throws -> Response {
         var ok = false

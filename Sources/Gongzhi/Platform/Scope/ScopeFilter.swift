@@ -13,8 +13,10 @@ extension QueryBuilder {
 
     /// The same, where a row also belongs to a second subtree (an in-service member's home community).
     @discardableResult
-    func inScope(_ scope: DataScope, _ path: KeyPath<Model, FieldProperty<Model, String>>,
-                 or second: KeyPath<Model, OptionalFieldProperty<Model, String>>) -> Self {
+    func inScope(
+        _ scope: DataScope, _ path: KeyPath<Model, FieldProperty<Model, String>>,
+        or second: KeyPath<Model, OptionalFieldProperty<Model, String>>
+    ) -> Self {
         if scope.paths.isEmpty { return filter(path == "\u{1}none") }
         return group(.or) { g in
             for p in scope.paths {

@@ -24,7 +24,9 @@ struct CSRFMiddleware: AsyncMiddleware {
 
     static func limit(_ request: Request) -> Int {
         let p = request.url.path
-        let upload = p == "/requests" || (p.hasPrefix("/requests/") && p.hasSuffix("/act")) || p == "/import/preview" || p == "/places/import/preview"
+        let upload =
+            p == "/requests" || (p.hasPrefix("/requests/") && p.hasSuffix("/act")) || p == "/import/preview"
+            || p == "/places/import/preview"
         return (upload ? maxUpload : maxBody).value
     }
 
@@ -35,7 +37,8 @@ struct CSRFMiddleware: AsyncMiddleware {
         if request.body.data == nil {
             _ = try await request.body.collect(max: Self.limit(request)).get()
         }
-        let sent = request.headers.first(name: "X-CSRF-Token") ?? (try? request.content.get(String.self, at: CSRF.field))
+        let sent =
+            request.headers.first(name: "X-CSRF-Token") ?? (try? request.content.get(String.self, at: CSRF.field))
         guard let expected = request.session.data["csrf"], let sent, constantTimeEqual(sent, expected) else {
             throw AppError(status: .forbidden, code: "csrf", messageKey: "error.csrf")
         }
@@ -43,7 +46,8 @@ struct CSRFMiddleware: AsyncMiddleware {
     }
 
     private func constantTimeEqual(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
+        let x = Array(a.utf8)
+        let y = Array(b.utf8)
         guard x.count == y.count else { return false }
         return zip(x, y).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
     }

@@ -2,7 +2,8 @@ import Vapor
 
 /// No inline script anywhere, no framing, no MIME sniffing.
 struct SecurityHeadersMiddleware: AsyncMiddleware {
-    static let csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    static let csp =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
         + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
