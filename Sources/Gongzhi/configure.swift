@@ -46,20 +46,22 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
         app.logger.notice("Loaded the fictional demo district (演示数据, 虚构).")
     }
 
-    app.asyncCommands.use(BootstrapCommand(), as: "bootstrap")
-    app.lifecycle.use(RequestSweeper())
+    for capability in Capability.all {
+        for (name, command) in capability.commands { app.asyncCommands.use(command, as: name) }
+        for handler in capability.lifecycle { app.lifecycle.use(handler) }
+    }
     app.lifecycle.use(DrainBeforeShutdown())  // last in, first out: the server drains before anything else stops
     try routes(app)
 }
 
 enum Migrations {
-    /// In dependency order; each has a fixed name so it never runs twice.
-    static let all: [any Migration] = [
-        CreateOrgNodes(), CreateAccounts(), CreateAuditTables(), CreatePeople(), CreateResidentUnits(),
-        CreateImportBatches(), SessionRecord.migration, CreatePlaces(), CreateRequests(), CreateAPIKeys(),
-        CreateVisits(), CreateRequestPhotos(), CreateNotifications(), MakeLogsAppendOnly(),
-        LetLogScopeFollowTheTree(),
-    ]
+    /// The platform's tables first, then each capability's in the order of `Capability.all`, then the logs'
+    /// triggers. Each migration has a fixed name so it never runs twice.
+    static var all: [any Migration] {
+        [CreateOrgNodes(), CreateAccounts(), CreateAuditTables(), CreateImportBatches(), SessionRecord.migration]
+            + Capability.all.flatMap(\.migrations)
+            + [MakeLogsAppendOnly(), LetLogScopeFollowTheTree()]
+    }
 }
 
 func configureDatabase(_ app: Application, _ choice: AppConfig.DatabaseChoice) throws {
@@ -77,34 +79,11 @@ func configureDatabase(_ app: Application, _ choice: AppConfig.DatabaseChoice) t
 
 func routes(_ app: Application) throws {
     OpsRoutes.register(app, metrics: app.metrics)
-
-    let api = app.grouped("api", "v1").grouped(BearerViewerMiddleware())
-    let apiProtected = api.grouped(RequireViewerMiddleware())
-    AccountsAPI.register(public: api, protected: apiProtected)
-    OrgAPI.register(apiProtected)
-    PeopleAPI.register(apiProtected)
-    UnitsAPI.register(apiProtected)
-    AuditLogAPI.register(apiProtected)
-    AccountAdminAPI.register(apiProtected)
-    PlacesAPI.register(apiProtected)
-    RequestsAPI.register(apiProtected)
-    APIKeysAPI.register(apiProtected)
-    VisitsAPI.register(apiProtected)
-    NotificationsAPI.register(apiProtected)
-    Open311.register(app)
-
+    let api = app.grouped(BearerViewerMiddleware())
     let pages = app.grouped(SessionViewerMiddleware()).grouped(CSRFMiddleware())
-    let pagesProtected = pages.grouped(RequireViewerMiddleware())
-    AccountPages.register(public: pages, protected: pagesProtected)
-    HomePages.register(pagesProtected)
-    OrgPages.register(pagesProtected)
-    PeoplePages.register(pagesProtected)
-    UnitsPages.register(pagesProtected)
-    AuditLogPages.register(pagesProtected)
-    AccountAdminPages.register(pagesProtected)
-    MapPages.register(pagesProtected)
-    RequestMaps.register(pagesProtected)
-    RequestPages.register(pagesProtected)
-    VisitPages.register(pagesProtected)
-    NotificationPages.register(pagesProtected)
+    let builders = CapabilityRoutes(
+        bare: app, publicAPI: api, api: api.grouped(RequireViewerMiddleware()),
+        publicPages: pages, pages: pages.grouped(RequireViewerMiddleware()),
+        publicAPIV1: api.grouped(APIPath.v1), apiV1: api.grouped(APIPath.v1).grouped(RequireViewerMiddleware()))
+    for capability in Capability.all { capability.register(builders) }
 }

@@ -150,7 +150,7 @@ struct PlatformTests {
             // Every link on the desk menu opens.
             let v = try #require(
                 try await Viewer.load(userID: try await Fixtures.user(app, "secretary").id!, on: app.db))
-            for href in Layout.deskMenu.filter({ $0.permission.map(v.can) ?? true }).map(\.href) {
+            for href in Layout.deskMenu.filter({ $0.permission.map(v.can) ?? true }).map(\.link.path) {
                 #expect(try await staff.get(href).status == .ok, "\(href)")
             }
         }

@@ -154,7 +154,7 @@ enum AccountAdmin {
         try await req.db.writing { db in
             try await user.create(on: db)
             try await Audit.record(
-                on: db, by: req.viewer, .create, entity: "user", id: user.id!, label: user.username,
+                on: db, by: req.viewer, .create, entity: .user, id: user.id!, label: user.username,
                 scopePath: node.path, before: nil as Snapshot?, after: try await snapshot(user, on: db))
         }
         return user
@@ -197,7 +197,7 @@ enum AccountAdmin {
             // Disabling ends every sign-in, so enabling again does not bring old sessions back.
             if before.active, !user.active { try await SignIns.endAll(userID: id, on: db) }
             try await Audit.record(
-                on: db, by: v, .update, entity: "user", id: id, label: user.username, scopePath: scopePath,
+                on: db, by: v, .update, entity: .user, id: id, label: user.username, scopePath: scopePath,
                 before: before, after: try await snapshot(user, on: db))
         }
         return user
@@ -211,7 +211,7 @@ enum AccountAdmin {
         try await req.db.writing { db in
             try await user.save(on: db)
             try await Audit.record(
-                on: db, by: req.viewer, .update, entity: "user", id: id, label: user.username + " unlock",
+                on: db, by: req.viewer, .update, entity: .user, id: id, label: user.username + " unlock",
                 scopePath: node.path, before: before, after: try await snapshot(user, on: db))
         }
         return user
@@ -233,7 +233,7 @@ enum AccountAdmin {
             try await user.save(on: db)
             try await SignIns.endAll(userID: id, on: db)
             try await Audit.record(
-                on: db, by: req.viewer, .passwordChange, entity: "user", id: id, label: user.username,
+                on: db, by: req.viewer, .passwordChange, entity: .user, id: id, label: user.username,
                 scopePath: node.path, before: nil as String?, after: nil as String?)
         }
     }
@@ -265,7 +265,7 @@ enum AccountAdmin {
                     try await existing.delete(on: db)
                 }
                 try await Audit.record(
-                    on: db, by: req.viewer, .update, entity: "user", id: id, label: user.username,
+                    on: db, by: req.viewer, .update, entity: .user, id: id, label: user.username,
                     scopePath: node.path, before: before, after: try await snapshot(user, on: db))
                 return true
             }

@@ -3,12 +3,12 @@ import Vapor
 
 enum AccountPages {
     static func register(public r: RoutesBuilder, protected p: RoutesBuilder) {
-        r.get("login", use: loginForm)
-        r.post("login", use: login)
-        r.get(LangRoute.pattern, use: languageCookie)
-        r.post(LangRoute.pattern, use: switchLanguage)
-        p.post("logout", use: logout)
-        p.get("account", use: account)
+        r.get(PlatformRoute.login, use: loginForm)
+        r.post(PlatformRoute.login, use: login)
+        r.get(PlatformRoute.language(.key), use: languageCookie)
+        r.post(PlatformRoute.language(.key), use: switchLanguage)
+        p.post(PlatformRoute.logout, use: logout)
+        p.get(PlatformRoute.account, use: account)
         p.post("account", "password", use: changePassword)
     }
 

@@ -143,7 +143,7 @@ enum LoginService {
             // A page that made the change gets a fresh session from its handler (`SignIns.renewCurrentSession`).
             try await SignIns.endAll(userID: viewer.user.id!, on: db)
             try await Audit.record(
-                on: db, by: viewer, .passwordChange, entity: "user", id: viewer.user.id!,
+                on: db, by: viewer, .passwordChange, entity: .user, id: viewer.user.id!,
                 label: viewer.user.username, scopePath: viewer.node.path,
                 before: nil as String?, after: nil as String?)
         }

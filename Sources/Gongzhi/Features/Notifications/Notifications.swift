@@ -246,7 +246,7 @@ enum NotificationsAPI {
         try await req.db.writing { db in
             try await v.user.save(on: db)
             try await Audit.record(
-                on: db, by: v, .update, entity: "user", id: v.user.id!, label: v.user.username, scopePath: v.node.path,
+                on: db, by: v, .update, entity: .user, id: v.user.id!, label: v.user.username, scopePath: v.node.path,
                 before: nil as String?, after: ["digest": on ? "true" : "false"])
         }
     }

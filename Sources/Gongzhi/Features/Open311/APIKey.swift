@@ -68,7 +68,7 @@ enum APIKeysAPI {
         try await req.db.writing { db in
             try await k.create(on: db)
             try await Audit.record(
-                on: db, by: v, .create, entity: "api_key", id: k.id!, label: name, scopePath: v.node.path,
+                on: db, by: v, .create, entity: .apiKey, id: k.id!, label: name, scopePath: v.node.path,
                 before: nil as String?, after: ["name": name])
         }
         return try await KeyOut(id: k.id!, name: name, active: true, createdAt: k.createdAt, key: raw).encodeResponse(
@@ -84,7 +84,7 @@ enum APIKeysAPI {
             k.revokedAt = Date()
             try await k.save(on: db)
             try await Audit.record(
-                on: db, by: v, .archive, entity: "api_key", id: k.id!, label: k.name, scopePath: v.node.path,
+                on: db, by: v, .archive, entity: .apiKey, id: k.id!, label: k.name, scopePath: v.node.path,
                 before: ["active": "true"], after: ["active": "false"])
         }
         return KeyOut(id: k.id!, name: k.name, active: false, createdAt: k.createdAt, key: nil)

@@ -24,7 +24,7 @@ enum OrgCommands {
             if code.isEmpty { node.code = "\(parent.code)-\(node.id!)" }
             try await node.save(on: db)
             try await Audit.record(
-                on: db, by: req.viewer, .create, entity: "org_node", id: node.id!, label: node.name,
+                on: db, by: req.viewer, .create, entity: .orgNode, id: node.id!, label: node.name,
                 scopePath: node.path, before: nil as OrgNode.Snapshot?, after: node.snapshot)
             return node
         }
@@ -46,7 +46,7 @@ enum OrgCommands {
         try await req.db.writing { db in
             try await node.save(on: db)
             try await Audit.record(
-                on: db, by: req.viewer, .update, entity: "org_node", id: id, label: node.name,
+                on: db, by: req.viewer, .update, entity: .orgNode, id: id, label: node.name,
                 scopePath: node.path, before: before, after: node.snapshot)
         }
         return node
@@ -73,7 +73,7 @@ enum OrgCommands {
             node.path = newPath.value
             try await node.save(on: db)
             try await Audit.record(
-                on: db, by: req.viewer, .move, entity: "org_node", id: id, label: node.name,
+                on: db, by: req.viewer, .move, entity: .orgNode, id: id, label: node.name,
                 scopePath: node.path, before: before, after: node.snapshot)
         }
         return node
@@ -97,7 +97,7 @@ enum OrgCommands {
                 child.path = newPath.value
                 try await child.save(on: db)
                 try await Audit.record(
-                    on: db, by: req.viewer, .move, entity: "org_node", id: child.id!, label: child.name,
+                    on: db, by: req.viewer, .move, entity: .orgNode, id: child.id!, label: child.name,
                     scopePath: child.path, before: childBefore, after: child.snapshot)
             }
             try await TreePaths.merge(source, into: target, on: db)
@@ -105,10 +105,10 @@ enum OrgCommands {
             source.mergedIntoID = target.id
             try await source.save(on: db)
             try await Audit.record(
-                on: db, by: req.viewer, .merge, entity: "org_node", id: id, label: source.name,
+                on: db, by: req.viewer, .merge, entity: .orgNode, id: id, label: source.name,
                 scopePath: source.path, before: before, after: source.snapshot)
             try await Audit.record(
-                on: db, by: req.viewer, .merge, entity: "org_node", id: target.id!, label: target.name,
+                on: db, by: req.viewer, .merge, entity: .orgNode, id: target.id!, label: target.name,
                 scopePath: target.path, before: targetBefore, after: target.snapshot)
         }
         return source
@@ -127,7 +127,7 @@ enum OrgCommands {
             node.archived = true
             try await node.save(on: db)
             try await Audit.record(
-                on: db, by: req.viewer, .archive, entity: "org_node", id: id, label: node.name,
+                on: db, by: req.viewer, .archive, entity: .orgNode, id: id, label: node.name,
                 scopePath: node.path, before: before, after: node.snapshot)
         }
         return node

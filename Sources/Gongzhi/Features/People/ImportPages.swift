@@ -33,7 +33,7 @@ enum ImportPages {
         guard let file = upload.file, file.data.readableBytes > 0 else {
             throw AppError.invalid("error.import.empty", field: "file")
         }
-        let preview: PeopleImport.Preview
+        let preview: ImportPreview
         do {
             let bytes = Array(file.data.readableBytesView)
             preview =
@@ -53,7 +53,7 @@ enum ImportPages {
 
     /// The preview of any import: every row with its problems, and the commit button only when there are none.
     static func previewPage(
-        _ req: Request, _ preview: PeopleImport.Preview, commitAction: String, codeHeader: String, active: String
+        _ req: Request, _ preview: ImportPreview, commitAction: String, codeHeader: String, active: String
     ) async throws -> Response {
         let rows: [HTML] = preview.rows.map { r in
             let problems = r.problems.map { p in (p.column.map { $0 + ": " } ?? "") + p.message }.joined(separator: "；")

@@ -137,7 +137,7 @@ enum PeopleService {
         try await req.db.writing { db in
             try await person.create(on: db)
             try await Audit.record(
-                on: db, by: req.viewer, .create, entity: "person", id: person.id!, label: person.name,
+                on: db, by: req.viewer, .create, entity: .person, id: person.id!, label: person.name,
                 scopePath: person.path, before: nil as Person.Snapshot?, after: person.snapshot)
         }
         return person
@@ -158,7 +158,7 @@ enum PeopleService {
         try await req.db.writing { db in
             try await person.save(on: db)
             try await Audit.record(
-                on: db, by: req.viewer, .update, entity: "person", id: id, label: person.name,
+                on: db, by: req.viewer, .update, entity: .person, id: id, label: person.name,
                 scopePath: person.path, before: before, after: person.snapshot)
         }
         return person
@@ -172,7 +172,7 @@ enum PeopleService {
             person.archived = true
             try await person.save(on: db)
             try await Audit.record(
-                on: db, by: req.viewer, .archive, entity: "person", id: id, label: person.name,
+                on: db, by: req.viewer, .archive, entity: .person, id: id, label: person.name,
                 scopePath: person.path, before: before, after: person.snapshot)
         }
         return person

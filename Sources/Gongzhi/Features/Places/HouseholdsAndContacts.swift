@@ -174,7 +174,7 @@ enum ContactsAPI {
         try await req.db.writing { db in
             try await c.create(on: db)
             try await Audit.record(
-                on: db, by: v, .create, entity: "contact_assignment", id: c.id!, label: "\(leader.name) \(title)",
+                on: db, by: v, .create, entity: .contactAssignment, id: c.id!, label: "\(leader.name) \(title)",
                 scopePath: c.path, before: nil as String?,
                 after: ["leader": leader.name, "title": title, "since": c.since])
         }

@@ -5,11 +5,11 @@ import Vapor
 enum MapPages {
     static func register(_ p: RoutesBuilder) {
         p.get("map", use: map)
-        p.get(PlacesRoute.gridPattern, use: gridPage)
+        p.get(PlacesRoute.grid(.key), use: gridPage)
         p.post("grids", ":id", "duties", use: addDutyForm)
         p.post("grids", ":id", "duties", ":duty", "remove", use: removeDutyForm)
         p.post("grids", ":id", "departments", use: addDepartmentForm)
-        p.get(PlacesRoute.householdPattern, use: householdPage)
+        p.get(PlacesRoute.household(.key), use: householdPage)
         p.get("nearby", use: nearby)
         p.get("places", "import", use: importForm)
         p.post("places", "import", "preview", use: importPreview)
@@ -121,7 +121,7 @@ enum MapPages {
                 markers.append(
                     .init(
                         at: b.coordinate, kind: "household", tooltip: "\(label) · \(place)",
-                        href: v.can(.viewPeople) ? PlacesRoute.household(h.id!).path : nil))
+                        href: v.can(.viewPeople) ? PlacesRoute.household(.value(h.id!)).path : nil))
             }
         }
         if layers.contains(.openRequests) {
@@ -290,7 +290,7 @@ enum MapPages {
             let place = shown.contains(h.id!) ? "\(b.name) \(h.room)" : b.name
             return .init(
                 at: b.coordinate, kind: "household", tooltip: "\(label) · \(place)",
-                href: householdLinks ? PlacesRoute.household(h.id!).path : nil)
+                href: householdLinks ? PlacesRoute.household(.value(h.id!)).path : nil)
         }
         let buildingMarkers: [MapSVG.Marker] = buildings.map {
             .init(at: $0.coordinate, kind: "building", tooltip: $0.name)
@@ -403,7 +403,7 @@ enum MapPages {
         guard let file = try req.content.decode(Upload.self).file, file.data.readableBytes > 0 else {
             throw AppError.invalid("error.import.empty", field: "file")
         }
-        let preview: PeopleImport.Preview
+        let preview: ImportPreview
         do {
             preview = try await GridImport.preview(
                 req, bytes: Array(file.data.readableBytesView), fileName: file.filename)

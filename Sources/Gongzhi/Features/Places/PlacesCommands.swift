@@ -67,7 +67,7 @@ enum PlacesCommands {
     }
 
     static func audit(
-        _ req: Request, _ db: Database, _ action: AuditAction, _ entity: String, _ id: Int, _ label: String,
+        _ req: Request, _ db: Database, _ action: AuditAction, _ entity: AuditKind, _ id: Int, _ label: String,
         _ path: String, after: [String: String]
     ) async throws {
         try await Audit.record(
@@ -94,7 +94,7 @@ enum PlacesCommands {
                 try await TreePaths.moveGrid(grid.id!, toPath: grid.path, community: grid.communityNodeID, on: db)
             }
             try await Audit.record(
-                on: db, by: req.viewer, .update, entity: "grid", id: grid.id!, label: grid.name, scopePath: grid.path,
+                on: db, by: req.viewer, .update, entity: .grid, id: grid.id!, label: grid.name, scopePath: grid.path,
                 before: before, after: grid.snapshot)
         }
         return try await PlacesAPI.out([grid], req)[0]
@@ -123,7 +123,7 @@ enum PlacesCommands {
         try await req.db.writing { db in
             try await duty.create(on: db)
             try await audit(
-                req, db, .create, "grid_duty", duty.id!, "\(grid.name) \(person.name)", grid.path,
+                req, db, .create, .gridDuty, duty.id!, "\(grid.name) \(person.name)", grid.path,
                 after: ["duty": kind.rawValue, "person": person.name])
         }
         return grid
@@ -137,7 +137,7 @@ enum PlacesCommands {
         else { throw AppError.notFound() }
         try await req.db.writing { db in
             try await Audit.record(
-                on: db, by: req.viewer, .archive, entity: "grid_duty", id: dutyID, label: grid.name,
+                on: db, by: req.viewer, .archive, entity: .gridDuty, id: dutyID, label: grid.name,
                 scopePath: grid.path,
                 before: ["duty": duty.duty.rawValue, "personID": String(duty.personID)], after: nil as String?)
             try await duty.delete(on: db)
@@ -158,7 +158,7 @@ enum PlacesCommands {
         try await req.db.writing { db in
             try await d.create(on: db)
             try await audit(
-                req, db, .create, "grid_department", d.id!, "\(grid.name) \(unit.name)", grid.path,
+                req, db, .create, .gridDepartment, d.id!, "\(grid.name) \(unit.name)", grid.path,
                 after: ["role": role.rawValue, "unit": unit.name])
         }
         return grid
@@ -211,7 +211,7 @@ enum PlacesCommands {
         try await req.db.writing { db in
             try await b.create(on: db)
             try await audit(
-                req, db, .create, "building", b.id!, b.name, b.path, after: ["name": b.name, "address": b.address])
+                req, db, .create, .building, b.id!, b.name, b.path, after: ["name": b.name, "address": b.address])
         }
         return try await PlacesAPI.BuildingOut(
             id: b.id!, name: b.name, address: b.address, households: 0, groupNodeID: b.groupNodeID
@@ -238,7 +238,7 @@ enum PlacesCommands {
         try await req.db.writing { db in
             try await h.create(on: db)
             try await audit(
-                req, db, .create, "household", h.id!, "\(b.name) \(room)", h.path,
+                req, db, .create, .household, h.id!, "\(b.name) \(room)", h.path,
                 after: ["room": room, "population": String(input.population)])
         }
         return try await HouseholdsAPI.out([h], req)[0].encodeResponse(status: .created, for: req)
@@ -262,7 +262,7 @@ enum PlacesCommands {
         try await req.db.writing { db in
             try await person.save(on: db)
             try await Audit.record(
-                on: db, by: req.viewer, .update, entity: "person", id: person.id!, label: person.name,
+                on: db, by: req.viewer, .update, entity: .person, id: person.id!, label: person.name,
                 scopePath: person.path,
                 before: before, after: ["household": "\(grid.name) #\(h.id!) \(h.room)"])
         }
@@ -281,7 +281,7 @@ enum PlacesCommands {
         try await req.db.writing { db in
             try await h.save(on: db)
             try await audit(
-                req, db, .update, "household", h.id!, "\(grid.name) \(h.room)", h.path,
+                req, db, .update, .household, h.id!, "\(grid.name) \(h.room)", h.path,
                 after: ["memberHousehold": person.name])
         }
         return try await HouseholdsAPI.detail(h, req)
@@ -304,7 +304,7 @@ enum PlacesCommands {
             let link = HouseholdLink(member: h.id!, household: other.id!)
             try await link.create(on: db)
             try await audit(
-                req, db, .create, "household_link", link.id!, "\(grid.name) \(h.room) → \(other.room)", h.path,
+                req, db, .create, .householdLink, link.id!, "\(grid.name) \(h.room) → \(other.room)", h.path,
                 after: ["from": String(h.id!), "to": String(other.id!)])
         }
         return try await HouseholdsAPI.detail(h, req)

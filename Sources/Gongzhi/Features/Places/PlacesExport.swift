@@ -58,7 +58,7 @@ enum PlacesExport {
 /// lists bad rings, overlaps between grids of one community and gaps between them; the commit is all or nothing.
 enum GridImport {
     struct Checked {
-        var rows: [PeopleImport.RowOut] = []
+        var rows: [ImportRowOut] = []
         var features: [GeoJSON.Feature] = []
         var communities: [String: OrgNode] = [:]
         var errorCount: Int { rows.filter { !$0.problems.isEmpty }.count }
@@ -142,25 +142,25 @@ enum GridImport {
             for gap in gaps { problems[idx[0]].append(("geometry", gap.messageKey, gap.args)) }
         }
         c.rows = parsed.features.enumerated().map { i, f in
-            PeopleImport.RowOut(
+            ImportRowOut(
                 line: i + 1, name: f.properties["name"] ?? f.properties["code"] ?? "",
                 orgCode: f.properties["community"] ?? "",
                 problems: problems[i].map {
-                    PeopleImport.ProblemOut(column: $0.0, message: req.lang.format($0.1, $0.2))
+                    ImportProblemOut(column: $0.0, message: req.lang.format($0.1, $0.2))
                 })
         }
         return (c, parsed.gcj02)
     }
 
-    static func preview(_ req: Request, bytes: [UInt8], fileName: String) async throws -> PeopleImport.Preview {
+    static func preview(_ req: Request, bytes: [UInt8], fileName: String) async throws -> ImportPreview {
         let v = try await req.require(.editTree)
         let (c, gcj) = try await check(bytes, req)
-        return try await PeopleImport.keep(
+        return try await ImportBatches.keep(
             req, kind: "grids", fileName: fileName, encoding: gcj ? "gcj02" : "wgs84",
             content: String(decoding: bytes, as: UTF8.self), rows: c.rows)
     }
 
-    static func commit(_ req: Request, batch: ImportBatch) async throws -> PeopleImport.CommitResult {
+    static func commit(_ req: Request, batch: ImportBatch) async throws -> ImportCommitResult {
         let v = try req.requireViewer()
         let (c, _) = try await check(Array(batch.content.utf8), req)
         if c.errorCount > 0 { throw AppError.invalid("error.import.hasErrors", args: [String(c.errorCount)]) }
@@ -195,26 +195,26 @@ enum GridImport {
                     try await TreePaths.moveGrid(grid.id!, toPath: grid.path, community: community.id!, on: db)
                 }
                 try await Audit.record(
-                    on: db, by: v, before == nil ? .create : .update, entity: "grid", id: grid.id!, label: grid.name,
+                    on: db, by: v, before == nil ? .create : .update, entity: .grid, id: grid.id!, label: grid.name,
                     scopePath: grid.path, before: before, after: grid.snapshot)
             }
             batch.status = "committed"
             try await batch.save(on: db)
             try await Audit.record(
-                on: db, by: v, .importCommit, entity: "import_batch", id: batch.id!, label: batch.fileName,
+                on: db, by: v, .importCommit, entity: .importBatch, id: batch.id!, label: batch.fileName,
                 scopePath: v.node.path, before: nil as String?, after: ["grids": c.features.count])
         }
         return .init(batchId: batch.id!, created: c.features.count)
     }
 
-    @Sendable static func previewAPI(_ req: Request) async throws -> PeopleImport.Preview {
+    @Sendable static func previewAPI(_ req: Request) async throws -> ImportPreview {
         guard let buffer = req.body.data else { throw AppError.invalid("error.import.empty") }
         return try await preview(
             req, bytes: Array(buffer.readableBytesView),
             fileName: req.query[String.self, at: "fileName"] ?? "grids.geojson")
     }
 
-    @Sendable static func commitAPI(_ req: Request) async throws -> PeopleImport.CommitResult {
+    @Sendable static func commitAPI(_ req: Request) async throws -> ImportCommitResult {
         try await PeopleImport.commit(req, batchID: try req.intParameter("batch"), kind: "grids")
     }
 }

@@ -1,18 +1,20 @@
 import Vapor
 
-/// The grid and household pages: one value registers the route and prints every link to it, so a link cannot
-/// point at nothing. (The first of the typed routes issue 9 brings to every capability.)
-enum PlacesRoute {
-    case grid(Int)
-    case household(Int)
+/// Every path of Places: registered and linked from these values only.
+enum PlacesRoute: AppRoute {
+    case map
+    case grid(Parameter<Int>)
+    case household(Parameter<Int>)
+    case nearby
 
-    static let gridPattern: [PathComponent] = ["grids", ":id"]
-    static let householdPattern: [PathComponent] = ["households", ":id"]
+    static let patterns: [PlacesRoute] = [.map, .grid(.key), .household(.key), .nearby]
 
-    var path: String {
+    var components: [PathComponent] {
         switch self {
-        case .grid(let id): Self.gridPattern.path(["id": String(id)])
-        case .household(let id): Self.householdPattern.path(["id": String(id)])
+        case .map: ["map"]
+        case .grid(let id): ["grids", id.component("id")]
+        case .household(let id): ["households", id.component("id")]
+        case .nearby: ["nearby"]
         }
     }
 }

@@ -126,7 +126,7 @@ enum CalendarAPI {
                 try await c.create(on: db)
             }
             try await Audit.record(
-                on: db, by: v, before == nil ? .create : .update, entity: "calendar", id: year, label: "\(year)",
+                on: db, by: v, before == nil ? .create : .update, entity: .calendar, id: year, label: "\(year)",
                 scopePath: v.node.path,
                 before: before.map {
                     [

@@ -91,7 +91,7 @@ enum RequestPhotos {
         try await req.db.writing { db in
             for p in photos { try await p.create(on: db) }
             try await Audit.record(
-                on: db, by: v, .create, entity: "request_photo", id: r.id!, label: r.number, scopePath: r.path,
+                on: db, by: v, .create, entity: .requestPhoto, id: r.id!, label: r.number, scopePath: r.path,
                 before: nil as String?,
                 after: ["photos": String(photos.count), "evidence": asEvidence ? "true" : "false"])
         }

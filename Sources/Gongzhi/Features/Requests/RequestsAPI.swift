@@ -142,7 +142,7 @@ enum RequestsAPI {
         try await req.db.writing { db in
             try await c.save(on: db)
             try await Audit.record(
-                on: db, by: v, .update, entity: "request_category", id: c.id!, label: c.code, scopePath: v.node.path,
+                on: db, by: v, .update, entity: .requestCategory, id: c.id!, label: c.code, scopePath: v.node.path,
                 before: before,
                 after: ["responseDays": c.responseDays, "reviewDays": c.reviewDays, "handlingDays": c.handlingDays])
         }
@@ -488,7 +488,7 @@ enum MeetingsAPI {
         try await req.db.writing { db in
             try await m.create(on: db)
             try await Audit.record(
-                on: db, by: v, .create, entity: "joint_meeting", id: m.id!, label: "\(node.name) \(m.date)",
+                on: db, by: v, .create, entity: .jointMeeting, id: m.id!, label: "\(node.name) \(m.date)",
                 scopePath: m.path,
                 before: nil as String?, after: ["date": m.date, "host": m.host, "attendees": m.attendees])
         }

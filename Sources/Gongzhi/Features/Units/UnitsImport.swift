@@ -33,25 +33,25 @@ enum UnitsImport {
         return (rows, nodes)
     }
 
-    static func preview(_ req: Request, bytes: [UInt8], fileName: String) async throws -> PeopleImport.Preview {
+    static func preview(_ req: Request, bytes: [UInt8], fileName: String) async throws -> ImportPreview {
         let v = try await req.require(.importPeople)
         if bytes.isEmpty { throw AppError.invalid("error.import.empty", field: "file") }
         let decoded = try TextDecoding.decode(bytes)
         let (rows, _) = try await check(decoded.text, req)
         let out = rows.map { r in
-            PeopleImport.RowOut(
+            ImportRowOut(
                 line: r.line, name: r.name, orgCode: r.locationCode,
                 problems: r.problems.map {
-                    PeopleImport.ProblemOut(
+                    ImportProblemOut(
                         column: $0.column?.rawValue, message: req.lang.format($0.messageKey, $0.args))
                 })
         }
-        return try await PeopleImport.keep(
+        return try await ImportBatches.keep(
             req, kind: "units", fileName: fileName, encoding: decoded.encoding.rawValue, content: decoded.text,
             rows: out)
     }
 
-    static func commit(_ req: Request, batch: ImportBatch) async throws -> PeopleImport.CommitResult {
+    static func commit(_ req: Request, batch: ImportBatch) async throws -> ImportCommitResult {
         let v = try req.requireViewer()
         let (rows, nodes) = try await check(batch.content, req)
         let bad = rows.filter { !$0.problems.isEmpty }
@@ -71,19 +71,19 @@ enum UnitsImport {
                 u.partyOrgNodeID = r.partyOrgCode.flatMap { nodes[$0]?.id }
                 try await u.create(on: db)
                 try await Audit.record(
-                    on: db, by: v, .create, entity: "resident_unit", id: u.id!, label: u.name,
+                    on: db, by: v, .create, entity: .residentUnit, id: u.id!, label: u.name,
                     scopePath: u.path, before: nil as ResidentUnit.Snapshot?, after: u.snapshot)
             }
             batch.status = "committed"
             try await batch.save(on: db)
             try await Audit.record(
-                on: db, by: v, .importCommit, entity: "import_batch", id: batch.id!, label: batch.fileName,
+                on: db, by: v, .importCommit, entity: .importBatch, id: batch.id!, label: batch.fileName,
                 scopePath: v.node.path, before: nil as String?, after: ["rows": rows.count])
         }
         return .init(batchId: batch.id!, created: rows.count)
     }
 
-    @Sendable static func previewAPI(_ req: Request) async throws -> PeopleImport.Preview {
+    @Sendable static func previewAPI(_ req: Request) async throws -> ImportPreview {
         guard let buffer = req.body.data else { throw AppError.invalid("error.import.empty", field: "file") }
         return try await preview(
             req, bytes: Array(buffer.readableBytesView), fileName: req.query[String.self, at: "fileName"] ?? "units.csv"

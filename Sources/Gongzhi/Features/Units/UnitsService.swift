@@ -85,7 +85,7 @@ enum UnitsService {
         try await req.db.writing { db in
             try await unit.create(on: db)
             try await Audit.record(
-                on: db, by: req.viewer, .create, entity: "resident_unit", id: unit.id!, label: unit.name,
+                on: db, by: req.viewer, .create, entity: .residentUnit, id: unit.id!, label: unit.name,
                 scopePath: unit.path, before: nil as ResidentUnit.Snapshot?, after: unit.snapshot)
         }
         return unit
@@ -107,7 +107,7 @@ enum UnitsService {
         try await req.db.writing { db in
             try await unit.save(on: db)
             try await Audit.record(
-                on: db, by: req.viewer, .update, entity: "resident_unit", id: id, label: unit.name,
+                on: db, by: req.viewer, .update, entity: .residentUnit, id: id, label: unit.name,
                 scopePath: unit.path, before: before, after: unit.snapshot)
         }
         return unit
@@ -121,7 +121,7 @@ enum UnitsService {
             unit.archived = true
             try await unit.save(on: db)
             try await Audit.record(
-                on: db, by: req.viewer, .archive, entity: "resident_unit", id: id, label: unit.name,
+                on: db, by: req.viewer, .archive, entity: .residentUnit, id: id, label: unit.name,
                 scopePath: unit.path, before: before, after: unit.snapshot)
         }
         return unit

@@ -153,7 +153,7 @@ enum VisitsAPI {
         try await req.db.writing { db in
             try await p.create(on: db)
             try await Audit.record(
-                on: db, by: v, .create, entity: "visit_plan", id: p.id!, label: "\(grid.name) \(due.iso)",
+                on: db, by: v, .create, entity: .visitPlan, id: p.id!, label: "\(grid.name) \(due.iso)",
                 scopePath: grid.path,
                 before: nil as String?, after: ["households": String(chosen.count), "visitor": visitor.username])
         }
@@ -190,7 +190,7 @@ enum VisitsAPI {
         try await req.db.writing { db in
             try await visit.create(on: db)
             try await Audit.record(
-                on: db, by: v, .create, entity: "visit", id: visit.id!, label: "\(h.room)", scopePath: h.path,
+                on: db, by: v, .create, entity: .visit, id: visit.id!, label: "\(h.room)", scopePath: h.path,
                 before: nil as String?, after: ["household": String(h.id!), "request": raised.map(String.init) ?? ""])
         }
         return visit

@@ -16,7 +16,7 @@ enum Audit {
     /// Call inside the transaction of the change it records, with that transaction's `db`.
     static func record<B: Encodable, A: Encodable>(
         on db: Database, by actor: Viewer?, _ action: AuditAction,
-        entity: String, id: Int, label: String, scopePath: String,
+        entity: AuditKind, id: Int, label: String, scopePath: String,
         before: B?, after: A?
     ) async throws {
         let entry = AuditEntry()
@@ -24,7 +24,7 @@ enum Audit {
         entry.actorID = actor?.user.id
         entry.actorName = actor.map { "\($0.user.displayName) (\($0.user.username))" } ?? "system"
         entry.action = action.rawValue
-        entry.entityType = entity
+        entry.entityType = entity.rawValue
         entry.entityID = id
         entry.entityLabel = label
         entry.scopePath = scopePath

@@ -123,3 +123,7 @@ struct CreateAccounts: AsyncMigration {
         try await db.schema(User.schema).delete()
     }
 }
+
+extension AuditKind {
+    static let user = AuditKind("user")
+}

@@ -86,7 +86,7 @@ struct AppErrorMiddleware: AsyncMiddleware {
         }
         if error.status == .unauthorized {
             return request.redirect(
-                to: "/login?next="
+                to: PlatformRoute.login.path + "?next="
                     + (request.url.path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? "/"))
         }
         let page = Layout.page(
@@ -94,7 +94,7 @@ struct AppErrorMiddleware: AsyncMiddleware {
             body: """
                 <section class="card error-page"><h1>\(request.t("error.title"))</h1>
                 <p class="flash error" role="alert">\(message)</p>
-                <p><a href="/">\(request.t("nav.home"))</a></p></section>
+                <p><a href="\(PlatformRoute.home)">\(request.t("nav.home"))</a></p></section>
                 """)
         let response = Response(status: error.status)
         response.headers.replaceOrAdd(name: .contentType, value: "text/html; charset=utf-8")

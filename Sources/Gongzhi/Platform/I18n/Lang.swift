@@ -46,10 +46,3 @@ extension Request {
 }
 
 private struct LangKey: StorageKey { typealias Value = Lang }
-
-/// The language switch's route: registered and linked from here.
-enum LangRoute {
-    static let pattern: [PathComponent] = ["lang", ":code"]
-
-    static func path(_ lang: Lang) -> String { pattern.path(["code": lang.rawValue]) }
-}

@@ -5,19 +5,19 @@ import Vapor
 /// Health, metrics and the API document: what operators and client developers read.
 enum OpsRoutes {
     static func register(_ app: RoutesBuilder, metrics: AppMetrics) {
-        app.get("healthz", use: health)
-        app.get("metrics") { _ -> Response in
+        app.get(PlatformRoute.health, use: health)
+        app.get(PlatformRoute.metrics.components) { _ -> Response in
             var headers = HTTPHeaders()
             headers.replaceOrAdd(name: .contentType, value: "text/plain; version=0.0.4; charset=utf-8")
             return Response(status: .ok, headers: headers, body: .init(string: metrics.registry.emitToString()))
         }
-        app.get("api", "openapi.json") { _ -> Response in
+        app.get(PlatformRoute.apiDocument.components) { _ -> Response in
             var headers = HTTPHeaders()
             headers.replaceOrAdd(name: .contentType, value: "application/json; charset=utf-8")
             return Response(status: .ok, headers: headers, body: .init(string: OpenAPIDocument.json))
         }
-        app.get("static", "app.css") { req in Stylesheet.serve(req) }
-        app.get("static", "app.js") { req in Script.serve(req) }
+        app.get(PlatformRoute.stylesheet.components) { req in Stylesheet.serve(req) }
+        app.get(PlatformRoute.script.components) { req in Script.serve(req) }
     }
 
     struct Health: Content {

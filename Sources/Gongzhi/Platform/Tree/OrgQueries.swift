@@ -63,28 +63,3 @@ enum OrgQueries {
         return totals
     }
 }
-
-/// Counts for the desk home, each the size of a list the user can open.
-struct ScopeFigures {
-    var nodes: [OrgNodeKind: Int] = [:]
-    var unitOrganizations = 0
-    var partyMembers = 0, inServiceMembers = 0, residents = 0, volunteers = 0, communityWorkers = 0
-    var units = 0
-
-    static func compute(_ scope: DataScope, on db: Database) async throws -> ScopeFigures {
-        var f = ScopeFigures()
-        for node in try await OrgQueries.nodesInScope(scope, on: db) {
-            if node.kind.isTerritorial { f.nodes[node.kind, default: 0] += 1 } else { f.unitOrganizations += 1 }
-        }
-        func people() -> QueryBuilder<Person> {
-            Person.query(on: db).inScope(scope, \.$path, or: \.$homePath).filter(\.$archived == false)
-        }
-        f.partyMembers = try await people().filter(\.$isPartyMember == true).count()
-        f.inServiceMembers = try await people().filter(\.$isPartyMember == true).filter(\.$inService == true).count()
-        f.residents = try await people().filter(\.$isResident == true).count()
-        f.volunteers = try await people().filter(\.$isVolunteer == true).count()
-        f.communityWorkers = try await people().filter(\.$isCommunityWorker == true).count()
-        f.units = try await ResidentUnit.query(on: db).inScope(scope, \.$path).filter(\.$archived == false).count()
-        return f
-    }
-}

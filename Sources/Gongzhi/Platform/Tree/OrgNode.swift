@@ -68,3 +68,7 @@ struct CreateOrgNodes: AsyncMigration {
     }
     func revert(on db: Database) async throws { try await db.schema(OrgNode.schema).delete() }
 }
+
+extension AuditKind {
+    static let orgNode = AuditKind("org_node")
+}

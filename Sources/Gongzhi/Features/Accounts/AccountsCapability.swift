@@ -1,0 +1,21 @@
+extension Capability {
+    /// Sign-in, one's own account, and account administration.
+    static let accounts = Capability(
+        name: "Accounts",
+        register: { r in
+            AccountsAPI.register(public: r.publicAPIV1, protected: r.apiV1)
+            AccountPages.register(public: r.publicPages, protected: r.pages)
+            AccountAdminAPI.register(r.apiV1)
+            AccountAdminPages.register(r.pages)
+        },
+        routeTypes: [AccountsRoute.self],
+        navigation: [
+            NavEntry(
+                layout: .desk, order: 140, link: AccountsRoute.accounts.link, key: "nav.accounts",
+                permission: .manageAccounts),
+            NavEntry(layout: .phone, order: 40, link: PlatformRoute.account.link, key: "nav.account"),
+        ],
+        strings: AccountsStrings.table,
+        commands: ["bootstrap": BootstrapCommand()]
+    )
+}

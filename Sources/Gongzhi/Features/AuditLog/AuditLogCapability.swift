@@ -1,0 +1,19 @@
+extension Capability {
+    /// The audit log and the access log: who changed or read what, filtered and exported.
+    static let auditLog = Capability(
+        name: "AuditLog",
+        register: { r in
+            AuditLogAPI.register(r.apiV1)
+            AuditLogPages.register(r.pages)
+        },
+        routeTypes: [AuditLogRoute.self],
+        navigation: [
+            NavEntry(
+                layout: .desk, order: 120, link: AuditLogRoute.audit.link, key: "nav.audit", permission: .viewAudit),
+            NavEntry(
+                layout: .desk, order: 130, link: AuditLogRoute.accessLog.link, key: "nav.accessLog",
+                permission: .viewAudit),
+        ],
+        strings: AuditLogStrings.table
+    )
+}

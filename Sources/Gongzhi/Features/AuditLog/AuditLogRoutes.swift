@@ -1,0 +1,15 @@
+import Vapor
+
+enum AuditLogRoute: AppRoute {
+    case audit
+    case accessLog
+
+    static let patterns: [AuditLogRoute] = [.audit, .accessLog]
+
+    var components: [PathComponent] {
+        switch self {
+        case .audit: ["audit"]
+        case .accessLog: ["access-log"]
+        }
+    }
+}

@@ -1,0 +1,21 @@
+extension Capability {
+    /// The first page after sign-in, 我的社区 and one's own record.
+    static let home = Capability(
+        name: "Home",
+        register: { r in HomePages.register(r.pages) },
+        routeTypes: [HomeRoute.self],
+        navigation: [
+            NavEntry(layout: .desk, order: 0, link: PlatformRoute.home.link, key: "nav.home"),
+            NavEntry(layout: .phone, order: 0, link: PlatformRoute.home.link, key: "nav.home"),
+            NavEntry(layout: .phone, order: 20, link: HomeRoute.community.link, key: "nav.community"),
+        ],
+        homeTiles: [
+            HomeTile(
+                layout: .phone, order: 20, link: HomeRoute.community.link, key: "home.myCommunity",
+                hint: "home.myCommunity.hint"),
+            HomeTile(
+                layout: .phone, order: 40, link: HomeRoute.profile.link, key: "home.profile", hint: "home.profile.hint"),
+        ],
+        strings: HomeStrings.table
+    )
+}

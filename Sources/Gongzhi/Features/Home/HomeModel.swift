@@ -1,0 +1,57 @@
+import Fluent
+import Vapor
+
+/// The home page as data: the tiles the capabilities offer this viewer, each desk figure counted by its owner.
+struct HomeModel: Sendable {
+    struct Tile: Sendable {
+        let link: Link
+        let key: String
+        let hint: String?
+        let figure: Int?
+    }
+
+    let phone: Bool
+    let greetingName: String
+    let nodeName: String
+    let tiles: [Tile]
+
+    static func query(_ v: Viewer, on db: any Database) async throws -> HomeModel {
+        let phone = v.role.usesPhoneLayout
+        let offered = Capability.all.flatMap(\.homeTiles)
+            .filter { $0.layout == (phone ? .phone : .desk) && ($0.permission.map(v.can) ?? true) }
+            .sorted { $0.order < $1.order }
+        var tiles: [Tile] = []
+        for t in offered {
+            let figure = try await t.count?(v, db)
+            tiles.append(Tile(link: t.link, key: t.key, hint: t.hint, figure: figure))
+        }
+        return HomeModel(phone: phone, greetingName: v.user.displayName, nodeName: v.node.name, tiles: tiles)
+    }
+}
+
+/// The home page's view: a pure function of the model and the language.
+enum HomeView {
+    static func body(_ m: HomeModel, _ lang: Lang) -> HTML {
+        if m.phone {
+            let entries: [HTML] = m.tiles.map { t in
+                "<a class=\"entry\" href=\"\(t.link)\">\(lang.t(t.key))<small>\(lang.t(t.hint ?? ""))</small></a>"
+            }
+            return """
+                <h1>\(lang.t("home.greeting", m.greetingName))</h1>
+                <p class="muted">\(m.nodeName)</p>
+                <div class="entries" id="entries">\(entries)</div>
+                """
+        }
+        let cards: [HTML] = m.tiles.map { t in
+            """
+            <a class="entry" href="\(t.link)"><strong class="num">\(t.figure ?? 0)</strong>\
+            <small>\(lang.t(t.key))</small></a>
+            """
+        }
+        return """
+            <h1>\(lang.t("home.deskTitle", m.nodeName))</h1>
+            <p class="muted">\(lang.t("home.deskHint"))</p>
+            <div class="entries figures" id="figures">\(cards)</div>
+            """
+    }
+}

@@ -1,0 +1,17 @@
+extension Capability {
+    /// In-app notifications, daily digests and webhooks of request steps.
+    static let notifications = Capability(
+        name: "Notifications",
+        migrations: [CreateNotifications()],
+        register: { r in
+            NotificationsAPI.register(r.apiV1)
+            NotificationPages.register(r.pages)
+        },
+        routeTypes: [NotificationsRoute.self],
+        navigation: [
+            NavEntry(layout: .desk, order: 20, link: NotificationsRoute.list.link, key: "nav.notifications"),
+            NavEntry(layout: .phone, order: 30, link: NotificationsRoute.list.link, key: "nav.notifications"),
+        ],
+        strings: NotificationsStrings.table
+    )
+}

@@ -1,0 +1,13 @@
+import Vapor
+
+enum NotificationsRoute: AppRoute {
+    case list
+
+    static let patterns: [NotificationsRoute] = [.list]
+
+    var components: [PathComponent] {
+        switch self {
+        case .list: ["notifications"]
+        }
+    }
+}

@@ -1,0 +1,17 @@
+extension Capability {
+    /// GeoReport v2 for outside clients, with the district's API keys.
+    static let open311 = Capability(
+        name: "Open311",
+        migrations: [CreateAPIKeys()],
+        register: { r in
+            APIKeysAPI.register(r.apiV1)
+            Open311.register(r.bare)
+        },
+        auditKinds: [.apiKey],
+        strings: Open311Strings.table
+    )
+}
+
+extension AuditKind {
+    static let apiKey = AuditKind("api_key")
+}

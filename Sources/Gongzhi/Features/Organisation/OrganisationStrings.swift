@@ -1,0 +1,50 @@
+/// The interface strings of Organisation, in both languages.
+enum OrganisationStrings {
+    static let table = StringTable(
+        zhHans: [
+        "action.move": "移动",
+        "action.merge": "合并",
+        "action.more": "查看全部",
+        "org.title": "组织体系",
+        "org.treeHint": "点击组织名称查看详情、人员和变更历史。",
+        "org.members": "党员 {0} 名",
+        "org.children": "下级组织",
+        "org.people": "本级人员",
+        "org.rename": "名称",
+        "org.addChild": "新建下级组织",
+        "org.move": "移动到",
+        "org.merge": "合并到",
+        "org.mergeHint": "下级组织、人员和单位将转入目标组织，本组织归档并指向目标。",
+        "org.archiveHint": "只有没有下级组织和人员的组织才能归档。",
+        "field.code": "编码",
+        "error.code.tooLong": "编码不能超过 40 个字符。",
+        "error.code.taken": "编码 {0} 已被使用。",
+        "error.parent.required": "请选择上级组织。",
+        "error.target.required": "请选择合并目标。",
+        "org.parentCode": "上级编码",
+        ],
+        en: [
+        "action.move": "Move",
+        "action.merge": "Merge",
+        "action.more": "Show all",
+        "org.title": "Organisation tree",
+        "org.treeHint": "Click a name to see its details, people and history.",
+        "org.members": "{0} members",
+        "org.children": "Sub-organisations",
+        "org.people": "People at this node",
+        "org.rename": "Name",
+        "org.addChild": "Add a sub-organisation",
+        "org.move": "Move under",
+        "org.merge": "Merge into",
+        "org.mergeHint":
+            "Sub-organisations, people and units move to the target; this node is archived with a pointer to it.",
+        "org.archiveHint": "Only a node with no active sub-organisations or people can be archived.",
+        "field.code": "Code",
+        "error.code.tooLong": "The code may not exceed 40 characters.",
+        "error.code.taken": "The code {0} is already in use.",
+        "error.parent.required": "Choose the parent organisation.",
+        "error.target.required": "Choose the organisation to merge into.",
+        "org.parentCode": "Parent code",
+        ]
+    )
+}

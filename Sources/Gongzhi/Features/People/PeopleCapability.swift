@@ -1,0 +1,56 @@
+import Fluent
+import GongzhiCore
+
+extension Capability {
+    /// People: party members, residents, volunteers and community workers; their import and export.
+    static let people = Capability(
+        name: "People",
+        migrations: [CreatePeople()],
+        register: { r in
+            PeopleAPI.register(r.apiV1)
+            PeoplePages.register(r.pages)
+        },
+        routeTypes: [PeopleRoute.self],
+        navigation: [
+            NavEntry(layout: .desk, order: 90, link: PeopleRoute.list.link, key: "nav.people", permission: .viewPeople),
+            NavEntry(
+                layout: .desk, order: 110, link: PeopleRoute.importPage.link, key: "nav.import",
+                permission: .importPeople),
+        ],
+        homeTiles: [
+            HomeTile(
+                layout: .phone, order: 70, link: PeopleRoute.list.link, key: "nav.people", hint: "home.people.hint",
+                permission: .viewPeople),
+            facetTile(.partyMember, order: 20, key: "facet.partyMember", \.$isPartyMember),
+            HomeTile(
+                layout: .desk, order: 21,
+                link: PeopleRoute.list.query([("facet", "partyMember"), ("inService", "1")]),
+                key: "home.inService", permission: .viewPeople,
+                count: { v, db in
+                    try await people(v, db).filter(\.$isPartyMember == true).filter(\.$inService == true).count()
+                }),
+            facetTile(.resident, order: 22, key: "facet.resident", \.$isResident),
+            facetTile(.volunteer, order: 23, key: "facet.volunteer", \.$isVolunteer),
+            facetTile(.communityWorker, order: 24, key: "facet.communityWorker", \.$isCommunityWorker),
+        ],
+        auditKinds: [.person],
+        strings: PeopleStrings.table
+    )
+
+    private static func people(_ v: Viewer, _ db: any Database) -> QueryBuilder<Person> {
+        Person.query(on: db).inScope(v.scope, \.$path, or: \.$homePath).filter(\.$archived == false)
+    }
+
+    private static func facetTile(
+        _ facet: PersonFacet, order: Int, key: String, _ field: KeyPath<Person, FieldProperty<Person, Bool>>
+    ) -> HomeTile {
+        HomeTile(
+            layout: .desk, order: order, link: PeopleRoute.list.query([("facet", facet.rawValue)]), key: key,
+            permission: .viewPeople,
+            count: { v, db in try await people(v, db).filter(field == true).count() })
+    }
+}
+
+extension AuditKind {
+    static let person = AuditKind("person")
+}

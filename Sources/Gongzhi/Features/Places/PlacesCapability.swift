@@ -1,0 +1,34 @@
+import Fluent
+
+extension Capability {
+    /// Grids, buildings, households, contacts and the map.
+    static let places = Capability(
+        name: "Places",
+        migrations: [CreatePlaces()],
+        register: { r in
+            PlacesAPI.register(r.apiV1)
+            MapPages.register(r.pages)
+        },
+        routeTypes: [PlacesRoute.self],
+        navigation: [
+            NavEntry(layout: .desk, order: 80, link: PlacesRoute.map.link, key: "nav.map", permission: .viewTree)
+        ],
+        homeTiles: [
+            HomeTile(
+                layout: .phone, order: 30, link: PlacesRoute.nearby.link, key: "home.nearby", hint: "home.nearby.hint")
+        ],
+        auditKinds: [.grid, .gridDuty, .gridDepartment, .building, .household, .householdLink, .contactAssignment],
+        strings: PlacesStrings.table,
+        importers: [Importer(kind: "grids", commit: { req, batch in try await GridImport.commit(req, batch: batch) })]
+    )
+}
+
+extension AuditKind {
+    static let grid = AuditKind("grid")
+    static let gridDuty = AuditKind("grid_duty")
+    static let contactAssignment = AuditKind("contact_assignment")
+    static let gridDepartment = AuditKind("grid_department")
+    static let building = AuditKind("building")
+    static let household = AuditKind("household")
+    static let householdLink = AuditKind("household_link")
+}

@@ -1,0 +1,43 @@
+import Fluent
+
+extension Capability {
+    /// The five-step request loop (居民提事 → 网格议事 → 会议定事 → 联动办事 → 群众评事), its figures, meetings and
+    /// working-day calendar.
+    static let requests = Capability(
+        name: "Requests",
+        migrations: [CreateRequests(), CreateRequestPhotos()],
+        register: { r in
+            RequestsAPI.register(r.apiV1)
+            RequestMaps.register(r.pages)
+            RequestPages.register(r.pages)
+        },
+        routeTypes: [RequestsRoute.self],
+        navigation: [
+            NavEntry(layout: .desk, order: 10, link: RequestsRoute.todos.link, key: "nav.todos"),
+            NavEntry(layout: .desk, order: 30, link: RequestsRoute.list.link, key: "nav.requests"),
+            NavEntry(
+                layout: .desk, order: 40, link: RequestsRoute.figures.link, key: "nav.figures", permission: .viewTree),
+            NavEntry(
+                layout: .desk, order: 50, link: RequestsRoute.meetings.link, key: "nav.meetings", permission: .viewTree),
+            NavEntry(layout: .desk, order: 150, link: RequestsRoute.calendar.link, key: "nav.calendar"),
+            NavEntry(layout: .phone, order: 10, link: RequestsRoute.list.link, key: "nav.myRequests"),
+        ],
+        homeTiles: [
+            HomeTile(
+                layout: .phone, order: 10, link: RequestsRoute.new.link, key: "request.new", hint: "home.need.hint"),
+            HomeTile(
+                layout: .phone, order: 50, link: RequestsRoute.todos.link, key: "nav.todos", hint: "home.todos.hint",
+                permission: .viewPeople),
+        ],
+        auditKinds: [.calendar, .jointMeeting, .requestCategory, .requestPhoto],
+        strings: RequestsStrings.table,
+        lifecycle: [RequestSweeper()]
+    )
+}
+
+extension AuditKind {
+    static let calendar = AuditKind("calendar")
+    static let jointMeeting = AuditKind("joint_meeting")
+    static let requestCategory = AuditKind("request_category")
+    static let requestPhoto = AuditKind("request_photo")
+}

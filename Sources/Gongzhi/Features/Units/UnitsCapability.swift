@@ -1,0 +1,31 @@
+import Fluent
+
+extension Capability {
+    /// Resident units and departments (驻区单位): register, import, export.
+    static let units = Capability(
+        name: "Units",
+        migrations: [CreateResidentUnits()],
+        register: { r in
+            UnitsAPI.register(r.apiV1)
+            UnitsPages.register(r.pages)
+        },
+        routeTypes: [UnitsRoute.self],
+        navigation: [
+            NavEntry(layout: .desk, order: 100, link: UnitsRoute.list.link, key: "nav.units", permission: .viewPeople)
+        ],
+        homeTiles: [
+            HomeTile(
+                layout: .desk, order: 30, link: UnitsRoute.list.link, key: "nav.units", permission: .viewPeople,
+                count: { v, db in
+                    try await ResidentUnit.query(on: db).inScope(v.scope, \.$path).filter(\.$archived == false).count()
+                })
+        ],
+        auditKinds: [.residentUnit],
+        strings: UnitsStrings.table,
+        importers: [Importer(kind: "units", commit: { req, batch in try await UnitsImport.commit(req, batch: batch) })]
+    )
+}
+
+extension AuditKind {
+    static let residentUnit = AuditKind("resident_unit")
+}

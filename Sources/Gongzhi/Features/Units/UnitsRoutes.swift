@@ -1,0 +1,13 @@
+import Vapor
+
+enum UnitsRoute: AppRoute {
+    case list
+
+    static let patterns: [UnitsRoute] = [.list]
+
+    var components: [PathComponent] {
+        switch self {
+        case .list: ["units"]
+        }
+    }
+}

@@ -1,0 +1,45 @@
+/// The interface strings of Units, in both languages.
+enum UnitsStrings {
+    static let table = StringTable(
+        zhHans: [
+        "field.location": "所在地",
+        "field.contact": "联系人",
+        "field.partyOrg": "单位党组织",
+        "unit.noPartyOrg": "未建立党组织",
+        "unitKind.agency": "机关",
+        "unitKind.enterprise": "国有企业",
+        "unitKind.nonPublicEnterprise": "非公企业",
+        "unitKind.school": "学校",
+        "unitKind.hospital": "医院",
+        "unitKind.propertyCompany": "物业企业",
+        "unitKind.police": "公安",
+        "unitKind.army": "驻军",
+        "unitKind.socialOrganization": "社会组织",
+        "unitKind.department": "职能部门",
+        "error.unit.location": "单位所在地必须是街道、社区等地域组织。",
+        "error.unit.partyOrg": "单位党组织必须是单位类党组织。",
+        "error.unit.archived": "该单位已归档。",
+        "unitKind.volunteerTeam": "志愿服务队",
+        ],
+        en: [
+        "field.location": "Located in",
+        "field.contact": "Contact",
+        "field.partyOrg": "Unit party organisation",
+        "unit.noPartyOrg": "No party organisation",
+        "unitKind.agency": "Agency",
+        "unitKind.enterprise": "State enterprise",
+        "unitKind.nonPublicEnterprise": "Non-public firm",
+        "unitKind.school": "School",
+        "unitKind.hospital": "Hospital",
+        "unitKind.propertyCompany": "Property company",
+        "unitKind.police": "Police",
+        "unitKind.army": "Army unit",
+        "unitKind.socialOrganization": "Social organisation",
+        "unitKind.department": "Department",
+        "error.unit.location": "A unit must be located in a street, community or other territorial node.",
+        "error.unit.partyOrg": "The unit's party organisation must be a unit organisation.",
+        "error.unit.archived": "This unit is already archived.",
+        "unitKind.volunteerTeam": "Volunteer team",
+        ]
+    )
+}

@@ -1,0 +1,29 @@
+import Fluent
+
+extension Capability {
+    /// 驻点走访: visit plans at the desk, visits recorded on the phone, visit rates per grid.
+    static let visits = Capability(
+        name: "Visits",
+        migrations: [CreateVisits()],
+        register: { r in
+            VisitsAPI.register(r.apiV1)
+            VisitPages.register(r.pages)
+        },
+        routeTypes: [VisitsRoute.self],
+        navigation: [
+            NavEntry(layout: .desk, order: 60, link: VisitsRoute.page.link, key: "nav.visits", permission: .viewPeople)
+        ],
+        homeTiles: [
+            HomeTile(
+                layout: .phone, order: 60, link: VisitsRoute.page.link, key: "nav.visits", hint: "home.visits.hint",
+                permission: .viewPeople)
+        ],
+        auditKinds: [.visit, .visitPlan],
+        strings: VisitsStrings.table
+    )
+}
+
+extension AuditKind {
+    static let visit = AuditKind("visit")
+    static let visitPlan = AuditKind("visit_plan")
+}

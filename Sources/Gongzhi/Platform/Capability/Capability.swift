@@ -1,0 +1,69 @@
+import Fluent
+import GongzhiCore
+import Vapor
+
+/// Everything the platform needs from one capability, declared in one manifest in the capability's folder
+/// (after Decidim's component manifests): configure.swift, the two layouts, the home page, the audit log, the
+/// string tables, the route check and the API document iterate `Capability.all` and name no capability.
+struct Capability: Sendable {
+    let name: String
+    /// In dependency order within the capability; capabilities run in the order of `Capability.all`.
+    var migrations: [any Migration] = []
+    /// Registers the capability's handlers on the builders the platform prepares (sessions, CSRF, bearer tokens).
+    var register: @Sendable (CapabilityRoutes) -> Void = { _ in }
+    /// The capability's route types: every case pattern must be registered (RoutesTests).
+    var routeTypes: [any AppRoute.Type] = []
+    var navigation: [NavEntry] = []
+    var homeTiles: [HomeTile] = []
+    var auditKinds: [AuditKind] = []
+    var strings = StringTable()
+    /// Kinds of CSV import the capability commits through the platform's preview-and-commit.
+    var importers: [Importer] = []
+    var lifecycle: [any LifecycleHandler] = []
+    var commands: [String: any AsyncCommand] = [:]
+}
+
+/// The builders a capability registers on. None adds a path prefix: route types carry their whole path.
+struct CapabilityRoutes {
+    /// Outside sessions and bearer tokens (Open311 keeps its own keys).
+    let bare: any RoutesBuilder
+    /// JSON with a bearer token or none.
+    let publicAPI: any RoutesBuilder
+    /// JSON for a signed-in caller.
+    let api: any RoutesBuilder
+    /// Pages with a session and CSRF, signed in or not.
+    let publicPages: any RoutesBuilder
+    /// Pages for a signed-in user.
+    let pages: any RoutesBuilder
+    /// `publicAPI` and `api` under /api/v1, for handlers not yet registered through a route type.
+    let publicAPIV1: any RoutesBuilder
+    let apiV1: any RoutesBuilder
+}
+
+enum LayoutKind: Sendable {
+    case phone
+    case desk
+}
+
+/// A menu entry of one layout; entries sort by `order` across capabilities.
+struct NavEntry: Sendable {
+    let layout: LayoutKind
+    let order: Int
+    let link: Link
+    let key: String
+    var permission: Permission?
+}
+
+/// An entry on the home page: a link with a hint on the phone, a counted figure at the desk. A figure is the
+/// size of the list its link opens, counted by the capability that owns the list.
+struct HomeTile: Sendable {
+    typealias Count = @Sendable (Viewer, any Database) async throws -> Int
+
+    let layout: LayoutKind
+    let order: Int
+    let link: Link
+    let key: String
+    var hint: String?
+    var permission: Permission?
+    var count: Count?
+}

@@ -1,0 +1,86 @@
+"""The code's shape, as tools/check_shape.sh runs it (step 0 of scripts/test). Exit 1 with every violation listed.
+
+- lines: no line of Swift is longer than 120 characters (swift format does not break string literals);
+- links: no page, redirect or form names a path by hand: links come from a capability's route type
+  (`SomeRoute.case`), which registers the same path (RoutesTests checks every pattern is registered);
+- boundaries: a capability names no other capability's model (a `Model` class declared in another folder of
+  Sources/Gongzhi/Features); it uses the other's published queries instead.
+"""
+import os
+import re
+import sys
+
+ROOT = os.path.join(os.path.dirname(__file__), "..")
+SOURCES = os.path.join(ROOT, "Sources", "Gongzhi")
+FEATURES = os.path.join(SOURCES, "Features")
+MAX = 120
+
+
+def swift_files(*roots):
+    for root in roots:
+        for dp, _, fs in os.walk(root):
+            for f in sorted(fs):
+                if f.endswith(".swift"):
+                    yield os.path.join(dp, f)
+
+
+def code_lines(path):
+    """Lines with // comments blanked (good enough for these checks: no check looks inside comments)."""
+    for i, line in enumerate(open(path, encoding="utf-8"), 1):
+        stripped = line.lstrip()
+        if stripped.startswith("//"):
+            continue
+        yield i, line.rstrip("\n")
+
+
+def rel(p):
+    return os.path.relpath(p, ROOT)
+
+
+problems = []
+
+# lines ---------------------------------------------------------------------------------------------
+for p in swift_files(*(os.path.join(ROOT, d) for d in ("Sources", "Tests", "Benchmarks"))):
+    for i, line in enumerate(open(p, encoding="utf-8"), 1):
+        n = len(line.rstrip("\n"))
+        if n > MAX:
+            problems.append(f"{rel(p)}:{i}: line of {n} characters (at most {MAX})")
+
+# links ---------------------------------------------------------------------------------------------
+HAND_WRITTEN = [
+    (re.compile(r'(href|action|src|formaction)=\\?"/'), "a path written by hand in an attribute"),
+    (re.compile(r'redirect\(to: "'), "a redirect to a path written by hand"),
+    (re.compile(r'"/[a-z][a-z0-9-]*(/|\\\(|"|\?)'), "a path string written by hand"),
+]
+# Files that own paths: route types, and the platform's checks of where a request goes.
+OWNERS = re.compile(r"(Routes?\.swift|/Routing/.*|/Platform/Errors/ErrorMiddleware\.swift|/Platform/Security/.*)$")
+for p in swift_files(SOURCES):
+    if OWNERS.search(p):
+        continue
+    for i, line in code_lines(p):
+        for rx, what in HAND_WRITTEN:
+            if rx.search(line):
+                problems.append(f"{rel(p)}:{i}: {what}; use the capability's route type: {line.strip()[:90]}")
+                break
+
+# boundaries ----------------------------------------------------------------------------------------
+MODEL = re.compile(r"^\s*(?:final\s+)?class\s+([A-Z][A-Za-z0-9]*)\s*:\s*Model\b", re.M)
+capabilities = sorted(d for d in os.listdir(FEATURES) if os.path.isdir(os.path.join(FEATURES, d)))
+models = {}
+for c in capabilities:
+    for p in swift_files(os.path.join(FEATURES, c)):
+        for m in MODEL.finditer(open(p, encoding="utf-8").read()):
+            models[m.group(1)] = c
+for c in capabilities:
+    for p in swift_files(os.path.join(FEATURES, c)):
+        for i, line in code_lines(p):
+            for name in re.findall(r"\b[A-Z][A-Za-z0-9]*\b", re.sub(r'"(?:[^"\\]|\\.)*"', "\"\"", line)):
+                owner = models.get(name)
+                if owner and owner != c:
+                    problems.append(
+                        f"{rel(p)}:{i}: {c} names {owner}'s model {name}; use {owner}'s published queries")
+
+for line in problems:
+    print(line)
+print(f"shape: {len(problems)} problem(s)", file=sys.stderr)
+sys.exit(1 if problems else 0)
