@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+import Vapor
+
+@testable import Gongzhi
+
+/// The shape every capability shares: its routes are registered where its links point, its menus and tiles
+/// open, its strings are complete, its audit kinds are labelled.
+@Suite("Capabilities: manifests, typed routes, strings, audit kinds")
+struct CapabilityShapeTests {
+    /// A pattern as the router sees it: parameters without their names.
+    static func shape(_ components: [PathComponent]) -> String {
+        "/"
+            + components.map { c -> String in
+                switch c {
+                case .parameter: ":"
+                case .catchall: "**"
+                case .anything: "*"
+                case .constant(let s): s
+                }
+            }.joined(separator: "/")
+    }
+
+    static func registered(_ app: Application) -> Set<String> {
+        Set(app.routes.all.map { shape($0.path) })
+    }
+
+    /// Does a printed path match one of the registered patterns?
+    static func resolves(_ path: String, _ patterns: Set<String>) -> Bool {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        return patterns.contains { pattern in
+            let p = pattern.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+            guard p.count == parts.count else { return false }
+            return zip(p, parts).allSatisfy { $0 == ":" || $0 == $1 }
+        }
+    }
+
+    static var allPatterns: [(owner: String, components: [PathComponent])] {
+        var out = PlatformRoute.patterns.map { ("Platform", $0.components) }
+        for c in Capability.all {
+            for type in c.routeTypes {
+                out += patterns(of: type).map { (c.name, $0) }
+            }
+        }
+        return out
+    }
+
+    static func patterns<R: AppRoute>(of type: R.Type) -> [[PathComponent]] { type.patterns.map(\.components) }
+
+    @Test func everyRoutePatternIsRegistered() async throws {
+        try await withTestApp { app in
+            let served = Self.registered(app)
+            let missing = Self.allPatterns.filter { !served.contains(Self.shape($0.components)) }
+                .map { "\($0.owner) \(Self.shape($0.components))" }
+            #expect(missing == [], "route cases no handler serves")
+        }
+    }
+
+    @Test func everyPathIsDeclaredOnce() {
+        var seen: [String: String] = [:]
+        var twice: [String] = []
+        for (owner, components) in Self.allPatterns {
+            let s = Self.shape(components)
+            if let first = seen[s] { twice.append("\(s): \(first) and \(owner)") }
+            seen[s] = owner
+        }
+        #expect(twice == [])
+    }
+
+    @Test func menusAndTilesLinkToRegisteredPages() async throws {
+        try await withTestApp { app in
+            let served = Self.registered(app)
+            let links =
+                Capability.all.flatMap(\.navigation).map(\.link.path) + Capability.all.flatMap(\.homeTiles).map(\.link.path)
+            #expect(links.count > 20)
+            #expect(links.filter { !Self.resolves($0, served) } == [])
+        }
+    }
+
+    /// A route printed with a value where its pattern has a parameter fills every parameter.
+    @Test func printedLinksFillEveryParameter() {
+        #expect(PlacesRoute.grid(.value(7)).path == "/grids/7")
+        #expect(PlatformRoute.home.path == "/")
+        #expect(PlatformRoute.language(.value("en")).path == "/lang/en")
+        #expect(PlacesRoute.map.query([("colour", "members"), ("skip", nil)]).description == "/map?colour=members")
+    }
+
+    /// Completeness is checked over the tables' keys: each capability's table holds the same keys in both
+    /// languages, none empty, and no key is declared by two owners.
+    @Test func everyStringTableIsCompleteAndOwnsItsKeys() {
+        var owners: [String: String] = [:]
+        var twice: [String] = []
+        for (owner, table) in Strings.tables {
+            #expect(Set(table.zhHans.keys) == Set(table.en.keys), "\(owner): keys differ between languages")
+            #expect(table.zhHans.values.allSatisfy { !$0.isEmpty }, "\(owner): empty zh-Hans string")
+            #expect(table.en.values.allSatisfy { !$0.isEmpty }, "\(owner): empty English string")
+            for key in table.zhHans.keys {
+                if let other = owners[key] { twice.append("\(key): \(other) and \(owner)") }
+                owners[key] = owner
+            }
+        }
+        #expect(twice == [])
+    }
+
+    @Test func menusTilesAndAuditKindsHaveLabels() {
+        let keys =
+            Capability.all.flatMap(\.navigation).map(\.key)
+            + Capability.all.flatMap(\.homeTiles).flatMap { [$0.key] + ($0.hint.map { [$0] } ?? []) }
+            + AuditKind.all.map(\.labelKey)
+        #expect(keys.filter { Strings.zhHans[$0] == nil || Strings.en[$0] == nil } == [])
+        #expect(Set(AuditKind.all).count == AuditKind.all.count, "an audit kind declared twice")
+    }
+
+    /// Every kind the code writes to the audit log is one the log's filter offers.
+    @Test func auditEntriesUseDeclaredKinds() async throws {
+        try await withTestApp { app in
+            let written = Set(try await AuditEntry.query(on: app.db).all().map(\.entityType))
+            #expect(!written.isEmpty)
+            #expect(written.subtracting(AuditKind.all.map(\.rawValue)).sorted() == [])
+        }
+    }
+}
