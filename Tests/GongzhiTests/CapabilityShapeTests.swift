@@ -71,7 +71,8 @@ struct CapabilityShapeTests {
         try await withTestApp { app in
             let served = Self.registered(app)
             let links =
-                Capability.all.flatMap(\.navigation).map(\.link.path) + Capability.all.flatMap(\.homeTiles).map(\.link.path)
+                Capability.all.flatMap(\.navigation).map(\.link.path)
+                + Capability.all.flatMap(\.homeTiles).map(\.link.path)
             #expect(links.count > 20)
             #expect(links.filter { !Self.resolves($0, served) } == [])
         }
