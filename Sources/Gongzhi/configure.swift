@@ -83,7 +83,6 @@ func routes(_ app: Application) throws {
     let pages = app.grouped(SessionViewerMiddleware()).grouped(CSRFMiddleware())
     let builders = CapabilityRoutes(
         bare: app, publicAPI: api, api: api.grouped(RequireViewerMiddleware()),
-        publicPages: pages, pages: pages.grouped(RequireViewerMiddleware()),
-        publicAPIV1: api.grouped(APIPath.v1), apiV1: api.grouped(APIPath.v1).grouped(RequireViewerMiddleware()))
+        publicPages: pages, pages: pages.grouped(RequireViewerMiddleware()))
     for capability in Capability.all { capability.register(builders) }
 }

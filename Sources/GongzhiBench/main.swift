@@ -78,6 +78,9 @@ print("grids: \(gridCount), lookups: \(lookups) (\(found) inside a grid)")
 print("index build: \(ms(buildNs))")
 print("point lookup: median \(us(pct(samples, 0.5))), p99 \(us(pct(samples, 0.99))), max \(us(samples.last ?? 0))")
 print(
-    "nearest grid for a point outside (within 500 m): median \(us(pct(nearSamples, 0.5))), p99 \(us(pct(nearSamples, 0.99)))"
+    """
+    nearest grid for a point outside (within 500 m): median \(us(pct(nearSamples, 0.5))), p99 \
+    \(us(pct(nearSamples, 0.99)))
+    """
 )
 print("district map of all grids: \(ms(mapNs)), \(svg.utf8.count / 1024) KiB of SVG")

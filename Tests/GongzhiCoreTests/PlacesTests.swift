@@ -132,8 +132,8 @@ struct PlacesTests {
         let json = """
             {"type":"FeatureCollection","coordinateSystem":"GCJ-02","features":[
               {"type":"Feature","properties":{"code":"G1","community":"C1","households":400},
-               \
-            "geometry":{"type":"Polygon","coordinates":[[[117.2,31.8],[117.21,31.8],[117.21,31.81],[117.2,31.81],[117.2,31.8]]]}}]}
+               "geometry":{"type":"Polygon",
+               "coordinates":[[[117.2,31.8],[117.21,31.8],[117.21,31.81],[117.2,31.81],[117.2,31.8]]]}}]}
             """
         let (features, gcj) = try GeoJSON.parse(Array(json.utf8))
         #expect(gcj)
@@ -144,7 +144,8 @@ struct PlacesTests {
         #expect(throws: GeoJSON.Problem.geometryType(feature: 0, type: "Point")) {
             try GeoJSON.parse(
                 Array(
-                    #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[117,31]}}]}"#
+                    (#"{"type":"FeatureCollection","features":[{"type":"Feature","#
+                        + #""properties":{},"geometry":{"type":"Point","coordinates":[117,31]}}]}"#)
                         .utf8))
         }
         let round = GeoJSON.decodeGeometry(GeoJSON.encode(MultiPolygon([block])))

@@ -325,7 +325,8 @@ struct AccountAdminTests {
                 calls.append((.PATCH, "/api/v1/accounts/\(w)", body))
             }
             let create =
-                #"{"username":"fuzzed","displayName":"x","role":"communityWorker","password":"Start-2026-x","orgNodeId":"#
+                #"{"username":"fuzzed","displayName":"x","role":"communityWorker","#
+                + #""password":"Start-2026-x","orgNodeId":"#
             for tail in [
                 "\(huge)}", "-1}", "0}", "999999}", "9223372036854775807}", "\(s1.id!),\"personId\":\(huge)}",
                 "\(s1.id!),\"personId\":-1}",

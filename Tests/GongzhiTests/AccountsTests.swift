@@ -242,7 +242,8 @@ struct AccountsTests {
             let c = Client(app)
             try await c.get("/login")
             for hostile in Self.hostileRedirects {
-                // Sent encoded, the server sees the value itself; sent as it is (where a URL can carry it), once decoded.
+                // Sent encoded, the server sees the value itself; sent as it is (where a URL can carry it), once
+                // decoded.
                 var queries = ["back=" + Client.encode(hostile)]
                 if hostile.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F && $0 != "\\" }),
                     hostile != "/%zz"

@@ -24,7 +24,7 @@ struct AuditLogTests {
             #expect(try byActor.jsonArray().count == 1)
             let future = try await street.api(.GET, "/api/v1/audit?from=2099-01-01")
             #expect(try future.jsonArray().isEmpty)
-            let today = AuditLogPages.timeFormat.string(from: Date()).prefix(10)
+            let today = AuditHistory.timeFormat.string(from: Date()).prefix(10)
             #expect(try await street.api(.GET, "/api/v1/audit?from=\(today)&to=\(today)").jsonArray().count >= 2)
             #expect(try await street.api(.GET, "/api/v1/audit?from=yesterday").status == .badRequest)
             let worker = try await Client.api(app, as: "worker")

@@ -96,7 +96,10 @@ struct ImportExportTests {
             let csv = Self.header + "王小二,,13911113333,群众,QH-S1-C1-G1,,,,,\r\n"
             var body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(c.csrf!)\r\n"
             body +=
-                "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"p.csv\"\r\nContent-Type: text/csv\r\n\r\n\(csv)\r\n--\(boundary)--\r\n"
+                """
+                --\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"p.csv\"\r\nContent-Type:\
+                 text/csv\r\n\r\n\(csv)\r\n--\(boundary)--\r\n
+                """
             var h = HTTPHeaders()
             h.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
             let res = try await c.send(.POST, "/import/preview", headers: h, body: ByteBuffer(string: body))

@@ -64,7 +64,7 @@ struct Open311Tests {
             let fresh = try #require(try await ServiceRequest.find(Int(id)!, on: app.db))
             fresh.resolvedAt = stored.resolvedAt
             try await fresh.save(on: app.db)
-            _ = try await RequestService.sweep(Request(application: app, on: app.eventLoopGroup.next()))
+            _ = try await RequestService.sweep(app)
             let closed = try await c.get("/open311/v2/requests.json?status=closed&service_code=environment")
             #expect(closed.body.string.contains("\"service_request_id\":\"\(id)\""))
         }

@@ -193,7 +193,8 @@ struct PlacesRouteTests {
     static func feature(_ code: String, _ community: String, _ ring: [[Double]]) -> String {
         let coords = ring.map { "[\($0[0]),\($0[1])]" }.joined(separator: ",")
         return
-            #"{"type":"Feature","properties":{"code":"\#(code)","community":"\#(community)","name":"\#(code)"},"geometry":{"type":"Polygon","coordinates":[[\#(coords)]]}}"#
+            #"{"type":"Feature","properties":{"code":"\#(code)","community":"\#(community)","#
+            + #""name":"\#(code)"},"geometry":{"type":"Polygon","coordinates":[[\#(coords)]]}}"#
     }
 
     @Test func importReportsBadRingsOverlapsGapsAndCommitsAllOrNothing() async throws {

@@ -215,7 +215,7 @@ struct RequestsTests {
             let rb = try #require(try await ServiceRequest.find(b, on: app.db))
             rb.stepDeadline = Date().addingTimeInterval(-3600)
             try await rb.save(on: app.db)
-            let result = try await RequestService.sweep(Request(application: app, on: app.eventLoopGroup.next()))
+            let result = try await RequestService.sweep(app)
             #expect(result.closed == 1 && result.escalated == 1)
             let closed = try #require(try await ServiceRequest.find(a, on: app.db))
             // unrated, never counted as satisfied
@@ -301,7 +301,7 @@ struct RequestsTests {
             let rc = try #require(try await ServiceRequest.find(c, on: app.db))
             rc.resolvedAt = Date().addingTimeInterval(-9 * 86_400)
             try await rc.save(on: app.db)
-            _ = try await RequestService.sweep(Request(application: app, on: app.eventLoopGroup.next()))
+            _ = try await RequestService.sweep(app)
 
             let street = try await Client.api(app, as: "street")
             let f = try await street.api(.GET, "/api/v1/requests/figures").json()
@@ -444,8 +444,8 @@ struct RequestPhotoTests {
             field("text", "垃圾桶满了")
             body.append(
                 Data(
-                    "--\(boundary)\r\nContent-Disposition: form-data; name=\"photos[]\"; filename=\"a.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n"
-                        .utf8))
+                    ("--\(boundary)\r\nContent-Disposition: form-data; name=\"photos[]\"; filename=\"a.jpg\"\r\n"
+                        + "Content-Type: image/jpeg\r\n\r\n").utf8))
             body.append(Data(Self.jpeg))
             body.append(Data("\r\n--\(boundary)--\r\n".utf8))
             var h = HTTPHeaders()
@@ -529,7 +529,7 @@ struct RequestMapTests {
             let grids = try await Grid.query(on: app.db).filter(\.$communityNodeID == home.communityNodeID).filter(
                 \.$archived == false
             ).sort(\.$code).all()
-            let p = RequestMaps.projection(grids)
+            let p = RequestMaps.projection(grids.map(GridSummary.init))
             let centre = grids[0].shape.bbox.center
             let x = Int(p.x(centre))
             let y = Int(p.y(centre))

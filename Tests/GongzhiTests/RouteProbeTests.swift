@@ -182,7 +182,10 @@ struct RouteProbeTests {
                 }
                 guard let (prefix, _) = Self.kind(of: op.path) else {
                     problems.append(
-                        "\(op.key): no probe — add its path up to the first parameter to RouteProbeTests.objects, or the operation to RouteProbeTests.unscoped with the reason"
+                        """
+                        \(op.key): no probe — add its path up to the first parameter to RouteProbeTests.objects, or\
+                         the operation to RouteProbeTests.unscoped with the reason
+                        """
                     )
                     continue
                 }
@@ -191,7 +194,10 @@ struct RouteProbeTests {
                     let upTo = Self.path(op.path, upTo: p.name)
                     if Self.laterParameters[upTo] == nil {
                         problems.append(
-                            "\(op.key): no value for the later parameter {\(p.name)} — add \(upTo) to RouteProbeTests.laterParameters"
+                            """
+                            \(op.key): no value for the later parameter {\(p.name)} — add \(upTo) to RouteProbeTest\
+                            s.laterParameters
+                            """
                         )
                     } else {
                         usedLater.insert(upTo)
@@ -275,13 +281,17 @@ struct RouteProbeTests {
                             let what =
                                 "\(label) on \(target.kind.rawValue) \(target.key)"
                                 + (readable ? " (readable from the caller's home community)" : "")
-                            // The control: the administrator reads the same URL, so a 404 means scope, not a wrong URL or record.
+                            // The control: the administrator reads the same URL, so a 404 means scope, not a wrong
+                            // URL or record.
                             if op.method == .GET, !controlled.contains(path) {
                                 controlled.insert(path)
                                 let control = try await world.admin.send(.GET, path)
                                 if control.status != .ok {
                                     note(
-                                        "\(what): the administrator's control read answered \(control.status.code): the probe's URL or record is wrong",
+                                        """
+                                        \(what): the administrator's control read answered \(control.status.code): \
+                                        the probe's URL or record is wrong
+                                        """,
                                         "admin")
                                 }
                                 counts = try await world.fingerprint()
@@ -317,13 +327,17 @@ struct RouteProbeTests {
                                         .detail ?? ""
                                     if !detail.hasPrefix("missing permission") || after.accessLog == counts.accessLog {
                                         note(
-                                            "\(what): read answered 403 (\(detail)) where the role may read: expected 404",
+                                            """
+                                            \(what): read answered 403 (\(detail)) where the role may read: expecte\
+                                            d 404
+                                            """,
                                             caller.username)
                                     }
                                 } else if status != 404 {
                                     note("\(what): read answered \(status), expected 404", caller.username)
                                 } else {
-                                    // The same answer as for an id that does not exist: a read never tells what exists elsewhere.
+                                    // The same answer as for an id that does not exist: a read never tells what
+                                    // exists elsewhere.
                                     let none = path.replacingCharacters(
                                         in: path.range(of: "/\(target.key)")!, with: "/987654321")
                                     let other = try await caller.client.send(.GET, none)
@@ -331,7 +345,11 @@ struct RouteProbeTests {
                                         || other.errorMessage != res.errorMessage
                                     {
                                         note(
-                                            "\(what): answered \(status) \(res.errorMessage ?? "") but \(other.status.code) \(other.errorMessage ?? "") for an id that does not exist",
+                                            """
+                                            \(what): answered \(status) \(res.errorMessage ?? "") but \
+                                            \(other.status.code) \(other.errorMessage ?? "") for an id that does no\
+                                            t exist
+                                            """,
                                             caller.username)
                                     }
                                 }
@@ -358,7 +376,10 @@ struct RouteProbeTests {
                 }
                 if probedBy.isEmpty {
                     note(
-                        "\(op.key): probed by no account — no record outside anyone's scope; add one to RouteProbeTests.World",
+                        """
+                        \(op.key): probed by no account — no record outside anyone's scope; add one to RouteProbeTe\
+                        sts.World
+                        """,
                         "-")
                 }
             }
@@ -366,7 +387,10 @@ struct RouteProbeTests {
                 let now = try await world.snapshot(target)
                 if now != before {
                     note(
-                        "\(target.kind.rawValue) \(target.key) is not the same after the probe:\n  before \(before.prefix(600))\n  after  \(now.prefix(600))",
+                        """
+                        \(target.kind.rawValue) \(target.key) is not the same after the probe:\n  before \
+                        \(before.prefix(600))\n  after  \(now.prefix(600))
+                        """,
                         "-")
                 }
             }
@@ -410,7 +434,10 @@ struct RouteProbeTests {
                     }
                     guard let kind = Self.queryReferences[name] else {
                         note(
-                            "\(key): a query id without a probe — add \(name) to RouteProbeTests.queryReferences, or the parameter to unscopedQueries with the reason",
+                            """
+                            \(key): a query id without a probe — add \(name) to RouteProbeTests.queryReferences, or\
+                             the parameter to unscopedQueries with the reason
+                            """,
                             "-")
                         continue
                     }
@@ -433,7 +460,10 @@ struct RouteProbeTests {
                         probes += 1
                         if ProcessInfo.processInfo.environment["GONGZHI_PROBE_TRACE"] != nil {
                             print(
-                                "probe \(caller.username) GET \(path)?\(name)=\(target.key) → \(outside.0) \(outside.1.prefix(60)) | missing → \(missing.0) \(missing.1.prefix(60))"
+                                """
+                                probe \(caller.username) GET \(path)?\(name)=\(target.key) → \(outside.0) \
+                                \(outside.1.prefix(60)) | missing → \(missing.0) \(missing.1.prefix(60))
+                                """
                             )
                         }
                         let what = "GET \(path)?\(name)=\(target.kind.rawValue) \(target.key)"
@@ -441,7 +471,10 @@ struct RouteProbeTests {
                             note("\(what): \(outside.0) \(outside.1.prefix(200))", caller.username)
                         } else if outside != missing {
                             note(
-                                "\(what): answered \(outside.0) \(outside.1.prefix(160)) but \(missing.0) \(missing.1.prefix(160)) for an id that does not exist",
+                                """
+                                \(what): answered \(outside.0) \(outside.1.prefix(160)) but \(missing.0) \
+                                \(missing.1.prefix(160)) for an id that does not exist
+                                """,
                                 caller.username)
                         }
                         let after = try await world.fingerprint()
@@ -489,7 +522,10 @@ struct RouteProbeTests {
                 for name in properties.keys
                 where (name.hasSuffix("Id") || name.hasSuffix("Ids")) && Self.bodyReferences[name] == nil {
                     note(
-                        "\(op.key): body property \(name) names a record the probe does not know — add it to RouteProbeTests.bodyReferences",
+                        """
+                        \(op.key): body property \(name) names a record the probe does not know — add it to RoutePr\
+                        obeTests.bodyReferences
+                        """,
                         "-")
                 }
                 if refs.isEmpty { continue }
@@ -549,10 +585,17 @@ struct RouteProbeTests {
                             let missing = try await ask(987_654_321)
                             probes += 1
                             let what =
-                                "\(op.method.rawValue) \(url.replacingOccurrences(of: "/api/v1", with: "")) \(name)=\(target.kind.rawValue) \(target.key)"
+                                """
+                                \(op.method.rawValue) \(url.replacingOccurrences(of: "/api/v1", with: "")) \(name)=\
+                                \(target.kind.rawValue) \(target.key)
+                                """
                             if trace {
                                 print(
-                                    "probe \(caller.username) \(what) → \(outside.status) \(outside.code ?? "") \(outside.message ?? "") | missing → \(missing.status) \(missing.code ?? "") \(missing.message ?? "")"
+                                    """
+                                    probe \(caller.username) \(what) → \(outside.status) \(outside.code ?? "") \
+                                    \(outside.message ?? "") | missing → \(missing.status) \(missing.code ?? "") \
+                                    \(missing.message ?? "")
+                                    """
                                 )
                             }
                             let key = "\(op.key) \(name)"
@@ -569,13 +612,20 @@ struct RouteProbeTests {
                                     leaking.insert(key)
                                 } else {
                                     note(
-                                        "\(what): answered \(outside.status) \(outside.code ?? "") «\(outside.message ?? "")» but \(missing.status) \(missing.code ?? "") «\(missing.message ?? "")» for an id that does not exist",
+                                        """
+                                        \(what): answered \(outside.status) \(outside.code ?? "") «\
+                                        \(outside.message ?? "")» but \(missing.status) \(missing.code ?? "") «\
+                                        \(missing.message ?? "")» for an id that does not exist
+                                        """,
                                         caller.username)
                                 }
                             }
                             if outside.rows != missing.rows {
                                 note(
-                                    "\(what): changed \(outside.rows.isEmpty ? "nothing" : outside.rows), with an id that does not exist \(missing.rows.isEmpty ? "nothing" : missing.rows)",
+                                    """
+                                    \(what): changed \(outside.rows.isEmpty ? "nothing" : outside.rows), with an id\
+                                     that does not exist \(missing.rows.isEmpty ? "nothing" : missing.rows)
+                                    """,
                                     caller.username)
                             }
                         }
@@ -584,7 +634,10 @@ struct RouteProbeTests {
             }
             for fixed in Set(Self.knownBodyLeaks.keys).subtracting(leaking).sorted() {
                 note(
-                    "\(fixed) no longer tells an id outside the scope from one that does not exist: remove it from RouteProbeTests.knownBodyLeaks",
+                    """
+                    \(fixed) no longer tells an id outside the scope from one that does not exist: remove it from R\
+                    outeProbeTests.knownBodyLeaks
+                    """,
                     "-")
             }
             #expect(probes > 200, "only \(probes) body ids were probed")
@@ -704,7 +757,10 @@ struct RouteProbeTests {
             guard let kind = bodyReferences[name] else {
                 throw ProbeGap(
                     message:
-                        "body property \(name) names a record the probe does not know — add it to RouteProbeTests.bodyReferences"
+                        """
+                        body property \(name) names a record the probe does not know — add it to RouteProbeTests.bo\
+                        dyReferences
+                        """
                 )
             }
             let id = try await reference(kind)
@@ -901,7 +957,9 @@ struct RouteProbeTests {
         }
 
         static func gridFile(code: String, community: String, lng: Double) -> String {
-            #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"\#(code)","community":"\#(community)","name":"\#(code)"},"geometry":{"type":"Polygon","coordinates":\#(square(lng, 31.95, 0.01))}}]}"#
+            #"{"type":"FeatureCollection","features":[{"type":"Feature","#
+                + #""properties":{"code":"\#(code)","community":"\#(community)","#
+                + #""name":"\#(code)"},"geometry":{"type":"Polygon","coordinates":\#(square(lng, 31.95, 0.01))}}]}"#
         }
 
         func upload(_ c: Client, _ path: String, type: String, _ body: String) async throws -> [String: Any] {

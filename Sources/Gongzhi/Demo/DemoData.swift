@@ -174,7 +174,10 @@ enum DemoData {
                 return p
             }
             func address(for node: OrgNode) -> String {
-                "\(roadNames[node.id! % roadNames.count])\(rng.int(1...200))号\(rng.int(1...12))栋\(rng.int(1...4))单元\(rng.int(1...18))0\(rng.int(1...4))室"
+                """
+                \(roadNames[node.id! % roadNames.count])\(rng.int(1...200))号\(rng.int(1...12))栋\
+                \(rng.int(1...4))单元\(rng.int(1...18))0\(rng.int(1...4))室
+                """
             }
             // Seven in ten members are organised where they live; the rest are in-service members of
             // unit organisations who report to a home community (在职党员双报到).
@@ -302,7 +305,10 @@ enum DemoData {
             entry.entityLabel = "demo data (虚构演示数据)"
             entry.scopePath = district.path
             entry.afterJSON =
-                "{\"nodes\":\(streets.count + communities.count + grids.count + groups.count + unitOrgs.count + 1),\"people\":\(people.count),\"units\":\(units.count)}"
+                """
+                {"nodes":\(streets.count + communities.count + grids.count + groups.count + unitOrgs.count + 1),\
+                "people":\(people.count),"units":\(units.count)}
+                """
             try await entry.create(on: db)
         }
     }

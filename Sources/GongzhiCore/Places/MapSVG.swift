@@ -104,30 +104,45 @@ public enum MapSVG {
         for m in markers { box.extend(m.at) }
         guard !box.isEmpty else {
             return
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 10 10\"><title>\(escape(title))</title></svg>"
+                """
+                <svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 10 10\"><title>\
+                \(escape(title))</title></svg>
+                """
         }
         let proj = Projection(box: box, width: width)
         let values = areas.compactMap(\.value)
         let br = breaks(values)
         let legendHeight: Double = legendTitle == nil ? 0 : 34
         var out =
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"map\" role=\"img\" viewBox=\"0 0 \(num(proj.width)) \(num(proj.height + legendHeight))\" width=\"100%\"><title>\(escape(title))</title>"
+            """
+            <svg xmlns=\"http://www.w3.org/2000/svg\" class=\"map\" role=\"img\" viewBox=\"0 0 \(num(proj.width)) \
+            \(num(proj.height + legendHeight))\" width=\"100%\"><title>\(escape(title))</title>
+            """
         out.reserveCapacity(areas.count * 300)
         for a in areas {
             let shape =
-                "<path id=\"area-\(escape(a.id))\" class=\"area\" fill=\"\(colour(a.value, breaks: br))\" fill-rule=\"evenodd\" d=\"\(path(a.shape, proj))\"><title>\(escape(a.tooltip))</title></path>"
+                """
+                <path id=\"area-\(escape(a.id))\" class=\"area\" fill=\"\(colour(a.value, breaks: br))\" fill-rule=\
+                \"evenodd\" d=\"\(path(a.shape, proj))\"><title>\(escape(a.tooltip))</title></path>
+                """
             out += a.href.map { "<a href=\"\(escape($0))\">\(shape)</a>" } ?? shape
         }
         if showLabels {
             for a in areas {
                 let c = a.shape.bbox.center
                 out +=
-                    "<text class=\"label\" x=\"\(num(proj.x(c)))\" y=\"\(num(proj.y(c)))\" text-anchor=\"middle\">\(escape(a.label))</text>"
+                    """
+                    <text class=\"label\" x=\"\(num(proj.x(c)))\" y=\"\(num(proj.y(c)))\" text-anchor=\"middle\">\
+                    \(escape(a.label))</text>
+                    """
             }
         }
         for m in markers {
             let dot =
-                "<circle class=\"marker \(escape(m.kind))\" cx=\"\(num(proj.x(m.at)))\" cy=\"\(num(proj.y(m.at)))\" r=\"4\"><title>\(escape(m.tooltip))</title></circle>"
+                """
+                <circle class=\"marker \(escape(m.kind))\" cx=\"\(num(proj.x(m.at)))\" cy=\"\(num(proj.y(m.at)))\" \
+                r=\"4\"><title>\(escape(m.tooltip))</title></circle>
+                """
             out += m.href.map { "<a href=\"\(escape($0))\">\(dot)</a>" } ?? dot
         }
         if let legendTitle, !br.isEmpty {
@@ -137,7 +152,10 @@ public enum MapSVG {
             for (i, b) in br.enumerated() {
                 let x = 160 + Double(i) * 110
                 out +=
-                    "<rect x=\"\(num(x))\" y=\"\(num(y + 2))\" width=\"18\" height=\"16\" fill=\"\(palette[i])\" stroke=\"#999\"/>"
+                    """
+                    <rect x=\"\(num(x))\" y=\"\(num(y + 2))\" width=\"18\" height=\"16\" fill=\"\(palette[i])\" str\
+                    oke=\"#999\"/>
+                    """
                 out += "<text x=\"\(num(x + 22))\" y=\"\(num(y + 14))\">\(num(lower))–\(num(b))</text>"
                 lower = b
             }

@@ -143,7 +143,8 @@ public enum ShapeChecks {
                 }
                 // Same outline, drawn twice.
                 if Set(ra) == Set(rb) { return true }
-                // Edges along each other but one shape's middle inside the other (e.g. a grid inside a bigger one with shared sides).
+                // Edges along each other but one shape's middle inside the other (e.g. a grid inside a bigger one
+                // with shared sides).
                 if let m = interiorPoint(pa), Containment.locate(m, in: rb) == .inside { return true }
                 if let m = interiorPoint(pb), Containment.locate(m, in: ra) == .inside { return true }
             }

@@ -9,7 +9,7 @@ enum AccountPages {
         r.post(PlatformRoute.language(.key), use: switchLanguage)
         p.post(PlatformRoute.logout, use: logout)
         p.get(PlatformRoute.account, use: account)
-        p.post("account", "password", use: changePassword)
+        p.post(AccountsRoute.ownPassword, use: changePassword)
     }
 
     struct LoginForm: Content {
@@ -24,7 +24,7 @@ enum AccountPages {
             req, title: req.t("login.title"),
             body: """
                 <section class="card"><h1>\(req.t("login.title"))</h1>\(err)
-                <form method="post" action="/login">\(CSRF.hiddenField(req))
+                <form method="post" action="\(PlatformRoute.login)">\(CSRF.hiddenField(req))
                 <input type="hidden" name="next" value="\(next)">
                 <label for="login">\(req.t("login.login"))</label>
                 <input id="login" name="login" autocomplete="username" required value="\(login)">
@@ -36,7 +36,7 @@ enum AccountPages {
     }
 
     @Sendable static func loginForm(_ req: Request) async throws -> HTML {
-        if req.viewer != nil { throw Abort.redirect(to: "/") }
+        if req.viewer != nil { throw Abort.redirect(to: PlatformRoute.home.path) }
         return loginPage(req, next: LocalRedirect.path(req.query[String.self, at: "next"]))
     }
 
@@ -68,7 +68,7 @@ enum AccountPages {
 
     @Sendable static func logout(_ req: Request) async throws -> Response {
         req.session.destroy()
-        return req.redirect(to: "/login")
+        return req.redirect(to: PlatformRoute.login)
     }
 
     struct LanguageForm: Content { var back: String? }
@@ -101,11 +101,17 @@ enum AccountPages {
         let shares = try await ScopeShare.query(on: req.db).filter(\.$userID == v.user.id!).all()
         let shareNodes =
             shares.isEmpty ? [] : try await OrgNode.query(on: req.db).filter(\.$id ~~ shares.map(\.orgNodeID)).all()
-        let err: HTML =
-            error.map { "<p class=\"flash error\" role=\"alert\">\(req.lang.format($0.messageKey, $0.args))</p>" } ?? ""
+        let err = Widgets.errorSummary(error, lang: req.lang)
+        let shared: HTML =
+            shareNodes.isEmpty
+            ? ""
+            : "<p>\(req.t("account.shared")): \(shareNodes.map { "<span class=\"tag\">\($0.name)</span>" as HTML })</p>"
         let logout: HTML =
             v.role.usesPhoneLayout
-            ? "<form method=\"post\" action=\"/logout\">\(CSRF.hiddenField(req))<button type=\"submit\" class=\"secondary\">\(req.t("nav.logout"))</button></form>"
+            ? """
+            <form method="post" action="\(PlatformRoute.logout)">\(CSRF.hiddenField(req))<button type="submit" \
+            class="secondary">\(req.t("nav.logout"))</button></form>
+            """
             : ""
         return Layout.page(
             req, title: req.t("account.title"),
@@ -113,10 +119,10 @@ enum AccountPages {
                 <section class="card"><h1>\(req.t("account.title"))</h1>
                 <p>\(v.user.displayName) · \(v.user.username) · \(req.t(v.role.labelKey))</p>
                 <p>\(req.t("account.node")): <strong>\(v.node.name)</strong></p>
-                \(shareNodes.isEmpty ? HTML.empty : "<p>\(req.t("account.shared")): \(shareNodes.map { "<span class=\"tag\">\($0.name)</span>" as HTML })</p>")
+                \(shared)
                 \(logout)</section>
                 <section class="card"><h2>\(req.t("account.password"))</h2>\(err)
-                <form method="post" action="/account/password">\(CSRF.hiddenField(req))
+                <form method="post" action="\(AccountsRoute.ownPassword)">\(CSRF.hiddenField(req))
                 <label for="currentPassword">\(req.t("account.currentPassword"))</label>
                 <input id="currentPassword" name="currentPassword" type="password" autocomplete="current-password" \
                 required>
@@ -125,7 +131,7 @@ enum AccountPages {
                 minlength="8">
                 <p class="muted">\(req.t("account.passwordRule"))</p>
                 <p><button type="submit">\(req.t("action.save"))</button></p></form></section>
-                """, active: "/account")
+                """, active: PlatformRoute.account.path)
     }
 
     @Sendable static func account(_ req: Request) async throws -> HTML {
@@ -149,6 +155,6 @@ enum AccountPages {
         // Every session of the account has ended, this one's record too; this device stays signed in under a new id.
         SignIns.renewCurrentSession(req)
         Layout.flash(req, "flash.passwordChanged")
-        return req.redirect(to: "/account")
+        return req.redirect(to: PlatformRoute.account)
     }
 }

@@ -31,10 +31,10 @@ enum AccountsAPI {
     static let tokenLifetime: TimeInterval = 30 * 24 * 3600
 
     static func register(public api: RoutesBuilder, protected: RoutesBuilder) {
-        api.post("auth", "token", use: token)
-        protected.post("auth", "logout", use: logout)
-        protected.get("me", use: me)
-        protected.post("me", "password", use: changePassword)
+        api.post(AccountsRoute.apiToken, use: token)
+        protected.post(AccountsRoute.apiLogout, use: logout)
+        protected.get(AccountsRoute.apiMe, use: me)
+        protected.post(AccountsRoute.apiMePassword, use: changePassword)
     }
 
     @Sendable static func token(_ req: Request) async throws -> Response {

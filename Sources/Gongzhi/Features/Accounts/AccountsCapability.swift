@@ -3,9 +3,9 @@ extension Capability {
     static let accounts = Capability(
         name: "Accounts",
         register: { r in
-            AccountsAPI.register(public: r.publicAPIV1, protected: r.apiV1)
+            AccountsAPI.register(public: r.publicAPI, protected: r.api)
             AccountPages.register(public: r.publicPages, protected: r.pages)
-            AccountAdminAPI.register(r.apiV1)
+            AccountAdminAPI.register(r.api)
             AccountAdminPages.register(r.pages)
         },
         routeTypes: [AccountsRoute.self],

@@ -14,7 +14,10 @@ struct BootstrapCommand: AsyncCommand {
     }
 
     var help: String {
-        "Creates the district committee node and the first system administrator in an empty database. The password comes from GONGZHI_ADMIN_PASSWORD or is asked for."
+        """
+        Creates the district committee node and the first system administrator in an empty database. \
+        The password comes from GONGZHI_ADMIN_PASSWORD or is asked for.
+        """
     }
 
     func run(using context: CommandContext, signature: Signature) async throws {

@@ -52,78 +52,22 @@ enum AuditLogAPI {
         }
     }
 
-    struct Filter {
-        var actor: String?
-        var entityType: String?
-        var entityID: Int?
-        var from: Date?
-        var to: Date?
-        var page = 1
+    typealias Filter = AuditLogQueries.Filter
 
-        static func parse(_ req: Request) throws -> Filter {
-            var f = Filter()
-            f.actor = req.query[String.self, at: "actor"].flatMap { $0.isEmpty ? nil : $0 }
-            f.entityType = req.query[String.self, at: "entityType"].flatMap { $0.isEmpty ? nil : $0 }
-            // Entity types are snake_case words; anything else is a mistake, not a filter that matches nothing.
-            if let t = f.entityType, t.count > 40 || !t.allSatisfy({ $0.isASCII && ($0.isLowercase || $0 == "_") }) {
-                throw AppError.badRequest("error.enum", args: ["entityType", String(t.prefix(20))])
-            }
-            if let raw = req.query[String.self, at: "entityId"], !raw.isEmpty {
-                guard let id = Int(raw) else { throw AppError.badRequest("error.badID", args: [raw]) }
-                f.entityID = id
-            }
-            f.from = try date(req, "from", endOfDay: false)
-            f.to = try date(req, "to", endOfDay: true)
-            f.page = try req.page()
-            return f
-        }
-
-        /// A day typed as 2026-11-24 counts in Asia/Shanghai; a full ISO 8601 time is taken as is.
-        static func date(_ req: Request, _ key: String, endOfDay: Bool) throws -> Date? {
-            guard let raw = req.query[String.self, at: key], !raw.isEmpty else { return nil }
-            if let d = ISO8601DateFormatter().date(from: raw) { return d }
-            guard let day = SimpleDate(raw) else { throw AppError.badRequest("error.date.param", args: [key, raw]) }
-            var c = DateComponents()
-            c.year = day.year
-            c.month = day.month
-            c.day = day.day
-            var cal = Calendar(identifier: .gregorian)
-            cal.timeZone = TimeZone(identifier: "Asia/Shanghai")!
-            guard let start = cal.date(from: c) else {
-                throw AppError.badRequest("error.date.param", args: [key, raw])
-            }
-            return endOfDay ? start.addingTimeInterval(86_400) : start
-        }
-    }
-
-    static let pageSize = 100
+    static let pageSize = AuditLogQueries.pageSize
 
     static func entries(_ req: Request, _ f: Filter) async throws -> [AuditEntry] {
-        let v = try await req.require(.viewAudit)
-        let q = AuditEntry.query(on: req.db).inScope(v.scope, \.$scopePath)
-        if let a = f.actor { q.filter(\.$actorName ~~ a) }
-        if let t = f.entityType { q.filter(\.$entityType == t) }
-        if let id = f.entityID { q.filter(\.$entityID == id) }
-        if let from = f.from { q.filter(\.$at >= from) }
-        if let to = f.to { q.filter(\.$at < to) }
-        return try await q.sort(\.$at, .descending).sort(\.$id, .descending)
-            .range((f.page - 1) * pageSize..<f.page * pageSize).all()
+        try await AuditLogQueries.entries(f, viewer: try await req.require(.viewAudit), on: req.db)
     }
 
     static func accessEntries(_ req: Request, _ f: Filter) async throws -> [AccessLogEntry] {
-        let v = try await req.require(.viewAudit)
-        let q = AccessLogEntry.query(on: req.db).inScope(v.scope, \.$scopePath)
-        if let a = f.actor { q.filter(\.$userName ~~ a) }
-        if let from = f.from { q.filter(\.$at >= from) }
-        if let to = f.to { q.filter(\.$at < to) }
-        return try await q.sort(\.$at, .descending).sort(\.$id, .descending)
-            .range((f.page - 1) * pageSize..<f.page * pageSize).all()
+        try await AuditLogQueries.accessEntries(f, viewer: try await req.require(.viewAudit), on: req.db)
     }
 
     static func register(_ api: RoutesBuilder) {
-        api.get("audit", use: list)
-        api.get("audit", "export.csv", use: export)
-        api.get("access-log", use: accessList)
+        api.get(AuditLogRoute.apiAudit, use: list)
+        api.get(AuditLogRoute.apiAuditExport, use: export)
+        api.get(AuditLogRoute.apiAccessLog, use: accessList)
     }
 
     /// The filtered log as CSV (up to 10,000 entries from the page asked for).
@@ -145,7 +89,7 @@ enum AuditLogAPI {
         .map { $0 == "ID" ? $0 : lang.t($0) }
         let rows = all.map { e in
             [
-                AuditLogPages.timeFormat.string(from: e.at), e.actorName,
+                AuditHistory.timeFormat.string(from: e.at), e.actorName,
                 AuditAction(rawValue: e.action).map { lang.t($0.labelKey) } ?? e.action,
                 lang.t("entity.\(e.entityType)"), String(e.entityID), e.entityLabel, e.beforeJSON ?? "",
                 e.afterJSON ?? "",

@@ -3,7 +3,7 @@ extension Capability {
     static let auditLog = Capability(
         name: "AuditLog",
         register: { r in
-            AuditLogAPI.register(r.apiV1)
+            AuditLogAPI.register(r.api)
             AuditLogPages.register(r.pages)
         },
         routeTypes: [AuditLogRoute.self],

@@ -14,7 +14,8 @@ extension Capability {
                 layout: .phone, order: 20, link: HomeRoute.community.link, key: "home.myCommunity",
                 hint: "home.myCommunity.hint"),
             HomeTile(
-                layout: .phone, order: 40, link: HomeRoute.profile.link, key: "home.profile", hint: "home.profile.hint"),
+                layout: .phone, order: 40, link: HomeRoute.profile.link, key: "home.profile",
+                hint: "home.profile.hint"),
         ],
         strings: HomeStrings.table
     )

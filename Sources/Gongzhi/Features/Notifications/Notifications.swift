@@ -64,18 +64,19 @@ struct WebhookConfigKey: StorageKey { typealias Value = WebhookConfig }
 
 enum Notify {
     /// The users who act next after this step.
-    static func recipients(after action: RequestAction, _ r: ServiceRequest, on db: Database) async throws -> [Int] {
+    static func recipients(after action: RequestAction, _ r: RequestsQueries.StepFacts, on db: Database)
+        async throws -> [Int]
+    {
         func users(_ roles: [Role], at nodeIDs: [Int]) async throws -> [Int] {
             guard !nodeIDs.isEmpty else { return [] }
             return try await User.query(on: db).filter(\.$role ~~ roles).filter(\.$orgNodeID ~~ nodeIDs).filter(
                 \.$active == true
             ).all().compactMap(\.id)
         }
-        let grid = try await Grid.find(r.gridID, on: db)
+        let grid = try await PlacesQueries.gridSummary(r.gridID, on: db)
         let community = try await OrgNode.find(r.communityNodeID, on: db)
         // Everyone who reported it, including reporters of the duplicates merged into it.
-        let merged = try await ServiceRequest.query(on: db).filter(\.$mergedIntoID == r.id!).all().compactMap(
-            \.reporterUserID)
+        let merged = try await RequestsQueries.mergedReporterIDs(into: r.id, on: db)
         let reporter = (r.reporterUserID.map { [$0] } ?? []) + merged
         switch action {
         case .raise: return try await users([.gridWorker], at: [grid?.branchNodeID].compactMap { $0 })
@@ -85,12 +86,8 @@ enum Notify {
         case .forward, .returnDispatch, .requestExtension, .rate:
             return try await users([.communitySecretary, .communityWorker], at: [r.communityNodeID])
         case .dispatch, .decide:
-            let units = try await RequestAssignment.query(on: db).filter(\.$requestID == r.id!).filter(
-                \.$status == .pending
-            ).all().map(\.unitID)
-            let orgs =
-                units.isEmpty
-                ? [] : try await ResidentUnit.query(on: db).filter(\.$id ~~ units).all().compactMap(\.partyOrgNodeID)
+            let units = try await RequestsQueries.pendingUnitIDs(of: r.id, on: db)
+            let orgs = try await UnitsQueries.partyOrgNodeIDs(ofUnits: units, on: db)
             return try await users([.unitLiaison], at: orgs) + reporter
         case .escalate:
             let level = EscalationLevel(rawValue: r.level) ?? .community
@@ -104,7 +101,9 @@ enum Notify {
     }
 
     /// Called in the step's transaction: the notifications and, for users without a digest, the webhook events.
-    static func step(_ action: RequestAction, _ r: ServiceRequest, webhook: WebhookConfig?, on db: Database)
+    static func step(
+        _ action: RequestAction, _ r: RequestsQueries.StepFacts, webhook: WebhookConfig?, on db: Database
+    )
         async throws
     {
         let ids = Array(Set(try await recipients(after: action, r, on: db)))
@@ -114,7 +113,7 @@ enum Notify {
         for u in users {
             let n = AppNotification()
             n.userID = u.id!
-            n.requestID = r.id!
+            n.requestID = r.id
             n.action = action
             n.at = now
             n.read = false
@@ -124,7 +123,7 @@ enum Notify {
                 try await enqueue(
                     [
                         "type": "notification", "userId": u.id!, "username": u.username, "request": r.number,
-                        "action": action.rawValue, "state": r.state.rawValue,
+                        "action": action.rawValue, "state": r.state,
                         "at": ISO8601DateFormatter().string(from: now),
                     ], on: db)
             }
@@ -212,9 +211,9 @@ enum NotificationsAPI {
     }
 
     static func register(_ api: RoutesBuilder) {
-        api.get("notifications", use: list)
-        api.post("notifications", "read", use: markRead)
-        api.patch("me", "preferences", use: preferences)
+        api.get(NotificationsRoute.apiList, use: list)
+        api.post(NotificationsRoute.apiRead, use: markRead)
+        api.patch(NotificationsRoute.apiPreferences, use: preferences)
     }
 
     static func page(_ req: Request) async throws -> Page {
@@ -222,7 +221,7 @@ enum NotificationsAPI {
         let ns = try await AppNotification.query(on: req.db).filter(\.$userID == v.user.id!).sort(\.$id, .descending)
             .limit(200).all()
         let items = ns.map { n in
-            let number = ServiceRequest.number(for: n.requestID)
+            let number = RequestsQueries.number(for: n.requestID)
             return Out(
                 id: n.id!, requestID: n.requestID, number: number, action: n.action,
                 text: req.t("notify.step", number, req.t(n.action.labelKey)), at: n.at, read: n.read)
@@ -259,33 +258,38 @@ enum NotificationsAPI {
 
 enum NotificationPages {
     static func register(_ p: RoutesBuilder) {
-        p.get("notifications", use: list)
-        p.post("notifications", "read", use: markRead)
-        p.post("notifications", "digest", use: digest)
+        p.get(NotificationsRoute.list, use: list)
+        p.post(NotificationsRoute.read, use: markRead)
+        p.post(NotificationsRoute.digest, use: digest)
     }
 
     @Sendable static func list(_ req: Request) async throws -> HTML {
         let page = try await NotificationsAPI.page(req)
         let csrf = CSRF.hiddenField(req)
+        let items: [HTML] = page.items.map { n in
+            """
+            <li class="\(n.read ? "muted" : "")"><a href="\(RequestsRoute.request(.value(n.requestID)))">\
+            \(n.text)</a> · \(RequestPages.time(n.at))</li>
+            """
+        }
         return Layout.page(
             req, title: req.t("nav.notifications"),
             body: """
                 <h1>\(req.t("nav.notifications")) <span \
                 class="muted">(\(req.t("notify.unread", String(page.unread))))</span></h1>
-                <form method="post" action="/notifications/read" class="inline">\(csrf)<button type="submit" \
+                <form method="post" action="\(NotificationsRoute.read)" class="inline">\(csrf)<button type="submit" \
                 class="secondary">\(req.t("notify.markRead"))</button></form>
-                <form method="post" action="/notifications/digest" class="inline">\(csrf)<input type="hidden" \
+                <form method="post" action="\(NotificationsRoute.digest)" class="inline">\(csrf)<input type="hidden" \
                 name="digest" value="\(page.digest ? "false" : "true")">
                 <button type="submit" \
                 class="secondary">\(req.t(page.digest ? "notify.digestOff" : "notify.digestOn"))</button></form>
-                <ul \
-                id="notifications">\(page.items.map { "<li class=\"\($0.read ? "muted" : "")\"><a href=\"/requests/\($0.requestID)\">\($0.text)</a> · \(RequestPages.time($0.at))</li>" as HTML })</ul>
-                """, active: "/notifications")
+                <ul id="notifications">\(items)</ul>
+                """, active: NotificationsRoute.list.path)
     }
 
     @Sendable static func markRead(_ req: Request) async throws -> Response {
         _ = try await NotificationsAPI.markRead(req)
-        return req.redirect(to: "/notifications")
+        return req.redirect(to: NotificationsRoute.list)
     }
 
     struct DigestForm: Content { var digest: String? }
@@ -293,6 +297,6 @@ enum NotificationPages {
     @Sendable static func digest(_ req: Request) async throws -> Response {
         try await NotificationsAPI.setDigest(req, try req.content.decode(DigestForm.self).digest == "true")
         Layout.flash(req, "flash.saved")
-        return req.redirect(to: "/notifications")
+        return req.redirect(to: NotificationsRoute.list)
     }
 }

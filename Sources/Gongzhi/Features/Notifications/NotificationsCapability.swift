@@ -4,7 +4,7 @@ extension Capability {
         name: "Notifications",
         migrations: [CreateNotifications()],
         register: { r in
-            NotificationsAPI.register(r.apiV1)
+            NotificationsAPI.register(r.api)
             NotificationPages.register(r.pages)
         },
         routeTypes: [NotificationsRoute.self],
@@ -12,6 +12,7 @@ extension Capability {
             NavEntry(layout: .desk, order: 20, link: NotificationsRoute.list.link, key: "nav.notifications"),
             NavEntry(layout: .phone, order: 30, link: NotificationsRoute.list.link, key: "nav.notifications"),
         ],
-        strings: NotificationsStrings.table
+        strings: NotificationsStrings.table,
+        lifecycle: [NotificationsSweeper()]
     )
 }

@@ -43,9 +43,9 @@ enum APIKeysAPI {
     }
 
     static func register(_ api: RoutesBuilder) {
-        api.get("api-keys", use: list)
-        api.post("api-keys", use: create)
-        api.post("api-keys", ":id", "revoke", use: revoke)
+        api.get(Open311Route.apiKeys, use: list)
+        api.post(Open311Route.apiKeys, use: create)
+        api.post(Open311Route.apiKeyRevoke(.key), use: revoke)
     }
 
     @Sendable static func list(_ req: Request) async throws -> [KeyOut] {

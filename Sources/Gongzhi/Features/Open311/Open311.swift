@@ -4,19 +4,21 @@ import Vapor
 /// Open311 GeoReport v2 under /open311/v2/, in JSON and XML, so existing Open311 clients and apps can raise and
 /// follow requests. Categories are the service codes; states map to open/closed. No personal data leaves here.
 enum Open311 {
-    enum Format: String { case json, xml }
+    enum Format: String, CaseIterable, Sendable {
+        case json
+        case xml
+    }
 
     static func register(_ app: RoutesBuilder) {
-        let v2 = app.grouped("open311", "v2")
-        for f in ["json", "xml"] {
-            v2.get("discovery.\(f)", use: discovery)
-            v2.get("services.\(f)", use: services)
-            v2.get("requests.\(f)", use: requests)
-            v2.post("requests.\(f)", use: create)
+        for f in Format.allCases {
+            app.get(Open311Route.discovery(f), use: discovery)
+            app.get(Open311Route.services(f), use: services)
+            app.get(Open311Route.requests(f), use: requests)
+            app.post(Open311Route.requests(f), use: create)
         }
-        v2.get("services", ":file", use: service)
-        v2.get("requests", ":file", use: request)
-        v2.get("tokens", ":file", use: token)
+        app.get(Open311Route.service(file: .key), use: service)
+        app.get(Open311Route.request(file: .key), use: request)
+        app.get(Open311Route.token(file: .key), use: token)
     }
 
     /// "services.json" → json; "GZ000012.xml" → ("GZ000012", xml).
@@ -85,7 +87,7 @@ enum Open311 {
     }
 
     @Sendable static func discovery(_ req: Request) async throws -> Response {
-        let base = "/open311/v2/"
+        let base = Open311Route.root.path + "/"
         return respond(
             req, root: "discovery", item: "endpoint",
             [
@@ -98,12 +100,12 @@ enum Open311 {
 
     @Sendable static func services(_ req: Request) async throws -> Response {
         await guarded(req) {
-            let cats = try await RequestCategory.query(on: req.db).filter(\.$active == true).sort(\.$id).all()
+            let cats = try await RequestsQueries.services(req.lang, on: req.db)
             return respond(
                 req, root: "services", item: "service",
                 cats.map { c in
                     [
-                        ("service_code", c.code), ("service_name", c.name(req.lang)), ("description", c.name(req.lang)),
+                        ("service_code", c.code), ("service_name", c.name), ("description", c.name),
                         ("metadata", "false"), ("type", "realtime"), ("keywords", c.nameEn),
                         ("group", req.t("nav.requests")),
                     ]
@@ -116,10 +118,7 @@ enum Open311 {
         let fmt = (try? split(file).1) ?? .json
         return await guarded(req, format: fmt) {
             let (code, f) = try split(file)
-            guard
-                try await RequestCategory.query(on: req.db).filter(\.$code == code).filter(\.$active == true).first()
-                    != nil
-            else {
+            guard try await RequestsQueries.isActiveService(code, on: req.db) else {
                 throw Open311Error(code: 404, key: "error.open311.service")
             }
             // No extra attributes: the definition is the code and an empty attribute list.
@@ -127,41 +126,35 @@ enum Open311 {
         }
     }
 
-    static func record(_ r: ServiceRequest, categories: [String: RequestCategory], _ req: Request) -> [(
-        String, String?
-    )] {
+    static func record(_ r: RequestsQueries.PublicRecord, categories: [String: String], _ req: Request)
+        -> [(String, String?)]
+    {
         [
-            ("service_request_id", String(r.id!)), ("status", r.state.open311),
+            ("service_request_id", String(r.id)), ("status", r.state.open311),
             ("status_notes", req.t(r.state.labelKey)),
-            ("service_name", categories[r.category]?.name(req.lang)), ("service_code", r.category),
+            ("service_name", categories[r.category]), ("service_code", r.category),
             ("description", r.text),
             ("agency_responsible", nil), ("service_notice", nil),
             ("requested_datetime", date(r.raisedAt)),
-            ("updated_datetime", date(r.closedAt ?? r.resolvedAt ?? r.takenAt ?? r.raisedAt)),
+            ("updated_datetime", date(r.updatedAt)),
             ("expected_datetime", r.stepDeadline.map(date)), ("address", nil), ("address_id", nil), ("zipcode", nil),
             ("lat", r.lat.map { String($0) }), ("long", r.lng.map { String($0) }), ("media_url", nil),
         ]
     }
 
-    /// Requests an Open311 client may read: public ones and those raised through Open311, never a resident's private one.
-    static func visible(_ db: Database) -> QueryBuilder<ServiceRequest> {
-        ServiceRequest.query(on: db).group(.or) { $0.filter(\.$isPublic == true).filter(\.$channel == .open311) }
-            .filter(\.$state != .merged)
-    }
-
     @Sendable static func requests(_ req: Request) async throws -> Response {
         await guarded(req) {
-            let q = visible(req.db)
+            var f = RequestsQueries.PublicFilter()
             if let ids = req.query[String.self, at: "service_request_id"], !ids.isEmpty {
-                q.filter(\.$id ~~ ids.split(separator: ",").compactMap { Int(String($0).trimmingWhitespace()) })
+                f.ids = ids.split(separator: ",").compactMap { Int(String($0).trimmingWhitespace()) }
             }
             if let codes = req.query[String.self, at: "service_code"], !codes.isEmpty {
-                q.filter(\.$category ~~ codes.split(separator: ",").map(String.init))
+                f.codes = codes.split(separator: ",").map(String.init)
             }
             if let status = req.query[String.self, at: "status"], !status.isEmpty {
                 switch status {
-                case "open": q.filter(\.$state !~ [.closed, .merged])
-                case "closed": q.filter(\.$state == .closed)
+                case "open": f.open = true
+                case "closed": f.open = false
                 default: throw Open311Error(code: 400, key: "error.open311.status")
                 }
             }
@@ -170,12 +163,11 @@ enum Open311 {
                     guard let d = ISO8601DateFormatter().date(from: raw) else {
                         throw Open311Error(code: 400, key: "error.open311.date")
                     }
-                    if op { q.filter(\.$raisedAt >= d) } else { q.filter(\.$raisedAt <= d) }
+                    if op { f.from = d } else { f.to = d }
                 }
             }
-            let rs = try await q.sort(\.$raisedAt, .descending).limit(1000).all()
-            let cats = Dictionary(
-                uniqueKeysWithValues: try await RequestCategory.query(on: req.db).all().map { ($0.code, $0) })
+            let rs = try await RequestsQueries.publicRecords(f, limit: 1000, on: req.db)
+            let cats = try await RequestsQueries.categoryNames(req.lang, on: req.db)
             return respond(req, root: "service_requests", item: "request", rs.map { record($0, categories: cats, req) })
         }
     }
@@ -185,11 +177,12 @@ enum Open311 {
         let fmt = (try? split(file).1) ?? .json
         return await guarded(req, format: fmt) {
             let (idText, f) = try split(file)
-            guard let id = Int(idText), let r = try await visible(req.db).filter(\.$id == id).first() else {
+            guard let id = Int(idText),
+                let r = try await RequestsQueries.publicRecords(.init(ids: [id]), limit: 1, on: req.db).first
+            else {
                 throw Open311Error(code: 404, key: "error.open311.request")
             }
-            let cats = Dictionary(
-                uniqueKeysWithValues: try await RequestCategory.query(on: req.db).all().map { ($0.code, $0) })
+            let cats = try await RequestsQueries.categoryNames(req.lang, on: req.db)
             return respond(
                 req, root: "service_requests", item: "request", [record(r, categories: cats, req)], format: f)
         }
@@ -201,13 +194,13 @@ enum Open311 {
         return await guarded(req, format: fmt) {
             let (tok, f) = try split(file)
             guard tok.hasPrefix("GZ"), let id = Int(tok.dropFirst(2)),
-                let r = try await ServiceRequest.find(id, on: req.db), r.channel == .open311
+                let found = try await RequestsQueries.open311RequestID(id, on: req.db)
             else {
                 throw Open311Error(code: 404, key: "error.open311.request")
             }
             return respond(
                 req, root: "service_requests", item: "request",
-                [[("service_request_id", String(r.id!)), ("token", tok)]], format: f)
+                [[("service_request_id", String(found)), ("token", tok)]], format: f)
         }
     }
 
@@ -243,11 +236,7 @@ enum Open311 {
             else {
                 throw Open311Error(code: 403, key: "error.open311.key")
             }
-            guard let code = f.serviceCode,
-                let category = try await RequestCategory.query(on: req.db).filter(\.$code == code).filter(
-                    \.$active == true
-                ).first()
-            else {
+            guard let code = f.serviceCode, try await RequestsQueries.isActiveService(code, on: req.db) else {
                 throw Open311Error(code: 400, key: "error.open311.service")
             }
             let text = (f.description ?? "").trimmingWhitespace()
@@ -261,17 +250,19 @@ enum Open311 {
             guard p.isValid else { throw Open311Error(code: 400, key: "error.geo.range") }
             let (index, _) = try await req.application.placesIndex.current(on: req.db)
             guard let gid = index.containing(p).first ?? index.nearest(p, maxMetres: PlacesAPI.nearestWithinMetres)?.id,
-                let grid = try await Grid.find(gid, on: req.db)
+                let grid = try await PlacesQueries.gridSummary(gid, on: req.db)
             else { throw Open311Error(code: 400, key: "error.geo.outside") }
-            let r = try await RequestService.create(
-                req, kind: .report, category: category, text: text, lat: lat, lng: lng, householdID: nil,
-                grid: grid, reporterUserID: nil, reporterPersonID: nil, channel: .open311, isPublic: true,
-                actor: nil, actorName: "Open311 · \(k.name)")
+            guard
+                let r = try await RequestsQueries.raiseFromOpen311(
+                    req, category: code, text: text, lat: lat, lng: lng, grid: grid, keyName: k.name)
+            else {
+                throw Open311Error(code: 400, key: "error.open311.service")
+            }
             return respond(
                 req, root: "service_requests", item: "request",
                 [
                     [
-                        ("service_request_id", String(r.id!)), ("token", r.number),
+                        ("service_request_id", String(r.id)), ("token", r.number),
                         ("service_notice", req.t("open311.notice")), ("account_id", nil),
                     ]
                 ],

@@ -4,9 +4,10 @@ extension Capability {
         name: "Open311",
         migrations: [CreateAPIKeys()],
         register: { r in
-            APIKeysAPI.register(r.apiV1)
+            APIKeysAPI.register(r.api)
             Open311.register(r.bare)
         },
+        routeTypes: [Open311Route.self],
         auditKinds: [.apiKey],
         strings: Open311Strings.table
     )

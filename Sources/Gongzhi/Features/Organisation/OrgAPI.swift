@@ -58,16 +58,15 @@ enum OrgAPI {
     }
 
     static func register(_ api: RoutesBuilder) {
-        let nodes = api.grouped("org", "nodes")
-        nodes.get(use: list)
-        nodes.post(use: create)
-        nodes.get("export.csv", use: export)
-        nodes.get(":id", use: show)
-        nodes.patch(":id", use: update)
-        nodes.post(":id", "move", use: move)
-        nodes.post(":id", "merge", use: merge)
-        nodes.post(":id", "archive", use: archive)
-        nodes.get(":id", "history", use: history)
+        api.get(OrganisationRoute.apiNodes, use: list)
+        api.post(OrganisationRoute.apiNodes, use: create)
+        api.get(OrganisationRoute.apiExport, use: export)
+        api.get(OrganisationRoute.apiNode(.key), use: show)
+        api.patch(OrganisationRoute.apiNode(.key), use: update)
+        api.post(OrganisationRoute.apiMove(.key), use: move)
+        api.post(OrganisationRoute.apiMerge(.key), use: merge)
+        api.post(OrganisationRoute.apiArchive(.key), use: archive)
+        api.get(OrganisationRoute.apiHistory(.key), use: history)
     }
 
     @Sendable static func list(_ req: Request) async throws -> [NodeOut] {
@@ -114,11 +113,8 @@ enum OrgAPI {
         let ancestors = try await OrgQueries.ancestors(of: node, on: req.db).filter { v.scope.includes($0.treePath) }
         let children = try await OrgNode.query(on: req.db).filter(\.$parentID == node.id!).sort(\.$name).all()
         let counts = try await OrgQueries.memberCounts(for: [node] + children, on: req.db)
-        let people = try await Person.query(on: req.db).filter(\.$orgNodeID == node.id!).filter(\.$archived == false)
-            .count()
-        let units = try await ResidentUnit.query(on: req.db).filter(\.$locationNodeID == node.id!).filter(
-            \.$archived == false
-        ).count()
+        let people = try await PeopleQueries.memberCount(ofNode: node.id!, on: req.db)
+        let units = try await UnitsQueries.locatedCount(atNode: node.id!, on: req.db)
         return NodeDetail(
             node: NodeOut(node, lang: req.lang, memberCount: counts[node.id!] ?? 0),
             ancestors: ancestors.map { NodeOut($0, lang: req.lang) },
@@ -158,8 +154,7 @@ enum OrgAPI {
     @Sendable static func history(_ req: Request) async throws -> [AuditLogAPI.EntryOut] {
         try await req.require(.viewTree)
         let node = try await OrgQueries.findInScope(try req.intParameter("id"), req)
-        let entries = try await AuditEntry.query(on: req.db).filter(\.$entityType == "org_node")
-            .filter(\.$entityID == node.id!).sort(\.$at, .descending).sort(\.$id, .descending).limit(200).all()
+        let entries = try await AuditHistory.entries(.orgNode, id: node.id!, limit: 200, on: req.db)
         return entries.map { AuditLogAPI.EntryOut($0, lang: req.lang) }
     }
 }

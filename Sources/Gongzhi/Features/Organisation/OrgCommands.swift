@@ -120,7 +120,7 @@ enum OrgCommands {
         try await requireBelowScopeRoot(req, node)
         let children = try await OrgNode.query(on: req.db).filter(\.$parentID == id).filter(\.$archived == false)
             .count()
-        let people = try await Person.query(on: req.db).filter(\.$orgNodeID == id).filter(\.$archived == false).count()
+        let people = try await PeopleQueries.memberCount(ofNode: id, on: req.db)
         try TreeRules.checkArchive(node: node.facts, activeChildren: children, people: people)
         let before = node.snapshot
         try await req.db.writing { db in

@@ -6,7 +6,7 @@ extension Capability {
     static let organisation = Capability(
         name: "Organisation",
         register: { r in
-            OrgAPI.register(r.apiV1)
+            OrgAPI.register(r.api)
             OrgPages.register(r.pages)
         },
         routeTypes: [OrganisationRoute.self],

@@ -2,6 +2,8 @@ import Vapor
 
 /// Upload → preview with every row's problems → commit all or nothing.
 enum ImportPages {
+    static let active = PeopleRoute.importPage.path
+
     @Sendable static func form(_ req: Request) async throws -> HTML {
         try await req.require(.importPeople)
         let columns = PersonImport.Column.allCases.map { "<code>\($0.headers[1])</code> " as HTML }
@@ -12,14 +14,15 @@ enum ImportPages {
                 <h1>\(req.t("nav.import"))</h1>
                 <section class="card"><p>\(req.t("import.hint"))</p>
                 <p>\(req.t("nav.people")): \(columns)</p><p>\(req.t("nav.units")): \(unitColumns)</p>
-                <form method="post" action="/import/preview" enctype="multipart/form-data">\(CSRF.hiddenField(req))
+                <form method="post" action="\(PeopleRoute.importPreview)" \
+                enctype="multipart/form-data">\(CSRF.hiddenField(req))
                 <label for="kind">\(req.t("import.kind"))</label><select id="kind" name="kind">
                 <option value="people">\(req.t("nav.people"))</option><option \
                 value="units">\(req.t("nav.units"))</option></select>
                 <label for="file">\(req.t("import.file"))</label><input id="file" type="file" name="file" \
                 accept=".csv,text/csv" required>
                 <p><button type="submit">\(req.t("import.preview"))</button></p></form></section>
-                """, active: "/import")
+                """, active: active)
     }
 
     struct Upload: Content {
@@ -41,47 +44,23 @@ enum ImportPages {
                 ? try await UnitsImport.preview(req, bytes: bytes, fileName: file.filename)
                 : try await PeopleImport.preview(req, bytes: bytes, fileName: file.filename)
         } catch let e as KeyedRuleError {
-            let body: HTML =
-                "<h1>\(req.t("nav.import"))</h1><p class=\"flash error\" role=\"alert\">\(req.lang.format(e.messageKey, e.args))</p><p><a href=\"/import\">\(req.t("action.back"))</a></p>"
-            return try await Layout.page(req, title: req.t("nav.import"), body: body, active: "/import").encodeResponse(
-                status: .unprocessableEntity, for: req)
+            let error = AppError.invalid(e.messageKey, args: e.args)
+            let body: HTML = """
+                <h1>\(req.t("nav.import"))</h1>\(Widgets.errorSummary(error, lang: req.lang))\
+                <p><a href="\(PeopleRoute.importPage)">\(req.t("action.back"))</a></p>
+                """
+            return try await Layout.page(req, title: req.t("nav.import"), body: body, active: active)
+                .encodeResponse(status: .unprocessableEntity, for: req)
         }
-        return try await previewPage(
-            req, preview, commitAction: "/import/\(preview.batchId)/commit", codeHeader: req.t("field.orgCode"),
-            active: "/import")
-    }
-
-    /// The preview of any import: every row with its problems, and the commit button only when there are none.
-    static func previewPage(
-        _ req: Request, _ preview: ImportPreview, commitAction: String, codeHeader: String, active: String
-    ) async throws -> Response {
-        let rows: [HTML] = preview.rows.map { r in
-            let problems = r.problems.map { p in (p.column.map { $0 + ": " } ?? "") + p.message }.joined(separator: "；")
-            return
-                "<tr class=\"\(r.problems.isEmpty ? "" : "bad")\"><td class=\"num\">\(r.line)</td><td>\(r.name)</td><td>\(r.orgCode)</td><td>\(problems.isEmpty ? "✓" : problems)</td></tr>"
-        }
-        let commit: HTML =
-            preview.canCommit
-            ? "<form method=\"post\" action=\"\(commitAction)\">\(CSRF.hiddenField(req))<button type=\"submit\" id=\"commit\">\(req.t("import.commit", String(preview.rowCount)))</button></form>"
-            : "<p class=\"flash error\" role=\"alert\">\(req.t("import.fix", String(preview.errorCount)))</p>"
-        return try await Layout.page(
-            req, title: req.t("import.preview"),
-            body: """
-                <h1>\(req.t("import.preview"))</h1>
-                <p>\(preview.fileName) · \(preview.encoding.uppercased()) · \
-                \(req.t("import.counts", String(preview.rowCount), String(preview.errorCount)))</p>
-                \(commit)
-                <table \
-                id="preview"><thead><tr><th>\(req.t("import.line"))</th><th>\(req.t("field.name"))</th><th>\(codeHeader)</th><th>\(req.t("import.problems"))</th></tr></thead>
-                <tbody>\(rows)</tbody></table>
-                """, active: active
-        ).encodeResponse(status: preview.canCommit ? .ok : .unprocessableEntity, for: req)
+        return try await ImportPreviewPage.response(
+            req, preview, commitAction: PeopleRoute.importCommit(batch: .value(preview.batchId)).link,
+            codeHeader: req.t("field.orgCode"), active: active)
     }
 
     @Sendable static func commit(_ req: Request) async throws -> Response {
         let result = try await PeopleImport.commit(req, batchID: try req.intParameter("batch"))
         Layout.flash(req, "flash.imported")
         let batch = try await ImportBatch.find(result.batchId, on: req.db)
-        return req.redirect(to: batch?.kind == "units" ? "/units" : "/people")
+        return req.redirect(to: batch?.kind == "units" ? UnitsRoute.list.link : PeopleRoute.list.link)
     }
 }

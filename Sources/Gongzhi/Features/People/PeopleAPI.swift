@@ -10,16 +10,15 @@ enum PeopleAPI {
     }
 
     static func register(_ api: RoutesBuilder) {
-        let people = api.grouped("people")
-        people.get(use: list)
-        people.post(use: create)
-        people.get("export.csv", use: PeopleExport.csv)
-        people.on(.POST, "import", "preview", body: .collect(maxSize: "10mb"), use: PeopleImport.previewAPI)
-        people.post("import", ":batch", "commit", use: PeopleImport.commitAPI)
-        people.get(":id", use: show)
-        people.patch(":id", use: update)
-        people.post(":id", "archive", use: archive)
-        people.get(":id", "unmasked", use: unmasked)
+        api.get(PeopleRoute.apiList, use: list)
+        api.post(PeopleRoute.apiList, use: create)
+        api.get(PeopleRoute.apiExport, use: PeopleExport.csv)
+        api.post(PeopleRoute.apiImportPreview, body: .collect(maxSize: "10mb"), use: PeopleImport.previewAPI)
+        api.post(PeopleRoute.apiImportCommit(batch: .key), use: PeopleImport.commitAPI)
+        api.get(PeopleRoute.apiPerson(.key), use: show)
+        api.patch(PeopleRoute.apiPerson(.key), use: update)
+        api.post(PeopleRoute.apiArchive(.key), use: archive)
+        api.get(PeopleRoute.apiUnmasked(.key), use: unmasked)
     }
 
     static func out(_ people: [Person], _ req: Request, masked: Bool = true) async throws -> [PersonOut] {

@@ -7,7 +7,7 @@ extension Capability {
         name: "People",
         migrations: [CreatePeople()],
         register: { r in
-            PeopleAPI.register(r.apiV1)
+            PeopleAPI.register(r.api)
             PeoplePages.register(r.pages)
         },
         routeTypes: [PeopleRoute.self],

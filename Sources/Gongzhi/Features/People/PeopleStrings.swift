@@ -71,7 +71,8 @@ enum PeopleStrings {
             "people.unmaskedNote": "Personal data shown in full; this read has been logged.",
             "people.keepHint": "Leave ID number, mobile or address empty to keep what is stored.",
             "import.hint":
-                "Upload a CSV saved from Excel (UTF-8 or GBK/GB18030). The first row is the header; these column names are understood:",
+                "Upload a CSV saved from Excel (UTF-8 or GBK/GB18030). "
+                + "The first row is the header; these column names are understood:",
             "import.file": "CSV file",
             "import.commit": "Import {0} rows",
             "import.fix": "{0} rows have problems; fix the file and upload it again. Nothing was imported.",

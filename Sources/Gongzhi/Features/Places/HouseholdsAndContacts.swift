@@ -27,24 +27,21 @@ enum HouseholdsAPI {
     }
 
     static func out(_ hs: [Household], _ req: Request) async throws -> [HouseholdOut] {
+        try await out(hs, on: req.db)
+    }
+
+    static func out(_ hs: [Household], on db: any Database) async throws -> [HouseholdOut] {
         let ids = hs.compactMap(\.id)
         guard !ids.isEmpty else { return [] }
-        let links = try await HouseholdLink.query(on: req.db).group(.or) {
+        let links = try await HouseholdLink.query(on: db).group(.or) {
             $0.filter(\.$memberHouseholdID ~~ ids).filter(\.$householdID ~~ ids)
         }.all()
         let bids = Array(Set(hs.map(\.buildingID)))
         let buildings = Dictionary(
-            uniqueKeysWithValues: try await Building.query(on: req.db).filter(\.$id ~~ bids).all().map {
+            uniqueKeysWithValues: try await Building.query(on: db).filter(\.$id ~~ bids).all().map {
                 ($0.id!, $0.name)
             })
-        let memberIDs = hs.compactMap(\.memberPersonID)
-        let members =
-            memberIDs.isEmpty
-            ? [:]
-            : Dictionary(
-                uniqueKeysWithValues: try await Person.query(on: req.db).filter(\.$id ~~ memberIDs).all().map {
-                    ($0.id!, $0)
-                })
+        let members = try await PeopleQueries.briefs(hs.compactMap(\.memberPersonID), on: db)
         return hs.map { h in
             HouseholdOut(
                 id: h.id!, buildingID: h.buildingID, buildingName: buildings[h.buildingID], gridID: h.gridID,
@@ -58,11 +55,8 @@ enum HouseholdsAPI {
 
     /// Member households whose member agreed to be shown to neighbours: only their rooms may appear.
     static func roomsShown(_ households: [Household], on db: Database) async throws -> Set<Int> {
-        let members = households.compactMap(\.memberPersonID)
-        guard !members.isEmpty else { return [] }
-        let agreed = Set(
-            try await Person.query(on: db).filter(\.$id ~~ members).filter(\.$shownToNeighbours == true).all()
-                .compactMap(\.id))
+        let members = try await PeopleQueries.briefs(households.compactMap(\.memberPersonID), on: db)
+        let agreed = Set(members.values.filter(\.shownToNeighbours).map(\.id))
         return Set(households.filter { $0.memberPersonID.map(agreed.contains) ?? false }.compactMap(\.id))
     }
 
@@ -72,31 +66,11 @@ enum HouseholdsAPI {
     }
 
     static func detail(_ h: Household, _ req: Request) async throws -> HouseholdDetail {
-        let residents = try await Person.query(on: req.db).filter(\.$householdID == h.id!).filter(\.$archived == false)
-            .all()
-        let building = try await Building.find(h.buildingID, on: req.db)
-        let group = try await building?.groupNodeID.asyncMap { try await OrgNode.find($0, on: req.db) } ?? nil
-        var leader: PlacesAPI.PersonRef?
-        if let gid = group?.id,
-            let duty = try await GridDuty.query(on: req.db).filter(\.$groupNodeID == gid)
-                .filter(\.$duty == .buildingGroupLeader).first(),
-            let p = try await Person.find(duty.personID, on: req.db)
-        {
-            leader = .init(duty, name: p.name, req)
-        }
-        let me = try await out([h], req)[0]
-        let memberHouseholds =
-            me.linkedBy.isEmpty
-            ? [] : try await out(try await Household.query(on: req.db).filter(\.$id ~~ me.linkedBy).all(), req)
-        let linked =
-            me.links.isEmpty
-            ? [] : try await out(try await Household.query(on: req.db).filter(\.$id ~~ me.links).sort(\.$id).all(), req)
-        let names = try await PeopleService.nodeNames(residents, on: req.db)
+        let f = try await PlacesQueries.householdFacts(h, lang: req.lang, on: req.db)
         return HouseholdDetail(
-            household: me,
-            residents: residents.map { PersonOut($0, masked: true, nodeName: names[$0.orgNodeID], lang: req.lang) },
-            buildingGroup: group.map { .init(id: $0.id!, name: $0.name, code: $0.code) }, groupLeader: leader,
-            memberHouseholds: memberHouseholds, linkedHouseholds: linked)
+            household: f.household, residents: f.residents, buildingGroup: f.buildingGroup,
+            groupLeader: f.groupLeader.map { .init($0, req.lang) }, memberHouseholds: f.memberHouseholds,
+            linkedHouseholds: f.linkedHouseholds)
     }
 
     @Sendable static func show(_ req: Request) async throws -> HouseholdDetail {
@@ -116,14 +90,7 @@ enum ContactsAPI {
     }
 
     static func refs(_ cs: [ContactAssignment], on db: Database) async throws -> [PlacesAPI.ContactRef] {
-        let ids = Array(Set(cs.map(\.leaderPersonID)))
-        let people =
-            ids.isEmpty
-            ? [:]
-            : Dictionary(
-                uniqueKeysWithValues: try await Person.query(on: db).filter(\.$id ~~ ids).all().map {
-                    ($0.id!, $0.name)
-                })
+        let people = try await PeopleQueries.briefs(cs.map(\.leaderPersonID), on: db).mapValues(\.name)
         return cs.map {
             .init(
                 id: $0.id!, leaderPersonID: $0.leaderPersonID, leaderName: people[$0.leaderPersonID] ?? "",
@@ -148,9 +115,9 @@ enum ContactsAPI {
         guard (input.communityNodeId == nil) != (input.gridId == nil) else {
             throw AppError.invalid("error.contact.target", field: "communityNodeId")
         }
-        let leader = try await PeopleService.find(input.leaderPersonId, req)
+        let leader = try await PeopleQueries.visibleBrief(input.leaderPersonId, req)
         let c = ContactAssignment()
-        c.leaderPersonID = leader.id!
+        c.leaderPersonID = leader.id
         c.leaderTitle = title
         c.active = true
         if let raw = input.since {
@@ -198,42 +165,8 @@ enum NearbyAPI {
         let staff: [PlacesAPI.PersonRef]
     }
 
-    static func compute(_ req: Request) async throws -> Nearby {
-        let v = try req.requireViewer()
-        guard let home = try await PlacesQueries.homeGrid(of: v, on: req.db) else {
-            return Nearby(grid: nil, memberHouseholds: [], staff: [])
-        }
-        var box = home.shape.bbox
-        let pad = 0.002  // about 200 m: grids touching or very near count as neighbours
-        box = BBox(
-            minLat: box.minLat - pad, minLng: box.minLng - pad, maxLat: box.maxLat + pad, maxLng: box.maxLng + pad)
-        let grids = try await Grid.query(on: req.db).filter(\.$archived == false)
-            .filter(\.$minLat <= box.maxLat).filter(\.$maxLat >= box.minLat).filter(\.$minLng <= box.maxLng).filter(
-                \.$maxLng >= box.minLng
-            ).all()
-        let gridName = Dictionary(uniqueKeysWithValues: grids.map { ($0.id!, $0.name) })
-        let hs = try await Household.query(on: req.db).filter(\.$gridID ~~ grids.compactMap(\.id)).filter(
-            \.$isMemberHousehold == true
-        ).all()
-        let members = Dictionary(
-            uniqueKeysWithValues: try await Person.query(on: req.db).filter(\.$id ~~ hs.compactMap(\.memberPersonID))
-                .all().map { ($0.id!, $0) })
-        let buildings = Dictionary(
-            uniqueKeysWithValues: try await Building.query(on: req.db).filter(\.$id ~~ hs.map(\.buildingID)).all().map {
-                ($0.id!, $0)
-            })
-        let entries = hs.sorted { ($0.gridID == home.id ? 0 : 1, $0.id!) < ($1.gridID == home.id ? 0 : 1, $1.id!) }.map
-        { h -> Entry in
-            let m = h.memberPersonID.flatMap { members[$0] }
-            let agreed = m?.shownToNeighbours == true
-            return Entry(
-                gridName: gridName[h.gridID] ?? "", building: buildings[h.buildingID]?.name ?? "",
-                room: agreed ? h.room : nil, name: agreed ? m?.name : nil, agreed: agreed)
-        }
-        let staff = try await PlacesAPI.detail(home, req).staff
-        return Nearby(
-            grid: .init(id: home.id!, name: home.name, code: home.code), memberHouseholds: entries, staff: staff)
+    @Sendable static func show(_ req: Request) async throws -> Nearby {
+        let f = try await PlacesQueries.nearby(of: try req.requireViewer(), on: req.db)
+        return Nearby(grid: f.grid, memberHouseholds: f.entries, staff: f.staff.map { .init($0, req.lang) })
     }
-
-    @Sendable static func show(_ req: Request) async throws -> Nearby { try await compute(req) }
 }

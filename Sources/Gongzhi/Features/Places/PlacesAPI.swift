@@ -35,13 +35,13 @@ enum PlacesAPI {
         let dutyLabel: String
         let groupNodeID: Int?
 
-        init(_ d: GridDuty, name: String, _ req: Request) {
-            dutyID = d.id!
-            personID = d.personID
-            self.name = name
-            duty = d.duty.rawValue
-            dutyLabel = req.t(d.duty.labelKey)
-            groupNodeID = d.groupNodeID
+        init(_ s: GridFacts.Staff, _ lang: Lang) {
+            dutyID = s.dutyID
+            personID = s.personID
+            name = s.name
+            duty = s.duty.rawValue
+            dutyLabel = lang.t(s.duty.labelKey)
+            groupNodeID = s.groupNodeID
         }
     }
     struct DepartmentRef: Content {
@@ -78,17 +78,17 @@ enum PlacesAPI {
     static let nearestWithinMetres = 500.0
 
     static func register(_ api: RoutesBuilder) {
-        api.get("places", "locate", use: locate)
-        api.get("places", "export.geojson", use: PlacesExport.geojson)
-        api.on(.POST, "places", "import", "preview", body: .collect(maxSize: "20mb"), use: GridImport.previewAPI)
-        api.post("places", "import", ":batch", "commit", use: GridImport.commitAPI)
-        api.get("grids", use: list)
-        api.get("grids", ":id", use: show)
-        api.get("grids", ":id", "households", use: households)
-        api.get("households", ":id", use: HouseholdsAPI.show)
-        api.get("contact-assignments", use: ContactsAPI.list)
-        api.post("contact-assignments", use: ContactsAPI.create)
-        api.get("nearby", use: NearbyAPI.show)
+        api.get(PlacesRoute.apiLocate, use: locate)
+        api.get(PlacesRoute.apiExport, use: PlacesExport.geojson)
+        api.post(PlacesRoute.apiImportPreview, body: .collect(maxSize: "20mb"), use: GridImport.previewAPI)
+        api.post(PlacesRoute.apiImportCommit(batch: .key), use: GridImport.commitAPI)
+        api.get(PlacesRoute.apiGrids, use: list)
+        api.get(PlacesRoute.apiGrid(.key), use: show)
+        api.get(PlacesRoute.apiGridHouseholds(.key), use: households)
+        api.get(PlacesRoute.apiHousehold(.key), use: HouseholdsAPI.show)
+        api.get(PlacesRoute.apiContacts, use: ContactsAPI.list)
+        api.post(PlacesRoute.apiContacts, use: ContactsAPI.create)
+        api.get(PlacesRoute.apiNearby, use: NearbyAPI.show)
         PlacesCommands.register(api)
     }
 
@@ -150,48 +150,25 @@ enum PlacesAPI {
     }
 
     static func detail(_ grid: Grid, _ req: Request) async throws -> GridDetail {
-        let gid = grid.id!
-        let duties = try await GridDuty.query(on: req.db).filter(\.$gridID == gid).all()
-        let people =
-            duties.isEmpty
-            ? [:]
-            : Dictionary(
-                uniqueKeysWithValues: try await Person.query(on: req.db).filter(\.$id ~~ duties.map(\.personID)).all()
-                    .map { ($0.id!, $0) })
-        let order = GridDuty.Duty.allCases
-        let staff = duties.sorted {
-            (order.firstIndex(of: $0.duty)!, $0.id!) < (order.firstIndex(of: $1.duty)!, $1.id!)
-        }.compactMap { d -> PersonRef? in
-            guard let p = people[d.personID] else { return nil }
-            return PersonRef(d, name: p.name, req)
-        }
-        let depts = try await GridDepartment.query(on: req.db).filter(\.$gridID == gid).all()
-        let units =
-            depts.isEmpty
-            ? [:]
-            : Dictionary(
-                uniqueKeysWithValues: try await ResidentUnit.query(on: req.db).filter(\.$id ~~ depts.map(\.unitID))
-                    .all().map { ($0.id!, $0) })
-        let departments = depts.compactMap { d in
-            units[d.unitID].map {
-                DepartmentRef(unitID: d.unitID, name: $0.name, role: d.role.rawValue, roleLabel: req.t(d.role.labelKey))
-            }
-        }
-        let contacts = try await ContactsAPI.refs(
-            try await ContactAssignment.query(on: req.db).filter(\.$active == true)
-                .group(.or) { $0.filter(\.$gridID == gid).filter(\.$communityNodeID == grid.communityNodeID) }.all(),
-            on: req.db)
-        let buildings = try await Building.query(on: req.db).filter(\.$gridID == gid).sort(\.$id).all()
-        let counts = Dictionary(
-            grouping: try await Household.query(on: req.db).filter(\.$gridID == gid).field(\.$id).field(\.$buildingID)
-                .all(), by: \.buildingID
-        ).mapValues(\.count)
-        return GridDetail(
-            grid: try await out([grid], req)[0], boundary: grid.boundary, staff: staff, departments: departments,
-            contacts: contacts,
-            buildings: buildings.map {
+        detail(try await PlacesQueries.facts(grid, on: req.db), req.lang)
+    }
+
+    /// The grid as the API answers, with labels in the caller's language.
+    static func detail(_ f: GridFacts, _ lang: Lang) -> GridDetail {
+        GridDetail(
+            grid: GridOut(
+                id: f.id, code: f.code, name: f.name, communityNodeID: f.communityNodeID,
+                communityName: f.communityName, branchNodeID: f.branchNodeID, figures: f.figures,
+                flags: f.figures.flags, flagLabels: f.figures.flags.map { lang.t($0.labelKey) }),
+            boundary: f.boundary, staff: f.staff.map { PersonRef($0, lang) },
+            departments: f.departments.map {
+                DepartmentRef(
+                    unitID: $0.unitID, name: $0.name, role: $0.role.rawValue, roleLabel: lang.t($0.role.labelKey))
+            },
+            contacts: f.contacts,
+            buildings: f.buildings.map {
                 BuildingOut(
-                    id: $0.id!, name: $0.name, address: $0.address, households: counts[$0.id!] ?? 0,
+                    id: $0.id, name: $0.name, address: $0.address, households: $0.households,
                     groupNodeID: $0.groupNodeID)
             })
     }

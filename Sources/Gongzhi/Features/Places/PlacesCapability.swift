@@ -6,7 +6,7 @@ extension Capability {
         name: "Places",
         migrations: [CreatePlaces()],
         register: { r in
-            PlacesAPI.register(r.apiV1)
+            PlacesAPI.register(r.api)
             MapPages.register(r.pages)
         },
         routeTypes: [PlacesRoute.self],

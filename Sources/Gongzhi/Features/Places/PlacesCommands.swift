@@ -49,15 +49,15 @@ enum PlacesCommands {
     }
 
     static func register(_ api: RoutesBuilder) {
-        api.patch("grids", ":id", use: updateGrid)
-        api.post("grids", ":id", "duties", use: addDuty)
-        api.delete("grids", ":id", "duties", ":duty", use: removeDuty)
-        api.post("grids", ":id", "departments", use: addDepartment)
-        api.post("buildings", use: createBuilding)
-        api.post("households", use: createHousehold)
-        api.post("households", ":id", "residents", use: addResident)
-        api.post("households", ":id", "member-household", use: makeMemberHousehold)
-        api.post("households", ":id", "links", use: addLink)
+        api.patch(PlacesRoute.apiGrid(.key), use: updateGrid)
+        api.post(PlacesRoute.apiGridDuties(.key), use: addDuty)
+        api.delete(PlacesRoute.apiGridDuty(.key, duty: .key), use: removeDuty)
+        api.post(PlacesRoute.apiGridDepartments(.key), use: addDepartment)
+        api.post(PlacesRoute.apiBuildings, use: createBuilding)
+        api.post(PlacesRoute.apiHouseholds, use: createHousehold)
+        api.post(PlacesRoute.apiHouseholdResidents(.key), use: addResident)
+        api.post(PlacesRoute.apiHouseholdMember(.key), use: makeMemberHousehold)
+        api.post(PlacesRoute.apiHouseholdLinks(.key), use: addLink)
     }
 
     /// A grid the viewer may change: in scope and the tree-editing permission.
@@ -104,7 +104,7 @@ enum PlacesCommands {
         async throws -> Grid
     {
         let grid = try await gridForChange(gridID, req)
-        let person = try await PeopleService.find(personID, req)
+        let person = try await PeopleQueries.visibleBrief(personID, req)
         var groupID: Int?
         if kind == .buildingGroupLeader {
             guard let gid = groupNodeID, let group = try await OrgNode.find(gid, on: req.db),
@@ -114,12 +114,12 @@ enum PlacesCommands {
             if !person.isPartyMember { throw AppError.invalid("error.grid.leaderMember", field: "personId") }
             groupID = group.id
         }
-        if try await GridDuty.query(on: req.db).filter(\.$gridID == grid.id!).filter(\.$personID == person.id!).filter(
+        if try await GridDuty.query(on: req.db).filter(\.$gridID == grid.id!).filter(\.$personID == person.id).filter(
             \.$duty == kind
         ).count() > 0 {
             throw AppError.conflict("error.duplicate")
         }
-        let duty = GridDuty(gridID: grid.id!, personID: person.id!, duty: kind, groupNodeID: groupID)
+        let duty = GridDuty(gridID: grid.id!, personID: person.id, duty: kind, groupNodeID: groupID)
         try await req.db.writing { db in
             try await duty.create(on: db)
             try await audit(
@@ -255,24 +255,15 @@ enum PlacesCommands {
     @Sendable static func addResident(_ req: Request) async throws -> HouseholdsAPI.HouseholdDetail {
         let (h, grid) = try await householdForChange(req)
         let input = try req.decodeStrict(ResidentInput.self)
-        try await req.require(.editPeople)
-        let person = try await req.scoped(Person.self, input.personId, for: .change, field: "personId")
-        let before = person.snapshot
-        person.householdID = h.id
-        try await req.db.writing { db in
-            try await person.save(on: db)
-            try await Audit.record(
-                on: db, by: req.viewer, .update, entity: .person, id: person.id!, label: person.name,
-                scopePath: person.path,
-                before: before, after: ["household": "\(grid.name) #\(h.id!) \(h.room)"])
-        }
+        try await PeopleQueries.moveIntoHousehold(
+            input.personId, householdID: h.id!, note: "\(grid.name) #\(h.id!) \(h.room)", req)
         return try await HouseholdsAPI.detail(h, req)
     }
 
     @Sendable static func makeMemberHousehold(_ req: Request) async throws -> HouseholdsAPI.HouseholdDetail {
         let (h, grid) = try await householdForChange(req)
         let input = try req.decodeStrict(MemberInput.self)
-        let person = try await PeopleService.find(input.personId, req)
+        let person = try await PeopleQueries.visibleBrief(input.personId, req)
         guard person.isPartyMember, person.householdID == h.id else {
             throw AppError.invalid("error.household.memberLivesHere", field: "personId")
         }

@@ -36,9 +36,47 @@ struct GridFigures: Content, Sendable {
     var flags: [GridSizing.Flag] { GridSizing.flags(households: households, population: population) }
 }
 
+/// A grid as other capabilities see it: plain data, no model.
+struct GridSummary: Sendable {
+    let id: Int
+    let code: String
+    let name: String
+    let path: String
+    let communityNodeID: Int
+    let branchNodeID: Int?
+    let shape: MultiPolygon
+
+    init(_ g: Grid) {
+        id = g.id!
+        code = g.code
+        name = g.name
+        path = g.path
+        communityNodeID = g.communityNodeID
+        branchNodeID = g.branchNodeID
+        shape = g.shape
+    }
+}
+
+/// Places' published queries. Readers in other capabilities add `PlacesQueries+<Reader>.swift`; they use the
+/// plain-data functions (`grids(in:on:)`, `homeGridSummary(of:on:)`, `figures(for:on:)`), not the models.
 enum PlacesQueries {
+    /// The grids in a scope that are not archived, by code.
+    static func grids(in scope: DataScope, on db: any Database) async throws -> [GridSummary] {
+        try await gridsInScope(scope, on: db).map(GridSummary.init)
+    }
+
+    /// The grid a user lives in, or the grid of the branch they are bound to.
+    static func homeGridSummary(of v: Viewer, on db: any Database) async throws -> GridSummary? {
+        try await homeGrid(of: v, on: db).map(GridSummary.init)
+    }
+
     static func gridsInScope(_ scope: DataScope, on db: Database) async throws -> [Grid] {
         try await Grid.query(on: db).inScope(scope, \.$path).filter(\.$archived == false).sort(\.$code).all()
+    }
+
+    /// The grid of a grid branch.
+    static func grid(ofBranch nodeID: Int, on db: any Database) async throws -> Int? {
+        try await Grid.query(on: db).filter(\.$branchNodeID == nodeID).first()?.id
     }
 
     static func findGrid(_ id: Int, _ req: Request) async throws -> Grid {
@@ -54,7 +92,7 @@ enum PlacesQueries {
 
     /// The grid a user lives in (through their household), or the grid of the branch they are bound to.
     static func homeGrid(of v: Viewer, on db: Database) async throws -> Grid? {
-        if let pid = v.user.personID, let p = try await Person.find(pid, on: db), let hid = p.householdID,
+        if let pid = v.user.personID, let hid = try await PeopleQueries.householdID(ofPerson: pid, on: db),
             let h = try await Household.find(hid, on: db)
         {
             return try await Grid.find(h.gridID, on: db)

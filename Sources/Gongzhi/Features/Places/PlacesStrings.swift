@@ -40,7 +40,10 @@ enum PlacesStrings {
             "nearby.privacy": "只显示本人同意公开的党员姓名和门牌。",
             "places.import": "导入网格边界",
             "places.importHint":
-                "上传 GeoJSON FeatureCollection：每个要素为 Polygon 或 MultiPolygon，属性含 code（网格编码）、community（社区组织编码），可含 name。坐标默认 WGS84；声明 \"coordinateSystem\": \"GCJ-02\" 的文件会自动转换。",
+                """
+            上传 GeoJSON FeatureCollection：每个要素为 Polygon 或 MultiPolygon，属性含 code（网格编码）、\
+            community（社区组织编码），可含 name。坐标默认 WGS84；声明 "coordinateSystem": "GCJ-02" 的文件会自动转换。
+            """,
             "places.exportGrids": "导出本范围网格边界（GeoJSON）",
             "error.geo.codeOutOfScope": "网格编码 {0} 属于您管理范围以外的网格，请换一个编码。",
             "error.geo.overlap": "与网格 {0} 重叠。",
@@ -105,7 +108,11 @@ enum PlacesStrings {
             "nearby.privacy": "Names and door numbers show only for members who agreed.",
             "places.import": "Import grid boundaries",
             "places.importHint":
-                "Upload a GeoJSON FeatureCollection: each feature a Polygon or MultiPolygon with properties code (grid code) and community (the community's organisation code), and optionally name. Coordinates are WGS84; a file declaring \"coordinateSystem\": \"GCJ-02\" is converted.",
+                """
+            Upload a GeoJSON FeatureCollection: each feature a Polygon or MultiPolygon with properties code \
+            (grid code) and community (the community's organisation code), and optionally name. Coordinates \
+            are WGS84; a file declaring "coordinateSystem": "GCJ-02" is converted.
+            """,
             "places.exportGrids": "Export the grids in your scope (GeoJSON)",
             "error.geo.codeOutOfScope": "Grid code {0} belongs to a grid outside your scope; choose another code.",
             "error.geo.overlap": "Overlaps grid {0}.",

@@ -19,17 +19,28 @@ enum Calendars {
     static func softDeadline(_ req: Request, from: Date, workingDays: Int, warnings: inout [String]) async throws
         -> Date?
     {
+        try await softDeadline(
+            on: req.db, logger: req.logger, from: from, workingDays: workingDays, warnings: &warnings)
+    }
+
+    static func softDeadline(
+        on db: any Database, logger: Logger, from: Date, workingDays: Int, warnings: inout [String]
+    ) async throws -> Date? {
         do {
-            return try await deadline(req, from: from, workingDays: workingDays)
+            return try await deadline(on: db, from: from, workingDays: workingDays)
         } catch let e as AppError where e.messageKey == "error.calendar.missingYear" {
-            req.logger.warning("no working calendar for \(e.args.first ?? "?"): a step has no deadline")
+            logger.warning("no working calendar for \(e.args.first ?? "?"): a step has no deadline")
             warnings.append(Lang.zhHans.format(e.messageKey, e.args))
             return nil
         }
     }
 
     static func deadline(_ req: Request, from: Date, workingDays: Int) async throws -> Date {
-        let cal = try await load(on: req.db)
+        try await deadline(on: req.db, from: from, workingDays: workingDays)
+    }
+
+    static func deadline(on db: any Database, from: Date, workingDays: Int) async throws -> Date {
+        let cal = try await load(on: db)
         do {
             return Date(
                 timeIntervalSince1970: try cal.deadline(from: from.timeIntervalSince1970, workingDays: workingDays))
@@ -59,9 +70,9 @@ enum CalendarAPI {
     }
 
     static func register(_ api: RoutesBuilder) {
-        api.get("calendar", "deadline", use: deadline)
-        api.get("calendar", ":year", use: year)
-        api.put("calendar", ":year", use: replace)
+        api.get(RequestsRoute.apiCalendarDeadline, use: deadline)
+        api.get(RequestsRoute.apiCalendarYear(.key), use: year)
+        api.on(.PUT, RequestsRoute.apiCalendarYear(.key).components, use: replace)
     }
 
     struct DayInput: Codable, Sendable {
@@ -75,7 +86,8 @@ enum CalendarAPI {
         let workingWeekends: [DayInput]
     }
 
-    /// Administrators set a year from its State Council notice (or correct one); the old days are kept in the audit log.
+    /// Administrators set a year from its State Council notice (or correct one); the old days are kept in the
+    /// audit log.
     static func replace(_ req: Request, year: Int, input: YearInput) async throws -> YearOut {
         let v = try await req.requireDistrictSettings("calendar \(year)")
         var off: [LocalDate: String] = [:]

@@ -11,7 +11,7 @@ enum RequestAccess {
     /// Units a unit liaison answers for: those whose party organisation is the liaison's node.
     static func myUnitIDs(_ v: Viewer, on db: Database) async throws -> [Int] {
         guard v.role == .unitLiaison else { return [] }
-        return try await ResidentUnit.query(on: db).filter(\.$partyOrgNodeID == v.node.id!).all().compactMap(\.id)
+        return try await UnitsQueries.unitIDs(withPartyOrg: v.node.id!, on: db)
     }
 
     /// The requests a viewer may see: residents their own; unit liaisons what is dispatched to their units;

@@ -67,9 +67,7 @@ enum RequestFiguresService {
         let all = try await requests(v, nodePath: node.path, gridID: nil, on: req.db)
         var children: [AreaFigures] = []
         if node.kind == .communityCommittee {
-            for g in try await Grid.query(on: req.db).filter(\.$communityNodeID == node.id!).filter(
-                \.$archived == false
-            ).sort(\.$code).all() {
+            for g in try await PlacesQueries.activeGrids(inCommunity: node.id!, on: req.db) {
                 children.append(
                     .init(
                         name: g.name, nodeID: nil, gridID: g.id,
@@ -91,12 +89,11 @@ enum RequestFiguresService {
     }
 
     /// The records behind one figure.
-    static func list(_ req: Request, nodeID: Int?, gridID: Int?, metric: RequestMetric) async throws -> [ServiceRequest]
+    static func list(_ v: Viewer, nodePath path: String?, gridID: Int?, metric: RequestMetric, on db: any Database)
+        async throws -> [ServiceRequest]
     {
-        let v = try req.requireViewer()
-        let path = try await nodeID.asyncMap { try await OrgQueries.findInScope($0, req).path }
-        let rs = try await requests(v, nodePath: path, gridID: gridID, on: req.db)
-        let recs = try await records(rs, on: req.db)
+        let rs = try await requests(v, nodePath: path, gridID: gridID, on: db)
+        let recs = try await records(rs, on: db)
         let now = Date().timeIntervalSince1970
         let keep = Set(recs.filter { metric.matches($0, now: now) }.map(\.id))
         return rs.filter { keep.contains($0.id!) }.sorted { $0.raisedAt > $1.raisedAt }

@@ -8,13 +8,13 @@ enum RequestMaps {
     static let width = 360.0
 
     static func register(_ p: RoutesBuilder) {
-        p.get("requests", "pick.svg", use: pickImage)
-        p.get("requests", "pick", use: pickPage)
-        p.get("requests", "map", use: publicMap)
+        p.get(RequestsRoute.pickImage, use: pickImage)
+        p.get(RequestsRoute.pick, use: pickPage)
+        p.get(RequestsRoute.map, use: publicMap)
     }
 
     /// The community whose map a user picks on: their home grid's, else their node's.
-    static func community(_ req: Request) async throws -> (OrgNode, [Grid])? {
+    static func community(_ req: Request) async throws -> (OrgNode, [GridSummary])? {
         let v = try req.requireViewer()
         var communityID: Int?
         if let g = try await PlacesQueries.homeGrid(of: v, on: req.db) {
@@ -23,19 +23,18 @@ enum RequestMaps {
             communityID = v.node.id
         }
         guard let cid = communityID, let node = try await OrgNode.find(cid, on: req.db) else { return nil }
-        let grids = try await Grid.query(on: req.db).filter(\.$communityNodeID == cid).filter(\.$archived == false)
-            .sort(\.$code).all()
+        let grids = try await PlacesQueries.activeGrids(inCommunity: cid, on: req.db)
         return grids.isEmpty ? nil : (node, grids)
     }
 
     /// The grids as plain outlines, named, without links.
-    static func gridAreas(_ grids: [Grid]) -> [MapSVG.Area] {
+    static func gridAreas(_ grids: [GridSummary]) -> [MapSVG.Area] {
         grids.map {
-            MapSVG.Area(id: "g\($0.id!)", label: $0.name, shape: $0.shape, value: nil, href: nil, tooltip: $0.name)
+            MapSVG.Area(id: "g\($0.id)", label: $0.name, shape: $0.shape, value: nil, href: nil, tooltip: $0.name)
         }
     }
 
-    static func projection(_ grids: [Grid]) -> MapSVG.Projection {
+    static func projection(_ grids: [GridSummary]) -> MapSVG.Projection {
         var box = BBox.empty
         for g in grids { box.extend(g.shape.bbox) }
         return MapSVG.Projection(box: box, width: width)
@@ -61,18 +60,19 @@ enum RequestMaps {
         guard let (node, grids) = try await community(req) else {
             return Layout.page(
                 req, title: req.t("request.pick"),
-                body: "<h1>\(req.t("request.pick"))</h1><p>\(req.t("nearby.noGrid"))</p>", active: "/requests")
+                body: "<h1>\(req.t("request.pick"))</h1><p>\(req.t("nearby.noGrid"))</p>",
+                active: RequestsRoute.list.path)
         }
         let p = projection(grids)
         return Layout.page(
             req, title: req.t("request.pick"),
             body: """
                 <h1>\(req.t("request.pick"))</h1><p class="muted">\(req.t("request.pickHint", node.name))</p>
-                <form method="get" action="/requests/new" id="pick-form">
-                <input type="image" name="pt" src="/requests/pick.svg" alt="\(node.name)" width="\(Int(p.width))" \
-                height="\(Int(p.height.rounded()))" id="pick-map">
+                <form method="get" action="\(RequestsRoute.new)" id="pick-form">
+                <input type="image" name="pt" src="\(RequestsRoute.pickImage)" alt="\(node.name)" \
+                width="\(Int(p.width))" height="\(Int(p.height.rounded()))" id="pick-map">
                 </form>
-                """, active: "/requests")
+                """, active: RequestsRoute.list.path)
     }
 
     /// The point a click on the pick map stands for, if the form came from it.
@@ -89,7 +89,8 @@ enum RequestMaps {
         guard let (node, grids) = try await community(req) else {
             return Layout.page(
                 req, title: req.t("request.public"),
-                body: "<h1>\(req.t("request.public"))</h1><p>\(req.t("nearby.noGrid"))</p>", active: "/requests")
+                body: "<h1>\(req.t("request.public"))</h1><p>\(req.t("nearby.noGrid"))</p>",
+                active: RequestsRoute.list.path)
         }
         let rs = try await ServiceRequest.query(on: req.db).filter(\.$communityNodeID == node.id!).filter(
             \.$isPublic == true
@@ -98,7 +99,7 @@ enum RequestMaps {
         let cats = Dictionary(
             uniqueKeysWithValues: try await RequestCategory.query(on: req.db).all().map { ($0.code, $0.name(req.lang)) }
         )
-        let centres = Dictionary(uniqueKeysWithValues: grids.map { ($0.id!, $0.shape.bbox.center) })
+        let centres = Dictionary(uniqueKeysWithValues: grids.map { ($0.id, $0.shape.bbox.center) })
         let markers: [MapSVG.Marker] = rs.compactMap { r in
             guard let at = r.lat.flatMap({ la in r.lng.map { Coordinate(lat: la, lng: $0) } }) ?? centres[r.gridID]
             else { return nil }
@@ -118,6 +119,6 @@ enum RequestMaps {
                 <h1>\(req.t("request.public"))</h1><p class="muted">\(node.name) · \
                 \(req.t("request.publicCount", String(markers.count)))</p>
                 <section class="card map-frame" id="public-map">\(HTML(raw: svg))</section>
-                """, active: "/requests")
+                """, active: RequestsRoute.list.path)
     }
 }

@@ -128,7 +128,7 @@ struct CreateRequests: AsyncMigration {
                 "text", .sql(unsafeRaw: "TEXT"), .required
             )
             .field("lat", .double).field("lng", .double).field("household_id", .int)
-            .field("grid_id", .int, .required, .references(Grid.schema, .id))
+            .field("grid_id", .int, .required, .references(PlacesQueries.gridsTable, .id))
             .field("community_node_id", .int, .required).field("path", .string, .required)
             .field("reporter_user_id", .int).field("reporter_person_id", .int)
             .field("channel", .string, .required).field("is_public", .bool, .required)
@@ -154,7 +154,7 @@ struct CreateRequests: AsyncMigration {
         try await db.schema(RequestAssignment.schema)
             .field(.id, .int, .identifier(auto: true))
             .field("request_id", .int, .required, .references(ServiceRequest.schema, .id))
-            .field("unit_id", .int, .required, .references(ResidentUnit.schema, .id))
+            .field("unit_id", .int, .required, .references(UnitsQueries.table, .id))
             .field("status", .string, .required).field("deadline", .datetime, .required).field("created_at", .datetime)
             .create()
         try await db.createIndex(table: RequestAssignment.schema, column: "request_id")

@@ -108,7 +108,11 @@ enum RequestPhotos {
         try await RequestPhoto.query(on: db).filter(\.$requestID == requestID).field(\.$id).field(\.$eventID).sort(
             \.$id
         ).all()
-            .map { PhotoRef(id: $0.id!, eventID: $0.eventID, url: "/api/v1/requests/\(requestID)/photos/\($0.id!)") }
+            .map {
+                PhotoRef(
+                    id: $0.id!, eventID: $0.eventID,
+                    url: RequestsRoute.apiPhoto(.value(requestID), photo: .value($0.id!)).path)
+            }
     }
 
     /// Upload: the body is one JPEG or PNG. The reporter adds while the request waits for the grid; staff add evidence.
@@ -122,7 +126,8 @@ enum RequestPhotos {
         let cleaned = try await clean([Array(body.readableBytesView)], keepLocation: keep, limit: 1, req)
         let stored = try await add(req, to: r, photos: cleaned, asEvidence: !reporter)
         return try await PhotoRef(
-            id: stored[0].id!, eventID: stored[0].eventID, url: "/api/v1/requests/\(r.id!)/photos/\(stored[0].id!)"
+            id: stored[0].id!, eventID: stored[0].eventID,
+            url: RequestsRoute.apiPhoto(.value(r.id!), photo: .value(stored[0].id!)).path
         )
         .encodeResponse(status: .created, for: req)
     }

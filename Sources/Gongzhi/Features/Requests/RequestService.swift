@@ -35,6 +35,13 @@ enum RequestService {
     static let maxText = 2_000
 
     static func raise(_ req: Request, _ input: RaiseInput) async throws -> ServiceRequest {
+        try await raise(StepContext(req), input)
+    }
+
+    /// A person raises a request: the context's caller answers for the scope checks (and their access log).
+    static func raise(_ ctx: StepContext, _ input: RaiseInput) async throws -> ServiceRequest {
+        let req = try ctx.callerForUserAction()
+        let db = ctx.db
         let v = try req.requireViewer()
         var problems: [String: String] = [:]
         let text = input.text?.trimmingWhitespace() ?? ""
@@ -46,7 +53,7 @@ enum RequestService {
         if input.kind == nil { problems["kind"] = "error.request.kind" }
         var category: RequestCategory?
         if let code = input.category, !code.isEmpty {
-            category = try await RequestCategory.query(on: req.db).filter(\.$code == code).filter(\.$active == true)
+            category = try await RequestCategory.query(on: db).filter(\.$code == code).filter(\.$active == true)
                 .first()
             if category == nil { problems["category"] = "error.request.category" }
         } else {
@@ -59,32 +66,36 @@ enum RequestService {
         if staff && channel == .app { throw AppError.invalid("error.request.channel", field: "channel") }
 
         // Where: a point, a household, or (for a resident) their own household.
-        var grid: Grid?
+        var grid: GridSummary?
         var householdID = input.householdId
         let household = try await input.householdId.asyncMap { try await Self.household($0, req) }
         if let lat = input.lat, let lng = input.lng {
             let p = Coordinate(lat: lat, lng: lng)
             guard p.isValid else { throw AppError.invalid("error.geo.range", field: "lat") }
-            let (index, _) = try await req.application.placesIndex.current(on: req.db)
+            let (index, _) = try await ctx.places.current(on: db)
             let hit = index.containing(p).first ?? index.nearest(p, maxMetres: PlacesAPI.nearestWithinMetres)?.id
             guard let id = hit else { throw AppError.invalid("error.geo.outside", field: "lat") }
-            grid = try await Grid.find(id, on: req.db)
+            grid = try await PlacesQueries.gridSummary(id, on: db)
         } else if staff, let gid = input.gridId {
-            grid = try await req.scoped(Grid.self, gid, field: "gridId")
+            grid = try await PlacesQueries.scopedGrid(gid, field: "gridId", req)
         } else if let household {
-            grid = try await Grid.find(household.gridID, on: req.db)
-        } else if !staff, let pid = v.user.personID, let hid = try await Person.find(pid, on: req.db)?.householdID {
+            grid = try await PlacesQueries.gridSummary(household.gridID, on: db)
+        } else if !staff, let pid = v.user.personID,
+            let hid = try await PeopleQueries.householdID(ofPerson: pid, on: db)
+        {
             householdID = hid
-            if let h = try await Household.find(hid, on: req.db) { grid = try await Grid.find(h.gridID, on: req.db) }
+            if let h = try await PlacesQueries.household(hid, on: db) {
+                grid = try await PlacesQueries.gridSummary(h.gridID, on: db)
+            }
         }
         guard let grid else { throw AppError.invalid("error.request.where", field: "lat") }
         if staff, !v.scope.includes(TreePath(grid.path)) {
-            throw await req.forbidden("raise in grid \(grid.id!)", scopePath: grid.path)
+            throw await req.forbidden("raise in grid \(grid.id)", scopePath: grid.path)
         }
-        if let pid = input.reporterPersonId { _ = try await PeopleService.find(pid, req) }
+        if let pid = input.reporterPersonId { _ = try await PeopleQueries.visibleBrief(pid, req) }
 
         return try await create(
-            req, kind: input.kind!, category: category!, text: text, lat: input.lat, lng: input.lng,
+            ctx, kind: input.kind!, category: category!, text: text, lat: input.lat, lng: input.lng,
             householdID: householdID, grid: grid, reporterUserID: staff ? nil : v.user.id,
             reporterPersonID: staff ? input.reporterPersonId : v.user.personID, channel: channel,
             isPublic: input.isPublic ?? false, actor: v, actorName: nil)
@@ -92,8 +103,8 @@ enum RequestService {
 
     /// The one door every channel enters by: the request, its first deadline and its first event.
     static func create(
-        _ req: Request, kind: RequestKind, category: RequestCategory, text: String, lat: Double?, lng: Double?,
-        householdID: Int?, grid: Grid, reporterUserID: Int?, reporterPersonID: Int?, channel: RequestChannel,
+        _ ctx: StepContext, kind: RequestKind, category: RequestCategory, text: String, lat: Double?, lng: Double?,
+        householdID: Int?, grid: GridSummary, reporterUserID: Int?, reporterPersonID: Int?, channel: RequestChannel,
         isPublic: Bool, actor: Viewer?, actorName: String?
     ) async throws -> ServiceRequest {
         let now = Date()
@@ -104,7 +115,7 @@ enum RequestService {
         r.lat = lat
         r.lng = lng
         r.householdID = householdID
-        r.gridID = grid.id!
+        r.gridID = grid.id
         r.communityNodeID = grid.communityNodeID
         r.path = grid.path
         r.reporterUserID = reporterUserID
@@ -121,14 +132,15 @@ enum RequestService {
         r.raisedAt = now
         var warnings: [String] = []
         r.stepDeadline = try await Calendars.softDeadline(
-            req, from: now, workingDays: category.responseDays, warnings: &warnings)
+            on: ctx.db, logger: ctx.logger, from: now, workingDays: category.responseDays, warnings: &warnings)
         let note = warnings.joined(separator: " ")
-        try await req.db.writing { db in
+        let webhook = ctx.webhook
+        try await ctx.db.writing { db in
             try await r.create(on: db)
             try await event(
                 r, action: .raise, from: nil, to: .raised, note: note, deadline: r.stepDeadline, by: actor, on: db,
                 actorName: actorName)
-            try await Notify.step(.raise, r, webhook: req.application.storage[WebhookConfigKey.self], on: db)
+            try await Notify.step(.raise, .init(r), webhook: webhook, on: db)
         }
         return r
     }
@@ -138,12 +150,12 @@ enum RequestService {
     /// or community is neither used nor confirmed to exist.
     /// A household id from a client: in the staff member's scope, or a resident's own. Another family's id is
     /// neither used nor confirmed to exist.
-    static func household(_ id: Int, _ req: Request) async throws -> Household {
+    static func household(_ id: Int, _ req: Request) async throws -> PlacesQueries.HouseholdSummary {
         let v = try req.requireViewer()
-        guard v.scope.isSelfOnly else { return try await req.scoped(Household.self, id, field: "householdId") }
+        guard v.scope.isSelfOnly else { return try await PlacesQueries.scopedHousehold(id, field: "householdId", req) }
         var own: Int?
-        if let pid = v.user.personID { own = try await Person.find(pid, on: req.db)?.householdID }
-        let found = try await Household.find(id, on: req.db)
+        if let pid = v.user.personID { own = try await PeopleQueries.householdID(ofPerson: pid, on: req.db) }
+        let found = try await PlacesQueries.household(id, on: req.db)
         guard own == id, let found else {
             if found != nil { await AccessLog.write(req, .outOfScopeRead, detail: "household \(id) in householdId") }
             throw AppError.invalid("error.ref.unknown", field: "householdId")
@@ -156,7 +168,7 @@ enum RequestService {
 
     static func checkHandler(_ unitID: Int, for r: ServiceRequest, _ req: Request) async throws {
         let v = try req.requireViewer()
-        guard let unit = try await ResidentUnit.find(unitID, on: req.db), !unit.archived else {
+        guard let unit = try await UnitsQueries.activeHandler(unitID, on: req.db) else {
             throw AppError.invalid("error.request.handlers", field: "unitIds")
         }
         let path = TreePath(unit.path)
@@ -207,21 +219,74 @@ enum RequestService {
         r.version = readVersion + 1
     }
 
-    static func perform(_ req: Request, id: Int, action: RequestAction, _ input: ActionInput, by system: Bool = false)
-        async throws -> ServiceRequest
-    {
-        let v = req.viewer
-        let r: ServiceRequest
-        if system {
-            guard let found = try await ServiceRequest.find(id, on: req.db) else { throw AppError.notFound() }
-            r = found
-        } else {
-            r = try await RequestAccess.find(id, req)
+    /// What a step needs besides its input: who acts, the database, the settings and the webhook outbox.
+    struct StepContext: Sendable {
+        /// The signed-in caller, for scoped look-ups and the access log; nil when the system acts (the sweeper).
+        var caller: Request?
+        var viewer: Viewer?
+        var db: any Database
+        var logger: Logger
+        var lang: Lang
+        var reopenLimit: Int
+        var webhook: WebhookConfig?
+        /// Where a point lies (raising from a point).
+        var places: PlacesIndex
+
+        init(_ req: Request) {
+            caller = req
+            viewer = req.viewer
+            db = req.db
+            logger = req.logger
+            lang = req.lang
+            reopenLimit =
+                req.application.storage[WorkflowSettingsKey.self]?.reopenLimit
+                ?? RequestWorkflow.defaultReopenLimit
+            webhook = req.application.storage[WebhookConfigKey.self]
+            places = req.application.placesIndex
         }
-        let category = try await RequestCategory.query(on: req.db).filter(\.$code == r.category).first()
-        let assignments = try await RequestAssignment.query(on: req.db).filter(\.$requestID == id).all()
-        if !system, let v {
-            let mine = try await RequestAccess.myUnitIDs(v, on: req.db)
+
+        /// The system acting on its own, as the sweeper does.
+        init(system app: Application) {
+            caller = nil
+            viewer = nil
+            db = app.db
+            logger = app.logger
+            lang = .zhHans
+            reopenLimit = app.storage[WorkflowSettingsKey.self]?.reopenLimit ?? RequestWorkflow.defaultReopenLimit
+            webhook = app.storage[WebhookConfigKey.self]
+            places = app.placesIndex
+        }
+
+        /// Steps only a person takes (dispatching, merging) need the caller's scope and access log.
+        func callerForUserAction() throws -> Request {
+            guard let caller else { throw AppError.forbidden() }
+            return caller
+        }
+    }
+
+    static func perform(_ req: Request, id: Int, action: RequestAction, _ input: ActionInput) async throws
+        -> ServiceRequest
+    {
+        try await perform(StepContext(req), id: id, action: action, input)
+    }
+
+    /// One step of a request. A context without a caller is the system: no permission check, no actor.
+    static func perform(_ ctx: StepContext, id: Int, action: RequestAction, _ input: ActionInput) async throws
+        -> ServiceRequest
+    {
+        let v = ctx.viewer
+        let system = ctx.caller == nil
+        let r: ServiceRequest
+        if let req = ctx.caller {
+            r = try await RequestAccess.find(id, req)
+        } else {
+            guard let found = try await ServiceRequest.find(id, on: ctx.db) else { throw AppError.notFound() }
+            r = found
+        }
+        let category = try await RequestCategory.query(on: ctx.db).filter(\.$code == r.category).first()
+        let assignments = try await RequestAssignment.query(on: ctx.db).filter(\.$requestID == id).all()
+        if let req = ctx.caller, let v {
+            let mine = try await RequestAccess.myUnitIDs(v, on: ctx.db)
             let active = assignments.filter { [.pending, .accepted].contains($0.status) }.map(\.unitID)
             guard RequestAccess.may(v, action, r, category: category, myUnits: mine, assignedUnits: active) else {
                 throw await req.forbidden("request \(id) \(action.rawValue)", scopePath: r.path)
@@ -234,12 +299,11 @@ enum RequestService {
         do {
             next = try RequestWorkflow.apply(
                 action, to: r.facts, rating: input.rating,
-                reopenLimit: req.application.storage[WorkflowSettingsKey.self]?.reopenLimit
-                    ?? RequestWorkflow.defaultReopenLimit)
+                reopenLimit: ctx.reopenLimit)
         } catch {
             throw AppError(
                 status: .conflict, code: "conflict", messageKey: error.messageKey,
-                args: [req.t(action.labelKey), req.t(from.labelKey)])
+                args: [ctx.lang.t(action.labelKey), ctx.lang.t(from.labelKey)])
         }
         let now = Date()
         var deadline: Date?
@@ -250,16 +314,17 @@ enum RequestService {
             r.assigneeUserID = v?.user.id
             r.takenAt = now
             deadline = try await Calendars.softDeadline(
-                req, from: now, workingDays: category?.reviewDays ?? 2, warnings: &warnings)
+                on: ctx.db, logger: ctx.logger, from: now, workingDays: category?.reviewDays ?? 2, warnings: &warnings)
         case .settle, .complete:
             if note.isEmpty { throw AppError.invalid("error.request.result", field: "note") }
             r.resolvedAt = now
         case .forward, .escalate:
             if note.isEmpty && action == .escalate { throw AppError.invalid("error.request.reason", field: "note") }
-            deadline = try await Calendars.softDeadline(req, from: now, workingDays: 5, warnings: &warnings)
+            deadline = try await Calendars.softDeadline(
+                on: ctx.db, logger: ctx.logger, from: now, workingDays: 5, warnings: &warnings)
         case .dispatch, .decide:
             if action == .decide {
-                guard let mid = input.meetingId, let m = try await JointMeeting.find(mid, on: req.db),
+                guard let mid = input.meetingId, let m = try await JointMeeting.find(mid, on: ctx.db),
                     m.communityNodeID == r.communityNodeID
                 else {
                     throw AppError.invalid("error.request.meeting", field: "meetingId")
@@ -272,9 +337,10 @@ enum RequestService {
             }
             let days = input.workingDays ?? category?.handlingDays ?? 5
             guard (1...60).contains(days) else { throw AppError.invalid("error.calendar.count", field: "workingDays") }
-            deadline = try await Calendars.softDeadline(req, from: now, workingDays: days, warnings: &warnings)
+            deadline = try await Calendars.softDeadline(
+                on: ctx.db, logger: ctx.logger, from: now, workingDays: days, warnings: &warnings)
             for uid in unitIDs {
-                try await checkHandler(uid, for: r, req)
+                try await checkHandler(uid, for: r, try ctx.callerForUserAction())
                 let a = RequestAssignment()
                 a.requestID = id
                 a.unitID = uid
@@ -290,13 +356,14 @@ enum RequestService {
                 throw AppError.invalid("error.calendar.count", field: "workingDays")
             }
         case .approveExtension:
-            let asked = try await RequestEvent.query(on: req.db).filter(\.$requestID == id).filter(
+            let asked = try await RequestEvent.query(on: ctx.db).filter(\.$requestID == id).filter(
                 \.$action == .requestExtension
             )
             .sort(\.$id, .descending).first()
             let days = asked.flatMap { Int($0.note.split(separator: "|").first ?? "") } ?? 3
             let base = r.stepDeadline ?? now
-            deadline = try await Calendars.softDeadline(req, from: base, workingDays: days, warnings: &warnings)
+            deadline = try await Calendars.softDeadline(
+                on: ctx.db, logger: ctx.logger, from: base, workingDays: days, warnings: &warnings)
         case .rate:
             guard input.rating != nil else { throw AppError.invalid("error.request.rating", field: "rating") }
             r.rating = input.rating
@@ -305,7 +372,7 @@ enum RequestService {
             guard let target = input.mergeInto, target != id else {
                 throw AppError.invalid("error.request.mergeTarget", field: "mergeInto")
             }
-            let other = try await RequestAccess.find(target, req)
+            let other = try await RequestAccess.find(target, try ctx.callerForUserAction())
             guard other.state.isOpen else { throw AppError.invalid("error.request.mergeTarget", field: "mergeInto") }
             r.mergedIntoID = other.id
         case .supervise:
@@ -325,13 +392,14 @@ enum RequestService {
         if next.state == .closed && r.closedAt == nil { r.closedAt = now }
         if next.state == .handling && (action == .rate || action == .reopen) {
             r.stepDeadline = try await Calendars.softDeadline(
-                req, from: now, workingDays: category?.handlingDays ?? 5, warnings: &warnings)
+                on: ctx.db, logger: ctx.logger, from: now, workingDays: category?.handlingDays ?? 5, warnings: &warnings
+            )
         }
         let fullNote = ([note] + warnings).filter { !$0.isEmpty }.joined(separator: " ")
         let eventNote = action == .requestExtension ? "\(input.workingDays!)|\(fullNote)" : fullNote
         let stepDeadline = deadline
         let assignmentsToCreate = newAssignments
-        try await req.db.writing { db in
+        try await ctx.db.writing { db in
             try await saveIfUnchanged(r, readVersion: readVersion, on: db)
             if action == .dispatch || action == .decide {
                 try await RequestAssignment.query(on: db).filter(\.$requestID == id).filter(
@@ -368,7 +436,7 @@ enum RequestService {
             try await event(
                 r, action: action, from: fromState, to: r.state, note: eventNote, deadline: stepDeadline,
                 by: system ? nil : v, on: db)
-            try await Notify.step(action, r, webhook: req.application.storage[WebhookConfigKey.self], on: db)
+            try await Notify.step(action, .init(r), webhook: ctx.webhook, on: db)
         }
         return r
     }
@@ -376,28 +444,23 @@ enum RequestService {
     /// Likely duplicates of a request about to be raised (or already raised): same category, last 30 days,
     /// closed ones included, nearby or in the same building, with a similar description.
     static func similar(
-        _ req: Request, category: String, text: String, point: Coordinate?, householdID: Int?, gridID: Int?,
-        excluding: Int? = nil
+        _ v: Viewer, on db: any Database, category: String, text: String, point: Coordinate?, householdID: Int?,
+        gridID: Int?, excluding: Int? = nil
     ) async throws -> [ServiceRequest] {
         let since = Date().addingTimeInterval(-30 * 86_400)
-        let q = ServiceRequest.query(on: req.db).filter(\.$category == category).filter(\.$raisedAt >= since).filter(
+        let q = ServiceRequest.query(on: db).filter(\.$category == category).filter(\.$raisedAt >= since).filter(
             \.$state != .merged)
         if let gridID { q.filter(\.$gridID == gridID) }
         if let excluding { q.filter(\.$id != excluding) }
         let candidates = try await q.sort(\.$raisedAt, .descending).limit(300).all()
-        let building = try await householdID.asyncMap { try await Household.find($0, on: req.db)?.buildingID } ?? nil
+        let building =
+            try await householdID.asyncMap { try await PlacesQueries.household($0, on: db)?.buildingID } ?? nil
         let hids = candidates.compactMap(\.householdID)
-        let buildings =
-            hids.isEmpty
-            ? [:]
-            : Dictionary(
-                uniqueKeysWithValues: try await Household.query(on: req.db).filter(\.$id ~~ hids).all().map {
-                    ($0.id!, $0.buildingID)
-                })
+        let buildings = Dictionary(
+            uniqueKeysWithValues: try await PlacesQueries.households(hids, on: db).map { ($0.id, $0.buildingID) })
         // Nobody learns of a request they could not otherwise see, unless it is public.
-        let v = try req.requireViewer()
         let visible = Set(
-            try await RequestAccess.scoped(v, on: req.db).filter(\.$id ~~ candidates.compactMap(\.id)).all().compactMap(
+            try await RequestAccess.scoped(v, on: db).filter(\.$id ~~ candidates.compactMap(\.id)).all().compactMap(
                 \.id))
         let now = Date()
         return candidates.filter { c in
@@ -414,28 +477,32 @@ enum RequestService {
 
     /// Closes requests not rated in time (counted as unrated, never as satisfied) and escalates overdue ones.
     /// Runs every few minutes in the server and on demand.
-    static func sweep(_ req: Request) async throws -> (closed: Int, escalated: Int) {
-        let unratedAfterDays = req.application.storage[WorkflowSettingsKey.self]?.unratedAfterDays ?? 7
-        let now = Date()
+    static func sweep(_ app: Application) async throws -> (closed: Int, escalated: Int) {
+        try await sweep(
+            StepContext(system: app), unratedAfterDays: app.storage[WorkflowSettingsKey.self]?.unratedAfterDays ?? 7,
+            now: Date())
+    }
+
+    static func sweep(_ ctx: StepContext, unratedAfterDays: Int, now: Date) async throws
+        -> (closed: Int, escalated: Int)
+    {
+        let db = ctx.db
         var closed = 0
         var escalated = 0
-        let stale = try await ServiceRequest.query(on: req.db).filter(\.$state == .resolved)
+        let stale = try await ServiceRequest.query(on: db).filter(\.$state == .resolved)
             .filter(\.$resolvedAt < now.addingTimeInterval(-Double(unratedAfterDays) * 86_400)).all()
         for r in stale {
-            if (try? await perform(
-                req, id: r.id!, action: .closeUnrated, ActionInput(note: Lang.zhHans.t("request.autoUnrated")), by: true
-            )) != nil {
+            let note = ActionInput(note: Lang.zhHans.t("request.autoUnrated"))
+            if (try? await perform(ctx, id: r.id!, action: .closeUnrated, note)) != nil {
                 closed += 1
             }
         }
-        let overdue = try await ServiceRequest.query(on: req.db).filter(\.$state ~~ [.dispatched, .handling]).filter(
+        let overdue = try await ServiceRequest.query(on: db).filter(\.$state ~~ [.dispatched, .handling]).filter(
             \.$stepDeadline < now
         ).all()
         for r in overdue where (EscalationLevel(rawValue: r.level) ?? .community).next != nil {
-            if (try? await perform(
-                req, id: r.id!, action: .escalate, ActionInput(note: Lang.zhHans.t("request.autoEscalated")), by: true))
-                != nil
-            {
+            let note = ActionInput(note: Lang.zhHans.t("request.autoEscalated"))
+            if (try? await perform(ctx, id: r.id!, action: .escalate, note)) != nil {
                 escalated += 1
             }
         }

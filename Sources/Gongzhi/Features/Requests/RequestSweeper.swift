@@ -1,8 +1,8 @@
 import NIOCore
 import Vapor
 
-/// Every minute: deliver due webhook events; at 08:00 the daily digests; close requests left unrated past the
-/// window and escalate overdue ones.
+/// Every minute: close requests left unrated past the window and escalate overdue ones (Notifications delivers
+/// webhook events and digests with its own handler).
 /// Several server processes may all run it; each step is version-checked, so nothing happens twice.
 struct RequestSweeper: LifecycleHandler {
     static let interval: TimeAmount = .minutes(1)
@@ -11,15 +11,9 @@ struct RequestSweeper: LifecycleHandler {
         guard app.environment != .testing else { return }
         let task = app.eventLoopGroup.next().scheduleRepeatedAsyncTask(initialDelay: .minutes(1), delay: Self.interval)
         { _ in
-            let req = Request(application: app, on: app.eventLoopGroup.next())
-            return req.eventLoop.makeFutureWithTask {
+            app.eventLoopGroup.next().makeFutureWithTask {
                 do {
-                    _ = try await Notify.deliver(app)
-                    let hour = LocalDate.utcOffsetSeconds / 3600 + Int(Date().timeIntervalSince1970) / 3600 % 24
-                    if hour % 24 == 8 && Int(Date().timeIntervalSince1970) / 60 % 60 == 0 {
-                        _ = try await Notify.digest(app)
-                    }  // 08:00 Shanghai
-                    let r = try await RequestService.sweep(req)
+                    let r = try await RequestService.sweep(app)
                     if r.closed + r.escalated > 0 {
                         app.logger.notice("sweep: \(r.closed) closed unrated, \(r.escalated) escalated overdue")
                     }

@@ -78,21 +78,21 @@ enum RequestsAPI {
     }
 
     static func register(_ api: RoutesBuilder) {
-        api.get("request-categories", use: categories)
-        api.patch("request-categories", ":code", use: updateCategory)
-        api.get("requests", use: list)
-        api.post("requests", use: raise)
-        api.get("requests", "public", use: publicList)
-        api.get("requests", "figures", use: figures)
-        api.get("requests", "similar", use: similar)
-        api.get("requests", ":id", use: show)
-        api.post("requests", ":id", "actions", ":action", use: act)
-        api.on(.POST, "requests", ":id", "photos", body: .collect(maxSize: "6mb"), use: RequestPhotos.upload)
-        api.get("requests", ":id", "photos", ":photo", use: RequestPhotos.serve)
-        api.get("todos", use: todos)
-        api.get("meetings", use: MeetingsAPI.list)
-        api.post("meetings", use: MeetingsAPI.create)
-        api.get("meetings", ":id", use: MeetingsAPI.show)
+        api.get(RequestsRoute.apiCategories, use: categories)
+        api.patch(RequestsRoute.apiCategory(.key), use: updateCategory)
+        api.get(RequestsRoute.apiList, use: list)
+        api.post(RequestsRoute.apiList, use: raise)
+        api.get(RequestsRoute.apiPublic, use: publicList)
+        api.get(RequestsRoute.apiFigures, use: figures)
+        api.get(RequestsRoute.apiSimilar, use: similar)
+        api.get(RequestsRoute.apiRequest(.key), use: show)
+        api.post(RequestsRoute.apiAction(.key, action: .key), use: act)
+        api.post(RequestsRoute.apiPhotos(.key), body: .collect(maxSize: "6mb"), use: RequestPhotos.upload)
+        api.get(RequestsRoute.apiPhoto(.key, photo: .key), use: RequestPhotos.serve)
+        api.get(RequestsRoute.apiTodos, use: todos)
+        api.get(RequestsRoute.apiMeetings, use: MeetingsAPI.list)
+        api.post(RequestsRoute.apiMeetings, use: MeetingsAPI.create)
+        api.get(RequestsRoute.apiMeeting(.key), use: MeetingsAPI.show)
         CalendarAPI.register(api)
     }
 
@@ -160,24 +160,22 @@ enum RequestsAPI {
     }
 
     static func out(_ rs: [ServiceRequest], _ req: Request) async throws -> [RequestOut] {
-        let v = try req.requireViewer()
+        try await out(rs, viewer: try req.requireViewer(), lang: req.lang, on: req.db)
+    }
+
+    static func out(_ rs: [ServiceRequest], viewer v: Viewer, lang: Lang, on db: any Database) async throws
+        -> [RequestOut]
+    {
         let cats = Dictionary(
-            uniqueKeysWithValues: try await RequestCategory.query(on: req.db).all().map { ($0.code, $0.name(req.lang)) }
-        )
+            uniqueKeysWithValues: try await RequestCategory.query(on: db).all().map { ($0.code, $0.name(lang)) })
         let gids = Array(Set(rs.map(\.gridID)))
-        let grids =
-            gids.isEmpty
-            ? [:]
-            : Dictionary(
-                uniqueKeysWithValues: try await Grid.query(on: req.db).filter(\.$id ~~ gids).all().map {
-                    ($0.id!, $0.name)
-                })
+        let grids = try await PlacesQueries.gridNames(gids, on: db)
         let cids = Array(Set(rs.map(\.communityNodeID)))
         let comms =
             cids.isEmpty
             ? [:]
             : Dictionary(
-                uniqueKeysWithValues: try await OrgNode.query(on: req.db).filter(\.$id ~~ cids).all().map {
+                uniqueKeysWithValues: try await OrgNode.query(on: db).filter(\.$id ~~ cids).all().map {
                     ($0.id!, $0.name)
                 })
         let now = Date()
@@ -185,12 +183,13 @@ enum RequestsAPI {
             let level = EscalationLevel(rawValue: r.level) ?? .community
             let others = RequestAccess.isAnotherResidents(r, for: v)
             return RequestOut(
-                id: r.id!, number: r.number, kind: r.kind, kindLabel: req.t(r.kind.labelKey), category: r.category,
+                id: r.id!, number: r.number, kind: r.kind, kindLabel: lang.t(r.kind.labelKey), category: r.category,
                 categoryLabel: cats[r.category] ?? r.category, text: others && !r.isPublic ? "" : r.text,
                 lat: others ? nil : r.lat, lng: others ? nil : r.lng, gridID: r.gridID,
                 gridName: grids[r.gridID], communityName: comms[r.communityNodeID], channel: r.channel,
                 isPublic: r.isPublic,
-                state: r.state, stateLabel: req.t(r.state.labelKey), level: r.level, levelLabel: req.t(level.labelKey),
+                state: r.state, stateLabel: lang.t(r.state.labelKey), level: r.level,
+                levelLabel: lang.t(level.labelKey),
                 stepDeadline: r.stepDeadline,
                 overdue: r.state.isOpen && r.state != .resolved && (r.stepDeadline.map { $0 < now } ?? false),
                 supervised: r.supervised, rating: r.rating, unrated: r.unrated, reopenCount: r.reopenCount,
@@ -199,9 +198,14 @@ enum RequestsAPI {
     }
 
     static func detail(_ r: ServiceRequest, _ req: Request) async throws -> Detail {
-        let v = try req.requireViewer()
-        let events = try await RequestEvent.query(on: req.db).filter(\.$requestID == r.id!).sort(\.$id).all()
-        let cal = try? await Calendars.load(on: req.db)
+        try await detail(r, viewer: try req.requireViewer(), lang: req.lang, on: req.db)
+    }
+
+    static func detail(_ r: ServiceRequest, viewer v: Viewer, lang: Lang, on db: any Database) async throws
+        -> Detail
+    {
+        let events = try await RequestEvent.query(on: db).filter(\.$requestID == r.id!).sort(\.$id).all()
+        let cal = try? await Calendars.load(on: db)
         var previous: Date?
         let others = RequestAccess.isAnotherResidents(r, for: v)
         let eventsOut = events.map { e -> EventOut in
@@ -209,8 +213,8 @@ enum RequestsAPI {
             defer { previous = e.at }
             if others, let reporter = r.reporterUserID, e.actorUserID == reporter {
                 return EventOut(
-                    id: e.id!, at: e.at, actorName: req.t("request.anotherResident"), action: e.action,
-                    actionLabel: req.t(e.action.labelKey), fromState: e.fromState, toState: e.toState,
+                    id: e.id!, at: e.at, actorName: lang.t("request.anotherResident"), action: e.action,
+                    actionLabel: lang.t(e.action.labelKey), fromState: e.fromState, toState: e.toState,
                     note: "",
                     deadline: e.deadline, workingDays: nil)
             }
@@ -222,32 +226,26 @@ enum RequestsAPI {
                 ? e.note.split(separator: "|", maxSplits: 1).map(String.init).reversed().joined(separator: " · ")
                 : e.note
             return EventOut(
-                id: e.id!, at: e.at, actorName: e.actorName, action: e.action, actionLabel: req.t(e.action.labelKey),
+                id: e.id!, at: e.at, actorName: e.actorName, action: e.action, actionLabel: lang.t(e.action.labelKey),
                 fromState: e.fromState,
                 toState: e.toState, note: note, deadline: e.deadline, workingDays: days)
         }
-        let assignments = try await RequestAssignment.query(on: req.db).filter(\.$requestID == r.id!).sort(\.$id).all()
-        let units =
-            assignments.isEmpty
-            ? [:]
-            : Dictionary(
-                uniqueKeysWithValues: try await ResidentUnit.query(on: req.db).filter(
-                    \.$id ~~ assignments.map(\.unitID)
-                ).all().map { ($0.id!, $0.name) })
-        let category = try await RequestCategory.query(on: req.db).filter(\.$code == r.category).first()
-        let mine = try await RequestAccess.myUnitIDs(v, on: req.db)
+        let assignments = try await RequestAssignment.query(on: db).filter(\.$requestID == r.id!).sort(\.$id).all()
+        let units = try await UnitsQueries.names(assignments.map(\.unitID), on: db)
+        let category = try await RequestCategory.query(on: db).filter(\.$code == r.category).first()
+        let mine = try await RequestAccess.myUnitIDs(v, on: db)
         let active = assignments.filter { [.pending, .accepted].contains($0.status) }.map(\.unitID)
         let allowed = RequestWorkflow.allowed(from: r.facts).filter {
             RequestAccess.may(v, $0, r, category: category, myUnits: mine, assignedUnits: active)
         }
         return Detail(
-            request: try await out([r], req)[0], events: eventsOut,
+            request: try await out([r], viewer: v, lang: lang, on: db)[0], events: eventsOut,
             assignments: assignments.map {
                 AssignmentOut(
                     unitID: $0.unitID, unitName: units[$0.unitID] ?? "", status: $0.status, deadline: $0.deadline)
             },
             allowedActions: allowed,
-            photos: try await RequestPhotos.refs(r.id!, on: req.db).filter { !others || $0.eventID != nil })
+            photos: try await RequestPhotos.refs(r.id!, on: db).filter { !others || $0.eventID != nil })
     }
 
     /// Shown before a resident submits, and to staff for merging: likely duplicates, closed ones included.
@@ -268,10 +266,10 @@ enum RequestsAPI {
         var household: Int?
         if let hid = try optionalInt(req, "householdId") { household = try await RequestService.household(hid, req).id }
         if household == nil, point == nil, let pid = v.user.personID {
-            household = try await Person.find(pid, on: req.db)?.householdID
+            household = try await PeopleQueries.householdID(ofPerson: pid, on: req.db)
         }
         let found = try await RequestService.similar(
-            req, category: category, text: text, point: point, householdID: household, gridID: nil)
+            v, on: req.db, category: category, text: text, point: point, householdID: household, gridID: nil)
         let outs = try await out(found, req)
         return outs.map { o in
             PublicOut(
@@ -292,32 +290,59 @@ enum RequestsAPI {
         return v
     }
 
-    @Sendable static func list(_ req: Request) async throws -> [RequestOut] {
-        let v = try req.requireViewer()
+    /// The list's conditions from the query string: a metric of the figures (in a node or grid), or a state and
+    /// grid with a page.
+    struct ListFilter: Sendable {
+        var metric: RequestMetric?
+        var nodePath: String?
+        var gridID: Int?
+        var state: RequestState?
+        var page = 1
+    }
+
+    static func listFilter(_ req: Request) async throws -> ListFilter {
+        var f = ListFilter()
         if let raw = req.query[String.self, at: "metric"], !raw.isEmpty {
             guard let metric = RequestMetric(rawValue: raw) else {
                 throw AppError.badRequest("error.enum", args: ["metric", raw])
             }
-            return try await out(
-                try await RequestFiguresService.list(
-                    req, nodeID: try optionalInt(req, "nodeId"), gridID: try optionalInt(req, "gridId"), metric: metric),
-                req)
+            f.metric = metric
+            let nodeID = try optionalInt(req, "nodeId")
+            f.gridID = try optionalInt(req, "gridId")
+            f.nodePath = try await nodeID.asyncMap { try await OrgQueries.findInScope($0, req).path }
+            return f
         }
-        let q = try await RequestAccess.scoped(v, on: req.db)
         if let raw = req.query[String.self, at: "state"], !raw.isEmpty {
             guard let s = RequestState(rawValue: raw) else {
                 throw AppError.badRequest("error.enum", args: ["state", raw])
             }
-            q.filter(\.$state == s)
+            f.state = s
         }
         if let raw = req.query[String.self, at: "gridId"], !raw.isEmpty {
             guard let g = Int(raw) else { throw AppError.badRequest("error.badID", args: [raw]) }
-            q.filter(\.$gridID == g)
+            f.gridID = g
         }
-        let page = try req.page()
-        return try await out(
-            try await q.sort(\.$raisedAt, .descending).sort(\.$id, .descending)
-                .range((page - 1) * pageSize..<page * pageSize).all(), req)
+        f.page = try req.page()
+        return f
+    }
+
+    /// The requests of the list a viewer asked for, newest first.
+    static func listed(_ f: ListFilter, viewer v: Viewer, on db: any Database) async throws -> [ServiceRequest] {
+        if let metric = f.metric {
+            return try await RequestFiguresService.list(
+                v, nodePath: f.nodePath, gridID: f.gridID, metric: metric, on: db)
+        }
+        let q = try await RequestAccess.scoped(v, on: db)
+        if let s = f.state { q.filter(\.$state == s) }
+        if let g = f.gridID { q.filter(\.$gridID == g) }
+        return try await q.sort(\.$raisedAt, .descending).sort(\.$id, .descending)
+            .range((f.page - 1) * pageSize..<f.page * pageSize).all()
+    }
+
+    @Sendable static func list(_ req: Request) async throws -> [RequestOut] {
+        let v = try req.requireViewer()
+        let f = try await listFilter(req)
+        return try await out(try await listed(f, viewer: v, on: req.db), viewer: v, lang: req.lang, on: req.db)
     }
 
     static let pageSize = 50
@@ -344,49 +369,58 @@ enum RequestsAPI {
     }
 
     /// Public requests of the viewer's community, with no personal data (FixMyStreet-style).
-    @Sendable static func publicList(_ req: Request) async throws -> [PublicOut] {
+    /// The community whose public requests a viewer sees: the one asked for, their home grid's, or their node's.
+    static func publicCommunityID(_ req: Request) async throws -> Int? {
         let v = try req.requireViewer()
-        var communityID: Int?
         if let raw = req.query[String.self, at: "communityId"], !raw.isEmpty {
             guard let c = Int(raw) else { throw AppError.badRequest("error.badID", args: [raw]) }
-            communityID = c
+            return c
         } else if let g = try await PlacesQueries.homeGrid(of: v, on: req.db) {
-            communityID = g.communityNodeID
+            return g.communityNodeID
         } else if v.node.kind == .communityCommittee {
-            communityID = v.node.id
+            return v.node.id
         }
+        return nil
+    }
+
+    /// A community's public requests, newest first, with their steps.
+    static func publicRequests(_ communityID: Int?, viewer v: Viewer, lang: Lang, on db: any Database)
+        async throws -> [PublicOut]
+    {
         guard let communityID else { return [] }
-        let rs = try await ServiceRequest.query(on: req.db).filter(\.$communityNodeID == communityID).filter(
-            \.$isPublic == true
-        )
-        .filter(\.$state != .merged).sort(\.$raisedAt, .descending).limit(200).all()
-        let outs = try await out(rs, req)
+        let rs = try await ServiceRequest.query(on: db).filter(\.$communityNodeID == communityID)
+            .filter(\.$isPublic == true).filter(\.$state != .merged).sort(\.$raisedAt, .descending).limit(200).all()
+        let outs = try await out(rs, viewer: v, lang: lang, on: db)
         var result: [PublicOut] = []
         for (r, o) in zip(rs, outs) {
-            let events = try await RequestEvent.query(on: req.db).filter(\.$requestID == r.id!).sort(\.$id).all()
+            let events = try await RequestEvent.query(on: db).filter(\.$requestID == r.id!).sort(\.$id).all()
             result.append(
                 PublicOut(
                     number: o.number, categoryLabel: o.categoryLabel, text: o.text, gridName: o.gridName,
-                    state: o.state,
-                    stateLabel: o.stateLabel, raisedAt: o.raisedAt,
+                    state: o.state, stateLabel: o.stateLabel, raisedAt: o.raisedAt,
                     events: events.map {
-                        PublicEvent(at: $0.at, actionLabel: req.t($0.action.labelKey), toState: $0.toState)
+                        PublicEvent(at: $0.at, actionLabel: lang.t($0.action.labelKey), toState: $0.toState)
                     }))
         }
         return result
     }
 
-    /// What waits on the viewer, overdue first, then by deadline.
-    static func todoList(_ req: Request) async throws -> [Todo] {
+    @Sendable static func publicList(_ req: Request) async throws -> [PublicOut] {
         let v = try req.requireViewer()
-        let q = try await RequestAccess.scoped(v, on: req.db)
+        return try await publicRequests(try await publicCommunityID(req), viewer: v, lang: req.lang, on: req.db)
+    }
+
+    /// What waits on the viewer, overdue first, then by deadline.
+    /// What waits on the viewer: open requests whose next step they may take, overdue first, then by deadline.
+    static func todoList(_ v: Viewer, lang: Lang, on db: any Database) async throws -> [Todo] {
+        let q = try await RequestAccess.scoped(v, on: db)
         let open = try await q.filter(\.$state != .closed).filter(\.$state != .merged).all()
-        let mine = try await RequestAccess.myUnitIDs(v, on: req.db)
+        let mine = try await RequestAccess.myUnitIDs(v, on: db)
         let categories = Dictionary(
-            uniqueKeysWithValues: try await RequestCategory.query(on: req.db).all().map { ($0.code, $0) })
+            uniqueKeysWithValues: try await RequestCategory.query(on: db).all().map { ($0.code, $0) })
         var activeUnits: [Int: [Int]] = [:]
         for chunk in open.compactMap(\.id).chunked(500) {
-            for a in try await RequestAssignment.query(on: req.db).filter(\.$requestID ~~ chunk).filter(
+            for a in try await RequestAssignment.query(on: db).filter(\.$requestID ~~ chunk).filter(
                 \.$status ~~ [.pending, .accepted]
             ).all() {
                 activeUnits[a.requestID, default: []].append(a.unitID)
@@ -409,20 +443,22 @@ enum RequestsAPI {
                 default: nil
                 }
             if let next, RequestAccess.may(v, next, r, category: category, myUnits: mine, assignedUnits: active) {
-                todos.append((r, req.t(next.labelKey)))
+                todos.append((r, lang.t(next.labelKey)))
             }
         }
         let now = Date()
         todos.sort { a, b in
-            let da = a.0.stepDeadline ?? .distantFuture
-            let db = b.0.stepDeadline ?? .distantFuture
-            return ((da < now ? 0 : 1), da) < ((db < now ? 0 : 1), db)
+            let dueA = a.0.stepDeadline ?? .distantFuture
+            let dueB = b.0.stepDeadline ?? .distantFuture
+            return ((dueA < now ? 0 : 1), dueA) < ((dueB < now ? 0 : 1), dueB)
         }
-        let outs = try await out(todos.map(\.0), req)
+        let outs = try await out(todos.map(\.0), viewer: v, lang: lang, on: db)
         return zip(outs, todos).map { Todo(request: $0, waitingFor: $1.1) }
     }
 
-    @Sendable static func todos(_ req: Request) async throws -> [Todo] { try await todoList(req) }
+    @Sendable static func todos(_ req: Request) async throws -> [Todo] {
+        try await todoList(try req.requireViewer(), lang: req.lang, on: req.db)
+    }
 }
 
 enum MeetingsAPI {

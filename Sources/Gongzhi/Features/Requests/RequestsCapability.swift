@@ -7,7 +7,7 @@ extension Capability {
         name: "Requests",
         migrations: [CreateRequests(), CreateRequestPhotos()],
         register: { r in
-            RequestsAPI.register(r.apiV1)
+            RequestsAPI.register(r.api)
             RequestMaps.register(r.pages)
             RequestPages.register(r.pages)
         },
@@ -18,7 +18,8 @@ extension Capability {
             NavEntry(
                 layout: .desk, order: 40, link: RequestsRoute.figures.link, key: "nav.figures", permission: .viewTree),
             NavEntry(
-                layout: .desk, order: 50, link: RequestsRoute.meetings.link, key: "nav.meetings", permission: .viewTree),
+                layout: .desk, order: 50, link: RequestsRoute.meetings.link, key: "nav.meetings",
+                permission: .viewTree),
             NavEntry(layout: .desk, order: 150, link: RequestsRoute.calendar.link, key: "nav.calendar"),
             NavEntry(layout: .phone, order: 10, link: RequestsRoute.list.link, key: "nav.myRequests"),
         ],

@@ -1,23 +1,79 @@
 import Vapor
 
+/// Every path of Requests, pages and API: registered and linked from these values only.
 enum RequestsRoute: AppRoute {
     case list
     case new
     case figures
+    case pick
+    case pickImage
+    case map
+    case request(Parameter<Int>)
+    case act(Parameter<Int>)
+    case photo(Parameter<Int>, photo: Parameter<Int>)
     case todos
     case meetings
+    case meeting(Parameter<Int>)
     case calendar
+    case calendarYear(Parameter<Int>)
 
-    static let patterns: [RequestsRoute] = [.list, .new, .figures, .todos, .meetings, .calendar]
+    case apiCategories
+    case apiCategory(Parameter<String>)
+    case apiList
+    case apiPublic
+    case apiFigures
+    case apiSimilar
+    case apiRequest(Parameter<Int>)
+    case apiAction(Parameter<Int>, action: Parameter<String>)
+    case apiPhotos(Parameter<Int>)
+    case apiPhoto(Parameter<Int>, photo: Parameter<Int>)
+    case apiTodos
+    case apiMeetings
+    case apiMeeting(Parameter<Int>)
+    case apiCalendarDeadline
+    case apiCalendarYear(Parameter<Int>)
+
+    static let patterns: [RequestsRoute] = [
+        .list, .new, .figures, .pick, .pickImage, .map, .request(.key), .act(.key), .photo(.key, photo: .key),
+        .todos, .meetings, .meeting(.key), .calendar, .calendarYear(.key),
+        .apiCategories, .apiCategory(.key), .apiList, .apiPublic, .apiFigures, .apiSimilar, .apiRequest(.key),
+        .apiAction(.key, action: .key), .apiPhotos(.key), .apiPhoto(.key, photo: .key), .apiTodos, .apiMeetings,
+        .apiMeeting(.key), .apiCalendarDeadline, .apiCalendarYear(.key),
+    ]
 
     var components: [PathComponent] {
         switch self {
         case .list: ["requests"]
         case .new: ["requests", "new"]
         case .figures: ["requests", "figures"]
+        case .pick: ["requests", "pick"]
+        case .pickImage: ["requests", "pick.svg"]
+        case .map: ["requests", "map"]
+        case .request(let id): ["requests", id.component("id")]
+        case .act(let id): ["requests", id.component("id"), "act"]
+        case .photo(let id, let photo): ["requests", id.component("id"), "photos", photo.component("photo")]
         case .todos: ["todos"]
         case .meetings: ["meetings"]
+        case .meeting(let id): ["meetings", id.component("id")]
         case .calendar: ["calendar"]
+        case .calendarYear(let year): ["calendar", year.component("year")]
+        case .apiCategories: APIPath.v1 + ["request-categories"]
+        case .apiCategory(let code): APIPath.v1 + ["request-categories", code.component("code")]
+        case .apiList: APIPath.v1 + ["requests"]
+        case .apiPublic: APIPath.v1 + ["requests", "public"]
+        case .apiFigures: APIPath.v1 + ["requests", "figures"]
+        case .apiSimilar: APIPath.v1 + ["requests", "similar"]
+        case .apiRequest(let id): APIPath.v1 + ["requests", id.component("id")]
+        case .apiAction(let id, let action):
+            APIPath.v1 + ["requests", id.component("id"), "actions", action.component("action")]
+        case .apiPhotos(let id): APIPath.v1 + ["requests", id.component("id"), "photos"]
+        case .apiPhoto(let id, let photo):
+            APIPath.v1 + ["requests", id.component("id"), "photos", photo.component("photo")]
+        case .apiTodos: APIPath.v1 + ["todos"]
+        case .apiMeetings: APIPath.v1 + ["meetings"]
+        case .apiMeeting(let id): APIPath.v1 + ["meetings", id.component("id")]
+        case .apiCalendarDeadline: APIPath.v1 + ["calendar", "deadline"]
+        case .apiCalendarYear(let year): APIPath.v1 + ["calendar", year.component("year")]
         }
     }
 }

@@ -6,7 +6,7 @@ extension Capability {
         name: "Units",
         migrations: [CreateResidentUnits()],
         register: { r in
-            UnitsAPI.register(r.apiV1)
+            UnitsAPI.register(r.api)
             UnitsPages.register(r.pages)
         },
         routeTypes: [UnitsRoute.self],

@@ -142,15 +142,14 @@ enum UnitsService {
 
 enum UnitsAPI {
     static func register(_ api: RoutesBuilder) {
-        let units = api.grouped("units")
-        units.get(use: list)
-        units.post(use: create)
-        units.get("export.csv", use: export)
-        units.on(.POST, "import", "preview", body: .collect(maxSize: "10mb"), use: UnitsImport.previewAPI)
-        units.post("import", ":batch", "commit", use: PeopleImport.commitUnitsAPI)
-        units.get(":id", use: show)
-        units.patch(":id", use: update)
-        units.post(":id", "archive", use: archive)
+        api.get(UnitsRoute.apiList, use: list)
+        api.post(UnitsRoute.apiList, use: create)
+        api.get(UnitsRoute.apiExport, use: export)
+        api.post(UnitsRoute.apiImportPreview, body: .collect(maxSize: "10mb"), use: UnitsImport.previewAPI)
+        api.post(UnitsRoute.apiImportCommit(batch: .key), use: PeopleImport.commitUnitsAPI)
+        api.get(UnitsRoute.apiUnit(.key), use: show)
+        api.patch(UnitsRoute.apiUnit(.key), use: update)
+        api.post(UnitsRoute.apiArchive(.key), use: archive)
     }
 
     @Sendable static func list(_ req: Request) async throws -> [UnitOut] {
@@ -198,50 +197,5 @@ enum UnitsAPI {
     }
     @Sendable static func archive(_ req: Request) async throws -> UnitOut {
         try await UnitsService.out([try await UnitsService.archive(req, id: try req.intParameter("id"))], req)[0]
-    }
-}
-
-enum UnitsPages {
-    static func register(_ p: RoutesBuilder) {
-        p.get("units", use: list)
-        p.get("units", "export.csv", use: UnitsAPI.export)
-        p.get("units", ":id", use: detail)
-    }
-
-    @Sendable static func list(_ req: Request) async throws -> HTML {
-        let units = try await UnitsService.out(try await UnitsService.list(req), req)
-        let kind = req.query[String.self, at: "kind"] ?? ""
-        return Layout.page(
-            req, title: req.t("nav.units"),
-            body: """
-                <h1>\(req.t("nav.units")) <span class="muted">(\(units.count))</span></h1>
-                <form method="get" action="/units" class="card row"><div><label \
-                for="q">\(req.t("field.name"))</label><input id="q" name="q" \
-                value="\(req.query[String.self, at: "q"] ?? "")"></div>
-                <div><label for="kind">\(req.t("field.kind"))</label><select id="kind" name="kind"><option \
-                value="">\(req.t("audit.any"))</option>\(UnitKind.allCases.map { "<option value=\"\($0.rawValue)\"\(HTML(raw: kind == $0.rawValue ? " selected" : ""))>\(req.t($0.labelKey))</option>" as HTML })</select></div>
-                <div><button type="submit">\(req.t("action.search"))</button></div></form>
-                \(req.viewer?.can(.exportData) == true ? "<p><a class=\"button secondary\" href=\"/units/export.csv\">\(req.t("action.exportCSV"))</a></p>" as HTML : HTML.empty)
-                <table><thead><tr><th>\(req.t("field.name"))</th><th>\(req.t("field.kind"))</th><th>\(req.t("field.location"))</th><th>\(req.t("field.contact"))</th></tr></thead>
-                <tbody>\(units.map { "<tr><td><a href=\"/units/\($0.id)\">\($0.name)</a></td><td>\($0.kindLabel)</td><td>\($0.locationName ?? "")</td><td>\($0.contactName ?? "") \($0.contactPhone ?? "")</td></tr>" as HTML })</tbody></table>
-                """, active: "/units")
-    }
-
-    @Sendable static func detail(_ req: Request) async throws -> HTML {
-        let unit = try await UnitsService.find(try req.intParameter("id"), req)
-        let o = try await UnitsService.out([unit], req)[0]
-        let org = try await unit.partyOrgNodeID.asyncMap { try await OrgNode.find($0, on: req.db) } ?? nil
-        return Layout.page(
-            req, title: o.name,
-            body: """
-                <h1>\(o.name)</h1><section class="card"><table class="detail">
-                <tr><th>\(req.t("field.kind"))</th><td>\(o.kindLabel)</td></tr>
-                <tr><th>\(req.t("field.location"))</th><td><a \
-                href="/org/\(o.locationNodeID)">\(o.locationName ?? "")</a></td></tr>
-                <tr><th>\(req.t("field.address"))</th><td>\(o.address ?? "")</td></tr>
-                <tr><th>\(req.t("field.partyOrg"))</th><td>\(org.map { "<a href=\"/org/\($0.id!)\">\($0.name)</a>" as HTML } ?? HTML(raw: req.t("unit.noPartyOrg")))</td></tr>
-                <tr><th>\(req.t("field.contact"))</th><td>\(o.contactName ?? "") \
-                \(o.contactPhone ?? "")</td></tr></table></section>
-                """, active: "/units")
     }
 }

@@ -34,7 +34,7 @@ struct CreateVisits: AsyncMigration {
     func prepare(on db: Database) async throws {
         try await db.schema(VisitPlan.schema)
             .field(.id, .int, .identifier(auto: true))
-            .field("grid_id", .int, .required, .references(Grid.schema, .id)).field(
+            .field("grid_id", .int, .required, .references(PlacesQueries.gridsTable, .id)).field(
                 "visitor_user_id", .int, .required, .references(User.schema, .id)
             )
             .field("due", .string, .required).field("household_ids", .sql(unsafeRaw: "TEXT"), .required).field(
@@ -43,7 +43,7 @@ struct CreateVisits: AsyncMigration {
             .field("created_at", .datetime).create()
         try await db.schema(Visit.schema)
             .field(.id, .int, .identifier(auto: true))
-            .field("household_id", .int, .required, .references(Household.schema, .id)).field(
+            .field("household_id", .int, .required, .references(PlacesQueries.householdsTable, .id)).field(
                 "grid_id", .int, .required
             )
             .field("visitor_user_id", .int, .required).field("at", .datetime, .required).field(
@@ -103,10 +103,10 @@ enum VisitsAPI {
     }
 
     static func register(_ api: RoutesBuilder) {
-        api.get("visit-plans", use: plans)
-        api.post("visit-plans", use: createPlan)
-        api.post("visits", use: record)
-        api.get("visits", "rates", use: rates)
+        api.get(VisitsRoute.apiPlans, use: plans)
+        api.post(VisitsRoute.apiPlans, use: createPlan)
+        api.post(VisitsRoute.apiVisits, use: record)
+        api.get(VisitsRoute.apiRates, use: rates)
     }
 
     @Sendable static func plans(_ req: Request) async throws -> [PlanOut] {
@@ -128,7 +128,7 @@ enum VisitsAPI {
     @Sendable static func createPlan(_ req: Request) async throws -> Response {
         let v = try await req.require(.editPeople)
         let input = try req.decodeStrict(PlanInput.self)
-        let grid = try await req.scoped(Grid.self, input.gridId, for: .change, field: "gridId")
+        let grid = try await PlacesQueries.scopedGrid(input.gridId, for: .change, field: "gridId", req)
         guard let visitor = try await User.find(input.visitorUserId, on: req.db),
             let vnode = try await OrgNode.find(visitor.orgNodeID, on: req.db),
             v.scope.includes(vnode.treePath)
@@ -139,13 +139,13 @@ enum VisitsAPI {
             throw AppError.invalid("error.visit.visitor", field: "visitorUserId")
         }
         guard let due = SimpleDate(input.due) else { throw AppError.invalid("error.date.invalid", field: "due") }
-        let all = try await Household.query(on: req.db).filter(\.$gridID == grid.id!).all().compactMap(\.id)
+        let all = try await PlacesQueries.householdIDs(inGrid: grid.id, on: req.db)
         let chosen = input.householdIds ?? all
         guard !chosen.isEmpty, Set(chosen).isSubset(of: Set(all)) else {
             throw AppError.invalid("error.visit.households", field: "householdIds")
         }
         let p = VisitPlan()
-        p.gridID = grid.id!
+        p.gridID = grid.id
         p.visitorUserID = visitor.id!
         p.due = due.iso
         p.householdIDs = chosen.map(String.init).joined(separator: ",")
@@ -158,14 +158,21 @@ enum VisitsAPI {
                 before: nil as String?, after: ["households": String(chosen.count), "visitor": visitor.username])
         }
         return try await PlanOut(
-            id: p.id!, gridID: grid.id!, visitorUserID: visitor.id!, due: p.due, households: chosen.count, visited: 0
+            id: p.id!, gridID: grid.id, visitorUserID: visitor.id!, due: p.due, households: chosen.count, visited: 0
         ).encodeResponse(status: .created, for: req)
     }
 
-    /// A visit, and the request for the problem found on it, in one transaction.
     static func record(_ req: Request, _ input: VisitInput) async throws -> Visit {
         let v = try await req.require(.viewPeople)
-        let h = try await req.scoped(Household.self, input.householdId, for: .change, field: "householdId")
+        let h = try await PlacesQueries.scopedHousehold(input.householdId, for: .change, field: "householdId", req)
+        return try await record(.init(req), by: v, at: h, input)
+    }
+
+    /// A visit, and the request for the problem found on it, once the visitor's permission and the household's
+    /// scope are checked.
+    static func record(
+        _ ctx: RequestService.StepContext, by v: Viewer, at h: PlacesQueries.HouseholdSummary, _ input: VisitInput
+    ) async throws -> Visit {
         let note = String((input.note ?? "").trimmingWhitespace().prefix(2000))
         var requestID: Int?
         if let problem = input.problem {
@@ -175,11 +182,11 @@ enum VisitsAPI {
             raise.text = problem.text
             raise.householdId = h.id
             raise.channel = .visit
-            raise.reporterPersonId = try await Person.query(on: req.db).filter(\.$householdID == h.id!).first()?.id
-            requestID = try await RequestService.raise(req, raise).id
+            raise.reporterPersonId = try await PeopleQueries.firstPersonID(inHousehold: h.id, on: ctx.db)
+            requestID = try await RequestService.raise(ctx, raise).id
         }
         let visit = Visit()
-        visit.householdID = h.id!
+        visit.householdID = h.id
         visit.gridID = h.gridID
         visit.visitorUserID = v.user.id!
         visit.at = Date()
@@ -187,11 +194,11 @@ enum VisitsAPI {
         visit.requestID = requestID
         visit.path = h.path
         let raised = requestID
-        try await req.db.writing { db in
+        try await ctx.db.writing { db in
             try await visit.create(on: db)
             try await Audit.record(
                 on: db, by: v, .create, entity: .visit, id: visit.id!, label: "\(h.room)", scopePath: h.path,
-                before: nil as String?, after: ["household": String(h.id!), "request": raised.map(String.init) ?? ""])
+                before: nil as String?, after: ["household": String(h.id), "request": raised.map(String.init) ?? ""])
         }
         return visit
     }
@@ -204,74 +211,46 @@ enum VisitsAPI {
     }
 
     /// Visit rate per grid for a period: households visited at least once ÷ households.
-    static func rates(_ req: Request, from: Date?, to: Date?) async throws -> [RateOut] {
-        let v = try await req.require(.viewPeople)
-        let grids = try await PlacesQueries.gridsInScope(v.scope, on: req.db)
-        let figures = try await PlacesQueries.figures(for: grids.compactMap(\.id), on: req.db)
-        let q = Visit.query(on: req.db).inScope(v.scope, \.$path)
+    static func rates(_ v: Viewer, from: Date?, to: Date?, on db: any Database) async throws -> [RateOut] {
+        let grids = try await PlacesQueries.grids(in: v.scope, on: db)
+        let figures = try await PlacesQueries.figures(for: grids.map(\.id), on: db)
+        let q = Visit.query(on: db).inScope(v.scope, \.$path)
         if let from { q.filter(\.$at >= from) }
         if let to { q.filter(\.$at < to) }
         let visits = try await q.all()
         let byGrid = Dictionary(grouping: visits, by: \.gridID)
         return grids.map { g in
-            let vs = byGrid[g.id!] ?? []
-            let households = figures[g.id!]?.households ?? 0
+            let vs = byGrid[g.id] ?? []
+            let households = figures[g.id]?.households ?? 0
             let visited = Set(vs.map(\.householdID)).count
             return RateOut(
-                gridID: g.id!, gridName: g.name, households: households, visitedHouseholds: visited, visits: vs.count,
+                gridID: g.id, gridName: g.name, households: households, visitedHouseholds: visited, visits: vs.count,
                 rate: households == 0 ? nil : (Double(visited) * 1000 / Double(households)).rounded() / 10,
                 problems: vs.filter { $0.requestID != nil }.count)
         }
     }
 
     @Sendable static func rates(_ req: Request) async throws -> [RateOut] {
-        let from = try AuditLogAPI.Filter.date(req, "from", endOfDay: false)
-        let to = try AuditLogAPI.Filter.date(req, "to", endOfDay: true)
-        return try await rates(req, from: from, to: to)
+        let from = try req.queryDate("from", endOfDay: false)
+        let to = try req.queryDate("to", endOfDay: true)
+        let v = try await req.require(.viewPeople)
+        return try await rates(v, from: from, to: to, on: req.db)
     }
 }
 
 enum VisitPages {
     static func register(_ p: RoutesBuilder) {
-        p.get("visits", use: page)
-        p.post("visits", use: record)
+        p.get(VisitsRoute.page, use: page)
+        p.post(VisitsRoute.page, use: record)
     }
 
     /// On the phone: the households of my plans still to visit, each with a one-tap record form.
     @Sendable static func page(_ req: Request) async throws -> HTML {
         let v = try await req.require(.viewPeople)
-        let plans = try await VisitPlan.query(on: req.db).filter(\.$visitorUserID == v.user.id!).sort(\.$due).all()
-        let wanted = Array(Set(plans.flatMap(\.households)))
-        let done =
-            wanted.isEmpty
-            ? Set<Int>()
-            : Set(try await Visit.query(on: req.db).filter(\.$householdID ~~ wanted).all().map(\.householdID))
-        let todo =
-            wanted.isEmpty
-            ? []
-            : try await Household.query(on: req.db).filter(\.$id ~~ wanted.filter { !done.contains($0) }).sort(\.$id)
-                .limit(100).all()
-        let outs = try await HouseholdsAPI.out(todo, req)
-        let categories = try await RequestCategory.query(on: req.db).filter(\.$active == true).sort(\.$id).all()
-        let csrf = CSRF.hiddenField(req)
-        let rates = v.role.usesPhoneLayout ? [] : try await VisitsAPI.rates(req, from: nil, to: nil)
+        let m = try await VisitsPageModel.query(v, lang: req.lang, on: req.db)
         return Layout.page(
-            req, title: req.t("nav.visits"),
-            body: """
-                <h1>\(req.t("nav.visits"))</h1>
-                <p class="muted">\(req.t("visit.progress", String(done.count), String(wanted.count)))</p>
-                <ul \
-                id="visit-todo">\(outs.map { h in """
-                <li class="card"><strong>\(h.buildingName ?? "") \(h.room)</strong>
-                <form method="post" action="/visits">\(csrf)<input type="hidden" name="householdId" value="\(h.id)">
-                <input name="note" placeholder="\(req.t("visit.note"))" aria-label="\(req.t("visit.note"))">
-                <details><summary>\(req.t("visit.problem"))</summary>
-                <select name="category" aria-label="\(req.t("request.category"))"><option value="">—</option>\(categories.map { "<option value=\"\($0.code)\">\($0.name(req.lang))</option>" as HTML })</select>
-                <input name="problem" placeholder="\(req.t("request.text"))" aria-label="\(req.t("request.text"))"></details>
-                <button type="submit">\(req.t("visit.record"))</button></form></li>
-                """ as HTML })</ul>
-                \(rates.isEmpty ? HTML.empty : "<section class=\"card\"><h2>\(req.t("visit.rates"))</h2><table id=\"visit-rates\"><thead><tr><th>\(req.t("entity.grid"))</th><th class=\"num\">\(req.t("measure.households"))</th><th class=\"num\">\(req.t("visit.visited"))</th><th class=\"num\">\(req.t("visit.rate"))</th><th class=\"num\">\(req.t("visit.problems"))</th></tr></thead><tbody>\(rates.map { "<tr><td>\($0.gridName)</td><td class=\"num\">\($0.households)</td><td class=\"num\">\($0.visitedHouseholds)</td><td class=\"num\">\($0.rate.map { MapSVGFormat.number($0) + "%" } ?? "–")</td><td class=\"num\">\($0.problems)</td></tr>" as HTML })</tbody></table></section>" as HTML)
-                """, active: "/visits")
+            req, title: req.t("nav.visits"), body: VisitsPageModel.body(m, csrf: CSRF.hiddenField(req), req.lang),
+            active: VisitsRoute.page.path)
     }
 
     struct Form: Content {
@@ -292,6 +271,7 @@ enum VisitPages {
                 : .init(kind: .help, category: f.category.flatMap { $0.isEmpty ? nil : $0 } ?? "other", text: problem))
         let visit = try await VisitsAPI.record(req, input)
         Layout.flash(req, visit.requestID == nil ? "flash.visited" : "flash.visitedWithRequest")
-        return req.redirect(to: visit.requestID.map { "/requests/\($0)" } ?? "/visits")
+        if let id = visit.requestID { return req.redirect(to: RequestsRoute.request(.value(id))) }
+        return req.redirect(to: VisitsRoute.page)
     }
 }

@@ -6,7 +6,7 @@ extension Capability {
         name: "Visits",
         migrations: [CreateVisits()],
         register: { r in
-            VisitsAPI.register(r.apiV1)
+            VisitsAPI.register(r.api)
             VisitPages.register(r.pages)
         },
         routeTypes: [VisitsRoute.self],

@@ -17,12 +17,18 @@ struct MakeLogsAppendOnly: AsyncMigration {
                     """
                 ).run()
                 try await sql.raw(
-                    "CREATE TRIGGER \(ident: table + "_append_only") BEFORE UPDATE OR DELETE ON \(ident: table) FOR EACH ROW EXECUTE FUNCTION gongzhi_append_only()"
+                    """
+                    CREATE TRIGGER \(ident: table + "_append_only") BEFORE UPDATE OR DELETE ON \(ident: table) FOR \
+                    EACH ROW EXECUTE FUNCTION gongzhi_append_only()
+                    """
                 ).run()
             } else {
                 for op in ["UPDATE", "DELETE"] {
                     try await sql.raw(
-                        "CREATE TRIGGER \(ident: table + "_no_" + op.lowercased()) BEFORE \(unsafeRaw: op) ON \(ident: table) BEGIN SELECT RAISE(ABORT, 'append-only table'); END"
+                        """
+                        CREATE TRIGGER \(ident: table + "_no_" + op.lowercased()) BEFORE \(unsafeRaw: op) ON \
+                        \(ident: table) BEGIN SELECT RAISE(ABORT, 'append-only table'); END
+                        """
                     ).run()
                 }
             }

@@ -35,9 +35,6 @@ struct CapabilityRoutes {
     let publicPages: any RoutesBuilder
     /// Pages for a signed-in user.
     let pages: any RoutesBuilder
-    /// `publicAPI` and `api` under /api/v1, for handlers not yet registered through a route type.
-    let publicAPIV1: any RoutesBuilder
-    let apiV1: any RoutesBuilder
 }
 
 enum LayoutKind: Sendable {

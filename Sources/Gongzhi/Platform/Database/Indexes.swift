@@ -7,7 +7,10 @@ extension Database {
         guard let sql = self as? SQLDatabase else { return }
         let name = "idx_\(table)_\(column)"
         try await sql.raw(
-            "CREATE \(unsafeRaw: unique ? "UNIQUE " : "")INDEX IF NOT EXISTS \(ident: name) ON \(ident: table) (\(ident: column))"
+            """
+            CREATE \(unsafeRaw: unique ? "UNIQUE " : "")INDEX IF NOT EXISTS \(ident: name) ON \(ident: table) (\
+            \(ident: column))
+            """
         ).run()
     }
 }

@@ -38,22 +38,42 @@ enum Layout {
             if phone {
                 // The phone keeps sign-out on the 我的 page; the bar stays short.
                 header =
-                    "<header class=\"bar\"><a class=\"brand\" href=\"\(PlatformRoute.home)\">\(lang.t("app.name"))</a>\(langLink)</header>"
+                    """
+                    <header class=\"bar\"><a class=\"brand\" href=\"\(PlatformRoute.home)\">\(lang.t("app.name"))</\
+                    a>\(langLink)</header>
+                    """
                 nav =
-                    "<nav class=\"tabs\" aria-label=\"\(lang.t("nav.main"))\">\(phoneMenu.map { item(req, $0, active) })</nav>"
+                    """
+                    <nav class=\"tabs\" aria-label=\"\(lang.t("nav.main"))\">\
+                    \(phoneMenu.map { item(req, $0, active) })</nav>
+                    """
             } else {
                 let logout: HTML =
-                    "<form method=\"post\" action=\"\(PlatformRoute.logout)\" class=\"inline\">\(CSRF.hiddenField(req))<button type=\"submit\" class=\"link\">\(lang.t("nav.logout"))</button></form>"
+                    """
+                    <form method=\"post\" action=\"\(PlatformRoute.logout)\" class=\"inline\">\
+                    \(CSRF.hiddenField(req))<button type=\"submit\" class=\"link\">\(lang.t("nav.logout"))</button>\
+                    </form>
+                    """
                 let who: HTML =
                     "<span class=\"who\">\(v.user.displayName) · \(lang.t(v.role.labelKey)) · \(v.node.name)</span>"
                 header =
-                    "<header class=\"bar\"><a class=\"brand\" href=\"\(PlatformRoute.home)\">\(lang.t("app.name"))</a>\(who)<a href=\"\(PlatformRoute.account)\">\(lang.t("nav.account"))</a>\(langLink)\(logout)</header>"
+                    """
+                    <header class=\"bar\"><a class=\"brand\" href=\"\(PlatformRoute.home)\">\(lang.t("app.name"))</\
+                    a>\(who)<a href=\"\(PlatformRoute.account)\">\(lang.t("nav.account"))</a>\(langLink)\(logout)</\
+                    header>
+                    """
                 nav =
-                    "<nav class=\"menu\" aria-label=\"\(lang.t("nav.main"))\">\(deskMenu.filter { $0.permission.map(v.can) ?? true }.map { item(req, $0, active) })</nav>"
+                    """
+                    <nav class=\"menu\" aria-label=\"\(lang.t("nav.main"))\">\
+                    \(deskMenu.filter { $0.permission.map(v.can) ?? true }.map { item(req, $0, active) })</nav>
+                    """
             }
         } else {
             header =
-                "<header class=\"bar\"><a class=\"brand\" href=\"\(PlatformRoute.home)\">\(lang.t("app.name"))</a>\(langLink)</header>"
+                """
+                <header class=\"bar\"><a class=\"brand\" href=\"\(PlatformRoute.home)\">\(lang.t("app.name"))</a>\
+                \(langLink)</header>
+                """
         }
         let flashHTML: HTML = flash.map { "<p class=\"flash\" role=\"status\">\(lang.t($0))</p>" } ?? ""
         return """
@@ -61,7 +81,8 @@ enum Layout {
             <html lang="\(lang.htmlCode)"><head><meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(title) · \(lang.t("app.name"))</title>
-            <link rel="stylesheet" href="\(PlatformRoute.stylesheet)"><script src="\(PlatformRoute.script)" defer></script></head>
+            <link rel="stylesheet" href="\(PlatformRoute.stylesheet)">\
+            <script src="\(PlatformRoute.script)" defer></script></head>
             <body class="\(phone ? "phone" : "desk")">\(header)<div class="frame">\(phone ? "" : nav)<main \
             id="main">\(flashHTML)\(body)</main></div>\(phone ? nav : "")
             <footer class="foot">\(lang.t("app.footer"))</footer></body></html>

@@ -60,7 +60,8 @@ enum Stylesheet {
         details summary{cursor:pointer}
         .grid2{display:grid;grid-template-columns:1fr;gap:14px}@media \
         (min-width:900px){.grid2{grid-template-columns:1fr 1fr}}
-        pre.json{white-space:pre-wrap;word-break:break-all;font-size:12px;background:#f6f8fa;padding:6px;margin:0;max-width:420px}
+        pre.json{white-space:pre-wrap;word-break:break-all;font-size:12px;background:#f6f8fa;padding:6px;margin:0;\
+        max-width:420px}
         .bad td{background:#fff5f5}
         .map-frame svg{display:block;max-width:100%;max-height:75vh;width:auto;height:auto;margin:0 auto}
         .map .area{stroke:#fff;stroke-width:1.5}

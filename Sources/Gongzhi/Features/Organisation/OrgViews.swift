@@ -1,0 +1,176 @@
+import Vapor
+
+/// The organisation tree's views: pure functions of a model and the language.
+enum OrgViews {
+    static func tree(_ m: OrgTreeModel, _ lang: Lang) -> HTML {
+        func branch(_ n: OrgNodeRow, depth: Int) -> HTML {
+            let kids = m.children[n.id] ?? []
+            let label: HTML = """
+                <a href="\(OrganisationRoute.node(.value(n.id)))">\(n.name)</a> \
+                <span class="tag">\(lang.t(n.kind.labelKey))</span> \
+                <span class="muted">\(lang.t("org.members", String(n.members)))</span>
+                """
+            if kids.isEmpty { return "<li>\(label)</li>" }
+            let open = HTML(raw: depth < 2 ? " open" : "")
+            let list = kids.map { branch($0, depth: depth + 1) }
+            return "<li><details\(open)><summary>\(label)</summary><ul class=\"tree\">\(list)</ul></details></li>"
+        }
+        let export: HTML =
+            m.canExport
+            ? """
+            <p><a class="button secondary" href="\(OrganisationRoute.export)">\(lang.t("action.exportCSV"))</a></p>
+            """ : ""
+        return """
+            <h1>\(lang.t("org.title"))</h1>
+            <p class="muted">\(lang.t("org.treeHint"))</p>
+            \(export)
+            <section class="card"><ul class="tree" \
+            id="org-tree">\(m.roots.map { branch($0, depth: 0) })</ul></section>
+            """
+    }
+
+    static func list(_ m: OrgListModel, _ lang: Lang) -> HTML {
+        let rows: [HTML] = m.nodes.map { n in
+            """
+            <tr><td><a href="\(OrganisationRoute.node(.value(n.id)))">\(n.name)</a></td><td>\(n.code)</td>\
+            <td>\(lang.t(n.kind.labelKey))</td><td class="num">\(n.members)</td></tr>
+            """
+        }
+        return """
+            <h1>\(m.title(lang)) <span class="muted">(\(m.nodes.count))</span></h1>
+            <table><thead><tr><th>\(lang.t("field.name"))</th><th>\(lang.t("field.code"))</th>\
+            <th>\(lang.t("field.kind"))</th><th class="num">\(lang.t("facet.partyMember"))</th></tr></thead>
+            <tbody>\(rows)</tbody></table>
+            """
+    }
+
+    static func link(_ r: OrgNodeModel.Ref) -> HTML {
+        "<a href=\"\(OrganisationRoute.node(.value(r.id)))\">\(r.name)</a>"
+    }
+
+    static func forms(_ m: OrgNodeModel, csrf: HTML, _ lang: Lang) -> [HTML] {
+        guard m.canEdit else { return [] }
+        let id = m.node.id
+        var forms: [HTML] = [
+            """
+            <form method="post" action="\(OrganisationRoute.rename(.value(id)))" id="rename-form">\(csrf)
+            <label for="name">\(lang.t("org.rename"))</label>
+            <div class="row"><input id="name" name="name" value="\(m.name)" required maxlength="100">
+            <button type="submit">\(lang.t("action.save"))</button></div></form>
+            """
+        ]
+        if !m.childKinds.isEmpty {
+            let kinds = Widgets.options(m.childKinds.map { ($0.rawValue, lang.t($0.labelKey)) })
+            forms.append(
+                """
+                <form method="post" action="\(OrganisationRoute.children(.value(id)))">\(csrf)
+                <label for="child-name">\(lang.t("org.addChild"))</label>
+                <div class="row"><select name="kind" \
+                aria-label="\(lang.t("field.kind"))">\(kinds)</select>
+                <input id="child-name" name="name" required maxlength="100" placeholder="\(lang.t("field.name"))">
+                <button type="submit">\(lang.t("action.create"))</button></div></form>
+                """)
+        }
+        guard m.canRestructure else { return forms }
+        if !m.parents.isEmpty {
+            let parents = Widgets.options(m.parents.map { (String($0.id), $0.name) })
+            forms.append(
+                """
+                <form method="post" action="\(OrganisationRoute.move(.value(id)))">\(csrf)<label \
+                for="move-parent">\(lang.t("org.move"))</label>
+                <div class="row"><select id="move-parent" \
+                name="parentId">\(parents)</select>
+                <button type="submit" class="secondary">\(lang.t("action.move"))</button></div></form>
+                """)
+        }
+        if !m.twins.isEmpty {
+            let twins = Widgets.options(m.twins.map { (String($0.id), $0.name) })
+            forms.append(
+                """
+                <form method="post" action="\(OrganisationRoute.merge(.value(id)))">\(csrf)<label \
+                for="merge-target">\(lang.t("org.merge"))</label>
+                <div class="row"><select id="merge-target" \
+                name="targetId">\(twins)</select>
+                <button type="submit" class="secondary">\(lang.t("action.merge"))</button></div>
+                <p class="muted">\(lang.t("org.mergeHint"))</p></form>
+                """)
+        }
+        forms.append(
+            """
+            <form method="post" action="\(OrganisationRoute.archive(.value(id)))">\(csrf)<p><button type="submit" \
+            class="secondary">\(lang.t("action.archive"))</button>
+            <span class="muted">\(lang.t("org.archiveHint"))</span></p></form>
+            """)
+        return forms
+    }
+
+    static func node(_ m: OrgNodeModel, csrf: HTML, _ lang: Lang) -> HTML {
+        let n = m.node
+        let crumbs: [HTML] = m.crumbs.map { c in
+            c.linked ? "\(link(c.ref)) › " : "<span>\(c.ref.name)</span> › "
+        }
+        let status: HTML =
+            n.archived
+            ? "<p class=\"flash error\">\(lang.t("org.archived"))\(m.mergedInto.map { " → \(link($0))" } ?? "")</p>"
+            : ""
+        let forms = forms(m, csrf: csrf, lang)
+        let manage: HTML =
+            forms.isEmpty ? "" : "<section class=\"card\"><h2>\(lang.t("org.manage"))</h2>\(forms)</section>"
+        let children: [HTML] = m.children.map { c in
+            """
+            <li><a href="\(OrganisationRoute.node(.value(c.id)))" class="\(c.archived ? "tag archived" : "")">\
+            \(c.name)</a> <span class="muted">\(lang.t(c.kind.labelKey)) · \
+            \(lang.t("org.members", String(c.members)))</span></li>
+            """
+        }
+        let people: [HTML] = m.people.map { p in
+            let facets = p.facets.map { lang.t($0.labelKey) }.joined(separator: "、")
+            return """
+                <li><a href="\(PeopleRoute.person(.value(p.id)))">\(p.name)</a> \
+                <span class="muted">\(facets)</span></li>
+                """
+        }
+        let more: HTML =
+            m.peopleTotal > m.people.count
+            ? "<p><a href=\"\(PeopleRoute.list.query([("orgId", String(n.id))]))\">\(lang.t("action.more"))</a></p>"
+            : ""
+        let units: [HTML] = m.units.map { u in
+            """
+            <li><a href="\(UnitsRoute.unit(.value(u.id)))">\(u.name)</a> \
+            <span class="muted">\(lang.t(u.kindLabelKey))</span></li>
+            """
+        }
+        let contacts: [HTML] = m.contacts.map { c in
+            """
+            <li>\(c.title) <a href="\(PeopleRoute.person(.value(c.leaderPersonID)))">\(c.leaderName)</a>\
+            （\(c.since)）</li>
+            """
+        }
+        let contactSection: HTML =
+            m.contacts.isEmpty
+            ? ""
+            : """
+            <section class="card" id="contacts"><h2>\(lang.t("grid.contacts"))</h2><ul>\(contacts)</ul></section>
+            """
+        return """
+            <p class="crumbs">\(crumbs)<strong>\(n.name)</strong></p>
+            <h1 id="node-name">\(n.name)</h1>\(status)\(Widgets.errorSummary(m.error, lang: lang, id: "form-error"))
+            <p><span class="tag">\(lang.t(n.kind.labelKey))</span> <span class="tag">\(lang.t("field.code")): \
+            \(n.code)</span>
+            <span class="tag">\(lang.t("org.members", String(n.members)))</span></p>
+            <div class="grid2">
+            <section class="card"><h2>\(lang.t("org.children")) (\(m.children.count))</h2>
+            <ul>\(children)</ul></section>
+            \(manage)
+            <section class="card"><h2>\(lang.t("org.people")) (\(m.peopleTotal))</h2>
+            <ul>\(people)</ul>
+            \(more)</section>
+            <section class="card"><h2>\(lang.t("nav.units")) (\(m.units.count))</h2>
+            <ul>\(units)</ul></section>
+            </div>
+            \(contactSection)
+            <section class="card"><h2>\(lang.t("org.history"))</h2>\
+            \(AuditHistory.table(m.history, lang: lang))</section>
+            """
+    }
+}

@@ -1,0 +1,215 @@
+import Fluent
+import Vapor
+
+/// 党建地图 as data: one level of the tree (a node's streets or communities, or its grids) with their figures,
+/// and the markers of the layers asked for.
+struct MapModel: Sendable {
+    struct Place: Sendable {
+        let id: String
+        let label: String
+        let name: String
+        let shape: MultiPolygon
+        let figures: GridFigures
+        let link: Link
+    }
+    /// A part of a marker's tooltip: plain text or a string key. Parts are joined by " · ".
+    enum Text: Sendable {
+        case plain(String)
+        case key(String)
+    }
+    struct Pin: Sendable {
+        let at: Coordinate
+        let kind: String
+        let tooltip: [Text]
+        let link: Link?
+    }
+    struct Crumb: Sendable {
+        let link: Link
+        let name: String
+    }
+
+    let nodeID: Int
+    let nodeName: String
+    let measure: GridFigures.Measure
+    let layers: Set<MapPages.Layer>
+    let crumbs: [Crumb]
+    let places: [Place]
+    let pins: [Pin]
+
+    /// The map of one node, with its figures coloured by `measure`.
+    static func link(node: Int, _ m: GridFigures.Measure, _ layers: Set<MapPages.Layer>) -> Link {
+        PlacesRoute.map.query(
+            [("node", String(node)), ("colour", m.rawValue)] + layers.map(\.rawValue).sorted().map { ("layer", $0) })
+    }
+
+    static func query(
+        _ v: Viewer, node: OrgNode, measure: GridFigures.Measure, layers: Set<MapPages.Layer>, on db: any Database
+    ) async throws -> MapModel {
+        let grids = try await PlacesQueries.gridsInScope(v.scope, on: db).filter {
+            node.treePath.contains(TreePath($0.path))
+        }
+        let figures = try await PlacesQueries.figures(for: grids.compactMap(\.id), on: db)
+        let places = try await places(v, node: node, grids: grids, figures: figures, measure, layers, on: db)
+        var pins: [Pin] = []
+        if layers.contains(.organisations) {
+            pins += try await UnitsQueries.inScope(v.scope, on: db).filter { node.treePath.contains(TreePath($0.path)) }
+                .compactMap { u in
+                    u.at.map {
+                        Pin(
+                            at: $0, kind: u.hasPartyOrg ? "org" : "unit",
+                            tooltip: [.plain(u.name), .key(u.kindLabelKey)],
+                            link: UnitsRoute.unit(.value(u.id)).link)
+                    }
+                }
+        }
+        if layers.contains(.memberHouseholds) {
+            pins += try await memberHouseholdPins(grids.compactMap(\.id), links: v.can(.viewPeople), on: db)
+        }
+        if layers.contains(.openRequests) {
+            let q = try await RequestAccess.scoped(v, on: db)
+            let open = try await q.filter(\.$state !~ [.closed, .merged]).filter(\.$path =~ node.path).limit(2000).all()
+            let centres = Dictionary(uniqueKeysWithValues: grids.map { ($0.id!, $0.shape.bbox.center) })
+            for r in open {
+                guard let at = r.lat.flatMap({ la in r.lng.map { Coordinate(lat: la, lng: $0) } }) ?? centres[r.gridID]
+                else { continue }
+                pins.append(
+                    Pin(
+                        at: at, kind: "request", tooltip: [.plain(r.number), .key(r.state.labelKey)],
+                        link: RequestsRoute.request(.value(r.id!)).link))
+            }
+        }
+        let ancestors = try await OrgQueries.ancestors(of: node, on: db).filter { v.scope.includes($0.treePath) }
+        return MapModel(
+            nodeID: node.id!, nodeName: node.name, measure: measure, layers: layers,
+            crumbs: ancestors.map { Crumb(link: link(node: $0.id!, measure, layers), name: $0.name) },
+            places: places, pins: pins)
+    }
+
+    /// A district shows its streets, a street its communities, each with its grids' figures added up;
+    /// a community shows its grids.
+    private static func places(
+        _ v: Viewer, node: OrgNode, grids: [Grid], figures: [Int: GridFigures], _ measure: GridFigures.Measure,
+        _ layers: Set<MapPages.Layer>, on db: any Database
+    ) async throws -> [Place] {
+        let childKind: OrgNodeKind? =
+            switch node.kind {
+            case .districtCommittee: .streetCommittee
+            case .streetCommittee: .communityCommittee
+            default: nil
+            }
+        guard let childKind else {
+            let prefix = node.name.replacingOccurrences(of: "党委", with: "")
+            return grids.map { g in
+                Place(
+                    id: "g\(g.id!)", label: g.name.replacingOccurrences(of: prefix, with: ""), name: g.name,
+                    shape: g.shape, figures: figures[g.id!] ?? .init(), link: PlacesRoute.grid(.value(g.id!)).link)
+            }
+        }
+        let children = try await OrgNode.query(on: db).filter(\.$parentID == node.id!).filter(\.$kind == childKind)
+            .filter(\.$archived == false).sort(\.$code).all().filter { v.scope.includes($0.treePath) }
+        let shapes = try await PlacesQueries.areas(for: children.compactMap(\.id), on: db)
+        return children.compactMap { c in
+            guard let a = shapes[c.id!] else { return nil }
+            let total = grids.filter { c.treePath.contains(TreePath($0.path)) }.reduce(GridFigures()) {
+                $0 + (figures[$1.id!] ?? .init())
+            }
+            let label = c.name.replacingOccurrences(of: "党工委", with: "").replacingOccurrences(of: "党委", with: "")
+            return Place(
+                id: "n\(c.id!)", label: label, name: c.name, shape: a.shape, figures: total,
+                link: link(node: c.id!, measure, layers))
+        }
+    }
+
+    /// Member households on a map: a room only where the member agreed (身边党员), a link only for those who
+    /// may see people.
+    static func memberHouseholdPins(_ gridIDs: [Int], links: Bool, on db: any Database) async throws -> [Pin] {
+        guard !gridIDs.isEmpty else { return [] }
+        let hs = try await Household.query(on: db).filter(\.$gridID ~~ gridIDs).filter(\.$isMemberHousehold == true)
+            .sort(\.$id).all()
+        guard !hs.isEmpty else { return [] }
+        let buildings = Dictionary(
+            uniqueKeysWithValues: try await Building.query(on: db).filter(\.$id ~~ hs.map(\.buildingID)).all().map {
+                ($0.id!, $0)
+            })
+        let shown = try await HouseholdsAPI.roomsShown(hs, on: db)
+        return hs.compactMap { h in
+            guard let b = buildings[h.buildingID] else { return nil }
+            let place = shown.contains(h.id!) ? "\(b.name) \(h.room)" : b.name
+            return Pin(
+                at: b.coordinate, kind: "household", tooltip: [.key("measure.memberHouseholds"), .plain(place)],
+                link: links ? PlacesRoute.household(.value(h.id!)).link : nil)
+        }
+    }
+}
+
+/// The map page's view: a pure function of the model and the language. The map itself is drawn apart
+/// (`svg`), off the event loop.
+enum MapView {
+    static func text(_ parts: [MapModel.Text], _ lang: Lang) -> String {
+        parts.map {
+            switch $0 {
+            case .plain(let s): s
+            case .key(let k): lang.t(k)
+            }
+        }.joined(separator: " · ")
+    }
+
+    static func markers(_ pins: [MapModel.Pin], _ lang: Lang) -> [MapSVG.Marker] {
+        pins.map { .init(at: $0.at, kind: $0.kind, tooltip: text($0.tooltip, lang), href: $0.link?.description) }
+    }
+
+    static func svg(_ m: MapModel, _ lang: Lang) -> String {
+        func tip(_ p: MapModel.Place) -> String {
+            "\(p.name)\n"
+                + GridFigures.Measure.allCases.map {
+                    "\(lang.t($0.labelKey)): \(p.figures.value($0).map(MapSVGFormat.number) ?? "–")"
+                }.joined(separator: "\n")
+        }
+        let areas = m.places.map {
+            MapSVG.Area(
+                id: $0.id, label: $0.label, shape: $0.shape, value: $0.figures.value(m.measure),
+                href: $0.link.description, tooltip: tip($0))
+        }
+        return MapSVG.render(
+            areas: areas, markers: markers(m.pins, lang), title: lang.t("map.title") + " · " + m.nodeName,
+            legendTitle: lang.t(m.measure.labelKey), showLabels: areas.count <= 60)
+    }
+
+    static func body(_ m: MapModel, svg: String, _ lang: Lang) -> HTML {
+        let crumbs: [HTML] = m.crumbs.map { "<a href=\"\($0.link)\">\($0.name)</a> › " }
+        let options: [HTML] = GridFigures.Measure.allCases.map {
+            """
+            <option value="\($0.rawValue)"\(HTML(raw: $0 == m.measure ? " selected" : ""))>\
+            \(lang.t($0.labelKey))</option>
+            """
+        }
+        let boxes: [HTML] = MapPages.Layer.allCases.map {
+            """
+            <label><input type="checkbox" name="layer" value="\($0.rawValue)"\
+            \(HTML(raw: m.layers.contains($0) ? " checked" : ""))> \(lang.t($0.labelKey))</label>
+            """
+        }
+        let controls: HTML = """
+            <form method="get" action="\(PlacesRoute.map)" class="card row" id="map-controls"><input type="hidden" \
+            name="node" value="\(m.nodeID)">
+            <div><label for="colour">\(lang.t("map.colourBy"))</label><select id="colour" \
+            name="colour">\(options)</select></div>
+            <fieldset><legend>\(lang.t("map.layers"))</legend>\(boxes)</fieldset>
+            <div><button type="submit">\(lang.t("action.show"))</button></div></form>
+            """
+        let rows: [HTML] = m.places.map { p in
+            """
+            <tr><td><a href="\(p.link)">\(p.label)</a></td><td \
+            class="num">\(p.figures.value(m.measure).map(MapSVGFormat.number) ?? "–")</td></tr>
+            """
+        }
+        return """
+            <p class="crumbs">\(crumbs)<strong>\(m.nodeName)</strong></p>
+            <h1>\(lang.t("map.title")) · \(m.nodeName)</h1>\(controls)
+            <section class="card map-frame" id="map">\(HTML(raw: svg))</section>
+            <section class="card"><h2>\(lang.t(m.measure.labelKey))</h2><table \
+            id="map-figures"><tbody>\(rows)</tbody></table>
+            <p class="muted">\(lang.t("map.hint"))</p></section>
+            """
+    }
+}

@@ -1,0 +1,140 @@
+import Fluent
+import Vapor
+
+/// One request as a page lists it, labelled in the viewer's language.
+struct RequestRow: Sendable {
+    let id: Int
+    let number: String
+    let kindLabel: String
+    let categoryLabel: String
+    /// Empty for another resident's private request.
+    let text: String
+    let gridName: String?
+    let stateLabel: String
+    let supervised: Bool
+    let stepDeadline: Date?
+    let overdue: Bool
+    let isPublic: Bool
+    let mine: Bool
+
+    init(_ o: RequestsAPI.RequestOut) {
+        id = o.id
+        number = o.number
+        kindLabel = o.kindLabel
+        categoryLabel = o.categoryLabel
+        text = o.text
+        gridName = o.gridName
+        stateLabel = o.stateLabel
+        supervised = o.supervised
+        stepDeadline = o.stepDeadline
+        overdue = o.overdue
+        isPublic = o.isPublic
+        mine = o.mine
+    }
+
+    static func rows(_ rs: [ServiceRequest], viewer v: Viewer, lang: Lang, on db: any Database) async throws
+        -> [RequestRow]
+    {
+        try await RequestsAPI.out(rs, viewer: v, lang: lang, on: db).map(RequestRow.init)
+    }
+}
+
+/// 我有需要 on the phone, the request list at the desk; residents also see their community's public requests.
+struct RequestListModel: Sendable {
+    struct PublicRow: Sendable {
+        let categoryLabel: String
+        let gridName: String?
+        let stateLabel: String
+        let text: String
+    }
+
+    var phone: Bool
+    var rows: [RequestRow]
+    /// Nil for staff, who see no public list.
+    var publicRows: [PublicRow]?
+    var page: Int
+
+    var title: String { phone ? "nav.myRequests" : "nav.requests" }
+    var hasNext: Bool { rows.count == RequestsAPI.pageSize }
+
+    /// `publicCommunity` is asked only of residents (`.some`); staff pass nil.
+    static func query(
+        _ v: Viewer, filter: RequestsAPI.ListFilter, publicCommunity: Int??, lang: Lang, on db: any Database
+    ) async throws -> RequestListModel {
+        let rs = try await RequestsAPI.listed(filter, viewer: v, on: db)
+        var publicRows: [PublicRow]?
+        if let community = publicCommunity {
+            publicRows = try await RequestsAPI.publicRequests(community, viewer: v, lang: lang, on: db).map {
+                PublicRow(
+                    categoryLabel: $0.categoryLabel, gridName: $0.gridName, stateLabel: $0.stateLabel, text: $0.text)
+            }
+        }
+        return RequestListModel(
+            phone: v.role.usesPhoneLayout, rows: try await RequestRow.rows(rs, viewer: v, lang: lang, on: db),
+            publicRows: publicRows, page: filter.metric == nil ? filter.page : 1)
+    }
+
+    /// `pagerURL`: the page's own address when it pages (not for a figure's list).
+    static func body(_ m: RequestListModel, pagerURL: String?, _ lang: Lang) -> HTML {
+        let mine: HTML
+        if m.phone {
+            let items: [HTML] = m.rows.map { r in
+                """
+                <li><a href="\(RequestsRoute.request(.value(r.id)))">\(r.number) \(r.categoryLabel)</a> \
+                <span class="tag">\(r.stateLabel)</span></li>
+                """
+            }
+            mine = "<ul id=\"my-requests\">\(items)</ul>"
+        } else {
+            mine = RequestViews.table(lang, m.rows.map { RequestViews.row(lang, $0) }, id: "requests")
+        }
+        let pager: HTML =
+            pagerURL.map { Widgets.pager(url: $0, lang: lang, hasNext: m.hasNext, page: m.page) } ?? HTML.empty
+        var publicList: HTML = ""
+        if let rows = m.publicRows {
+            let items: [HTML] = rows.map { p in
+                """
+                <li>\(p.categoryLabel) · \(p.gridName ?? "") · <span class="tag">\(p.stateLabel)</span> \
+                \(String(p.text.prefix(40)))</li>
+                """
+            }
+            publicList = """
+                <section class="card"><h2>\(lang.t("request.public"))</h2><p><a \
+                href="\(RequestsRoute.map)">\(lang.t("request.publicMap"))</a></p><ul \
+                id="public-requests">\(items)</ul></section>
+                """
+        }
+        return """
+            <h1>\(lang.t(m.title)) <span class="muted">(\(m.rows.count))</span></h1>
+            <p><a class="button" href="\(RequestsRoute.new)">\(lang.t("request.new"))</a></p>
+            \(mine)
+            \(pager)
+            \(publicList)
+            """
+    }
+}
+
+/// Pieces the request pages share.
+enum RequestViews {
+    static func row(_ lang: Lang, _ r: RequestRow) -> HTML {
+        let supervised: HTML =
+            r.supervised ? " <span class=\"tag\">\(lang.t("requestAction.supervise"))</span>" : ""
+        return """
+            <tr class="\(r.overdue ? "bad" : "")"><td><a \
+            href="\(RequestsRoute.request(.value(r.id)))">\(r.number)</a></td>\
+            <td>\(r.categoryLabel) · \(r.kindLabel)</td>
+            <td>\(String(r.text.prefix(40)))</td><td>\(r.gridName ?? "")</td><td><span \
+            class="tag">\(r.stateLabel)</span>\(supervised)</td>
+            <td>\(RequestPages.time(r.stepDeadline))\(r.overdue ? " · " + lang.t("request.overdue") : "")</td></tr>
+            """
+    }
+
+    static func table(_ lang: Lang, _ rows: [HTML], id: String) -> HTML {
+        """
+        <table id="\(id)"><thead><tr><th>\(lang.t("request.number"))</th><th>\(lang.t("request.category"))</th>\
+        <th>\(lang.t("request.text"))</th>
+        <th>\(lang.t("entity.grid"))</th><th>\(lang.t("request.state"))</th>\
+        <th>\(lang.t("request.deadline"))</th></tr></thead><tbody>\(rows)</tbody></table>
+        """
+    }
+}

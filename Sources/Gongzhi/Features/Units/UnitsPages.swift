@@ -1,0 +1,106 @@
+import Fluent
+import Vapor
+
+/// A unit as the pages show it: contact phone masked, names of the nodes it sits at.
+struct UnitRow: Sendable {
+    let id: Int
+    let name: String
+    let kind: UnitKind
+    let address: String?
+    let locationNodeID: Int
+    let locationName: String?
+    let partyOrg: (id: Int, name: String)?
+    let contactName: String?
+    let contactPhone: String?
+
+    static func query(_ units: [ResidentUnit], on db: any Database) async throws -> [UnitRow] {
+        let ids = Array(Set(units.flatMap { [$0.locationNodeID, $0.partyOrgNodeID].compactMap { $0 } }))
+        let names =
+            ids.isEmpty
+            ? [:]
+            : Dictionary(
+                uniqueKeysWithValues: try await OrgNode.query(on: db).filter(\.$id ~~ ids).all().map {
+                    ($0.id!, $0.name)
+                })
+        return units.map { u in
+            UnitRow(
+                id: u.id!, name: u.name, kind: u.kind, address: u.address, locationNodeID: u.locationNodeID,
+                locationName: names[u.locationNodeID],
+                partyOrg: u.partyOrgNodeID.flatMap { id in names[id].map { (id, $0) } },
+                contactName: u.contactName, contactPhone: u.contactPhone.map(Masking.phone))
+        }
+    }
+}
+
+/// The units' pages: query → model → view.
+enum UnitsPages {
+    static func register(_ p: RoutesBuilder) {
+        p.get(UnitsRoute.list, use: list)
+        p.get(UnitsRoute.export, use: UnitsAPI.export)
+        p.get(UnitsRoute.unit(.key), use: detail)
+    }
+
+    struct ListModel {
+        let units: [UnitRow]
+        let q: String
+        let kind: String
+        let canExport: Bool
+    }
+
+    @Sendable static func list(_ req: Request) async throws -> HTML {
+        let units = try await UnitRow.query(try await UnitsService.list(req), on: req.db)
+        let m = ListModel(
+            units: units, q: req.query[String.self, at: "q"] ?? "", kind: req.query[String.self, at: "kind"] ?? "",
+            canExport: req.viewer?.can(.exportData) == true)
+        return Layout.page(req, title: req.t("nav.units"), body: listView(m, req.lang), active: UnitsRoute.list.path)
+    }
+
+    @Sendable static func detail(_ req: Request) async throws -> HTML {
+        let unit = try await UnitsService.find(try req.intParameter("id"), req)
+        let o = try await UnitRow.query([unit], on: req.db)[0]
+        return Layout.page(req, title: o.name, body: detailView(o, req.lang), active: UnitsRoute.list.path)
+    }
+
+    static func listView(_ m: ListModel, _ lang: Lang) -> HTML {
+        let kinds = Widgets.options(UnitKind.allCases.map { ($0.rawValue, lang.t($0.labelKey)) }, selected: m.kind)
+        let export: HTML =
+            m.canExport
+            ? "<p><a class=\"button secondary\" href=\"\(UnitsRoute.export)\">\(lang.t("action.exportCSV"))</a></p>"
+            : ""
+        let rows: [HTML] = m.units.map { u in
+            """
+            <tr><td><a href="\(UnitsRoute.unit(.value(u.id)))">\(u.name)</a></td><td>\(lang.t(u.kind.labelKey))</td>\
+            <td>\(u.locationName ?? "")</td><td>\(u.contactName ?? "") \(u.contactPhone ?? "")</td></tr>
+            """
+        }
+        return """
+            <h1>\(lang.t("nav.units")) <span class="muted">(\(m.units.count))</span></h1>
+            <form method="get" action="\(UnitsRoute.list)" class="card row"><div><label \
+            for="q">\(lang.t("field.name"))</label><input id="q" name="q" \
+            value="\(m.q)"></div>
+            <div><label for="kind">\(lang.t("field.kind"))</label><select id="kind" name="kind"><option \
+            value="">\(lang.t("audit.any"))</option>\(kinds)</select></div>
+            <div><button type="submit">\(lang.t("action.search"))</button></div></form>
+            \(export)
+            <table><thead><tr><th>\(lang.t("field.name"))</th><th>\(lang.t("field.kind"))</th>\
+            <th>\(lang.t("field.location"))</th><th>\(lang.t("field.contact"))</th></tr></thead>
+            <tbody>\(rows)</tbody></table>
+            """
+    }
+
+    static func detailView(_ o: UnitRow, _ lang: Lang) -> HTML {
+        let org: HTML =
+            o.partyOrg.map { "<a href=\"\(OrganisationRoute.node(.value($0.id)))\">\($0.name)</a>" }
+            ?? HTML(raw: lang.t("unit.noPartyOrg"))
+        return """
+            <h1>\(o.name)</h1><section class="card"><table class="detail">
+            <tr><th>\(lang.t("field.kind"))</th><td>\(lang.t(o.kind.labelKey))</td></tr>
+            <tr><th>\(lang.t("field.location"))</th><td><a \
+            href="\(OrganisationRoute.node(.value(o.locationNodeID)))">\(o.locationName ?? "")</a></td></tr>
+            <tr><th>\(lang.t("field.address"))</th><td>\(o.address ?? "")</td></tr>
+            <tr><th>\(lang.t("field.partyOrg"))</th><td>\(org)</td></tr>
+            <tr><th>\(lang.t("field.contact"))</th><td>\(o.contactName ?? "") \
+            \(o.contactPhone ?? "")</td></tr></table></section>
+            """
+    }
+}

@@ -1,0 +1,54 @@
+import Vapor
+
+/// Small views every capability's pages share: pure functions of their values and the language.
+enum Widgets {
+    /// Previous/next links that keep the other query parameters of `url` (the page's own address).
+    static func pager(url: String, lang: Lang, hasNext: Bool, page: Int) -> HTML {
+        func link(_ p: Int, _ key: String) -> HTML {
+            var comps = URLComponents(string: url) ?? URLComponents()
+            var items = (comps.queryItems ?? []).filter { $0.name != "page" }
+            items.append(URLQueryItem(name: "page", value: String(p)))
+            comps.queryItems = items
+            return "<a href=\"\(comps.string ?? "?page=\(p)")\">\(lang.t(key))</a> "
+        }
+        let prev: HTML = page > 1 ? link(page - 1, "action.prev") : ""
+        let next: HTML = hasNext ? link(page + 1, "action.next") : ""
+        return "<p class=\"pager\">\(prev)\(next)</p>"
+    }
+
+    static func pager(_ req: Request, hasNext: Bool, page: Int) -> HTML {
+        pager(url: req.url.string, lang: req.lang, hasNext: hasNext, page: page)
+    }
+
+    /// `<option>` elements, the one whose value is `selected` marked.
+    static func options(_ items: [(value: String, label: String)], selected: String? = nil) -> HTML {
+        items.map { item in
+            let mark = HTML(raw: item.value == selected ? " selected" : "")
+            return "<option value=\"\(item.value)\"\(mark)>\(item.label)</option>" as HTML
+        }.joined()
+    }
+
+    /// The same for values of a `RawRepresentable` kind, labelled by the language.
+    static func options<T: RawRepresentable>(
+        _ cases: [T], selected: T?, lang: Lang, label: (T) -> String
+    ) -> HTML where T.RawValue == String {
+        options(cases.map { ($0.rawValue, lang.t(label($0))) }, selected: selected?.rawValue)
+    }
+
+    /// The message of a refused change at the top of a form, or nothing.
+    static func errorSummary(_ error: AppError?, lang: Lang, id: String? = nil) -> HTML {
+        guard let error else { return "" }
+        let idAttribute = HTML(raw: id.map { " id=\"\(HTML.escape($0))\"" } ?? "")
+        return "<p class=\"flash error\" role=\"alert\"\(idAttribute)>\(lang.format(error.messageKey, error.args))</p>"
+    }
+}
+
+extension FormChange {
+    /// A change made from a page form that redirects to a route's link on success; on an error the user can fix,
+    /// the page again with the message and the error's status (see `run(_:_:page:)`).
+    static func run(
+        _ req: Request, to action: () async throws -> Link, page: (AppError) async throws -> HTML
+    ) async throws -> Response {
+        try await run(req, { try await action().description }, page: page)
+    }
+}

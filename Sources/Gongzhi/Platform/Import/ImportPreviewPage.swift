@@ -1,0 +1,37 @@
+import Vapor
+
+/// The platform's import preview page, shared by every capability that imports CSV or GeoJSON.
+enum ImportPreviewPage {
+    /// The preview of any import: every row with its problems, and the commit button only when there are none.
+    static func response(
+        _ req: Request, _ preview: ImportPreview, commitAction: Link, codeHeader: String, active: String
+    ) async throws -> Response {
+        let rows: [HTML] = preview.rows.map { r in
+            let problems = r.problems.map { p in (p.column.map { $0 + ": " } ?? "") + p.message }.joined(separator: "；")
+            return """
+                <tr class="\(r.problems.isEmpty ? "" : "bad")"><td class="num">\(r.line)</td><td>\(r.name)</td>\
+                <td>\(r.orgCode)</td><td>\(problems.isEmpty ? "✓" : problems)</td></tr>
+                """
+        }
+        let commit: HTML =
+            preview.canCommit
+            ? """
+            <form method="post" action="\(commitAction)">\(CSRF.hiddenField(req))<button type="submit" \
+            id="commit">\(req.t("import.commit", String(preview.rowCount)))</button></form>
+            """
+            : "<p class=\"flash error\" role=\"alert\">\(req.t("import.fix", String(preview.errorCount)))</p>"
+        return try await Layout.page(
+            req, title: req.t("import.preview"),
+            body: """
+                <h1>\(req.t("import.preview"))</h1>
+                <p>\(preview.fileName) · \(preview.encoding.uppercased()) · \
+                \(req.t("import.counts", String(preview.rowCount), String(preview.errorCount)))</p>
+                \(commit)
+                <table \
+                id="preview"><thead><tr><th>\(req.t("import.line"))</th><th>\(req.t("field.name"))</th>\
+                <th>\(codeHeader)</th><th>\(req.t("import.problems"))</th></tr></thead>
+                <tbody>\(rows)</tbody></table>
+                """, active: active
+        ).encodeResponse(status: preview.canCommit ? .ok : .unprocessableEntity, for: req)
+    }
+}
