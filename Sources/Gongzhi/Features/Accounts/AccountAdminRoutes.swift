@@ -3,8 +3,8 @@ import Vapor
 
 enum AccountAdminAPI {
     struct ShareInput: StrictInput {
-        static let fields: Set<String> = ["orgNodeId"]
-        let orgNodeId: Int
+        static let fields: Set<String> = ["orgNodeID"]
+        let orgNodeID: Int
     }
     struct ResetInput: StrictInput {
         static let fields: Set<String> = ["newPassword"]
@@ -51,7 +51,7 @@ enum AccountAdminAPI {
         let id = try req.intParameter("id")
         let input = try req.decodeStrict(ShareInput.self)
         return try await AccountAdmin.out(
-            [try await AccountAdmin.share(req, id: id, nodeID: input.orgNodeId, add: true)], req)[0]
+            [try await AccountAdmin.share(req, id: id, nodeID: input.orgNodeID, add: true)], req)[0]
     }
     @Sendable static func removeShare(_ req: Request) async throws -> AccountAdmin.AccountOut {
         let id = try req.intParameter("id")
@@ -127,7 +127,7 @@ enum AccountAdminPages {
                 <label for="role">\(req.t("accounts.role"))</label><select id="role" \
                 name="role">\(roleOptions(req, selected: input?.role))</select>
                 <label for="orgNodeId">\(req.t("field.org"))</label><select id="orgNodeId" \
-                name="orgNodeId">\(try await nodeOptions(req, selected: input?.orgNodeId))</select>
+                name="orgNodeId">\(try await nodeOptions(req, selected: input?.orgNodeID))</select>
                 <label for="password">\(req.t("accounts.initialPassword"))</label><input id="password" name="password" \
                 type="password" autocomplete="new-password" required>
                 <p class="muted">\(req.t("account.passwordRule"))</p>
@@ -204,7 +204,7 @@ enum AccountAdminPages {
         let f = try req.content.decode(CreateForm.self)
         let input = AccountAdmin.CreateInput(
             username: f.username, displayName: f.displayName, phone: f.phone,
-            role: f.role.flatMap(Role.init(rawValue:)), orgNodeId: f.orgNodeId.flatMap { Int($0) }, password: f.password
+            role: f.role.flatMap(Role.init(rawValue:)), orgNodeID: f.orgNodeId.flatMap { Int($0) }, password: f.password
         )
         do {
             let u = try await AccountAdmin.create(req, input)
@@ -237,7 +237,7 @@ enum AccountAdminPages {
             let input = AccountAdmin.UpdateInput(
                 displayName: f.displayName, phone: nil,
                 role: role == current.role ? nil : role,
-                orgNodeId: node == current.orgNodeID ? nil : node,
+                orgNodeID: node == current.orgNodeID ? nil : node,
                 active: active == current.active ? nil : active)
             _ = try await AccountAdmin.update(req, id: id, input)
         }

@@ -141,8 +141,8 @@ enum PeoplePages {
             \.$archived == false
         ).sort(\.$name).all()
         let facets = Set(input?.facets ?? person?.facets ?? [])
-        let orgID = input?.orgNodeId ?? person?.orgNodeID
-        let homeID = input?.homeNodeId ?? person?.homeNodeID
+        let orgID = input?.orgNodeID ?? person?.orgNodeID
+        let homeID = input?.homeNodeID ?? person?.homeNodeID
         let grade = input?.workerGrade ?? person?.workerGrade
         func val(_ a: String?, _ b: String?) -> String { a ?? b ?? "" }
         func fieldError(_ f: String) -> HTML {
@@ -214,14 +214,14 @@ enum PeoplePages {
                 fs.append(f)
             }
             i.facets = fs
-            i.orgNodeId = orgNodeId.flatMap { Int($0) }
+            i.orgNodeID = orgNodeId.flatMap { Int($0) }
             // Masked fields show a placeholder: an empty box keeps the stored value.
             i.idNumber = isNew ? idNumber : idNumber.flatMap { $0.isEmpty ? nil : $0 }
             i.phone = isNew ? phone : phone.flatMap { $0.isEmpty ? nil : $0 }
             i.address = isNew ? address : address.flatMap { $0.isEmpty ? nil : $0 }
             i.inService = inService == "true"
             i.employer = employer
-            i.homeNodeId = homeNodeId.flatMap { Int($0) }
+            i.homeNodeID = homeNodeId.flatMap { Int($0) }
             i.joinedOn = joinedOn
             if let g = workerGrade, !g.isEmpty {
                 guard let grade = PersonImport.grade(g) else {

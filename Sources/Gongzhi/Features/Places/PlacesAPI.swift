@@ -31,7 +31,7 @@ enum PlacesAPI {
         let dutyID: Int
         let personID: Int
         let name: String
-        let duty: String
+        let duty: GridDuty.Duty
         let dutyLabel: String
         let groupNodeID: Int?
 
@@ -39,7 +39,7 @@ enum PlacesAPI {
             dutyID = d.id!
             personID = d.personID
             self.name = name
-            duty = d.duty.rawValue
+            duty = d.duty
             dutyLabel = req.t(d.duty.labelKey)
             groupNodeID = d.groupNodeID
         }
@@ -47,7 +47,7 @@ enum PlacesAPI {
     struct DepartmentRef: Content {
         let unitID: Int
         let name: String
-        let role: String
+        let role: GridDepartment.Role
         let roleLabel: String
     }
     struct ContactRef: Content {
@@ -174,7 +174,7 @@ enum PlacesAPI {
                     .all().map { ($0.id!, $0) })
         let departments = depts.compactMap { d in
             units[d.unitID].map {
-                DepartmentRef(unitID: d.unitID, name: $0.name, role: d.role.rawValue, roleLabel: req.t(d.role.labelKey))
+                DepartmentRef(unitID: d.unitID, name: $0.name, role: d.role, roleLabel: req.t(d.role.labelKey))
             }
         }
         let contacts = try await ContactsAPI.refs(

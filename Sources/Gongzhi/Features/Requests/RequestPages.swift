@@ -92,7 +92,7 @@ enum RequestPages {
             <label for="channel">\(req.t("request.channel"))</label><select id="channel" \
             name="channel">\([RequestChannel.visit, .hotline, .patrol, .walkIn].map { "<option value=\"\($0.rawValue)\"\(HTML(raw: input?.channel == $0 ? " selected" : ""))>\(req.t($0.labelKey))</option>" as HTML })</select>
             <label for="gridId">\(req.t("entity.grid"))</label><select id="gridId" name="gridId"><option \
-            value="">—</option>\(grids.map { "<option value=\"\($0.id!)\"\(HTML(raw: input?.gridId == $0.id ? " selected" : ""))>\($0.name)</option>" as HTML })</select>
+            value="">—</option>\(grids.map { "<option value=\"\($0.id!)\"\(HTML(raw: input?.gridID == $0.id ? " selected" : ""))>\($0.name)</option>" as HTML })</select>
             """ : ""
         return Layout.page(
             req, title: req.t("request.new"),
@@ -166,7 +166,7 @@ enum RequestPages {
         input.text = f.text
         input.isPublic = f.isPublic == "true"
         input.channel = f.channel.flatMap(RequestChannel.init(rawValue:))
-        input.gridId = f.gridId.flatMap { Int($0) }
+        input.gridID = f.gridId.flatMap { Int($0) }
         do {
             if let la = f.lat, !la.isEmpty || !(f.lng ?? "").isEmpty {
                 guard let lat = Double(la), let lng = Double(f.lng ?? "") else {
@@ -319,10 +319,10 @@ enum RequestPages {
         }
         var input = RequestService.ActionInput()
         input.note = f.note
-        input.unitIds = f.unitIds?.compactMap { Int($0) }
+        input.unitIDs = f.unitIds?.compactMap { Int($0) }
         input.workingDays = f.workingDays.flatMap { Int($0) }
         input.rating = f.rating.flatMap(Rating.init(rawValue:))
-        input.meetingId = f.meetingId.flatMap { Int($0) }
+        input.meetingID = f.meetingId.flatMap { Int($0) }
         input.mergeInto = f.mergeInto.flatMap { Int($0) }
         do {
             let files = (f.photos ?? []).filter { $0.data.readableBytes > 0 }.map { Array($0.data.readableBytesView) }

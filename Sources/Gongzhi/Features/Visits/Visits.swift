@@ -60,11 +60,11 @@ struct CreateVisits: AsyncMigration {
 
 enum VisitsAPI {
     struct PlanInput: StrictInput {
-        static let fields: Set<String> = ["gridId", "visitorUserId", "due", "householdIds"]
-        let gridId: Int
-        let visitorUserId: Int
+        static let fields: Set<String> = ["gridID", "visitorUserID", "due", "householdIDs"]
+        let gridID: Int
+        let visitorUserID: Int
         let due: String
-        let householdIds: [Int]?
+        let householdIDs: [Int]?
     }
     struct PlanOut: Content {
         let id: Int
@@ -80,8 +80,8 @@ enum VisitsAPI {
         let text: String
     }
     struct VisitInput: StrictInput {
-        static let fields: Set<String> = ["householdId", "note", "problem"]
-        let householdId: Int
+        static let fields: Set<String> = ["householdID", "note", "problem"]
+        let householdID: Int
         let note: String?
         let problem: Problem?
     }
@@ -128,19 +128,19 @@ enum VisitsAPI {
     @Sendable static func createPlan(_ req: Request) async throws -> Response {
         let v = try await req.require(.editPeople)
         let input = try req.decodeStrict(PlanInput.self)
-        let grid = try await req.scoped(Grid.self, input.gridId, for: .change, field: "gridId")
-        guard let visitor = try await User.find(input.visitorUserId, on: req.db),
+        let grid = try await req.scoped(Grid.self, input.gridID, for: .change, field: "gridId")
+        guard let visitor = try await User.find(input.visitorUserID, on: req.db),
             let vnode = try await OrgNode.find(visitor.orgNodeID, on: req.db),
             v.scope.includes(vnode.treePath)
         else {
-            if let other = try await User.find(input.visitorUserId, on: req.db) {
+            if let other = try await User.find(input.visitorUserID, on: req.db) {
                 await AccessLog.write(req, .forbiddenChange, detail: "visit plan visitor \(other.id ?? 0)")
             }
             throw AppError.invalid("error.visit.visitor", field: "visitorUserId")
         }
         guard let due = SimpleDate(input.due) else { throw AppError.invalid("error.date.invalid", field: "due") }
         let all = try await Household.query(on: req.db).filter(\.$gridID == grid.id!).all().compactMap(\.id)
-        let chosen = input.householdIds ?? all
+        let chosen = input.householdIDs ?? all
         guard !chosen.isEmpty, Set(chosen).isSubset(of: Set(all)) else {
             throw AppError.invalid("error.visit.households", field: "householdIds")
         }
@@ -165,7 +165,7 @@ enum VisitsAPI {
     /// A visit, and the request for the problem found on it, in one transaction.
     static func record(_ req: Request, _ input: VisitInput) async throws -> Visit {
         let v = try await req.require(.viewPeople)
-        let h = try await req.scoped(Household.self, input.householdId, for: .change, field: "householdId")
+        let h = try await req.scoped(Household.self, input.householdID, for: .change, field: "householdId")
         let note = String((input.note ?? "").trimmingWhitespace().prefix(2000))
         var requestID: Int?
         if let problem = input.problem {
@@ -173,9 +173,9 @@ enum VisitsAPI {
             raise.kind = problem.kind
             raise.category = problem.category
             raise.text = problem.text
-            raise.householdId = h.id
+            raise.householdID = h.id
             raise.channel = .visit
-            raise.reporterPersonId = try await Person.query(on: req.db).filter(\.$householdID == h.id!).first()?.id
+            raise.reporterPersonID = try await Person.query(on: req.db).filter(\.$householdID == h.id!).first()?.id
             requestID = try await RequestService.raise(req, raise).id
         }
         let visit = Visit()
@@ -286,7 +286,7 @@ enum VisitPages {
         guard let hid = f.householdId else { throw AppError.invalid("error.visit.households") }
         let problem = (f.problem ?? "").trimmingWhitespace()
         let input = VisitsAPI.VisitInput(
-            householdId: hid, note: f.note,
+            householdID: hid, note: f.note,
             problem: problem.isEmpty
                 ? nil
                 : .init(kind: .help, category: f.category.flatMap { $0.isEmpty ? nil : $0 } ?? "other", text: problem))

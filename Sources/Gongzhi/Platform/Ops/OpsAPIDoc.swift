@@ -1,0 +1,20 @@
+/// The operators' part of the API document: health, metrics and the document itself.
+enum OpsAPIDoc {
+    static let operations: [APIOperation] = [
+        APIOperation(
+            .get, "/healthz", "Whether the server and its database answer", tag: "operations",
+            answer: .one(OpsRoutes.Health.self), isPublic: true,
+            extraResponses: [
+                "503": [
+                    "description": "The database does not answer",
+                    "content": ["application/json": ["schema": .ref("OpsRoutes.Health")]],
+                ]
+            ]),
+        APIOperation(
+            .get, "/metrics", "Prometheus metrics", tag: "operations", answer: .raw(.text, "text/plain"),
+            isPublic: true),
+        APIOperation(
+            .get, "/api/openapi.json", "This document", tag: "operations", answer: .raw(.anyObject, "application/json"),
+            isPublic: true),
+    ]
+}
