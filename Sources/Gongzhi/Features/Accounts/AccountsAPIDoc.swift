@@ -43,3 +43,33 @@ enum AccountsAPIDoc {
             answer: .one(AccountAdmin.AccountOut.self)),
     ]
 }
+
+extension AccountAdmin.CreateInput: APIFieldNotes {
+    static let apiRequired = ["username", "displayName", "role", "orgNodeID", "password"]
+    static let apiFieldNotes: [String: JSON] = [
+        "username": ["pattern": "^[A-Za-z0-9._-]{3,40}$"], "displayName": ["maxLength": 50],
+        "password": ["minLength": 8],
+    ]
+}
+
+extension AccountAdmin.UpdateInput: APIFieldNotes {
+    static let apiFieldNotes: [String: JSON] = ["displayName": ["maxLength": 50]]
+}
+
+extension AccountAdmin.AccountOut: APIFieldNotes {
+    static let apiFieldNotes: [String: JSON] = ["phone": ["description": "masked"]]
+}
+
+extension AccountsAPI.TokenInput: APIFieldNotes {
+    static let apiFieldNotes: [String: JSON] = ["login": ["description": "username or mainland mobile number"]]
+}
+
+extension AccountsAPI.PasswordInput: APIFieldNotes {
+    static let apiFieldNotes: [String: JSON] = [
+        "newPassword": ["minLength": 8, "description": "8+ characters of at least 3 kinds"]
+    ]
+}
+
+extension AccountAdminAPI.ResetInput: APIFieldNotes {
+    static let apiFieldNotes: [String: JSON] = ["newPassword": ["minLength": 8]]
+}

@@ -31,3 +31,9 @@ enum AuditLogAPIDoc {
         ]
     }
 }
+
+extension AuditLogAPI.EntryOut: APIFieldNotes {
+    static let apiFieldNotes: [String: JSON] = [
+        "before": ["description": "JSON of the record before"], "after": ["description": "JSON of the record after"],
+    ]
+}

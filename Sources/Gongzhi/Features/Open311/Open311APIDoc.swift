@@ -12,3 +12,11 @@ enum Open311APIDoc {
             answer: .one(APIKeysAPI.KeyOut.self)),
     ]
 }
+
+extension APIKeysAPI.KeyOut: APIFieldNotes {
+    static let apiFieldNotes: [String: JSON] = ["key": ["description": "only when issued"]]
+}
+
+extension APIKeysAPI.CreateInput: APIFieldNotes {
+    static let apiFieldNotes: [String: JSON] = ["name": ["maxLength": 100]]
+}

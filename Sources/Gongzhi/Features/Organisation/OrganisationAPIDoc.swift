@@ -41,3 +41,15 @@ enum OrganisationAPIDoc {
             answer: .list(AuditLogAPI.EntryOut.self)),
     ]
 }
+
+extension OrgAPI.CreateInput: APIFieldNotes {
+    static let apiFieldNotes: [String: JSON] = ["name": ["maxLength": 100], "code": ["maxLength": 40]]
+}
+
+extension OrgAPI.UpdateInput: APIFieldNotes {
+    static let apiFieldNotes: [String: JSON] = ["name": ["maxLength": 100], "code": ["maxLength": 40]]
+}
+
+extension OrgAPI.NodeOut: APIFieldNotes {
+    static let apiFieldNotes: [String: JSON] = ["path": ["description": "materialised path, e.g. /1/4/17/"]]
+}

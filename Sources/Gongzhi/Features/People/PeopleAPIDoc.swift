@@ -50,3 +50,34 @@ enum PeopleAPIDoc {
             tag: "people", answer: .one(PersonOut.self)),
     ]
 }
+
+extension PersonInput: APIFieldNotes {
+    static let apiFieldNotes: [String: JSON] = [
+        "name": ["maxLength": 50], "gender": ["enum": ["male", "female", ""]],
+        "idNumber": ["description": "18-digit mainland ID, checksum verified"],
+        "phone": ["description": "mainland mobile number"], "address": ["maxLength": 200],
+        "homeNodeID": ["description": "home community of an in-service member"], "joinedOn": ["format": "date"],
+    ]
+}
+
+extension PersonOut: APIFieldNotes {
+    static let apiFieldNotes: [String: JSON] = [
+        "idNumber": ["description": "masked (990101********123X) unless unmasked"],
+        "phone": ["description": "masked (139****5678) unless unmasked"],
+    ]
+}
+
+extension WorkerGrade: APIFieldNotes {
+    static let apiFieldNotes: [String: JSON] = [
+        "level": ["minimum": 1, "maximum": 4], "step": ["minimum": 1, "maximum": 3],
+    ]
+}
+
+extension ImportPreview: APIFieldNotes {
+    static let apiFieldNotes: [String: JSON] = [
+        "encoding": [
+            "enum": ["utf8", "gb18030", "wgs84", "gcj02"],
+            "description": "a CSV's text encoding; for GeoJSON the coordinate system the file was in",
+        ]
+    ]
+}

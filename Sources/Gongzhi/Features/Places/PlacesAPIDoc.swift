@@ -89,3 +89,29 @@ enum PlacesAPIDoc {
             tag: "places", answer: .one(NearbyAPI.Nearby.self)),
     ]
 }
+
+extension PlacesCommands.HouseholdInput: APIFieldNotes {
+    static let apiFieldNotes: [String: JSON] = ["room": ["maxLength": 40], "population": ["minimum": 1, "maximum": 30]]
+}
+
+extension PlacesCommands.GridUpdate: APIFieldNotes {
+    static let apiFieldNotes: [String: JSON] = ["name": ["maxLength": 100]]
+}
+
+extension ContactsAPI.CreateInput: APIFieldNotes {
+    static let apiFieldNotes: [String: JSON] = ["title": ["maxLength": 50], "since": ["format": "date"]]
+}
+
+extension PlacesAPI.PersonRef: APIFieldNotes {
+    static let apiFieldNotes: [String: JSON] = [
+        "dutyID": ["description": "the assignment, for DELETE /grids/{id}/duties/{duty}"]
+    ]
+}
+
+extension PlacesAPI.GridDetail: APIFieldNotes {
+    static let apiFieldNotes: [String: JSON] = ["boundary": ["description": "GeoJSON geometry"]]
+}
+
+extension HouseholdsAPI.HouseholdOut: APIFieldNotes {
+    static let apiFieldNotes: [String: JSON] = ["memberName": ["description": "masked"]]
+}

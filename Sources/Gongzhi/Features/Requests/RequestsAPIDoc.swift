@@ -108,3 +108,45 @@ enum RequestsAPIDoc {
             answer: .one(CalendarAPI.DeadlineOut.self)),
     ]
 }
+
+extension RequestService.RaiseInput: APIFieldNotes {
+    static let apiRequired = ["kind", "category", "text"]
+    static let apiFieldNotes: [String: JSON] = [
+        "text": ["maxLength": 2000], "gridID": ["description": "staff only"],
+    ]
+}
+
+extension RequestService.ActionInput: APIFieldNotes {
+    static let apiFieldNotes: [String: JSON] = ["note": ["maxLength": 2000], "workingDays": ["minimum": 1, "maximum": 60]]
+}
+
+extension RequestsAPI.CategoryInput: APIFieldNotes {
+    static let apiFieldNotes: [String: JSON] = [
+        "responseDays": ["minimum": 1, "maximum": 60], "reviewDays": ["minimum": 1, "maximum": 60],
+        "handlingDays": ["minimum": 1, "maximum": 60],
+    ]
+}
+
+extension RequestsAPI.RequestOut: APIFieldNotes {
+    static let apiFieldNotes: [String: JSON] = ["level": ["description": "0 community, 1 street, 2 district"]]
+}
+
+extension MeetingsAPI.CreateInput: APIFieldNotes {
+    static let apiFieldNotes: [String: JSON] = ["date": ["format": "date"]]
+}
+
+extension MeetingsAPI.MeetingOut: APIFieldNotes {
+    static let apiFieldNotes: [String: JSON] = ["date": ["format": "date"]]
+}
+
+extension CalendarAPI.Day: APIFieldNotes {
+    static let apiFieldNotes: [String: JSON] = ["date": ["format": "date"]]
+}
+
+extension CalendarAPI.DayInput: APIFieldNotes {
+    static let apiFieldNotes: [String: JSON] = ["date": ["format": "date"]]
+}
+
+extension CalendarAPI.DeadlineOut: APIFieldNotes {
+    static let apiFieldNotes: [String: JSON] = ["deadlineLocalDate": ["format": "date"]]
+}

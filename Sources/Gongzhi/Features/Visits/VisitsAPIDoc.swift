@@ -16,3 +16,11 @@ enum VisitsAPIDoc {
             answer: .list(VisitsAPI.RateOut.self)),
     ]
 }
+
+extension VisitsAPI.PlanInput: APIFieldNotes {
+    static let apiFieldNotes: [String: JSON] = ["due": ["format": "date"]]
+}
+
+extension VisitsAPI.PlanOut: APIFieldNotes {
+    static let apiFieldNotes: [String: JSON] = ["due": ["format": "date"]]
+}

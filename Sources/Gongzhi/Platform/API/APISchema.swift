@@ -109,9 +109,15 @@ protocol APIExplicitSchema: Decodable {
     static var apiPlaceholder: Self { get }
 }
 
-/// Notes for a type's fields in the document (keyed by the Swift property name): a description, a limit.
+/// Notes for a type's fields in the document (keyed by the Swift property name): a description, a limit; and the
+/// optional fields the server requires all the same (an input decoded leniently and checked field by field).
 protocol APIFieldNotes {
     static var apiFieldNotes: [String: JSON] { get }
+    static var apiRequired: [String] { get }
+}
+
+extension APIFieldNotes {
+    static var apiRequired: [String] { [] }
 }
 
 /// `[String: V]`: an object whose values all have V's schema.
@@ -123,6 +129,17 @@ protocol APIStringKeyedDictionary {
 extension Dictionary: APIStringKeyedDictionary where Key == String, Value: Decodable {
     static func valueSchema(_ recorder: APISchemaRecorder) throws -> JSON { try recorder.schema(Value.self) }
     static var empty: Any { [String: Value]() }
+}
+
+/// `V?` outside a keyed container (an array's element): V's schema or null.
+protocol APIOptional {
+    static func wrappedSchema(_ recorder: APISchemaRecorder) throws -> JSON
+    static var apiNone: Any { get }
+}
+
+extension Optional: APIOptional where Wrapped: Decodable {
+    static func wrappedSchema(_ recorder: APISchemaRecorder) throws -> JSON { try recorder.schema(Wrapped.self) }
+    static var apiNone: Any { Wrapped?.none as Any }
 }
 
 /// Derives JSON schemas from `Decodable` types by decoding each once with placeholder values through a decoder
@@ -159,6 +176,7 @@ final class APISchemaRecorder {
             components[name] = e.apiSchema
             return (.ref(name), e.apiPlaceholder as! T)
         }
+        if let o = type as? any APIOptional.Type { return (try o.wrappedSchema(self).orNull, o.apiNone as! T) }
         if let d = type as? any APIStringKeyedDictionary.Type {
             return (["type": "object", "additionalProperties": try d.valueSchema(self)], d.empty as! T)
         }
@@ -174,7 +192,7 @@ final class APISchemaRecorder {
         default: break
         }
         let name = Self.name(type)
-        if let value = values[ObjectIdentifier(type)] as? T { return (.ref(name), value) }
+        if let cached = values[ObjectIdentifier(type)], let value = cached as? T { return (.ref(name), value) }
         let d = RecordingDecoder(self)
         let value = try T(from: d)
         switch d.shape {
@@ -194,6 +212,7 @@ final class APISchemaRecorder {
     private func objectSchema(_ type: Any.Type, _ fields: [RecordingDecoder.Field]) -> JSON {
         let input = type is any StrictInput.Type
         let notes = (type as? any APIFieldNotes.Type)?.apiFieldNotes ?? [:]
+        let alsoRequired = Set((type as? any APIFieldNotes.Type)?.apiRequired ?? [])
         var properties: [String: JSON] = [:]
         for f in fields {
             var s = f.optional && !input ? f.schema.orNull : f.schema
@@ -203,7 +222,7 @@ final class APISchemaRecorder {
             properties[f.key] = s
         }
         var schema: JSON = ["type": "object", "properties": .object(properties)]
-        let required = fields.filter { !$0.optional }.map { JSON.string($0.key) }
+        let required = fields.filter { !$0.optional || alsoRequired.contains($0.swiftName) }.map { JSON.string($0.key) }
         if !required.isEmpty { schema["required"] = .array(required) }
         if input { schema["additionalProperties"] = false }
         return schema
