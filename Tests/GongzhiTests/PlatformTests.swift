@@ -219,8 +219,7 @@ struct APIDocumentTests {
             contentsOf: root.appendingPathComponent(OpenAPICommand.defaultPath), encoding: .utf8)
         #expect(
             file == OpenAPIBuilder.printed,
-            "Sources/Gongzhi/Resources/openapi.json is stale: run DATABASE_URL=sqlite::memory: GONGZHI_DEMO=0 swift run gongzhi openapi"
-        )
+            "openapi.json is stale: DATABASE_URL=sqlite::memory: GONGZHI_DEMO=0 swift run gongzhi openapi")
     }
 
     /// Every input's list of accepted fields is exactly what it decodes.
@@ -228,7 +227,10 @@ struct APIDocumentTests {
         let recorder = APISchemaRecorder()
         var inputs = 0
         let doc = try OpenAPIBuilder.document()
-        guard case .object(let schemas)? = doc["components"]?["schemas"] else { Issue.record("no schemas"); return }
+        guard case .object(let schemas)? = doc["components"]?["schemas"] else {
+            Issue.record("no schemas")
+            return
+        }
         for (name, schema) in schemas where schema["additionalProperties"] == false {
             inputs += 1
             guard case .object(let properties)? = schema["properties"] else { continue }

@@ -2,44 +2,45 @@
 enum AccountsAPIDoc {
     static let operations: [APIOperation] = [
         APIOperation(
-            .post, "/api/v1/auth/token",
+            .post, "auth/token",
             "Exchange a username or mobile number and password for a bearer token. Five failures lock the account "
                 + "for 15 minutes (429).",
             tag: "accounts", body: .one(AccountsAPI.TokenInput.self), status: 201,
-            answer: .one(AccountsAPI.TokenOutput.self), isPublic: true, extraResponses: ["429": .ref(response: "Locked")]
+            answer: .one(AccountsAPI.TokenOutput.self), isPublic: true,
+            extraResponses: ["429": .ref(response: "Locked")]
         ),
-        APIOperation(.post, "/api/v1/auth/logout", "Revoke the token used for this call", tag: "accounts", status: 204),
+        APIOperation(.post, "auth/logout", "Revoke the token used for this call", tag: "accounts", status: 204),
         APIOperation(
-            .get, "/api/v1/me", "The signed-in user, role, node and permissions", tag: "accounts",
+            .get, "me", "The signed-in user, role, node and permissions", tag: "accounts",
             answer: .one(AccountsAPI.UserOut.self)),
         APIOperation(
-            .post, "/api/v1/me/password",
+            .post, "me/password",
             "Change one's password; every session and token of the account ends, this one's too (sign in again)",
             tag: "accounts", body: .one(AccountsAPI.PasswordInput.self), status: 204),
         APIOperation(
-            .get, "/api/v1/accounts", "Accounts bound to nodes in the caller's scope (needs manageAccounts)",
+            .get, "accounts", "Accounts bound to nodes in the caller's scope (needs manageAccounts)",
             tag: "accounts", answer: .list(AccountAdmin.AccountOut.self)),
         APIOperation(
-            .post, "/api/v1/accounts", "Create an account with a role the caller may grant, bound to a node in scope",
+            .post, "accounts", "Create an account with a role the caller may grant, bound to a node in scope",
             tag: "accounts", body: .one(AccountAdmin.CreateInput.self), status: 201,
             answer: .one(AccountAdmin.AccountOut.self)),
         APIOperation(
-            .get, "/api/v1/accounts/{id}", "One account", tag: "accounts", answer: .one(AccountAdmin.AccountOut.self)),
+            .get, "accounts/{id}", "One account", tag: "accounts", answer: .one(AccountAdmin.AccountOut.self)),
         APIOperation(
-            .patch, "/api/v1/accounts/{id}",
+            .patch, "accounts/{id}",
             "Change an account's name, phone, role, node or whether it is active; deactivating revokes its tokens",
             tag: "accounts", body: .one(AccountAdmin.UpdateInput.self), answer: .one(AccountAdmin.AccountOut.self)),
         APIOperation(
-            .post, "/api/v1/accounts/{id}/unlock", "Lift a lock after failed sign-ins", tag: "accounts",
+            .post, "accounts/{id}/unlock", "Lift a lock after failed sign-ins", tag: "accounts",
             answer: .one(AccountAdmin.AccountOut.self)),
         APIOperation(
-            .post, "/api/v1/accounts/{id}/password", "Set a new password for an account; its tokens are revoked",
+            .post, "accounts/{id}/password", "Set a new password for an account; its tokens are revoked",
             tag: "accounts", body: .one(AccountAdminAPI.ResetInput.self), status: 204),
         APIOperation(
-            .post, "/api/v1/accounts/{id}/shares", "Share a subtree in the caller's scope with the account",
+            .post, "accounts/{id}/shares", "Share a subtree in the caller's scope with the account",
             tag: "accounts", body: .one(AccountAdminAPI.ShareInput.self), answer: .one(AccountAdmin.AccountOut.self)),
         APIOperation(
-            .delete, "/api/v1/accounts/{id}/shares/{node}", "Stop sharing a subtree with the account", tag: "accounts",
+            .delete, "accounts/{id}/shares/{node}", "Stop sharing a subtree with the account", tag: "accounts",
             answer: .one(AccountAdmin.AccountOut.self)),
     ]
 }

@@ -19,13 +19,13 @@ enum AuditLogAPIDoc {
     static var operations: [APIOperation] {
         [
             APIOperation(
-                .get, "/api/v1/audit", "Audit log in scope: who changed what, when, before and after", tag: "audit",
+                .get, "audit", "Audit log in scope: who changed what, when, before and after", tag: "audit",
                 parameters: filters, answer: .list(AuditLogAPI.EntryOut.self)),
             APIOperation(
-                .get, "/api/v1/audit/export.csv", "The filtered audit log as CSV (up to 10,000 entries)", tag: "audit",
+                .get, "audit/export.csv", "The filtered audit log as CSV (up to 10,000 entries)", tag: "audit",
                 parameters: filters, answer: .raw(.text, "text/csv")),
             APIOperation(
-                .get, "/api/v1/access-log",
+                .get, "access-log",
                 "Access log in scope: unmasked reads, refused reads and changes, failed sign-ins", tag: "audit",
                 parameters: [actor] + period, answer: .list(AuditLogAPI.AccessOut.self)),
         ]

@@ -2,13 +2,14 @@
 enum NotificationsAPIDoc {
     static let operations: [APIOperation] = [
         APIOperation(
-            .get, "/api/v1/notifications", "The caller's notifications (newest first), unread count and digest preference",
+            .get, "notifications",
+            "The caller's notifications (newest first), unread count and digest preference",
             tag: "requests", answer: .one(NotificationsAPI.Page.self)),
         APIOperation(
-            .post, "/api/v1/notifications/read", "Mark all the caller's notifications read", tag: "requests",
+            .post, "notifications/read", "Mark all the caller's notifications read", tag: "requests",
             status: 204),
         APIOperation(
-            .patch, "/api/v1/me/preferences", "Take notifications as a daily digest (true) or one by one (false)",
+            .patch, "me/preferences", "Take notifications as a daily digest (true) or one by one (false)",
             tag: "accounts", body: .one(NotificationsAPI.Preferences.self), answer: .one(NotificationsAPI.Page.self)),
     ]
 }

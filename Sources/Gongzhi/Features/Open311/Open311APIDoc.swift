@@ -2,13 +2,13 @@
 enum Open311APIDoc {
     static let operations: [APIOperation] = [
         APIOperation(
-            .get, "/api/v1/api-keys", "Open311 API keys (names and state; keys are never shown again)",
+            .get, "api-keys", "Open311 API keys (names and state; keys are never shown again)",
             tag: "accounts", answer: .list(APIKeysAPI.KeyOut.self)),
         APIOperation(
-            .post, "/api/v1/api-keys", "Issue an Open311 API key; the key is in this answer only", tag: "accounts",
+            .post, "api-keys", "Issue an Open311 API key; the key is in this answer only", tag: "accounts",
             body: .one(APIKeysAPI.CreateInput.self), status: 201, answer: .one(APIKeysAPI.KeyOut.self)),
         APIOperation(
-            .post, "/api/v1/api-keys/{id}/revoke", "Revoke an Open311 API key", tag: "accounts",
+            .post, "api-keys/{id}/revoke", "Revoke an Open311 API key", tag: "accounts",
             answer: .one(APIKeysAPI.KeyOut.self)),
     ]
 }

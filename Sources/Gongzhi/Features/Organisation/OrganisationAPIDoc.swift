@@ -2,7 +2,7 @@
 enum OrganisationAPIDoc {
     static let operations: [APIOperation] = [
         APIOperation(
-            .get, "/api/v1/org/nodes",
+            .get, "org/nodes",
             "Nodes of the organisation tree in the caller's scope, with party member counts of each subtree",
             tag: "organisation",
             parameters: [
@@ -12,32 +12,32 @@ enum OrganisationAPIDoc {
             ],
             answer: .list(OrgAPI.NodeOut.self)),
         APIOperation(
-            .post, "/api/v1/org/nodes", "Create a node under a parent in scope", tag: "organisation",
+            .post, "org/nodes", "Create a node under a parent in scope", tag: "organisation",
             body: .one(OrgAPI.CreateInput.self), status: 201, answer: .one(OrgAPI.NodeOut.self)),
         APIOperation(
-            .get, "/api/v1/org/nodes/export.csv",
+            .get, "org/nodes/export.csv",
             "The tree in scope as CSV: code, parent code, kind, name, members, archived", tag: "organisation",
             answer: .raw(.text, "text/csv")),
         APIOperation(
-            .get, "/api/v1/org/nodes/{id}", "A node with its in-scope ancestors, children and counts",
+            .get, "org/nodes/{id}", "A node with its in-scope ancestors, children and counts",
             tag: "organisation", answer: .one(OrgAPI.NodeDetail.self)),
         APIOperation(
-            .patch, "/api/v1/org/nodes/{id}", "Rename a node or change its code", tag: "organisation",
+            .patch, "org/nodes/{id}", "Rename a node or change its code", tag: "organisation",
             body: .one(OrgAPI.UpdateInput.self), answer: .one(OrgAPI.NodeOut.self)),
         APIOperation(
-            .post, "/api/v1/org/nodes/{id}/move",
+            .post, "org/nodes/{id}/move",
             "Move a node and its subtree under another parent; history is kept in the audit log", tag: "organisation",
             body: .one(OrgAPI.MoveInput.self), answer: .one(OrgAPI.NodeOut.self)),
         APIOperation(
-            .post, "/api/v1/org/nodes/{id}/merge",
+            .post, "org/nodes/{id}/merge",
             "Merge a node into another of the same kind: children, people, units and accounts move; the node is "
                 + "archived with a pointer",
             tag: "organisation", body: .one(OrgAPI.MergeInput.self), answer: .one(OrgAPI.NodeOut.self)),
         APIOperation(
-            .post, "/api/v1/org/nodes/{id}/archive", "Archive a node with no active children or people (never deleted)",
+            .post, "org/nodes/{id}/archive", "Archive a node with no active children or people (never deleted)",
             tag: "organisation", answer: .one(OrgAPI.NodeOut.self)),
         APIOperation(
-            .get, "/api/v1/org/nodes/{id}/history", "Audit entries of this node, newest first", tag: "organisation",
+            .get, "org/nodes/{id}/history", "Audit entries of this node, newest first", tag: "organisation",
             answer: .list(AuditLogAPI.EntryOut.self)),
     ]
 }

@@ -11,17 +11,17 @@ enum PeopleAPIDoc {
 
     static let operations: [APIOperation] = [
         APIOperation(
-            .get, "/api/v1/people", "People in scope, masked", tag: "people",
+            .get, "people", "People in scope, masked", tag: "people",
             parameters: filters + [
                 .query("includeArchived", .boolean, "include archived people"),
                 .query("page", .integer(min: 1, max: Request.maxPage), "page of 50"),
             ],
             answer: .one(PeopleAPI.Page.self)),
         APIOperation(
-            .post, "/api/v1/people", "Register a person", tag: "people", body: .one(PersonInput.self), status: 201,
+            .post, "people", "Register a person", tag: "people", body: .one(PersonInput.self), status: 201,
             answer: .one(PersonOut.self)),
         APIOperation(
-            .get, "/api/v1/people/export.csv",
+            .get, "people/export.csv",
             "People in scope as CSV (UTF-8 with BOM) for Excel; masked unless unmasked=1 and permitted (logged)",
             tag: "people",
             parameters: filters + [
@@ -29,23 +29,23 @@ enum PeopleAPIDoc {
             ],
             answer: .raw(.text, "text/csv")),
         APIOperation(
-            .post, "/api/v1/people/import/preview",
+            .post, "people/import/preview",
             "Check a people CSV (UTF-8, with or without BOM, or GB18030/GBK) and keep it as a batch; every row's "
                 + "problems are listed",
             tag: "people", parameters: [.query("fileName", .text, "the file's name, for the record")],
             body: .raw(.text, "text/csv"), answer: .one(ImportPreview.self)),
         APIOperation(
-            .post, "/api/v1/people/import/{batch}/commit", "Import a previewed batch, all rows or none", tag: "people",
+            .post, "people/import/{batch}/commit", "Import a previewed batch, all rows or none", tag: "people",
             answer: .one(ImportCommitResult.self)),
-        APIOperation(.get, "/api/v1/people/{id}", "One person, masked", tag: "people", answer: .one(PersonOut.self)),
+        APIOperation(.get, "people/{id}", "One person, masked", tag: "people", answer: .one(PersonOut.self)),
         APIOperation(
-            .patch, "/api/v1/people/{id}", "Change a person; only the fields sent change", tag: "people",
+            .patch, "people/{id}", "Change a person; only the fields sent change", tag: "people",
             body: .one(PersonInput.self), answer: .one(PersonOut.self)),
         APIOperation(
-            .post, "/api/v1/people/{id}/archive", "Archive a person (never deleted)", tag: "people",
+            .post, "people/{id}/archive", "Archive a person (never deleted)", tag: "people",
             answer: .one(PersonOut.self)),
         APIOperation(
-            .get, "/api/v1/people/{id}/unmasked",
+            .get, "people/{id}/unmasked",
             "One person with personal data in clear; needs the unmask permission and is written to the access log",
             tag: "people", answer: .one(PersonOut.self)),
     ]

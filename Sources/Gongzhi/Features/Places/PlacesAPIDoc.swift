@@ -2,28 +2,30 @@
 enum PlacesAPIDoc {
     static let operations: [APIOperation] = [
         APIOperation(
-            .get, "/api/v1/places/locate",
+            .get, "places/locate",
             "The grid, community and street containing a point (WGS84); for a point just outside every grid, the "
                 + "nearest grid within 500 m with inside=false",
             tag: "places",
             parameters: [.required("lat", .number(min: -90, max: 90)), .required("lng", .number(min: -180, max: 180))],
             answer: .one(PlacesAPI.Located.self)),
         APIOperation(
-            .get, "/api/v1/places/export.geojson",
+            .get, "places/export.geojson",
             "Boundaries in scope as a GeoJSON FeatureCollection (WGS84) with figures as properties", tag: "places",
-            parameters: [.query("level", .strings(["district", "street", "community", "grid"]), "which level (default grid)")],
+            parameters: [
+                .query("level", .strings(["district", "street", "community", "grid"]), "which level (default grid)")
+            ],
             answer: .raw(.anyObject, "application/geo+json")),
         APIOperation(
-            .post, "/api/v1/places/import/preview",
+            .post, "places/import/preview",
             "Check a GeoJSON FeatureCollection of grid boundaries (properties code, community, name; GCJ-02 converted "
                 + "when declared): bad rings, overlaps and gaps within a community are listed per feature",
             tag: "places", parameters: [.query("fileName", .text, "the file's name, for the record")],
             body: .raw(.anyObject, "application/geo+json"), answer: .one(ImportPreview.self)),
         APIOperation(
-            .post, "/api/v1/places/import/{batch}/commit", "Store a previewed batch of grid boundaries, all or none",
+            .post, "places/import/{batch}/commit", "Store a previewed batch of grid boundaries, all or none",
             tag: "places", answer: .one(ImportCommitResult.self)),
         APIOperation(
-            .get, "/api/v1/grids",
+            .get, "grids",
             "Grids in scope with households, population, members, member households, grid workers and size flags "
                 + "(300–500 households, about 1,000 people)",
             tag: "places",
@@ -33,57 +35,57 @@ enum PlacesAPIDoc {
             ],
             answer: .list(PlacesAPI.GridOut.self)),
         APIOperation(
-            .get, "/api/v1/grids/{id}",
+            .get, "grids/{id}",
             "A grid with boundary, figures, workers and chiefs, departments, contact leaders and buildings",
             tag: "places", answer: .one(PlacesAPI.GridDetail.self)),
         APIOperation(
-            .patch, "/api/v1/grids/{id}", "Rename a grid or attach it to a grid branch of its community", tag: "places",
+            .patch, "grids/{id}", "Rename a grid or attach it to a grid branch of its community", tag: "places",
             body: .one(PlacesCommands.GridUpdate.self), answer: .one(PlacesAPI.GridOut.self)),
         APIOperation(
-            .get, "/api/v1/grids/{id}/households", "The grid's households with member-household links", tag: "places",
+            .get, "grids/{id}/households", "The grid's households with member-household links", tag: "places",
             answer: .list(HouseholdsAPI.HouseholdOut.self)),
         APIOperation(
-            .post, "/api/v1/grids/{id}/duties",
+            .post, "grids/{id}/duties",
             "Assign a grid worker or one of the three chiefs (a building group leader leads one building group and "
                 + "must be a party member)",
             tag: "places", body: .one(PlacesCommands.DutyInput.self), status: 201,
             answer: .one(PlacesAPI.GridDetail.self)),
         APIOperation(
-            .delete, "/api/v1/grids/{id}/duties/{duty}", "End a duty (recorded in the audit log)", tag: "places",
+            .delete, "grids/{id}/duties/{duty}", "End a duty (recorded in the audit log)", tag: "places",
             answer: .one(PlacesAPI.GridDetail.self)),
         APIOperation(
-            .post, "/api/v1/grids/{id}/departments",
+            .post, "grids/{id}/departments",
             "Assign a department (police, city management, safety, legal, other) to the grid", tag: "places",
             body: .one(PlacesCommands.DepartmentInput.self), status: 201, answer: .one(PlacesAPI.GridDetail.self)),
         APIOperation(
-            .post, "/api/v1/buildings", "Add a building inside a grid", tag: "places",
+            .post, "buildings", "Add a building inside a grid", tag: "places",
             body: .one(PlacesCommands.BuildingInput.self), status: 201, answer: .one(PlacesAPI.BuildingOut.self)),
         APIOperation(
-            .post, "/api/v1/households", "Add a household to a building", tag: "places",
+            .post, "households", "Add a household to a building", tag: "places",
             body: .one(PlacesCommands.HouseholdInput.self), status: 201, answer: .one(HouseholdsAPI.HouseholdOut.self)),
         APIOperation(
-            .get, "/api/v1/households/{id}",
+            .get, "households/{id}",
             "A household: residents (masked), building group and its leader, the member households looking after it "
                 + "and the households it looks after",
             tag: "places", answer: .one(HouseholdsAPI.HouseholdDetail.self)),
         APIOperation(
-            .post, "/api/v1/households/{id}/residents", "Record that a person lives in this household", tag: "places",
+            .post, "households/{id}/residents", "Record that a person lives in this household", tag: "places",
             body: .one(PlacesCommands.ResidentInput.self), answer: .one(HouseholdsAPI.HouseholdDetail.self)),
         APIOperation(
-            .post, "/api/v1/households/{id}/member-household",
+            .post, "households/{id}/member-household",
             "Make this a party-member household (党员中心户) of a member living in it", tag: "places",
             body: .one(PlacesCommands.MemberInput.self), answer: .one(HouseholdsAPI.HouseholdDetail.self)),
         APIOperation(
-            .post, "/api/v1/households/{id}/links", "Link a neighbour household to this member household",
+            .post, "households/{id}/links", "Link a neighbour household to this member household",
             tag: "places", body: .one(PlacesCommands.LinkInput.self), answer: .one(HouseholdsAPI.HouseholdDetail.self)),
         APIOperation(
-            .get, "/api/v1/contact-assignments", "Leaders' contact points (包联/包保) in scope", tag: "places",
+            .get, "contact-assignments", "Leaders' contact points (包联/包保) in scope", tag: "places",
             answer: .list(PlacesAPI.ContactRef.self)),
         APIOperation(
-            .post, "/api/v1/contact-assignments", "Assign a leader to a community or a compound (grid)", tag: "places",
+            .post, "contact-assignments", "Assign a leader to a community or a compound (grid)", tag: "places",
             body: .one(ContactsAPI.CreateInput.self), status: 201, answer: .one(PlacesAPI.ContactRef.self)),
         APIOperation(
-            .get, "/api/v1/nearby",
+            .get, "nearby",
             "身边党员: member households of the caller's grid and the grids around it (names only where the member "
                 + "agreed) and who serves the grid",
             tag: "places", answer: .one(NearbyAPI.Nearby.self)),
@@ -91,7 +93,9 @@ enum PlacesAPIDoc {
 }
 
 extension PlacesCommands.HouseholdInput: APIFieldNotes {
-    static let apiFieldNotes: [String: JSON] = ["room": ["maxLength": 40], "population": ["minimum": 1, "maximum": 30]]
+    static let apiFieldNotes: [String: JSON] = [
+        "room": ["maxLength": 40], "population": ["minimum": 1, "maximum": 30],
+    ]
 }
 
 extension PlacesCommands.GridUpdate: APIFieldNotes {

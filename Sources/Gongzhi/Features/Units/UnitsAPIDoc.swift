@@ -6,26 +6,26 @@ enum UnitsAPIDoc {
 
     static let operations: [APIOperation] = [
         APIOperation(
-            .get, "/api/v1/units", "Resident units and departments in scope", tag: "units", parameters: filters,
+            .get, "units", "Resident units and departments in scope", tag: "units", parameters: filters,
             answer: .list(UnitOut.self)),
         APIOperation(
-            .post, "/api/v1/units", "Register a unit", tag: "units", body: .one(UnitInput.self), status: 201,
+            .post, "units", "Register a unit", tag: "units", body: .one(UnitInput.self), status: 201,
             answer: .one(UnitOut.self)),
-        APIOperation(.get, "/api/v1/units/{id}", "One unit, contact masked", tag: "units", answer: .one(UnitOut.self)),
+        APIOperation(.get, "units/{id}", "One unit, contact masked", tag: "units", answer: .one(UnitOut.self)),
         APIOperation(
-            .patch, "/api/v1/units/{id}", "Change a unit", tag: "units", body: .one(UnitInput.self),
+            .patch, "units/{id}", "Change a unit", tag: "units", body: .one(UnitInput.self),
             answer: .one(UnitOut.self)),
-        APIOperation(.post, "/api/v1/units/{id}/archive", "Archive a unit", tag: "units", answer: .one(UnitOut.self)),
+        APIOperation(.post, "units/{id}/archive", "Archive a unit", tag: "units", answer: .one(UnitOut.self)),
         APIOperation(
-            .get, "/api/v1/units/export.csv", "Units in scope as CSV with the import's columns; contact phones masked",
+            .get, "units/export.csv", "Units in scope as CSV with the import's columns; contact phones masked",
             tag: "units", parameters: filters, answer: .raw(.text, "text/csv")),
         APIOperation(
-            .post, "/api/v1/units/import/preview",
+            .post, "units/import/preview",
             "Check a units CSV (UTF-8 or GB18030/GBK) and keep it as a batch; every row's problems are listed",
             tag: "units", parameters: [.query("fileName", .text, "the file's name, for the record")],
             body: .raw(.text, "text/csv"), answer: .one(ImportPreview.self)),
         APIOperation(
-            .post, "/api/v1/units/import/{batch}/commit", "Import a previewed units batch, all rows or none",
+            .post, "units/import/{batch}/commit", "Import a previewed units batch, all rows or none",
             tag: "units", answer: .one(ImportCommitResult.self)),
     ]
 }

@@ -2,16 +2,18 @@
 enum VisitsAPIDoc {
     static let operations: [APIOperation] = [
         APIOperation(
-            .get, "/api/v1/visit-plans", "Visit plans in scope with how many of their households have been visited",
+            .get, "visit-plans", "Visit plans in scope with how many of their households have been visited",
             tag: "visits", answer: .list(VisitsAPI.PlanOut.self)),
         APIOperation(
-            .post, "/api/v1/visit-plans", "Plan visits: which households (default all of the grid), who visits, by when",
+            .post, "visit-plans",
+            "Plan visits: which households (default all of the grid), who visits, by when",
             tag: "visits", body: .one(VisitsAPI.PlanInput.self), status: 201, answer: .one(VisitsAPI.PlanOut.self)),
         APIOperation(
-            .post, "/api/v1/visits", "Record a visit; a problem found becomes a request with channel visit in the same step",
+            .post, "visits",
+            "Record a visit; a problem found becomes a request with channel visit in the same step",
             tag: "visits", body: .one(VisitsAPI.VisitInput.self), status: 201, answer: .one(VisitsAPI.VisitOut.self)),
         APIOperation(
-            .get, "/api/v1/visits/rates", "Visit rate per grid for a period: households visited ÷ households",
+            .get, "visits/rates", "Visit rate per grid for a period: households visited ÷ households",
             tag: "visits", parameters: [.query("from", .text, "first day"), .query("to", .text, "last day")],
             answer: .list(VisitsAPI.RateOut.self)),
     ]

@@ -1,4 +1,5 @@
 import Foundation
+import Vapor
 
 /// A body or an answer: its schema, made from a Swift type when it is JSON, and its media types.
 struct APIContent: Sendable {
@@ -47,6 +48,7 @@ struct APIParameter: Sendable {
 }
 
 /// One operation of the API as the document shows it. Each capability declares its own (`XAPIDoc.operations`).
+/// A path without a leading slash lies under `/api/v1/`.
 struct APIOperation: Sendable {
     enum Method: String, Sendable {
         case get, post, put, patch, delete
@@ -70,7 +72,7 @@ struct APIOperation: Sendable {
         extraResponses: [String: JSON] = [:]
     ) {
         self.method = method
-        self.path = path
+        self.path = path.hasPrefix("/") ? path : "/" + (APIPath.v1.map(\.description) + [path]).joined(separator: "/")
         self.summary = summary
         self.tag = tag
         self.parameters = parameters
@@ -141,12 +143,12 @@ enum OpenAPIBuilder {
             "info": [
                 "title": "Gongzhi 共治 API", "version": "1.0.0",
                 "description": """
-                    JSON API of Gongzhi, a platform for party-building-led urban grassroots governance. Every call \
-                    sees only the caller's node of the organisation tree and below, plus what is shared with them; \
-                    personal data is masked unless the caller may unmask it, and every unmasked read is logged. \
-                    Errors are {"error": {"code", "message"}} with a 4xx status; messages follow Accept-Language \
-                    (zh-Hans by default, en). Keys are lowerCamelCase with Id for identifiers (gridId, unitIds).
-                    """,
+                JSON API of Gongzhi, a platform for party-building-led urban grassroots governance. Every call \
+                sees only the caller's node of the organisation tree and below, plus what is shared with them; \
+                personal data is masked unless the caller may unmask it, and every unmasked read is logged. \
+                Errors are {"error": {"code", "message"}} with a 4xx status; messages follow Accept-Language \
+                (zh-Hans by default, en). Keys are lowerCamelCase with Id for identifiers (gridId, unitIds).
+                """,
             ],
             "servers": [["url": "/"]],
             "security": [["bearer": []]],
@@ -181,7 +183,8 @@ enum OpenAPIBuilder {
         var answer: JSON = ["description": "OK"]
         if let content = op.answer {
             let schema = try content.schema(recorder)
-            answer["content"] = .object(Dictionary(uniqueKeysWithValues: content.mediaTypes.map { ($0, ["schema": schema]) }))
+            answer["content"] = .object(
+                Dictionary(uniqueKeysWithValues: content.mediaTypes.map { ($0, ["schema": schema]) }))
         }
         var responses: [String: JSON] = [String(op.status): answer]
         for e in sharedErrors where !(op.isPublic && (e.status == "403" || e.status == "404")) {

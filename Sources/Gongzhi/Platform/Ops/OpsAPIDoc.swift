@@ -2,7 +2,7 @@
 enum OpsAPIDoc {
     static let operations: [APIOperation] = [
         APIOperation(
-            .get, "/healthz", "Whether the server and its database answer", tag: "operations",
+            .get, PlatformRoute.health.path, "Whether the server and its database answer", tag: "operations",
             answer: .one(OpsRoutes.Health.self), isPublic: true,
             extraResponses: [
                 "503": [
@@ -11,10 +11,12 @@ enum OpsAPIDoc {
                 ]
             ]),
         APIOperation(
-            .get, "/metrics", "Prometheus metrics", tag: "operations", answer: .raw(.text, "text/plain"),
+            .get, PlatformRoute.metrics.path, "Prometheus metrics", tag: "operations",
+            answer: .raw(.text, "text/plain"),
             isPublic: true),
         APIOperation(
-            .get, "/api/openapi.json", "This document", tag: "operations", answer: .raw(.anyObject, "application/json"),
+            .get, PlatformRoute.apiDocument.path, "This document", tag: "operations",
+            answer: .raw(.anyObject, "application/json"),
             isPublic: true),
     ]
 }
