@@ -50,6 +50,8 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
         for (name, command) in capability.commands { app.asyncCommands.use(command, as: name) }
         for handler in capability.lifecycle { app.lifecycle.use(handler) }
     }
+    app.asyncCommands.use(OpenAPICommand(), as: "openapi")
+    APIJSON.use()  // one JSON key style for every API body (gridId, not gridID)
     app.lifecycle.use(DrainBeforeShutdown())  // last in, first out: the server drains before anything else stops
     try routes(app)
 }

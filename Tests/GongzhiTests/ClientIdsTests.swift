@@ -101,7 +101,7 @@ struct ClientIdsTests {
             // The duty assignment's id is in the grid's answer, so a client can end it.
             let grid = try await PlacesRouteTests.grid(app, "QH-S1-C1-G1")
             let staff = try await admin.api(.GET, "/api/v1/grids/\(grid.id!)").json()["staff"] as? [[String: Any]] ?? []
-            #expect(!staff.isEmpty && staff.allSatisfy { $0["dutyID"] is Int })
+            #expect(!staff.isEmpty && staff.allSatisfy { $0["dutyId"] is Int })
         }
     }
 }

@@ -126,7 +126,7 @@ struct OrganisationTests {
             let merged = try await api.api(.POST, "/api/v1/org/nodes/\(g1.id!)/merge", json: ["targetId": newID])
             #expect(merged.status == .ok)
             #expect(try merged.json()["archived"] as? Bool == true)
-            #expect(try merged.json()["mergedIntoID"] as? Int == newID)
+            #expect(try merged.json()["mergedIntoId"] as? Int == newID)
             #expect(try await Person.query(on: app.db).filter(\.$orgNodeID == newID).count() == peopleBefore)
             #expect(try await OrgNode.query(on: app.db).filter(\.$parentID == newID).count() == 3)
             #expect(try await User.query(on: app.db).filter(\.$orgNodeID == g1.id!).count() == 0)

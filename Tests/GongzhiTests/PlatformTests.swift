@@ -208,3 +208,64 @@ struct PlatformTests {
         #expect(fingerprints[0] == fingerprints[1])
     }
 }
+
+@Suite("The API document follows the code")
+struct APIDocumentTests {
+    /// `gongzhi openapi` writes the checked-in copy; it must be what the server serves.
+    @Test func checkedInDocumentIsTheBuiltOne() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let file = try String(
+            contentsOf: root.appendingPathComponent(OpenAPICommand.defaultPath), encoding: .utf8)
+        #expect(
+            file == OpenAPIBuilder.printed,
+            "openapi.json is stale: DATABASE_URL=sqlite::memory: GONGZHI_DEMO=0 swift run gongzhi openapi")
+    }
+
+    /// Every input's list of accepted fields is exactly what it decodes.
+    @Test func strictInputsListTheFieldsTheyDecode() throws {
+        let recorder = APISchemaRecorder()
+        var inputs = 0
+        let doc = try OpenAPIBuilder.document()
+        guard case .object(let schemas)? = doc["components"]?["schemas"] else {
+            Issue.record("no schemas")
+            return
+        }
+        for (name, schema) in schemas where schema["additionalProperties"] == false {
+            inputs += 1
+            guard case .object(let properties)? = schema["properties"] else { continue }
+            #expect(!properties.keys.contains { $0.hasSuffix("ID") || $0.hasSuffix("IDs") }, "\(name)")
+        }
+        #expect(inputs > 20)
+        for type in Self.inputs {
+            let decoded = Set(try recorder.keys(type).map(APIJSON.swiftName))
+            #expect(decoded == type.fields, "\(type)")
+        }
+    }
+
+    static let inputs: [any StrictInput.Type] = [
+        AccountsAPI.TokenInput.self, AccountsAPI.PasswordInput.self, AccountAdmin.CreateInput.self,
+        AccountAdmin.UpdateInput.self, AccountAdminAPI.ShareInput.self, AccountAdminAPI.ResetInput.self,
+        OrgAPI.CreateInput.self, OrgAPI.UpdateInput.self, OrgAPI.MoveInput.self, OrgAPI.MergeInput.self,
+        PersonInput.self, UnitInput.self, ContactsAPI.CreateInput.self, PlacesCommands.GridUpdate.self,
+        PlacesCommands.DutyInput.self, PlacesCommands.DepartmentInput.self, PlacesCommands.BuildingInput.self,
+        PlacesCommands.HouseholdInput.self, PlacesCommands.MemberInput.self, PlacesCommands.LinkInput.self,
+        PlacesCommands.ResidentInput.self, RequestService.RaiseInput.self, RequestService.ActionInput.self,
+        RequestsAPI.CategoryInput.self, MeetingsAPI.CreateInput.self, CalendarAPI.YearInput.self,
+        APIKeysAPI.CreateInput.self, NotificationsAPI.Preferences.self, VisitsAPI.PlanInput.self,
+        VisitsAPI.VisitInput.self,
+    ]
+
+    @Test func oneKeyStyle() {
+        #expect(APIJSON.jsonKey("gridID") == "gridId")
+        #expect(APIJSON.jsonKey("householdIDs") == "householdIds")
+        #expect(APIJSON.jsonKey("sharedNodeIDs") == "sharedNodeIds")
+        #expect(APIJSON.jsonKey("idNumber") == "idNumber")
+        #expect(APIJSON.jsonKey("gridId") == "gridId")
+        #expect(APIJSON.jsonKey("IDNumber") == "IDNumber")
+        #expect(APIJSON.swiftName("gridId") == "gridID")
+        #expect(APIJSON.swiftName("unitIds") == "unitIDs")
+        #expect(APIJSON.swiftName("idNumber") == "idNumber")
+        #expect(APIJSON.swiftName("isIdle") == "isIdle")
+    }
+}

@@ -317,7 +317,7 @@ struct RequestsTests {
                 #expect(list.count == counts[metric.rawValue], "\(metric)")
             }
             for child in (f["children"] as? [[String: Any]]) ?? [] {
-                guard let nodeID = child["nodeID"] as? Int,
+                guard let nodeID = child["nodeId"] as? Int,
                     let cc = (child["figures"] as? [String: Any])?["counts"] as? [String: Int]
                 else { continue }
                 let list = try await street.api(.GET, "/api/v1/requests?metric=raised&nodeId=\(nodeID)").jsonArray()
@@ -422,7 +422,7 @@ struct RequestPhotoTests {
             #expect(try await upload(resident, id, Self.jpeg).status == .conflict)
             let evidence = try await upload(worker, id, Self.jpeg)
             #expect(evidence.status == .created)
-            #expect((try evidence.json()["eventID"] as? Int) != nil)
+            #expect((try evidence.json()["eventId"] as? Int) != nil)
             let detail = try await resident.api(.GET, "/api/v1/requests/\(id)").json()
             #expect((detail["photos"] as? [Any])?.count == 10)
         }

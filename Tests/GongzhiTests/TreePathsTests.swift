@@ -135,7 +135,7 @@ struct TreePathsTests {
             #expect(try await gridWorker.api(.GET, "/api/v1/requests").jsonArray().count == workerBefore)
             // The old street no longer reads the community's requests, grids or households.
             let streetRequests = try await street.api(.GET, "/api/v1/requests").jsonArray()
-            #expect(!streetRequests.contains { ($0["communityNodeID"] as? Int) == community.id })
+            #expect(!streetRequests.contains { ($0["communityNodeId"] as? Int) == community.id })
             #expect(try await street.api(.GET, "/api/v1/grids").jsonArray().count < streetGridsBefore)
             let aRequest = try #require(
                 try await ServiceRequest.query(on: app.db).filter(\.$communityNodeID == community.id!).first())

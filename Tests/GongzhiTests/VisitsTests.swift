@@ -27,11 +27,11 @@ struct VisitsTests {
                     "householdId": households[1].id!, "note": "老人独居",
                     "problem": ["kind": "help", "category": "elderly", "text": "独居老人需要助餐服务"],
                 ])
-            let requestID = try #require(try withProblem.json()["requestID"] as? Int)
+            let requestID = try #require(try withProblem.json()["requestId"] as? Int)
             let request = try #require(try await ServiceRequest.find(requestID, on: app.db))
             #expect(request.channel == .visit && request.householdID == households[1].id && request.gridID == g.id)
             let rates = try await secretary.api(.GET, "/api/v1/visits/rates").jsonArray()
-            let mine = try #require(rates.first { $0["gridID"] as? Int == g.id })
+            let mine = try #require(rates.first { $0["gridId"] as? Int == g.id })
             #expect(mine["visitedHouseholds"] as? Int == 2 && mine["problems"] as? Int == 1)
             #expect(mine["rate"] as? Double == (Double(2) * 1000 / Double(households.count)).rounded() / 10)
             // A household of another street is not this worker's to visit.

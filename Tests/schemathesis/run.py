@@ -122,7 +122,7 @@ def seed_and_collect():
     request_ids = [r["request"]["id"] for r in (r1, r2, r3)]
     photo = call("POST", f"/api/v1/requests/{request_ids[0]}/photos", resident, png(), content_type="image/png")
     call("POST", f"/api/v1/requests/{request_ids[1]}/actions/take", gridworker, {"note": "已接单"}, expect=(200, 409))
-    meeting = call("POST", "/api/v1/meetings", admin, {"communityNodeId": grid1["grid"]["communityNodeID"],
+    meeting = call("POST", "/api/v1/meetings", admin, {"communityNodeId": grid1["grid"]["communityNodeId"],
                                                       "date": time.strftime("%Y-%m-%d"), "host": "社区书记"})
     call("POST", "/api/v1/visit-plans", admin, {"gridId": grids[0]["id"], "visitorUserId": by_name["gridworker"]["id"],
                                                "due": time.strftime("%Y-12-31"), "householdIds": [h["id"] for h in households[:5]]})

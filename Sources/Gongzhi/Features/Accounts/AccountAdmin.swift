@@ -30,22 +30,22 @@ enum AccountAdmin {
     }
     struct CreateInput: StrictInput, Content {
         static let fields: Set<String> = [
-            "username", "displayName", "phone", "role", "orgNodeId", "personId", "password",
+            "username", "displayName", "phone", "role", "orgNodeID", "personID", "password",
         ]
         var username: String?
         var displayName: String?
         var phone: String?
         var role: Role?
-        var orgNodeId: Int?
-        var personId: Int?
+        var orgNodeID: Int?
+        var personID: Int?
         var password: String?
     }
     struct UpdateInput: StrictInput, Content {
-        static let fields: Set<String> = ["displayName", "phone", "role", "orgNodeId", "active"]
+        static let fields: Set<String> = ["displayName", "phone", "role", "orgNodeID", "active"]
         var displayName: String?
         var phone: String?
         var role: Role?
-        var orgNodeId: Int?
+        var orgNodeID: Int?
         var active: Bool?
     }
 
@@ -132,12 +132,12 @@ enum AccountAdmin {
         }
         do { try PasswordPolicy.check(input.password ?? "") } catch { problems["password"] = error.messageKey }
         if input.role == nil { problems["role"] = "error.role" }
-        if input.orgNodeId == nil { problems["orgNodeId"] = "error.org.required" }
+        if input.orgNodeID == nil { problems["orgNodeId"] = "error.org.required" }
         if let e = AppError.fields(problems) { throw e }
         try await checkRole(input.role!, req)
-        let node = try await OrgQueries.findForChange(input.orgNodeId!, req, field: "orgNodeId")
+        let node = try await OrgQueries.findForChange(input.orgNodeID!, req, field: "orgNodeId")
         if node.archived { throw AppError.invalid("error.tree.archived", field: "orgNodeId") }
-        if let pid = input.personId { _ = try await PeopleService.find(pid, req) }
+        if let pid = input.personID { _ = try await PeopleService.find(pid, req) }
         if try await User.query(on: req.db).group(
             .or,
             { g in
@@ -150,7 +150,7 @@ enum AccountAdmin {
         let hash = try await req.password.async.hash(input.password!)
         let user = User(
             username: username, phone: phone, displayName: name, passwordHash: hash, role: input.role!,
-            orgNodeID: node.id!, personID: input.personId)
+            orgNodeID: node.id!, personID: input.personID)
         try await req.db.writing { db in
             try await user.create(on: db)
             try await Audit.record(
@@ -163,7 +163,7 @@ enum AccountAdmin {
     static func update(_ req: Request, id: Int, _ input: UpdateInput) async throws -> User {
         let user = try await find(id, req, forChange: true)
         let v = try req.requireViewer()
-        if user.id == v.user.id && (input.role != nil || input.active == false || input.orgNodeId != nil) {
+        if user.id == v.user.id && (input.role != nil || input.active == false || input.orgNodeID != nil) {
             throw AppError.conflict("error.account.self")
         }
         let before = try await snapshot(user, on: req.db)
@@ -185,7 +185,7 @@ enum AccountAdmin {
             try await checkRole(r, req)
             user.role = r
         }
-        if let n = input.orgNodeId {
+        if let n = input.orgNodeID {
             let node = try await OrgQueries.findForChange(n, req, field: "orgNodeId")
             if node.archived { throw AppError.invalid("error.tree.archived", field: "orgNodeId") }
             user.orgNodeID = node.id!

@@ -143,7 +143,7 @@ enum AccountAdminPages {
         <label for="role">\(lang.t("accounts.role"))</label><select id="role" \
         name="role">\(choices.roleOptions(lang, selected: input?.role))</select>
         <label for="orgNodeId">\(lang.t("field.org"))</label><select id="orgNodeId" \
-        name="orgNodeId">\(choices.nodeOptions(selected: input?.orgNodeId))</select>
+        name="orgNodeId">\(choices.nodeOptions(selected: input?.orgNodeID))</select>
         <label for="password">\(lang.t("accounts.initialPassword"))</label><input id="password" name="password" \
         type="password" autocomplete="new-password" required>
         <p class="muted">\(lang.t("account.passwordRule"))</p>
@@ -222,7 +222,7 @@ enum AccountAdminPages {
         let f = try req.content.decode(CreateForm.self)
         let input = AccountAdmin.CreateInput(
             username: f.username, displayName: f.displayName, phone: f.phone,
-            role: f.role.flatMap(Role.init(rawValue:)), orgNodeId: f.orgNodeId.flatMap { Int($0) }, password: f.password
+            role: f.role.flatMap(Role.init(rawValue:)), orgNodeID: f.orgNodeId.flatMap { Int($0) }, password: f.password
         )
         return try await FormChange.run(
             req, to: { AccountsRoute.account(.value(try await AccountAdmin.create(req, input).id!)).link },
@@ -251,7 +251,7 @@ enum AccountAdminPages {
             let input = AccountAdmin.UpdateInput(
                 displayName: f.displayName, phone: nil,
                 role: role == current.role ? nil : role,
-                orgNodeId: node == current.orgNodeID ? nil : node,
+                orgNodeID: node == current.orgNodeID ? nil : node,
                 active: active == current.active ? nil : active)
             _ = try await AccountAdmin.update(req, id: id, input)
         }

@@ -3,8 +3,8 @@ import Vapor
 
 enum AccountAdminAPI {
     struct ShareInput: StrictInput {
-        static let fields: Set<String> = ["orgNodeId"]
-        let orgNodeId: Int
+        static let fields: Set<String> = ["orgNodeID"]
+        let orgNodeID: Int
     }
     struct ResetInput: StrictInput {
         static let fields: Set<String> = ["newPassword"]
@@ -50,7 +50,7 @@ enum AccountAdminAPI {
         let id = try req.intParameter("id")
         let input = try req.decodeStrict(ShareInput.self)
         return try await AccountAdmin.out(
-            [try await AccountAdmin.share(req, id: id, nodeID: input.orgNodeId, add: true)], req)[0]
+            [try await AccountAdmin.share(req, id: id, nodeID: input.orgNodeID, add: true)], req)[0]
     }
     @Sendable static func removeShare(_ req: Request) async throws -> AccountAdmin.AccountOut {
         let id = try req.intParameter("id")

@@ -15,6 +15,7 @@ extension Capability {
                 permission: .manageAccounts),
             NavEntry(layout: .phone, order: 40, link: PlatformRoute.account.link, key: "nav.account"),
         ],
+        apiDoc: { AccountsAPIDoc.operations },
         strings: AccountsStrings.table,
         commands: ["bootstrap": BootstrapCommand()]
     )

@@ -14,6 +14,7 @@ extension Capability {
                 layout: .desk, order: 130, link: AuditLogRoute.accessLog.link, key: "nav.accessLog",
                 permission: .viewAudit),
         ],
+        apiDoc: { AuditLogAPIDoc.operations },
         strings: AuditLogStrings.table
     )
 }

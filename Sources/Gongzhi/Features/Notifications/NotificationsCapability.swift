@@ -12,6 +12,7 @@ extension Capability {
             NavEntry(layout: .desk, order: 20, link: NotificationsRoute.list.link, key: "nav.notifications"),
             NavEntry(layout: .phone, order: 30, link: NotificationsRoute.list.link, key: "nav.notifications"),
         ],
+        apiDoc: { NotificationsAPIDoc.operations },
         strings: NotificationsStrings.table,
         lifecycle: [NotificationsSweeper()]
     )

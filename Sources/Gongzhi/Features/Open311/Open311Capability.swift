@@ -9,6 +9,7 @@ extension Capability {
         },
         routeTypes: [Open311Route.self],
         auditKinds: [.apiKey],
+        apiDoc: { Open311APIDoc.operations },
         strings: Open311Strings.table
     )
 }

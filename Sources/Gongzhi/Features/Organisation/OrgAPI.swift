@@ -37,11 +37,11 @@ enum OrgAPI {
         let unitCount: Int
     }
     struct CreateInput: StrictInput {
-        static let fields: Set<String> = ["kind", "name", "code", "parentId"]
+        static let fields: Set<String> = ["kind", "name", "code", "parentID"]
         let kind: OrgNodeKind
         let name: String
         let code: String?
-        let parentId: Int
+        let parentID: Int
     }
     struct UpdateInput: StrictInput {
         static let fields: Set<String> = ["name", "code"]
@@ -49,12 +49,12 @@ enum OrgAPI {
         let code: String?
     }
     struct MoveInput: StrictInput {
-        static let fields: Set<String> = ["parentId"]
-        let parentId: Int
+        static let fields: Set<String> = ["parentID"]
+        let parentID: Int
     }
     struct MergeInput: StrictInput {
-        static let fields: Set<String> = ["targetId"]
-        let targetId: Int
+        static let fields: Set<String> = ["targetID"]
+        let targetID: Int
     }
 
     static func register(_ api: RoutesBuilder) {
@@ -125,7 +125,7 @@ enum OrgAPI {
     @Sendable static func create(_ req: Request) async throws -> Response {
         let input = try req.decodeStrict(CreateInput.self)
         let node = try await OrgCommands.create(
-            req, kind: input.kind, name: input.name, code: input.code, parentID: input.parentId)
+            req, kind: input.kind, name: input.name, code: input.code, parentID: input.parentID)
         return try await NodeOut(node, lang: req.lang).encodeResponse(status: .created, for: req)
     }
 
@@ -138,13 +138,13 @@ enum OrgAPI {
     @Sendable static func move(_ req: Request) async throws -> NodeOut {
         let id = try req.intParameter("id")
         let input = try req.decodeStrict(MoveInput.self)
-        return NodeOut(try await OrgCommands.move(req, id: id, newParentID: input.parentId), lang: req.lang)
+        return NodeOut(try await OrgCommands.move(req, id: id, newParentID: input.parentID), lang: req.lang)
     }
 
     @Sendable static func merge(_ req: Request) async throws -> NodeOut {
         let id = try req.intParameter("id")
         let input = try req.decodeStrict(MergeInput.self)
-        return NodeOut(try await OrgCommands.merge(req, id: id, targetID: input.targetId), lang: req.lang)
+        return NodeOut(try await OrgCommands.merge(req, id: id, targetID: input.targetID), lang: req.lang)
     }
 
     @Sendable static func archive(_ req: Request) async throws -> NodeOut {

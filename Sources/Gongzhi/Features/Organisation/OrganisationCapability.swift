@@ -27,6 +27,7 @@ extension Capability {
                         .filter(\.$kind !~ territorial).count()
                 }),
         ],
+        apiDoc: { OrganisationAPIDoc.operations },
         strings: OrganisationStrings.table
     )
 

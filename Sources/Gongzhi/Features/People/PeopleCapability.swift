@@ -34,6 +34,7 @@ extension Capability {
             facetTile(.communityWorker, order: 24, key: "facet.communityWorker", \.$isCommunityWorker),
         ],
         auditKinds: [.person],
+        apiDoc: { PeopleAPIDoc.operations },
         strings: PeopleStrings.table
     )
 

@@ -71,14 +71,14 @@ enum PeoplePages {
                 fs.append(f)
             }
             i.facets = fs
-            i.orgNodeId = orgNodeId.flatMap { Int($0) }
+            i.orgNodeID = orgNodeId.flatMap { Int($0) }
             // Masked fields show a placeholder: an empty box keeps the stored value.
             i.idNumber = isNew ? idNumber : idNumber.flatMap { $0.isEmpty ? nil : $0 }
             i.phone = isNew ? phone : phone.flatMap { $0.isEmpty ? nil : $0 }
             i.address = isNew ? address : address.flatMap { $0.isEmpty ? nil : $0 }
             i.inService = inService == "true"
             i.employer = employer
-            i.homeNodeId = homeNodeId.flatMap { Int($0) }
+            i.homeNodeID = homeNodeId.flatMap { Int($0) }
             i.joinedOn = joinedOn
             if let g = workerGrade, !g.isEmpty {
                 guard let grade = PersonImport.grade(g) else {

@@ -132,7 +132,7 @@ enum PeopleService {
         person.shownToNeighbours = false
         person.setFacets([])
         try input.apply(to: person, isNew: true)
-        try await place(person, orgNodeID: input.orgNodeId!, homeNodeID: input.homeNodeId, req)
+        try await place(person, orgNodeID: input.orgNodeID!, homeNodeID: input.homeNodeID, req)
         try await ensureUniqueID(person, req)
         try await req.db.writing { db in
             try await person.create(on: db)
@@ -148,10 +148,10 @@ enum PeopleService {
         let before = person.snapshot
         let idNumberBefore = person.idNumber
         try input.apply(to: person, isNew: false)
-        if input.orgNodeId != nil || input.homeNodeId != nil {
+        if input.orgNodeID != nil || input.homeNodeID != nil {
             try await place(
-                person, orgNodeID: input.orgNodeId ?? person.orgNodeID,
-                homeNodeID: input.homeNodeId ?? person.homeNodeID, req)
+                person, orgNodeID: input.orgNodeID ?? person.orgNodeID,
+                homeNodeID: input.homeNodeID ?? person.homeNodeID, req)
         }
         // Only a new ID number is checked: an edit of the name must not spend the day's checks of its mask.
         if person.idNumber != idNumberBefore { try await ensureUniqueID(person, req) }

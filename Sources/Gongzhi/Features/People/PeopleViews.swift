@@ -103,8 +103,8 @@ enum PeopleViews {
         let person = m.person
         let input = m.input
         let facets = Set(input?.facets ?? person?.facets ?? [])
-        let orgID = input?.orgNodeId ?? person?.orgNodeID
-        let homeID = input?.homeNodeId ?? person?.homeNodeID
+        let orgID = input?.orgNodeID ?? person?.orgNodeID
+        let homeID = input?.homeNodeID ?? person?.homeNodeID
         let grade = input?.workerGrade ?? person?.workerGrade
         func val(_ a: String?, _ b: String?) -> String { a ?? b ?? "" }
         func fieldError(_ f: String) -> HTML {

@@ -3,8 +3,8 @@ import Vapor
 /// What a form or API call may set on a person; `validate` turns it into checked values or field errors.
 struct PersonInput: StrictInput, Content {
     static let fields: Set<String> = [
-        "name", "gender", "idNumber", "phone", "address", "facets", "orgNodeId",
-        "homeNodeId", "inService", "employer", "joinedOn", "memberStatus", "workerGrade",
+        "name", "gender", "idNumber", "phone", "address", "facets", "orgNodeID",
+        "homeNodeID", "inService", "employer", "joinedOn", "memberStatus", "workerGrade",
     ]
     var name: String?
     var gender: String?
@@ -12,8 +12,8 @@ struct PersonInput: StrictInput, Content {
     var phone: String?
     var address: String?
     var facets: [PersonFacet]?
-    var orgNodeId: Int?
-    var homeNodeId: Int?
+    var orgNodeID: Int?
+    var homeNodeID: Int?
     var inService: Bool?
     var employer: String?
     var joinedOn: String?
@@ -95,7 +95,7 @@ struct PersonInput: StrictInput, Content {
         if person.isCommunityWorker && person.workerLevel == nil && problems["workerGrade"] == nil {
             problems["workerGrade"] = "error.grade.required"
         }
-        if isNew && orgNodeId == nil { problems["orgNodeId"] = "error.org.required" }
+        if isNew && orgNodeID == nil { problems["orgNodeId"] = "error.org.required" }
         if let e = AppError.fields(problems) { throw e }
     }
 }

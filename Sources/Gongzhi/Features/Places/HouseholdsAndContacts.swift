@@ -81,11 +81,11 @@ enum HouseholdsAPI {
 /// 包联/包保: leaders' contact points, shown on the community or compound and listed here.
 enum ContactsAPI {
     struct CreateInput: StrictInput {
-        static let fields: Set<String> = ["leaderPersonId", "title", "communityNodeId", "gridId", "since"]
-        let leaderPersonId: Int
+        static let fields: Set<String> = ["leaderPersonID", "title", "communityNodeID", "gridID", "since"]
+        let leaderPersonID: Int
         let title: String
-        let communityNodeId: Int?
-        let gridId: Int?
+        let communityNodeID: Int?
+        let gridID: Int?
         let since: String?
     }
 
@@ -112,10 +112,10 @@ enum ContactsAPI {
         let input = try req.decodeStrict(CreateInput.self)
         let title = input.title.trimmingWhitespace()
         if title.isEmpty || title.count > 50 { throw AppError.invalid("error.contact.title", field: "title") }
-        guard (input.communityNodeId == nil) != (input.gridId == nil) else {
+        guard (input.communityNodeID == nil) != (input.gridID == nil) else {
             throw AppError.invalid("error.contact.target", field: "communityNodeId")
         }
-        let leader = try await PeopleQueries.visibleBrief(input.leaderPersonId, req)
+        let leader = try await PeopleQueries.visibleBrief(input.leaderPersonID, req)
         let c = ContactAssignment()
         c.leaderPersonID = leader.id
         c.leaderTitle = title
@@ -126,14 +126,14 @@ enum ContactsAPI {
         } else {
             c.since = String(ISO8601DateFormatter().string(from: Date()).prefix(10))
         }
-        if let cid = input.communityNodeId {
+        if let cid = input.communityNodeID {
             let node = try await OrgQueries.findForChange(cid, req, field: "communityNodeId")
             guard node.kind == .communityCommittee else {
                 throw AppError.invalid("error.contact.target", field: "communityNodeId")
             }
             c.communityNodeID = node.id
             c.path = node.path
-        } else if let gid = input.gridId {
+        } else if let gid = input.gridID {
             let grid = try await req.scoped(Grid.self, gid, for: .change, field: "gridId")
             c.gridID = grid.id
             c.path = grid.path

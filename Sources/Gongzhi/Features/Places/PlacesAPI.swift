@@ -31,7 +31,7 @@ enum PlacesAPI {
         let dutyID: Int
         let personID: Int
         let name: String
-        let duty: String
+        let duty: GridDuty.Duty
         let dutyLabel: String
         let groupNodeID: Int?
 
@@ -39,7 +39,7 @@ enum PlacesAPI {
             dutyID = s.dutyID
             personID = s.personID
             name = s.name
-            duty = s.duty.rawValue
+            duty = s.duty
             dutyLabel = lang.t(s.duty.labelKey)
             groupNodeID = s.groupNodeID
         }
@@ -47,7 +47,7 @@ enum PlacesAPI {
     struct DepartmentRef: Content {
         let unitID: Int
         let name: String
-        let role: String
+        let role: GridDepartment.Role
         let roleLabel: String
     }
     struct ContactRef: Content {
@@ -163,7 +163,7 @@ enum PlacesAPI {
             boundary: f.boundary, staff: f.staff.map { PersonRef($0, lang) },
             departments: f.departments.map {
                 DepartmentRef(
-                    unitID: $0.unitID, name: $0.name, role: $0.role.rawValue, roleLabel: lang.t($0.role.labelKey))
+                    unitID: $0.unitID, name: $0.name, role: $0.role, roleLabel: lang.t($0.role.labelKey))
             },
             contacts: f.contacts,
             buildings: f.buildings.map {

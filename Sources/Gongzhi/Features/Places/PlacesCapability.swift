@@ -18,6 +18,7 @@ extension Capability {
                 layout: .phone, order: 30, link: PlacesRoute.nearby.link, key: "home.nearby", hint: "home.nearby.hint")
         ],
         auditKinds: [.grid, .gridDuty, .gridDepartment, .building, .household, .householdLink, .contactAssignment],
+        apiDoc: { PlacesAPIDoc.operations },
         strings: PlacesStrings.table,
         importers: [Importer(kind: "grids", commit: { req, batch in try await GridImport.commit(req, batch: batch) })]
     )

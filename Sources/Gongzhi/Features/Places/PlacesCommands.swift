@@ -5,47 +5,47 @@ import Vapor
 /// households, member households and their neighbours. Each is audited in its transaction.
 enum PlacesCommands {
     struct GridUpdate: StrictInput {
-        static let fields: Set<String> = ["name", "branchNodeId"]
+        static let fields: Set<String> = ["name", "branchNodeID"]
         let name: String?
-        let branchNodeId: Int?
+        let branchNodeID: Int?
     }
     struct DutyInput: StrictInput {
-        static let fields: Set<String> = ["personId", "duty", "groupNodeId"]
-        let personId: Int
+        static let fields: Set<String> = ["personID", "duty", "groupNodeID"]
+        let personID: Int
         let duty: GridDuty.Duty
-        let groupNodeId: Int?
+        let groupNodeID: Int?
     }
     struct DepartmentInput: StrictInput {
-        static let fields: Set<String> = ["unitId", "role"]
-        let unitId: Int
+        static let fields: Set<String> = ["unitID", "role"]
+        let unitID: Int
         let role: GridDepartment.Role
     }
     struct BuildingInput: StrictInput {
-        static let fields: Set<String> = ["gridId", "name", "address", "lat", "lng", "groupNodeId"]
-        let gridId: Int
+        static let fields: Set<String> = ["gridID", "name", "address", "lat", "lng", "groupNodeID"]
+        let gridID: Int
         let name: String
         let address: String
         let lat: Double
         let lng: Double
-        let groupNodeId: Int?
+        let groupNodeID: Int?
     }
     struct HouseholdInput: StrictInput {
-        static let fields: Set<String> = ["buildingId", "room", "population"]
-        let buildingId: Int
+        static let fields: Set<String> = ["buildingID", "room", "population"]
+        let buildingID: Int
         let room: String
         let population: Int
     }
     struct MemberInput: StrictInput {
-        static let fields: Set<String> = ["personId"]
-        let personId: Int
+        static let fields: Set<String> = ["personID"]
+        let personID: Int
     }
     struct LinkInput: StrictInput {
-        static let fields: Set<String> = ["householdId"]
-        let householdId: Int
+        static let fields: Set<String> = ["householdID"]
+        let householdID: Int
     }
     struct ResidentInput: StrictInput {
-        static let fields: Set<String> = ["personId"]
-        let personId: Int
+        static let fields: Set<String> = ["personID"]
+        let personID: Int
     }
 
     static func register(_ api: RoutesBuilder) {
@@ -80,7 +80,7 @@ enum PlacesCommands {
         let input = try req.decodeStrict(GridUpdate.self)
         let before = grid.snapshot
         if let n = input.name { grid.name = try TreeRules.validName(n) }
-        if let b = input.branchNodeId {
+        if let b = input.branchNodeID {
             let branch = try await OrgQueries.findForChange(b, req, field: "branchNodeId")
             guard branch.kind == .gridBranch, branch.parentID == grid.communityNodeID else {
                 throw AppError.invalid("error.grid.branch", field: "branchNodeId")
@@ -168,7 +168,7 @@ enum PlacesCommands {
         let id = try req.intParameter("id")
         let input = try req.decodeStrict(DutyInput.self)
         let grid = try await addDuty(
-            req, gridID: id, personID: input.personId, duty: input.duty, groupNodeID: input.groupNodeId)
+            req, gridID: id, personID: input.personID, duty: input.duty, groupNodeID: input.groupNodeID)
         return try await PlacesAPI.detail(grid, req).encodeResponse(status: .created, for: req)
     }
 
@@ -180,14 +180,14 @@ enum PlacesCommands {
     @Sendable static func addDepartment(_ req: Request) async throws -> Response {
         let id = try req.intParameter("id")
         let input = try req.decodeStrict(DepartmentInput.self)
-        let grid = try await addDepartment(req, gridID: id, unitID: input.unitId, role: input.role)
+        let grid = try await addDepartment(req, gridID: id, unitID: input.unitID, role: input.role)
         return try await PlacesAPI.detail(grid, req).encodeResponse(status: .created, for: req)
     }
 
     @Sendable static func createBuilding(_ req: Request) async throws -> Response {
         let input = try req.decodeStrict(BuildingInput.self)
         try await req.require(.editTree)
-        let grid = try await req.scoped(Grid.self, input.gridId, for: .change, field: "gridId")
+        let grid = try await req.scoped(Grid.self, input.gridID, for: .change, field: "gridId")
         let p = Coordinate(lat: input.lat, lng: input.lng)
         guard p.isValid else { throw AppError.invalid("error.geo.range", field: "lat") }
         guard Containment.contains(grid.shape, p) else {
@@ -200,7 +200,7 @@ enum PlacesCommands {
         b.lat = p.lat
         b.lng = p.lng
         b.path = grid.path
-        if let g = input.groupNodeId {
+        if let g = input.groupNodeID {
             guard let group = try await OrgNode.find(g, on: req.db), group.kind == .buildingGroup,
                 group.parentID == grid.branchNodeID
             else {
@@ -221,7 +221,7 @@ enum PlacesCommands {
     @Sendable static func createHousehold(_ req: Request) async throws -> Response {
         let input = try req.decodeStrict(HouseholdInput.self)
         try await req.require(.editTree)
-        let b = try await req.scoped(Building.self, input.buildingId, for: .change, field: "buildingId")
+        let b = try await req.scoped(Building.self, input.buildingID, for: .change, field: "buildingId")
         let grid = try await gridForChange(b.gridID, req)
         guard (1...30).contains(input.population) else {
             throw AppError.invalid("error.household.population", field: "population")
@@ -256,14 +256,14 @@ enum PlacesCommands {
         let (h, grid) = try await householdForChange(req)
         let input = try req.decodeStrict(ResidentInput.self)
         try await PeopleQueries.moveIntoHousehold(
-            input.personId, householdID: h.id!, note: "\(grid.name) #\(h.id!) \(h.room)", req)
+            input.personID, householdID: h.id!, note: "\(grid.name) #\(h.id!) \(h.room)", req)
         return try await HouseholdsAPI.detail(h, req)
     }
 
     @Sendable static func makeMemberHousehold(_ req: Request) async throws -> HouseholdsAPI.HouseholdDetail {
         let (h, grid) = try await householdForChange(req)
         let input = try req.decodeStrict(MemberInput.self)
-        let person = try await PeopleQueries.visibleBrief(input.personId, req)
+        let person = try await PeopleQueries.visibleBrief(input.personID, req)
         guard person.isPartyMember, person.householdID == h.id else {
             throw AppError.invalid("error.household.memberLivesHere", field: "personId")
         }
@@ -282,7 +282,7 @@ enum PlacesCommands {
         let (h, grid) = try await householdForChange(req)
         guard h.isMemberHousehold else { throw AppError.invalid("error.household.notMember") }
         let input = try req.decodeStrict(LinkInput.self)
-        guard let other = try await Household.find(input.householdId, on: req.db), other.id != h.id else {
+        guard let other = try await Household.find(input.householdID, on: req.db), other.id != h.id else {
             throw AppError.invalid("error.household.link", field: "householdId")
         }
         _ = try await gridForChange(other.gridID, req)

@@ -126,7 +126,7 @@ final class GridDuty: Model, @unchecked Sendable {
         self.groupNodeID = groupNodeID
     }
 
-    enum Duty: String, Codable, CaseIterable, Sendable {
+    enum Duty: String, Codable, CaseIterable, Sendable, APIEnum {
         case gridWorker, laneChief, buildingChief, buildingGroupLeader
         var labelKey: String { "duty.\(rawValue)" }
     }
@@ -146,7 +146,7 @@ final class GridDepartment: Model, @unchecked Sendable {
         self.role = role
     }
 
-    enum Role: String, Codable, CaseIterable, Sendable {
+    enum Role: String, Codable, CaseIterable, Sendable, APIEnum {
         case police, cityManagement, safety, legal, other
         var labelKey: String { "deptRole.\(rawValue)" }
     }

@@ -30,7 +30,7 @@ struct NewRequestModel: Sendable {
         let channels = Widgets.options(
             [RequestChannel.visit, .hotline, .patrol, .walkIn], selected: input?.channel, lang: lang, label: \.labelKey)
         let grids = Widgets.options(
-            m.grids.map { (String($0.id), $0.name) }, selected: input?.gridId.map { String($0) })
+            m.grids.map { (String($0.id), $0.name) }, selected: input?.gridID.map { String($0) })
         let staffFields: HTML =
             m.staff
             ? """

@@ -74,7 +74,9 @@ final class RequestAssignment: Model, @unchecked Sendable {
     @Field(key: "deadline") var deadline: Date
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     init() {}
-    enum Status: String, Codable, Sendable, CaseIterable { case pending, accepted, returned, completed, withdrawn }
+    enum Status: String, Codable, Sendable, CaseIterable, APIEnum {
+        case pending, accepted, returned, completed, withdrawn
+    }
 }
 
 /// Categories the district keeps, with the working-day limits of each step.

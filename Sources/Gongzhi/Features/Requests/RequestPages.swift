@@ -82,7 +82,7 @@ enum RequestPages {
         input.text = f.text
         input.isPublic = f.isPublic == "true"
         input.channel = f.channel.flatMap(RequestChannel.init(rawValue:))
-        input.gridId = f.gridId.flatMap { Int($0) }
+        input.gridID = f.gridId.flatMap { Int($0) }
         do {
             if let la = f.lat, !la.isEmpty || !(f.lng ?? "").isEmpty {
                 guard let lat = Double(la), let lng = Double(f.lng ?? "") else {
@@ -152,10 +152,10 @@ enum RequestPages {
         }
         var input = RequestService.ActionInput()
         input.note = f.note
-        input.unitIds = f.unitIds?.compactMap { Int($0) }
+        input.unitIDs = f.unitIds?.compactMap { Int($0) }
         input.workingDays = f.workingDays.flatMap { Int($0) }
         input.rating = f.rating.flatMap(Rating.init(rawValue:))
-        input.meetingId = f.meetingId.flatMap { Int($0) }
+        input.meetingID = f.meetingId.flatMap { Int($0) }
         input.mergeInto = f.mergeInto.flatMap { Int($0) }
         do {
             let files = (f.photos ?? []).filter { $0.data.readableBytes > 0 }.map { Array($0.data.readableBytesView) }

@@ -7,28 +7,28 @@ import Vapor
 enum RequestService {
     struct RaiseInput: StrictInput, Content {
         static let fields: Set<String> = [
-            "kind", "category", "text", "lat", "lng", "householdId", "gridId", "isPublic", "channel",
-            "reporterPersonId",
+            "kind", "category", "text", "lat", "lng", "householdID", "gridID", "isPublic", "channel",
+            "reporterPersonID",
         ]
         var kind: RequestKind?
         var category: String?
         var text: String?
         var lat: Double?
         var lng: Double?
-        var householdId: Int?
-        var gridId: Int?
+        var householdID: Int?
+        var gridID: Int?
         var isPublic: Bool?
         var channel: RequestChannel?
-        var reporterPersonId: Int?
+        var reporterPersonID: Int?
     }
 
     struct ActionInput: StrictInput, Content {
-        static let fields: Set<String> = ["note", "unitIds", "workingDays", "rating", "meetingId", "mergeInto"]
+        static let fields: Set<String> = ["note", "unitIDs", "workingDays", "rating", "meetingID", "mergeInto"]
         var note: String?
-        var unitIds: [Int]?
+        var unitIDs: [Int]?
         var workingDays: Int?
         var rating: Rating?
-        var meetingId: Int?
+        var meetingID: Int?
         var mergeInto: Int?
     }
 
@@ -67,8 +67,8 @@ enum RequestService {
 
         // Where: a point, a household, or (for a resident) their own household.
         var grid: GridSummary?
-        var householdID = input.householdId
-        let household = try await input.householdId.asyncMap { try await Self.household($0, req) }
+        var householdID = input.householdID
+        let household = try await input.householdID.asyncMap { try await Self.household($0, req) }
         if let lat = input.lat, let lng = input.lng {
             let p = Coordinate(lat: lat, lng: lng)
             guard p.isValid else { throw AppError.invalid("error.geo.range", field: "lat") }
@@ -76,7 +76,7 @@ enum RequestService {
             let hit = index.containing(p).first ?? index.nearest(p, maxMetres: PlacesAPI.nearestWithinMetres)?.id
             guard let id = hit else { throw AppError.invalid("error.geo.outside", field: "lat") }
             grid = try await PlacesQueries.gridSummary(id, on: db)
-        } else if staff, let gid = input.gridId {
+        } else if staff, let gid = input.gridID {
             grid = try await PlacesQueries.scopedGrid(gid, field: "gridId", req)
         } else if let household {
             grid = try await PlacesQueries.gridSummary(household.gridID, on: db)
@@ -92,12 +92,12 @@ enum RequestService {
         if staff, !v.scope.includes(TreePath(grid.path)) {
             throw await req.forbidden("raise in grid \(grid.id)", scopePath: grid.path)
         }
-        if let pid = input.reporterPersonId { _ = try await PeopleQueries.visibleBrief(pid, req) }
+        if let pid = input.reporterPersonID { _ = try await PeopleQueries.visibleBrief(pid, req) }
 
         return try await create(
             ctx, kind: input.kind!, category: category!, text: text, lat: input.lat, lng: input.lng,
             householdID: householdID, grid: grid, reporterUserID: staff ? nil : v.user.id,
-            reporterPersonID: staff ? input.reporterPersonId : v.user.personID, channel: channel,
+            reporterPersonID: staff ? input.reporterPersonID : v.user.personID, channel: channel,
             isPublic: input.isPublic ?? false, actor: v, actorName: nil)
     }
 
@@ -324,14 +324,14 @@ enum RequestService {
                 on: ctx.db, logger: ctx.logger, from: now, workingDays: 5, warnings: &warnings)
         case .dispatch, .decide:
             if action == .decide {
-                guard let mid = input.meetingId, let m = try await JointMeeting.find(mid, on: ctx.db),
+                guard let mid = input.meetingID, let m = try await JointMeeting.find(mid, on: ctx.db),
                     m.communityNodeID == r.communityNodeID
                 else {
                     throw AppError.invalid("error.request.meeting", field: "meetingId")
                 }
                 if note.isEmpty { throw AppError.invalid("error.request.decision", field: "note") }
             }
-            let unitIDs = Array(Set(input.unitIds ?? []))
+            let unitIDs = Array(Set(input.unitIDs ?? []))
             if unitIDs.isEmpty || unitIDs.count > maxHandlers {
                 throw AppError.invalid("error.request.handlers", field: "unitIds")
             }

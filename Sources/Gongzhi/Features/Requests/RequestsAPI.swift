@@ -463,8 +463,8 @@ enum RequestsAPI {
 
 enum MeetingsAPI {
     struct CreateInput: StrictInput {
-        static let fields: Set<String> = ["communityNodeId", "date", "host", "attendees"]
-        let communityNodeId: Int
+        static let fields: Set<String> = ["communityNodeID", "date", "host", "attendees"]
+        let communityNodeID: Int
         let date: String
         let host: String
         let attendees: String?
@@ -534,7 +534,7 @@ enum MeetingsAPI {
     @Sendable static func create(_ req: Request) async throws -> Response {
         let i = try req.decodeStrict(CreateInput.self)
         let m = try await create(
-            req, communityID: i.communityNodeId, date: i.date, host: i.host, attendees: i.attendees ?? "")
+            req, communityID: i.communityNodeID, date: i.date, host: i.host, attendees: i.attendees ?? "")
         return try await MeetingOut(
             id: m.id!, communityNodeID: m.communityNodeID, date: m.date, host: m.host, attendees: m.attendees,
             agenda: agenda(m, req)

@@ -31,6 +31,7 @@ extension Capability {
                 permission: .viewPeople),
         ],
         auditKinds: [.calendar, .jointMeeting, .requestCategory, .requestPhoto],
+        apiDoc: { RequestsAPIDoc.operations },
         strings: RequestsStrings.table,
         lifecycle: [RequestSweeper()]
     )

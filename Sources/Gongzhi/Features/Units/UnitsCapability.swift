@@ -21,6 +21,7 @@ extension Capability {
                 })
         ],
         auditKinds: [.residentUnit],
+        apiDoc: { UnitsAPIDoc.operations },
         strings: UnitsStrings.table,
         importers: [Importer(kind: "units", commit: { req, batch in try await UnitsImport.commit(req, batch: batch) })]
     )

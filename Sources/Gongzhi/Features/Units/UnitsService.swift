@@ -3,13 +3,13 @@ import Vapor
 
 struct UnitInput: StrictInput, Content {
     static let fields: Set<String> = [
-        "name", "kind", "address", "locationNodeId", "partyOrgNodeId", "contactName", "contactPhone",
+        "name", "kind", "address", "locationNodeID", "partyOrgNodeID", "contactName", "contactPhone",
     ]
     var name: String?
     var kind: UnitKind?
     var address: String?
-    var locationNodeId: Int?
-    var partyOrgNodeId: Int?
+    var locationNodeID: Int?
+    var partyOrgNodeID: Int?
     var contactName: String?
     var contactPhone: String?
 }
@@ -58,9 +58,9 @@ enum UnitsService {
                 }
             }
         }
-        if isNew && input.locationNodeId == nil { problems["locationNodeId"] = "error.org.required" }
+        if isNew && input.locationNodeID == nil { problems["locationNodeId"] = "error.org.required" }
         if let e = AppError.fields(problems) { throw e }
-        if let loc = input.locationNodeId {
+        if let loc = input.locationNodeID {
             let node = try await OrgQueries.findForChange(loc, req, field: "locationNodeId")
             guard node.kind.isTerritorial, !node.archived else {
                 throw AppError.invalid("error.unit.location", field: "locationNodeId")
@@ -68,7 +68,7 @@ enum UnitsService {
             unit.locationNodeID = node.id!
             unit.path = node.path
         }
-        if let org = input.partyOrgNodeId {
+        if let org = input.partyOrgNodeID {
             let node = try await OrgQueries.findForChange(org, req, field: "partyOrgNodeId")
             guard !node.kind.isTerritorial else {
                 throw AppError.invalid("error.unit.partyOrg", field: "partyOrgNodeId")

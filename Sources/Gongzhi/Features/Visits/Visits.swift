@@ -60,11 +60,11 @@ struct CreateVisits: AsyncMigration {
 
 enum VisitsAPI {
     struct PlanInput: StrictInput {
-        static let fields: Set<String> = ["gridId", "visitorUserId", "due", "householdIds"]
-        let gridId: Int
-        let visitorUserId: Int
+        static let fields: Set<String> = ["gridID", "visitorUserID", "due", "householdIDs"]
+        let gridID: Int
+        let visitorUserID: Int
         let due: String
-        let householdIds: [Int]?
+        let householdIDs: [Int]?
     }
     struct PlanOut: Content {
         let id: Int
@@ -80,8 +80,8 @@ enum VisitsAPI {
         let text: String
     }
     struct VisitInput: StrictInput {
-        static let fields: Set<String> = ["householdId", "note", "problem"]
-        let householdId: Int
+        static let fields: Set<String> = ["householdID", "note", "problem"]
+        let householdID: Int
         let note: String?
         let problem: Problem?
     }
@@ -128,19 +128,19 @@ enum VisitsAPI {
     @Sendable static func createPlan(_ req: Request) async throws -> Response {
         let v = try await req.require(.editPeople)
         let input = try req.decodeStrict(PlanInput.self)
-        let grid = try await PlacesQueries.scopedGrid(input.gridId, for: .change, field: "gridId", req)
-        guard let visitor = try await User.find(input.visitorUserId, on: req.db),
+        let grid = try await PlacesQueries.scopedGrid(input.gridID, for: .change, field: "gridId", req)
+        guard let visitor = try await User.find(input.visitorUserID, on: req.db),
             let vnode = try await OrgNode.find(visitor.orgNodeID, on: req.db),
             v.scope.includes(vnode.treePath)
         else {
-            if let other = try await User.find(input.visitorUserId, on: req.db) {
+            if let other = try await User.find(input.visitorUserID, on: req.db) {
                 await AccessLog.write(req, .forbiddenChange, detail: "visit plan visitor \(other.id ?? 0)")
             }
             throw AppError.invalid("error.visit.visitor", field: "visitorUserId")
         }
         guard let due = SimpleDate(input.due) else { throw AppError.invalid("error.date.invalid", field: "due") }
         let all = try await PlacesQueries.householdIDs(inGrid: grid.id, on: req.db)
-        let chosen = input.householdIds ?? all
+        let chosen = input.householdIDs ?? all
         guard !chosen.isEmpty, Set(chosen).isSubset(of: Set(all)) else {
             throw AppError.invalid("error.visit.households", field: "householdIds")
         }
@@ -164,7 +164,7 @@ enum VisitsAPI {
 
     static func record(_ req: Request, _ input: VisitInput) async throws -> Visit {
         let v = try await req.require(.viewPeople)
-        let h = try await PlacesQueries.scopedHousehold(input.householdId, for: .change, field: "householdId", req)
+        let h = try await PlacesQueries.scopedHousehold(input.householdID, for: .change, field: "householdId", req)
         return try await record(.init(req), by: v, at: h, input)
     }
 
@@ -180,9 +180,9 @@ enum VisitsAPI {
             raise.kind = problem.kind
             raise.category = problem.category
             raise.text = problem.text
-            raise.householdId = h.id
+            raise.householdID = h.id
             raise.channel = .visit
-            raise.reporterPersonId = try await PeopleQueries.firstPersonID(inHousehold: h.id, on: ctx.db)
+            raise.reporterPersonID = try await PeopleQueries.firstPersonID(inHousehold: h.id, on: ctx.db)
             requestID = try await RequestService.raise(ctx, raise).id
         }
         let visit = Visit()
@@ -265,7 +265,7 @@ enum VisitPages {
         guard let hid = f.householdId else { throw AppError.invalid("error.visit.households") }
         let problem = (f.problem ?? "").trimmingWhitespace()
         let input = VisitsAPI.VisitInput(
-            householdId: hid, note: f.note,
+            householdID: hid, note: f.note,
             problem: problem.isEmpty
                 ? nil
                 : .init(kind: .help, category: f.category.flatMap { $0.isEmpty ? nil : $0 } ?? "other", text: problem))

@@ -19,6 +19,7 @@ extension Capability {
                 permission: .viewPeople)
         ],
         auditKinds: [.visit, .visitPlan],
+        apiDoc: { VisitsAPIDoc.operations },
         strings: VisitsStrings.table
     )
 }

@@ -3,6 +3,7 @@ import Vapor
 /// A JSON body whose unknown fields are refused rather than silently dropped:
 /// a client that misspells a field learns it at once.
 protocol StrictInput: Decodable {
+    /// The Swift names of the fields; the body names them as `APIJSON.jsonKey` spells them.
     static var fields: Set<String> { get }
 }
 
@@ -20,12 +21,11 @@ extension Request {
         guard let object = try? JSONSerialization.jsonObject(with: data), let dict = object as? [String: Any] else {
             throw AppError.badRequest("error.json.malformed")
         }
-        let unknown = Set(dict.keys).subtracting(T.fields).sorted()
+        // Checked against the JSON spelling, so `gridID` is as unknown as `grid_id` where `gridId` is meant.
+        let unknown = Set(dict.keys).subtracting(T.fields.map(APIJSON.jsonKey)).sorted()
         if !unknown.isEmpty {
             throw AppError.badRequest("error.json.unknownField", args: [unknown.joined(separator: ", ")])
         }
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return try decoder.decode(T.self, from: data)
+        return try APIJSON.decoder.decode(T.self, from: data)
     }
 }

@@ -33,7 +33,7 @@ final class AccessLogEntry: Model, @unchecked Sendable {
     @Field(key: "scope_path") var scopePath: String
     init() {}
 
-    enum Kind: String, Codable, CaseIterable, Sendable {
+    enum Kind: String, Codable, CaseIterable, Sendable, APIEnum {
         case unmaskedRead, outOfScopeRead, forbiddenChange, loginFailed, accountLocked, duplicateCheck
         var labelKey: String { "accessKind.\(rawValue)" }
     }

@@ -16,6 +16,9 @@ struct Capability: Sendable {
     var navigation: [NavEntry] = []
     var homeTiles: [HomeTile] = []
     var auditKinds: [AuditKind] = []
+    /// The capability's part of the API document (paths, parameters, bodies and answers by Swift type); a
+    /// function, as operations may list what the manifests declare (audit kinds) and are read after `all` exists.
+    var apiDoc: @Sendable () -> [APIOperation] = { [] }
     var strings = StringTable()
     /// Kinds of CSV import the capability commits through the platform's preview-and-commit.
     var importers: [Importer] = []

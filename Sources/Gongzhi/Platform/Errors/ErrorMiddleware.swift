@@ -62,23 +62,15 @@ struct AppErrorMiddleware: AsyncMiddleware {
         case .keyNotFound(let key, let c): path = c.codingPath + [key]
         @unknown default: path = []
         }
-        let text = path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+        let text = path.map { $0.intValue.map { "[\($0)]" } ?? APIJSON.jsonKey($0.stringValue) }.joined(separator: ".")
         return text.isEmpty ? "(body)" : text
     }
 
     static func response(for error: AppError, request: Request) -> Response {
         let message = request.lang.format(error.messageKey, error.args)
         if isAPI(request) {
-            struct Body: Encodable {
-                struct Inner: Encodable {
-                    let code: String
-                    let message: String
-                    let fields: [String: String]?
-                }
-                let error: Inner
-            }
             let fields = error.fields.isEmpty ? nil : error.fields.mapValues { request.lang.format($0, []) }
-            let body = Body(error: .init(code: error.code, message: message, fields: fields))
+            let body = APIErrorBody(error: .init(code: error.code, message: message, fields: fields))
             let response = Response(status: error.status)
             try? response.content.encode(body, as: .json)
             if error.status == .unauthorized { response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer") }
@@ -101,4 +93,21 @@ struct AppErrorMiddleware: AsyncMiddleware {
         response.body = .init(string: page.raw)
         return response
     }
+}
+
+/// What every refused API call answers; its schema in the API document comes from this type.
+struct APIErrorBody: Codable {
+    struct Detail: Codable, APIFieldNotes {
+        let code: String
+        let message: String
+        /// Field (its JSON key) → problem.
+        let fields: [String: String]?
+
+        static let apiFieldNotes: [String: JSON] = [
+            "code": ["description": "stable machine code, e.g. not_found, invalid, conflict, payload_too_large"],
+            "message": ["description": "in the caller's language (Accept-Language: zh-Hans default, en)"],
+            "fields": ["description": "field → problem"],
+        ]
+    }
+    let error: Detail
 }

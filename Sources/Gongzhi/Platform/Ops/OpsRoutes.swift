@@ -14,15 +14,17 @@ enum OpsRoutes {
         app.get(PlatformRoute.apiDocument.components) { _ -> Response in
             var headers = HTTPHeaders()
             headers.replaceOrAdd(name: .contentType, value: "application/json; charset=utf-8")
-            return Response(status: .ok, headers: headers, body: .init(string: OpenAPIDocument.json))
+            return Response(status: .ok, headers: headers, body: .init(string: OpenAPIBuilder.printed))
         }
         app.get(PlatformRoute.stylesheet.components) { req in Stylesheet.serve(req) }
         app.get(PlatformRoute.script.components) { req in Script.serve(req) }
     }
 
-    struct Health: Content {
+    struct Health: Content, APIFieldNotes {
         let status: String
         let database: String
+
+        static let apiFieldNotes: [String: JSON] = ["status": ["enum": ["ok", "unavailable"]]]
     }
 
     @Sendable static func health(_ req: Request) async throws -> Response {
