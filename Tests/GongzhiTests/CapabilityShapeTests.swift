@@ -120,4 +120,22 @@ struct CapabilityShapeTests {
             #expect(written.subtracting(AuditKind.all.map(\.rawValue)).sorted() == [])
         }
     }
+
+    /// API answers carry data, not interface labels: clients label enum values in their own language. Two fields
+    /// stay: an audit entry's `entityLabel` (the record's name when it was written) and a request's
+    /// `categoryLabel` (the district's own category name, stored in both languages).
+    @Test func apiAnswersCarryNoInterfaceLabels() throws {
+        let doc = try #require(
+            try JSONSerialization.jsonObject(with: Data(OpenAPIBuilder.printed.utf8)) as? [String: Any])
+        let schemas = try #require((doc["components"] as? [String: Any])?["schemas"] as? [String: Any])
+        var labels: [String] = []
+        for (name, schema) in schemas {
+            let properties = ((schema as? [String: Any])?["properties"] as? [String: Any]) ?? [:]
+            for key in properties.keys where key.hasSuffix("Label") || key.hasSuffix("Labels") {
+                if !["entityLabel", "categoryLabel"].contains(key) { labels.append("\(name).\(key)") }
+            }
+        }
+        #expect(schemas.count > 20)
+        #expect(labels.sorted() == [])
+    }
 }

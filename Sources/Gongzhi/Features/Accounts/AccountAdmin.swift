@@ -12,7 +12,6 @@ enum AccountAdmin {
         let displayName: String
         let phone: String?
         let role: Role
-        let roleLabel: String
         let orgNodeID: Int
         let orgNodeName: String?
         let personID: Int?
@@ -101,7 +100,7 @@ enum AccountAdmin {
             AccountOut(
                 id: u.id!, username: u.username, displayName: u.displayName, phone: u.phone.map(Masking.phone),
                 role: u.role,
-                roleLabel: req.t(u.role.labelKey), orgNodeID: u.orgNodeID, orgNodeName: names[u.orgNodeID],
+                orgNodeID: u.orgNodeID, orgNodeName: names[u.orgNodeID],
                 personID: u.personID,
                 active: u.active, locked: (u.lockedUntil ?? .distantPast) > now,
                 sharedNodeIDs: shares.filter { $0.userID == u.id }.map(\.orgNodeID).sorted())

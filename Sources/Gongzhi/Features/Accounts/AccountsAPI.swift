@@ -17,7 +17,6 @@ enum AccountsAPI {
         let username: String
         let displayName: String
         let role: Role
-        let roleLabel: String
         let orgNodeID: Int
         let orgNodeName: String
         let permissions: [Permission]
@@ -83,7 +82,7 @@ enum AccountsAPI {
     static func userOut(_ v: Viewer, _ req: Request) -> UserOut {
         UserOut(
             id: v.user.id!, username: v.user.username, displayName: v.user.displayName, role: v.role,
-            roleLabel: req.t(v.role.labelKey), orgNodeID: v.node.id!, orgNodeName: v.node.name,
+            orgNodeID: v.node.id!, orgNodeName: v.node.name,
             permissions: Permission.allCases.filter { v.can($0) })
     }
 }

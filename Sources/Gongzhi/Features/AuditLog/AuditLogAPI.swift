@@ -9,7 +9,6 @@ enum AuditLogAPI {
         let actorID: Int?
         let actorName: String
         let action: String
-        let actionLabel: String
         let entityType: String
         let entityID: Int
         let entityLabel: String
@@ -21,7 +20,6 @@ enum AuditLogAPI {
             actorID = e.actorID
             actorName = e.actorName
             action = e.action
-            actionLabel = AuditAction(rawValue: e.action).map { lang.t($0.labelKey) } ?? e.action
             entityType = e.entityType
             entityID = e.entityID
             entityLabel = e.entityLabel
@@ -35,7 +33,6 @@ enum AuditLogAPI {
         let userID: Int?
         let userName: String
         let kind: AccessLogEntry.Kind
-        let kindLabel: String
         let method: String
         let url: String
         let detail: String
@@ -45,7 +42,6 @@ enum AuditLogAPI {
             userID = e.userID
             userName = e.userName
             kind = e.kind
-            kindLabel = lang.t(e.kind.labelKey)
             method = e.method
             url = e.url
             detail = e.detail

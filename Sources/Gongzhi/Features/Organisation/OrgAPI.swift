@@ -5,7 +5,6 @@ enum OrgAPI {
     struct NodeOut: Content {
         let id: Int
         let kind: OrgNodeKind
-        let kindLabel: String
         let name: String
         let code: String
         let parentID: Int?
@@ -18,7 +17,6 @@ enum OrgAPI {
         init(_ n: OrgNode, lang: Lang, memberCount: Int? = nil) {
             id = n.id!
             kind = n.kind
-            kindLabel = lang.t(n.kind.labelKey)
             name = n.name
             code = n.code
             parentID = n.parentID

@@ -12,7 +12,6 @@ struct PersonOut: Content {
     let address: String?
     let masked: Bool
     let facets: [PersonFacet]
-    let facetLabels: [String]
     let orgNodeID: Int
     let orgNodeName: String?
     let homeNodeID: Int?
@@ -21,7 +20,6 @@ struct PersonOut: Content {
     let joinedOn: String?
     let memberStatus: MemberStatus?
     let workerGrade: WorkerGrade?
-    let workerGradeLabel: String?
     let archived: Bool
 
     init(_ p: Person, masked: Bool, nodeName: String?, lang: Lang) {
@@ -34,7 +32,6 @@ struct PersonOut: Content {
         address = masked ? p.address.map(Masking.address) : p.address
         self.masked = masked
         facets = p.facets
-        facetLabels = p.facets.map { lang.t($0.labelKey) }
         orgNodeID = p.orgNodeID
         orgNodeName = nodeName
         homeNodeID = p.homeNodeID
@@ -43,7 +40,6 @@ struct PersonOut: Content {
         joinedOn = p.joinedOn
         memberStatus = p.memberStatus
         workerGrade = p.workerGrade
-        workerGradeLabel = p.workerGrade.map { lang == .zhHans ? $0.chineseLabel : $0.englishLabel }
         archived = p.archived
     }
 }

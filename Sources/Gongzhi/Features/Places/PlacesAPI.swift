@@ -24,7 +24,6 @@ enum PlacesAPI {
         let branchNodeID: Int?
         let figures: GridFigures
         let flags: [GridSizing.Flag]
-        let flagLabels: [String]
     }
     /// Someone who serves a grid; `dutyID` is the assignment, for ending it (`DELETE /grids/{id}/duties/{duty}`).
     struct PersonRef: Content {
@@ -32,7 +31,6 @@ enum PlacesAPI {
         let personID: Int
         let name: String
         let duty: GridDuty.Duty
-        let dutyLabel: String
         let groupNodeID: Int?
 
         init(_ s: GridFacts.Staff, _ lang: Lang) {
@@ -40,7 +38,6 @@ enum PlacesAPI {
             personID = s.personID
             name = s.name
             duty = s.duty
-            dutyLabel = lang.t(s.duty.labelKey)
             groupNodeID = s.groupNodeID
         }
     }
@@ -48,7 +45,6 @@ enum PlacesAPI {
         let unitID: Int
         let name: String
         let role: GridDepartment.Role
-        let roleLabel: String
     }
     struct ContactRef: Content {
         let id: Int
@@ -132,7 +128,7 @@ enum PlacesAPI {
             return GridOut(
                 id: g.id!, code: g.code, name: g.name, communityNodeID: g.communityNodeID,
                 communityName: names[g.communityNodeID],
-                branchNodeID: g.branchNodeID, figures: f, flags: f.flags, flagLabels: f.flags.map { req.t($0.labelKey) }
+                branchNodeID: g.branchNodeID, figures: f, flags: f.flags
             )
         }
     }
@@ -159,11 +155,11 @@ enum PlacesAPI {
             grid: GridOut(
                 id: f.id, code: f.code, name: f.name, communityNodeID: f.communityNodeID,
                 communityName: f.communityName, branchNodeID: f.branchNodeID, figures: f.figures,
-                flags: f.figures.flags, flagLabels: f.figures.flags.map { lang.t($0.labelKey) }),
+                flags: f.figures.flags),
             boundary: f.boundary, staff: f.staff.map { PersonRef($0, lang) },
             departments: f.departments.map {
                 DepartmentRef(
-                    unitID: $0.unitID, name: $0.name, role: $0.role, roleLabel: lang.t($0.role.labelKey))
+                    unitID: $0.unitID, name: $0.name, role: $0.role)
             },
             contacts: f.contacts,
             buildings: f.buildings.map {

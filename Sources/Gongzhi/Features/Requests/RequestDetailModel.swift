@@ -79,11 +79,13 @@ struct RequestDetailModel: Sendable {
         let o = d.request
         return RequestDetailModel(
             request: Head(
-                row: RequestRow(o), channel: o.channel, levelLabel: o.levelLabel, rating: o.rating,
+                row: RequestRow(o, lang), channel: o.channel,
+                levelLabel: lang.t((EscalationLevel(rawValue: o.level) ?? .community).labelKey), rating: o.rating,
                 mergedIntoID: o.mergedIntoID),
             steps: d.events.map {
                 Step(
-                    id: $0.id, at: $0.at, actorName: $0.actorName, actionLabel: $0.actionLabel, toState: $0.toState,
+                    id: $0.id, at: $0.at, actorName: $0.actorName, actionLabel: lang.t($0.action.labelKey),
+                    toState: $0.toState,
                     note: $0.note, deadline: $0.deadline, workingDays: $0.workingDays)
             },
             assignments: d.assignments.map {

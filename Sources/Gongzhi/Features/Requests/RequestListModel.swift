@@ -17,14 +17,14 @@ struct RequestRow: Sendable {
     let isPublic: Bool
     let mine: Bool
 
-    init(_ o: RequestsAPI.RequestOut) {
+    init(_ o: RequestsAPI.RequestOut, _ lang: Lang) {
         id = o.id
         number = o.number
-        kindLabel = o.kindLabel
+        kindLabel = lang.t(o.kind.labelKey)
         categoryLabel = o.categoryLabel
         text = o.text
         gridName = o.gridName
-        stateLabel = o.stateLabel
+        stateLabel = lang.t(o.state.labelKey)
         supervised = o.supervised
         stepDeadline = o.stepDeadline
         overdue = o.overdue
@@ -35,7 +35,7 @@ struct RequestRow: Sendable {
     static func rows(_ rs: [ServiceRequest], viewer v: Viewer, lang: Lang, on db: any Database) async throws
         -> [RequestRow]
     {
-        try await RequestsAPI.out(rs, viewer: v, lang: lang, on: db).map(RequestRow.init)
+        try await RequestsAPI.out(rs, viewer: v, lang: lang, on: db).map { RequestRow($0, lang) }
     }
 }
 
@@ -66,7 +66,8 @@ struct RequestListModel: Sendable {
         if let community = publicCommunity {
             publicRows = try await RequestsAPI.publicRequests(community, viewer: v, lang: lang, on: db).map {
                 PublicRow(
-                    categoryLabel: $0.categoryLabel, gridName: $0.gridName, stateLabel: $0.stateLabel, text: $0.text)
+                    categoryLabel: $0.categoryLabel, gridName: $0.gridName, stateLabel: lang.t($0.state.labelKey),
+                    text: $0.text)
             }
         }
         return RequestListModel(

@@ -214,7 +214,7 @@ enum RequestPages {
 
     @Sendable static func todos(_ req: Request) async throws -> HTML {
         let list = try await RequestsAPI.todoList(try req.requireViewer(), lang: req.lang, on: req.db)
-        let rows = list.map { (RequestRow($0.request), $0.waitingFor) }
+        let rows = list.map { (RequestRow($0.request, req.lang), $0.waitingFor) }
         return Layout.page(
             req, title: req.t("nav.todos"), body: todosBody(rows, req.lang), active: RequestsRoute.todos.path)
     }
@@ -292,7 +292,7 @@ enum RequestPages {
         let m = try await MeetingsAPI.find(try req.intParameter("id"), req)
         let agenda = try await MeetingsAPI.agenda(m, req)
         let table = RequestViews.table(
-            req.lang, agenda.map { RequestViews.row(req.lang, RequestRow($0)) }, id: "agenda")
+            req.lang, agenda.map { RequestViews.row(req.lang, RequestRow($0, req.lang)) }, id: "agenda")
         return Layout.page(
             req, title: req.t("entity.joint_meeting"),
             body: """

@@ -7,7 +7,6 @@ enum RequestsAPI {
         let at: Date
         let actorName: String
         let action: RequestAction
-        let actionLabel: String
         let fromState: RequestState?
         let toState: RequestState
         let note: String
@@ -25,7 +24,6 @@ enum RequestsAPI {
         let id: Int
         let number: String
         let kind: RequestKind
-        let kindLabel: String
         let category: String
         let categoryLabel: String
         let text: String
@@ -37,9 +35,7 @@ enum RequestsAPI {
         let channel: RequestChannel
         let isPublic: Bool
         let state: RequestState
-        let stateLabel: String
         let level: Int
-        let levelLabel: String
         let stepDeadline: Date?
         let overdue: Bool
         let supervised: Bool
@@ -63,13 +59,12 @@ enum RequestsAPI {
         let text: String
         let gridName: String?
         let state: RequestState
-        let stateLabel: String
         let raisedAt: Date
         let events: [PublicEvent]
     }
     struct PublicEvent: Content {
         let at: Date
-        let actionLabel: String
+        let action: RequestAction
         let toState: RequestState
     }
     struct Todo: Content {
@@ -180,16 +175,14 @@ enum RequestsAPI {
                 })
         let now = Date()
         return rs.map { r in
-            let level = EscalationLevel(rawValue: r.level) ?? .community
             let others = RequestAccess.isAnotherResidents(r, for: v)
             return RequestOut(
-                id: r.id!, number: r.number, kind: r.kind, kindLabel: lang.t(r.kind.labelKey), category: r.category,
+                id: r.id!, number: r.number, kind: r.kind, category: r.category,
                 categoryLabel: cats[r.category] ?? r.category, text: others && !r.isPublic ? "" : r.text,
                 lat: others ? nil : r.lat, lng: others ? nil : r.lng, gridID: r.gridID,
                 gridName: grids[r.gridID], communityName: comms[r.communityNodeID], channel: r.channel,
                 isPublic: r.isPublic,
-                state: r.state, stateLabel: lang.t(r.state.labelKey), level: r.level,
-                levelLabel: lang.t(level.labelKey),
+                state: r.state, level: r.level,
                 stepDeadline: r.stepDeadline,
                 overdue: r.state.isOpen && r.state != .resolved && (r.stepDeadline.map { $0 < now } ?? false),
                 supervised: r.supervised, rating: r.rating, unrated: r.unrated, reopenCount: r.reopenCount,
@@ -214,7 +207,7 @@ enum RequestsAPI {
             if others, let reporter = r.reporterUserID, e.actorUserID == reporter {
                 return EventOut(
                     id: e.id!, at: e.at, actorName: lang.t("request.anotherResident"), action: e.action,
-                    actionLabel: lang.t(e.action.labelKey), fromState: e.fromState, toState: e.toState,
+                    fromState: e.fromState, toState: e.toState,
                     note: "",
                     deadline: e.deadline, workingDays: nil)
             }
@@ -226,7 +219,7 @@ enum RequestsAPI {
                 ? e.note.split(separator: "|", maxSplits: 1).map(String.init).reversed().joined(separator: " · ")
                 : e.note
             return EventOut(
-                id: e.id!, at: e.at, actorName: e.actorName, action: e.action, actionLabel: lang.t(e.action.labelKey),
+                id: e.id!, at: e.at, actorName: e.actorName, action: e.action,
                 fromState: e.fromState,
                 toState: e.toState, note: note, deadline: e.deadline, workingDays: days)
         }
@@ -275,7 +268,7 @@ enum RequestsAPI {
             PublicOut(
                 number: o.number, categoryLabel: o.categoryLabel, text: o.isPublic || o.mine ? o.text : "",
                 gridName: o.gridName,
-                state: o.state, stateLabel: o.stateLabel, raisedAt: o.raisedAt, events: [])
+                state: o.state, raisedAt: o.raisedAt, events: [])
         }
     }
 
@@ -397,9 +390,9 @@ enum RequestsAPI {
             result.append(
                 PublicOut(
                     number: o.number, categoryLabel: o.categoryLabel, text: o.text, gridName: o.gridName,
-                    state: o.state, stateLabel: o.stateLabel, raisedAt: o.raisedAt,
+                    state: o.state, raisedAt: o.raisedAt,
                     events: events.map {
-                        PublicEvent(at: $0.at, actionLabel: lang.t($0.action.labelKey), toState: $0.toState)
+                        PublicEvent(at: $0.at, action: $0.action, toState: $0.toState)
                     }))
         }
         return result

@@ -66,7 +66,6 @@ struct UnitOut: Content {
     let id: Int
     let name: String
     let kind: UnitKind
-    let kindLabel: String
     let address: String?
     let locationNodeID: Int
     let locationName: String?
@@ -80,7 +79,6 @@ struct UnitOut: Content {
         id = u.id ?? 0
         name = u.name
         kind = u.kind
-        kindLabel = lang.t(u.kind.labelKey)
         address = u.address
         locationNodeID = u.locationNodeID
         self.locationName = locationName
