@@ -105,8 +105,8 @@ struct CapabilityShapeTests {
 
     @Test func menusTilesAndAuditKindsHaveLabels() {
         let keys =
-            Capability.all.flatMap(\.navigation).map(\.key)
-            + Capability.all.flatMap(\.homeTiles).flatMap { [$0.key] + ($0.hint.map { [$0] } ?? []) }
+            Capability.all.flatMap(\.navigation).map(\.key.key)
+            + Capability.all.flatMap(\.homeTiles).flatMap { [$0.key.key] + ($0.hint.map { [$0.key] } ?? []) }
             + AuditKind.all.map(\.labelKey)
         #expect(keys.filter { Strings.zhHans[$0] == nil || Strings.en[$0] == nil } == [])
         #expect(Set(AuditKind.all).count == AuditKind.all.count, "an audit kind declared twice")

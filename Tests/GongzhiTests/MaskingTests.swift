@@ -71,7 +71,7 @@ struct MaskingTests {
             let messages = (try res.json()["rows"] as? [[String: Any]] ?? []).map {
                 ($0["problems"] as? [[String: Any]] ?? []).compactMap { $0["message"] as? String }.joined()
             }
-            let limited = Lang.zhHans.t("error.idNumber.checkLimit")
+            let limited = Lang.zhHans.t(.errorIdNumberCheckLimit)
             #expect(messages.filter { $0.contains(limited) }.count == 10 - DuplicateCheck.perMaskPerDay)
             // Nothing names who or where.
             #expect(!res.body.string.contains(target.name))

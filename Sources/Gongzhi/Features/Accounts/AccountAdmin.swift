@@ -135,7 +135,7 @@ enum AccountAdmin {
         if let e = AppError.fields(problems) { throw e }
         try await checkRole(input.role!, req)
         let node = try await OrgQueries.findForChange(input.orgNodeID!, req, field: "orgNodeId")
-        if node.archived { throw AppError.invalid("error.tree.archived", field: "orgNodeId") }
+        if node.archived { throw AppError.invalid(.errorTreeArchived, field: "orgNodeId") }
         if let pid = input.personID { _ = try await PeopleService.find(pid, req) }
         if try await User.query(on: req.db).group(
             .or,
@@ -144,7 +144,7 @@ enum AccountAdmin {
                 if let phone { g.filter(\.$phone == phone) }
             }
         ).count() > 0 {
-            throw AppError.conflict("error.username.taken")
+            throw AppError.conflict(.errorUsernameTaken)
         }
         let hash = try await req.password.async.hash(input.password!)
         let user = User(
@@ -163,12 +163,12 @@ enum AccountAdmin {
         let user = try await find(id, req, forChange: true)
         let v = try req.requireViewer()
         if user.id == v.user.id && (input.role != nil || input.active == false || input.orgNodeID != nil) {
-            throw AppError.conflict("error.account.self")
+            throw AppError.conflict(.errorAccountSelf)
         }
         let before = try await snapshot(user, on: req.db)
         if let n = input.displayName {
             let t = n.trimmingWhitespace()
-            if t.isEmpty || t.count > 50 { throw AppError.invalid("error.name.empty", field: "displayName") }
+            if t.isEmpty || t.count > 50 { throw AppError.invalid(.errorNameEmpty, field: "displayName") }
             user.displayName = t
         }
         if let raw = input.phone {
@@ -176,7 +176,7 @@ enum AccountAdmin {
                 user.phone = nil
             } else {
                 do throws(MobileNumber.Invalid) { user.phone = try MobileNumber(raw).value } catch {
-                    throw AppError.invalid(error.messageKey, field: "phone")
+                    throw AppError.invalid(key: error.messageKey, field: "phone")
                 }
             }
         }
@@ -186,7 +186,7 @@ enum AccountAdmin {
         }
         if let n = input.orgNodeID {
             let node = try await OrgQueries.findForChange(n, req, field: "orgNodeId")
-            if node.archived { throw AppError.invalid("error.tree.archived", field: "orgNodeId") }
+            if node.archived { throw AppError.invalid(.errorTreeArchived, field: "orgNodeId") }
             user.orgNodeID = node.id!
         }
         if let a = input.active { user.active = a }
@@ -220,9 +220,9 @@ enum AccountAdmin {
     /// is changed with the current one (`/account`, `/api/v1/me/password`), not here.
     static func resetPassword(_ req: Request, id: Int, password: String) async throws {
         let (user, node) = try await target(id, req, forChange: true)
-        if user.id == req.viewer?.user.id { throw AppError.conflict("error.account.selfPassword") }
+        if user.id == req.viewer?.user.id { throw AppError.conflict(.errorAccountSelfPassword) }
         do { try PasswordPolicy.check(password) } catch {
-            throw AppError.invalid(error.messageKey, field: "newPassword")
+            throw AppError.invalid(key: error.messageKey, field: "newPassword")
         }
         let hash = try await req.password.async.hash(password)
         try await req.db.writing { db in
@@ -246,9 +246,9 @@ enum AccountAdmin {
         let node = try await OrgQueries.findForChange(nodeID, req)
         if add {
             if user.role == .resident || user.role == .partyMember {
-                throw AppError.invalid("error.share.selfOnly", field: "orgNodeId")
+                throw AppError.invalid(.errorShareSelfOnly, field: "orgNodeId")
             }
-            if node.archived { throw AppError.invalid("error.tree.archived", field: "orgNodeId") }
+            if node.archived { throw AppError.invalid(.errorTreeArchived, field: "orgNodeId") }
         }
         let before = try await snapshot(user, on: req.db)
         let changed: Bool
@@ -271,7 +271,7 @@ enum AccountAdmin {
         } catch let e as any DatabaseError where add && e.isConstraintFailure {
             changed = false  // the same share, added at the same moment by another request (unique on user and node)
         }
-        if !add, !changed { throw AppError.notFound("error.share.none") }
+        if !add, !changed { throw AppError.notFound(.errorShareNone) }
         return user
     }
 }

@@ -40,7 +40,7 @@ struct AccountChoices: Sendable {
     }
 
     func roleOptions(_ lang: Lang, selected: Role?) -> HTML {
-        Widgets.options(roles.map { ($0.rawValue, lang.t($0.labelKey)) }, selected: selected?.rawValue)
+        Widgets.options(roles.map { ($0.rawValue, lang.t(key: $0.labelKey)) }, selected: selected?.rawValue)
     }
 
     func nodeOptions(selected: Int?) -> HTML {
@@ -86,14 +86,14 @@ enum AccountAdminPages {
 
     @Sendable static func list(_ req: Request) async throws -> HTML {
         let accounts = try await AccountAdmin.out(try await AccountAdmin.list(req), req).map(AccountRow.init)
-        return Layout.page(req, title: req.t("nav.accounts"), body: listView(accounts, req.lang), active: active)
+        return Layout.page(req, title: req.t(.navAccounts), body: listView(accounts, req.lang), active: active)
     }
 
     static func newPage(_ req: Request, input: AccountAdmin.CreateInput?, error: AppError?) async throws -> HTML {
         let v = try await req.require(.manageAccounts)
         let choices = try await AccountChoices.query(v, on: req.db)
         let body = newView(input, choices: choices, error: error, csrf: CSRF.hiddenField(req), req.lang)
-        return Layout.page(req, title: req.t("accounts.new"), body: body, active: active)
+        return Layout.page(req, title: req.t(.accountsNew), body: body, active: active)
     }
 
     static func detailPage(_ req: Request, id: Int, error: AppError? = nil) async throws -> HTML {
@@ -114,15 +114,16 @@ enum AccountAdminPages {
         let rows: [HTML] = accounts.map { a in
             """
             <tr><td><a href="\(AccountsRoute.account(.value(a.id)))">\(a.username)</a></td><td>\(a.displayName)</td>\
-            <td>\(lang.t(a.role.labelKey))</td><td>\(a.orgNodeName ?? "")</td><td>\(lang.t(a.statusKey))</td></tr>
+            <td>\(lang.t(key: a.role.labelKey))</td><td>\(a.orgNodeName ?? "")</td>\
+            <td>\(lang.t(key: a.statusKey))</td></tr>
             """
         }
         return """
-            <h1>\(lang.t("nav.accounts")) <span class="muted">(\(accounts.count))</span></h1>
-            <p><a class="button" href="\(AccountsRoute.new)">\(lang.t("accounts.new"))</a></p>
-            <table id="accounts"><thead><tr><th>\(lang.t("accounts.username"))</th><th>\(lang.t("field.name"))</th>\
-            <th>\(lang.t("accounts.role"))</th>
-            <th>\(lang.t("field.org"))</th><th>\(lang.t("accounts.status"))</th></tr></thead><tbody>
+            <h1>\(lang.t(.navAccounts)) <span class="muted">(\(accounts.count))</span></h1>
+            <p><a class="button" href="\(AccountsRoute.new)">\(lang.t(.accountsNew))</a></p>
+            <table id="accounts"><thead><tr><th>\(lang.t(.accountsUsername))</th><th>\(lang.t(.fieldName))</th>\
+            <th>\(lang.t(.accountsRole))</th>
+            <th>\(lang.t(.fieldOrg))</th><th>\(lang.t(.accountsStatus))</th></tr></thead><tbody>
             \(rows)
             </tbody></table>
             """
@@ -132,22 +133,22 @@ enum AccountAdminPages {
         _ input: AccountAdmin.CreateInput?, choices: AccountChoices, error: AppError?, csrf: HTML, _ lang: Lang
     ) -> HTML {
         """
-        <h1>\(lang.t("accounts.new"))</h1>\(Widgets.errorSummary(error, lang: lang))
+        <h1>\(lang.t(.accountsNew))</h1>\(Widgets.errorSummary(error, lang: lang))
         <form method="post" action="\(AccountsRoute.accounts)" class="card">\(csrf)
-        <label for="username">\(lang.t("accounts.username"))</label><input id="username" name="username" \
+        <label for="username">\(lang.t(.accountsUsername))</label><input id="username" name="username" \
         value="\(input?.username ?? "")" required maxlength="40">
-        <label for="displayName">\(lang.t("field.name"))</label><input id="displayName" name="displayName" \
+        <label for="displayName">\(lang.t(.fieldName))</label><input id="displayName" name="displayName" \
         value="\(input?.displayName ?? "")" required maxlength="50">
-        <label for="phone">\(lang.t("field.phone"))</label><input id="phone" name="phone" \
+        <label for="phone">\(lang.t(.fieldPhone))</label><input id="phone" name="phone" \
         value="\(input?.phone ?? "")" inputmode="tel">
-        <label for="role">\(lang.t("accounts.role"))</label><select id="role" \
+        <label for="role">\(lang.t(.accountsRole))</label><select id="role" \
         name="role">\(choices.roleOptions(lang, selected: input?.role))</select>
-        <label for="orgNodeId">\(lang.t("field.org"))</label><select id="orgNodeId" \
+        <label for="orgNodeId">\(lang.t(.fieldOrg))</label><select id="orgNodeId" \
         name="orgNodeId">\(choices.nodeOptions(selected: input?.orgNodeID))</select>
-        <label for="password">\(lang.t("accounts.initialPassword"))</label><input id="password" name="password" \
+        <label for="password">\(lang.t(.accountsInitialPassword))</label><input id="password" name="password" \
         type="password" autocomplete="new-password" required>
-        <p class="muted">\(lang.t("account.passwordRule"))</p>
-        <p><button type="submit">\(lang.t("action.create"))</button></p></form>
+        <p class="muted">\(lang.t(.accountPasswordRule))</p>
+        <p><button type="submit">\(lang.t(.actionCreate))</button></p></form>
         """
     }
 
@@ -157,46 +158,46 @@ enum AccountAdminPages {
         let shared: [HTML] = m.sharedNodes.map { n in
             """
             <li>\(n.name) <form method="post" action="\(AccountsRoute.shareRemove(.value(id), node: .value(n.id)))" \
-            class="inline">\(csrf)<button type="submit" class="link">\(lang.t("accounts.unshare"))</button></form></li>
+            class="inline">\(csrf)<button type="submit" class="link">\(lang.t(.accountsUnshare))</button></form></li>
             """
         }
         let unlock: HTML =
             a.locked
             ? """
             <form method="post" action="\(AccountsRoute.unlock(.value(id)))">\(csrf)<p><button \
-            type="submit">\(lang.t("accounts.unlock"))</button></p></form>
+            type="submit">\(lang.t(.accountsUnlock))</button></p></form>
             """ : ""
         return """
             <h1>\(a.displayName) <span class="muted">\(a.username)</span></h1>\
             \(Widgets.errorSummary(m.error, lang: lang))
-            <p><span class="tag">\(lang.t(a.role.labelKey))</span> \
-            <span class="tag">\(a.orgNodeName ?? "")</span> <span class="tag">\(lang.t(a.statusKey))</span> \
+            <p><span class="tag">\(lang.t(key: a.role.labelKey))</span> \
+            <span class="tag">\(a.orgNodeName ?? "")</span> <span class="tag">\(lang.t(key: a.statusKey))</span> \
             <span class="tag">\(a.phone ?? "")</span></p>
             <div class="grid2">
             <form method="post" action="\(AccountsRoute.account(.value(id)))" class="card">\(csrf)\
-            <h2>\(lang.t("action.edit"))</h2>
-            <label for="displayName">\(lang.t("field.name"))</label><input id="displayName" name="displayName" \
+            <h2>\(lang.t(.actionEdit))</h2>
+            <label for="displayName">\(lang.t(.fieldName))</label><input id="displayName" name="displayName" \
             value="\(a.displayName)" maxlength="50">
-            <label for="role">\(lang.t("accounts.role"))</label><select id="role" \
+            <label for="role">\(lang.t(.accountsRole))</label><select id="role" \
             name="role">\(m.choices.roleOptions(lang, selected: a.role))</select>
-            <label for="orgNodeId">\(lang.t("field.org"))</label><select id="orgNodeId" \
+            <label for="orgNodeId">\(lang.t(.fieldOrg))</label><select id="orgNodeId" \
             name="orgNodeId">\(m.choices.nodeOptions(selected: a.orgNodeID))</select>
             <label><input type="checkbox" name="active" value="true"\(HTML(raw: a.active ? " checked" : ""))> \
-            \(lang.t("accounts.active"))</label>
-            <p><button type="submit">\(lang.t("action.save"))</button></p></form>
-            <section class="card"><h2>\(lang.t("account.shared"))</h2>
+            \(lang.t(.accountsActive))</label>
+            <p><button type="submit">\(lang.t(.actionSave))</button></p></form>
+            <section class="card"><h2>\(lang.t(.accountShared))</h2>
             <ul>\(shared)</ul>
             <form method="post" action="\(AccountsRoute.shares(.value(id)))">\(csrf)<div class="row"><select \
-            name="orgNodeId" aria-label="\(lang.t("field.org"))">\(m.choices.nodeOptions(selected: nil))</select>
-            <button type="submit" class="secondary">\(lang.t("accounts.share"))</button></div></form>
+            name="orgNodeId" aria-label="\(lang.t(.fieldOrg))">\(m.choices.nodeOptions(selected: nil))</select>
+            <button type="submit" class="secondary">\(lang.t(.accountsShare))</button></div></form>
             \(unlock)
             <form method="post" action="\(AccountsRoute.password(.value(id)))">\(csrf)<label \
-            for="newPassword">\(lang.t("accounts.resetPassword"))</label>
+            for="newPassword">\(lang.t(.accountsResetPassword))</label>
             <div class="row"><input id="newPassword" name="newPassword" type="password" \
             autocomplete="new-password"><button type="submit" \
-            class="secondary">\(lang.t("action.save"))</button></div></form>
+            class="secondary">\(lang.t(.actionSave))</button></div></form>
             </section></div>
-            <section class="card"><h2>\(lang.t("org.history"))</h2>\
+            <section class="card"><h2>\(lang.t(.orgHistory))</h2>\
             \(AuditHistory.table(m.history, lang: lang))</section>
             """
     }
@@ -269,7 +270,7 @@ enum AccountAdminPages {
         let f = try req.content.decode(ShareForm.self)
         return try await change(req) { id in
             guard let node = f.orgNodeId.flatMap({ Int($0) }) else {
-                throw AppError.invalid("error.org.required", field: "orgNodeId")
+                throw AppError.invalid(.errorOrgRequired, field: "orgNodeId")
             }
             _ = try await AccountAdmin.share(req, id: id, nodeID: node, add: true)
         }

@@ -21,17 +21,17 @@ enum AccountPages {
     static func loginPage(_ req: Request, login: String = "", next: String = "/", error: String? = nil) -> HTML {
         let err: HTML = error.map { "<p class=\"flash error\" role=\"alert\">\($0)</p>" } ?? ""
         return Layout.page(
-            req, title: req.t("login.title"),
+            req, title: req.t(.loginTitle),
             body: """
-                <section class="card"><h1>\(req.t("login.title"))</h1>\(err)
+                <section class="card"><h1>\(req.t(.loginTitle))</h1>\(err)
                 <form method="post" action="\(PlatformRoute.login)">\(CSRF.hiddenField(req))
                 <input type="hidden" name="next" value="\(next)">
-                <label for="login">\(req.t("login.login"))</label>
+                <label for="login">\(req.t(.loginLogin))</label>
                 <input id="login" name="login" autocomplete="username" required value="\(login)">
-                <label for="password">\(req.t("login.password"))</label>
+                <label for="password">\(req.t(.loginPassword))</label>
                 <input id="password" name="password" type="password" autocomplete="current-password" required>
-                <p><button type="submit" id="login-submit">\(req.t("login.submit"))</button></p>
-                </form><p class="muted">\(req.t("login.hint"))</p></section>
+                <p><button type="submit" id="login-submit">\(req.t(.loginSubmit))</button></p>
+                </form><p class="muted">\(req.t(.loginHint))</p></section>
                 """)
     }
 
@@ -46,7 +46,7 @@ enum AccountPages {
         let next = LocalRedirect.path(form.next)
         switch try await LoginService.attempt(login: login, password: form.password ?? "", request: req) {
         case .invalid:
-            return try await loginPage(req, login: login, next: next, error: req.t("error.login.invalid"))
+            return try await loginPage(req, login: login, next: next, error: req.t(.errorLoginInvalid))
                 .encodeResponse(status: .unauthorized, for: req)
         case .locked(let until):
             return try await loginPage(
@@ -105,32 +105,32 @@ enum AccountPages {
         let shared: HTML =
             shareNodes.isEmpty
             ? ""
-            : "<p>\(req.t("account.shared")): \(shareNodes.map { "<span class=\"tag\">\($0.name)</span>" as HTML })</p>"
+            : "<p>\(req.t(.accountShared)): \(shareNodes.map { "<span class=\"tag\">\($0.name)</span>" as HTML })</p>"
         let logout: HTML =
             v.role.usesPhoneLayout
             ? """
             <form method="post" action="\(PlatformRoute.logout)">\(CSRF.hiddenField(req))<button type="submit" \
-            class="secondary">\(req.t("nav.logout"))</button></form>
+            class="secondary">\(req.t(.navLogout))</button></form>
             """
             : ""
         return Layout.page(
-            req, title: req.t("account.title"),
+            req, title: req.t(.accountTitle),
             body: """
-                <section class="card"><h1>\(req.t("account.title"))</h1>
-                <p>\(v.user.displayName) · \(v.user.username) · \(req.t(v.role.labelKey))</p>
-                <p>\(req.t("account.node")): <strong>\(v.node.name)</strong></p>
+                <section class="card"><h1>\(req.t(.accountTitle))</h1>
+                <p>\(v.user.displayName) · \(v.user.username) · \(req.t(key: v.role.labelKey))</p>
+                <p>\(req.t(.accountNode)): <strong>\(v.node.name)</strong></p>
                 \(shared)
                 \(logout)</section>
-                <section class="card"><h2>\(req.t("account.password"))</h2>\(err)
+                <section class="card"><h2>\(req.t(.accountPassword))</h2>\(err)
                 <form method="post" action="\(AccountsRoute.ownPassword)">\(CSRF.hiddenField(req))
-                <label for="currentPassword">\(req.t("account.currentPassword"))</label>
+                <label for="currentPassword">\(req.t(.accountCurrentPassword))</label>
                 <input id="currentPassword" name="currentPassword" type="password" autocomplete="current-password" \
                 required>
-                <label for="newPassword">\(req.t("account.newPassword"))</label>
+                <label for="newPassword">\(req.t(.accountNewPassword))</label>
                 <input id="newPassword" name="newPassword" type="password" autocomplete="new-password" required \
                 minlength="8">
-                <p class="muted">\(req.t("account.passwordRule"))</p>
-                <p><button type="submit">\(req.t("action.save"))</button></p></form></section>
+                <p class="muted">\(req.t(.accountPasswordRule))</p>
+                <p><button type="submit">\(req.t(.actionSave))</button></p></form></section>
                 """, active: PlatformRoute.account.path)
     }
 
@@ -154,7 +154,7 @@ enum AccountPages {
         }
         // Every session of the account has ended, this one's record too; this device stays signed in under a new id.
         SignIns.renewCurrentSession(req)
-        Layout.flash(req, "flash.passwordChanged")
+        Layout.flash(req, .flashPasswordChanged)
         return req.redirect(to: PlatformRoute.account)
     }
 }

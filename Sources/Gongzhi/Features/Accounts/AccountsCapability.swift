@@ -11,9 +11,9 @@ extension Capability {
         routeTypes: [AccountsRoute.self],
         navigation: [
             NavEntry(
-                layout: .desk, order: 140, link: AccountsRoute.accounts.link, key: "nav.accounts",
+                layout: .desk, order: 140, link: AccountsRoute.accounts.link, key: .navAccounts,
                 permission: .manageAccounts),
-            NavEntry(layout: .phone, order: 40, link: PlatformRoute.account.link, key: "nav.account"),
+            NavEntry(layout: .phone, order: 40, link: PlatformRoute.account.link, key: .navAccount),
         ],
         apiDoc: { AccountsAPIDoc.operations },
         strings: AccountsStrings.table,

@@ -124,17 +124,19 @@ enum LoginService {
     }
 
     static func lockedMessage(_ request: Request, until: Date) -> String {
-        request.t("error.login.locked", lockedTime(until))
+        request.t(.errorLoginLocked, lockedTime(until))
     }
 
     /// Checks the current password and the policy, stores the new hash, ends every sign-in of the account and records
     /// the change.
     static func changePassword(_ request: Request, viewer: Viewer, current: String, new: String) async throws {
         guard (try? await request.password.async.verify(current, created: viewer.user.passwordHash)) == true else {
-            throw AppError.invalid("error.password.current", field: "currentPassword")
+            throw AppError.invalid(.errorPasswordCurrent, field: "currentPassword")
         }
-        do { try PasswordPolicy.check(new) } catch { throw AppError.invalid(error.messageKey, field: "newPassword") }
-        if new == current { throw AppError.invalid("error.password.same", field: "newPassword") }
+        do { try PasswordPolicy.check(new) } catch {
+            throw AppError.invalid(key: error.messageKey, field: "newPassword")
+        }
+        if new == current { throw AppError.invalid(.errorPasswordSame, field: "newPassword") }
         let hash = try await request.password.async.hash(new)
         try await request.db.writing { db in
             viewer.user.passwordHash = hash

@@ -82,12 +82,12 @@ enum AuditLogAPI {
             "audit.at", "audit.actor", "audit.action", "audit.entity", "ID", "field.name", "audit.before",
             "audit.after",
         ]
-        .map { $0 == "ID" ? $0 : lang.t($0) }
+        .map { $0 == "ID" ? $0 : lang.t(key: $0) }
         let rows = all.map { e in
             [
                 AuditHistory.timeFormat.string(from: e.at), e.actorName,
-                AuditAction(rawValue: e.action).map { lang.t($0.labelKey) } ?? e.action,
-                lang.t("entity.\(e.entityType)"), String(e.entityID), e.entityLabel, e.beforeJSON ?? "",
+                AuditAction(rawValue: e.action).map { lang.t(key: $0.labelKey) } ?? e.action,
+                lang.t(key: "entity.\(e.entityType)"), String(e.entityID), e.entityLabel, e.beforeJSON ?? "",
                 e.afterJSON ?? "",
             ]
         }

@@ -9,9 +9,9 @@ extension Capability {
         routeTypes: [AuditLogRoute.self],
         navigation: [
             NavEntry(
-                layout: .desk, order: 120, link: AuditLogRoute.audit.link, key: "nav.audit", permission: .viewAudit),
+                layout: .desk, order: 120, link: AuditLogRoute.audit.link, key: .navAudit, permission: .viewAudit),
             NavEntry(
-                layout: .desk, order: 130, link: AuditLogRoute.accessLog.link, key: "nav.accessLog",
+                layout: .desk, order: 130, link: AuditLogRoute.accessLog.link, key: .navAccessLog,
                 permission: .viewAudit),
         ],
         apiDoc: { AuditLogAPIDoc.operations },

@@ -31,7 +31,7 @@ enum AuditLogPages {
         let v = try await req.require(.viewAudit)
         let m = model(req, f, try await AuditLogQueries.entries(f, viewer: v, on: req.db))
         return Layout.page(
-            req, title: req.t("nav.audit"), body: auditView(m, req.lang), active: AuditLogRoute.audit.path)
+            req, title: req.t(.navAudit), body: auditView(m, req.lang), active: AuditLogRoute.audit.path)
     }
 
     @Sendable static func access(_ req: Request) async throws -> HTML {
@@ -39,15 +39,15 @@ enum AuditLogPages {
         let v = try await req.require(.viewAudit)
         let m = model(req, f, try await AuditLogQueries.accessEntries(f, viewer: v, on: req.db))
         return Layout.page(
-            req, title: req.t("nav.accessLog"), body: accessView(m, req.lang), active: AuditLogRoute.accessLog.path)
+            req, title: req.t(.navAccessLog), body: accessView(m, req.lang), active: AuditLogRoute.accessLog.path)
     }
 
     static func auditView(_ m: Model<AuditEntry>, _ lang: Lang) -> HTML {
         let export = AuditLogRoute.auditExport.path + (m.query.map { "?" + $0 } ?? "")
         let pager = Widgets.pager(url: m.url, lang: lang, hasNext: m.hasNext, page: m.page)
         return """
-            <h1>\(lang.t("nav.audit"))</h1>\(filterForm(m.values, lang, action: .audit, withEntity: true))
-            <p><a class="button secondary" href="\(export)">\(lang.t("action.exportCSV"))</a></p>
+            <h1>\(lang.t(.navAudit))</h1>\(filterForm(m.values, lang, action: .audit, withEntity: true))
+            <p><a class="button secondary" href="\(export)">\(lang.t(.actionExportCSV))</a></p>
             <div id="audit-entries">\(AuditHistory.table(m.entries, lang: lang))</div>\(pager)
             """
     }
@@ -56,37 +56,38 @@ enum AuditLogPages {
         let rows: [HTML] = m.entries.map { e in
             """
             <tr><td>\(AuditHistory.timeFormat.string(from: e.at))</td><td>\(e.userName)</td>\
-            <td>\(lang.t(e.kind.labelKey))</td><td>\(e.method) \(e.url)</td><td>\(e.detail)</td></tr>
+            <td>\(lang.t(key: e.kind.labelKey))</td><td>\(e.method) \(e.url)</td><td>\(e.detail)</td></tr>
             """
         }
         let pager = Widgets.pager(url: m.url, lang: lang, hasNext: m.hasNext, page: m.page)
         return """
-            <h1>\(lang.t("nav.accessLog"))</h1>\(filterForm(m.values, lang, action: .accessLog, withEntity: false))
-            <table><thead><tr><th>\(lang.t("audit.at"))</th><th>\(lang.t("audit.actor"))</th>\
-            <th>\(lang.t("access.kind"))</th><th>URL</th><th>\(lang.t("access.detail"))</th></tr></thead>
+            <h1>\(lang.t(.navAccessLog))</h1>\(filterForm(m.values, lang, action: .accessLog, withEntity: false))
+            <table><thead><tr><th>\(lang.t(.auditAt))</th><th>\(lang.t(.auditActor))</th>\
+            <th>\(lang.t(.accessKind))</th><th>URL</th><th>\(lang.t(.accessDetail))</th></tr></thead>
             <tbody>\(rows)</tbody></table>\(pager)
             """
     }
 
     static func filterForm(_ q: [String: String], _ lang: Lang, action: AuditLogRoute, withEntity: Bool) -> HTML {
-        let kinds = Widgets.options(AuditKind.all.map { ($0.rawValue, lang.t($0.labelKey)) }, selected: q["entityType"])
+        let kinds = Widgets.options(
+            AuditKind.all.map { ($0.rawValue, lang.t(key: $0.labelKey)) }, selected: q["entityType"])
         let entity: HTML =
             withEntity
             ? """
-            <div><label for="entityType">\(lang.t("audit.entity"))</label><select id="entityType" name="entityType">
-            <option value="">\(lang.t("audit.any"))</option>\(kinds)</select></div>
+            <div><label for="entityType">\(lang.t(.auditEntity))</label><select id="entityType" name="entityType">
+            <option value="">\(lang.t(.auditAny))</option>\(kinds)</select></div>
             <div><label for="entityId">ID</label><input id="entityId" name="entityId" value="\(q["entityId"])" \
             inputmode="numeric" size="6"></div>
             """ : ""
         return """
             <form method="get" action="\(action)" class="card row">
-            <div><label for="actor">\(lang.t("audit.actor"))</label><input id="actor" name="actor" \
+            <div><label for="actor">\(lang.t(.auditActor))</label><input id="actor" name="actor" \
             value="\(q["actor"])"></div>\(entity)
-            <div><label for="from">\(lang.t("audit.from"))</label><input id="from" name="from" type="date" \
+            <div><label for="from">\(lang.t(.auditFrom))</label><input id="from" name="from" type="date" \
             value="\(q["from"])"></div>
-            <div><label for="to">\(lang.t("audit.to"))</label><input id="to" name="to" type="date" \
+            <div><label for="to">\(lang.t(.auditTo))</label><input id="to" name="to" type="date" \
             value="\(q["to"])"></div>
-            <div><button type="submit">\(lang.t("action.filter"))</button></div></form>
+            <div><button type="submit">\(lang.t(.actionFilter))</button></div></form>
             """
     }
 }

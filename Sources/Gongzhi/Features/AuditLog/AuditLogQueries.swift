@@ -18,12 +18,12 @@ enum AuditLogQueries {
             // Only the kinds the capabilities declare: anything else is a mistake, not a filter that matches nothing.
             if let t = req.query[String.self, at: "entityType"], !t.isEmpty {
                 guard let kind = AuditKind.known(t) else {
-                    throw AppError.badRequest("error.enum", args: ["entityType", String(t.prefix(20))])
+                    throw AppError.badRequest(.errorEnum, args: ["entityType", String(t.prefix(20))])
                 }
                 f.entityType = kind
             }
             if let raw = req.query[String.self, at: "entityId"], !raw.isEmpty {
-                guard let id = Int(raw) else { throw AppError.badRequest("error.badID", args: [raw]) }
+                guard let id = Int(raw) else { throw AppError.badRequest(.errorBadID, args: [raw]) }
                 f.entityID = id
             }
             f.from = try req.queryDate("from", endOfDay: false)

@@ -1,39 +1,41 @@
+/// The keys this table declares: a call site names `.member`, so a misspelt key does not compile.
+extension Text {
+    static let actionFilter = Text("action.filter")
+    static let actionPrev = Text("action.prev")
+    static let actionNext = Text("action.next")
+    static let auditAt = Text("audit.at")
+    static let auditActor = Text("audit.actor")
+    static let auditAction = Text("audit.action")
+    static let auditEntity = Text("audit.entity")
+    static let auditBefore = Text("audit.before")
+    static let auditAfter = Text("audit.after")
+    static let auditFrom = Text("audit.from")
+    static let auditTo = Text("audit.to")
+    static let auditNone = Text("audit.none")
+    static let accessKind = Text("access.kind")
+    static let accessDetail = Text("access.detail")
+    static let errorDateParam = Text("error.date.param")
+}
+
 /// The interface strings of AuditLog, in both languages.
 enum AuditLogStrings {
-    static let table = StringTable(
-        zhHans: [
-            "action.filter": "筛选",
-            "action.prev": "上一页",
-            "action.next": "下一页",
-            "audit.at": "时间",
-            "audit.actor": "操作人",
-            "audit.action": "操作",
-            "audit.entity": "对象",
-            "audit.before": "变更前",
-            "audit.after": "变更后",
-            "audit.from": "起始日期",
-            "audit.to": "截止日期",
-            "audit.none": "暂无记录。",
-            "access.kind": "类别",
-            "access.detail": "详情",
-            "error.date.param": "参数 {0} 的日期“{1}”无效，请写成 2026-11-24。",
-        ],
-        en: [
-            "action.filter": "Filter",
-            "action.prev": "Previous",
-            "action.next": "Next",
-            "audit.at": "Time",
-            "audit.actor": "By",
-            "audit.action": "Action",
-            "audit.entity": "Record",
-            "audit.before": "Before",
-            "audit.after": "After",
-            "audit.from": "From",
-            "audit.to": "To",
-            "audit.none": "Nothing recorded.",
-            "access.kind": "Kind",
-            "access.detail": "Detail",
-            "error.date.param": "“{1}” is not a valid date for {0}; write it as 2026-11-24.",
-        ]
-    )
+    static let table = StringTable([
+        .actionFilter: ("筛选", "Filter"),
+        .actionPrev: ("上一页", "Previous"),
+        .actionNext: ("下一页", "Next"),
+        .auditAt: ("时间", "Time"),
+        .auditActor: ("操作人", "By"),
+        .auditAction: ("操作", "Action"),
+        .auditEntity: ("对象", "Record"),
+        .auditBefore: ("变更前", "Before"),
+        .auditAfter: ("变更后", "After"),
+        .auditFrom: ("起始日期", "From"),
+        .auditTo: ("截止日期", "To"),
+        .auditNone: ("暂无记录。", "Nothing recorded."),
+        .accessKind: ("类别", "Kind"),
+        .accessDetail: ("详情", "Detail"),
+        .errorDateParam: (
+            "参数 {0} 的日期“{1}”无效，请写成 2026-11-24。", "“{1}” is not a valid date for {0}; write it as 2026-11-24."
+        ),
+    ])
 }

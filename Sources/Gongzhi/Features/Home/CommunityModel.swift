@@ -73,32 +73,32 @@ enum CommunityView {
 
     static func body(_ m: CommunityModel, svg: String?, _ lang: Lang) -> HTML {
         func list(_ people: [CommunityModel.Server]) -> [HTML] {
-            people.map { "<li>\($0.name) · \(lang.t($0.roleKey))</li>" }
+            people.map { "<li>\($0.name) · \(lang.t(key: $0.roleKey))</li>" }
         }
-        let tags: [HTML] = m.crumbs.map { "<span class=\"tag\">\(lang.t($0.kindKey)) · \($0.name)</span>" }
+        let tags: [HTML] = m.crumbs.map { "<span class=\"tag\">\(lang.t(key: $0.kindKey)) · \($0.name)</span>" }
         var sections: [HTML] = []
         if let staff = m.communityStaff {
             sections.append(
-                "<section class=\"card\"><h2>\(lang.t("community.staff"))</h2><ul>\(list(staff))</ul></section>")
+                "<section class=\"card\"><h2>\(lang.t(.communityStaff))</h2><ul>\(list(staff))</ul></section>")
         }
         if let g = m.grid {
-            let staff: [HTML] = g.staff.map { "<li>\(lang.t($0.dutyKey)) · \($0.name)</li>" }
+            let staff: [HTML] = g.staff.map { "<li>\(lang.t(key: $0.dutyKey)) · \($0.name)</li>" }
             sections.append(
                 """
-                <section class="card" id="my-grid"><h2>\(lang.t("community.myGrid")): <a \
+                <section class="card" id="my-grid"><h2>\(lang.t(.communityMyGrid)): <a \
                 href="\(PlacesRoute.grid(.value(g.id)))">\(g.name)</a></h2>
                 <div class="map-frame">\(HTML(raw: svg ?? ""))</div>
                 <ul>\(staff)</ul>
-                <p>\(lang.t("measure.households")) \(g.households) · \(lang.t("measure.population")) \
-                \(g.population) · <a href="\(PlacesRoute.nearby)">\(lang.t("home.nearby"))</a></p></section>
+                <p>\(lang.t(.measureHouseholds)) \(g.households) · \(lang.t(.measurePopulation)) \
+                \(g.population) · <a href="\(PlacesRoute.nearby)">\(lang.t(.homeNearby))</a></p></section>
                 """)
         } else if let b = m.branch {
             let groups: [HTML] = b.groups.map { "<span class=\"tag\">\($0)</span>" }
             sections.append(
                 """
-                <section class="card"><h2>\(lang.t("community.grid", b.name))</h2>
+                <section class="card"><h2>\(lang.t(.communityGrid, b.name))</h2>
                 <ul>\(list(b.workers))</ul>
-                <p>\(lang.t("kind.buildingGroup")): \
+                <p>\(lang.t(.kindBuildingGroup)): \
                 \(groups)</p></section>
                 """)
         }
@@ -122,26 +122,26 @@ enum ProfileView {
     static func body(_ m: ProfileModel, _ lang: Lang) -> HTML {
         guard let o = m.record else {
             return
-                "<section class=\"card\"><h1>\(lang.t("home.profile"))</h1><p>\(lang.t("profile.none"))</p></section>"
+                "<section class=\"card\"><h1>\(lang.t(.homeProfile))</h1><p>\(lang.t(.profileNone))</p></section>"
         }
         func row(_ key: String, _ value: String?) -> HTML {
             guard let value, !value.isEmpty else { return "" }
-            return "<tr><th>\(lang.t(key))</th><td>\(value)</td></tr>"
+            return "<tr><th>\(lang.t(key: key))</th><td>\(value)</td></tr>"
         }
         let inService: HTML =
             o.facets.contains(.partyMember)
-            ? row("field.inService", o.inService ? lang.t("common.yes") : lang.t("common.no")) : HTML.empty
+            ? row("field.inService", o.inService ? lang.t(.commonYes) : lang.t(.commonNo)) : HTML.empty
         let grade = o.workerGrade.map { lang == .zhHans ? $0.chineseLabel : $0.englishLabel }
         return """
-            <section class="card"><h1>\(lang.t("home.profile"))</h1><table class="detail" id="person-detail">
-            \(row("field.name", o.name))\(row("field.gender", o.gender.map { lang.t("gender.\($0)") }))
+            <section class="card"><h1>\(lang.t(.homeProfile))</h1><table class="detail" id="person-detail">
+            \(row("field.name", o.name))\(row("field.gender", o.gender.map { lang.t(key: "gender.\($0)") }))
             \(row("field.idNumber", o.idNumber))\(row("field.birthDate", o.birthDate))\
             \(row("field.phone", o.phone))\(row("field.address", o.address))
-            \(row("field.facets", o.facets.map { lang.t($0.labelKey) }.joined(separator: "、")))\
+            \(row("field.facets", o.facets.map { lang.t(key: $0.labelKey) }.joined(separator: "、")))\
             \(row("field.org", o.orgNodeName))
             \(inService)
             \(row("field.employer", o.employer))\(row("field.joinedOn", o.joinedOn))
-            \(row("field.memberStatus", o.memberStatus.map { lang.t($0.labelKey) }))\
+            \(row("field.memberStatus", o.memberStatus.map { lang.t(key: $0.labelKey) }))\
             \(row("field.workerGrade", grade))
             </table></section>
             """

@@ -5,17 +5,17 @@ extension Capability {
         register: { r in HomePages.register(r.pages) },
         routeTypes: [HomeRoute.self],
         navigation: [
-            NavEntry(layout: .desk, order: 0, link: PlatformRoute.home.link, key: "nav.home"),
-            NavEntry(layout: .phone, order: 0, link: PlatformRoute.home.link, key: "nav.home"),
-            NavEntry(layout: .phone, order: 20, link: HomeRoute.community.link, key: "nav.community"),
+            NavEntry(layout: .desk, order: 0, link: PlatformRoute.home.link, key: .navHome),
+            NavEntry(layout: .phone, order: 0, link: PlatformRoute.home.link, key: .navHome),
+            NavEntry(layout: .phone, order: 20, link: HomeRoute.community.link, key: .navCommunity),
         ],
         homeTiles: [
             HomeTile(
-                layout: .phone, order: 20, link: HomeRoute.community.link, key: "home.myCommunity",
-                hint: "home.myCommunity.hint"),
+                layout: .phone, order: 20, link: HomeRoute.community.link, key: .homeMyCommunity,
+                hint: .homeMyCommunityHint),
             HomeTile(
-                layout: .phone, order: 40, link: HomeRoute.profile.link, key: "home.profile",
-                hint: "home.profile.hint"),
+                layout: .phone, order: 40, link: HomeRoute.profile.link, key: .homeProfile,
+                hint: .homeProfileHint),
         ],
         strings: HomeStrings.table
     )

@@ -5,8 +5,8 @@ import Vapor
 struct HomeModel: Sendable {
     struct Tile: Sendable {
         let link: Link
-        let key: String
-        let hint: String?
+        let key: Text
+        let hint: Text?
         let figure: Int?
     }
 
@@ -34,10 +34,13 @@ enum HomeView {
     static func body(_ m: HomeModel, _ lang: Lang) -> HTML {
         if m.phone {
             let entries: [HTML] = m.tiles.map { t in
-                "<a class=\"entry\" href=\"\(t.link)\">\(lang.t(t.key))<small>\(lang.t(t.hint ?? ""))</small></a>"
+                """
+                <a class=\"entry\" href=\"\(t.link)\">\(lang.t(t.key))<small>\(t.hint.map { lang.t($0) } ?? "")</sm\
+                all></a>
+                """
             }
             return """
-                <h1>\(lang.t("home.greeting", m.greetingName))</h1>
+                <h1>\(lang.t(.homeGreeting, m.greetingName))</h1>
                 <p class="muted">\(m.nodeName)</p>
                 <div class="entries" id="entries">\(entries)</div>
                 """
@@ -49,8 +52,8 @@ enum HomeView {
             """
         }
         return """
-            <h1>\(lang.t("home.deskTitle", m.nodeName))</h1>
-            <p class="muted">\(lang.t("home.deskHint"))</p>
+            <h1>\(lang.t(.homeDeskTitle, m.nodeName))</h1>
+            <p class="muted">\(lang.t(.homeDeskHint))</p>
             <div class="entries figures" id="figures">\(cards)</div>
             """
     }

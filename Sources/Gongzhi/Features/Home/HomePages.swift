@@ -12,7 +12,7 @@ enum HomePages {
     @Sendable static func home(_ req: Request) async throws -> HTML {
         let model = try await HomeModel.query(try req.requireViewer(), on: req.db)
         return Layout.page(
-            req, title: req.t("home.title"), body: HomeView.body(model, req.lang), active: PlatformRoute.home.path)
+            req, title: req.t(.homeTitle), body: HomeView.body(model, req.lang), active: PlatformRoute.home.path)
     }
 
     /// 我的社区: the community, street and grid the viewer lives in, and who serves it.
@@ -20,7 +20,7 @@ enum HomePages {
         let model = try await CommunityModel.query(try req.requireViewer(), on: req.db)
         let svg = try await model.grid.asyncMap { g in try await req.offload { CommunityView.svg(g) } }
         return Layout.page(
-            req, title: req.t("home.myCommunity"), body: CommunityView.body(model, svg: svg, req.lang),
+            req, title: req.t(.homeMyCommunity), body: CommunityView.body(model, svg: svg, req.lang),
             active: HomeRoute.community.path)
     }
 
@@ -28,6 +28,6 @@ enum HomePages {
     @Sendable static func profile(_ req: Request) async throws -> HTML {
         let model = try await ProfileModel.query(try req.requireViewer(), on: req.db)
         return Layout.page(
-            req, title: req.t("home.profile"), body: ProfileView.body(model, req.lang), active: PlatformRoute.home.path)
+            req, title: req.t(.homeProfile), body: ProfileView.body(model, req.lang), active: PlatformRoute.home.path)
     }
 }

@@ -1,59 +1,61 @@
+/// The keys this table declares: a call site names `.member`, so a misspelt key does not compile.
+extension Text {
+    static let homeTitle = Text("home.title")
+    static let homeGreeting = Text("home.greeting")
+    static let homeMyCommunity = Text("home.myCommunity")
+    static let homeMyCommunityHint = Text("home.myCommunity.hint")
+    static let homeProfile = Text("home.profile")
+    static let homeProfileHint = Text("home.profile.hint")
+    static let homePeopleHint = Text("home.people.hint")
+    static let homeDeskTitle = Text("home.deskTitle")
+    static let homeDeskHint = Text("home.deskHint")
+    static let homeInService = Text("home.inService")
+    static let profileNone = Text("profile.none")
+    static let communityStaff = Text("community.staff")
+    static let communityGrid = Text("community.grid")
+    static let kindStreetCommittee = Text("kind.streetCommittee")
+    static let kindCommunityCommittee = Text("kind.communityCommittee")
+    static let kindGridBranch = Text("kind.gridBranch")
+    static let facetResident = Text("facet.resident")
+    static let facetVolunteer = Text("facet.volunteer")
+    static let facetCommunityWorker = Text("facet.communityWorker")
+    static let homeNearbyHint = Text("home.nearby.hint")
+    static let communityMyGrid = Text("community.myGrid")
+    static let measurePopulation = Text("measure.population")
+    static let homeNeedHint = Text("home.need.hint")
+    static let homeTodosHint = Text("home.todos.hint")
+    static let homeVisitsHint = Text("home.visits.hint")
+}
+
 /// The interface strings of Home, in both languages.
 enum HomeStrings {
-    static let table = StringTable(
-        zhHans: [
-            "home.title": "首页",
-            "home.greeting": "您好，{0}",
-            "home.myCommunity": "我的社区",
-            "home.myCommunity.hint": "社区、网格和为您服务的人",
-            "home.profile": "我的资料",
-            "home.profile.hint": "查看登记的个人信息",
-            "home.people.hint": "网格内的党员和居民",
-            "home.deskTitle": "{0} 概况",
-            "home.deskHint": "每个数字都可点开，查看背后的记录。",
-            "home.inService": "在职党员",
-            "profile.none": "您的账号尚未关联人员信息，请联系社区。",
-            "community.staff": "社区工作人员",
-            "community.grid": "{0}",
-            "kind.streetCommittee": "街道党工委",
-            "kind.communityCommittee": "社区党委/党总支",
-            "kind.gridBranch": "网格党支部",
-            "facet.resident": "居民",
-            "facet.volunteer": "志愿者",
-            "facet.communityWorker": "社区工作者",
-            "home.nearby.hint": "党员中心户和网格服务人员",
-            "community.myGrid": "我的网格",
-            "measure.population": "人口",
-            "home.need.hint": "说出您的诉求，网格员来办",
-            "home.todos.hint": "等您处理的诉求",
-            "home.visits.hint": "走访计划和记录",
-        ],
-        en: [
-            "home.title": "Home",
-            "home.greeting": "Hello, {0}",
-            "home.myCommunity": "My community",
-            "home.myCommunity.hint": "Your community, grid and who serves you",
-            "home.profile": "My details",
-            "home.profile.hint": "See what is registered about you",
-            "home.people.hint": "Members and residents of your grid",
-            "home.deskTitle": "{0} at a glance",
-            "home.deskHint": "Every figure opens the records behind it.",
-            "home.inService": "In-service members",
-            "profile.none": "Your account is not linked to a person record yet; please ask your community.",
-            "community.staff": "Community staff",
-            "community.grid": "{0}",
-            "kind.streetCommittee": "Street working committee",
-            "kind.communityCommittee": "Community committee",
-            "kind.gridBranch": "Grid branch",
-            "facet.resident": "Resident",
-            "facet.volunteer": "Volunteer",
-            "facet.communityWorker": "Community worker",
-            "home.nearby.hint": "Member households and who serves your grid",
-            "community.myGrid": "My grid",
-            "measure.population": "Population",
-            "home.need.hint": "Tell us what you need; your grid takes it up",
-            "home.todos.hint": "Requests waiting on you",
-            "home.visits.hint": "Visit plans and records",
-        ]
-    )
+    static let table = StringTable([
+        .homeTitle: ("首页", "Home"),
+        .homeGreeting: ("您好，{0}", "Hello, {0}"),
+        .homeMyCommunity: ("我的社区", "My community"),
+        .homeMyCommunityHint: ("社区、网格和为您服务的人", "Your community, grid and who serves you"),
+        .homeProfile: ("我的资料", "My details"),
+        .homeProfileHint: ("查看登记的个人信息", "See what is registered about you"),
+        .homePeopleHint: ("网格内的党员和居民", "Members and residents of your grid"),
+        .homeDeskTitle: ("{0} 概况", "{0} at a glance"),
+        .homeDeskHint: ("每个数字都可点开，查看背后的记录。", "Every figure opens the records behind it."),
+        .homeInService: ("在职党员", "In-service members"),
+        .profileNone: (
+            "您的账号尚未关联人员信息，请联系社区。", "Your account is not linked to a person record yet; please ask your community."
+        ),
+        .communityStaff: ("社区工作人员", "Community staff"),
+        .communityGrid: ("{0}", "{0}"),
+        .kindStreetCommittee: ("街道党工委", "Street working committee"),
+        .kindCommunityCommittee: ("社区党委/党总支", "Community committee"),
+        .kindGridBranch: ("网格党支部", "Grid branch"),
+        .facetResident: ("居民", "Resident"),
+        .facetVolunteer: ("志愿者", "Volunteer"),
+        .facetCommunityWorker: ("社区工作者", "Community worker"),
+        .homeNearbyHint: ("党员中心户和网格服务人员", "Member households and who serves your grid"),
+        .communityMyGrid: ("我的网格", "My grid"),
+        .measurePopulation: ("人口", "Population"),
+        .homeNeedHint: ("说出您的诉求，网格员来办", "Tell us what you need; your grid takes it up"),
+        .homeTodosHint: ("等您处理的诉求", "Requests waiting on you"),
+        .homeVisitsHint: ("走访计划和记录", "Visit plans and records"),
+    ])
 }

@@ -224,7 +224,7 @@ enum NotificationsAPI {
             let number = RequestsQueries.number(for: n.requestID)
             return Out(
                 id: n.id!, requestID: n.requestID, number: number, action: n.action,
-                text: req.t("notify.step", number, req.t(n.action.labelKey)), at: n.at, read: n.read)
+                text: req.t(.notifyStep, number, req.t(key: n.action.labelKey)), at: n.at, read: n.read)
         }
         return Page(unread: ns.filter { !$0.read }.count, digest: v.user.digest ?? false, items: items)
     }
@@ -273,16 +273,16 @@ enum NotificationPages {
             """
         }
         return Layout.page(
-            req, title: req.t("nav.notifications"),
+            req, title: req.t(.navNotifications),
             body: """
-                <h1>\(req.t("nav.notifications")) <span \
-                class="muted">(\(req.t("notify.unread", String(page.unread))))</span></h1>
+                <h1>\(req.t(.navNotifications)) <span \
+                class="muted">(\(req.t(.notifyUnread, String(page.unread))))</span></h1>
                 <form method="post" action="\(NotificationsRoute.read)" class="inline">\(csrf)<button type="submit" \
-                class="secondary">\(req.t("notify.markRead"))</button></form>
+                class="secondary">\(req.t(.notifyMarkRead))</button></form>
                 <form method="post" action="\(NotificationsRoute.digest)" class="inline">\(csrf)<input type="hidden" \
                 name="digest" value="\(page.digest ? "false" : "true")">
                 <button type="submit" \
-                class="secondary">\(req.t(page.digest ? "notify.digestOff" : "notify.digestOn"))</button></form>
+                class="secondary">\(req.t(key: page.digest ? "notify.digestOff" : "notify.digestOn"))</button></form>
                 <ul id="notifications">\(items)</ul>
                 """, active: NotificationsRoute.list.path)
     }
@@ -296,7 +296,7 @@ enum NotificationPages {
 
     @Sendable static func digest(_ req: Request) async throws -> Response {
         try await NotificationsAPI.setDigest(req, try req.content.decode(DigestForm.self).digest == "true")
-        Layout.flash(req, "flash.saved")
+        Layout.flash(req, .flashSaved)
         return req.redirect(to: NotificationsRoute.list)
     }
 }

@@ -9,8 +9,8 @@ extension Capability {
         },
         routeTypes: [NotificationsRoute.self],
         navigation: [
-            NavEntry(layout: .desk, order: 20, link: NotificationsRoute.list.link, key: "nav.notifications"),
-            NavEntry(layout: .phone, order: 30, link: NotificationsRoute.list.link, key: "nav.notifications"),
+            NavEntry(layout: .desk, order: 20, link: NotificationsRoute.list.link, key: .navNotifications),
+            NavEntry(layout: .phone, order: 30, link: NotificationsRoute.list.link, key: .navNotifications),
         ],
         apiDoc: { NotificationsAPIDoc.operations },
         strings: NotificationsStrings.table,

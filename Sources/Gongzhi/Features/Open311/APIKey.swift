@@ -78,7 +78,7 @@ enum APIKeysAPI {
     @Sendable static func revoke(_ req: Request) async throws -> KeyOut {
         let v = try await req.requireDistrictSettings("API key")
         guard let k = try await APIKey.find(try req.intParameter("id"), on: req.db) else { throw AppError.notFound() }
-        guard k.active else { throw AppError.conflict("error.apiKey.revoked") }
+        guard k.active else { throw AppError.conflict(.errorApiKeyRevoked) }
         try await req.db.writing { db in
             k.active = false
             k.revokedAt = Date()

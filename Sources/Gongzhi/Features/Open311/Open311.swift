@@ -72,7 +72,7 @@ enum Open311 {
 
     static func error(_ req: Request, _ e: Open311Error, format: Format? = nil) -> Response {
         respond(
-            req, root: "errors", item: "error", [[("code", String(e.code)), ("description", req.t(e.key))]],
+            req, root: "errors", item: "error", [[("code", String(e.code)), ("description", req.t(key: e.key))]],
             status: HTTPResponseStatus(statusCode: e.code), format: format)
     }
 
@@ -107,7 +107,7 @@ enum Open311 {
                     [
                         ("service_code", c.code), ("service_name", c.name), ("description", c.name),
                         ("metadata", "false"), ("type", "realtime"), ("keywords", c.nameEn),
-                        ("group", req.t("nav.requests")),
+                        ("group", req.t(.navRequests)),
                     ]
                 })
         }
@@ -131,7 +131,7 @@ enum Open311 {
     {
         [
             ("service_request_id", String(r.id)), ("status", r.state.open311),
-            ("status_notes", req.t(r.state.labelKey)),
+            ("status_notes", req.t(key: r.state.labelKey)),
             ("service_name", categories[r.category]), ("service_code", r.category),
             ("description", r.text),
             ("agency_responsible", nil), ("service_notice", nil),
@@ -263,7 +263,7 @@ enum Open311 {
                 [
                     [
                         ("service_request_id", String(r.id)), ("token", r.number),
-                        ("service_notice", req.t("open311.notice")), ("account_id", nil),
+                        ("service_notice", req.t(.open311Notice)), ("account_id", nil),
                     ]
                 ],
                 status: .created)

@@ -73,12 +73,12 @@ enum OrgAPI {
         var nodes = try await OrgQueries.nodesInScope(v.scope, includeArchived: includeArchived, on: req.db)
         if let raw = req.query[String.self, at: "kind"] {
             guard let kind = OrgNodeKind(rawValue: raw) else {
-                throw AppError.badRequest("error.enum", args: ["kind", raw])
+                throw AppError.badRequest(.errorEnum, args: ["kind", raw])
             }
             nodes = nodes.filter { $0.kind == kind }
         }
         if let raw = req.query[String.self, at: "parentId"] {
-            guard let pid = Int(raw) else { throw AppError.badRequest("error.badID", args: [raw]) }
+            guard let pid = Int(raw) else { throw AppError.badRequest(.errorBadID, args: [raw]) }
             nodes = nodes.filter { $0.parentID == pid }
         }
         let counts = try await OrgQueries.memberCounts(for: nodes, on: req.db)
@@ -93,12 +93,12 @@ enum OrgAPI {
         let codeOf = Dictionary(uniqueKeysWithValues: nodes.map { ($0.id!, $0.code) })
         let lang = req.lang
         let header = ["field.code", "org.parentCode", "field.kind", "field.name", "facet.partyMember", "org.archived"]
-            .map { lang.t($0) }
+            .map { lang.t(key: $0) }
         let rows = nodes.map { n in
             [
-                n.code, n.parentID.flatMap { codeOf[$0] } ?? "", lang.t(n.kind.labelKey), n.name,
+                n.code, n.parentID.flatMap { codeOf[$0] } ?? "", lang.t(key: n.kind.labelKey), n.name,
                 String(counts[n.id!] ?? 0),
-                n.archived ? lang.t("common.yes") : lang.t("common.no"),
+                n.archived ? lang.t(.commonYes) : lang.t(.commonNo),
             ]
         }
         return CSVResponse.make(fileName: "org-nodes.csv", header: header, rows: rows)

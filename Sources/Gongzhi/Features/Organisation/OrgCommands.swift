@@ -12,9 +12,9 @@ enum OrgCommands {
         let parent = try await OrgQueries.findForChange(parentID, req, field: "parentId")
         try TreeRules.checkCreate(kind: kind, parent: parent.facts)
         let code = rawCode?.trimmingWhitespace() ?? ""
-        if code.count > 40 { throw AppError.invalid("error.code.tooLong", field: "code") }
+        if code.count > 40 { throw AppError.invalid(.errorCodeTooLong, field: "code") }
         if !code.isEmpty, try await OrgNode.query(on: req.db).filter(\.$code == code).count() > 0 {
-            throw AppError.conflict("error.code.taken", args: [code])
+            throw AppError.conflict(.errorCodeTaken, args: [code])
         }
         return try await req.db.writing { db in
             let node = OrgNode(
@@ -37,9 +37,9 @@ enum OrgCommands {
         let before = node.snapshot
         if let rawName { node.name = try TreeRules.validName(rawName) }
         if let code = rawCode?.trimmingWhitespace(), !code.isEmpty, code != node.code {
-            if code.count > 40 { throw AppError.invalid("error.code.tooLong", field: "code") }
+            if code.count > 40 { throw AppError.invalid(.errorCodeTooLong, field: "code") }
             if try await OrgNode.query(on: req.db).filter(\.$code == code).count() > 0 {
-                throw AppError.conflict("error.code.taken", args: [code])
+                throw AppError.conflict(.errorCodeTaken, args: [code])
             }
             node.code = code
         }

@@ -50,11 +50,11 @@ struct OrgListModel: Sendable {
     let kind: OrgNodeKind?
     let nodes: [OrgNodeRow]
 
-    func title(_ lang: Lang) -> String { kind.map { lang.t($0.labelKey) } ?? lang.t("home.unitOrganizations") }
+    func title(_ lang: Lang) -> String { kind.map { lang.t(key: $0.labelKey) } ?? lang.t(.homeUnitOrganizations) }
 
     static func query(_ v: Viewer, kind raw: String, on db: any Database) async throws -> OrgListModel {
         let kind = OrgNodeKind(rawValue: raw)
-        guard kind != nil || raw == "unit" else { throw AppError.badRequest("error.enum", args: ["kind", raw]) }
+        guard kind != nil || raw == "unit" else { throw AppError.badRequest(.errorEnum, args: ["kind", raw]) }
         let nodes = try await OrgQueries.nodesInScope(v.scope, on: db).filter { n in
             kind.map { n.kind == $0 } ?? !n.kind.isTerritorial
         }

@@ -20,7 +20,7 @@ enum OrgPages {
     @Sendable static func tree(_ req: Request) async throws -> HTML {
         let v = try await req.require(.viewTree)
         let m = try await OrgTreeModel.query(v, on: req.db)
-        return Layout.page(req, title: req.t("org.title"), body: OrgViews.tree(m, req.lang), active: active)
+        return Layout.page(req, title: req.t(.orgTitle), body: OrgViews.tree(m, req.lang), active: active)
     }
 
     @Sendable static func listByKind(_ req: Request) async throws -> HTML {
@@ -66,7 +66,7 @@ enum OrgPages {
         let form = try req.content.decode(ChildForm.self)
         return try await change(req) { id in
             guard let kind = OrgNodeKind(rawValue: form.kind ?? "") else {
-                throw AppError.invalid("error.kind.invalid", field: "kind")
+                throw AppError.invalid(.errorKindInvalid, field: "kind")
             }
             let child = try await OrgCommands.create(
                 req, kind: kind, name: form.name ?? "", code: form.code, parentID: id)
@@ -84,7 +84,7 @@ enum OrgPages {
     @Sendable static func move(_ req: Request) async throws -> Response {
         let form = try req.content.decode(MoveForm.self)
         return try await change(req) { id in
-            guard let p = form.parentId else { throw AppError.invalid("error.parent.required", field: "parentId") }
+            guard let p = form.parentId else { throw AppError.invalid(.errorParentRequired, field: "parentId") }
             return try await OrgCommands.move(req, id: id, newParentID: p)
         }
     }
@@ -92,7 +92,7 @@ enum OrgPages {
     @Sendable static func merge(_ req: Request) async throws -> Response {
         let form = try req.content.decode(MergeForm.self)
         return try await change(req) { id in
-            guard let t = form.targetId else { throw AppError.invalid("error.target.required", field: "targetId") }
+            guard let t = form.targetId else { throw AppError.invalid(.errorTargetRequired, field: "targetId") }
             return try await OrgCommands.merge(req, id: id, targetID: t)
         }
     }

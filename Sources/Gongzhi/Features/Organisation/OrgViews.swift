@@ -7,8 +7,8 @@ enum OrgViews {
             let kids = m.children[n.id] ?? []
             let label: HTML = """
                 <a href="\(OrganisationRoute.node(.value(n.id)))">\(n.name)</a> \
-                <span class="tag">\(lang.t(n.kind.labelKey))</span> \
-                <span class="muted">\(lang.t("org.members", String(n.members)))</span>
+                <span class="tag">\(lang.t(key: n.kind.labelKey))</span> \
+                <span class="muted">\(lang.t(.orgMembers, String(n.members)))</span>
                 """
             if kids.isEmpty { return "<li>\(label)</li>" }
             let open = HTML(raw: depth < 2 ? " open" : "")
@@ -18,11 +18,11 @@ enum OrgViews {
         let export: HTML =
             m.canExport
             ? """
-            <p><a class="button secondary" href="\(OrganisationRoute.export)">\(lang.t("action.exportCSV"))</a></p>
+            <p><a class="button secondary" href="\(OrganisationRoute.export)">\(lang.t(.actionExportCSV))</a></p>
             """ : ""
         return """
-            <h1>\(lang.t("org.title"))</h1>
-            <p class="muted">\(lang.t("org.treeHint"))</p>
+            <h1>\(lang.t(.orgTitle))</h1>
+            <p class="muted">\(lang.t(.orgTreeHint))</p>
             \(export)
             <section class="card"><ul class="tree" \
             id="org-tree">\(m.roots.map { branch($0, depth: 0) })</ul></section>
@@ -33,13 +33,13 @@ enum OrgViews {
         let rows: [HTML] = m.nodes.map { n in
             """
             <tr><td><a href="\(OrganisationRoute.node(.value(n.id)))">\(n.name)</a></td><td>\(n.code)</td>\
-            <td>\(lang.t(n.kind.labelKey))</td><td class="num">\(n.members)</td></tr>
+            <td>\(lang.t(key: n.kind.labelKey))</td><td class="num">\(n.members)</td></tr>
             """
         }
         return """
             <h1>\(m.title(lang)) <span class="muted">(\(m.nodes.count))</span></h1>
-            <table><thead><tr><th>\(lang.t("field.name"))</th><th>\(lang.t("field.code"))</th>\
-            <th>\(lang.t("field.kind"))</th><th class="num">\(lang.t("facet.partyMember"))</th></tr></thead>
+            <table><thead><tr><th>\(lang.t(.fieldName))</th><th>\(lang.t(.fieldCode))</th>\
+            <th>\(lang.t(.fieldKind))</th><th class="num">\(lang.t(.facetPartyMember))</th></tr></thead>
             <tbody>\(rows)</tbody></table>
             """
     }
@@ -54,21 +54,21 @@ enum OrgViews {
         var forms: [HTML] = [
             """
             <form method="post" action="\(OrganisationRoute.rename(.value(id)))" id="rename-form">\(csrf)
-            <label for="name">\(lang.t("org.rename"))</label>
+            <label for="name">\(lang.t(.orgRename))</label>
             <div class="row"><input id="name" name="name" value="\(m.name)" required maxlength="100">
-            <button type="submit">\(lang.t("action.save"))</button></div></form>
+            <button type="submit">\(lang.t(.actionSave))</button></div></form>
             """
         ]
         if !m.childKinds.isEmpty {
-            let kinds = Widgets.options(m.childKinds.map { ($0.rawValue, lang.t($0.labelKey)) })
+            let kinds = Widgets.options(m.childKinds.map { ($0.rawValue, lang.t(key: $0.labelKey)) })
             forms.append(
                 """
                 <form method="post" action="\(OrganisationRoute.children(.value(id)))">\(csrf)
-                <label for="child-name">\(lang.t("org.addChild"))</label>
+                <label for="child-name">\(lang.t(.orgAddChild))</label>
                 <div class="row"><select name="kind" \
-                aria-label="\(lang.t("field.kind"))">\(kinds)</select>
-                <input id="child-name" name="name" required maxlength="100" placeholder="\(lang.t("field.name"))">
-                <button type="submit">\(lang.t("action.create"))</button></div></form>
+                aria-label="\(lang.t(.fieldKind))">\(kinds)</select>
+                <input id="child-name" name="name" required maxlength="100" placeholder="\(lang.t(.fieldName))">
+                <button type="submit">\(lang.t(.actionCreate))</button></div></form>
                 """)
         }
         guard m.canRestructure else { return forms }
@@ -77,10 +77,10 @@ enum OrgViews {
             forms.append(
                 """
                 <form method="post" action="\(OrganisationRoute.move(.value(id)))">\(csrf)<label \
-                for="move-parent">\(lang.t("org.move"))</label>
+                for="move-parent">\(lang.t(.orgMove))</label>
                 <div class="row"><select id="move-parent" \
                 name="parentId">\(parents)</select>
-                <button type="submit" class="secondary">\(lang.t("action.move"))</button></div></form>
+                <button type="submit" class="secondary">\(lang.t(.actionMove))</button></div></form>
                 """)
         }
         if !m.twins.isEmpty {
@@ -88,18 +88,18 @@ enum OrgViews {
             forms.append(
                 """
                 <form method="post" action="\(OrganisationRoute.merge(.value(id)))">\(csrf)<label \
-                for="merge-target">\(lang.t("org.merge"))</label>
+                for="merge-target">\(lang.t(.orgMerge))</label>
                 <div class="row"><select id="merge-target" \
                 name="targetId">\(twins)</select>
-                <button type="submit" class="secondary">\(lang.t("action.merge"))</button></div>
-                <p class="muted">\(lang.t("org.mergeHint"))</p></form>
+                <button type="submit" class="secondary">\(lang.t(.actionMerge))</button></div>
+                <p class="muted">\(lang.t(.orgMergeHint))</p></form>
                 """)
         }
         forms.append(
             """
             <form method="post" action="\(OrganisationRoute.archive(.value(id)))">\(csrf)<p><button type="submit" \
-            class="secondary">\(lang.t("action.archive"))</button>
-            <span class="muted">\(lang.t("org.archiveHint"))</span></p></form>
+            class="secondary">\(lang.t(.actionArchive))</button>
+            <span class="muted">\(lang.t(.orgArchiveHint))</span></p></form>
             """)
         return forms
     }
@@ -111,20 +111,20 @@ enum OrgViews {
         }
         let status: HTML =
             n.archived
-            ? "<p class=\"flash error\">\(lang.t("org.archived"))\(m.mergedInto.map { " → \(link($0))" } ?? "")</p>"
+            ? "<p class=\"flash error\">\(lang.t(.orgArchived))\(m.mergedInto.map { " → \(link($0))" } ?? "")</p>"
             : ""
         let forms = forms(m, csrf: csrf, lang)
         let manage: HTML =
-            forms.isEmpty ? "" : "<section class=\"card\"><h2>\(lang.t("org.manage"))</h2>\(forms)</section>"
+            forms.isEmpty ? "" : "<section class=\"card\"><h2>\(lang.t(.orgManage))</h2>\(forms)</section>"
         let children: [HTML] = m.children.map { c in
             """
             <li><a href="\(OrganisationRoute.node(.value(c.id)))" class="\(c.archived ? "tag archived" : "")">\
-            \(c.name)</a> <span class="muted">\(lang.t(c.kind.labelKey)) · \
-            \(lang.t("org.members", String(c.members)))</span></li>
+            \(c.name)</a> <span class="muted">\(lang.t(key: c.kind.labelKey)) · \
+            \(lang.t(.orgMembers, String(c.members)))</span></li>
             """
         }
         let people: [HTML] = m.people.map { p in
-            let facets = p.facets.map { lang.t($0.labelKey) }.joined(separator: "、")
+            let facets = p.facets.map { lang.t(key: $0.labelKey) }.joined(separator: "、")
             return """
                 <li><a href="\(PeopleRoute.person(.value(p.id)))">\(p.name)</a> \
                 <span class="muted">\(facets)</span></li>
@@ -132,12 +132,12 @@ enum OrgViews {
         }
         let more: HTML =
             m.peopleTotal > m.people.count
-            ? "<p><a href=\"\(PeopleRoute.list.query([("orgId", String(n.id))]))\">\(lang.t("action.more"))</a></p>"
+            ? "<p><a href=\"\(PeopleRoute.list.query([("orgId", String(n.id))]))\">\(lang.t(.actionMore))</a></p>"
             : ""
         let units: [HTML] = m.units.map { u in
             """
             <li><a href="\(UnitsRoute.unit(.value(u.id)))">\(u.name)</a> \
-            <span class="muted">\(lang.t(u.kindLabelKey))</span></li>
+            <span class="muted">\(lang.t(key: u.kindLabelKey))</span></li>
             """
         }
         let contacts: [HTML] = m.contacts.map { c in
@@ -150,26 +150,26 @@ enum OrgViews {
             m.contacts.isEmpty
             ? ""
             : """
-            <section class="card" id="contacts"><h2>\(lang.t("grid.contacts"))</h2><ul>\(contacts)</ul></section>
+            <section class="card" id="contacts"><h2>\(lang.t(.gridContacts))</h2><ul>\(contacts)</ul></section>
             """
         return """
             <p class="crumbs">\(crumbs)<strong>\(n.name)</strong></p>
             <h1 id="node-name">\(n.name)</h1>\(status)\(Widgets.errorSummary(m.error, lang: lang, id: "form-error"))
-            <p><span class="tag">\(lang.t(n.kind.labelKey))</span> <span class="tag">\(lang.t("field.code")): \
+            <p><span class="tag">\(lang.t(key: n.kind.labelKey))</span> <span class="tag">\(lang.t(.fieldCode)): \
             \(n.code)</span>
-            <span class="tag">\(lang.t("org.members", String(n.members)))</span></p>
+            <span class="tag">\(lang.t(.orgMembers, String(n.members)))</span></p>
             <div class="grid2">
-            <section class="card"><h2>\(lang.t("org.children")) (\(m.children.count))</h2>
+            <section class="card"><h2>\(lang.t(.orgChildren)) (\(m.children.count))</h2>
             <ul>\(children)</ul></section>
             \(manage)
-            <section class="card"><h2>\(lang.t("org.people")) (\(m.peopleTotal))</h2>
+            <section class="card"><h2>\(lang.t(.orgPeople)) (\(m.peopleTotal))</h2>
             <ul>\(people)</ul>
             \(more)</section>
-            <section class="card"><h2>\(lang.t("nav.units")) (\(m.units.count))</h2>
+            <section class="card"><h2>\(lang.t(.navUnits)) (\(m.units.count))</h2>
             <ul>\(units)</ul></section>
             </div>
             \(contactSection)
-            <section class="card"><h2>\(lang.t("org.history"))</h2>\
+            <section class="card"><h2>\(lang.t(.orgHistory))</h2>\
             \(AuditHistory.table(m.history, lang: lang))</section>
             """
     }

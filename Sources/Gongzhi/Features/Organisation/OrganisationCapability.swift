@@ -11,7 +11,7 @@ extension Capability {
         },
         routeTypes: [OrganisationRoute.self],
         navigation: [
-            NavEntry(layout: .desk, order: 70, link: OrganisationRoute.tree.link, key: "nav.org", permission: .viewTree)
+            NavEntry(layout: .desk, order: 70, link: OrganisationRoute.tree.link, key: .navOrg, permission: .viewTree)
         ],
         homeTiles: [
             nodeTile(.streetCommittee, order: 10),
@@ -20,7 +20,7 @@ extension Capability {
             nodeTile(.buildingGroup, order: 13),
             HomeTile(
                 layout: .desk, order: 14, link: OrganisationRoute.list.query([("kind", "unit")]),
-                key: "home.unitOrganizations", permission: .viewTree,
+                key: .homeUnitOrganizations, permission: .viewTree,
                 count: { v, db in
                     let territorial = OrgNodeKind.allCases.filter(\.isTerritorial)
                     return try await OrgNode.query(on: db).inScope(v.scope, \.$path).filter(\.$archived == false)
@@ -34,7 +34,7 @@ extension Capability {
     private static func nodeTile(_ kind: OrgNodeKind, order: Int) -> HomeTile {
         HomeTile(
             layout: .desk, order: order, link: OrganisationRoute.list.query([("kind", kind.rawValue)]),
-            key: kind.labelKey, permission: .viewTree,
+            key: Text(kind.labelKey), permission: .viewTree,
             count: { v, db in
                 try await OrgNode.query(on: db).inScope(v.scope, \.$path).filter(\.$archived == false)
                     .filter(\.$kind == kind).count()

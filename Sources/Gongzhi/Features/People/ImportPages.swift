@@ -9,19 +9,19 @@ enum ImportPages {
         let columns = PersonImport.Column.allCases.map { "<code>\($0.headers[1])</code> " as HTML }
         let unitColumns = UnitImport.Column.allCases.map { "<code>\($0.headers[1])</code> " as HTML }
         return Layout.page(
-            req, title: req.t("nav.import"),
+            req, title: req.t(.navImport),
             body: """
-                <h1>\(req.t("nav.import"))</h1>
-                <section class="card"><p>\(req.t("import.hint"))</p>
-                <p>\(req.t("nav.people")): \(columns)</p><p>\(req.t("nav.units")): \(unitColumns)</p>
+                <h1>\(req.t(.navImport))</h1>
+                <section class="card"><p>\(req.t(.importHint))</p>
+                <p>\(req.t(.navPeople)): \(columns)</p><p>\(req.t(.navUnits)): \(unitColumns)</p>
                 <form method="post" action="\(PeopleRoute.importPreview)" \
                 enctype="multipart/form-data">\(CSRF.hiddenField(req))
-                <label for="kind">\(req.t("import.kind"))</label><select id="kind" name="kind">
-                <option value="people">\(req.t("nav.people"))</option><option \
-                value="units">\(req.t("nav.units"))</option></select>
-                <label for="file">\(req.t("import.file"))</label><input id="file" type="file" name="file" \
+                <label for="kind">\(req.t(.importKind))</label><select id="kind" name="kind">
+                <option value="people">\(req.t(.navPeople))</option><option \
+                value="units">\(req.t(.navUnits))</option></select>
+                <label for="file">\(req.t(.importFile))</label><input id="file" type="file" name="file" \
                 accept=".csv,text/csv" required>
-                <p><button type="submit">\(req.t("import.preview"))</button></p></form></section>
+                <p><button type="submit">\(req.t(.importPreview))</button></p></form></section>
                 """, active: active)
     }
 
@@ -34,7 +34,7 @@ enum ImportPages {
         try await req.require(.importPeople)
         let upload = try req.content.decode(Upload.self)
         guard let file = upload.file, file.data.readableBytes > 0 else {
-            throw AppError.invalid("error.import.empty", field: "file")
+            throw AppError.invalid(.errorImportEmpty, field: "file")
         }
         let preview: ImportPreview
         do {
@@ -44,22 +44,22 @@ enum ImportPages {
                 ? try await UnitsImport.preview(req, bytes: bytes, fileName: file.filename)
                 : try await PeopleImport.preview(req, bytes: bytes, fileName: file.filename)
         } catch let e as KeyedRuleError {
-            let error = AppError.invalid(e.messageKey, args: e.args)
+            let error = AppError.invalid(key: e.messageKey, args: e.args)
             let body: HTML = """
-                <h1>\(req.t("nav.import"))</h1>\(Widgets.errorSummary(error, lang: req.lang))\
-                <p><a href="\(PeopleRoute.importPage)">\(req.t("action.back"))</a></p>
+                <h1>\(req.t(.navImport))</h1>\(Widgets.errorSummary(error, lang: req.lang))\
+                <p><a href="\(PeopleRoute.importPage)">\(req.t(.actionBack))</a></p>
                 """
-            return try await Layout.page(req, title: req.t("nav.import"), body: body, active: active)
+            return try await Layout.page(req, title: req.t(.navImport), body: body, active: active)
                 .encodeResponse(status: .unprocessableEntity, for: req)
         }
         return try await ImportPreviewPage.response(
             req, preview, commitAction: PeopleRoute.importCommit(batch: .value(preview.batchId)).link,
-            codeHeader: req.t("field.orgCode"), active: active)
+            codeHeader: req.t(.fieldOrgCode), active: active)
     }
 
     @Sendable static func commit(_ req: Request) async throws -> Response {
         let result = try await PeopleImport.commit(req, batchID: try req.intParameter("batch"))
-        Layout.flash(req, "flash.imported")
+        Layout.flash(req, .flashImported)
         let batch = try await ImportBatch.find(result.batchId, on: req.db)
         return req.redirect(to: batch?.kind == "units" ? UnitsRoute.list.link : PeopleRoute.list.link)
     }

@@ -12,26 +12,26 @@ extension Capability {
         },
         routeTypes: [PeopleRoute.self],
         navigation: [
-            NavEntry(layout: .desk, order: 90, link: PeopleRoute.list.link, key: "nav.people", permission: .viewPeople),
+            NavEntry(layout: .desk, order: 90, link: PeopleRoute.list.link, key: .navPeople, permission: .viewPeople),
             NavEntry(
-                layout: .desk, order: 110, link: PeopleRoute.importPage.link, key: "nav.import",
+                layout: .desk, order: 110, link: PeopleRoute.importPage.link, key: .navImport,
                 permission: .importPeople),
         ],
         homeTiles: [
             HomeTile(
-                layout: .phone, order: 70, link: PeopleRoute.list.link, key: "nav.people", hint: "home.people.hint",
+                layout: .phone, order: 70, link: PeopleRoute.list.link, key: .navPeople, hint: .homePeopleHint,
                 permission: .viewPeople),
-            facetTile(.partyMember, order: 20, key: "facet.partyMember", \.$isPartyMember),
+            facetTile(.partyMember, order: 20, key: .facetPartyMember, \.$isPartyMember),
             HomeTile(
                 layout: .desk, order: 21,
                 link: PeopleRoute.list.query([("facet", "partyMember"), ("inService", "1")]),
-                key: "home.inService", permission: .viewPeople,
+                key: .homeInService, permission: .viewPeople,
                 count: { v, db in
                     try await people(v, db).filter(\.$isPartyMember == true).filter(\.$inService == true).count()
                 }),
-            facetTile(.resident, order: 22, key: "facet.resident", \.$isResident),
-            facetTile(.volunteer, order: 23, key: "facet.volunteer", \.$isVolunteer),
-            facetTile(.communityWorker, order: 24, key: "facet.communityWorker", \.$isCommunityWorker),
+            facetTile(.resident, order: 22, key: .facetResident, \.$isResident),
+            facetTile(.volunteer, order: 23, key: .facetVolunteer, \.$isVolunteer),
+            facetTile(.communityWorker, order: 24, key: .facetCommunityWorker, \.$isCommunityWorker),
         ],
         auditKinds: [.person],
         apiDoc: { PeopleAPIDoc.operations },
@@ -43,7 +43,7 @@ extension Capability {
     }
 
     private static func facetTile(
-        _ facet: PersonFacet, order: Int, key: String, _ field: KeyPath<Person, FieldProperty<Person, Bool>>
+        _ facet: PersonFacet, order: Int, key: Text, _ field: KeyPath<Person, FieldProperty<Person, Bool>>
     ) -> HomeTile {
         HomeTile(
             layout: .desk, order: order, link: PeopleRoute.list.query([("facet", facet.rawValue)]), key: key,

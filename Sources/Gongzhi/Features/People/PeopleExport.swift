@@ -21,12 +21,12 @@ enum PeopleExport {
         let rows: [[String]] = people.map { p in
             let o = PersonOut(p, masked: !clear, nodeName: names[p.orgNodeID], lang: lang)
             // Chinese labels in Chinese, identifiers in English: both import again.
-            let facets = lang == .zhHans ? p.facets.map { lang.t($0.labelKey) } : p.facets.map(\.rawValue)
+            let facets = lang == .zhHans ? p.facets.map { lang.t(key: $0.labelKey) } : p.facets.map(\.rawValue)
             // A leading tab keeps Excel from showing an 18-digit ID number as 1.10105E+17; import trims it again.
             let idCell = o.idNumber.map { clear ? "\t" + $0 : $0 } ?? ""
             return [
                 o.name, idCell, o.phone ?? "", facets.joined(separator: "；"), codes[p.orgNodeID] ?? "",
-                o.address ?? "", p.inService ? lang.t("common.yes") : lang.t("common.no"), o.employer ?? "",
+                o.address ?? "", p.inService ? lang.t(.commonYes) : lang.t(.commonNo), o.employer ?? "",
                 o.joinedOn ?? "", p.workerGrade.map { lang == .zhHans ? $0.chineseLabel : $0.englishLabel } ?? "",
             ]
         }

@@ -35,7 +35,7 @@ enum PeopleImport {
 
     static func preview(_ req: Request, bytes: [UInt8], fileName: String) async throws -> ImportPreview {
         let v = try await req.require(.importPeople)
-        if bytes.isEmpty { throw AppError.invalid("error.import.empty", field: "file") }
+        if bytes.isEmpty { throw AppError.invalid(.errorImportEmpty, field: "file") }
         let decoded = try TextDecoding.decode(bytes)
         let (rows, _) = try await check(decoded.text, req)
         return try await ImportBatches.keep(
@@ -63,7 +63,7 @@ enum PeopleImport {
         let (rows, nodes) = try await check(batch.content, req)
         let bad = rows.filter { !$0.problems.isEmpty }
         if !bad.isEmpty {
-            var e = AppError.invalid("error.import.hasErrors", args: [String(bad.count)])
+            var e = AppError.invalid(.errorImportHasErrors, args: [String(bad.count)])
             e.fields = ["line\(bad[0].line)": bad[0].problems[0].messageKey]
             throw e
         }
@@ -112,7 +112,7 @@ enum PeopleImport {
     }
 
     @Sendable static func previewAPI(_ req: Request) async throws -> ImportPreview {
-        guard let buffer = req.body.data else { throw AppError.invalid("error.import.empty", field: "file") }
+        guard let buffer = req.body.data else { throw AppError.invalid(.errorImportEmpty, field: "file") }
         let name = req.query[String.self, at: "fileName"] ?? "upload.csv"
         return try await preview(req, bytes: Array(buffer.readableBytesView), fileName: name)
     }

@@ -22,7 +22,7 @@ enum PeoplePages {
 
     @Sendable static func list(_ req: Request) async throws -> HTML {
         let m = try await PeopleListModel.query(req)
-        return Layout.page(req, title: req.t("nav.people"), body: PeopleViews.list(m, req.lang), active: active)
+        return Layout.page(req, title: req.t(.navPeople), body: PeopleViews.list(m, req.lang), active: active)
     }
 
     static func detailPage(_ req: Request, _ p: Person, masked: Bool) async throws -> HTML {
@@ -43,7 +43,7 @@ enum PeoplePages {
         let v = try await req.require(.editPeople)
         let m = try await PersonFormModel.query(person, input: input, error: error, viewer: v, on: req.db)
         let body = PeopleViews.form(m, csrf: CSRF.hiddenField(req), req.lang)
-        return Layout.page(req, title: person?.name ?? req.t("people.new"), body: body, active: active)
+        return Layout.page(req, title: person?.name ?? req.t(.peopleNew), body: body, active: active)
     }
 
     /// Browser forms post flat fields; the same PersonInput as the API checks them.
@@ -66,7 +66,7 @@ enum PeoplePages {
             var fs: [PersonFacet] = []
             for raw in facets ?? [] {
                 guard let f = PersonFacet(rawValue: raw) else {
-                    throw AppError.invalid("error.import.unknownFacet", field: "facets")
+                    throw AppError.invalid(.errorImportUnknownFacet, field: "facets")
                 }
                 fs.append(f)
             }
@@ -82,7 +82,7 @@ enum PeoplePages {
             i.joinedOn = joinedOn
             if let g = workerGrade, !g.isEmpty {
                 guard let grade = PersonImport.grade(g) else {
-                    throw AppError.invalid("error.grade.text", field: "workerGrade")
+                    throw AppError.invalid(.errorGradeWording, field: "workerGrade")
                 }
                 i.workerGrade = grade
             }
@@ -128,7 +128,7 @@ enum PeoplePages {
 
     @Sendable static func archive(_ req: Request) async throws -> Response {
         let p = try await PeopleService.archive(req, id: try req.intParameter("id"))
-        Layout.flash(req, "flash.archived")
+        Layout.flash(req, .flashArchived)
         return req.redirect(to: PeopleRoute.person(.value(p.id!)))
     }
 }

@@ -16,12 +16,12 @@ enum PeopleService {
             f.q = req.query[String.self, at: "q"].map { $0.trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 }
             if let raw = req.query[String.self, at: "facet"], !raw.isEmpty {
                 guard let facet = PersonFacet(rawValue: raw) else {
-                    throw AppError.badRequest("error.enum", args: ["facet", raw])
+                    throw AppError.badRequest(.errorEnum, args: ["facet", raw])
                 }
                 f.facet = facet
             }
             if let raw = req.query[String.self, at: "orgId"], !raw.isEmpty {
-                guard let id = Int(raw) else { throw AppError.badRequest("error.badID", args: [raw]) }
+                guard let id = Int(raw) else { throw AppError.badRequest(.errorBadID, args: [raw]) }
                 f.orgID = id
             }
             f.inService = try req.flag("inService")
@@ -85,7 +85,7 @@ enum PeopleService {
             q.filter(\.$phone, .custom("LIKE"), String(digits.prefix(3)) + "%")
                 .filter(\.$phone, .custom("LIKE"), "%" + digits.suffix(4))
         default:
-            throw AppError.invalid("error.search.maskedPhone", field: "q")
+            throw AppError.invalid(.errorSearchMaskedPhone, field: "q")
         }
     }
 
@@ -166,7 +166,7 @@ enum PeopleService {
 
     static func archive(_ req: Request, id: Int) async throws -> Person {
         let person = try await findForChange(id, req)
-        if person.archived { throw AppError.conflict("error.person.archived") }
+        if person.archived { throw AppError.conflict(.errorPersonArchived) }
         let before = person.snapshot
         try await req.db.writing { db in
             person.archived = true
@@ -192,14 +192,14 @@ enum PeopleService {
 
     static func place(_ person: Person, orgNodeID: Int, homeNodeID: Int?, _ req: Request) async throws {
         let node = try await OrgQueries.findForChange(orgNodeID, req, field: "orgNodeId")
-        if node.archived { throw AppError.invalid("error.tree.archived", field: "orgNodeId") }
+        if node.archived { throw AppError.invalid(.errorTreeArchived, field: "orgNodeId") }
         person.orgNodeID = node.id!
         person.path = node.path
         if let homeNodeID {
             // A home community outside the registrar's scope is the member's own report to make (双报到).
             let home = try await req.scoped(OrgNode.self, homeNodeID, field: "homeNodeId")
             guard home.kind == .communityCommittee, !home.archived else {
-                throw AppError.invalid("error.person.home", field: "homeNodeId")
+                throw AppError.invalid(.errorPersonHome, field: "homeNodeId")
             }
             person.homeNodeID = home.id
             person.homePath = home.path
@@ -211,7 +211,7 @@ enum PeopleService {
         let verdict = try await DuplicateCheck.idNumbers([idn], ignoring: person.id, req)[idn] ?? .free
         guard let key = DuplicateCheck.messageKey(verdict) else { return }
         if verdict == .limited { throw AppError(status: .tooManyRequests, code: "too_many_requests", messageKey: key) }
-        var e = AppError.conflict(key)
+        var e = AppError.conflict(key: key)
         e.fields["idNumber"] = key
         throw e
     }

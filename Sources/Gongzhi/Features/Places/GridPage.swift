@@ -81,11 +81,11 @@ enum GridView {
     static func figureTable(_ f: GridFigures, _ lang: Lang) -> HTML {
         let rows: [HTML] = GridFigures.Measure.allCases.map {
             """
-            <tr><th>\(lang.t($0.labelKey))</th><td \
+            <tr><th>\(lang.t(key: $0.labelKey))</th><td \
             class="num">\(f.value($0).map(MapSVGFormat.number) ?? "–")</td></tr>
             """
         }
-        let flags = f.flags.map { lang.t($0.labelKey) }
+        let flags = f.flags.map { lang.t(key: $0.labelKey) }
         return """
             <table class="detail" id="grid-figures">\(rows)</table>
             \(flags.isEmpty ? HTML.empty : "<p class=\"flash error\">\(flags.joined(separator: "；"))</p>" as HTML)
@@ -101,14 +101,14 @@ enum GridView {
         let problem: HTML =
             error.map { "<p class=\"flash error\" role=\"alert\">\(lang.format($0.messageKey, $0.args))</p>" }
             ?? HTML.empty
-        let staff: [HTML] = g.staff.map { "<li>\(lang.t($0.duty.labelKey)) · \($0.name)</li>" }
+        let staff: [HTML] = g.staff.map { "<li>\(lang.t(key: $0.duty.labelKey)) · \($0.name)</li>" }
         let departments: [HTML] = g.departments.map {
             """
-            <li>\(lang.t($0.role.labelKey)) · <a href="\(UnitsRoute.unit(.value($0.unitID)))">\($0.name)</a></li>
+            <li>\(lang.t(key: $0.role.labelKey)) · <a href="\(UnitsRoute.unit(.value($0.unitID)))">\($0.name)</a></li>
             """
         }
         let contacts: [HTML] = g.contacts.map {
-            let kind = lang.t($0.gridID == nil ? "grid.contactCommunity" : "grid.contactCompound")
+            let kind = lang.t(key: $0.gridID == nil ? "grid.contactCommunity" : "grid.contactCompound")
             return "<li>\($0.title) \($0.leaderName)（\(kind)，\($0.since)）</li>"
         }
         let households: [HTML] = m.memberHouseholds.map { h in
@@ -116,7 +116,7 @@ enum GridView {
                 m.canSeePeople
                 ? "<a href=\"\(PlacesRoute.household(.value(h.id)))\">\(h.buildingName ?? "") \(h.room)</a>"
                 : "\(h.buildingName ?? "")"
-            return "<li>\(place) · \(lang.t("grid.links", String(h.links.count)))</li>"
+            return "<li>\(place) · \(lang.t(.gridLinks, String(h.links.count)))</li>"
         }
         let buildings: [HTML] = g.buildings.map {
             "<tr><td>\($0.name)</td><td>\($0.address)</td><td class=\"num\">\($0.households)</td></tr>"
@@ -127,17 +127,17 @@ enum GridView {
             \(problem)
             <div class="grid2">
             <section class="card map-frame">\(HTML(raw: svg))</section>
-            <section class="card"><h2>\(lang.t("grid.figures"))</h2>\(figureTable(g.figures, lang))</section>
-            <section class="card"><h2>\(lang.t("grid.staff"))</h2><ul id="grid-staff">\(staff)</ul></section>
-            <section class="card"><h2>\(lang.t("grid.departments"))</h2><ul>\(departments)</ul></section>
-            <section class="card"><h2>\(lang.t("grid.contacts"))</h2><ul>\(contacts)</ul></section>
-            <section class="card"><h2>\(lang.t("measure.memberHouseholds")) \
+            <section class="card"><h2>\(lang.t(.gridFigures))</h2>\(figureTable(g.figures, lang))</section>
+            <section class="card"><h2>\(lang.t(.gridStaff))</h2><ul id="grid-staff">\(staff)</ul></section>
+            <section class="card"><h2>\(lang.t(.gridDepartments))</h2><ul>\(departments)</ul></section>
+            <section class="card"><h2>\(lang.t(.gridContacts))</h2><ul>\(contacts)</ul></section>
+            <section class="card"><h2>\(lang.t(.measureMemberHouseholds)) \
             (\(m.memberHouseholds.count))</h2><ul>\(households)</ul></section>
             </div>
             \(m.forms.map { forms($0, gridID: g.id, csrf: csrf, lang) } ?? HTML.empty)
-            <section class="card"><h2>\(lang.t("grid.buildings")) \
-            (\(g.buildings.count))</h2><table><thead><tr><th>\(lang.t("field.name"))</th><th>\
-            \(lang.t("field.address"))</th><th class="num">\(lang.t("measure.households"))</th></tr></thead>
+            <section class="card"><h2>\(lang.t(.gridBuildings)) \
+            (\(g.buildings.count))</h2><table><thead><tr><th>\(lang.t(.fieldName))</th><th>\
+            \(lang.t(.fieldAddress))</th><th class="num">\(lang.t(.measureHouseholds))</th></tr></thead>
             <tbody>\(buildings)</tbody></table></section>
             """
     }
@@ -146,38 +146,38 @@ enum GridView {
     static func forms(_ f: GridPageModel.Forms, gridID: Int, csrf: HTML, _ lang: Lang) -> HTML {
         let duties: [HTML] = f.duties.map {
             """
-            <li>\(lang.t($0.duty.labelKey)) · \($0.name) <form method="post" \
+            <li>\(lang.t(key: $0.duty.labelKey)) · \($0.name) <form method="post" \
             action="\(PlacesRoute.gridDutyRemove(.value(gridID), duty: .value($0.dutyID)))" \
-            class="inline">\(csrf)<button type="submit" class="link">\(lang.t("grid.endDuty"))</button></form></li>
+            class="inline">\(csrf)<button type="submit" class="link">\(lang.t(.gridEndDuty))</button></form></li>
             """
         }
         let people: [HTML] = f.candidates.map {
-            let member = $0.isPartyMember ? "（" + lang.t("facet.partyMember") + "）" : ""
+            let member = $0.isPartyMember ? "（" + lang.t(.facetPartyMember) + "）" : ""
             return "<option value=\"\($0.id)\">\($0.name)\(member)</option>"
         }
         let kinds: [HTML] = GridDuty.Duty.allCases.map {
-            "<option value=\"\($0.rawValue)\">\(lang.t($0.labelKey))</option>"
+            "<option value=\"\($0.rawValue)\">\(lang.t(key: $0.labelKey))</option>"
         }
         let groups: [HTML] = f.groups.map { "<option value=\"\($0.id)\">\($0.name)</option>" }
         let units: [HTML] = f.units.map { "<option value=\"\($0.id)\">\($0.name)</option>" }
         let roles: [HTML] = GridDepartment.Role.allCases.map {
-            "<option value=\"\($0.rawValue)\">\(lang.t($0.labelKey))</option>"
+            "<option value=\"\($0.rawValue)\">\(lang.t(key: $0.labelKey))</option>"
         }
         return """
-            <section class="card" id="grid-manage"><h2>\(lang.t("org.manage"))</h2>
+            <section class="card" id="grid-manage"><h2>\(lang.t(.orgManage))</h2>
             <ul>\(duties)</ul>
             <form method="post" action="\(PlacesRoute.gridDuties(.value(gridID)))">\(csrf)<label \
-            for="duty-person">\(lang.t("grid.assign"))</label>
+            for="duty-person">\(lang.t(.gridAssign))</label>
             <div class="row"><select id="duty-person" name="personId">\(people)</select>
-            <select name="duty" aria-label="\(lang.t("grid.duty"))">\(kinds)</select>
-            <select name="groupNodeId" aria-label="\(lang.t("kind.buildingGroup"))"><option \
+            <select name="duty" aria-label="\(lang.t(.gridDuty))">\(kinds)</select>
+            <select name="groupNodeId" aria-label="\(lang.t(.kindBuildingGroup))"><option \
             value="">—</option>\(groups)</select>
-            <button type="submit">\(lang.t("action.save"))</button></div></form>
+            <button type="submit">\(lang.t(.actionSave))</button></div></form>
             <form method="post" action="\(PlacesRoute.gridDepartments(.value(gridID)))">\(csrf)<label \
-            for="dept-unit">\(lang.t("grid.addDepartment"))</label>
+            for="dept-unit">\(lang.t(.gridAddDepartment))</label>
             <div class="row"><select id="dept-unit" name="unitId">\(units)</select>
-            <select name="role" aria-label="\(lang.t("grid.departments"))">\(roles)</select>
-            <button type="submit" class="secondary">\(lang.t("action.save"))</button></div></form></section>
+            <select name="role" aria-label="\(lang.t(.gridDepartments))">\(roles)</select>
+            <button type="submit" class="secondary">\(lang.t(.actionSave))</button></div></form></section>
             """
     }
 }

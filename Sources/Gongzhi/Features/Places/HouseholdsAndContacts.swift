@@ -111,9 +111,9 @@ enum ContactsAPI {
         let v = try await req.require(.editTree)
         let input = try req.decodeStrict(CreateInput.self)
         let title = input.title.trimmingWhitespace()
-        if title.isEmpty || title.count > 50 { throw AppError.invalid("error.contact.title", field: "title") }
+        if title.isEmpty || title.count > 50 { throw AppError.invalid(.errorContactTitle, field: "title") }
         guard (input.communityNodeID == nil) != (input.gridID == nil) else {
-            throw AppError.invalid("error.contact.target", field: "communityNodeId")
+            throw AppError.invalid(.errorContactTarget, field: "communityNodeId")
         }
         let leader = try await PeopleQueries.visibleBrief(input.leaderPersonID, req)
         let c = ContactAssignment()
@@ -121,7 +121,7 @@ enum ContactsAPI {
         c.leaderTitle = title
         c.active = true
         if let raw = input.since {
-            guard let d = SimpleDate(raw) else { throw AppError.invalid("error.date.invalid", field: "since") }
+            guard let d = SimpleDate(raw) else { throw AppError.invalid(.errorDateInvalid, field: "since") }
             c.since = d.iso
         } else {
             c.since = String(ISO8601DateFormatter().string(from: Date()).prefix(10))
@@ -129,7 +129,7 @@ enum ContactsAPI {
         if let cid = input.communityNodeID {
             let node = try await OrgQueries.findForChange(cid, req, field: "communityNodeId")
             guard node.kind == .communityCommittee else {
-                throw AppError.invalid("error.contact.target", field: "communityNodeId")
+                throw AppError.invalid(.errorContactTarget, field: "communityNodeId")
             }
             c.communityNodeID = node.id
             c.path = node.path

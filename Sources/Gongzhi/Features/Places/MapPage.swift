@@ -149,7 +149,7 @@ enum MapView {
         parts.map {
             switch $0 {
             case .plain(let s): s
-            case .key(let k): lang.t(k)
+            case .key(let k): lang.t(key: k)
             }
         }.joined(separator: " · ")
     }
@@ -162,7 +162,7 @@ enum MapView {
         func tip(_ p: MapModel.Place) -> String {
             "\(p.name)\n"
                 + GridFigures.Measure.allCases.map {
-                    "\(lang.t($0.labelKey)): \(p.figures.value($0).map(MapSVGFormat.number) ?? "–")"
+                    "\(lang.t(key: $0.labelKey)): \(p.figures.value($0).map(MapSVGFormat.number) ?? "–")"
                 }.joined(separator: "\n")
         }
         let areas = m.places.map {
@@ -171,8 +171,8 @@ enum MapView {
                 href: $0.link.description, tooltip: tip($0))
         }
         return MapSVG.render(
-            areas: areas, markers: markers(m.pins, lang), title: lang.t("map.title") + " · " + m.nodeName,
-            legendTitle: lang.t(m.measure.labelKey), showLabels: areas.count <= 60)
+            areas: areas, markers: markers(m.pins, lang), title: lang.t(.mapTitle) + " · " + m.nodeName,
+            legendTitle: lang.t(key: m.measure.labelKey), showLabels: areas.count <= 60)
     }
 
     static func body(_ m: MapModel, svg: String, _ lang: Lang) -> HTML {
@@ -180,22 +180,22 @@ enum MapView {
         let options: [HTML] = GridFigures.Measure.allCases.map {
             """
             <option value="\($0.rawValue)"\(HTML(raw: $0 == m.measure ? " selected" : ""))>\
-            \(lang.t($0.labelKey))</option>
+            \(lang.t(key: $0.labelKey))</option>
             """
         }
         let boxes: [HTML] = MapPages.Layer.allCases.map {
             """
             <label><input type="checkbox" name="layer" value="\($0.rawValue)"\
-            \(HTML(raw: m.layers.contains($0) ? " checked" : ""))> \(lang.t($0.labelKey))</label>
+            \(HTML(raw: m.layers.contains($0) ? " checked" : ""))> \(lang.t(key: $0.labelKey))</label>
             """
         }
         let controls: HTML = """
             <form method="get" action="\(PlacesRoute.map)" class="card row" id="map-controls"><input type="hidden" \
             name="node" value="\(m.nodeID)">
-            <div><label for="colour">\(lang.t("map.colourBy"))</label><select id="colour" \
+            <div><label for="colour">\(lang.t(.mapColourBy))</label><select id="colour" \
             name="colour">\(options)</select></div>
-            <fieldset><legend>\(lang.t("map.layers"))</legend>\(boxes)</fieldset>
-            <div><button type="submit">\(lang.t("action.show"))</button></div></form>
+            <fieldset><legend>\(lang.t(.mapLayers))</legend>\(boxes)</fieldset>
+            <div><button type="submit">\(lang.t(.actionShow))</button></div></form>
             """
         let rows: [HTML] = m.places.map { p in
             """
@@ -205,11 +205,11 @@ enum MapView {
         }
         return """
             <p class="crumbs">\(crumbs)<strong>\(m.nodeName)</strong></p>
-            <h1>\(lang.t("map.title")) · \(m.nodeName)</h1>\(controls)
+            <h1>\(lang.t(.mapTitle)) · \(m.nodeName)</h1>\(controls)
             <section class="card map-frame" id="map">\(HTML(raw: svg))</section>
-            <section class="card"><h2>\(lang.t(m.measure.labelKey))</h2><table \
+            <section class="card"><h2>\(lang.t(key: m.measure.labelKey))</h2><table \
             id="map-figures"><tbody>\(rows)</tbody></table>
-            <p class="muted">\(lang.t("map.hint"))</p></section>
+            <p class="muted">\(lang.t(.mapHint))</p></section>
             """
     }
 }

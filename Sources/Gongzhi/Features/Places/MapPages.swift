@@ -32,7 +32,7 @@ enum MapPages {
             })
         var node = v.node
         if let raw = req.query[String.self, at: "node"], !raw.isEmpty {
-            guard let id = Int(raw) else { throw AppError.badRequest("error.badID", args: [raw]) }
+            guard let id = Int(raw) else { throw AppError.badRequest(.errorBadID, args: [raw]) }
             node = try await OrgQueries.findInScope(id, req)
         }
         if node.kind == .gridBranch, let g = try await PlacesQueries.grid(ofBranch: node.id!, on: req.db) {
@@ -42,7 +42,7 @@ enum MapPages {
         let lang = req.lang
         let svg = try await req.offload { MapView.svg(model, lang) }
         return Layout.page(
-            req, title: req.t("map.title"), body: MapView.body(model, svg: svg, lang), active: PlacesRoute.map.path)
+            req, title: req.t(.mapTitle), body: MapView.body(model, svg: svg, lang), active: PlacesRoute.map.path)
     }
 
     @Sendable static func gridPage(_ req: Request) async throws -> HTML {
@@ -84,7 +84,7 @@ enum MapPages {
         let f = try req.content.decode(DutyForm.self)
         return try await gridChange(req) { id in
             guard let p = f.personId, let duty = GridDuty.Duty(rawValue: f.duty ?? "") else {
-                throw AppError.invalid("error.grid.dutyForm")
+                throw AppError.invalid(.errorGridDutyForm)
             }
             _ = try await PlacesCommands.addDuty(
                 req, gridID: id, personID: p, duty: duty, groupNodeID: f.groupNodeId.flatMap { Int($0) })
@@ -100,7 +100,7 @@ enum MapPages {
         let f = try req.content.decode(DepartmentForm.self)
         return try await gridChange(req) { id in
             guard let u = f.unitId, let role = GridDepartment.Role(rawValue: f.role ?? "") else {
-                throw AppError.invalid("error.grid.dutyForm")
+                throw AppError.invalid(.errorGridDutyForm)
             }
             _ = try await PlacesCommands.addDepartment(req, gridID: id, unitID: u, role: role)
         }
@@ -117,13 +117,13 @@ enum MapPages {
     @Sendable static func nearby(_ req: Request) async throws -> HTML {
         let facts = try await PlacesQueries.nearby(of: try req.requireViewer(), on: req.db)
         return Layout.page(
-            req, title: req.t("home.nearby"), body: NearbyView.body(facts, req.lang), active: PlatformRoute.home.path)
+            req, title: req.t(.homeNearby), body: NearbyView.body(facts, req.lang), active: PlatformRoute.home.path)
     }
 
     @Sendable static func importForm(_ req: Request) async throws -> HTML {
         try await req.require(.editTree)
         return Layout.page(
-            req, title: req.t("places.import"), body: PlacesImportView.form(csrf: CSRF.hiddenField(req), req.lang),
+            req, title: req.t(.placesImport), body: PlacesImportView.form(csrf: CSRF.hiddenField(req), req.lang),
             active: PlacesRoute.map.path)
     }
 
@@ -132,7 +132,7 @@ enum MapPages {
     @Sendable static func importPreview(_ req: Request) async throws -> Response {
         try await req.require(.editTree)
         guard let file = try req.content.decode(Upload.self).file, file.data.readableBytes > 0 else {
-            throw AppError.invalid("error.import.empty", field: "file")
+            throw AppError.invalid(.errorImportEmpty, field: "file")
         }
         let preview: ImportPreview
         do {
@@ -140,19 +140,19 @@ enum MapPages {
                 req, bytes: Array(file.data.readableBytesView), fileName: file.filename)
         } catch let e as AppError where e.status == .unprocessableEntity {
             return try await Layout.page(
-                req, title: req.t("places.import"), body: PlacesImportView.refused(e, req.lang),
+                req, title: req.t(.placesImport), body: PlacesImportView.refused(e, req.lang),
                 active: PlacesRoute.map.path
             )
             .encodeResponse(status: .unprocessableEntity, for: req)
         }
         return try await ImportPreviewPage.response(
             req, preview, commitAction: PlacesRoute.importCommit(batch: .value(preview.batchId)).link,
-            codeHeader: req.t("field.community"), active: PlacesRoute.map.path)
+            codeHeader: req.t(.fieldCommunity), active: PlacesRoute.map.path)
     }
 
     @Sendable static func importCommit(_ req: Request) async throws -> Response {
         _ = try await PeopleImport.commit(req, batchID: try req.intParameter("batch"))
-        Layout.flash(req, "flash.imported")
+        Layout.flash(req, .flashImported)
         return req.redirect(to: PlacesRoute.map)
     }
 }

@@ -91,9 +91,9 @@ enum PlacesAPI {
     static func coordinate(_ req: Request) throws -> Coordinate {
         guard let latRaw = req.query[String.self, at: "lat"], let lngRaw = req.query[String.self, at: "lng"],
             let lat = Double(latRaw), let lng = Double(lngRaw)
-        else { throw AppError.badRequest("error.geo.latlng") }
+        else { throw AppError.badRequest(.errorGeoLatlng) }
         let c = Coordinate(lat: lat, lng: lng)
-        guard c.isValid else { throw AppError.badRequest("error.geo.range") }
+        guard c.isValid else { throw AppError.badRequest(.errorGeoRange) }
         return c
     }
 
@@ -103,7 +103,7 @@ enum PlacesAPI {
         let (index, info) = try await req.application.placesIndex.current(on: req.db)
         var hit = index.containing(p).first.map { (id: $0, metres: 0.0) }
         if hit == nil { hit = index.nearest(p, maxMetres: nearestWithinMetres) }
-        guard let hit, let g = info[hit.id] else { throw AppError.invalid("error.geo.outside") }
+        guard let hit, let g = info[hit.id] else { throw AppError.invalid(.errorGeoOutside) }
         let community = try await OrgNode.find(g.communityNodeID, on: req.db)
         let street = try await community?.parentID.asyncMap { try await OrgNode.find($0, on: req.db) } ?? nil
         return Located(
@@ -137,7 +137,7 @@ enum PlacesAPI {
         let v = try await req.require(.viewTree)
         var grids = try await PlacesQueries.gridsInScope(v.scope, on: req.db)
         if let raw = req.query[String.self, at: "communityId"], !raw.isEmpty {
-            guard let cid = Int(raw) else { throw AppError.badRequest("error.badID", args: [raw]) }
+            guard let cid = Int(raw) else { throw AppError.badRequest(.errorBadID, args: [raw]) }
             grids = grids.filter { $0.communityNodeID == cid }
         }
         let out = try await out(grids, req)

@@ -11,11 +11,11 @@ extension Capability {
         },
         routeTypes: [PlacesRoute.self],
         navigation: [
-            NavEntry(layout: .desk, order: 80, link: PlacesRoute.map.link, key: "nav.map", permission: .viewTree)
+            NavEntry(layout: .desk, order: 80, link: PlacesRoute.map.link, key: .navMap, permission: .viewTree)
         ],
         homeTiles: [
             HomeTile(
-                layout: .phone, order: 30, link: PlacesRoute.nearby.link, key: "home.nearby", hint: "home.nearby.hint")
+                layout: .phone, order: 30, link: PlacesRoute.nearby.link, key: .homeNearby, hint: .homeNearbyHint)
         ],
         auditKinds: [.grid, .gridDuty, .gridDepartment, .building, .household, .householdLink, .contactAssignment],
         apiDoc: { PlacesAPIDoc.operations },

@@ -83,7 +83,7 @@ enum PlacesCommands {
         if let b = input.branchNodeID {
             let branch = try await OrgQueries.findForChange(b, req, field: "branchNodeId")
             guard branch.kind == .gridBranch, branch.parentID == grid.communityNodeID else {
-                throw AppError.invalid("error.grid.branch", field: "branchNodeId")
+                throw AppError.invalid(.errorGridBranch, field: "branchNodeId")
             }
             grid.branchNodeID = branch.id
             grid.path = branch.path
@@ -110,14 +110,14 @@ enum PlacesCommands {
             guard let gid = groupNodeID, let group = try await OrgNode.find(gid, on: req.db),
                 group.kind == .buildingGroup,
                 group.parentID == grid.branchNodeID
-            else { throw AppError.invalid("error.grid.group", field: "groupNodeId") }
-            if !person.isPartyMember { throw AppError.invalid("error.grid.leaderMember", field: "personId") }
+            else { throw AppError.invalid(.errorGridGroup, field: "groupNodeId") }
+            if !person.isPartyMember { throw AppError.invalid(.errorGridLeaderMember, field: "personId") }
             groupID = group.id
         }
         if try await GridDuty.query(on: req.db).filter(\.$gridID == grid.id!).filter(\.$personID == person.id).filter(
             \.$duty == kind
         ).count() > 0 {
-            throw AppError.conflict("error.duplicate")
+            throw AppError.conflict(.errorDuplicate)
         }
         let duty = GridDuty(gridID: grid.id!, personID: person.id, duty: kind, groupNodeID: groupID)
         try await req.db.writing { db in
@@ -152,7 +152,7 @@ enum PlacesCommands {
         if try await GridDepartment.query(on: req.db).filter(\.$gridID == grid.id!).filter(\.$unitID == unit.id!)
             .count() > 0
         {
-            throw AppError.conflict("error.duplicate")
+            throw AppError.conflict(.errorDuplicate)
         }
         let d = GridDepartment(gridID: grid.id!, unitID: unit.id!, role: role)
         try await req.db.writing { db in
@@ -189,9 +189,9 @@ enum PlacesCommands {
         try await req.require(.editTree)
         let grid = try await req.scoped(Grid.self, input.gridID, for: .change, field: "gridId")
         let p = Coordinate(lat: input.lat, lng: input.lng)
-        guard p.isValid else { throw AppError.invalid("error.geo.range", field: "lat") }
+        guard p.isValid else { throw AppError.invalid(.errorGeoRange, field: "lat") }
         guard Containment.contains(grid.shape, p) else {
-            throw AppError.invalid("error.building.outside", field: "lat")
+            throw AppError.invalid(.errorBuildingOutside, field: "lat")
         }
         let b = Building()
         b.gridID = grid.id!
@@ -204,7 +204,7 @@ enum PlacesCommands {
             guard let group = try await OrgNode.find(g, on: req.db), group.kind == .buildingGroup,
                 group.parentID == grid.branchNodeID
             else {
-                throw AppError.invalid("error.grid.group", field: "groupNodeId")
+                throw AppError.invalid(.errorGridGroup, field: "groupNodeId")
             }
             b.groupNodeID = group.id
         }
@@ -224,10 +224,10 @@ enum PlacesCommands {
         let b = try await req.scoped(Building.self, input.buildingID, for: .change, field: "buildingId")
         let grid = try await gridForChange(b.gridID, req)
         guard (1...30).contains(input.population) else {
-            throw AppError.invalid("error.household.population", field: "population")
+            throw AppError.invalid(.errorHouseholdPopulation, field: "population")
         }
         let room = input.room.trimmingWhitespace()
-        guard !room.isEmpty, room.count <= 40 else { throw AppError.invalid("error.household.room", field: "room") }
+        guard !room.isEmpty, room.count <= 40 else { throw AppError.invalid(.errorHouseholdRoom, field: "room") }
         let h = Household()
         h.buildingID = b.id!
         h.gridID = grid.id!
@@ -265,7 +265,7 @@ enum PlacesCommands {
         let input = try req.decodeStrict(MemberInput.self)
         let person = try await PeopleQueries.visibleBrief(input.personID, req)
         guard person.isPartyMember, person.householdID == h.id else {
-            throw AppError.invalid("error.household.memberLivesHere", field: "personId")
+            throw AppError.invalid(.errorHouseholdMemberLivesHere, field: "personId")
         }
         h.isMemberHousehold = true
         h.memberPersonID = person.id
@@ -280,16 +280,16 @@ enum PlacesCommands {
 
     @Sendable static func addLink(_ req: Request) async throws -> HouseholdsAPI.HouseholdDetail {
         let (h, grid) = try await householdForChange(req)
-        guard h.isMemberHousehold else { throw AppError.invalid("error.household.notMember") }
+        guard h.isMemberHousehold else { throw AppError.invalid(.errorHouseholdNotMember) }
         let input = try req.decodeStrict(LinkInput.self)
         guard let other = try await Household.find(input.householdID, on: req.db), other.id != h.id else {
-            throw AppError.invalid("error.household.link", field: "householdId")
+            throw AppError.invalid(.errorHouseholdLink, field: "householdId")
         }
         _ = try await gridForChange(other.gridID, req)
         if try await HouseholdLink.query(on: req.db).filter(\.$memberHouseholdID == h.id!).filter(
             \.$householdID == other.id!
         ).count() > 0 {
-            throw AppError.conflict("error.duplicate")
+            throw AppError.conflict(.errorDuplicate)
         }
         try await req.db.writing { db in
             let link = HouseholdLink(member: h.id!, household: other.id!)

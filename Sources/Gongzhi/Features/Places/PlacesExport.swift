@@ -8,7 +8,7 @@ enum PlacesExport {
     @Sendable static func geojson(_ req: Request) async throws -> Response {
         let v = try await req.require(.exportData)
         let raw = req.query[String.self, at: "level"] ?? "grid"
-        guard let level = Level(rawValue: raw) else { throw AppError.badRequest("error.enum", args: ["level", raw]) }
+        guard let level = Level(rawValue: raw) else { throw AppError.badRequest(.errorEnum, args: ["level", raw]) }
         let grids = try await PlacesQueries.gridsInScope(v.scope, on: req.db)
         let figures = try await PlacesQueries.figures(for: grids.compactMap(\.id), on: req.db)
         var features: [(shape: MultiPolygon, properties: [String: Any])] = []
@@ -72,10 +72,10 @@ enum GridImport {
         }
         switch outcome {
         case .success(let p): parsed = p
-        case .failure(let error): throw AppError.invalid(error.messageKey, args: error.args)
+        case .failure(let error): throw AppError.invalid(key: error.messageKey, args: error.args)
         }
         let shapeProblems = try await req.offload { parsed.features.map { ShapeChecks.check($0.shape) } }
-        if parsed.features.isEmpty { throw AppError.invalid("error.import.empty") }
+        if parsed.features.isEmpty { throw AppError.invalid(.errorImportEmpty) }
         var c = Checked(features: parsed.features)
         let codes = Array(Set(parsed.features.compactMap { $0.properties["community"] }))
         for n in codes.isEmpty ? [] : try await OrgNode.query(on: req.db).filter(\.$code ~~ codes).all() {
@@ -163,7 +163,7 @@ enum GridImport {
     static func commit(_ req: Request, batch: ImportBatch) async throws -> ImportCommitResult {
         let v = try req.requireViewer()
         let (c, _) = try await check(Array(batch.content.utf8), req)
-        if c.errorCount > 0 { throw AppError.invalid("error.import.hasErrors", args: [String(c.errorCount)]) }
+        if c.errorCount > 0 { throw AppError.invalid(.errorImportHasErrors, args: [String(c.errorCount)]) }
         try await req.db.writing { db in
             for f in c.features {
                 let code = f.properties["code"]!.trimmingWhitespace()
@@ -208,7 +208,7 @@ enum GridImport {
     }
 
     @Sendable static func previewAPI(_ req: Request) async throws -> ImportPreview {
-        guard let buffer = req.body.data else { throw AppError.invalid("error.import.empty") }
+        guard let buffer = req.body.data else { throw AppError.invalid(.errorImportEmpty) }
         return try await preview(
             req, bytes: Array(buffer.readableBytesView),
             fileName: req.query[String.self, at: "fileName"] ?? "grids.geojson")

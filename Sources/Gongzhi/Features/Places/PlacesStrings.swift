@@ -1,142 +1,148 @@
+/// The keys this table declares: a call site names `.member`, so a misspelt key does not compile.
+extension Text {
+    static let mapTitle = Text("map.title")
+    static let mapColourBy = Text("map.colourBy")
+    static let mapLayers = Text("map.layers")
+    static let mapHint = Text("map.hint")
+    static let actionShow = Text("action.show")
+    static let layerOrganisations = Text("layer.organisations")
+    static let layerMemberHouseholds = Text("layer.memberHouseholds")
+    static let measureMemberHouseholds = Text("measure.memberHouseholds")
+    static let gridFlagFewHouseholds = Text("gridFlag.fewHouseholds")
+    static let gridFlagManyHouseholds = Text("gridFlag.manyHouseholds")
+    static let gridFlagPopulationOff = Text("gridFlag.populationOff")
+    static let dutyGridWorker = Text("duty.gridWorker")
+    static let dutyLaneChief = Text("duty.laneChief")
+    static let dutyBuildingChief = Text("duty.buildingChief")
+    static let dutyBuildingGroupLeader = Text("duty.buildingGroupLeader")
+    static let deptRolePolice = Text("deptRole.police")
+    static let deptRoleCityManagement = Text("deptRole.cityManagement")
+    static let deptRoleSafety = Text("deptRole.safety")
+    static let deptRoleLegal = Text("deptRole.legal")
+    static let deptRoleOther = Text("deptRole.other")
+    static let gridFigures = Text("grid.figures")
+    static let gridStaff = Text("grid.staff")
+    static let gridDepartments = Text("grid.departments")
+    static let gridContactCommunity = Text("grid.contactCommunity")
+    static let gridContactCompound = Text("grid.contactCompound")
+    static let gridLinks = Text("grid.links")
+    static let gridBuildings = Text("grid.buildings")
+    static let gridBack = Text("grid.back")
+    static let householdChain = Text("household.chain")
+    static let householdLookedAfterBy = Text("household.lookedAfterBy")
+    static let householdLooksAfter = Text("household.looksAfter")
+    static let householdResidents = Text("household.residents")
+    static let householdPopulation = Text("household.population")
+    static let nearbyAround = Text("nearby.around")
+    static let nearbyNotShown = Text("nearby.notShown")
+    static let nearbyPrivacy = Text("nearby.privacy")
+    static let placesImport = Text("places.import")
+    static let placesImportHint = Text("places.importHint")
+    static let placesExportGrids = Text("places.exportGrids")
+    static let errorGeoCodeOutOfScope = Text("error.geo.codeOutOfScope")
+    static let errorGeoOverlap = Text("error.geo.overlap")
+    static let errorGeoNoCode = Text("error.geo.noCode")
+    static let errorGeoDuplicateCode = Text("error.geo.duplicateCode")
+    static let errorGeoNoCommunity = Text("error.geo.noCommunity")
+    static let errorGeoNotCommunity = Text("error.geo.notCommunity")
+    static let errorContactTitle = Text("error.contact.title")
+    static let errorContactTarget = Text("error.contact.target")
+    static let errorGridBranch = Text("error.grid.branch")
+    static let errorGridGroup = Text("error.grid.group")
+    static let errorGridLeaderMember = Text("error.grid.leaderMember")
+    static let errorBuildingOutside = Text("error.building.outside")
+    static let errorHouseholdPopulation = Text("error.household.population")
+    static let errorHouseholdRoom = Text("error.household.room")
+    static let errorHouseholdMemberLivesHere = Text("error.household.memberLivesHere")
+    static let errorHouseholdNotMember = Text("error.household.notMember")
+    static let errorHouseholdLink = Text("error.household.link")
+    static let gridEndDuty = Text("grid.endDuty")
+    static let gridAssign = Text("grid.assign")
+    static let gridDuty = Text("grid.duty")
+    static let gridAddDepartment = Text("grid.addDepartment")
+    static let errorGridDutyForm = Text("error.grid.dutyForm")
+    static let layerOpenRequests = Text("layer.openRequests")
+}
+
 /// The interface strings of Places, in both languages.
 enum PlacesStrings {
-    static let table = StringTable(
-        zhHans: [
-            "map.title": "党建地图",
-            "map.colourBy": "按指标着色",
-            "map.layers": "图层",
-            "map.hint": "点击区域逐级下钻；鼠标悬停（手机上长按）查看主要指标。",
-            "action.show": "显示",
-            "layer.organisations": "单位和党组织",
-            "layer.memberHouseholds": "党员中心户",
-            "measure.memberHouseholds": "党员中心户",
-            "gridFlag.fewHouseholds": "户数少于 300 户",
-            "gridFlag.manyHouseholds": "户数多于 500 户",
-            "gridFlag.populationOff": "人口偏离约 1000 人的标准",
-            "duty.gridWorker": "网格员",
-            "duty.laneChief": "街巷长",
-            "duty.buildingChief": "楼长",
-            "duty.buildingGroupLeader": "楼栋党小组长",
-            "deptRole.police": "公安",
-            "deptRole.cityManagement": "城管",
-            "deptRole.safety": "安监",
-            "deptRole.legal": "司法",
-            "deptRole.other": "其他",
-            "grid.figures": "网格概况",
-            "grid.staff": "网格服务人员",
-            "grid.departments": "下沉部门",
-            "grid.contactCommunity": "包联社区",
-            "grid.contactCompound": "包保小区",
-            "grid.links": "联系 {0} 户",
-            "grid.buildings": "楼栋",
-            "grid.back": "返回网格",
-            "household.chain": "党小组—中心户—邻里",
-            "household.lookedAfterBy": "联系本户的党员中心户",
-            "household.looksAfter": "本户联系的邻里",
-            "household.residents": "住户",
-            "household.population": "{0} 人",
-            "nearby.around": "{0}及相邻网格",
-            "nearby.notShown": "党员未同意公开姓名",
-            "nearby.privacy": "只显示本人同意公开的党员姓名和门牌。",
-            "places.import": "导入网格边界",
-            "places.importHint":
-                """
+    static let table = StringTable([
+        .mapTitle: ("党建地图", "Party-building map"),
+        .mapColourBy: ("按指标着色", "Colour by"),
+        .mapLayers: ("图层", "Layers"),
+        .mapHint: (
+            "点击区域逐级下钻；鼠标悬停（手机上长按）查看主要指标。",
+            "Click an area to drill down; hover (long-press on a phone) for its key figures."
+        ),
+        .actionShow: ("显示", "Show"),
+        .layerOrganisations: ("单位和党组织", "Units and party organisations"),
+        .layerMemberHouseholds: ("党员中心户", "Member households"),
+        .measureMemberHouseholds: ("党员中心户", "Member households"),
+        .gridFlagFewHouseholds: ("户数少于 300 户", "Fewer than 300 households"),
+        .gridFlagManyHouseholds: ("户数多于 500 户", "More than 500 households"),
+        .gridFlagPopulationOff: ("人口偏离约 1000 人的标准", "Population far from about 1,000"),
+        .dutyGridWorker: ("网格员", "Grid worker"),
+        .dutyLaneChief: ("街巷长", "Lane chief"),
+        .dutyBuildingChief: ("楼长", "Building chief"),
+        .dutyBuildingGroupLeader: ("楼栋党小组长", "Building group leader"),
+        .deptRolePolice: ("公安", "Police"),
+        .deptRoleCityManagement: ("城管", "City management"),
+        .deptRoleSafety: ("安监", "Safety"),
+        .deptRoleLegal: ("司法", "Legal"),
+        .deptRoleOther: ("其他", "Other"),
+        .gridFigures: ("网格概况", "Figures"),
+        .gridStaff: ("网格服务人员", "Who serves the grid"),
+        .gridDepartments: ("下沉部门", "Departments assigned"),
+        .gridContactCommunity: ("包联社区", "community"),
+        .gridContactCompound: ("包保小区", "compound"),
+        .gridLinks: ("联系 {0} 户", "links {0} households"),
+        .gridBuildings: ("楼栋", "Buildings"),
+        .gridBack: ("返回网格", "Back to the grid"),
+        .householdChain: ("党小组—中心户—邻里", "Group → member household → neighbours"),
+        .householdLookedAfterBy: ("联系本户的党员中心户", "Member households looking after it"),
+        .householdLooksAfter: ("本户联系的邻里", "Households it looks after"),
+        .householdResidents: ("住户", "Residents"),
+        .householdPopulation: ("{0} 人", "{0} people"),
+        .nearbyAround: ("{0}及相邻网格", "{0} and the grids around it"),
+        .nearbyNotShown: ("党员未同意公开姓名", "the member has not agreed to show their name"),
+        .nearbyPrivacy: ("只显示本人同意公开的党员姓名和门牌。", "Names and door numbers show only for members who agreed."),
+        .placesImport: ("导入网格边界", "Import grid boundaries"),
+        .placesImportHint: (
+            """
             上传 GeoJSON FeatureCollection：每个要素为 Polygon 或 MultiPolygon，属性含 code（网格编码）、\
             community（社区组织编码），可含 name。坐标默认 WGS84；声明 "coordinateSystem": "GCJ-02" 的文件会自动转换。
             """,
-            "places.exportGrids": "导出本范围网格边界（GeoJSON）",
-            "error.geo.codeOutOfScope": "网格编码 {0} 属于您管理范围以外的网格，请换一个编码。",
-            "error.geo.overlap": "与网格 {0} 重叠。",
-            "error.geo.noCode": "缺少网格编码（code）。",
-            "error.geo.duplicateCode": "网格编码与第 {0} 个要素重复。",
-            "error.geo.noCommunity": "缺少所属社区（community）。",
-            "error.geo.notCommunity": "{0} 不是社区党组织。",
-            "error.contact.title": "请填写领导职务。",
-            "error.contact.target": "包联对象须为一个社区或一个小区（网格），二选一。",
-            "error.grid.branch": "网格党支部须属于该网格所在社区。",
-            "error.grid.group": "楼栋党小组须属于该网格的党支部。",
-            "error.grid.leaderMember": "楼栋党小组长须为党员。",
-            "error.building.outside": "楼栋位置不在网格边界内。",
-            "error.household.population": "户内人口应为 1–30 人。",
-            "error.household.room": "请填写门牌（单元、室）。",
-            "error.household.memberLivesHere": "党员中心户须为在本户居住的党员。",
-            "error.household.notMember": "只有党员中心户才能联系邻里户。",
-            "error.household.link": "请选择另一户。",
-            "grid.endDuty": "结束",
-            "grid.assign": "安排人员",
-            "grid.duty": "职责",
-            "grid.addDepartment": "安排下沉部门",
-            "error.grid.dutyForm": "请选择人员和职责。",
-            "layer.openRequests": "未办结诉求",
-        ],
-        en: [
-            "map.title": "Party-building map",
-            "map.colourBy": "Colour by",
-            "map.layers": "Layers",
-            "map.hint": "Click an area to drill down; hover (long-press on a phone) for its key figures.",
-            "action.show": "Show",
-            "layer.organisations": "Units and party organisations",
-            "layer.memberHouseholds": "Member households",
-            "measure.memberHouseholds": "Member households",
-            "gridFlag.fewHouseholds": "Fewer than 300 households",
-            "gridFlag.manyHouseholds": "More than 500 households",
-            "gridFlag.populationOff": "Population far from about 1,000",
-            "duty.gridWorker": "Grid worker",
-            "duty.laneChief": "Lane chief",
-            "duty.buildingChief": "Building chief",
-            "duty.buildingGroupLeader": "Building group leader",
-            "deptRole.police": "Police",
-            "deptRole.cityManagement": "City management",
-            "deptRole.safety": "Safety",
-            "deptRole.legal": "Legal",
-            "deptRole.other": "Other",
-            "grid.figures": "Figures",
-            "grid.staff": "Who serves the grid",
-            "grid.departments": "Departments assigned",
-            "grid.contactCommunity": "community",
-            "grid.contactCompound": "compound",
-            "grid.links": "links {0} households",
-            "grid.buildings": "Buildings",
-            "grid.back": "Back to the grid",
-            "household.chain": "Group → member household → neighbours",
-            "household.lookedAfterBy": "Member households looking after it",
-            "household.looksAfter": "Households it looks after",
-            "household.residents": "Residents",
-            "household.population": "{0} people",
-            "nearby.around": "{0} and the grids around it",
-            "nearby.notShown": "the member has not agreed to show their name",
-            "nearby.privacy": "Names and door numbers show only for members who agreed.",
-            "places.import": "Import grid boundaries",
-            "places.importHint":
-                """
+            """
             Upload a GeoJSON FeatureCollection: each feature a Polygon or MultiPolygon with properties code \
             (grid code) and community (the community's organisation code), and optionally name. Coordinates \
             are WGS84; a file declaring "coordinateSystem": "GCJ-02" is converted.
-            """,
-            "places.exportGrids": "Export the grids in your scope (GeoJSON)",
-            "error.geo.codeOutOfScope": "Grid code {0} belongs to a grid outside your scope; choose another code.",
-            "error.geo.overlap": "Overlaps grid {0}.",
-            "error.geo.noCode": "The grid code (code) is missing.",
-            "error.geo.duplicateCode": "The grid code repeats feature {0}.",
-            "error.geo.noCommunity": "The community (community) is missing.",
-            "error.geo.notCommunity": "{0} is not a community.",
-            "error.contact.title": "Give the leader's title.",
-            "error.contact.target": "Assign the leader to one community or one compound (grid).",
-            "error.grid.branch": "The grid branch must belong to the grid's community.",
-            "error.grid.group": "The building group must belong to the grid's branch.",
-            "error.grid.leaderMember": "A building group leader must be a party member.",
-            "error.building.outside": "The building's position is outside the grid.",
-            "error.household.population": "A household has 1 to 30 people.",
-            "error.household.room": "Give the door (unit and room).",
-            "error.household.memberLivesHere": "A member household needs a party member living in it.",
-            "error.household.notMember": "Only a member household links neighbours.",
-            "error.household.link": "Choose another household.",
-            "grid.endDuty": "End",
-            "grid.assign": "Assign a person",
-            "grid.duty": "Duty",
-            "grid.addDepartment": "Assign a department",
-            "error.grid.dutyForm": "Choose a person and a duty.",
-            "layer.openRequests": "Open requests",
-        ]
-    )
+            """
+        ),
+        .placesExportGrids: ("导出本范围网格边界（GeoJSON）", "Export the grids in your scope (GeoJSON)"),
+        .errorGeoCodeOutOfScope: (
+            "网格编码 {0} 属于您管理范围以外的网格，请换一个编码。", "Grid code {0} belongs to a grid outside your scope; choose another code."
+        ),
+        .errorGeoOverlap: ("与网格 {0} 重叠。", "Overlaps grid {0}."),
+        .errorGeoNoCode: ("缺少网格编码（code）。", "The grid code (code) is missing."),
+        .errorGeoDuplicateCode: ("网格编码与第 {0} 个要素重复。", "The grid code repeats feature {0}."),
+        .errorGeoNoCommunity: ("缺少所属社区（community）。", "The community (community) is missing."),
+        .errorGeoNotCommunity: ("{0} 不是社区党组织。", "{0} is not a community."),
+        .errorContactTitle: ("请填写领导职务。", "Give the leader's title."),
+        .errorContactTarget: ("包联对象须为一个社区或一个小区（网格），二选一。", "Assign the leader to one community or one compound (grid)."),
+        .errorGridBranch: ("网格党支部须属于该网格所在社区。", "The grid branch must belong to the grid's community."),
+        .errorGridGroup: ("楼栋党小组须属于该网格的党支部。", "The building group must belong to the grid's branch."),
+        .errorGridLeaderMember: ("楼栋党小组长须为党员。", "A building group leader must be a party member."),
+        .errorBuildingOutside: ("楼栋位置不在网格边界内。", "The building's position is outside the grid."),
+        .errorHouseholdPopulation: ("户内人口应为 1–30 人。", "A household has 1 to 30 people."),
+        .errorHouseholdRoom: ("请填写门牌（单元、室）。", "Give the door (unit and room)."),
+        .errorHouseholdMemberLivesHere: ("党员中心户须为在本户居住的党员。", "A member household needs a party member living in it."),
+        .errorHouseholdNotMember: ("只有党员中心户才能联系邻里户。", "Only a member household links neighbours."),
+        .errorHouseholdLink: ("请选择另一户。", "Choose another household."),
+        .gridEndDuty: ("结束", "End"),
+        .gridAssign: ("安排人员", "Assign a person"),
+        .gridDuty: ("职责", "Duty"),
+        .gridAddDepartment: ("安排下沉部门", "Assign a department"),
+        .errorGridDutyForm: ("请选择人员和职责。", "Choose a person and a duty."),
+        .layerOpenRequests: ("未办结诉求", "Open requests"),
+    ])
 }

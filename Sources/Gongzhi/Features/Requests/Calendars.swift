@@ -45,7 +45,7 @@ enum Calendars {
             return Date(
                 timeIntervalSince1970: try cal.deadline(from: from.timeIntervalSince1970, workingDays: workingDays))
         } catch {
-            throw AppError.invalid(error.messageKey, args: error.args)
+            throw AppError.invalid(key: error.messageKey, args: error.args)
         }
     }
 }
@@ -95,25 +95,25 @@ enum CalendarAPI {
         for (list, isOff) in [(input.daysOff, true), (input.workingWeekends, false)] {
             for d in list {
                 guard let date = LocalDate(d.date), date.year == year else {
-                    throw AppError.invalid("error.calendar.date", args: [d.date, String(year)])
+                    throw AppError.invalid(.errorCalendarDate, args: [d.date, String(year)])
                 }
                 let name = d.name.trimmingWhitespace()
                 guard !name.isEmpty, name.count <= 40 else {
-                    throw AppError.invalid("error.calendar.name", args: [d.date])
+                    throw AppError.invalid(.errorCalendarName, args: [d.date])
                 }
                 if isOff {
                     off[date] = name
                 } else {
-                    guard date.isWeekend else { throw AppError.invalid("error.calendar.notWeekend", args: [d.date]) }
+                    guard date.isWeekend else { throw AppError.invalid(.errorCalendarNotWeekend, args: [d.date]) }
                     work[date] = name
                 }
             }
         }
         if let clash = off.keys.first(where: { work[$0] != nil }) {
-            throw AppError.invalid("error.calendar.clash", args: [clash.description])
+            throw AppError.invalid(.errorCalendarClash, args: [clash.description])
         }
         let source = input.source.trimmingWhitespace()
-        guard !source.isEmpty else { throw AppError.invalid("error.calendar.source") }
+        guard !source.isEmpty else { throw AppError.invalid(.errorCalendarSource) }
         let before = try? await yearOut(year, on: req.db)
         let offDays = off
         let workDays = work
@@ -156,14 +156,14 @@ enum CalendarAPI {
 
     @Sendable static func replace(_ req: Request) async throws -> YearOut {
         guard let y = req.parameters.get("year").flatMap(Int.init), (1900...2200).contains(y) else {
-            throw AppError.badRequest("error.badID", args: [req.parameters.get("year") ?? ""])
+            throw AppError.badRequest(.errorBadID, args: [req.parameters.get("year") ?? ""])
         }
         return try await replace(req, year: y, input: try req.decodeStrict(YearInput.self))
     }
 
     static func yearOut(_ y: Int, on db: Database) async throws -> YearOut {
         let days = try await CalendarDay.query(on: db).filter(\.$year == y).sort(\.$date).all()
-        guard !days.isEmpty else { throw AppError.invalid("error.calendar.missingYear", args: [String(y)]) }
+        guard !days.isEmpty else { throw AppError.invalid(.errorCalendarMissingYear, args: [String(y)]) }
         return YearOut(
             year: y, source: days[0].source,
             daysOff: days.filter { $0.kind == "holiday" }.map { Day(date: $0.date, kind: $0.kind, name: $0.name) },
@@ -174,17 +174,17 @@ enum CalendarAPI {
 
     @Sendable static func year(_ req: Request) async throws -> YearOut {
         guard let y = req.parameters.get("year").flatMap(Int.init), (1900...2200).contains(y) else {
-            throw AppError.badRequest("error.badID", args: [req.parameters.get("year") ?? ""])
+            throw AppError.badRequest(.errorBadID, args: [req.parameters.get("year") ?? ""])
         }
         return try await yearOut(y, on: req.db)
     }
 
     @Sendable static func deadline(_ req: Request) async throws -> DeadlineOut {
         guard let raw = req.query[String.self, at: "from"], let from = ISO8601DateFormatter().date(from: raw) else {
-            throw AppError.badRequest("error.calendar.from")
+            throw AppError.badRequest(.errorCalendarFrom)
         }
         guard let n = req.query[String.self, at: "workingDays"].flatMap(Int.init), (1...365).contains(n) else {
-            throw AppError.badRequest("error.calendar.count")
+            throw AppError.badRequest(.errorCalendarCount)
         }
         let d = try await Calendars.deadline(req, from: from, workingDays: n)
         return DeadlineOut(

@@ -25,7 +25,7 @@ struct NewRequestModel: Sendable {
     static func body(_ m: NewRequestModel, _ s: State, csrf: HTML, _ lang: Lang) -> HTML {
         let input = s.input
         func field(_ f: String) -> HTML {
-            s.error?.fields[f].map { "<span class=\"field-error\">\(lang.t($0))</span>" } ?? ""
+            s.error?.fields[f].map { "<span class=\"field-error\">\(lang.t(key: $0))</span>" } ?? ""
         }
         let channels = Widgets.options(
             [RequestChannel.visit, .hotline, .patrol, .walkIn], selected: input?.channel, lang: lang, label: \.labelKey)
@@ -34,9 +34,9 @@ struct NewRequestModel: Sendable {
         let staffFields: HTML =
             m.staff
             ? """
-            <label for="channel">\(lang.t("request.channel"))</label><select id="channel" \
+            <label for="channel">\(lang.t(.requestChannel))</label><select id="channel" \
             name="channel">\(channels)</select>
-            <label for="gridId">\(lang.t("entity.grid"))</label><select id="gridId" name="gridId"><option \
+            <label for="gridId">\(lang.t(.entityGrid))</label><select id="gridId" name="gridId"><option \
             value="">—</option>\(grids)</select>
             """ : ""
         let kinds = Widgets.options(RequestKind.allCases, selected: input?.kind, lang: lang, label: \.labelKey)
@@ -44,38 +44,38 @@ struct NewRequestModel: Sendable {
         let confirm: HTML =
             s.similar.isEmpty ? HTML.empty : "<input type=\"hidden\" name=\"confirmNew\" value=\"true\">"
         return """
-            <h1>\(lang.t("request.new"))</h1>\(Widgets.errorSummary(s.error, lang: lang))
+            <h1>\(lang.t(.requestNew))</h1>\(Widgets.errorSummary(s.error, lang: lang))
             \(similarSection(s, lang))
             <form method="post" action="\(RequestsRoute.list)" class="card" id="raise-form" \
             enctype="multipart/form-data">\(csrf)
             \(confirm)
-            <label for="kind">\(lang.t("request.kind"))</label><select id="kind" \
+            <label for="kind">\(lang.t(.requestKind))</label><select id="kind" \
             name="kind">\(kinds)</select>
-            <label for="category">\(lang.t("request.category"))</label><select id="category" \
+            <label for="category">\(lang.t(.requestCategory))</label><select id="category" \
             name="category">\(categories)</select>\(field("category"))
-            <label for="text">\(lang.t("request.text"))</label><textarea id="text" name="text" rows="5" \
+            <label for="text">\(lang.t(.requestWording))</label><textarea id="text" name="text" rows="5" \
             maxlength="2000" required>\(input?.text ?? "")</textarea>\(field("text"))
             \(staffFields)
-            <fieldset><legend>\(lang.t("request.where"))</legend>
-            <p class="muted">\(lang.t(m.staff ? "request.whereStaff" : "request.whereHint"))</p>
-            <div class="row"><div><label for="lat">\(lang.t("request.lat"))</label><input id="lat" name="lat" \
+            <fieldset><legend>\(lang.t(.requestWhere))</legend>
+            <p class="muted">\(lang.t(key: m.staff ? "request.whereStaff" : "request.whereHint"))</p>
+            <div class="row"><div><label for="lat">\(lang.t(.requestLat))</label><input id="lat" name="lat" \
             inputmode="decimal" value="\(input?.lat.map { String($0) } ?? "")"></div>
-            <div><label for="lng">\(lang.t("request.lng"))</label><input id="lng" name="lng" inputmode="decimal" \
+            <div><label for="lng">\(lang.t(.requestLng))</label><input id="lng" name="lng" inputmode="decimal" \
             value="\(input?.lng.map { String($0) } ?? "")"></div></div>
             <p><a class="button secondary" href="\(RequestsRoute.pick)" \
-            id="pick-on-map">\(lang.t("request.pick"))</a>
+            id="pick-on-map">\(lang.t(.requestPick))</a>
             <button type="button" id="use-location" class="secondary" hidden \
-            data-done="\(lang.t("request.locationDone"))" \
-            data-failed="\(lang.t("request.locationFailed"))">\(lang.t("request.useLocation"))</button> <span \
+            data-done="\(lang.t(.requestLocationDone))" \
+            data-failed="\(lang.t(.requestLocationFailed))">\(lang.t(.requestUseLocation))</button> <span \
             id="location-status" class="muted"></span></p>
             \(field("lat"))</fieldset>
-            <label for="photos">\(lang.t("request.photos"))</label><input id="photos" name="photos[]" type="file" \
+            <label for="photos">\(lang.t(.requestPhotos))</label><input id="photos" name="photos[]" type="file" \
             accept="image/jpeg,image/png" multiple>\(field("photos"))
-            <label><input type="checkbox" name="keepLocation" value="true"> \(lang.t("request.keepLocation"))</label>
+            <label><input type="checkbox" name="keepLocation" value="true"> \(lang.t(.requestKeepLocation))</label>
             <label><input type="checkbox" name="isPublic" \
             value="true"\(HTML(raw: input?.isPublic == true ? " checked" : ""))> \
-            \(lang.t("request.isPublic"))</label>
-            <p><button type="submit" id="raise-submit">\(lang.t("request.submit"))</button></p></form>
+            \(lang.t(.requestIsPublic))</label>
+            <p><button type="submit" id="raise-submit">\(lang.t(.requestSubmit))</button></p></form>
             """
     }
 
@@ -88,10 +88,10 @@ struct NewRequestModel: Sendable {
             """
         }
         let again: HTML =
-            s.hadPhotos ? "<p class=\"flash error\">\(lang.t("request.photosAgain"))</p>" : HTML.empty
+            s.hadPhotos ? "<p class=\"flash error\">\(lang.t(.requestPhotosAgain))</p>" : HTML.empty
         return """
-            <section class="card" id="similar"><h2>\(lang.t("request.similarTitle"))</h2>\
-            <p>\(lang.t("request.similarHint"))</p>
+            <section class="card" id="similar"><h2>\(lang.t(.requestSimilarTitle))</h2>\
+            <p>\(lang.t(.requestSimilarHint))</p>
             <ul>\(items)</ul>
             \(again)</section>
             """

@@ -80,11 +80,11 @@ struct RequestDetailModel: Sendable {
         return RequestDetailModel(
             request: Head(
                 row: RequestRow(o, lang), channel: o.channel,
-                levelLabel: lang.t((EscalationLevel(rawValue: o.level) ?? .community).labelKey), rating: o.rating,
+                levelLabel: lang.t(key: (EscalationLevel(rawValue: o.level) ?? .community).labelKey), rating: o.rating,
                 mergedIntoID: o.mergedIntoID),
             steps: d.events.map {
                 Step(
-                    id: $0.id, at: $0.at, actorName: $0.actorName, actionLabel: lang.t($0.action.labelKey),
+                    id: $0.id, at: $0.at, actorName: $0.actorName, actionLabel: lang.t(key: $0.action.labelKey),
                     toState: $0.toState,
                     note: $0.note, deadline: $0.deadline, workingDays: $0.workingDays)
             },
@@ -104,18 +104,18 @@ extension RequestDetailModel {
         let forms: [HTML] = m.allowedActions.map { actionForm($0, m, csrf: csrf, lang) }
         func photo(_ photoID: Int) -> HTML {
             let link = RequestsRoute.photo(.value(m.id), photo: .value(photoID))
-            return "<a href=\"\(link)\"><img src=\"\(link)\" alt=\"\(lang.t("request.photo"))\" width=\"96\"></a>"
+            return "<a href=\"\(link)\"><img src=\"\(link)\" alt=\"\(lang.t(.requestPhoto))\" width=\"96\"></a>"
         }
         func pics(_ eventID: Int?) -> HTML {
             let ps = m.photos.filter { $0.eventID == eventID }
             return ps.isEmpty ? "" : "<div class=\"photos\">\(ps.map { photo($0.id) })</div>"
         }
         let timeline: [HTML] = m.steps.map { e in
-            let days = e.workingDays.map { " · " + lang.t("request.tookDays", String($0)) } ?? ""
-            let deadline = e.deadline.map { " · " + lang.t("request.deadline") + " " + RequestPages.time($0) } ?? ""
+            let days = e.workingDays.map { " · " + lang.t(.requestTookDays, String($0)) } ?? ""
+            let deadline = e.deadline.map { " · " + lang.t(.requestDeadline) + " " + RequestPages.time($0) } ?? ""
             return """
                 <li><strong>\(e.actionLabel)</strong> · \(e.actorName) · \(RequestPages.time(e.at))\(days)\
-                \(deadline)<br><span class="muted">\(lang.t(e.toState.labelKey))</span>\
+                \(deadline)<br><span class="muted">\(lang.t(key: e.toState.labelKey))</span>\
                 \(e.note.isEmpty ? "" : " — \(e.note)")\(pics(e.id))</li>
                 """
         }
@@ -128,68 +128,68 @@ extension RequestDetailModel {
                 """
             }
             duplicates = """
-                <section class="card" id="duplicates"><h2>\(lang.t("request.similarTitle"))</h2>\
-                <ul>\(items)</ul><p class="muted">\(lang.t("request.mergeHint"))</p></section>
+                <section class="card" id="duplicates"><h2>\(lang.t(.requestSimilarTitle))</h2>\
+                <ul>\(items)</ul><p class="muted">\(lang.t(.requestMergeHint))</p></section>
                 """
         }
         if let target = head.mergedIntoID {
             duplicates = """
-                <p class="flash" id="merged-into">\(lang.t("request.mergedInto")) <a \
+                <p class="flash" id="merged-into">\(lang.t(.requestMergedInto)) <a \
                 href="\(RequestsRoute.request(.value(target)))">\(RequestsQueries.number(for: target))</a></p>
                 """
         }
-        let overdue = r.overdue ? " · " + lang.t("request.overdue") : ""
-        let rating = head.rating.map { " · " + lang.t($0.labelKey) } ?? ""
+        let overdue = r.overdue ? " · " + lang.t(.requestOverdue) : ""
+        let rating = head.rating.map { " · " + lang.t(key: $0.labelKey) } ?? ""
         let handlers: [HTML] = m.assignments.map {
-            let status = lang.t("assignment.\($0.status.rawValue)")
+            let status = lang.t(key: "assignment.\($0.status.rawValue)")
             return "<li>\($0.unitName) · \(status) · \(RequestPages.time($0.deadline))</li>"
         }
         let handlerList: HTML =
             handlers.isEmpty
             ? HTML.empty
             : """
-            <section class="card"><h2>\(lang.t("request.handlers"))</h2><ul>\(handlers)</ul></section>
+            <section class="card"><h2>\(lang.t(.requestHandlers))</h2><ul>\(handlers)</ul></section>
             """
         let actions: HTML =
             forms.isEmpty
             ? HTML.empty
             : """
-            <section class="card" id="actions"><h2>\(lang.t("request.actions"))</h2>\(forms)</section>
+            <section class="card" id="actions"><h2>\(lang.t(.requestActions))</h2>\(forms)</section>
             """
         return """
             <h1>\(r.number) <span class="tag" id="request-state">\(r.stateLabel)</span></h1>\
             \(Widgets.errorSummary(error, lang: lang))
-            <section class="card"><p>\(r.categoryLabel) · \(r.kindLabel) · \(lang.t(head.channel.labelKey)) · \
-            \(r.gridName ?? "") · \(lang.t("request.levelNow", head.levelLabel))</p>
+            <section class="card"><p>\(r.categoryLabel) · \(r.kindLabel) · \(lang.t(key: head.channel.labelKey)) · \
+            \(r.gridName ?? "") · \(lang.t(.requestLevelNow, head.levelLabel))</p>
             <p id="request-text">\(r.text)</p>\(pics(nil))
-            <p class="muted">\(lang.t("request.deadline")): \
+            <p class="muted">\(lang.t(.requestDeadline)): \
             \(RequestPages.time(r.stepDeadline))\(overdue)\(rating)</p></section>
             \(handlerList)
             \(duplicates)
             \(actions)
-            <section class="card"><h2>\(lang.t("request.timeline"))</h2><ol id="timeline">\(timeline)</ol></section>
+            <section class="card"><h2>\(lang.t(.requestTimeline))</h2><ol id="timeline">\(timeline)</ol></section>
             """
     }
 
     /// The form of one step the viewer may take.
     static func actionForm(_ a: RequestAction, _ m: RequestDetailModel, csrf: HTML, _ lang: Lang) -> HTML {
-        let days = lang.t("request.workingDays")
+        let days = lang.t(.requestWorkingDays)
         var extra: HTML = ""
         switch a {
         case .dispatch, .decide:
             let units: [HTML] = m.units.map {
-                "<option value=\"\($0.id)\">\($0.name) · \(lang.t($0.kindLabelKey))</option>"
+                "<option value=\"\($0.id)\">\($0.name) · \(lang.t(key: $0.kindLabelKey))</option>"
             }
             extra = """
                 <select name="unitIds[]" multiple size="5" \
-                aria-label="\(lang.t("request.handlers"))">\(units)</select>
+                aria-label="\(lang.t(.requestHandlers))">\(units)</select>
                 <input name="workingDays" inputmode="numeric" size="3" \
                 placeholder="\(days)" aria-label="\(days)">
                 """
             if a == .decide {
                 let meetings: [HTML] = m.meetings.map { "<option value=\"\($0.id)\">\($0.date) · \($0.host)</option>" }
                 extra = """
-                    <select name="meetingId" aria-label="\(lang.t("entity.joint_meeting"))">\(meetings)</select>\
+                    <select name="meetingId" aria-label="\(lang.t(.entityJointMeeting))">\(meetings)</select>\
                     \(extra)
                     """
             }
@@ -199,13 +199,13 @@ extension RequestDetailModel {
                 """
         case .rate:
             let ratings: [HTML] = Rating.allCases.map {
-                "<option value=\"\($0.rawValue)\">\(lang.t($0.labelKey))</option>"
+                "<option value=\"\($0.rawValue)\">\(lang.t(key: $0.labelKey))</option>"
             }
             extra = """
-                <select name="rating" aria-label="\(lang.t("requestAction.rate"))">\(ratings)</select>
+                <select name="rating" aria-label="\(lang.t(.requestActionRate))">\(ratings)</select>
                 """
         case .merge:
-            let into = lang.t("request.mergeInto")
+            let into = lang.t(.requestMergeInto)
             extra = """
                 <input name="mergeInto" inputmode="numeric" size="6" placeholder="\(into)" aria-label="\(into)">
                 """
@@ -215,7 +215,7 @@ extension RequestDetailModel {
             [RequestAction.settle, .complete, .progress].contains(a)
             ? """
             <input type="file" name="photos[]" accept="image/jpeg,image/png" multiple \
-            aria-label="\(lang.t("request.photos"))">
+            aria-label="\(lang.t(.requestPhotos))">
             """ : HTML.empty
         let primary: Set<RequestAction> = [.take, .settle, .complete, .rate, .decide, .dispatch, .accept]
         let style = HTML(raw: primary.contains(a) ? "" : " class=\"secondary\"")
@@ -223,10 +223,10 @@ extension RequestDetailModel {
             <form method="post" action="\(RequestsRoute.act(.value(m.id)))" class="action-form" \
             data-action="\(a.rawValue)" enctype="multipart/form-data">\(csrf)\
             <input type="hidden" name="action" value="\(a.rawValue)">
-            <div class="row">\(extra)<input name="note" placeholder="\(lang.t("request.note"))" \
-            aria-label="\(lang.t("request.note"))" maxlength="2000">
+            <div class="row">\(extra)<input name="note" placeholder="\(lang.t(.requestNote))" \
+            aria-label="\(lang.t(.requestNote))" maxlength="2000">
             \(photos)
-            <button type="submit" id="act-\(a.rawValue)"\(style)>\(lang.t(a.labelKey))</button></div></form>
+            <button type="submit" id="act-\(a.rawValue)"\(style)>\(lang.t(key: a.labelKey))</button></div></form>
             """
     }
 }

@@ -20,11 +20,11 @@ struct RequestRow: Sendable {
     init(_ o: RequestsAPI.RequestOut, _ lang: Lang) {
         id = o.id
         number = o.number
-        kindLabel = lang.t(o.kind.labelKey)
+        kindLabel = lang.t(key: o.kind.labelKey)
         categoryLabel = o.categoryLabel
         text = o.text
         gridName = o.gridName
-        stateLabel = lang.t(o.state.labelKey)
+        stateLabel = lang.t(key: o.state.labelKey)
         supervised = o.supervised
         stepDeadline = o.stepDeadline
         overdue = o.overdue
@@ -66,7 +66,7 @@ struct RequestListModel: Sendable {
         if let community = publicCommunity {
             publicRows = try await RequestsAPI.publicRequests(community, viewer: v, lang: lang, on: db).map {
                 PublicRow(
-                    categoryLabel: $0.categoryLabel, gridName: $0.gridName, stateLabel: lang.t($0.state.labelKey),
+                    categoryLabel: $0.categoryLabel, gridName: $0.gridName, stateLabel: lang.t(key: $0.state.labelKey),
                     text: $0.text)
             }
         }
@@ -100,14 +100,14 @@ struct RequestListModel: Sendable {
                 """
             }
             publicList = """
-                <section class="card"><h2>\(lang.t("request.public"))</h2><p><a \
-                href="\(RequestsRoute.map)">\(lang.t("request.publicMap"))</a></p><ul \
+                <section class="card"><h2>\(lang.t(.requestPublic))</h2><p><a \
+                href="\(RequestsRoute.map)">\(lang.t(.requestPublicMap))</a></p><ul \
                 id="public-requests">\(items)</ul></section>
                 """
         }
         return """
-            <h1>\(lang.t(m.title)) <span class="muted">(\(m.rows.count))</span></h1>
-            <p><a class="button" href="\(RequestsRoute.new)">\(lang.t("request.new"))</a></p>
+            <h1>\(lang.t(key: m.title)) <span class="muted">(\(m.rows.count))</span></h1>
+            <p><a class="button" href="\(RequestsRoute.new)">\(lang.t(.requestNew))</a></p>
             \(mine)
             \(pager)
             \(publicList)
@@ -119,23 +119,23 @@ struct RequestListModel: Sendable {
 enum RequestViews {
     static func row(_ lang: Lang, _ r: RequestRow) -> HTML {
         let supervised: HTML =
-            r.supervised ? " <span class=\"tag\">\(lang.t("requestAction.supervise"))</span>" : ""
+            r.supervised ? " <span class=\"tag\">\(lang.t(.requestActionSupervise))</span>" : ""
         return """
             <tr class="\(r.overdue ? "bad" : "")"><td><a \
             href="\(RequestsRoute.request(.value(r.id)))">\(r.number)</a></td>\
             <td>\(r.categoryLabel) · \(r.kindLabel)</td>
             <td>\(String(r.text.prefix(40)))</td><td>\(r.gridName ?? "")</td><td><span \
             class="tag">\(r.stateLabel)</span>\(supervised)</td>
-            <td>\(RequestPages.time(r.stepDeadline))\(r.overdue ? " · " + lang.t("request.overdue") : "")</td></tr>
+            <td>\(RequestPages.time(r.stepDeadline))\(r.overdue ? " · " + lang.t(.requestOverdue) : "")</td></tr>
             """
     }
 
     static func table(_ lang: Lang, _ rows: [HTML], id: String) -> HTML {
         """
-        <table id="\(id)"><thead><tr><th>\(lang.t("request.number"))</th><th>\(lang.t("request.category"))</th>\
-        <th>\(lang.t("request.text"))</th>
-        <th>\(lang.t("entity.grid"))</th><th>\(lang.t("request.state"))</th>\
-        <th>\(lang.t("request.deadline"))</th></tr></thead><tbody>\(rows)</tbody></table>
+        <table id="\(id)"><thead><tr><th>\(lang.t(.requestNumber))</th><th>\(lang.t(.requestCategory))</th>\
+        <th>\(lang.t(.requestWording))</th>
+        <th>\(lang.t(.entityGrid))</th><th>\(lang.t(.requestState))</th>\
+        <th>\(lang.t(.requestDeadline))</th></tr></thead><tbody>\(rows)</tbody></table>
         """
     }
 }

@@ -59,15 +59,15 @@ enum RequestMaps {
     @Sendable static func pickPage(_ req: Request) async throws -> HTML {
         guard let (node, grids) = try await community(req) else {
             return Layout.page(
-                req, title: req.t("request.pick"),
-                body: "<h1>\(req.t("request.pick"))</h1><p>\(req.t("nearby.noGrid"))</p>",
+                req, title: req.t(.requestPick),
+                body: "<h1>\(req.t(.requestPick))</h1><p>\(req.t(.nearbyNoGrid))</p>",
                 active: RequestsRoute.list.path)
         }
         let p = projection(grids)
         return Layout.page(
-            req, title: req.t("request.pick"),
+            req, title: req.t(.requestPick),
             body: """
-                <h1>\(req.t("request.pick"))</h1><p class="muted">\(req.t("request.pickHint", node.name))</p>
+                <h1>\(req.t(.requestPick))</h1><p class="muted">\(req.t(.requestPickHint, node.name))</p>
                 <form method="get" action="\(RequestsRoute.new)" id="pick-form">
                 <input type="image" name="pt" src="\(RequestsRoute.pickImage)" alt="\(node.name)" \
                 width="\(Int(p.width))" height="\(Int(p.height.rounded()))" id="pick-map">
@@ -88,8 +88,8 @@ enum RequestMaps {
     @Sendable static func publicMap(_ req: Request) async throws -> HTML {
         guard let (node, grids) = try await community(req) else {
             return Layout.page(
-                req, title: req.t("request.public"),
-                body: "<h1>\(req.t("request.public"))</h1><p>\(req.t("nearby.noGrid"))</p>",
+                req, title: req.t(.requestPublic),
+                body: "<h1>\(req.t(.requestPublic))</h1><p>\(req.t(.nearbyNoGrid))</p>",
                 active: RequestsRoute.list.path)
         }
         let rs = try await ServiceRequest.query(on: req.db).filter(\.$communityNodeID == node.id!).filter(
@@ -105,19 +105,20 @@ enum RequestMaps {
             else { return nil }
             return .init(
                 at: at, kind: "request",
-                tooltip: "\(cats[r.category] ?? r.category) · \(req.t(r.state.labelKey)) · \(String(r.text.prefix(30)))"
+                tooltip:
+                    "\(cats[r.category] ?? r.category) · \(req.t(key: r.state.labelKey)) · \(String(r.text.prefix(30)))"
             )
         }
         let areas = gridAreas(grids)
-        let title = req.t("request.public")
+        let title = req.t(.requestPublic)
         let svg = try await req.offload {
             MapSVG.render(areas: areas, markers: markers, width: 440, title: title, legendTitle: nil, showLabels: true)
         }
         return Layout.page(
-            req, title: req.t("request.public"),
+            req, title: req.t(.requestPublic),
             body: """
-                <h1>\(req.t("request.public"))</h1><p class="muted">\(node.name) · \
-                \(req.t("request.publicCount", String(markers.count)))</p>
+                <h1>\(req.t(.requestPublic))</h1><p class="muted">\(node.name) · \
+                \(req.t(.requestPublicCount, String(markers.count)))</p>
                 <section class="card map-frame" id="public-map">\(HTML(raw: svg))</section>
                 """, active: RequestsRoute.list.path)
     }

@@ -37,7 +37,7 @@ enum RequestPages {
             v, filter: filter, publicCommunity: community, lang: req.lang, on: req.db)
         let pagerURL = req.query[String.self, at: "metric"] == nil ? req.url.string : nil
         return Layout.page(
-            req, title: req.t(m.title), body: RequestListModel.body(m, pagerURL: pagerURL, req.lang),
+            req, title: req.t(key: m.title), body: RequestListModel.body(m, pagerURL: pagerURL, req.lang),
             active: RequestsRoute.list.path)
     }
 
@@ -48,7 +48,7 @@ enum RequestPages {
         let m = try await NewRequestModel.query(try req.requireViewer(), lang: req.lang, on: req.db)
         let state = NewRequestModel.State(input: input, error: error, similar: similar, hadPhotos: hadPhotos)
         let body = NewRequestModel.body(m, state, csrf: CSRF.hiddenField(req), req.lang)
-        return Layout.page(req, title: req.t("request.new"), body: body, active: RequestsRoute.list.path)
+        return Layout.page(req, title: req.t(.requestNew), body: body, active: RequestsRoute.list.path)
     }
 
     @Sendable static func newForm(_ req: Request) async throws -> HTML {
@@ -86,7 +86,7 @@ enum RequestPages {
         do {
             if let la = f.lat, !la.isEmpty || !(f.lng ?? "").isEmpty {
                 guard let lat = Double(la), let lng = Double(f.lng ?? "") else {
-                    throw AppError.invalid("error.geo.latlng", field: "lat")
+                    throw AppError.invalid(.errorGeoLatlng, field: "lat")
                 }
                 input.lat = lat
                 input.lng = lng
@@ -115,7 +115,7 @@ enum RequestPages {
             }
             let r = try await RequestService.raise(req, input)
             _ = try await RequestPhotos.add(req, to: r, photos: photos, asEvidence: false)
-            Layout.flash(req, "flash.raised")
+            Layout.flash(req, .flashRaised)
             return req.redirect(to: RequestsRoute.request(.value(r.id!)))
         } catch let e as AppError where e.status == .unprocessableEntity {
             return try await newPage(req, input: input, error: e).encodeResponse(status: e.status, for: req)
@@ -148,7 +148,7 @@ enum RequestPages {
         let id = try req.intParameter("id")
         let f = try req.content.decode(ActForm.self)
         guard let action = RequestAction(rawValue: f.action ?? ""), action != .raise, action != .closeUnrated else {
-            throw AppError.badRequest("error.enum", args: ["action", f.action ?? ""])
+            throw AppError.badRequest(.errorEnum, args: ["action", f.action ?? ""])
         }
         var input = RequestService.ActionInput()
         input.note = f.note
@@ -162,7 +162,7 @@ enum RequestPages {
             let photos = try await RequestPhotos.clean(files, keepLocation: false, limit: RequestPhotos.perStep, req)
             let r = try await RequestService.perform(req, id: id, action: action, input)
             _ = try await RequestPhotos.add(req, to: r, photos: photos, asEvidence: true)
-            Layout.flash(req, "flash.saved")
+            Layout.flash(req, .flashSaved)
             return req.redirect(to: RequestsRoute.request(.value(id)))
         } catch let e as AppError where e.status == .unprocessableEntity || e.status == .conflict {
             return try await detailPage(req, id: id, error: e).encodeResponse(status: e.status, for: req)
@@ -197,18 +197,18 @@ enum RequestPages {
                 """
         }
         return Layout.page(
-            req, title: req.t("nav.figures"),
+            req, title: req.t(.navFigures),
             body: """
-                <h1>\(req.t("nav.figures")) · \(f.area.name)</h1>
-                <table id="request-figures"><thead><tr><th>\(req.t("figures.area"))</th><th \
-                class="num">\(req.t("metric.raised"))</th>
-                <th class="num">\(req.t("figures.responseRate"))</th><th \
-                class="num">\(req.t("figures.resolutionRate"))</th><th class="num">\(req.t("figures.onTimeRate"))</th>
-                <th class="num">\(req.t("figures.satisfactionRate"))</th><th \
-                class="num">\(req.t("metric.unrated"))</th><th class="num">\(req.t("metric.open"))</th>
-                <th class="num">\(req.t("figures.stepDays"))</th></tr></thead>
+                <h1>\(req.t(.navFigures)) · \(f.area.name)</h1>
+                <table id="request-figures"><thead><tr><th>\(req.t(.figuresArea))</th><th \
+                class="num">\(req.t(.metricRaised))</th>
+                <th class="num">\(req.t(.figuresResponseRate))</th><th \
+                class="num">\(req.t(.figuresResolutionRate))</th><th class="num">\(req.t(.figuresOnTimeRate))</th>
+                <th class="num">\(req.t(.figuresSatisfactionRate))</th><th \
+                class="num">\(req.t(.metricUnrated))</th><th class="num">\(req.t(.metricOpen))</th>
+                <th class="num">\(req.t(.figuresStepDays))</th></tr></thead>
                 <tbody>\(row(f.area, drill: false))\(f.children.map { row($0, drill: true) })</tbody></table>
-                <p class="muted">\(req.t("figures.hint"))</p>
+                <p class="muted">\(req.t(.figuresHint))</p>
                 """, active: RequestsRoute.figures.path)
     }
 
@@ -216,7 +216,7 @@ enum RequestPages {
         let list = try await RequestsAPI.todoList(try req.requireViewer(), lang: req.lang, on: req.db)
         let rows = list.map { (RequestRow($0.request, req.lang), $0.waitingFor) }
         return Layout.page(
-            req, title: req.t("nav.todos"), body: todosBody(rows, req.lang), active: RequestsRoute.todos.path)
+            req, title: req.t(.navTodos), body: todosBody(rows, req.lang), active: RequestsRoute.todos.path)
     }
 
     /// The to-do list: each request with the step that waits on the viewer.
@@ -226,14 +226,14 @@ enum RequestPages {
             return """
                 <tr class="\(r.overdue ? "bad" : "")"><td><a href="\(RequestsRoute.request(.value(r.id)))">\
                 \(r.number)</a></td><td>\(t.waitingFor)</td><td>\(r.categoryLabel)</td><td>\(r.gridName ?? "")</td>\
-                <td>\(time(r.stepDeadline))\(r.overdue ? " · " + lang.t("request.overdue") : "")</td></tr>
+                <td>\(time(r.stepDeadline))\(r.overdue ? " · " + lang.t(.requestOverdue) : "")</td></tr>
                 """
         }
         return """
-            <h1>\(lang.t("nav.todos")) <span class="muted">(\(list.count))</span></h1>
-            <table id="todos"><thead><tr><th>\(lang.t("request.number"))</th><th>\(lang.t("todo.next"))</th>\
-            <th>\(lang.t("request.category"))</th><th>\(lang.t("entity.grid"))</th>\
-            <th>\(lang.t("request.deadline"))</th></tr></thead>
+            <h1>\(lang.t(.navTodos)) <span class="muted">(\(list.count))</span></h1>
+            <table id="todos"><thead><tr><th>\(lang.t(.requestNumber))</th><th>\(lang.t(.todoNext))</th>\
+            <th>\(lang.t(.requestCategory))</th><th>\(lang.t(.entityGrid))</th>\
+            <th>\(lang.t(.requestDeadline))</th></tr></thead>
             <tbody>\(rows)</tbody></table>
             """
     }
@@ -255,19 +255,19 @@ enum RequestPages {
             ? HTML.empty
             : """
             <form method="post" action="\(RequestsRoute.meetings)" class="card">\(CSRF.hiddenField(req))\
-            <h2>\(req.t("meeting.new"))</h2>
-            <label for="communityNodeId">\(req.t("field.community"))</label><select id="communityNodeId" \
+            <h2>\(req.t(.meetingNew))</h2>
+            <label for="communityNodeId">\(req.t(.fieldCommunity))</label><select id="communityNodeId" \
             name="communityNodeId">\(options)</select>
-            <label for="date">\(req.t("meeting.date"))</label><input id="date" name="date" type="date" required>
-            <label for="host">\(req.t("meeting.host"))</label><input id="host" name="host" required maxlength="100">
-            <label for="attendees">\(req.t("meeting.attendees"))</label><input id="attendees" name="attendees" \
+            <label for="date">\(req.t(.meetingDate))</label><input id="date" name="date" type="date" required>
+            <label for="host">\(req.t(.meetingHost))</label><input id="host" name="host" required maxlength="100">
+            <label for="attendees">\(req.t(.meetingAttendees))</label><input id="attendees" name="attendees" \
             maxlength="1000">
-            <p><button type="submit">\(req.t("action.create"))</button></p></form>
+            <p><button type="submit">\(req.t(.actionCreate))</button></p></form>
             """
         return Layout.page(
-            req, title: req.t("nav.meetings"),
+            req, title: req.t(.navMeetings),
             body: """
-                <h1>\(req.t("nav.meetings"))</h1>
+                <h1>\(req.t(.navMeetings))</h1>
                 <ul id="meetings">\(items)</ul>
                 \(form)
                 """, active: RequestsRoute.meetings.path)
@@ -282,7 +282,7 @@ enum RequestPages {
 
     @Sendable static func createMeeting(_ req: Request) async throws -> Response {
         let f = try req.content.decode(MeetingForm.self)
-        guard let c = f.communityNodeId else { throw AppError.invalid("error.meeting.community") }
+        guard let c = f.communityNodeId else { throw AppError.invalid(.errorMeetingCommunity) }
         let m = try await MeetingsAPI.create(
             req, communityID: c, date: f.date ?? "", host: f.host ?? "", attendees: f.attendees ?? "")
         return req.redirect(to: RequestsRoute.meeting(.value(m.id!)))
@@ -294,13 +294,13 @@ enum RequestPages {
         let table = RequestViews.table(
             req.lang, agenda.map { RequestViews.row(req.lang, RequestRow($0, req.lang)) }, id: "agenda")
         return Layout.page(
-            req, title: req.t("entity.joint_meeting"),
+            req, title: req.t(.entityJointMeeting),
             body: """
-                <h1>\(req.t("entity.joint_meeting")) \(m.date)</h1>
-                <p>\(req.t("meeting.host")): \(m.host) · \(req.t("meeting.attendees")): \(m.attendees)</p>
-                <section class="card"><h2>\(req.t("meeting.agenda")) \
+                <h1>\(req.t(.entityJointMeeting)) \(m.date)</h1>
+                <p>\(req.t(.meetingHost)): \(m.host) · \(req.t(.meetingAttendees)): \(m.attendees)</p>
+                <section class="card"><h2>\(req.t(.meetingAgenda)) \
                 (\(agenda.count))</h2>\(table)
-                <p class="muted">\(req.t("meeting.agendaHint"))</p></section>
+                <p class="muted">\(req.t(.meetingAgendaHint))</p></section>
                 """, active: RequestsRoute.meetings.path)
     }
 
@@ -310,7 +310,7 @@ enum RequestPages {
 
     @Sendable static func calendar(_ req: Request) async throws -> HTML {
         guard let y = req.parameters.get("year").flatMap(Int.init), (1900...2200).contains(y) else {
-            throw AppError.badRequest("error.badID", args: [req.parameters.get("year") ?? ""])
+            throw AppError.badRequest(.errorBadID, args: [req.parameters.get("year") ?? ""])
         }
         return try await calendarPage(req, year: y)
     }
@@ -323,7 +323,7 @@ enum RequestPages {
     /// One line a day: "2027-01-01 元旦 off" or "2027-02-07 春节调休 work".
     @Sendable static func saveCalendar(_ req: Request) async throws -> Response {
         guard let year = req.parameters.get("year").flatMap(Int.init), (1900...2200).contains(year) else {
-            throw AppError.badRequest("error.badID", args: [req.parameters.get("year") ?? ""])
+            throw AppError.badRequest(.errorBadID, args: [req.parameters.get("year") ?? ""])
         }
         let f = try req.content.decode(CalendarForm.self)
         var off: [CalendarAPI.DayInput] = []
@@ -332,7 +332,7 @@ enum RequestPages {
             for line in (f.days ?? "").split(whereSeparator: \.isNewline) {
                 let parts = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
                 guard parts.count >= 3, ["off", "work", "放假", "上班"].contains(parts.last!) else {
-                    throw AppError.invalid("error.calendar.line", args: [String(line)])
+                    throw AppError.invalid(.errorCalendarLine, args: [String(line)])
                 }
                 let day = CalendarAPI.DayInput(
                     date: parts[0], name: parts[1..<(parts.count - 1)].joined(separator: " "))
@@ -340,7 +340,7 @@ enum RequestPages {
             }
             _ = try await CalendarAPI.replace(
                 req, year: year, input: .init(source: f.source ?? "", daysOff: off, workingWeekends: work))
-            Layout.flash(req, "flash.saved")
+            Layout.flash(req, .flashSaved)
             return req.redirect(to: RequestsRoute.calendarYear(.value(year)))
         } catch let e as AppError where e.status == .unprocessableEntity {
             return try await calendarPage(req, year: year, error: e, draft: f).encodeResponse(
@@ -362,20 +362,20 @@ enum RequestPages {
             v.maySetDistrictSettings
             ? """
             <form method="post" action="\(RequestsRoute.calendarYear(.value(year)))" class="card" \
-            id="calendar-editor">\(CSRF.hiddenField(req))<h2>\(req.t("calendar.edit"))</h2>
+            id="calendar-editor">\(CSRF.hiddenField(req))<h2>\(req.t(.calendarEdit))</h2>
             \(Widgets.errorSummary(error, lang: req.lang))
-            <label for="source">\(req.t("calendar.sourceLabel"))</label><input id="source" name="source" \
+            <label for="source">\(req.t(.calendarSourceLabel))</label><input id="source" name="source" \
             value="\(draft?.source ?? existing?.source ?? "")" required>
-            <label for="days">\(req.t("calendar.lines"))</label><textarea id="days" name="days" \
+            <label for="days">\(req.t(.calendarLines))</label><textarea id="days" name="days" \
             rows="12">\(text)</textarea>
-            <p><button type="submit">\(req.t("action.save"))</button></p></form>
+            <p><button type="submit">\(req.t(.actionSave))</button></p></form>
             """ : ""
         guard let y = existing else {
             return Layout.page(
-                req, title: req.t("nav.calendar"),
+                req, title: req.t(.navCalendar),
                 body: """
-                    <h1>\(req.t("nav.calendar")) \(year)</h1><p class="flash \
-                    error">\(req.t("error.calendar.missingYear", String(year)))</p>\(editor)
+                    <h1>\(req.t(.navCalendar)) \(year)</h1><p class="flash \
+                    error">\(req.t(.errorCalendarMissingYear, String(year)))</p>\(editor)
                     <p><a href="\(RequestsRoute.calendarYear(.value(year - 1)))">\(year - 1)</a></p>
                     """, active: RequestsRoute.calendar.path)
         }
@@ -383,13 +383,13 @@ enum RequestPages {
             "<ul>\(days.map { "<li>\($0.date) · \($0.name)</li>" as HTML })</ul>"
         }
         return Layout.page(
-            req, title: req.t("nav.calendar"),
+            req, title: req.t(.navCalendar),
             body: """
-                <h1>\(req.t("nav.calendar")) \(y.year)</h1><p class="muted">\(req.t("calendar.source", y.source))</p>
+                <h1>\(req.t(.navCalendar)) \(y.year)</h1><p class="muted">\(req.t(.calendarSource, y.source))</p>
                 <div class="grid2"><section \
-                class="card"><h2>\(req.t("calendar.daysOff"))</h2>\(list(y.daysOff))</section>
+                class="card"><h2>\(req.t(.calendarDaysOff))</h2>\(list(y.daysOff))</section>
                 <section \
-                class="card"><h2>\(req.t("calendar.workingWeekends"))</h2>\(list(y.workingWeekends))</section></div>
+                class="card"><h2>\(req.t(.calendarWorkingWeekends))</h2>\(list(y.workingWeekends))</section></div>
                 <p><a href="\(RequestsRoute.calendarYear(.value(y.year - 1)))">\(y.year - 1)</a> · <a \
                 href="\(RequestsRoute.calendarYear(.value(y.year + 1)))">\(y.year + 1)</a></p>\(editor)
                 """, active: RequestsRoute.calendar.path)

@@ -42,7 +42,7 @@ enum RequestPhotos {
     /// Checks and cleans photos in one pass on the thread pool, before anything is stored: a bad photo leaves nothing
     /// half-done, and the cleaned bytes are what `add` stores (no photo is decoded twice).
     static func clean(_ files: [[UInt8]], keepLocation: Bool, limit: Int, _ req: Request) async throws -> [Cleaned] {
-        if files.count > limit { throw AppError.invalid("error.photo.count", args: [String(limit)], field: "photos") }
+        if files.count > limit { throw AppError.invalid(.errorPhotoCount, args: [String(limit)], field: "photos") }
         let outcome: Result<[Cleaned], ImageSanitizer.Problem> = try await req.offload {
             var cleaned: [Cleaned] = []
             for file in files {
@@ -57,7 +57,7 @@ enum RequestPhotos {
         case .success(let cleaned): return cleaned
         case .failure(let problem):
             throw AppError.invalid(
-                problem.messageKey, args: [String(ImageSanitizer.maxBytes / 1024 / 1024)],
+                key: problem.messageKey, args: [String(ImageSanitizer.maxBytes / 1024 / 1024)],
                 field: "photos")
         }
     }
@@ -76,7 +76,7 @@ enum RequestPhotos {
         ).count()
         let limit = asEvidence ? perStep : perRequest
         if existing + cleaned.count > limit {
-            throw AppError.invalid("error.photo.count", args: [String(limit)], field: "photos")
+            throw AppError.invalid(.errorPhotoCount, args: [String(limit)], field: "photos")
         }
         let photos = cleaned.map { c -> RequestPhoto in
             let p = RequestPhoto()
@@ -119,9 +119,9 @@ enum RequestPhotos {
     @Sendable static func upload(_ req: Request) async throws -> Response {
         let r = try await RequestAccess.find(try req.intParameter("id"), req)
         let v = try req.requireViewer()
-        guard let body = req.body.data else { throw AppError.invalid("error.photo.type", field: "photos") }
+        guard let body = req.body.data else { throw AppError.invalid(.errorPhotoType, field: "photos") }
         let reporter = r.reporterUserID == v.user.id
-        if reporter && r.state != .raised { throw AppError.conflict("error.photo.late") }
+        if reporter && r.state != .raised { throw AppError.conflict(.errorPhotoLate) }
         let keep = try req.flag("keepLocation") == true && reporter
         let cleaned = try await clean([Array(body.readableBytesView)], keepLocation: keep, limit: 1, req)
         let stored = try await add(req, to: r, photos: cleaned, asEvidence: !reporter)

@@ -63,7 +63,7 @@ enum RequestService {
         // Staff raise on a resident's behalf from a visit, the hotline, a patrol or a walk-in.
         let staff = !v.role.usesPhoneLayout || v.role == .gridWorker || RequestAccess.gridRoles.contains(v.role)
         let channel: RequestChannel = staff ? (input.channel ?? .walkIn) : .app
-        if staff && channel == .app { throw AppError.invalid("error.request.channel", field: "channel") }
+        if staff && channel == .app { throw AppError.invalid(.errorRequestChannel, field: "channel") }
 
         // Where: a point, a household, or (for a resident) their own household.
         var grid: GridSummary?
@@ -71,10 +71,10 @@ enum RequestService {
         let household = try await input.householdID.asyncMap { try await Self.household($0, req) }
         if let lat = input.lat, let lng = input.lng {
             let p = Coordinate(lat: lat, lng: lng)
-            guard p.isValid else { throw AppError.invalid("error.geo.range", field: "lat") }
+            guard p.isValid else { throw AppError.invalid(.errorGeoRange, field: "lat") }
             let (index, _) = try await ctx.places.current(on: db)
             let hit = index.containing(p).first ?? index.nearest(p, maxMetres: PlacesAPI.nearestWithinMetres)?.id
-            guard let id = hit else { throw AppError.invalid("error.geo.outside", field: "lat") }
+            guard let id = hit else { throw AppError.invalid(.errorGeoOutside, field: "lat") }
             grid = try await PlacesQueries.gridSummary(id, on: db)
         } else if staff, let gid = input.gridID {
             grid = try await PlacesQueries.scopedGrid(gid, field: "gridId", req)
@@ -88,7 +88,7 @@ enum RequestService {
                 grid = try await PlacesQueries.gridSummary(h.gridID, on: db)
             }
         }
-        guard let grid else { throw AppError.invalid("error.request.where", field: "lat") }
+        guard let grid else { throw AppError.invalid(.errorRequestWhere, field: "lat") }
         if staff, !v.scope.includes(TreePath(grid.path)) {
             throw await req.forbidden("raise in grid \(grid.id)", scopePath: grid.path)
         }
@@ -158,7 +158,7 @@ enum RequestService {
         let found = try await PlacesQueries.household(id, on: req.db)
         guard own == id, let found else {
             if found != nil { await AccessLog.write(req, .outOfScopeRead, detail: "household \(id) in householdId") }
-            throw AppError.invalid("error.ref.unknown", field: "householdId")
+            throw AppError.invalid(.errorRefUnknown, field: "householdId")
         }
         return found
     }
@@ -169,13 +169,13 @@ enum RequestService {
     static func checkHandler(_ unitID: Int, for r: ServiceRequest, _ req: Request) async throws {
         let v = try req.requireViewer()
         guard let unit = try await UnitsQueries.activeHandler(unitID, on: req.db) else {
-            throw AppError.invalid("error.request.handlers", field: "unitIds")
+            throw AppError.invalid(.errorRequestHandlers, field: "unitIds")
         }
         let path = TreePath(unit.path)
         if v.scope.includes(path) || path.contains(TreePath(r.path)) { return }
         let detail = "dispatch request \(r.id ?? 0) to unit \(unitID)"
         await AccessLog.write(req, .forbiddenChange, detail: detail, scopePath: unit.path)
-        throw AppError.invalid("error.request.handlers", field: "unitIds")
+        throw AppError.invalid(.errorRequestHandlers, field: "unitIds")
     }
 
     static func event(
@@ -198,7 +198,7 @@ enum RequestService {
     /// Saves the request's new facts only if its version is still the one read: of two people taking the same
     /// request at the same moment, exactly one succeeds.
     static func saveIfUnchanged(_ r: ServiceRequest, readVersion: Int, on db: Database) async throws {
-        guard let sql = db as? SQLDatabase else { throw AppError.conflict("error.request.changed") }
+        guard let sql = db as? SQLDatabase else { throw AppError.conflict(.errorRequestChanged) }
         struct Row: Decodable { let id: Int }
         let updated = try await sql.raw(
             """
@@ -215,7 +215,7 @@ enum RequestService {
             WHERE id = \(bind: r.id!) AND version = \(bind: readVersion) RETURNING id
             """
         ).all(decoding: Row.self)
-        guard updated.count == 1 else { throw AppError.conflict("error.request.changed") }
+        guard updated.count == 1 else { throw AppError.conflict(.errorRequestChanged) }
         r.version = readVersion + 1
     }
 
@@ -303,7 +303,7 @@ enum RequestService {
         } catch {
             throw AppError(
                 status: .conflict, code: "conflict", messageKey: error.messageKey,
-                args: [ctx.lang.t(action.labelKey), ctx.lang.t(from.labelKey)])
+                args: [ctx.lang.t(key: action.labelKey), ctx.lang.t(key: from.labelKey)])
         }
         let now = Date()
         var deadline: Date?
@@ -316,10 +316,10 @@ enum RequestService {
             deadline = try await Calendars.softDeadline(
                 on: ctx.db, logger: ctx.logger, from: now, workingDays: category?.reviewDays ?? 2, warnings: &warnings)
         case .settle, .complete:
-            if note.isEmpty { throw AppError.invalid("error.request.result", field: "note") }
+            if note.isEmpty { throw AppError.invalid(.errorRequestResult, field: "note") }
             r.resolvedAt = now
         case .forward, .escalate:
-            if note.isEmpty && action == .escalate { throw AppError.invalid("error.request.reason", field: "note") }
+            if note.isEmpty && action == .escalate { throw AppError.invalid(.errorRequestReason, field: "note") }
             deadline = try await Calendars.softDeadline(
                 on: ctx.db, logger: ctx.logger, from: now, workingDays: 5, warnings: &warnings)
         case .dispatch, .decide:
@@ -327,16 +327,16 @@ enum RequestService {
                 guard let mid = input.meetingID, let m = try await JointMeeting.find(mid, on: ctx.db),
                     m.communityNodeID == r.communityNodeID
                 else {
-                    throw AppError.invalid("error.request.meeting", field: "meetingId")
+                    throw AppError.invalid(.errorRequestMeeting, field: "meetingId")
                 }
-                if note.isEmpty { throw AppError.invalid("error.request.decision", field: "note") }
+                if note.isEmpty { throw AppError.invalid(.errorRequestDecision, field: "note") }
             }
             let unitIDs = Array(Set(input.unitIDs ?? []))
             if unitIDs.isEmpty || unitIDs.count > maxHandlers {
-                throw AppError.invalid("error.request.handlers", field: "unitIds")
+                throw AppError.invalid(.errorRequestHandlers, field: "unitIds")
             }
             let days = input.workingDays ?? category?.handlingDays ?? 5
-            guard (1...60).contains(days) else { throw AppError.invalid("error.calendar.count", field: "workingDays") }
+            guard (1...60).contains(days) else { throw AppError.invalid(.errorCalendarCount, field: "workingDays") }
             deadline = try await Calendars.softDeadline(
                 on: ctx.db, logger: ctx.logger, from: now, workingDays: days, warnings: &warnings)
             for uid in unitIDs {
@@ -350,10 +350,10 @@ enum RequestService {
                 newAssignments.append(a)
             }
         case .returnDispatch:
-            if note.isEmpty { throw AppError.invalid("error.request.reason", field: "note") }
+            if note.isEmpty { throw AppError.invalid(.errorRequestReason, field: "note") }
         case .requestExtension:
             guard let days = input.workingDays, (1...30).contains(days) else {
-                throw AppError.invalid("error.calendar.count", field: "workingDays")
+                throw AppError.invalid(.errorCalendarCount, field: "workingDays")
             }
         case .approveExtension:
             let asked = try await RequestEvent.query(on: ctx.db).filter(\.$requestID == id).filter(
@@ -365,15 +365,15 @@ enum RequestService {
             deadline = try await Calendars.softDeadline(
                 on: ctx.db, logger: ctx.logger, from: base, workingDays: days, warnings: &warnings)
         case .rate:
-            guard input.rating != nil else { throw AppError.invalid("error.request.rating", field: "rating") }
+            guard input.rating != nil else { throw AppError.invalid(.errorRequestRating, field: "rating") }
             r.rating = input.rating
             r.ratingComment = note.isEmpty ? nil : note
         case .merge:
             guard let target = input.mergeInto, target != id else {
-                throw AppError.invalid("error.request.mergeTarget", field: "mergeInto")
+                throw AppError.invalid(.errorRequestMergeTarget, field: "mergeInto")
             }
             let other = try await RequestAccess.find(target, try ctx.callerForUserAction())
-            guard other.state.isOpen else { throw AppError.invalid("error.request.mergeTarget", field: "mergeInto") }
+            guard other.state.isOpen else { throw AppError.invalid(.errorRequestMergeTarget, field: "mergeInto") }
             r.mergedIntoID = other.id
         case .supervise:
             r.supervised = true
@@ -492,7 +492,7 @@ enum RequestService {
         let stale = try await ServiceRequest.query(on: db).filter(\.$state == .resolved)
             .filter(\.$resolvedAt < now.addingTimeInterval(-Double(unratedAfterDays) * 86_400)).all()
         for r in stale {
-            let note = ActionInput(note: Lang.zhHans.t("request.autoUnrated"))
+            let note = ActionInput(note: Lang.zhHans.t(.requestAutoUnrated))
             if (try? await perform(ctx, id: r.id!, action: .closeUnrated, note)) != nil {
                 closed += 1
             }
@@ -501,7 +501,7 @@ enum RequestService {
             \.$stepDeadline < now
         ).all()
         for r in overdue where (EscalationLevel(rawValue: r.level) ?? .community).next != nil {
-            let note = ActionInput(note: Lang.zhHans.t("request.autoEscalated"))
+            let note = ActionInput(note: Lang.zhHans.t(.requestAutoEscalated))
             if (try? await perform(ctx, id: r.id!, action: .escalate, note)) != nil {
                 escalated += 1
             }

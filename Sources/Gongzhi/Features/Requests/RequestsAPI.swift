@@ -125,7 +125,7 @@ enum RequestsAPI {
         for (value, field) in [
             (i.responseDays, "responseDays"), (i.reviewDays, "reviewDays"), (i.handlingDays, "handlingDays"),
         ] {
-            if let value, !(1...60).contains(value) { throw AppError.invalid("error.calendar.count", field: field) }
+            if let value, !(1...60).contains(value) { throw AppError.invalid(.errorCalendarCount, field: field) }
         }
         if let n = i.nameZh { c.nameZh = try TreeRules.validName(n) }
         if let n = i.nameEn { c.nameEn = try TreeRules.validName(n) }
@@ -206,7 +206,7 @@ enum RequestsAPI {
             defer { previous = e.at }
             if others, let reporter = r.reporterUserID, e.actorUserID == reporter {
                 return EventOut(
-                    id: e.id!, at: e.at, actorName: lang.t("request.anotherResident"), action: e.action,
+                    id: e.id!, at: e.at, actorName: lang.t(.requestAnotherResident), action: e.action,
                     fromState: e.fromState, toState: e.toState,
                     note: "",
                     deadline: e.deadline, workingDays: nil)
@@ -245,16 +245,16 @@ enum RequestsAPI {
     @Sendable static func similar(_ req: Request) async throws -> [PublicOut] {
         let v = try req.requireViewer()
         guard let category = req.query[String.self, at: "category"], !category.isEmpty else {
-            throw AppError.badRequest("error.request.category")
+            throw AppError.badRequest(.errorRequestCategory)
         }
         let text = req.query[String.self, at: "text"] ?? ""
         var point: Coordinate?
         let lat = try req.number("lat")
         let lng = try req.number("lng")
-        if (lat == nil) != (lng == nil) { throw AppError.badRequest("error.geo.latlng") }
+        if (lat == nil) != (lng == nil) { throw AppError.badRequest(.errorGeoLatlng) }
         if let la = lat, let ln = lng {
             point = Coordinate(lat: la, lng: ln)
-            guard point!.isValid else { throw AppError.badRequest("error.geo.range") }
+            guard point!.isValid else { throw AppError.badRequest(.errorGeoRange) }
         }
         var household: Int?
         if let hid = try optionalInt(req, "householdId") { household = try await RequestService.household(hid, req).id }
@@ -279,7 +279,7 @@ enum RequestsAPI {
 
     static func optionalInt(_ req: Request, _ key: String) throws -> Int? {
         guard let raw = req.query[String.self, at: key], !raw.isEmpty else { return nil }
-        guard let v = Int(raw) else { throw AppError.badRequest("error.badID", args: [raw]) }
+        guard let v = Int(raw) else { throw AppError.badRequest(.errorBadID, args: [raw]) }
         return v
     }
 
@@ -297,7 +297,7 @@ enum RequestsAPI {
         var f = ListFilter()
         if let raw = req.query[String.self, at: "metric"], !raw.isEmpty {
             guard let metric = RequestMetric(rawValue: raw) else {
-                throw AppError.badRequest("error.enum", args: ["metric", raw])
+                throw AppError.badRequest(.errorEnum, args: ["metric", raw])
             }
             f.metric = metric
             let nodeID = try optionalInt(req, "nodeId")
@@ -307,12 +307,12 @@ enum RequestsAPI {
         }
         if let raw = req.query[String.self, at: "state"], !raw.isEmpty {
             guard let s = RequestState(rawValue: raw) else {
-                throw AppError.badRequest("error.enum", args: ["state", raw])
+                throw AppError.badRequest(.errorEnum, args: ["state", raw])
             }
             f.state = s
         }
         if let raw = req.query[String.self, at: "gridId"], !raw.isEmpty {
-            guard let g = Int(raw) else { throw AppError.badRequest("error.badID", args: [raw]) }
+            guard let g = Int(raw) else { throw AppError.badRequest(.errorBadID, args: [raw]) }
             f.gridID = g
         }
         f.page = try req.page()
@@ -354,7 +354,7 @@ enum RequestsAPI {
         guard let action = RequestAction(rawValue: req.parameters.get("action") ?? ""), action != .raise,
             action != .closeUnrated
         else {
-            throw AppError.badRequest("error.enum", args: ["action", req.parameters.get("action") ?? ""])
+            throw AppError.badRequest(.errorEnum, args: ["action", req.parameters.get("action") ?? ""])
         }
         let input =
             req.body.data == nil ? RequestService.ActionInput() : try req.decodeStrict(RequestService.ActionInput.self)
@@ -366,7 +366,7 @@ enum RequestsAPI {
     static func publicCommunityID(_ req: Request) async throws -> Int? {
         let v = try req.requireViewer()
         if let raw = req.query[String.self, at: "communityId"], !raw.isEmpty {
-            guard let c = Int(raw) else { throw AppError.badRequest("error.badID", args: [raw]) }
+            guard let c = Int(raw) else { throw AppError.badRequest(.errorBadID, args: [raw]) }
             return c
         } else if let g = try await PlacesQueries.homeGrid(of: v, on: req.db) {
             return g.communityNodeID
@@ -436,7 +436,7 @@ enum RequestsAPI {
                 default: nil
                 }
             if let next, RequestAccess.may(v, next, r, category: category, myUnits: mine, assignedUnits: active) {
-                todos.append((r, lang.t(next.labelKey)))
+                todos.append((r, lang.t(key: next.labelKey)))
             }
         }
         let now = Date()
@@ -503,11 +503,11 @@ enum MeetingsAPI {
         }
         let node = try await OrgQueries.findForChange(communityID, req, field: "communityNodeId")
         guard node.kind == .communityCommittee else {
-            throw AppError.invalid("error.meeting.community", field: "communityNodeId")
+            throw AppError.invalid(.errorMeetingCommunity, field: "communityNodeId")
         }
-        guard let d = SimpleDate(date) else { throw AppError.invalid("error.date.invalid", field: "date") }
+        guard let d = SimpleDate(date) else { throw AppError.invalid(.errorDateInvalid, field: "date") }
         let h = host.trimmingWhitespace()
-        guard !h.isEmpty, h.count <= 100 else { throw AppError.invalid("error.meeting.host", field: "host") }
+        guard !h.isEmpty, h.count <= 100 else { throw AppError.invalid(.errorMeetingHost, field: "host") }
         let m = JointMeeting()
         m.communityNodeID = node.id!
         m.path = node.path

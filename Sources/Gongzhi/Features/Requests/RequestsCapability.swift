@@ -13,21 +13,21 @@ extension Capability {
         },
         routeTypes: [RequestsRoute.self],
         navigation: [
-            NavEntry(layout: .desk, order: 10, link: RequestsRoute.todos.link, key: "nav.todos"),
-            NavEntry(layout: .desk, order: 30, link: RequestsRoute.list.link, key: "nav.requests"),
+            NavEntry(layout: .desk, order: 10, link: RequestsRoute.todos.link, key: .navTodos),
+            NavEntry(layout: .desk, order: 30, link: RequestsRoute.list.link, key: .navRequests),
             NavEntry(
-                layout: .desk, order: 40, link: RequestsRoute.figures.link, key: "nav.figures", permission: .viewTree),
+                layout: .desk, order: 40, link: RequestsRoute.figures.link, key: .navFigures, permission: .viewTree),
             NavEntry(
-                layout: .desk, order: 50, link: RequestsRoute.meetings.link, key: "nav.meetings",
+                layout: .desk, order: 50, link: RequestsRoute.meetings.link, key: .navMeetings,
                 permission: .viewTree),
-            NavEntry(layout: .desk, order: 150, link: RequestsRoute.calendar.link, key: "nav.calendar"),
-            NavEntry(layout: .phone, order: 10, link: RequestsRoute.list.link, key: "nav.myRequests"),
+            NavEntry(layout: .desk, order: 150, link: RequestsRoute.calendar.link, key: .navCalendar),
+            NavEntry(layout: .phone, order: 10, link: RequestsRoute.list.link, key: .navMyRequests),
         ],
         homeTiles: [
             HomeTile(
-                layout: .phone, order: 10, link: RequestsRoute.new.link, key: "request.new", hint: "home.need.hint"),
+                layout: .phone, order: 10, link: RequestsRoute.new.link, key: .requestNew, hint: .homeNeedHint),
             HomeTile(
-                layout: .phone, order: 50, link: RequestsRoute.todos.link, key: "nav.todos", hint: "home.todos.hint",
+                layout: .phone, order: 50, link: RequestsRoute.todos.link, key: .navTodos, hint: .homeTodosHint,
                 permission: .viewPeople),
         ],
         auditKinds: [.calendar, .jointMeeting, .requestCategory, .requestPhoto],

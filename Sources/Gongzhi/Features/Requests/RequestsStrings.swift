@@ -1,310 +1,337 @@
+/// The keys this table declares: a call site names `.member`, so a misspelt key does not compile.
+extension Text {
+    static let requestAnotherResident = Text("request.anotherResident")
+    static let requestStateRaised = Text("requestState.raised")
+    static let requestStateGridReview = Text("requestState.gridReview")
+    static let requestStateMeetingDecision = Text("requestState.meetingDecision")
+    static let requestStateEscalated = Text("requestState.escalated")
+    static let requestStateDispatched = Text("requestState.dispatched")
+    static let requestStateHandling = Text("requestState.handling")
+    static let requestStateResolved = Text("requestState.resolved")
+    static let requestStateClosed = Text("requestState.closed")
+    static let requestStateMerged = Text("requestState.merged")
+    static let requestKindConsultation = Text("requestKind.consultation")
+    static let requestKindHelp = Text("requestKind.help")
+    static let requestKindComplaint = Text("requestKind.complaint")
+    static let requestKindReport = Text("requestKind.report")
+    static let requestKindSuggestion = Text("requestKind.suggestion")
+    static let channelApp = Text("channel.app")
+    static let channelVisit = Text("channel.visit")
+    static let channelHotline = Text("channel.hotline")
+    static let channelPatrol = Text("channel.patrol")
+    static let channelWalkIn = Text("channel.walkIn")
+    static let channelOpen311 = Text("channel.open311")
+    static let ratingSatisfied = Text("rating.satisfied")
+    static let ratingBasicallySatisfied = Text("rating.basicallySatisfied")
+    static let ratingUnsatisfied = Text("rating.unsatisfied")
+    static let levelCommunity = Text("level.community")
+    static let levelStreet = Text("level.street")
+    static let levelDistrict = Text("level.district")
+    static let requestActionRaise = Text("requestAction.raise")
+    static let requestActionTake = Text("requestAction.take")
+    static let requestActionSettle = Text("requestAction.settle")
+    static let requestActionForward = Text("requestAction.forward")
+    static let requestActionDecide = Text("requestAction.decide")
+    static let requestActionDispatch = Text("requestAction.dispatch")
+    static let requestActionAccept = Text("requestAction.accept")
+    static let requestActionReturnDispatch = Text("requestAction.returnDispatch")
+    static let requestActionProgress = Text("requestAction.progress")
+    static let requestActionRequestExtension = Text("requestAction.requestExtension")
+    static let requestActionApproveExtension = Text("requestAction.approveExtension")
+    static let requestActionRefuseExtension = Text("requestAction.refuseExtension")
+    static let requestActionComplete = Text("requestAction.complete")
+    static let requestActionEscalate = Text("requestAction.escalate")
+    static let requestActionSupervise = Text("requestAction.supervise")
+    static let requestActionRate = Text("requestAction.rate")
+    static let requestActionReopen = Text("requestAction.reopen")
+    static let requestActionCloseUnrated = Text("requestAction.closeUnrated")
+    static let requestActionMerge = Text("requestAction.merge")
+    static let requestActionComment = Text("requestAction.comment")
+    static let errorRequestChanged = Text("error.request.changed")
+    static let errorRequestTextLong = Text("error.request.textLong")
+    static let errorRequestKind = Text("error.request.kind")
+    static let errorRequestCategory = Text("error.request.category")
+    static let errorRequestChannel = Text("error.request.channel")
+    static let errorRequestWhere = Text("error.request.where")
+    static let errorRequestResult = Text("error.request.result")
+    static let errorRequestReason = Text("error.request.reason")
+    static let errorRequestMeeting = Text("error.request.meeting")
+    static let errorRequestDecision = Text("error.request.decision")
+    static let errorRequestHandlers = Text("error.request.handlers")
+    static let errorRequestRating = Text("error.request.rating")
+    static let errorRequestMergeTarget = Text("error.request.mergeTarget")
+    static let errorCalendarMissingYear = Text("error.calendar.missingYear")
+    static let errorCalendarCount = Text("error.calendar.count")
+    static let errorCalendarFrom = Text("error.calendar.from")
+    static let errorMeetingCommunity = Text("error.meeting.community")
+    static let errorMeetingHost = Text("error.meeting.host")
+    static let entityJointMeeting = Text("entity.joint_meeting")
+    static let flashRaised = Text("flash.raised")
+    static let requestNumber = Text("request.number")
+    static let requestKind = Text("request.kind")
+    static let requestState = Text("request.state")
+    static let requestDeadline = Text("request.deadline")
+    static let requestOverdue = Text("request.overdue")
+    static let requestPublic = Text("request.public")
+    static let requestChannel = Text("request.channel")
+    static let requestWhere = Text("request.where")
+    static let requestWhereHint = Text("request.whereHint")
+    static let requestWhereStaff = Text("request.whereStaff")
+    static let requestLat = Text("request.lat")
+    static let requestLng = Text("request.lng")
+    static let requestUseLocation = Text("request.useLocation")
+    static let requestLocationDone = Text("request.locationDone")
+    static let requestLocationFailed = Text("request.locationFailed")
+    static let requestIsPublic = Text("request.isPublic")
+    static let requestSubmit = Text("request.submit")
+    static let requestHandlers = Text("request.handlers")
+    static let requestWorkingDays = Text("request.workingDays")
+    static let requestMergeInto = Text("request.mergeInto")
+    static let requestNote = Text("request.note")
+    static let requestActions = Text("request.actions")
+    static let requestTimeline = Text("request.timeline")
+    static let requestTookDays = Text("request.tookDays")
+    static let requestLevelNow = Text("request.levelNow")
+    static let assignmentPending = Text("assignment.pending")
+    static let assignmentAccepted = Text("assignment.accepted")
+    static let assignmentReturned = Text("assignment.returned")
+    static let assignmentCompleted = Text("assignment.completed")
+    static let assignmentWithdrawn = Text("assignment.withdrawn")
+    static let todoNext = Text("todo.next")
+    static let meetingNew = Text("meeting.new")
+    static let meetingDate = Text("meeting.date")
+    static let meetingHost = Text("meeting.host")
+    static let meetingAttendees = Text("meeting.attendees")
+    static let meetingAgenda = Text("meeting.agenda")
+    static let meetingAgendaHint = Text("meeting.agendaHint")
+    static let calendarSource = Text("calendar.source")
+    static let calendarDaysOff = Text("calendar.daysOff")
+    static let calendarWorkingWeekends = Text("calendar.workingWeekends")
+    static let metricRaised = Text("metric.raised")
+    static let metricResponded = Text("metric.responded")
+    static let metricResolved = Text("metric.resolved")
+    static let metricOnTime = Text("metric.onTime")
+    static let metricSatisfied = Text("metric.satisfied")
+    static let metricUnsatisfied = Text("metric.unsatisfied")
+    static let metricUnrated = Text("metric.unrated")
+    static let metricOpen = Text("metric.open")
+    static let figuresArea = Text("figures.area")
+    static let figuresResponseRate = Text("figures.responseRate")
+    static let figuresResolutionRate = Text("figures.resolutionRate")
+    static let figuresOnTimeRate = Text("figures.onTimeRate")
+    static let figuresSatisfactionRate = Text("figures.satisfactionRate")
+    static let figuresStepDays = Text("figures.stepDays")
+    static let figuresHint = Text("figures.hint")
+    static let requestPhotos = Text("request.photos")
+    static let requestPhoto = Text("request.photo")
+    static let requestKeepLocation = Text("request.keepLocation")
+    static let errorPhotoType = Text("error.photo.type")
+    static let errorPhotoCount = Text("error.photo.count")
+    static let errorPhotoLate = Text("error.photo.late")
+    static let requestSimilarTitle = Text("request.similarTitle")
+    static let requestSimilarHint = Text("request.similarHint")
+    static let requestPhotosAgain = Text("request.photosAgain")
+    static let requestMergeHint = Text("request.mergeHint")
+    static let requestMergedInto = Text("request.mergedInto")
+    static let calendarEdit = Text("calendar.edit")
+    static let calendarSourceLabel = Text("calendar.sourceLabel")
+    static let calendarLines = Text("calendar.lines")
+    static let errorCalendarDate = Text("error.calendar.date")
+    static let errorCalendarName = Text("error.calendar.name")
+    static let errorCalendarNotWeekend = Text("error.calendar.notWeekend")
+    static let errorCalendarClash = Text("error.calendar.clash")
+    static let errorCalendarSource = Text("error.calendar.source")
+    static let errorCalendarLine = Text("error.calendar.line")
+    static let requestPick = Text("request.pick")
+    static let requestPickHint = Text("request.pickHint")
+    static let requestPublicMap = Text("request.publicMap")
+    static let requestPublicCount = Text("request.publicCount")
+    static let requestAutoUnrated = Text("request.autoUnrated")
+    static let requestAutoEscalated = Text("request.autoEscalated")
+}
+
 /// The interface strings of Requests, in both languages.
 enum RequestsStrings {
-    static let table = StringTable(
-        zhHans: [
-            "request.anotherResident": "另一位居民",
-            "requestState.raised": "待网格受理",
-            "requestState.gridReview": "网格议事",
-            "requestState.meetingDecision": "待联席会议定事",
-            "requestState.escalated": "已吹哨上报",
-            "requestState.dispatched": "已派单待接单",
-            "requestState.handling": "办理中",
-            "requestState.resolved": "待群众评价",
-            "requestState.closed": "已办结",
-            "requestState.merged": "已合并",
-            "requestKind.consultation": "咨询",
-            "requestKind.help": "求助",
-            "requestKind.complaint": "投诉",
-            "requestKind.report": "举报",
-            "requestKind.suggestion": "建议",
-            "channel.app": "手机提交",
-            "channel.visit": "入户走访",
-            "channel.hotline": "热线电话",
-            "channel.patrol": "网格巡查",
-            "channel.walkIn": "现场来访",
-            "channel.open311": "Open311 接口",
-            "rating.satisfied": "满意",
-            "rating.basicallySatisfied": "基本满意",
-            "rating.unsatisfied": "不满意",
-            "level.community": "社区",
-            "level.street": "街道",
-            "level.district": "区",
-            "requestAction.raise": "居民提事",
-            "requestAction.take": "受理",
-            "requestAction.settle": "网格办结",
-            "requestAction.forward": "提交联席会议",
-            "requestAction.decide": "会议定事并派单",
-            "requestAction.dispatch": "派单",
-            "requestAction.accept": "接单",
-            "requestAction.returnDispatch": "退单",
-            "requestAction.progress": "办理进展",
-            "requestAction.requestExtension": "申请延期",
-            "requestAction.approveExtension": "同意延期",
-            "requestAction.refuseExtension": "不同意延期",
-            "requestAction.complete": "办结反馈",
-            "requestAction.escalate": "吹哨上报",
-            "requestAction.supervise": "督办",
-            "requestAction.rate": "评价",
-            "requestAction.reopen": "重新办理",
-            "requestAction.closeUnrated": "逾期未评价办结",
-            "requestAction.merge": "合并重复诉求",
-            "requestAction.comment": "备注",
-            "error.request.changed": "这条诉求刚被别人处理过，请刷新后再试。",
-            "error.request.textLong": "描述不能超过 2000 字。",
-            "error.request.kind": "请选择诉求类型。",
-            "error.request.category": "请选择有效的诉求类别。",
-            "error.request.channel": "代居民登记时请选择来源：走访、热线、巡查或来访。",
-            "error.request.where": "请在地图上选点、使用手机定位，或选择住户。",
-            "error.request.result": "请填写办理结果。",
-            "error.request.reason": "请填写原因。",
-            "error.request.meeting": "请选择本社区的联席会议。",
-            "error.request.decision": "请填写会议决定。",
-            "error.request.handlers": "请选择至少一个承办单位。",
-            "error.request.rating": "请选择评价。",
-            "error.request.mergeTarget": "请选择另一条未办结的诉求。",
-            "error.calendar.missingYear": "{0} 年的工作日历尚未设置，无法计算期限。",
-            "error.calendar.count": "工作日数应为 1–365 之间的整数。",
-            "error.calendar.from": "参数 from 应为 ISO 8601 时间，例如 2026-09-30T10:00:00+08:00。",
-            "error.meeting.community": "联席会议须属于一个社区。",
-            "error.meeting.host": "请填写主持人。",
-            "entity.joint_meeting": "联席会议",
-            "flash.raised": "诉求已提交，网格员会尽快受理。",
-            "request.number": "编号",
-            "request.kind": "类型",
-            "request.state": "状态",
-            "request.deadline": "期限",
-            "request.overdue": "已超期",
-            "request.public": "本社区公开的诉求",
-            "request.channel": "来源",
-            "request.where": "位置",
-            "request.whereHint": "可使用手机定位或填写坐标；不填则按您登记的住户所在网格受理。",
-            "request.whereStaff": "选择网格，或填写坐标。",
-            "request.lat": "纬度",
-            "request.lng": "经度",
-            "request.useLocation": "使用手机定位",
-            "request.locationDone": "已获取位置",
-            "request.locationFailed": "无法获取位置",
-            "request.isPublic": "同意不署名公开这条诉求",
-            "request.submit": "提交",
-            "request.handlers": "承办单位",
-            "request.workingDays": "工作日",
-            "request.mergeInto": "合并到编号",
-            "request.note": "说明",
-            "request.actions": "办理",
-            "request.timeline": "办理过程",
-            "request.tookDays": "用时 {0} 个工作日",
-            "request.levelNow": "当前层级：{0}",
-            "assignment.pending": "待接单",
-            "assignment.accepted": "已接单",
-            "assignment.returned": "已退单",
-            "assignment.completed": "已办结",
-            "assignment.withdrawn": "已撤回",
-            "todo.next": "待办事项",
-            "meeting.new": "新建联席会议",
-            "meeting.date": "日期",
-            "meeting.host": "主持人",
-            "meeting.attendees": "参会人员",
-            "meeting.agenda": "议程：待会议定事的诉求",
-            "meeting.agendaHint": "在每条诉求页面上记录会议决定、承办单位和期限。",
-            "calendar.source": "依据：{0}",
-            "calendar.daysOff": "放假",
-            "calendar.workingWeekends": "调休上班",
-            "metric.raised": "提出",
-            "metric.responded": "按时响应",
-            "metric.resolved": "已解决",
-            "metric.onTime": "按期办结",
-            "metric.satisfied": "满意（含基本满意）",
-            "metric.unsatisfied": "不满意",
-            "metric.unrated": "未评价",
-            "metric.open": "未办结",
-            "figures.area": "区域",
-            "figures.responseRate": "响应率",
-            "figures.resolutionRate": "解决率",
-            "figures.onTimeRate": "按期办结率",
-            "figures.satisfactionRate": "满意率",
-            "figures.stepDays": "各环节平均工作日（受理/议事/办理/评价）",
-            "figures.hint": "每个数字都可点开，查看背后的诉求。未评价的诉求单独计数，不计入满意。",
-            "request.photos": "照片（最多 9 张，JPEG 或 PNG，每张不超过 5 MB）",
-            "request.photo": "照片",
-            "request.keepLocation": "保留照片中的位置信息（默认去除）",
-            "error.photo.type": "只接受 JPEG 或 PNG 照片。",
-            "error.photo.count": "最多上传 {0} 张照片。",
-            "error.photo.late": "诉求已被受理，不能再补充照片；请在办理过程中留言。",
-            "request.similarTitle": "可能是同一件事",
-            "request.similarHint": "附近已有类似的诉求。如果是同一件事，您可以在“我的诉求”中关注进展；如果不是，请再次点击提交。",
-            "request.photosAgain": "请重新选择照片后再提交。",
-            "request.mergeHint": "如属重复，用“合并重复诉求”填入目标 ID；原提出人会看到合并后的诉求。",
-            "request.mergedInto": "这条诉求已合并到",
-            "calendar.edit": "设置本年日历",
-            "calendar.sourceLabel": "依据（通知文号）",
-            "calendar.lines": "每行一天：日期 名称 off（放假）或 work（调休上班）",
-            "error.calendar.date": "日期 {0} 不在 {1} 年内或格式不对。",
-            "error.calendar.name": "{0} 缺少名称。",
-            "error.calendar.notWeekend": "{0} 不是周末，不能设为调休上班。",
-            "error.calendar.clash": "{0} 不能既放假又上班。",
-            "error.calendar.source": "请填写依据（通知文号）。",
-            "error.calendar.line": "无法识别这一行：{0}",
-            "request.pick": "在地图上选点",
-            "request.pickHint": "点击{0}地图上诉求所在的位置。",
-            "request.publicMap": "在地图上查看",
-            "request.publicCount": "{0} 条公开的未办结诉求",
-            "request.autoUnrated": "未在规定时间内评价",
-            "request.autoEscalated": "超期自动上报",
-        ],
-        en: [
-            "request.anotherResident": "Another resident",
-            "requestState.raised": "Waiting for the grid",
-            "requestState.gridReview": "Grid review",
-            "requestState.meetingDecision": "Waiting for the joint meeting",
-            "requestState.escalated": "Escalated",
-            "requestState.dispatched": "Dispatched",
-            "requestState.handling": "Being handled",
-            "requestState.resolved": "Waiting for the rating",
-            "requestState.closed": "Closed",
-            "requestState.merged": "Merged",
-            "requestKind.consultation": "Consultation",
-            "requestKind.help": "Help",
-            "requestKind.complaint": "Complaint",
-            "requestKind.report": "Report",
-            "requestKind.suggestion": "Suggestion",
-            "channel.app": "Phone",
-            "channel.visit": "Visit",
-            "channel.hotline": "Hotline",
-            "channel.patrol": "Patrol",
-            "channel.walkIn": "Walk-in",
-            "channel.open311": "Open311",
-            "rating.satisfied": "Satisfied",
-            "rating.basicallySatisfied": "Basically satisfied",
-            "rating.unsatisfied": "Unsatisfied",
-            "level.community": "Community",
-            "level.street": "Street",
-            "level.district": "District",
-            "requestAction.raise": "Raised",
-            "requestAction.take": "Take",
-            "requestAction.settle": "Settle in the grid",
-            "requestAction.forward": "Forward to the joint meeting",
-            "requestAction.decide": "Meeting decision and dispatch",
-            "requestAction.dispatch": "Dispatch",
-            "requestAction.accept": "Accept",
-            "requestAction.returnDispatch": "Return",
-            "requestAction.progress": "Progress",
-            "requestAction.requestExtension": "Ask for more time",
-            "requestAction.approveExtension": "Approve the extension",
-            "requestAction.refuseExtension": "Refuse the extension",
-            "requestAction.complete": "Report completion",
-            "requestAction.escalate": "Escalate",
-            "requestAction.supervise": "Supervise",
-            "requestAction.rate": "Rate",
-            "requestAction.reopen": "Reopen",
-            "requestAction.closeUnrated": "Closed unrated",
-            "requestAction.merge": "Merge as duplicate",
-            "requestAction.comment": "Note",
-            "error.request.changed": "Someone else has just acted on this request; reload and try again.",
-            "error.request.textLong": "The description may not exceed 2,000 characters.",
-            "error.request.kind": "Choose the kind of request.",
-            "error.request.category": "Choose a valid category.",
-            "error.request.channel":
-                "When raising for a resident, choose the channel: visit, hotline, patrol or walk-in.",
-            "error.request.where": "Pick a place on the map, use the phone's location, or choose a household.",
-            "error.request.result": "Give the result.",
-            "error.request.reason": "Give the reason.",
-            "error.request.meeting": "Choose a joint meeting of this community.",
-            "error.request.decision": "Give the meeting's decision.",
-            "error.request.handlers": "Choose at least one handler.",
-            "error.request.rating": "Choose a rating.",
-            "error.request.mergeTarget": "Choose another open request.",
-            "error.calendar.missingYear": "There is no working calendar for {0}; the deadline cannot be computed.",
-            "error.calendar.count": "The number of working days must be 1 to 365.",
-            "error.calendar.from": "from must be an ISO 8601 time, e.g. 2026-09-30T10:00:00+08:00.",
-            "error.meeting.community": "A joint meeting belongs to a community.",
-            "error.meeting.host": "Give the host.",
-            "entity.joint_meeting": "Joint meeting",
-            "flash.raised": "Your request is in; a grid worker will take it up soon.",
-            "request.number": "Number",
-            "request.kind": "Kind",
-            "request.state": "State",
-            "request.deadline": "Deadline",
-            "request.overdue": "overdue",
-            "request.public": "Public requests of your community",
-            "request.channel": "Channel",
-            "request.where": "Where",
-            "request.whereHint":
-                "Use the phone's location or give coordinates; left empty, your registered household's grid takes it.",
-            "request.whereStaff": "Choose the grid, or give coordinates.",
-            "request.lat": "Latitude",
-            "request.lng": "Longitude",
-            "request.useLocation": "Use my location",
-            "request.locationDone": "Location set",
-            "request.locationFailed": "Could not get the location",
-            "request.isPublic": "It may be shown publicly without my name",
-            "request.submit": "Submit",
-            "request.handlers": "Handlers",
-            "request.workingDays": "working days",
-            "request.mergeInto": "Merge into number",
-            "request.note": "Note",
-            "request.actions": "Actions",
-            "request.timeline": "Timeline",
-            "request.tookDays": "took {0} working days",
-            "request.levelNow": "now with: {0}",
-            "assignment.pending": "waiting",
-            "assignment.accepted": "accepted",
-            "assignment.returned": "returned",
-            "assignment.completed": "completed",
-            "assignment.withdrawn": "withdrawn",
-            "todo.next": "Next step",
-            "meeting.new": "New joint meeting",
-            "meeting.date": "Date",
-            "meeting.host": "Host",
-            "meeting.attendees": "Attendees",
-            "meeting.agenda": "Agenda: requests forwarded for decision",
-            "meeting.agendaHint": "Record the decision, handlers and deadline on each request's page.",
-            "calendar.source": "Source: {0}",
-            "calendar.daysOff": "Days off",
-            "calendar.workingWeekends": "Working weekends",
-            "metric.raised": "Raised",
-            "metric.responded": "Responded in time",
-            "metric.resolved": "Resolved",
-            "metric.onTime": "Resolved on time",
-            "metric.satisfied": "Satisfied (incl. basically)",
-            "metric.unsatisfied": "Unsatisfied",
-            "metric.unrated": "Unrated",
-            "metric.open": "Open",
-            "figures.area": "Area",
-            "figures.responseRate": "Response rate",
-            "figures.resolutionRate": "Resolution rate",
-            "figures.onTimeRate": "On-time rate",
-            "figures.satisfactionRate": "Satisfaction rate",
-            "figures.stepDays": "Average working days per step (take/review/handle/rate)",
-            "figures.hint":
-                "Every number opens the requests behind it. Unrated requests are counted apart, never as satisfied.",
-            "request.photos": "Photos (up to 9, JPEG or PNG, 5 MB each)",
-            "request.photo": "Photo",
-            "request.keepLocation": "Keep the location stored in the photos (removed by default)",
-            "error.photo.type": "Only JPEG or PNG photos are accepted.",
-            "error.photo.count": "At most {0} photos.",
-            "error.photo.late": "The request has been taken; add a note instead of more photos.",
-            "request.similarTitle": "This may already be known",
-            "request.similarHint":
-                "Similar requests exist nearby. If it is the same thing, follow it; if not, submit again.",
-            "request.photosAgain": "Choose the photos again before submitting.",
-            "request.mergeHint":
-                "If it is a duplicate, merge it by the target's ID; its reporter will follow the merged request.",
-            "request.mergedInto": "This request was merged into",
-            "calendar.edit": "Set this year's calendar",
-            "calendar.sourceLabel": "Source (the notice)",
-            "calendar.lines": "One day a line: date name off (day off) or work (working weekend)",
-            "error.calendar.date": "{0} is not a date in {1}.",
-            "error.calendar.name": "{0} has no name.",
-            "error.calendar.notWeekend": "{0} is not a weekend day, so it cannot be a working weekend.",
-            "error.calendar.clash": "{0} cannot be both off and working.",
-            "error.calendar.source": "Give the source (the notice).",
-            "error.calendar.line": "This line is not understood: {0}",
-            "request.pick": "Pick on the map",
-            "request.pickHint": "Click where it is on the map of {0}.",
-            "request.publicMap": "See them on the map",
-            "request.publicCount": "{0} open public requests",
-            "request.autoUnrated": "Not rated in time",
-            "request.autoEscalated": "Escalated automatically when overdue",
-        ]
-    )
+    static let table = StringTable([
+        .requestAnotherResident: ("另一位居民", "Another resident"),
+        .requestStateRaised: ("待网格受理", "Waiting for the grid"),
+        .requestStateGridReview: ("网格议事", "Grid review"),
+        .requestStateMeetingDecision: ("待联席会议定事", "Waiting for the joint meeting"),
+        .requestStateEscalated: ("已吹哨上报", "Escalated"),
+        .requestStateDispatched: ("已派单待接单", "Dispatched"),
+        .requestStateHandling: ("办理中", "Being handled"),
+        .requestStateResolved: ("待群众评价", "Waiting for the rating"),
+        .requestStateClosed: ("已办结", "Closed"),
+        .requestStateMerged: ("已合并", "Merged"),
+        .requestKindConsultation: ("咨询", "Consultation"),
+        .requestKindHelp: ("求助", "Help"),
+        .requestKindComplaint: ("投诉", "Complaint"),
+        .requestKindReport: ("举报", "Report"),
+        .requestKindSuggestion: ("建议", "Suggestion"),
+        .channelApp: ("手机提交", "Phone"),
+        .channelVisit: ("入户走访", "Visit"),
+        .channelHotline: ("热线电话", "Hotline"),
+        .channelPatrol: ("网格巡查", "Patrol"),
+        .channelWalkIn: ("现场来访", "Walk-in"),
+        .channelOpen311: ("Open311 接口", "Open311"),
+        .ratingSatisfied: ("满意", "Satisfied"),
+        .ratingBasicallySatisfied: ("基本满意", "Basically satisfied"),
+        .ratingUnsatisfied: ("不满意", "Unsatisfied"),
+        .levelCommunity: ("社区", "Community"),
+        .levelStreet: ("街道", "Street"),
+        .levelDistrict: ("区", "District"),
+        .requestActionRaise: ("居民提事", "Raised"),
+        .requestActionTake: ("受理", "Take"),
+        .requestActionSettle: ("网格办结", "Settle in the grid"),
+        .requestActionForward: ("提交联席会议", "Forward to the joint meeting"),
+        .requestActionDecide: ("会议定事并派单", "Meeting decision and dispatch"),
+        .requestActionDispatch: ("派单", "Dispatch"),
+        .requestActionAccept: ("接单", "Accept"),
+        .requestActionReturnDispatch: ("退单", "Return"),
+        .requestActionProgress: ("办理进展", "Progress"),
+        .requestActionRequestExtension: ("申请延期", "Ask for more time"),
+        .requestActionApproveExtension: ("同意延期", "Approve the extension"),
+        .requestActionRefuseExtension: ("不同意延期", "Refuse the extension"),
+        .requestActionComplete: ("办结反馈", "Report completion"),
+        .requestActionEscalate: ("吹哨上报", "Escalate"),
+        .requestActionSupervise: ("督办", "Supervise"),
+        .requestActionRate: ("评价", "Rate"),
+        .requestActionReopen: ("重新办理", "Reopen"),
+        .requestActionCloseUnrated: ("逾期未评价办结", "Closed unrated"),
+        .requestActionMerge: ("合并重复诉求", "Merge as duplicate"),
+        .requestActionComment: ("备注", "Note"),
+        .errorRequestChanged: (
+            "这条诉求刚被别人处理过，请刷新后再试。", "Someone else has just acted on this request; reload and try again."
+        ),
+        .errorRequestTextLong: ("描述不能超过 2000 字。", "The description may not exceed 2,000 characters."),
+        .errorRequestKind: ("请选择诉求类型。", "Choose the kind of request."),
+        .errorRequestCategory: ("请选择有效的诉求类别。", "Choose a valid category."),
+        .errorRequestChannel: (
+            "代居民登记时请选择来源：走访、热线、巡查或来访。",
+            "When raising for a resident, choose the channel: visit, hotline, patrol or walk-in."
+        ),
+        .errorRequestWhere: (
+            "请在地图上选点、使用手机定位，或选择住户。", "Pick a place on the map, use the phone's location, or choose a household."
+        ),
+        .errorRequestResult: ("请填写办理结果。", "Give the result."),
+        .errorRequestReason: ("请填写原因。", "Give the reason."),
+        .errorRequestMeeting: ("请选择本社区的联席会议。", "Choose a joint meeting of this community."),
+        .errorRequestDecision: ("请填写会议决定。", "Give the meeting's decision."),
+        .errorRequestHandlers: ("请选择至少一个承办单位。", "Choose at least one handler."),
+        .errorRequestRating: ("请选择评价。", "Choose a rating."),
+        .errorRequestMergeTarget: ("请选择另一条未办结的诉求。", "Choose another open request."),
+        .errorCalendarMissingYear: (
+            "{0} 年的工作日历尚未设置，无法计算期限。", "There is no working calendar for {0}; the deadline cannot be computed."
+        ),
+        .errorCalendarCount: ("工作日数应为 1–365 之间的整数。", "The number of working days must be 1 to 365."),
+        .errorCalendarFrom: (
+            "参数 from 应为 ISO 8601 时间，例如 2026-09-30T10:00:00+08:00。",
+            "from must be an ISO 8601 time, e.g. 2026-09-30T10:00:00+08:00."
+        ),
+        .errorMeetingCommunity: ("联席会议须属于一个社区。", "A joint meeting belongs to a community."),
+        .errorMeetingHost: ("请填写主持人。", "Give the host."),
+        .entityJointMeeting: ("联席会议", "Joint meeting"),
+        .flashRaised: ("诉求已提交，网格员会尽快受理。", "Your request is in; a grid worker will take it up soon."),
+        .requestNumber: ("编号", "Number"),
+        .requestKind: ("类型", "Kind"),
+        .requestState: ("状态", "State"),
+        .requestDeadline: ("期限", "Deadline"),
+        .requestOverdue: ("已超期", "overdue"),
+        .requestPublic: ("本社区公开的诉求", "Public requests of your community"),
+        .requestChannel: ("来源", "Channel"),
+        .requestWhere: ("位置", "Where"),
+        .requestWhereHint: (
+            "可使用手机定位或填写坐标；不填则按您登记的住户所在网格受理。",
+            "Use the phone's location or give coordinates; left empty, your registered household's grid takes it."
+        ),
+        .requestWhereStaff: ("选择网格，或填写坐标。", "Choose the grid, or give coordinates."),
+        .requestLat: ("纬度", "Latitude"),
+        .requestLng: ("经度", "Longitude"),
+        .requestUseLocation: ("使用手机定位", "Use my location"),
+        .requestLocationDone: ("已获取位置", "Location set"),
+        .requestLocationFailed: ("无法获取位置", "Could not get the location"),
+        .requestIsPublic: ("同意不署名公开这条诉求", "It may be shown publicly without my name"),
+        .requestSubmit: ("提交", "Submit"),
+        .requestHandlers: ("承办单位", "Handlers"),
+        .requestWorkingDays: ("工作日", "working days"),
+        .requestMergeInto: ("合并到编号", "Merge into number"),
+        .requestNote: ("说明", "Note"),
+        .requestActions: ("办理", "Actions"),
+        .requestTimeline: ("办理过程", "Timeline"),
+        .requestTookDays: ("用时 {0} 个工作日", "took {0} working days"),
+        .requestLevelNow: ("当前层级：{0}", "now with: {0}"),
+        .assignmentPending: ("待接单", "waiting"),
+        .assignmentAccepted: ("已接单", "accepted"),
+        .assignmentReturned: ("已退单", "returned"),
+        .assignmentCompleted: ("已办结", "completed"),
+        .assignmentWithdrawn: ("已撤回", "withdrawn"),
+        .todoNext: ("待办事项", "Next step"),
+        .meetingNew: ("新建联席会议", "New joint meeting"),
+        .meetingDate: ("日期", "Date"),
+        .meetingHost: ("主持人", "Host"),
+        .meetingAttendees: ("参会人员", "Attendees"),
+        .meetingAgenda: ("议程：待会议定事的诉求", "Agenda: requests forwarded for decision"),
+        .meetingAgendaHint: (
+            "在每条诉求页面上记录会议决定、承办单位和期限。", "Record the decision, handlers and deadline on each request's page."
+        ),
+        .calendarSource: ("依据：{0}", "Source: {0}"),
+        .calendarDaysOff: ("放假", "Days off"),
+        .calendarWorkingWeekends: ("调休上班", "Working weekends"),
+        .metricRaised: ("提出", "Raised"),
+        .metricResponded: ("按时响应", "Responded in time"),
+        .metricResolved: ("已解决", "Resolved"),
+        .metricOnTime: ("按期办结", "Resolved on time"),
+        .metricSatisfied: ("满意（含基本满意）", "Satisfied (incl. basically)"),
+        .metricUnsatisfied: ("不满意", "Unsatisfied"),
+        .metricUnrated: ("未评价", "Unrated"),
+        .metricOpen: ("未办结", "Open"),
+        .figuresArea: ("区域", "Area"),
+        .figuresResponseRate: ("响应率", "Response rate"),
+        .figuresResolutionRate: ("解决率", "Resolution rate"),
+        .figuresOnTimeRate: ("按期办结率", "On-time rate"),
+        .figuresSatisfactionRate: ("满意率", "Satisfaction rate"),
+        .figuresStepDays: ("各环节平均工作日（受理/议事/办理/评价）", "Average working days per step (take/review/handle/rate)"),
+        .figuresHint: (
+            "每个数字都可点开，查看背后的诉求。未评价的诉求单独计数，不计入满意。",
+            "Every number opens the requests behind it. Unrated requests are counted apart, never as satisfied."
+        ),
+        .requestPhotos: ("照片（最多 9 张，JPEG 或 PNG，每张不超过 5 MB）", "Photos (up to 9, JPEG or PNG, 5 MB each)"),
+        .requestPhoto: ("照片", "Photo"),
+        .requestKeepLocation: ("保留照片中的位置信息（默认去除）", "Keep the location stored in the photos (removed by default)"),
+        .errorPhotoType: ("只接受 JPEG 或 PNG 照片。", "Only JPEG or PNG photos are accepted."),
+        .errorPhotoCount: ("最多上传 {0} 张照片。", "At most {0} photos."),
+        .errorPhotoLate: (
+            "诉求已被受理，不能再补充照片；请在办理过程中留言。", "The request has been taken; add a note instead of more photos."
+        ),
+        .requestSimilarTitle: ("可能是同一件事", "This may already be known"),
+        .requestSimilarHint: (
+            "附近已有类似的诉求。如果是同一件事，您可以在“我的诉求”中关注进展；如果不是，请再次点击提交。",
+            "Similar requests exist nearby. If it is the same thing, follow it; if not, submit again."
+        ),
+        .requestPhotosAgain: ("请重新选择照片后再提交。", "Choose the photos again before submitting."),
+        .requestMergeHint: (
+            "如属重复，用“合并重复诉求”填入目标 ID；原提出人会看到合并后的诉求。",
+            "If it is a duplicate, merge it by the target's ID; its reporter will follow the merged request."
+        ),
+        .requestMergedInto: ("这条诉求已合并到", "This request was merged into"),
+        .calendarEdit: ("设置本年日历", "Set this year's calendar"),
+        .calendarSourceLabel: ("依据（通知文号）", "Source (the notice)"),
+        .calendarLines: (
+            "每行一天：日期 名称 off（放假）或 work（调休上班）", "One day a line: date name off (day off) or work (working weekend)"
+        ),
+        .errorCalendarDate: ("日期 {0} 不在 {1} 年内或格式不对。", "{0} is not a date in {1}."),
+        .errorCalendarName: ("{0} 缺少名称。", "{0} has no name."),
+        .errorCalendarNotWeekend: (
+            "{0} 不是周末，不能设为调休上班。", "{0} is not a weekend day, so it cannot be a working weekend."
+        ),
+        .errorCalendarClash: ("{0} 不能既放假又上班。", "{0} cannot be both off and working."),
+        .errorCalendarSource: ("请填写依据（通知文号）。", "Give the source (the notice)."),
+        .errorCalendarLine: ("无法识别这一行：{0}", "This line is not understood: {0}"),
+        .requestPick: ("在地图上选点", "Pick on the map"),
+        .requestPickHint: ("点击{0}地图上诉求所在的位置。", "Click where it is on the map of {0}."),
+        .requestPublicMap: ("在地图上查看", "See them on the map"),
+        .requestPublicCount: ("{0} 条公开的未办结诉求", "{0} open public requests"),
+        .requestAutoUnrated: ("未在规定时间内评价", "Not rated in time"),
+        .requestAutoEscalated: ("超期自动上报", "Escalated automatically when overdue"),
+    ])
 }

@@ -11,11 +11,11 @@ extension Capability {
         },
         routeTypes: [UnitsRoute.self],
         navigation: [
-            NavEntry(layout: .desk, order: 100, link: UnitsRoute.list.link, key: "nav.units", permission: .viewPeople)
+            NavEntry(layout: .desk, order: 100, link: UnitsRoute.list.link, key: .navUnits, permission: .viewPeople)
         ],
         homeTiles: [
             HomeTile(
-                layout: .desk, order: 30, link: UnitsRoute.list.link, key: "nav.units", permission: .viewPeople,
+                layout: .desk, order: 30, link: UnitsRoute.list.link, key: .navUnits, permission: .viewPeople,
                 count: { v, db in
                     try await ResidentUnit.query(on: db).inScope(v.scope, \.$path).filter(\.$archived == false).count()
                 })

@@ -35,7 +35,7 @@ enum UnitsImport {
 
     static func preview(_ req: Request, bytes: [UInt8], fileName: String) async throws -> ImportPreview {
         let v = try await req.require(.importPeople)
-        if bytes.isEmpty { throw AppError.invalid("error.import.empty", field: "file") }
+        if bytes.isEmpty { throw AppError.invalid(.errorImportEmpty, field: "file") }
         let decoded = try TextDecoding.decode(bytes)
         let (rows, _) = try await check(decoded.text, req)
         let out = rows.map { r in
@@ -55,7 +55,7 @@ enum UnitsImport {
         let v = try req.requireViewer()
         let (rows, nodes) = try await check(batch.content, req)
         let bad = rows.filter { !$0.problems.isEmpty }
-        if !bad.isEmpty { throw AppError.invalid("error.import.hasErrors", args: [String(bad.count)]) }
+        if !bad.isEmpty { throw AppError.invalid(.errorImportHasErrors, args: [String(bad.count)]) }
         try await req.db.writing { db in
             for r in rows {
                 let u = ResidentUnit()
@@ -84,7 +84,7 @@ enum UnitsImport {
     }
 
     @Sendable static func previewAPI(_ req: Request) async throws -> ImportPreview {
-        guard let buffer = req.body.data else { throw AppError.invalid("error.import.empty", field: "file") }
+        guard let buffer = req.body.data else { throw AppError.invalid(.errorImportEmpty, field: "file") }
         return try await preview(
             req, bytes: Array(buffer.readableBytesView), fileName: req.query[String.self, at: "fileName"] ?? "units.csv"
         )

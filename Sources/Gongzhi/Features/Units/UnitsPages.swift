@@ -52,7 +52,7 @@ enum UnitsPages {
         let m = ListModel(
             units: units, q: req.query[String.self, at: "q"] ?? "", kind: req.query[String.self, at: "kind"] ?? "",
             canExport: req.viewer?.can(.exportData) == true)
-        return Layout.page(req, title: req.t("nav.units"), body: listView(m, req.lang), active: UnitsRoute.list.path)
+        return Layout.page(req, title: req.t(.navUnits), body: listView(m, req.lang), active: UnitsRoute.list.path)
     }
 
     @Sendable static func detail(_ req: Request) async throws -> HTML {
@@ -62,28 +62,29 @@ enum UnitsPages {
     }
 
     static func listView(_ m: ListModel, _ lang: Lang) -> HTML {
-        let kinds = Widgets.options(UnitKind.allCases.map { ($0.rawValue, lang.t($0.labelKey)) }, selected: m.kind)
+        let kinds = Widgets.options(UnitKind.allCases.map { ($0.rawValue, lang.t(key: $0.labelKey)) }, selected: m.kind)
         let export: HTML =
             m.canExport
-            ? "<p><a class=\"button secondary\" href=\"\(UnitsRoute.export)\">\(lang.t("action.exportCSV"))</a></p>"
+            ? "<p><a class=\"button secondary\" href=\"\(UnitsRoute.export)\">\(lang.t(.actionExportCSV))</a></p>"
             : ""
         let rows: [HTML] = m.units.map { u in
             """
-            <tr><td><a href="\(UnitsRoute.unit(.value(u.id)))">\(u.name)</a></td><td>\(lang.t(u.kind.labelKey))</td>\
+            <tr><td><a href="\(UnitsRoute.unit(.value(u.id)))">\(u.name)</a></td>\
+            <td>\(lang.t(key: u.kind.labelKey))</td>\
             <td>\(u.locationName ?? "")</td><td>\(u.contactName ?? "") \(u.contactPhone ?? "")</td></tr>
             """
         }
         return """
-            <h1>\(lang.t("nav.units")) <span class="muted">(\(m.units.count))</span></h1>
+            <h1>\(lang.t(.navUnits)) <span class="muted">(\(m.units.count))</span></h1>
             <form method="get" action="\(UnitsRoute.list)" class="card row"><div><label \
-            for="q">\(lang.t("field.name"))</label><input id="q" name="q" \
+            for="q">\(lang.t(.fieldName))</label><input id="q" name="q" \
             value="\(m.q)"></div>
-            <div><label for="kind">\(lang.t("field.kind"))</label><select id="kind" name="kind"><option \
-            value="">\(lang.t("audit.any"))</option>\(kinds)</select></div>
-            <div><button type="submit">\(lang.t("action.search"))</button></div></form>
+            <div><label for="kind">\(lang.t(.fieldKind))</label><select id="kind" name="kind"><option \
+            value="">\(lang.t(.auditAny))</option>\(kinds)</select></div>
+            <div><button type="submit">\(lang.t(.actionSearch))</button></div></form>
             \(export)
-            <table><thead><tr><th>\(lang.t("field.name"))</th><th>\(lang.t("field.kind"))</th>\
-            <th>\(lang.t("field.location"))</th><th>\(lang.t("field.contact"))</th></tr></thead>
+            <table><thead><tr><th>\(lang.t(.fieldName))</th><th>\(lang.t(.fieldKind))</th>\
+            <th>\(lang.t(.fieldLocation))</th><th>\(lang.t(.fieldContact))</th></tr></thead>
             <tbody>\(rows)</tbody></table>
             """
     }
@@ -91,15 +92,15 @@ enum UnitsPages {
     static func detailView(_ o: UnitRow, _ lang: Lang) -> HTML {
         let org: HTML =
             o.partyOrg.map { "<a href=\"\(OrganisationRoute.node(.value($0.id)))\">\($0.name)</a>" }
-            ?? HTML(raw: lang.t("unit.noPartyOrg"))
+            ?? HTML(raw: lang.t(.unitNoPartyOrg))
         return """
             <h1>\(o.name)</h1><section class="card"><table class="detail">
-            <tr><th>\(lang.t("field.kind"))</th><td>\(lang.t(o.kind.labelKey))</td></tr>
-            <tr><th>\(lang.t("field.location"))</th><td><a \
+            <tr><th>\(lang.t(.fieldKind))</th><td>\(lang.t(key: o.kind.labelKey))</td></tr>
+            <tr><th>\(lang.t(.fieldLocation))</th><td><a \
             href="\(OrganisationRoute.node(.value(o.locationNodeID)))">\(o.locationName ?? "")</a></td></tr>
-            <tr><th>\(lang.t("field.address"))</th><td>\(o.address ?? "")</td></tr>
-            <tr><th>\(lang.t("field.partyOrg"))</th><td>\(org)</td></tr>
-            <tr><th>\(lang.t("field.contact"))</th><td>\(o.contactName ?? "") \
+            <tr><th>\(lang.t(.fieldAddress))</th><td>\(o.address ?? "")</td></tr>
+            <tr><th>\(lang.t(.fieldPartyOrg))</th><td>\(org)</td></tr>
+            <tr><th>\(lang.t(.fieldContact))</th><td>\(o.contactName ?? "") \
             \(o.contactPhone ?? "")</td></tr></table></section>
             """
     }

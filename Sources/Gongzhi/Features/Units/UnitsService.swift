@@ -26,7 +26,7 @@ enum UnitsService {
         let q = ResidentUnit.query(on: req.db).inScope(v.scope, \.$path).filter(\.$archived == false)
         if let raw = req.query[String.self, at: "kind"], !raw.isEmpty {
             guard let kind = UnitKind(rawValue: raw) else {
-                throw AppError.badRequest("error.enum", args: ["kind", raw])
+                throw AppError.badRequest(.errorEnum, args: ["kind", raw])
             }
             q.filter(\.$kind == kind)
         }
@@ -63,7 +63,7 @@ enum UnitsService {
         if let loc = input.locationNodeID {
             let node = try await OrgQueries.findForChange(loc, req, field: "locationNodeId")
             guard node.kind.isTerritorial, !node.archived else {
-                throw AppError.invalid("error.unit.location", field: "locationNodeId")
+                throw AppError.invalid(.errorUnitLocation, field: "locationNodeId")
             }
             unit.locationNodeID = node.id!
             unit.path = node.path
@@ -71,7 +71,7 @@ enum UnitsService {
         if let org = input.partyOrgNodeID {
             let node = try await OrgQueries.findForChange(org, req, field: "partyOrgNodeId")
             guard !node.kind.isTerritorial else {
-                throw AppError.invalid("error.unit.partyOrg", field: "partyOrgNodeId")
+                throw AppError.invalid(.errorUnitPartyOrg, field: "partyOrgNodeId")
             }
             unit.partyOrgNodeID = node.id
         }
@@ -115,7 +115,7 @@ enum UnitsService {
 
     static func archive(_ req: Request, id: Int) async throws -> ResidentUnit {
         let unit = try await findForChange(id, req)
-        if unit.archived { throw AppError.conflict("error.unit.archived") }
+        if unit.archived { throw AppError.conflict(.errorUnitArchived) }
         let before = unit.snapshot
         try await req.db.writing { db in
             unit.archived = true
@@ -165,7 +165,7 @@ enum UnitsAPI {
         let header = UnitImport.Column.allCases.map { lang == .zhHans ? $0.headers[1] : $0.rawValue }
         let rows = units.map { u in
             [
-                u.name, lang == .zhHans ? lang.t(u.kind.labelKey) : u.kind.rawValue, codes[u.locationNodeID] ?? "",
+                u.name, lang == .zhHans ? lang.t(key: u.kind.labelKey) : u.kind.rawValue, codes[u.locationNodeID] ?? "",
                 u.address ?? "",
                 u.contactName ?? "", u.contactPhone.map(Masking.phone) ?? "",
                 u.partyOrgNodeID.flatMap { codes[$0] } ?? "",

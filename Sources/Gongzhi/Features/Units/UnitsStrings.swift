@@ -1,45 +1,47 @@
+/// The keys this table declares: a call site names `.member`, so a misspelt key does not compile.
+extension Text {
+    static let fieldLocation = Text("field.location")
+    static let fieldContact = Text("field.contact")
+    static let fieldPartyOrg = Text("field.partyOrg")
+    static let unitNoPartyOrg = Text("unit.noPartyOrg")
+    static let unitKindAgency = Text("unitKind.agency")
+    static let unitKindEnterprise = Text("unitKind.enterprise")
+    static let unitKindNonPublicEnterprise = Text("unitKind.nonPublicEnterprise")
+    static let unitKindSchool = Text("unitKind.school")
+    static let unitKindHospital = Text("unitKind.hospital")
+    static let unitKindPropertyCompany = Text("unitKind.propertyCompany")
+    static let unitKindPolice = Text("unitKind.police")
+    static let unitKindArmy = Text("unitKind.army")
+    static let unitKindSocialOrganization = Text("unitKind.socialOrganization")
+    static let unitKindDepartment = Text("unitKind.department")
+    static let errorUnitLocation = Text("error.unit.location")
+    static let errorUnitPartyOrg = Text("error.unit.partyOrg")
+    static let errorUnitArchived = Text("error.unit.archived")
+    static let unitKindVolunteerTeam = Text("unitKind.volunteerTeam")
+}
+
 /// The interface strings of Units, in both languages.
 enum UnitsStrings {
-    static let table = StringTable(
-        zhHans: [
-            "field.location": "所在地",
-            "field.contact": "联系人",
-            "field.partyOrg": "单位党组织",
-            "unit.noPartyOrg": "未建立党组织",
-            "unitKind.agency": "机关",
-            "unitKind.enterprise": "国有企业",
-            "unitKind.nonPublicEnterprise": "非公企业",
-            "unitKind.school": "学校",
-            "unitKind.hospital": "医院",
-            "unitKind.propertyCompany": "物业企业",
-            "unitKind.police": "公安",
-            "unitKind.army": "驻军",
-            "unitKind.socialOrganization": "社会组织",
-            "unitKind.department": "职能部门",
-            "error.unit.location": "单位所在地必须是街道、社区等地域组织。",
-            "error.unit.partyOrg": "单位党组织必须是单位类党组织。",
-            "error.unit.archived": "该单位已归档。",
-            "unitKind.volunteerTeam": "志愿服务队",
-        ],
-        en: [
-            "field.location": "Located in",
-            "field.contact": "Contact",
-            "field.partyOrg": "Unit party organisation",
-            "unit.noPartyOrg": "No party organisation",
-            "unitKind.agency": "Agency",
-            "unitKind.enterprise": "State enterprise",
-            "unitKind.nonPublicEnterprise": "Non-public firm",
-            "unitKind.school": "School",
-            "unitKind.hospital": "Hospital",
-            "unitKind.propertyCompany": "Property company",
-            "unitKind.police": "Police",
-            "unitKind.army": "Army unit",
-            "unitKind.socialOrganization": "Social organisation",
-            "unitKind.department": "Department",
-            "error.unit.location": "A unit must be located in a street, community or other territorial node.",
-            "error.unit.partyOrg": "The unit's party organisation must be a unit organisation.",
-            "error.unit.archived": "This unit is already archived.",
-            "unitKind.volunteerTeam": "Volunteer team",
-        ]
-    )
+    static let table = StringTable([
+        .fieldLocation: ("所在地", "Located in"),
+        .fieldContact: ("联系人", "Contact"),
+        .fieldPartyOrg: ("单位党组织", "Unit party organisation"),
+        .unitNoPartyOrg: ("未建立党组织", "No party organisation"),
+        .unitKindAgency: ("机关", "Agency"),
+        .unitKindEnterprise: ("国有企业", "State enterprise"),
+        .unitKindNonPublicEnterprise: ("非公企业", "Non-public firm"),
+        .unitKindSchool: ("学校", "School"),
+        .unitKindHospital: ("医院", "Hospital"),
+        .unitKindPropertyCompany: ("物业企业", "Property company"),
+        .unitKindPolice: ("公安", "Police"),
+        .unitKindArmy: ("驻军", "Army unit"),
+        .unitKindSocialOrganization: ("社会组织", "Social organisation"),
+        .unitKindDepartment: ("职能部门", "Department"),
+        .errorUnitLocation: (
+            "单位所在地必须是街道、社区等地域组织。", "A unit must be located in a street, community or other territorial node."
+        ),
+        .errorUnitPartyOrg: ("单位党组织必须是单位类党组织。", "The unit's party organisation must be a unit organisation."),
+        .errorUnitArchived: ("该单位已归档。", "This unit is already archived."),
+        .unitKindVolunteerTeam: ("志愿服务队", "Volunteer team"),
+    ])
 }

@@ -136,13 +136,13 @@ enum VisitsAPI {
             if let other = try await User.find(input.visitorUserID, on: req.db) {
                 await AccessLog.write(req, .forbiddenChange, detail: "visit plan visitor \(other.id ?? 0)")
             }
-            throw AppError.invalid("error.visit.visitor", field: "visitorUserId")
+            throw AppError.invalid(.errorVisitVisitor, field: "visitorUserId")
         }
-        guard let due = SimpleDate(input.due) else { throw AppError.invalid("error.date.invalid", field: "due") }
+        guard let due = SimpleDate(input.due) else { throw AppError.invalid(.errorDateInvalid, field: "due") }
         let all = try await PlacesQueries.householdIDs(inGrid: grid.id, on: req.db)
         let chosen = input.householdIDs ?? all
         guard !chosen.isEmpty, Set(chosen).isSubset(of: Set(all)) else {
-            throw AppError.invalid("error.visit.households", field: "householdIds")
+            throw AppError.invalid(.errorVisitHouseholds, field: "householdIds")
         }
         let p = VisitPlan()
         p.gridID = grid.id
@@ -249,7 +249,7 @@ enum VisitPages {
         let v = try await req.require(.viewPeople)
         let m = try await VisitsPageModel.query(v, lang: req.lang, on: req.db)
         return Layout.page(
-            req, title: req.t("nav.visits"), body: VisitsPageModel.body(m, csrf: CSRF.hiddenField(req), req.lang),
+            req, title: req.t(.navVisits), body: VisitsPageModel.body(m, csrf: CSRF.hiddenField(req), req.lang),
             active: VisitsRoute.page.path)
     }
 
@@ -262,7 +262,7 @@ enum VisitPages {
 
     @Sendable static func record(_ req: Request) async throws -> Response {
         let f = try req.content.decode(Form.self)
-        guard let hid = f.householdId else { throw AppError.invalid("error.visit.households") }
+        guard let hid = f.householdId else { throw AppError.invalid(.errorVisitHouseholds) }
         let problem = (f.problem ?? "").trimmingWhitespace()
         let input = VisitsAPI.VisitInput(
             householdID: hid, note: f.note,
@@ -270,7 +270,7 @@ enum VisitPages {
                 ? nil
                 : .init(kind: .help, category: f.category.flatMap { $0.isEmpty ? nil : $0 } ?? "other", text: problem))
         let visit = try await VisitsAPI.record(req, input)
-        Layout.flash(req, visit.requestID == nil ? "flash.visited" : "flash.visitedWithRequest")
+        Layout.flash(req, visit.requestID == nil ? .flashVisited : .flashVisitedWithRequest)
         if let id = visit.requestID { return req.redirect(to: RequestsRoute.request(.value(id))) }
         return req.redirect(to: VisitsRoute.page)
     }

@@ -11,11 +11,11 @@ extension Capability {
         },
         routeTypes: [VisitsRoute.self],
         navigation: [
-            NavEntry(layout: .desk, order: 60, link: VisitsRoute.page.link, key: "nav.visits", permission: .viewPeople)
+            NavEntry(layout: .desk, order: 60, link: VisitsRoute.page.link, key: .navVisits, permission: .viewPeople)
         ],
         homeTiles: [
             HomeTile(
-                layout: .phone, order: 60, link: VisitsRoute.page.link, key: "nav.visits", hint: "home.visits.hint",
+                layout: .phone, order: 60, link: VisitsRoute.page.link, key: .navVisits, hint: .homeVisitsHint,
                 permission: .viewPeople)
         ],
         auditKinds: [.visit, .visitPlan],

@@ -30,13 +30,13 @@ struct VisitsPageModel: Sendable {
             <li class="card"><strong>\(h.buildingName ?? "") \(h.room)</strong>
             <form method="post" action="\(VisitsRoute.page)">\(csrf)<input type="hidden" name="householdId" \
             value="\(h.id)">
-            <input name="note" placeholder="\(lang.t("visit.note"))" aria-label="\(lang.t("visit.note"))">
-            <details><summary>\(lang.t("visit.problem"))</summary>
-            <select name="category" aria-label="\(lang.t("request.category"))"><option value="">—</option>\
+            <input name="note" placeholder="\(lang.t(.visitNote))" aria-label="\(lang.t(.visitNote))">
+            <details><summary>\(lang.t(.visitProblem))</summary>
+            <select name="category" aria-label="\(lang.t(.requestCategory))"><option value="">—</option>\
             \(options)</select>
-            <input name="problem" placeholder="\(lang.t("request.text"))" \
-            aria-label="\(lang.t("request.text"))"></details>
-            <button type="submit">\(lang.t("visit.record"))</button></form></li>
+            <input name="problem" placeholder="\(lang.t(.requestWording))" \
+            aria-label="\(lang.t(.requestWording))"></details>
+            <button type="submit">\(lang.t(.visitRecord))</button></form></li>
             """
         }
         let rateRows: [HTML] = m.rates.map { r in
@@ -51,14 +51,14 @@ struct VisitsPageModel: Sendable {
             m.rates.isEmpty
             ? HTML.empty
             : """
-            <section class="card"><h2>\(lang.t("visit.rates"))</h2><table id="visit-rates"><thead><tr>\
-            <th>\(lang.t("entity.grid"))</th><th class="num">\(lang.t("measure.households"))</th>\
-            <th class="num">\(lang.t("visit.visited"))</th><th class="num">\(lang.t("visit.rate"))</th>\
-            <th class="num">\(lang.t("visit.problems"))</th></tr></thead><tbody>\(rateRows)</tbody></table></section>
+            <section class="card"><h2>\(lang.t(.visitRates))</h2><table id="visit-rates"><thead><tr>\
+            <th>\(lang.t(.entityGrid))</th><th class="num">\(lang.t(.measureHouseholds))</th>\
+            <th class="num">\(lang.t(.visitVisited))</th><th class="num">\(lang.t(.visitRate))</th>\
+            <th class="num">\(lang.t(.visitProblems))</th></tr></thead><tbody>\(rateRows)</tbody></table></section>
             """
         return """
-            <h1>\(lang.t("nav.visits"))</h1>
-            <p class="muted">\(lang.t("visit.progress", String(m.done), String(m.wanted)))</p>
+            <h1>\(lang.t(.navVisits))</h1>
+            <p class="muted">\(lang.t(.visitProgress, String(m.done), String(m.wanted)))</p>
             <ul id="visit-todo">\(items)</ul>
             \(rateTable)
             """

@@ -8,7 +8,7 @@ extension Request {
     func page() throws -> Int {
         guard let raw = query[String.self, at: "page"], !raw.isEmpty else { return 1 }
         guard let p = Int(raw), (1...Self.maxPage).contains(p) else {
-            throw AppError.badRequest("error.page", args: [String(raw.prefix(20))])
+            throw AppError.badRequest(.errorPage, args: [String(raw.prefix(20))])
         }
         return p
     }
@@ -30,7 +30,7 @@ extension Request {
         switch raw.lowercased() {
         case "1", "true": return true
         case "0", "false": return false
-        default: throw AppError.badRequest("error.enum", args: [name, String(raw.prefix(20))])
+        default: throw AppError.badRequest(.errorEnum, args: [name, String(raw.prefix(20))])
         }
     }
 
@@ -38,7 +38,7 @@ extension Request {
     func number(_ name: String) throws -> Double? {
         guard let raw = query[String.self, at: name], !raw.isEmpty else { return nil }
         guard let value = Double(raw), value.isFinite else {
-            throw AppError.badRequest("error.enum", args: [name, String(raw.prefix(20))])
+            throw AppError.badRequest(.errorEnum, args: [name, String(raw.prefix(20))])
         }
         return value
     }

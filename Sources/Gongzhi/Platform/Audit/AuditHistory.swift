@@ -20,22 +20,22 @@ enum AuditHistory {
 
     /// The entries as a table, or a line saying there are none.
     static func table(_ entries: [AuditEntry], lang: Lang) -> HTML {
-        if entries.isEmpty { return "<p class=\"muted\">\(lang.t("audit.none"))</p>" }
+        if entries.isEmpty { return "<p class=\"muted\">\(lang.t(.auditNone))</p>" }
         let rows: [HTML] = entries.map { e in
-            let action = AuditAction(rawValue: e.action).map { lang.t($0.labelKey) } ?? e.action
+            let action = AuditAction(rawValue: e.action).map { lang.t(key: $0.labelKey) } ?? e.action
             return """
                 <tr><td>\(timeFormat.string(from: e.at))</td><td>\(e.actorName)</td>
                 <td>\(action)</td>
-                <td>\(lang.t("entity.\(e.entityType)")) #\(e.entityID) \(e.entityLabel)</td>
+                <td>\(lang.t(key: "entity.\(e.entityType)")) #\(e.entityID) \(e.entityLabel)</td>
                 <td><pre class="json">\(e.beforeJSON ?? "")</pre></td>\
                 <td><pre class="json">\(e.afterJSON ?? "")</pre></td></tr>
                 """
         }
         return """
-            <table class="audit"><thead><tr><th>\(lang.t("audit.at"))</th><th>\(lang.t("audit.actor"))</th>\
-            <th>\(lang.t("audit.action"))</th>
-            <th>\(lang.t("audit.entity"))</th><th>\(lang.t("audit.before"))</th>\
-            <th>\(lang.t("audit.after"))</th></tr></thead><tbody>
+            <table class="audit"><thead><tr><th>\(lang.t(.auditAt))</th><th>\(lang.t(.auditActor))</th>\
+            <th>\(lang.t(.auditAction))</th>
+            <th>\(lang.t(.auditEntity))</th><th>\(lang.t(.auditBefore))</th>\
+            <th>\(lang.t(.auditAfter))</th></tr></thead><tbody>
             \(rows)</tbody></table>
             """
     }

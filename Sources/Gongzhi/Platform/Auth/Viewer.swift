@@ -79,7 +79,7 @@ extension Request {
 
     func intParameter(_ name: String) throws -> Int {
         guard let raw = parameters.get(name), let value = Int(raw), value > 0 else {
-            throw AppError.badRequest("error.badID", args: [parameters.get(name) ?? ""])
+            throw AppError.badRequest(.errorBadID, args: [parameters.get(name) ?? ""])
         }
         return value
     }

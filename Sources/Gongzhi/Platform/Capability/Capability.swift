@@ -50,7 +50,7 @@ struct NavEntry: Sendable {
     let layout: LayoutKind
     let order: Int
     let link: Link
-    let key: String
+    let key: Text
     var permission: Permission?
 }
 
@@ -62,8 +62,8 @@ struct HomeTile: Sendable {
     let layout: LayoutKind
     let order: Int
     let link: Link
-    let key: String
-    var hint: String?
+    let key: Text
+    var hint: Text?
     var permission: Permission?
     var count: Count?
 }

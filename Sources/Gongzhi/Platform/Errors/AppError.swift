@@ -10,14 +10,17 @@ struct AppError: Error, Sendable {
     /// Field-level problems of a form or JSON body: field name → message key.
     var fields: [String: String] = [:]
 
-    static func notFound(_ what: String = "error.notFound") -> AppError {
-        .init(status: .notFound, code: "not_found", messageKey: what)
+    static func notFound(_ what: Text = .errorNotFound) -> AppError {
+        .init(status: .notFound, code: "not_found", messageKey: what.key)
     }
     static func forbidden() -> AppError { .init(status: .forbidden, code: "forbidden", messageKey: "error.forbidden") }
     static func unauthorized() -> AppError {
         .init(status: .unauthorized, code: "unauthorized", messageKey: "error.unauthorized")
     }
-    static func invalid(_ key: String, args: [String] = [], field: String? = nil) -> AppError {
+    static func invalid(_ text: Text, args: [String] = [], field: String? = nil) -> AppError {
+        invalid(key: text.key, args: args, field: field)
+    }
+    static func invalid(key: String, args: [String] = [], field: String? = nil) -> AppError {
         var e = AppError(status: .unprocessableEntity, code: "invalid", messageKey: key, args: args)
         if let field { e.fields[field] = key }
         return e
@@ -25,14 +28,16 @@ struct AppError: Error, Sendable {
     /// Every field's problem at once (field → message key), the first by name as the message; nil when none.
     static func fields(_ problems: [String: String]) -> AppError? {
         guard let first = problems.min(by: { $0.key < $1.key }) else { return nil }
-        var e = AppError.invalid(first.value, field: first.key)
+        var e = AppError.invalid(key: first.value, field: first.key)
         e.fields = problems
         return e
     }
-    static func badRequest(_ key: String, args: [String] = []) -> AppError {
+    static func badRequest(_ text: Text, args: [String] = []) -> AppError { badRequest(key: text.key, args: args) }
+    static func badRequest(key: String, args: [String] = []) -> AppError {
         .init(status: .badRequest, code: "bad_request", messageKey: key, args: args)
     }
-    static func conflict(_ key: String, args: [String] = []) -> AppError {
+    static func conflict(_ text: Text, args: [String] = []) -> AppError { conflict(key: text.key, args: args) }
+    static func conflict(key: String, args: [String] = []) -> AppError {
         .init(status: .conflict, code: "conflict", messageKey: key, args: args)
     }
 }

@@ -29,9 +29,9 @@ struct AppErrorMiddleware: AsyncMiddleware {
         case let e as AppError:
             return e
         case let e as KeyedRuleError:
-            return .invalid(e.messageKey, args: e.args)
+            return .invalid(key: e.messageKey, args: e.args)
         case let e as DecodingError:
-            return .badRequest("error.json.field", args: [Self.fieldPath(of: e)])
+            return .badRequest(.errorJsonField, args: [Self.fieldPath(of: e)])
         case let e as AbortError:
             switch e.status {
             case .payloadTooLarge:
@@ -49,7 +49,7 @@ struct AppErrorMiddleware: AsyncMiddleware {
             default: return .init(status: .internalServerError, code: "internal", messageKey: "error.internal")
             }
         case let e as DatabaseError where e.isConstraintFailure:
-            return .conflict("error.duplicate")
+            return .conflict(.errorDuplicate)
         default:
             return .init(status: .internalServerError, code: "internal", messageKey: "error.internal")
         }
@@ -82,11 +82,11 @@ struct AppErrorMiddleware: AsyncMiddleware {
                     + (request.url.path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? "/"))
         }
         let page = Layout.page(
-            request, title: request.t("error.title"),
+            request, title: request.t(.errorTitle),
             body: """
-                <section class="card error-page"><h1>\(request.t("error.title"))</h1>
+                <section class="card error-page"><h1>\(request.t(.errorTitle))</h1>
                 <p class="flash error" role="alert">\(message)</p>
-                <p><a href="\(PlatformRoute.home)">\(request.t("nav.home"))</a></p></section>
+                <p><a href="\(PlatformRoute.home)">\(request.t(.navHome))</a></p></section>
                 """)
         let response = Response(status: error.status)
         response.headers.replaceOrAdd(name: .contentType, value: "text/html; charset=utf-8")

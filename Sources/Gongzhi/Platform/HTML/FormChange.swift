@@ -9,10 +9,10 @@ enum FormChange {
         let fixable: AppError
         do {
             let target = try await action()
-            Layout.flash(req, "flash.saved")
+            Layout.flash(req, .flashSaved)
             return req.redirect(to: target)
         } catch let e as KeyedRuleError {
-            fixable = .invalid(e.messageKey, args: e.args)
+            fixable = .invalid(key: e.messageKey, args: e.args)
         } catch let e as AppError where e.status == .unprocessableEntity || e.status == .conflict {
             fixable = e
         }

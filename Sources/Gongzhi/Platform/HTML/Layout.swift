@@ -22,7 +22,7 @@ enum Layout {
         // account. Signed out it is a link that only sets the cookie (a GET never changes anything stored), so a
         // page seen by someone without a session does not start one. Both work without a script.
         let switchPath = PlatformRoute.language(.value(other.rawValue)).path
-        let switchLabel = lang.t("lang.switch")
+        let switchLabel = lang.t(.langSwitch)
         let langLink: HTML =
             viewer == nil
             ? "<a class=\"lang\" href=\"\(switchPath)?back=\(back)\" hreflang=\"\(other.htmlCode)\">\(switchLabel)</a>"
@@ -39,53 +39,55 @@ enum Layout {
                 // The phone keeps sign-out on the 我的 page; the bar stays short.
                 header =
                     """
-                    <header class=\"bar\"><a class=\"brand\" href=\"\(PlatformRoute.home)\">\(lang.t("app.name"))</\
-                    a>\(langLink)</header>
+                    <header class="bar"><a class="brand" href="\(PlatformRoute.home)">\(lang.t(.appName))</a>\
+                    \(langLink)</header>
                     """
                 nav =
                     """
-                    <nav class=\"tabs\" aria-label=\"\(lang.t("nav.main"))\">\
+                    <nav class=\"tabs\" aria-label=\"\(lang.t(.navMain))\">\
                     \(phoneMenu.map { item(req, $0, active) })</nav>
                     """
             } else {
                 let logout: HTML =
                     """
                     <form method=\"post\" action=\"\(PlatformRoute.logout)\" class=\"inline\">\
-                    \(CSRF.hiddenField(req))<button type=\"submit\" class=\"link\">\(lang.t("nav.logout"))</button>\
+                    \(CSRF.hiddenField(req))<button type=\"submit\" class=\"link\">\(lang.t(.navLogout))</button>\
                     </form>
                     """
                 let who: HTML =
-                    "<span class=\"who\">\(v.user.displayName) · \(lang.t(v.role.labelKey)) · \(v.node.name)</span>"
+                    """
+                    <span class=\"who\">\(v.user.displayName) · \(lang.t(key: v.role.labelKey)) · \
+                    \(v.node.name)</span>
+                    """
                 header =
                     """
-                    <header class=\"bar\"><a class=\"brand\" href=\"\(PlatformRoute.home)\">\(lang.t("app.name"))</\
-                    a>\(who)<a href=\"\(PlatformRoute.account)\">\(lang.t("nav.account"))</a>\(langLink)\(logout)</\
-                    header>
+                    <header class="bar"><a class="brand" href="\(PlatformRoute.home)">\(lang.t(.appName))</a>\(who)\
+                    <a href="\(PlatformRoute.account)">\(lang.t(.navAccount))</a>\(langLink)\(logout)</header>
                     """
                 nav =
                     """
-                    <nav class=\"menu\" aria-label=\"\(lang.t("nav.main"))\">\
+                    <nav class=\"menu\" aria-label=\"\(lang.t(.navMain))\">\
                     \(deskMenu.filter { $0.permission.map(v.can) ?? true }.map { item(req, $0, active) })</nav>
                     """
             }
         } else {
             header =
                 """
-                <header class=\"bar\"><a class=\"brand\" href=\"\(PlatformRoute.home)\">\(lang.t("app.name"))</a>\
+                <header class=\"bar\"><a class=\"brand\" href=\"\(PlatformRoute.home)\">\(lang.t(.appName))</a>\
                 \(langLink)</header>
                 """
         }
-        let flashHTML: HTML = flash.map { "<p class=\"flash\" role=\"status\">\(lang.t($0))</p>" } ?? ""
+        let flashHTML: HTML = flash.map { "<p class=\"flash\" role=\"status\">\(lang.t(key: $0))</p>" } ?? ""
         return """
             <!doctype html>
             <html lang="\(lang.htmlCode)"><head><meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(title) · \(lang.t("app.name"))</title>
+            <title>\(title) · \(lang.t(.appName))</title>
             <link rel="stylesheet" href="\(PlatformRoute.stylesheet)">\
             <script src="\(PlatformRoute.script)" defer></script></head>
             <body class="\(phone ? "phone" : "desk")">\(header)<div class="frame">\(phone ? "" : nav)<main \
             id="main">\(flashHTML)\(body)</main></div>\(phone ? nav : "")
-            <footer class="foot">\(lang.t("app.footer"))</footer></body></html>
+            <footer class="foot">\(lang.t(.appFooter))</footer></body></html>
             """
     }
 
@@ -100,5 +102,5 @@ enum Layout {
         return f
     }
 
-    static func flash(_ req: Request, _ key: String) { req.session.data["flash"] = key }
+    static func flash(_ req: Request, _ text: Text) { req.session.data["flash"] = text.key }
 }

@@ -7,7 +7,7 @@ extension Request {
     func queryDate(_ key: String, endOfDay: Bool) throws -> Date? {
         guard let raw = query[String.self, at: key], !raw.isEmpty else { return nil }
         if let d = ISO8601DateFormatter().date(from: raw) { return d }
-        guard let day = SimpleDate(raw) else { throw AppError.badRequest("error.date.param", args: [key, raw]) }
+        guard let day = SimpleDate(raw) else { throw AppError.badRequest(.errorDateParam, args: [key, raw]) }
         var c = DateComponents()
         c.year = day.year
         c.month = day.month
@@ -15,7 +15,7 @@ extension Request {
         var cal = Calendar(identifier: .gregorian)
         cal.timeZone = TimeZone(identifier: "Asia/Shanghai")!
         guard let start = cal.date(from: c) else {
-            throw AppError.badRequest("error.date.param", args: [key, raw])
+            throw AppError.badRequest(.errorDateParam, args: [key, raw])
         }
         return endOfDay ? start.addingTimeInterval(86_400) : start
     }

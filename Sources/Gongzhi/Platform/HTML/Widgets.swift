@@ -9,7 +9,7 @@ enum Widgets {
             var items = (comps.queryItems ?? []).filter { $0.name != "page" }
             items.append(URLQueryItem(name: "page", value: String(p)))
             comps.queryItems = items
-            return "<a href=\"\(comps.string ?? "?page=\(p)")\">\(lang.t(key))</a> "
+            return "<a href=\"\(comps.string ?? "?page=\(p)")\">\(lang.t(key: key))</a> "
         }
         let prev: HTML = page > 1 ? link(page - 1, "action.prev") : ""
         let next: HTML = hasNext ? link(page + 1, "action.next") : ""
@@ -32,7 +32,7 @@ enum Widgets {
     static func options<T: RawRepresentable>(
         _ cases: [T], selected: T?, lang: Lang, label: (T) -> String
     ) -> HTML where T.RawValue == String {
-        options(cases.map { ($0.rawValue, lang.t(label($0))) }, selected: selected?.rawValue)
+        options(cases.map { ($0.rawValue, lang.t(key: label($0))) }, selected: selected?.rawValue)
     }
 
     /// The message of a refused change at the top of a form, or nothing.

@@ -13,7 +13,10 @@ enum Lang: String, CaseIterable, Sendable, Codable {
 
     /// Looks a key up; "{0}", "{1}" are replaced by the arguments. A missing key shows itself,
     /// and the strings test fails on it.
-    func t(_ key: String, _ args: String...) -> String { format(key, args) }
+    func t(_ text: Text, _ args: String...) -> String { format(text.key, args) }
+
+    /// A key that arrives as data: an enum's `labelKey`, an error's message key.
+    func t(key: String, _ args: String...) -> String { format(key, args) }
 
     func format(_ key: String, _ args: [String]) -> String {
         var text = table[key] ?? Strings.zhHans[key] ?? key
@@ -42,7 +45,9 @@ extension Request {
         return chosen
     }
 
-    func t(_ key: String, _ args: String...) -> String { lang.format(key, args) }
+    func t(_ text: Text, _ args: String...) -> String { lang.format(text.key, args) }
+
+    func t(key: String, _ args: String...) -> String { lang.format(key, args) }
 }
 
 private struct LangKey: StorageKey { typealias Value = Lang }

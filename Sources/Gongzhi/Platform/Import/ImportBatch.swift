@@ -101,7 +101,7 @@ enum ImportBatches {
         guard let batch = try await ImportBatch.find(batchID, on: req.db) else { throw AppError.notFound() }
         guard batch.createdBy == v.user.id else { throw await req.outOfScope("import batch \(batchID)") }
         if let kind, batch.kind != kind { throw AppError.notFound() }
-        guard batch.status == "previewed" else { throw AppError.conflict("error.import.done") }
+        guard batch.status == "previewed" else { throw AppError.conflict(.errorImportDone) }
         return batch
     }
 }

@@ -17,19 +17,19 @@ enum ImportPreviewPage {
             preview.canCommit
             ? """
             <form method="post" action="\(commitAction)">\(CSRF.hiddenField(req))<button type="submit" \
-            id="commit">\(req.t("import.commit", String(preview.rowCount)))</button></form>
+            id="commit">\(req.t(.importCommit, String(preview.rowCount)))</button></form>
             """
-            : "<p class=\"flash error\" role=\"alert\">\(req.t("import.fix", String(preview.errorCount)))</p>"
+            : "<p class=\"flash error\" role=\"alert\">\(req.t(.importFix, String(preview.errorCount)))</p>"
         return try await Layout.page(
-            req, title: req.t("import.preview"),
+            req, title: req.t(.importPreview),
             body: """
-                <h1>\(req.t("import.preview"))</h1>
+                <h1>\(req.t(.importPreview))</h1>
                 <p>\(preview.fileName) · \(preview.encoding.uppercased()) · \
-                \(req.t("import.counts", String(preview.rowCount), String(preview.errorCount)))</p>
+                \(req.t(.importCounts, String(preview.rowCount), String(preview.errorCount)))</p>
                 \(commit)
                 <table \
-                id="preview"><thead><tr><th>\(req.t("import.line"))</th><th>\(req.t("field.name"))</th>\
-                <th>\(codeHeader)</th><th>\(req.t("import.problems"))</th></tr></thead>
+                id="preview"><thead><tr><th>\(req.t(.importLine))</th><th>\(req.t(.fieldName))</th>\
+                <th>\(codeHeader)</th><th>\(req.t(.importProblems))</th></tr></thead>
                 <tbody>\(rows)</tbody></table>
                 """, active: active
         ).encodeResponse(status: preview.canCommit ? .ok : .unprocessableEntity, for: req)

@@ -27,7 +27,7 @@ extension Request {
     {
         let v = try requireViewer()
         guard let record = try await M.find(id, on: db) else {
-            if let field { throw AppError.invalid("error.ref.unknown", field: field) }
+            if let field { throw AppError.invalid(.errorRefUnknown, field: field) }
             throw AppError.notFound()
         }
         let paths = use == .read ? record.readPaths : [record.path]
@@ -36,7 +36,7 @@ extension Request {
         if let field {
             let kind: AccessLogEntry.Kind = use == .read ? .outOfScopeRead : .forbiddenChange
             await AccessLog.write(self, kind, detail: detail, scopePath: record.path)
-            throw AppError.invalid("error.ref.unknown", field: field)
+            throw AppError.invalid(.errorRefUnknown, field: field)
         }
         switch use {
         case .read: throw await outOfScope(detail, scopePath: record.path)
