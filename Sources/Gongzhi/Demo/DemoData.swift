@@ -245,57 +245,6 @@ enum DemoData {
             let residentID = try await Person.query(on: db).filter(\.$idNumber == demoResident.idNumber!).first()?.id
             let memberID = try await Person.query(on: db).filter(\.$idNumber == demoMember.idNumber!).first()?.id
 
-            try await DemoPlaces.load(
-                on: db, rng: &rng, scale: scale, district: district, streets: streets,
-                communities: communities, grids: grids, groups: groups, roads: roadNames)
-            let duties = try await GridDuty.query(on: db).filter(
-                \.$gridID == (try await Grid.query(on: db).filter(\.$branchNodeID == grids[0].id!).first()?.id ?? -1)
-            ).all()
-            func dutyPerson(_ d: GridDuty.Duty) -> Int? { duties.first { $0.duty == d }?.personID }
-
-            let secondStreetCommunity = communities.first { $0.parentID == streets[1].id } ?? communities.last!
-            for a in accounts {
-                let nodeFor: OrgNode =
-                    switch a.role {
-                    case .systemAdmin, .orgDepartmentAdmin: district
-                    case .streetStaff, .commandOperator: streets[0]
-                    case .communitySecretary: a.username == "secretary2" ? secondStreetCommunity : communities[0]
-                    case .communityWorker: communities[0]
-                    case .gridWorker, .laneChief, .buildingChief, .resident, .partyMember: grids[0]
-                    case .buildingGroupLeader: groups[0]
-                    case .unitLiaison: unitOrgs.first { $0.parentID == communities[0].id } ?? communities[0]
-                    }
-                let personID: Int? =
-                    switch a.role {
-                    case .resident: residentID
-                    case .partyMember: memberID
-                    case .gridWorker: dutyPerson(.gridWorker)
-                    case .laneChief: dutyPerson(.laneChief)
-                    case .buildingChief: dutyPerson(.buildingChief)
-                    case .buildingGroupLeader: dutyPerson(.buildingGroupLeader)
-                    default: nil
-                    }
-                // The person behind a demo account carries the account's name, so pages agree with each other.
-                if let pid = personID, let p = try await Person.find(pid, on: db),
-                    let given = a.name.split(separator: " ").last
-                {
-                    p.name = String(given)
-                    try await p.save(on: db)
-                }
-                let u = User(
-                    username: a.username, phone: a.phone, displayName: a.name, passwordHash: passwordHash,
-                    role: a.role, orgNodeID: nodeFor.id!, personID: personID)
-                try await u.create(on: db)
-                // The command centre watches a second street too: a shared scope.
-                if a.role == .commandOperator, streets.count > 1 {
-                    try await ScopeShare(userID: u.id!, orgNodeID: streets[1].id!).create(on: db)
-                }
-            }
-            let key = APIKey()
-            key.name = "演示 Open311 客户端"
-            key.keyHash = APIToken.hash(APIKey.demoKey)
-            key.active = true
-            try await key.create(on: db)
             let entry = AuditEntry()
             entry.at = Date()
             entry.actorName = "system"
@@ -310,6 +259,12 @@ enum DemoData {
                 "people":\(people.count),"units":\(units.count)}
                 """
             try await entry.create(on: db)
+            let demo = DemoDistrict(
+                db: db, passwordHash: passwordHash, scale: scale, rng: rng, district: district, streets: streets,
+                communities: communities, grids: grids, groups: groups, unitOrgs: unitOrgs, roads: roadNames,
+                residentPersonID: residentID, memberPersonID: memberID)
+            // Each capability adds its part of the district, in the order of Capability.all.
+            for capability in Capability.all { try await capability.demo?(demo) }
         }
     }
 

@@ -17,6 +17,7 @@ extension Capability {
         ],
         apiDoc: { AccountsAPIDoc.operations },
         strings: AccountsStrings.table,
+        demo: { try await DemoAccounts.load($0) },
         commands: ["bootstrap": BootstrapCommand()]
     )
 }

@@ -10,7 +10,14 @@ extension Capability {
         routeTypes: [Open311Route.self],
         auditKinds: [.apiKey],
         apiDoc: { Open311APIDoc.operations },
-        strings: Open311Strings.table
+        strings: Open311Strings.table,
+        demo: { d in
+            let key = APIKey()
+            key.name = "演示 Open311 客户端"
+            key.keyHash = APIToken.hash(APIKey.demoKey)
+            key.active = true
+            try await key.create(on: d.db)
+        }
     )
 }
 

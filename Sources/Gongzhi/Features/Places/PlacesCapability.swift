@@ -20,7 +20,12 @@ extension Capability {
         auditKinds: [.grid, .gridDuty, .gridDepartment, .building, .household, .householdLink, .contactAssignment],
         apiDoc: { PlacesAPIDoc.operations },
         strings: PlacesStrings.table,
-        importers: [Importer(kind: "grids", commit: { req, batch in try await GridImport.commit(req, batch: batch) })]
+        importers: [Importer(kind: "grids", commit: { req, batch in try await GridImport.commit(req, batch: batch) })],
+        demo: { d in
+            try await DemoPlaces.load(
+                on: d.db, rng: &d.rng, scale: d.scale, district: d.district, streets: d.streets,
+                communities: d.communities, grids: d.grids, groups: d.groups, roads: d.roads)
+        }
     )
 }
 

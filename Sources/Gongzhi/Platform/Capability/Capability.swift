@@ -22,6 +22,8 @@ struct Capability: Sendable {
     var strings = StringTable()
     /// Kinds of CSV import the capability commits through the platform's preview-and-commit.
     var importers: [Importer] = []
+    /// The capability's part of the demo district, run after the base and the capabilities before it.
+    var demo: (@Sendable (DemoDistrict) async throws -> Void)?
     var lifecycle: [any LifecycleHandler] = []
     var commands: [String: any AsyncCommand] = [:]
 }
