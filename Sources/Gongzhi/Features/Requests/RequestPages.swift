@@ -172,44 +172,9 @@ enum RequestPages {
     /// The figures of an area and its children; every number opens the requests it counts.
     @Sendable static func figures(_ req: Request) async throws -> HTML {
         let f = try await RequestFiguresService.compute(req, nodeID: try RequestsAPI.optionalInt(req, "nodeId"))
-        func link(_ a: RequestFiguresService.AreaFigures, _ m: RequestMetric) -> Link {
-            RequestsRoute.list.query([
-                ("metric", m.rawValue), ("nodeId", a.nodeID.map(String.init)), ("gridId", a.gridID.map(String.init)),
-            ])
-        }
-        func pct(_ v: Double?) -> String { v.map { MapSVGFormat.number($0) + "%" } ?? "–" }
-        func row(_ a: RequestFiguresService.AreaFigures, drill: Bool) -> HTML {
-            let c = a.figures.counts
-            let name: HTML =
-                drill && a.nodeID != nil
-                ? "<a href=\"\(RequestsRoute.figures.query([("nodeId", String(a.nodeID!))]))\">\(a.name)</a>"
-                : a.gridID.map { "<a href=\"\(PlacesRoute.grid(.value($0)))\">\(a.name)</a>" as HTML } ?? "\(a.name)"
-            let steps = a.figures.averageStepDays.map { $0.map(MapSVGFormat.number) ?? "–" }.joined(separator: " / ")
-            return """
-                <tr><td>\(name)</td>
-                <td class="num"><a href="\(link(a, .raised))">\(c["raised"] ?? 0)</a></td>
-                <td class="num"><a href="\(link(a, .responded))">\(pct(a.figures.responseRate))</a></td>
-                <td class="num"><a href="\(link(a, .resolved))">\(pct(a.figures.resolutionRate))</a></td>
-                <td class="num"><a href="\(link(a, .onTime))">\(pct(a.figures.onTimeRate))</a></td>
-                <td class="num"><a href="\(link(a, .satisfied))">\(pct(a.figures.satisfactionRate))</a></td>
-                <td class="num"><a href="\(link(a, .unrated))">\(c["unrated"] ?? 0)</a></td>
-                <td class="num"><a href="\(link(a, .open))">\(c["open"] ?? 0)</a></td><td class="num">\(steps)</td></tr>
-                """
-        }
         return Layout.page(
-            req, title: req.t(.navFigures),
-            body: """
-                <h1>\(req.t(.navFigures)) · \(f.area.name)</h1>
-                <table id="request-figures"><thead><tr><th>\(req.t(.figuresArea))</th><th \
-                class="num">\(req.t(.metricRaised))</th>
-                <th class="num">\(req.t(.figuresResponseRate))</th><th \
-                class="num">\(req.t(.figuresResolutionRate))</th><th class="num">\(req.t(.figuresOnTimeRate))</th>
-                <th class="num">\(req.t(.figuresSatisfactionRate))</th><th \
-                class="num">\(req.t(.metricUnrated))</th><th class="num">\(req.t(.metricOpen))</th>
-                <th class="num">\(req.t(.figuresStepDays))</th></tr></thead>
-                <tbody>\(row(f.area, drill: false))\(f.children.map { row($0, drill: true) })</tbody></table>
-                <p class="muted">\(req.t(.figuresHint))</p>
-                """, active: RequestsRoute.figures.path)
+            req, title: req.t(.navFigures), body: RequestDeskViews.figures(f, req.lang),
+            active: RequestsRoute.figures.path)
     }
 
     @Sendable static func todos(_ req: Request) async throws -> HTML {
@@ -240,37 +205,10 @@ enum RequestPages {
 
     @Sendable static func meetings(_ req: Request) async throws -> HTML {
         let v = try await req.require(.viewTree)
-        let list = try await JointMeeting.query(on: req.db).inScope(v.scope, \.$path).sort(\.$date, .descending).limit(
-            100
-        ).all()
-        let communities = try await OrgQueries.nodesInScope(v.scope, on: req.db).filter {
-            $0.kind == .communityCommittee
-        }
-        let items: [HTML] = list.map { m in
-            "<li><a href=\"\(RequestsRoute.meeting(.value(m.id!)))\">\(m.date) · \(m.host)</a></li>"
-        }
-        let options: [HTML] = communities.map { "<option value=\"\($0.id!)\">\($0.name)</option>" }
-        let form: HTML =
-            communities.isEmpty
-            ? HTML.empty
-            : """
-            <form method="post" action="\(RequestsRoute.meetings)" class="card">\(CSRF.hiddenField(req))\
-            <h2>\(req.t(.meetingNew))</h2>
-            <label for="communityNodeId">\(req.t(.fieldCommunity))</label><select id="communityNodeId" \
-            name="communityNodeId">\(options)</select>
-            <label for="date">\(req.t(.meetingDate))</label><input id="date" name="date" type="date" required>
-            <label for="host">\(req.t(.meetingHost))</label><input id="host" name="host" required maxlength="100">
-            <label for="attendees">\(req.t(.meetingAttendees))</label><input id="attendees" name="attendees" \
-            maxlength="1000">
-            <p><button type="submit">\(req.t(.actionCreate))</button></p></form>
-            """
+        let m = try await MeetingsModel.query(v, on: req.db)
         return Layout.page(
-            req, title: req.t(.navMeetings),
-            body: """
-                <h1>\(req.t(.navMeetings))</h1>
-                <ul id="meetings">\(items)</ul>
-                \(form)
-                """, active: RequestsRoute.meetings.path)
+            req, title: req.t(.navMeetings), body: RequestDeskViews.meetings(m, csrf: CSRF.hiddenField(req), req.lang),
+            active: RequestsRoute.meetings.path)
     }
 
     struct MeetingForm: Content {
@@ -290,18 +228,11 @@ enum RequestPages {
 
     @Sendable static func meeting(_ req: Request) async throws -> HTML {
         let m = try await MeetingsAPI.find(try req.intParameter("id"), req)
-        let agenda = try await MeetingsAPI.agenda(m, req)
-        let table = RequestViews.table(
-            req.lang, agenda.map { RequestViews.row(req.lang, RequestRow($0, req.lang)) }, id: "agenda")
+        let agenda = try await MeetingsAPI.agenda(m, req).map { RequestRow($0, req.lang) }
+        let model = MeetingModel(date: m.date, host: m.host, attendees: m.attendees, agenda: agenda)
         return Layout.page(
-            req, title: req.t(.entityJointMeeting),
-            body: """
-                <h1>\(req.t(.entityJointMeeting)) \(m.date)</h1>
-                <p>\(req.t(.meetingHost)): \(m.host) · \(req.t(.meetingAttendees)): \(m.attendees)</p>
-                <section class="card"><h2>\(req.t(.meetingAgenda)) \
-                (\(agenda.count))</h2>\(table)
-                <p class="muted">\(req.t(.meetingAgendaHint))</p></section>
-                """, active: RequestsRoute.meetings.path)
+            req, title: req.t(.entityJointMeeting), body: RequestDeskViews.meeting(model, req.lang),
+            active: RequestsRoute.meetings.path)
     }
 
     @Sendable static func calendarCurrent(_ req: Request) async throws -> HTML {
@@ -352,46 +283,9 @@ enum RequestPages {
         -> HTML
     {
         let v = try req.requireViewer()
-        let existing = try? await CalendarAPI.yearOut(year, on: req.db)
-        let text =
-            draft?.days ?? existing.map { y in
-                (y.daysOff.map { "\($0.date) \($0.name) off" } + y.workingWeekends.map { "\($0.date) \($0.name) work" })
-                    .joined(separator: "\n")
-            } ?? ""
-        let editor: HTML =
-            v.maySetDistrictSettings
-            ? """
-            <form method="post" action="\(RequestsRoute.calendarYear(.value(year)))" class="card" \
-            id="calendar-editor">\(CSRF.hiddenField(req))<h2>\(req.t(.calendarEdit))</h2>
-            \(Widgets.errorSummary(error, lang: req.lang))
-            <label for="source">\(req.t(.calendarSourceLabel))</label><input id="source" name="source" \
-            value="\(draft?.source ?? existing?.source ?? "")" required>
-            <label for="days">\(req.t(.calendarLines))</label><textarea id="days" name="days" \
-            rows="12">\(text)</textarea>
-            <p><button type="submit">\(req.t(.actionSave))</button></p></form>
-            """ : ""
-        guard let y = existing else {
-            return Layout.page(
-                req, title: req.t(.navCalendar),
-                body: """
-                    <h1>\(req.t(.navCalendar)) \(year)</h1><p class="flash \
-                    error">\(req.t(.errorCalendarMissingYear, String(year)))</p>\(editor)
-                    <p><a href="\(RequestsRoute.calendarYear(.value(year - 1)))">\(year - 1)</a></p>
-                    """, active: RequestsRoute.calendar.path)
-        }
-        func list(_ days: [CalendarAPI.Day]) -> HTML {
-            "<ul>\(days.map { "<li>\($0.date) · \($0.name)</li>" as HTML })</ul>"
-        }
+        let m = try await CalendarModel.query(year: year, viewer: v, error: error, draft: draft, on: req.db)
         return Layout.page(
-            req, title: req.t(.navCalendar),
-            body: """
-                <h1>\(req.t(.navCalendar)) \(y.year)</h1><p class="muted">\(req.t(.calendarSource, y.source))</p>
-                <div class="grid2"><section \
-                class="card"><h2>\(req.t(.calendarDaysOff))</h2>\(list(y.daysOff))</section>
-                <section \
-                class="card"><h2>\(req.t(.calendarWorkingWeekends))</h2>\(list(y.workingWeekends))</section></div>
-                <p><a href="\(RequestsRoute.calendarYear(.value(y.year - 1)))">\(y.year - 1)</a> · <a \
-                href="\(RequestsRoute.calendarYear(.value(y.year + 1)))">\(y.year + 1)</a></p>\(editor)
-                """, active: RequestsRoute.calendar.path)
+            req, title: req.t(.navCalendar), body: RequestDeskViews.calendar(m, csrf: CSRF.hiddenField(req), req.lang),
+            active: RequestsRoute.calendar.path)
     }
 }

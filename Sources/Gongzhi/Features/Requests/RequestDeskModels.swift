@@ -1,0 +1,172 @@
+import Fluent
+import Vapor
+
+/// The joint meetings in scope, and the communities a new one can be held for.
+struct MeetingsModel: Sendable {
+    struct Meeting: Sendable {
+        let id: Int
+        let date: String
+        let host: String
+    }
+    struct Community: Sendable {
+        let id: Int
+        let name: String
+    }
+
+    let meetings: [Meeting]
+    let communities: [Community]
+
+    static func query(_ v: Viewer, on db: any Database) async throws -> MeetingsModel {
+        let list = try await JointMeeting.query(on: db).inScope(v.scope, \.$path).sort(\.$date, .descending)
+            .limit(100).all()
+        let communities = try await OrgQueries.nodesInScope(v.scope, on: db).filter { $0.kind == .communityCommittee }
+        return MeetingsModel(
+            meetings: list.map { Meeting(id: $0.id!, date: $0.date, host: $0.host) },
+            communities: communities.map { Community(id: $0.id!, name: $0.name) })
+    }
+}
+
+/// One joint meeting and the requests on its agenda.
+struct MeetingModel: Sendable {
+    let date: String
+    let host: String
+    let attendees: String
+    let agenda: [RequestRow]
+}
+
+/// A year of the working-day calendar, and the editor for those who may set district settings.
+struct CalendarModel: Sendable {
+    let year: Int
+    let existing: CalendarAPI.YearOut?
+    let mayEdit: Bool
+    let error: AppError?
+    let source: String
+    let lines: String
+
+    static func query(
+        year: Int, viewer v: Viewer, error: AppError?, draft: RequestPages.CalendarForm?, on db: any Database
+    ) async throws -> CalendarModel {
+        let existing = try? await CalendarAPI.yearOut(year, on: db)
+        let lines =
+            draft?.days ?? existing.map { y in
+                (y.daysOff.map { "\($0.date) \($0.name) off" } + y.workingWeekends.map { "\($0.date) \($0.name) work" })
+                    .joined(separator: "\n")
+            } ?? ""
+        return CalendarModel(
+            year: year, existing: existing, mayEdit: v.maySetDistrictSettings, error: error,
+            source: draft?.source ?? existing?.source ?? "", lines: lines)
+    }
+}
+
+/// The desk's request pages as pure functions of their models and the language.
+enum RequestDeskViews {
+    static func figures(_ f: RequestFiguresService.Out, _ lang: Lang) -> HTML {
+        func link(_ a: RequestFiguresService.AreaFigures, _ m: RequestMetric) -> Link {
+            RequestsRoute.list.query([
+                ("metric", m.rawValue), ("nodeId", a.nodeID.map(String.init)), ("gridId", a.gridID.map(String.init)),
+            ])
+        }
+        func pct(_ v: Double?) -> String { v.map { MapSVGFormat.number($0) + "%" } ?? "–" }
+        func row(_ a: RequestFiguresService.AreaFigures, drill: Bool) -> HTML {
+            let c = a.figures.counts
+            let name: HTML =
+                drill && a.nodeID != nil
+                ? "<a href=\"\(RequestsRoute.figures.query([("nodeId", String(a.nodeID!))]))\">\(a.name)</a>"
+                : a.gridID.map { "<a href=\"\(PlacesRoute.grid(.value($0)))\">\(a.name)</a>" as HTML } ?? "\(a.name)"
+            let steps = a.figures.averageStepDays.map { $0.map(MapSVGFormat.number) ?? "–" }.joined(separator: " / ")
+            return """
+                <tr><td>\(name)</td>
+                <td class="num"><a href="\(link(a, .raised))">\(c["raised"] ?? 0)</a></td>
+                <td class="num"><a href="\(link(a, .responded))">\(pct(a.figures.responseRate))</a></td>
+                <td class="num"><a href="\(link(a, .resolved))">\(pct(a.figures.resolutionRate))</a></td>
+                <td class="num"><a href="\(link(a, .onTime))">\(pct(a.figures.onTimeRate))</a></td>
+                <td class="num"><a href="\(link(a, .satisfied))">\(pct(a.figures.satisfactionRate))</a></td>
+                <td class="num"><a href="\(link(a, .unrated))">\(c["unrated"] ?? 0)</a></td>
+                <td class="num"><a href="\(link(a, .open))">\(c["open"] ?? 0)</a></td><td class="num">\(steps)</td></tr>
+                """
+        }
+        return """
+            <h1>\(lang.t(.navFigures)) · \(f.area.name)</h1>
+            <table id="request-figures"><thead><tr><th>\(lang.t(.figuresArea))</th><th \
+            class="num">\(lang.t(.metricRaised))</th>
+            <th class="num">\(lang.t(.figuresResponseRate))</th><th \
+            class="num">\(lang.t(.figuresResolutionRate))</th><th class="num">\(lang.t(.figuresOnTimeRate))</th>
+            <th class="num">\(lang.t(.figuresSatisfactionRate))</th><th \
+            class="num">\(lang.t(.metricUnrated))</th><th class="num">\(lang.t(.metricOpen))</th>
+            <th class="num">\(lang.t(.figuresStepDays))</th></tr></thead>
+            <tbody>\(row(f.area, drill: false))\(f.children.map { row($0, drill: true) })</tbody></table>
+            <p class="muted">\(lang.t(.figuresHint))</p>
+            """
+    }
+
+    static func meetings(_ m: MeetingsModel, csrf: HTML, _ lang: Lang) -> HTML {
+        let items: [HTML] = m.meetings.map { x in
+            "<li><a href=\"\(RequestsRoute.meeting(.value(x.id)))\">\(x.date) · \(x.host)</a></li>"
+        }
+        let options: [HTML] = m.communities.map { "<option value=\"\($0.id)\">\($0.name)</option>" }
+        let form: HTML =
+            m.communities.isEmpty
+            ? HTML.empty
+            : """
+            <form method="post" action="\(RequestsRoute.meetings)" class="card">\(csrf)\
+            <h2>\(lang.t(.meetingNew))</h2>
+            <label for="communityNodeId">\(lang.t(.fieldCommunity))</label><select id="communityNodeId" \
+            name="communityNodeId">\(options)</select>
+            <label for="date">\(lang.t(.meetingDate))</label><input id="date" name="date" type="date" required>
+            <label for="host">\(lang.t(.meetingHost))</label><input id="host" name="host" required maxlength="100">
+            <label for="attendees">\(lang.t(.meetingAttendees))</label><input id="attendees" name="attendees" \
+            maxlength="1000">
+            <p><button type="submit">\(lang.t(.actionCreate))</button></p></form>
+            """
+        return """
+            <h1>\(lang.t(.navMeetings))</h1>
+            <ul id="meetings">\(items)</ul>
+            \(form)
+            """
+    }
+
+    static func meeting(_ m: MeetingModel, _ lang: Lang) -> HTML {
+        let table = RequestViews.table(lang, m.agenda.map { RequestViews.row(lang, $0) }, id: "agenda")
+        return """
+            <h1>\(lang.t(.entityJointMeeting)) \(m.date)</h1>
+            <p>\(lang.t(.meetingHost)): \(m.host) · \(lang.t(.meetingAttendees)): \(m.attendees)</p>
+            <section class="card"><h2>\(lang.t(.meetingAgenda)) \
+            (\(m.agenda.count))</h2>\(table)
+            <p class="muted">\(lang.t(.meetingAgendaHint))</p></section>
+            """
+    }
+
+    static func calendar(_ m: CalendarModel, csrf: HTML, _ lang: Lang) -> HTML {
+        let editor: HTML =
+            m.mayEdit
+            ? """
+            <form method="post" action="\(RequestsRoute.calendarYear(.value(m.year)))" class="card" \
+            id="calendar-editor">\(csrf)<h2>\(lang.t(.calendarEdit))</h2>
+            \(Widgets.errorSummary(m.error, lang: lang))
+            <label for="source">\(lang.t(.calendarSourceLabel))</label><input id="source" name="source" \
+            value="\(m.source)" required>
+            <label for="days">\(lang.t(.calendarLines))</label><textarea id="days" name="days" \
+            rows="12">\(m.lines)</textarea>
+            <p><button type="submit">\(lang.t(.actionSave))</button></p></form>
+            """ : ""
+        guard let y = m.existing else {
+            return """
+                <h1>\(lang.t(.navCalendar)) \(m.year)</h1><p class="flash \
+                error">\(lang.t(.errorCalendarMissingYear, String(m.year)))</p>\(editor)
+                <p><a href="\(RequestsRoute.calendarYear(.value(m.year - 1)))">\(m.year - 1)</a></p>
+                """
+        }
+        func list(_ days: [CalendarAPI.Day]) -> HTML {
+            "<ul>\(days.map { "<li>\($0.date) · \($0.name)</li>" as HTML })</ul>"
+        }
+        return """
+            <h1>\(lang.t(.navCalendar)) \(y.year)</h1><p class="muted">\(lang.t(.calendarSource, y.source))</p>
+            <div class="grid2"><section \
+            class="card"><h2>\(lang.t(.calendarDaysOff))</h2>\(list(y.daysOff))</section>
+            <section \
+            class="card"><h2>\(lang.t(.calendarWorkingWeekends))</h2>\(list(y.workingWeekends))</section></div>
+            <p><a href="\(RequestsRoute.calendarYear(.value(y.year - 1)))">\(y.year - 1)</a> · <a \
+            href="\(RequestsRoute.calendarYear(.value(y.year + 1)))">\(y.year + 1)</a></p>\(editor)
+            """
+    }
+}
