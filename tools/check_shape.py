@@ -4,7 +4,7 @@
 - links: no page, redirect or form names a path by hand: links come from a capability's route type
   (`SomeRoute.case`), which registers the same path (RoutesTests checks every pattern is registered);
 - boundaries: a capability names no other capability's model (a `Model` class declared in another folder of
-  Sources/Gongzhi/Features); it uses the other's published queries instead.
+  Sources/Gongzhi/Features); it uses the other's published queries instead. The platform names none at all.
 """
 import os
 import re
@@ -71,8 +71,10 @@ for c in capabilities:
     for p in swift_files(os.path.join(FEATURES, c)):
         for m in MODEL.finditer(open(p, encoding="utf-8").read()):
             models[m.group(1)] = c
-for c in capabilities:
-    for p in swift_files(os.path.join(FEATURES, c)):
+# The platform names no capability's model either: what it needs comes through the manifests.
+for c in capabilities + ["Platform"]:
+    folder = os.path.join(SOURCES, "Platform") if c == "Platform" else os.path.join(FEATURES, c)
+    for p in swift_files(folder):
         for i, line in code_lines(p):
             code = re.sub(r'"(?:[^"\\]|\\.)*"', '""', line)
             # A name after a dot is a member of something else (MapSVG.Area is not Places' Area).

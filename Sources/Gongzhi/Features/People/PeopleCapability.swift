@@ -34,6 +34,7 @@ extension Capability {
             facetTile(.communityWorker, order: 24, key: .facetCommunityWorker, \.$isCommunityWorker),
         ],
         auditKinds: [.person],
+        treePaths: [Person.treePaths],
         apiDoc: { PeopleAPIDoc.operations },
         strings: PeopleStrings.table
     )
@@ -54,4 +55,14 @@ extension Capability {
 
 extension AuditKind {
     static let person = AuditKind("person")
+}
+
+/// A person is read where they are organised and, for an in-service member, in their home community.
+extension Person: ScopedRecord {
+    var readPaths: [String] { [path] + (homePath.map { [$0] } ?? []) }
+}
+
+extension Person {
+    static let treePaths = TreePathTable(
+        table: schema, pathColumns: ["path", "home_path"], nodeColumns: ["org_node_id", "home_node_id"])
 }

@@ -31,6 +31,7 @@ extension Capability {
                 permission: .viewPeople),
         ],
         auditKinds: [.calendar, .jointMeeting, .requestCategory, .requestPhoto],
+        treePaths: [ServiceRequest.treePaths, JointMeeting.treePaths],
         apiDoc: { RequestsAPIDoc.operations },
         strings: RequestsStrings.table,
         lifecycle: [RequestSweeper()]
@@ -42,4 +43,16 @@ extension AuditKind {
     static let jointMeeting = AuditKind("joint_meeting")
     static let requestCategory = AuditKind("request_category")
     static let requestPhoto = AuditKind("request_photo")
+}
+
+extension JointMeeting: ScopedRecord {}
+
+extension ServiceRequest {
+    static let treePaths = TreePathTable(
+        table: schema, pathColumns: ["path"], nodeColumns: ["community_node_id"], gridColumn: "grid_id",
+        gridCommunityColumn: "community_node_id")
+}
+
+extension JointMeeting {
+    static let treePaths = TreePathTable(table: schema, pathColumns: ["path"], nodeColumns: ["community_node_id"])
 }

@@ -21,6 +21,7 @@ extension Capability {
                 })
         ],
         auditKinds: [.residentUnit],
+        treePaths: [ResidentUnit.treePaths],
         apiDoc: { UnitsAPIDoc.operations },
         strings: UnitsStrings.table,
         importers: [Importer(kind: "units", commit: { req, batch in try await UnitsImport.commit(req, batch: batch) })]
@@ -29,4 +30,11 @@ extension Capability {
 
 extension AuditKind {
     static let residentUnit = AuditKind("resident_unit")
+}
+
+extension ResidentUnit: ScopedRecord {}
+
+extension ResidentUnit {
+    static let treePaths = TreePathTable(
+        table: schema, pathColumns: ["path"], nodeColumns: ["location_node_id", "party_org_node_id"])
 }

@@ -19,6 +19,7 @@ extension Capability {
                 permission: .viewPeople)
         ],
         auditKinds: [.visit, .visitPlan],
+        treePaths: [VisitPlan.treePaths, Visit.treePaths],
         apiDoc: { VisitsAPIDoc.operations },
         strings: VisitsStrings.table
     )
@@ -27,4 +28,14 @@ extension Capability {
 extension AuditKind {
     static let visit = AuditKind("visit")
     static let visitPlan = AuditKind("visit_plan")
+}
+
+extension VisitPlan: ScopedRecord {}
+
+extension VisitPlan {
+    static let treePaths = TreePathTable(table: schema, pathColumns: ["path"], gridColumn: "grid_id")
+}
+
+extension Visit {
+    static let treePaths = TreePathTable(table: schema, pathColumns: ["path"], gridColumn: "grid_id")
 }

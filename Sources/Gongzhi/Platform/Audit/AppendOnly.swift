@@ -4,7 +4,8 @@ import SQLKit
 /// The audit and access logs refuse UPDATE and DELETE in the database itself, not only by the absence of routes.
 struct MakeLogsAppendOnly: AsyncMigration {
     var name: String { "013_make_logs_append_only" }
-    static let tables = [AuditEntry.schema, AccessLogEntry.schema, RequestEvent.schema]
+    /// A migration that has run is history: the table names are written out (request_events is Requests').
+    static let tables = [AuditEntry.schema, AccessLogEntry.schema, "request_events"]
 
     func prepare(on db: Database) async throws {
         guard let sql = db as? SQLDatabase else { return }

@@ -16,6 +16,9 @@ struct Capability: Sendable {
     var navigation: [NavEntry] = []
     var homeTiles: [HomeTile] = []
     var auditKinds: [AuditKind] = []
+    /// Its tables that copy a tree path or name a node (see `TreePathTable`), and node columns that stay on a merge.
+    var treePaths: [TreePathTable] = []
+    var notMerged: [NotMerged] = []
     /// The capability's part of the API document (paths, parameters, bodies and answers by Swift type); a
     /// function, as operations may list what the manifests declare (audit kinds) and are read after `all` exists.
     var apiDoc: @Sendable () -> [APIOperation] = { [] }

@@ -45,15 +45,4 @@ extension Request {
     }
 }
 
-extension Person: ScopedRecord {
-    var readPaths: [String] { [path] + (homePath.map { [$0] } ?? []) }
-}
-
 extension OrgNode: ScopedRecord {}
-extension ResidentUnit: ScopedRecord {}
-extension Grid: ScopedRecord {}
-extension Building: ScopedRecord {}
-extension Household: ScopedRecord {}
-extension JointMeeting: ScopedRecord {}
-extension VisitPlan: ScopedRecord {}
-extension ContactAssignment: ScopedRecord {}

@@ -19,19 +19,24 @@ struct TreePathTable: Sendable {
     var gridCommunityColumn: String?
 }
 
+/// A column that names a node but must not follow a merge, with the reason.
+struct NotMerged: Sendable {
+    let table: String
+    let column: String
+    let reason: String
+}
+
 enum TreePaths {
-    /// Every table that copies a tree path or names a node.
-    static let tables: [TreePathTable] = [
-        OrgNode.treePaths, Person.treePaths, ResidentUnit.treePaths, User.treePaths, ScopeShare.treePaths,
-        Grid.treePaths, Building.treePaths, Household.treePaths, GridDuty.treePaths, ContactAssignment.treePaths,
-        ServiceRequest.treePaths, JointMeeting.treePaths, VisitPlan.treePaths, Visit.treePaths,
-        ImportBatch.treePaths, AuditEntry.treePaths, AccessLogEntry.treePaths,
-    ]
+    /// Every table that copies a tree path or names a node: the platform's, then each capability's (its manifest's
+    /// `treePaths`).
+    static let tables: [TreePathTable] =
+        [
+            OrgNode.treePaths, User.treePaths, ScopeShare.treePaths, ImportBatch.treePaths, AuditEntry.treePaths,
+            AccessLogEntry.treePaths,
+        ] + Capability.all.flatMap(\.treePaths)
 
     /// Columns that name a node but must not follow a merge, with the reason.
-    static let notMerged: [(table: String, column: String, reason: String)] = [
-        (Area.schema, "org_node_id", "the archived node keeps its own boundary; the target keeps its own")
-    ]
+    static let notMerged: [NotMerged] = Capability.all.flatMap(\.notMerged)
 
     /// A subtree moved from `from` to `to`: every copied path under `from` now lies under `to`.
     static func rebase(from: TreePath, to: TreePath, on db: Database, skipping skipped: Set<String> = []) async throws {
@@ -101,65 +106,12 @@ extension OrgNode {
     static let treePaths = TreePathTable(table: schema, pathColumns: ["path"])
 }
 
-extension Person {
-    static let treePaths = TreePathTable(
-        table: schema, pathColumns: ["path", "home_path"], nodeColumns: ["org_node_id", "home_node_id"])
-}
-
-extension ResidentUnit {
-    static let treePaths = TreePathTable(
-        table: schema, pathColumns: ["path"], nodeColumns: ["location_node_id", "party_org_node_id"])
-}
-
 extension User {
     static let treePaths = TreePathTable(table: schema, nodeColumns: ["org_node_id"])
 }
 
 extension ScopeShare {
     static let treePaths = TreePathTable(table: schema, nodeColumns: ["org_node_id"])
-}
-
-extension Grid {
-    static let treePaths = TreePathTable(
-        table: schema, pathColumns: ["path"], nodeColumns: ["community_node_id", "branch_node_id"],
-        gridColumn: "id")
-}
-
-extension Building {
-    static let treePaths = TreePathTable(
-        table: schema, pathColumns: ["path"], nodeColumns: ["group_node_id"], gridColumn: "grid_id")
-}
-
-extension Household {
-    static let treePaths = TreePathTable(table: schema, pathColumns: ["path"], gridColumn: "grid_id")
-}
-
-extension GridDuty {
-    static let treePaths = TreePathTable(table: schema, nodeColumns: ["group_node_id"])
-}
-
-extension ContactAssignment {
-    /// Community assignments have no grid and follow their community by path.
-    static let treePaths = TreePathTable(
-        table: schema, pathColumns: ["path"], nodeColumns: ["community_node_id"], gridColumn: "grid_id")
-}
-
-extension ServiceRequest {
-    static let treePaths = TreePathTable(
-        table: schema, pathColumns: ["path"], nodeColumns: ["community_node_id"], gridColumn: "grid_id",
-        gridCommunityColumn: "community_node_id")
-}
-
-extension JointMeeting {
-    static let treePaths = TreePathTable(table: schema, pathColumns: ["path"], nodeColumns: ["community_node_id"])
-}
-
-extension VisitPlan {
-    static let treePaths = TreePathTable(table: schema, pathColumns: ["path"], gridColumn: "grid_id")
-}
-
-extension Visit {
-    static let treePaths = TreePathTable(table: schema, pathColumns: ["path"], gridColumn: "grid_id")
 }
 
 extension ImportBatch {
