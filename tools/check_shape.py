@@ -1,6 +1,7 @@
 """The code's shape, as tools/check_shape.sh runs it (step 0 of scripts/test). Exit 1 with every violation listed.
 
-- lines: no line of Swift is longer than 120 characters (swift format does not break string literals);
+- lines: no line of Swift is longer than 120 UTF-8 bytes (swift format does not break string literals, and counts
+  characters);
 - links: no page, redirect or form names a path by hand: links come from a capability's route type
   (`SomeRoute.case`), which registers the same path (RoutesTests checks every pattern is registered);
 - boundaries: a capability names no other capability's model (a `Model` class declared in another folder of
@@ -42,9 +43,10 @@ problems = []
 # lines ---------------------------------------------------------------------------------------------
 for p in swift_files(*(os.path.join(ROOT, d) for d in ("Sources", "Tests", "Benchmarks"))):
     for i, line in enumerate(open(p, encoding="utf-8"), 1):
-        n = len(line.rstrip("\n"))
+        # Counted in UTF-8 bytes, as review tools count: a line of Chinese text is three bytes a character.
+        n = len(line.rstrip("\n").encode("utf-8"))
         if n > MAX:
-            problems.append(f"{rel(p)}:{i}: line of {n} characters (at most {MAX})")
+            problems.append(f"{rel(p)}:{i}: line of {n} bytes (at most {MAX})")
 
 # links ---------------------------------------------------------------------------------------------
 HAND_WRITTEN = [

@@ -317,7 +317,11 @@ struct AccountsTests {
                 #expect(right.status == .tooManyRequests)
                 #expect(
                     right.errorMessage?.contains("登录失败次数过多") == true
-                        && right.errorMessage?.contains("登录失败次数过多，账号已锁定至 登录") == false)
+                        && right.errorMessage?.contains(
+                            """
+                            登录失败次数过多，账号已锁定至 登录
+                            """) == false
+                )
             }
             #expect(try await Fixtures.accessLog(app, .accountLocked).count == 2)
             #expect(try await Fixtures.accessLog(app, .loginFailed).count == 8)

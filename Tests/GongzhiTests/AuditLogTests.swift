@@ -13,8 +13,20 @@ struct AuditLogTests {
             let grid = try await Fixtures.node(app, code: "QH-S1-C1-G1")
             let other = try await Fixtures.node(app, code: "QH-S2-C1")
             let street = try await Client.api(app, as: "orgdept")
-            #expect(try await street.api(.PATCH, "/api/v1/org/nodes/\(grid.id!)", json: ["name": "甲网格"]).status == .ok)
-            #expect(try await street.api(.PATCH, "/api/v1/org/nodes/\(other.id!)", json: ["name": "乙社区"]).status == .ok)
+            #expect(
+                try await street.api(
+                    .PATCH,
+                    """
+                    /api/v1/org/nodes/\(grid.id!)
+                    """, json: ["name": "甲网格"]
+                ).status == .ok)
+            #expect(
+                try await street.api(
+                    .PATCH,
+                    """
+                    /api/v1/org/nodes/\(other.id!)
+                    """, json: ["name": "乙社区"]
+                ).status == .ok)
             let secretary = try await Client.api(app, as: "secretary")
             let mine = try await secretary.api(.GET, "/api/v1/audit?entityType=org_node")
             let labels = try mine.jsonArray().compactMap { $0["entityLabel"] as? String }

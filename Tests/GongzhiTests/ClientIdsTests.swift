@@ -20,7 +20,9 @@ struct ClientIdsTests {
             let meeting = try await secretary.api(
                 .POST, "/api/v1/meetings",
                 json: [
-                    "communityNodeId": c1.id!, "date": "2026-11-25", "host": "林晓", "attendees": "物业、居民代表",
+                    """
+                    communityNodeId
+                    """: c1.id!, "date": "2026-11-25", "host": "林晓", "attendees": "物业、居民代表",
                 ])
             let meetingID = try #require(try meeting.json()["id"] as? Int)
             let s2 = try await Fixtures.node(app, code: "QH-S2")

@@ -7,7 +7,10 @@ import VaporTesting
 
 @Suite("People import (preview, all-or-nothing commit) and CSV export")
 struct ImportExportTests {
-    static let header = "姓名,身份证号,手机号,类型,组织编码,住址,在职党员,工作单位,入党日期,岗位等级\r\n"
+    static let header = """
+        姓名,身份证号,手机号,类型,组织编码,住址,在职党员,工作单位,入党日期,岗位等级\r\
+        \n
+        """
 
     func preview(_ c: Client, _ bytes: [UInt8]) async throws -> TestingHTTPResponse {
         var h = HTTPHeaders()
@@ -21,7 +24,10 @@ struct ImportExportTests {
             let api = try await Client.api(app, as: "secretary")
             let csv =
                 Self.header
-                + "张三,11010519491231002X,13911112222,党员；志愿者,QH-S1-C1-G1,清河路1号1栋101室,否,,2001-07-01,\r\n"
+                    + """
+                    张三,11010519491231002X,13911112222,党员；志愿者,QH-S1-C1-G1,清河路1号1栋101室,否,,2\
+                    001-07-01,\r\n
+                    """
                 + "李四,,,社区工作者,QH-S1-C1,,,,,二级一档\r\n"
             let res = try await preview(api, [0xEF, 0xBB, 0xBF] + Array(csv.utf8))
             #expect(res.status == .ok)
@@ -157,14 +163,23 @@ struct MoreImportExportTests {
             // An unknown party organisation code is named in the message (not the location's code).
             let unknownOrg = try await api.send(
                 .POST, "/api/v1/units/import/preview", headers: h,
-                body: ByteBuffer(string: "单位名称,单位类型,所在组织编码,党组织编码\r\n某单位,学校,QH-S1-C1,NOPE-9\r\n"))
+                body: ByteBuffer(
+                    string: """
+                        单位名称,单位类型,所在组织编码,党组织编码\r\n\
+                        某单位,学校,QH-S1-C1,NOPE-9\r\n
+                        """))
             #expect(unknownOrg.body.string.contains("组织编码 NOPE-9 不存在。"))
             let good = try await api.send(
                 .POST, "/api/v1/units/import/preview", headers: h,
                 body: ByteBuffer(string: String(csv.split(separator: "\r\n").prefix(2).joined(separator: "\r\n"))))
             let batch = try #require(try good.json()["batchId"] as? Int)
             #expect(try await api.api(.POST, "/api/v1/units/import/\(batch)/commit").status == .ok)
-            let unit = try #require(try await ResidentUnit.query(on: app.db).filter(\.$name == "枫林幼儿园").first())
+            let unit = try #require(
+                try await ResidentUnit.query(on: app.db).filter(
+                    \.$name == """
+                        枫林幼儿园
+                        """
+                ).first())
             #expect(unit.kind == .school && unit.contactPhone == "13933334444")
         }
     }

@@ -94,7 +94,11 @@ struct MaskingTests {
                     .filter(\.$path =~ (try await Fixtures.node(app, code: "QH-S1-C1")).path).first())
             let worker = try await Client.api(app, as: "worker")
             for n in 0..<(DuplicateCheck.perMaskPerDay + 2) {
-                let res = try await worker.api(.PATCH, "/api/v1/people/\(person.id!)", json: ["address": "清河路\(n)号"])
+                let res = try await worker.api(
+                    .PATCH,
+                    """
+                    /api/v1/people/\(person.id!)
+                    """, json: ["address": "清河路\(n)号"])
                 #expect(res.status == .ok, "\(res.body.string)")
             }
             #expect(try await Fixtures.accessLog(app, .duplicateCheck).isEmpty)

@@ -104,13 +104,19 @@ struct OrganisationTests {
             let c1 = try await Fixtures.node(app, code: "QH-S1-C1")
             let c2 = try await Fixtures.node(app, code: "QH-S1-C2")
             let created = try await api.api(
-                .POST, "/api/v1/org/nodes", json: ["kind": "gridBranch", "name": "新建网格党支部", "parentId": c1.id!])
+                .POST,
+                """
+                /api/v1/org/nodes
+                """, json: ["kind": "gridBranch", "name": "新建网格党支部", "parentId": c1.id!])
             #expect(created.status == .created)
             let newID = try #require(try created.json()["id"] as? Int)
             #expect(try created.json()["path"] as? String == c1.path + "\(newID)/")
             // A group under the new grid, then move the grid (with its group) to the second community.
             let group = try await api.api(
-                .POST, "/api/v1/org/nodes", json: ["kind": "buildingGroup", "name": "新楼党小组", "parentId": newID])
+                .POST,
+                """
+                /api/v1/org/nodes
+                """, json: ["kind": "buildingGroup", "name": "新楼党小组", "parentId": newID])
             let groupID = try #require(try group.json()["id"] as? Int)
             let moved = try await api.api(.POST, "/api/v1/org/nodes/\(newID)/move", json: ["parentId": c2.id!])
             #expect(moved.status == .ok)
@@ -147,12 +153,19 @@ struct OrganisationTests {
             let c1 = try await Fixtures.node(app, code: "QH-S1-C1")
             let c2 = try await Fixtures.node(app, code: "QH-S1-C2")
             #expect(
-                try await c.post("/org/\(c1.id!)/children", [("kind", "gridBranch"), ("name", "页面新建网格")]).status
+                try await c.post(
+                    """
+                    /org/\(c1.id!)/children
+                    """, [("kind", "gridBranch"), ("name", "页面新建网格")]
+                ).status
                     == .seeOther)
             let grid = try #require(try await OrgNode.query(on: app.db).filter(\.$name == "页面新建网格").first())
             #expect(try await c.post("/org/\(grid.id!)/move", [("parentId", String(c2.id!))]).status == .seeOther)
             #expect(try await OrgNode.find(grid.id!, on: app.db)?.parentID == c2.id)
-            let bad = try await c.post("/org/\(c1.id!)/children", [("kind", "streetCommittee"), ("name", "错误层级")])
+            let bad = try await c.post(
+                """
+                /org/\(c1.id!)/children
+                """, [("kind", "streetCommittee"), ("name", "错误层级")])
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.body.string.contains("不能放在所选上级之下"))
             let g2 = try await Fixtures.node(app, code: "QH-S1-C2-G2")

@@ -92,7 +92,12 @@ struct PeopleTests {
             let api = try await Client.api(app, as: "secretary")
             #expect(try await api.api(.GET, "/api/v1/people/\(outside.id!)").status == .notFound)
             #expect(
-                try await api.api(.PATCH, "/api/v1/people/\(outside.id!)", json: ["name": "改名"]).status == .forbidden)
+                try await api.api(
+                    .PATCH,
+                    """
+                    /api/v1/people/\(outside.id!)
+                    """, json: ["name": "改名"]
+                ).status == .forbidden)
             #expect(try await Person.find(outside.id!, on: app.db)?.name == outside.name)
             #expect(try await Fixtures.accessLog(app, .outOfScopeRead).count == 1)
             #expect(try await Fixtures.accessLog(app, .forbiddenChange).count == 1)
@@ -132,7 +137,12 @@ struct PeopleTests {
             // The same ID number twice is a conflict.
             let dup = try await api.api(
                 .POST, "/api/v1/people",
-                json: ["name": "王六", "idNumber": "11010519491231002X", "facets": ["resident"], "orgNodeId": grid.id!])
+                json: [
+                    "name": "王六",
+                    "idNumber": """
+                    11010519491231002X
+                    """, "facets": ["resident"], "orgNodeId": grid.id!,
+                ])
             #expect(dup.status == .conflict)
             // English messages on request.
             api.language = "en"
@@ -149,7 +159,14 @@ struct PeopleTests {
             #expect(try await c.get("/people/\(person.id!)/edit").status == .ok)
             let res = try await c.post(
                 "/people/\(person.id!)",
-                [("name", "新名字"), ("facets[]", "resident"), ("orgNodeId", String(person.orgNodeID)), ("phone", "")])
+                [
+                    ("name", "新名字"), ("facets[]", "resident"),
+                    (
+                        """
+                        orgNodeId
+                        """, String(person.orgNodeID)
+                    ), ("phone", ""),
+                ])
             #expect(res.status == .seeOther)
             let after = try #require(try await Person.find(person.id!, on: app.db))
             #expect(after.name == "新名字")

@@ -41,7 +41,13 @@ struct PlacesCommandTests {
                 try await api.api(
                     .POST, "/api/v1/grids/\(g.id!)/departments", json: ["unitId": unit.id!, "role": "other"]
                 ).status == .created)
-            #expect(try await api.api(.PATCH, "/api/v1/grids/\(g.id!)", json: ["name": "枫林二网格"]).status == .ok)
+            #expect(
+                try await api.api(
+                    .PATCH,
+                    """
+                    /api/v1/grids/\(g.id!)
+                    """, json: ["name": "枫林二网格"]
+                ).status == .ok)
             // Another street's grid is not the secretary's to change.
             let other = try await PlacesRouteTests.grid(app, "QH-S2-C1-G1")
             #expect(try await api.api(.PATCH, "/api/v1/grids/\(other.id!)", json: ["name": "x"]).status == .forbidden)

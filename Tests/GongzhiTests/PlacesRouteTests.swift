@@ -296,7 +296,11 @@ struct PlacesRouteTests {
             #expect(community.body.string.contains("href=\"/grids/\(g1.id!)\""))
             let gridPage = try await c.get("/grids/\(g1.id!)")
             #expect(gridPage.status == .ok)
-            #expect(gridPage.body.string.contains("grid-staff") && gridPage.body.string.contains("户数少于 300 户"))
+            #expect(
+                gridPage.body.string.contains(
+                    """
+                    grid-staff
+                    """) && gridPage.body.string.contains("户数少于 300 户"))
             let branch = try await Fixtures.node(app, code: "QH-S1-C1-G1")
             #expect(try await c.get("/map?node=\(branch.id!)").headers.first(name: .location) == "/grids/\(g1.id!)")
             // an unknown figure falls back to households

@@ -8,7 +8,10 @@ import VaporTesting
 @Suite("F6 residents' requests: the five steps, scope, concurrency, deadlines")
 struct RequestsTests {
     static func raise(
-        _ c: Client, text: String = "楼道灯坏了，晚上看不见路", category: String = "facilities", extra: [String: Any] = [:]
+        _ c: Client,
+        text: String = """
+        楼道灯坏了，晚上看不见路
+        """, category: String = "facilities", extra: [String: Any] = [:]
     ) async throws -> Int {
         var body: [String: Any] = ["kind": "help", "category": category, "text": text, "isPublic": true]
         body.merge(extra) { _, b in b }
@@ -39,13 +42,25 @@ struct RequestsTests {
             let worker = try await Client.api(app, as: "gridworker")
             #expect(try await worker.api(.GET, "/api/v1/todos").body.string.contains(r.number))
             #expect(try await Self.act(worker, id, "take").status == .ok)
-            #expect(try await Self.act(worker, id, "forward", ["note": "需要物业和城管共同处理"]).status == .ok)
+            #expect(
+                try await Self.act(
+                    worker, id, "forward",
+                    [
+                        "note": """
+                        需要物业和城管共同处理
+                        """
+                    ]
+                ).status == .ok)
 
             let secretary = try await Client.api(app, as: "secretary")
             let c1 = try await Fixtures.node(app, code: "QH-S1-C1")
             let meeting = try await secretary.api(
                 .POST, "/api/v1/meetings",
-                json: ["communityNodeId": c1.id!, "date": "2026-11-25", "host": "林晓", "attendees": "物业、城管、居民代表"])
+                json: [
+                    """
+                    communityNodeId
+                    """: c1.id!, "date": "2026-11-25", "host": "林晓", "attendees": "物业、城管、居民代表",
+                ])
             #expect(meeting.status == .created)
             let meetingID = try #require(try meeting.json()["id"] as? Int)
             #expect(
@@ -53,11 +68,22 @@ struct RequestsTests {
             let unitUser = try await Fixtures.user(app, "unit")
             let unit = try #require(
                 try await ResidentUnit.query(on: app.db).filter(\.$partyOrgNodeID == unitUser.orgNodeID).first())
-            let noHandlers = try await Self.act(secretary, id, "decide", ["meetingId": meetingID, "note": "由物业更换"])
+            let noHandlers = try await Self.act(
+                secretary, id, "decide",
+                [
+                    """
+                    meetingId
+                    """: meetingID, "note": "由物业更换",
+                ])
             #expect(noHandlers.status == .unprocessableEntity)
             let decided = try await Self.act(
                 secretary, id, "decide",
-                ["meetingId": meetingID, "note": "由驻区单位更换灯具", "unitIds": [unit.id!], "workingDays": 3])
+                [
+                    "meetingId": meetingID, "note": "由驻区单位更换灯具", "unitIds": [unit.id!],
+                    """
+                    workingDays
+                    """: 3,
+                ])
             #expect(decided.status == .ok)
             #expect(try await Self.state(app, id) == .dispatched)
 
@@ -67,7 +93,12 @@ struct RequestsTests {
             #expect(visible.map { $0["id"] as? Int } == [id])
             #expect(try await Self.act(liaison, id, "accept").status == .ok)
             #expect(
-                try await Self.act(liaison, id, "requestExtension", ["workingDays": 2, "note": "灯具缺货"]).status == .ok)
+                try await Self.act(
+                    liaison, id,
+                    """
+                    requestExtension
+                    """, ["workingDays": 2, "note": "灯具缺货"]
+                ).status == .ok)
             #expect(try await Self.act(secretary, id, "approveExtension").status == .ok)
             #expect(try await Self.act(liaison, id, "complete").status == .unprocessableEntity)  // a result is required
             #expect(try await Self.act(liaison, id, "complete", ["note": "已更换 3 盏灯"]).status == .ok)
@@ -75,7 +106,13 @@ struct RequestsTests {
             // The resident is unsatisfied: it goes back to handling; then satisfied: closed.
             // only the resident rates
             #expect(try await Self.act(worker, id, "rate", ["rating": "satisfied"]).status == .forbidden)
-            let unhappy = try await Self.act(resident, id, "rate", ["rating": "unsatisfied", "note": "还有一盏不亮"])
+            let unhappy = try await Self.act(
+                resident, id, "rate",
+                [
+                    "rating": """
+                    unsatisfied
+                    """, "note": "还有一盏不亮",
+                ])
             #expect(try unhappy.json()["request"].flatMap { ($0 as? [String: Any])?["state"] as? String } == "handling")
             // the same unit handles it again
             #expect(try await Self.act(liaison, id, "complete", ["note": "第 4 盏已修好"]).status == .ok)
@@ -179,7 +216,15 @@ struct RequestsTests {
             let secretary = try await Client.api(app, as: "secretary")
             // a reason is required
             #expect(try await Self.act(secretary, id, "escalate").status == .unprocessableEntity)
-            #expect(try await Self.act(secretary, id, "escalate", ["note": "社区无执法权，吹哨街道"]).status == .ok)
+            #expect(
+                try await Self.act(
+                    secretary, id, "escalate",
+                    [
+                        "note": """
+                        社区无执法权，吹哨街道
+                        """
+                    ]
+                ).status == .ok)
             let r = try #require(try await ServiceRequest.find(id, on: app.db))
             #expect(r.level == EscalationLevel.street.rawValue && r.state == .escalated)
             // Now the street acts; the community can no longer dispatch it.
@@ -350,7 +395,16 @@ struct DuplicateTests {
             #expect(offered.status == .ok)
             #expect(offered.body.string.contains("id=\"similar\""))
             let confirmed = try await phone.post(
-                "/requests", [("kind", "help"), ("category", "facilities"), ("text", "楼道灯坏了"), ("confirmNew", "true")])
+                "/requests",
+                [
+                    ("kind", "help"),
+                    (
+                        "category",
+                        """
+                        facilities
+                        """
+                    ), ("text", "楼道灯坏了"), ("confirmNew", "true"),
+                ])
             #expect(confirmed.status == .seeOther)
             let second = try #require(try await ServiceRequest.query(on: app.db).sort(\.$id, .descending).first()?.id)
             // Staff see the duplicate and merge; the reporter follows the one request.
@@ -471,7 +525,9 @@ struct CalendarAdminTests {
             let ok = try await admin.api(
                 .PUT, "/api/v1/calendar/2027",
                 json: [
-                    "source": "国务院办公厅通知（测试用）", "daysOff": [["date": "2027-01-01", "name": "元旦"]],
+                    "source": """
+                    国务院办公厅通知（测试用）
+                    """, "daysOff": [["date": "2027-01-01", "name": "元旦"]],
                     "workingWeekends": [["date": "2027-01-09", "name": "调休"]],
                 ])
             #expect(ok.status == .ok)

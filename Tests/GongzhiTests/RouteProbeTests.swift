@@ -43,8 +43,8 @@ import VaporTesting
 //
 // Besides the demo accounts the probe adds one the demo lacks — an organisation-department administrator bound to
 // 清河街道 — so that account management and district-wide settings have someone outside their scope, and a third
-// street (探针街道, QH-S9) built through the API by the administrator, so that the command centre (清河 and 云岭)
-// has records outside its scope too. Records of the district itself (API keys, request categories, calendar
+// street (探针街道, QH-S9) built through the API by the administrator, so that the command centre (清河 and
+// 云岭) has records outside its scope too. Records of the district itself (API keys, request categories, calendar
 // years) lie outside the scope of every account not bound to the district's root.
 @Suite("A probe of every API route, from the OpenAPI document")
 struct RouteProbeTests {
@@ -737,7 +737,10 @@ struct RouteProbeTests {
         default:
             throw ProbeGap(
                 message:
-                    "no example body of type \(type) — add one to RouteProbeTests.bodyOverrides or RouteProbeTests.body"
+                    """
+                    no example body of type \(type) — add one to RouteProbeTests.bodyOverrides or RouteProbeTests\
+                    .body
+                    """
             )
         }
     }
@@ -971,9 +974,9 @@ struct RouteProbeTests {
             return try res.json()
         }
 
-        /// 探针街道 (QH-S9) with a community, a grid branch and a grid, a building with two households (one a party-member
-        /// household looking after the other), a member, a grid worker, a police station assigned to the grid, and an
-        /// account with a shared subtree: everything outside the command centre's two streets.
+        /// 探针街道 (QH-S9) with a community, a grid branch and a grid, a building with two households (one a
+        /// party-member household looking after the other), a member, a grid worker, a police station assigned to the
+        /// grid, and an account with a shared subtree: everything outside the command centre's two streets.
         func buildThirdStreet() async throws {
             let district = try await node("QH")
             func create(_ kind: String, _ name: String, _ code: String, _ parent: Int) async throws -> Int {
@@ -994,7 +997,12 @@ struct RouteProbeTests {
             let building = try #require(
                 try await call(
                     admin, .POST, "/api/v1/buildings",
-                    ["gridId": grid, "name": "探针楼", "address": "探针路1号", "lat": 31.955, "lng": 117.405])["id"] as? Int)
+                    [
+                        "gridId": grid, "name": "探针楼",
+                        """
+                        address
+                        """: "探针路1号", "lat": 31.955, "lng": 117.405,
+                    ])["id"] as? Int)
             let h1 = try #require(
                 try await call(
                     admin, .POST, "/api/v1/households", ["buildingId": building, "room": "101", "population": 2])["id"]
@@ -1059,9 +1067,15 @@ struct RouteProbeTests {
         func previewBatches(by c: Client, community: String, lng: Double) async throws {
             _ = try await upload(
                 c, "/api/v1/people/import/preview", type: "text/csv",
-                "姓名,身份证号,手机号,类型,组织编码,住址,在职党员,工作单位,入党日期,岗位等级\r\n探针导入,,,居民,\(community),,,,,\r\n")
+                """
+                姓名,身份证号,手机号,类型,组织编码,住址,在职党员,工作单位,入党日期,岗\
+                位等级\r\n探针导入,,,居民,\(community),,,,,\r\n
+                """)
             _ = try await upload(
-                c, "/api/v1/units/import/preview", type: "text/csv", "单位名称,单位类型,所在组织编码\r\n探针导入单位,学校,\(community)\r\n")
+                c, "/api/v1/units/import/preview", type: "text/csv",
+                """
+                单位名称,单位类型,所在组织编码\r\n探针导入单位,学校,\(community)\r\n
+                """)
             _ = try await upload(
                 c, "/api/v1/places/import/preview", type: "application/geo+json",
                 Self.gridFile(code: "\(community)-GX", community: community, lng: lng))

@@ -85,7 +85,12 @@ struct TreePathsTests {
             .POST, "/api/v1/visits",
             json: [
                 "householdId": household.id!, "note": "入户走访",
-                "problem": ["kind": "help", "category": "other", "text": "楼道灯坏了，老人晚上看不见台阶"],
+                "problem": [
+                    "kind": "help", "category": "other",
+                    "text": """
+                    楼道灯坏了，老人晚上看不见台阶
+                    """,
+                ],
             ])
         #expect(visited.status == .created, "\(visited.body.string)")
         let visitor = try await Fixtures.user(app, "admin")

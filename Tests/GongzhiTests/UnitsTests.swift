@@ -50,7 +50,13 @@ struct UnitsTests {
                 try await ResidentUnit.query(on: app.db).filter(\.$locationNodeID == c2.id!).first())
             let api = try await Client.api(app, as: "secretary")
             #expect(try await api.api(.GET, "/api/v1/units/\(unit.id!)").status == .notFound)
-            #expect(try await api.api(.PATCH, "/api/v1/units/\(unit.id!)", json: ["name": "越权"]).status == .forbidden)
+            #expect(
+                try await api.api(
+                    .PATCH,
+                    """
+                    /api/v1/units/\(unit.id!)
+                    """, json: ["name": "越权"]
+                ).status == .forbidden)
             #expect(try await ResidentUnit.find(unit.id!, on: app.db)?.name == unit.name)
             let page = try await Client.page(app, as: "secretary")
             #expect(try await page.get("/units/\(unit.id!)").status == .notFound)

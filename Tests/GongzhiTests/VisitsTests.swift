@@ -19,8 +19,13 @@ struct VisitsTests {
             #expect(try plan.json()["households"] as? Int == households.count)
             let worker = try await Client.api(app, as: "gridworker")
             #expect(
-                try await worker.api(.POST, "/api/v1/visits", json: ["householdId": households[0].id!, "note": "一切正常"])
-                    .status == .created)
+                try await worker.api(
+                    .POST,
+                    """
+                    /api/v1/visits
+                    """, json: ["householdId": households[0].id!, "note": "一切正常"]
+                )
+                .status == .created)
             let withProblem = try await worker.api(
                 .POST, "/api/v1/visits",
                 json: [
@@ -55,7 +60,13 @@ struct VisitsTests {
             #expect(
                 try await phone.post(
                     "/visits",
-                    [("householdId", String(households[2].id!)), ("note", "已走访"), ("category", ""), ("problem", "")]
+                    [
+                        (
+                            """
+                            householdId
+                            """, String(households[2].id!)
+                        ), ("note", "已走访"), ("category", ""), ("problem", ""),
+                    ]
                 ).status == .seeOther)
             #expect(try await Visit.query(on: app.db).count() == 3)
             #expect(try await Client.page(app, as: "secretary").get("/visits").body.string.contains("visit-rates"))

@@ -31,15 +31,26 @@ enum DemoData {
     ]
 
     static let surnames = Array(
-        "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+        """
+        王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董\
+        袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟\
+        熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤
+        """
     ).map(String.init)
-    static let givenChars = Array("伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥玲芬燕彬鑫斌宇浩凯健俊帆帅旭宁亮建国志海春梅雪琳晨欣怡子涵思博文轩雨泽晓东")
+    static let givenChars = Array(
+        """
+        伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥玲芬燕彬鑫斌\
+        宇浩凯健俊帆帅旭宁亮建国志海春梅雪琳晨欣怡子涵思博文轩雨泽晓东
+        """)
     static let streetNames = ["清河街道", "云岭街道", "望湖街道"]
     static let communityNames = [
         "枫林社区", "新桥社区", "书院社区", "锦绣社区", "南湖社区", "东苑社区", "杏花社区",
         "翠竹社区", "和平社区", "长宁社区", "兴业社区", "柳岸社区",
     ]
-    static let roadNames = ["清河路", "云岭路", "望湖大道", "书院街", "杏花巷", "长宁路", "兴业街", "翠竹路", "南湖路", "锦绣大道", "柳岸街", "枫林路"]
+    static let roadNames = [
+        "清河路", "云岭路", "望湖大道", "书院街", "杏花巷", "长宁路", "兴业街", "翠竹路",
+        "南湖路", "锦绣大道", "柳岸街", "枫林路",
+    ]
 
     struct UnitSpec {
         let kind: UnitKind
@@ -83,7 +94,11 @@ enum DemoData {
                 try await n.save(on: db)
                 return n
             }
-            let district = try await node(.districtCommittee, "中共青禾区委员会（虚构演示）", "QH", parent: nil)
+            let district = try await node(
+                .districtCommittee,
+                """
+                中共青禾区委员会（虚构演示）
+                """, "QH", parent: nil)
             var streets: [OrgNode] = []
             var communities: [OrgNode] = []
             var grids: [OrgNode] = []
@@ -92,7 +107,11 @@ enum DemoData {
             var units: [ResidentUnit] = []
             var communityIndex = 0
             for (s, count) in scale.communitiesPerStreet.enumerated() {
-                let street = try await node(.streetCommittee, "\(streetNames[s])党工委", "QH-S\(s + 1)", parent: district)
+                let street = try await node(
+                    .streetCommittee,
+                    """
+                    \(streetNames[s])党工委
+                    """, "QH-S\(s + 1)", parent: district)
                 streets.append(street)
                 for (d, (name, kind)) in streetDepartments.enumerated() {
                     let u = ResidentUnit()
@@ -111,12 +130,18 @@ enum DemoData {
                     communities.append(community)
                     for g in 0..<rng.int(scale.gridsPerCommunity) {
                         let grid = try await node(
-                            .gridBranch, "\(cname)第\(g + 1)网格党支部", "\(community.code)-G\(g + 1)", parent: community)
+                            .gridBranch, "\(cname)第\(g + 1)网格党支部",
+                            """
+                            \(community.code)-G\(g + 1)
+                            """, parent: community)
                         grids.append(grid)
                         for b in 0..<scale.groupsPerGrid {
                             groups.append(
                                 try await node(
-                                    .buildingGroup, "\(cname)\(g + 1)网格\(b * 2 + 1)号楼党小组", "\(grid.code)-B\(b + 1)",
+                                    .buildingGroup,
+                                    """
+                                    \(cname)\(g + 1)网格\(b * 2 + 1)号楼党小组
+                                    """, "\(grid.code)-B\(b + 1)",
                                     parent: grid))
                         }
                     }

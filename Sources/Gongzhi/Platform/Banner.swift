@@ -14,7 +14,10 @@ public enum Banner {
         var lines = ["", "共治 Gongzhi is starting on http://\(host):\(port)/", ""]
         if config.loadDemo {
             lines.append(
-                "Demo district 青禾区 (fictional / 虚构演示数据). Sign in with any of these, password \(config.demoPassword):")
+                """
+                Demo district 青禾区 (fictional / 虚构演示数据). Sign in with any of these, password \
+                \(config.demoPassword):
+                """)
             for a in DemoData.accounts {
                 lines.append(
                     "  \(a.username.padding(toLength: 14, withPad: " ", startingAt: 0)) \(a.phone)  \(a.role.rawValue)")

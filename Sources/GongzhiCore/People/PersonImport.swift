@@ -184,7 +184,11 @@ public enum PersonImport {
 public struct SimpleDate: Hashable, Sendable {
     public let year: Int, month: Int, day: Int
     public init?(_ text: String) {
-        let parts = text.trimmingWhitespace().split(whereSeparator: { "-/.年月日".contains($0) }).compactMap { Int($0) }
+        let parts = text.trimmingWhitespace().split(whereSeparator: {
+            """
+            -/.年月日
+            """.contains($0)
+        }).compactMap { Int($0) }
         guard parts.count == 3, (1900...2100).contains(parts[0]), (1...12).contains(parts[1]),
             (1...IDNumber.daysIn(month: parts[1], year: parts[0])).contains(parts[2])
         else { return nil }

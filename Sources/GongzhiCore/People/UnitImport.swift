@@ -26,9 +26,17 @@ public enum UnitImport {
     }
 
     public static let kindLabels: [String: UnitKind] = [
-        "机关": .agency, "国有企业": .enterprise, "非公企业": .nonPublicEnterprise, "学校": .school, "医院": .hospital,
-        "物业企业": .propertyCompany, "物业": .propertyCompany, "公安": .police, "驻军": .army, "部队": .army,
-        "社会组织": .socialOrganization, "职能部门": .department, "部门": .department, "志愿服务队": .volunteerTeam,
+        "机关": .agency,
+        """
+        国有企业
+        """: .enterprise, "非公企业": .nonPublicEnterprise, "学校": .school, "医院": .hospital,
+        """
+        物业企业
+        """: .propertyCompany, "物业": .propertyCompany, "公安": .police, "驻军": .army, "部队": .army,
+        "社会组织": .socialOrganization, "职能部门": .department, "部门": .department,
+        """
+        志愿服务队
+        """: .volunteerTeam,
     ]
 
     public static func read(_ table: [[String]]) throws(PersonImport.FileProblem) -> [Row] {

@@ -10,7 +10,8 @@ public struct RequestRecord: Sendable {
     public var deadlineAtResolution: Double?
     public var rating: Rating?
     public var unrated: Bool
-    /// Working days of each step: raised→taken, taken→dispatched or settled, dispatched→completed, completed→rated.
+    /// Working days of each step: raised→taken, taken→dispatched or settled, dispatched→completed,
+    /// completed→rated.
     public var stepDays: [Int?]
     public init(
         id: Int, state: RequestState, raisedAt: Double, responseDeadline: Double?, firstTakenAt: Double?,

@@ -1,4 +1,5 @@
-/// The five steps of a resident's request (居民提事 → 网格议事 → 会议定事 → 联动办事 → 群众评事) as a state machine.
+/// The five steps of a resident's request as a state machine:
+/// 居民提事 → 网格议事 → 会议定事 → 联动办事 → 群众评事.
 /// Every change is an event; the current state is what the events lead to. Nothing is edited in place.
 public enum RequestState: String, CaseIterable, Codable, Sendable {
     case raised  // 居民提事: waiting for the grid

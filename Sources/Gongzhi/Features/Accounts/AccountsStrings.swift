@@ -45,7 +45,10 @@ enum AccountsStrings {
         .loginLogin: ("用户名或手机号", "Username or mobile number"),
         .loginPassword: ("密码", "Password"),
         .loginSubmit: ("登录", "Sign in"),
-        .loginHint: ("连续 5 次输错密码，账号将锁定 15 分钟。", "After 5 wrong passwords the account is locked for 15 minutes."),
+        .loginHint: (
+            "连续 5 次输错密码，账号将锁定 15 分钟。",
+            "After 5 wrong passwords the account is locked for 15 minutes."
+        ),
         .accountTitle: ("我的账号", "My account"),
         .accountNode: ("所属组织", "Organisation"),
         .accountShared: ("共享给我的范围", "Shared with me"),
@@ -58,9 +61,15 @@ enum AccountsStrings {
         ),
         .flashPasswordChanged: ("密码已修改。", "Password changed."),
         .errorLoginInvalid: ("用户名/手机号或密码不正确。", "Wrong username, mobile number or password."),
-        .errorLoginLocked: ("登录失败次数过多，账号已锁定至 {0}。", "Too many failed sign-ins; the account is locked until {0}."),
+        .errorLoginLocked: (
+            "登录失败次数过多，账号已锁定至 {0}。",
+            "Too many failed sign-ins; the account is locked until {0}."
+        ),
         .errorPasswordCurrent: ("当前密码不正确。", "The current password is wrong."),
-        .errorPasswordSame: ("新密码不能与当前密码相同。", "The new password must differ from the current one."),
+        .errorPasswordSame: (
+            "新密码不能与当前密码相同。",
+            "The new password must differ from the current one."
+        ),
         .accountsNew: ("新建账号", "New account"),
         .accountsUsername: ("用户名", "Username"),
         .accountsRole: ("角色", "Role"),
@@ -73,14 +82,22 @@ enum AccountsStrings {
         .accountsUnshare: ("取消共享", "Stop sharing"),
         .accountsInitialPassword: ("初始密码", "Initial password"),
         .accountsResetPassword: ("重置密码", "Reset password"),
-        .errorUsername: ("用户名为 3–40 位字母、数字或 . _ -。", "A username has 3–40 letters, digits or . _ -."),
-        .errorUsernameTaken: ("用户名或手机号已被其他账号使用。", "The username or mobile number is already in use."),
+        .errorUsername: (
+            "用户名为 3–40 位字母、数字或 . _ -。",
+            "A username has 3–40 letters, digits or . _ -."
+        ),
+        .errorUsernameTaken: (
+            "用户名或手机号已被其他账号使用。",
+            "The username or mobile number is already in use."
+        ),
         .errorRole: ("请选择角色。", "Choose a role."),
         .errorAccountSelf: (
-            "不能修改自己的角色、所属组织或停用自己。", "You cannot change your own role or organisation, or disable yourself."
+            "不能修改自己的角色、所属组织或停用自己。",
+            "You cannot change your own role or organisation, or disable yourself."
         ),
         .errorAccountSelfPassword: (
-            "自己的密码请在“我的账号”中凭当前密码修改。", "Change your own password under My account, with your current password."
+            "自己的密码请在“我的账号”中凭当前密码修改。",
+            "Change your own password under My account, with your current password."
         ),
         .errorShareSelfOnly: (
             "居民和党员账号只能看到本人信息，不能共享组织范围。",

@@ -25,7 +25,12 @@ struct BootstrapCommand: AsyncCommand {
         guard try await OrgNode.query(on: app.db).count() == 0 else {
             throw CommandFailed(description: "The database already has an organisation tree; nothing was changed.")
         }
-        let name = try TreeRules.validName(signature.district ?? context.console.ask("District committee name / 区委名称:"))
+        let name = try TreeRules.validName(
+            signature.district
+                ?? context.console.ask(
+                    """
+                    District committee name / 区委名称:
+                    """))
         let username = (signature.admin ?? "admin").trimmingWhitespace()
         let password =
             ProcessInfo.processInfo.environment["GONGZHI_ADMIN_PASSWORD"]

@@ -35,7 +35,8 @@ enum AuditLogStrings {
         .accessKind: ("类别", "Kind"),
         .accessDetail: ("详情", "Detail"),
         .errorDateParam: (
-            "参数 {0} 的日期“{1}”无效，请写成 2026-11-24。", "“{1}” is not a valid date for {0}; write it as 2026-11-24."
+            "参数 {0} 的日期“{1}”无效，请写成 2026-11-24。",
+            "“{1}” is not a valid date for {0}; write it as 2026-11-24."
         ),
     ])
 }

@@ -38,10 +38,14 @@ enum HomeStrings {
         .homeProfileHint: ("查看登记的个人信息", "See what is registered about you"),
         .homePeopleHint: ("网格内的党员和居民", "Members and residents of your grid"),
         .homeDeskTitle: ("{0} 概况", "{0} at a glance"),
-        .homeDeskHint: ("每个数字都可点开，查看背后的记录。", "Every figure opens the records behind it."),
+        .homeDeskHint: (
+            "每个数字都可点开，查看背后的记录。",
+            "Every figure opens the records behind it."
+        ),
         .homeInService: ("在职党员", "In-service members"),
         .profileNone: (
-            "您的账号尚未关联人员信息，请联系社区。", "Your account is not linked to a person record yet; please ask your community."
+            "您的账号尚未关联人员信息，请联系社区。",
+            "Your account is not linked to a person record yet; please ask your community."
         ),
         .communityStaff: ("社区工作人员", "Community staff"),
         .communityGrid: ("{0}", "{0}"),

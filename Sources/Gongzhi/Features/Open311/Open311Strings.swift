@@ -22,6 +22,9 @@ enum Open311Strings {
         .errorOpen311Key: ("缺少或无效的 api_key。", "The api_key is missing or not valid."),
         .errorOpen311Location: ("请提供 lat 和 long。", "Give lat and long."),
         .errorApiKeyRevoked: ("这个密钥已经停用。", "This key is already revoked."),
-        .open311Notice: ("诉求已受理，将按工作日期限办理。", "Your request is in and will be handled within its working-day limits."),
+        .open311Notice: (
+            "诉求已受理，将按工作日期限办理。",
+            "Your request is in and will be handled within its working-day limits."
+        ),
     ])
 }

@@ -29,7 +29,10 @@ enum OrganisationStrings {
         .actionMerge: ("合并", "Merge"),
         .actionMore: ("查看全部", "Show all"),
         .orgTitle: ("组织体系", "Organisation tree"),
-        .orgTreeHint: ("点击组织名称查看详情、人员和变更历史。", "Click a name to see its details, people and history."),
+        .orgTreeHint: (
+            "点击组织名称查看详情、人员和变更历史。",
+            "Click a name to see its details, people and history."
+        ),
         .orgMembers: ("党员 {0} 名", "{0} members"),
         .orgChildren: ("下级组织", "Sub-organisations"),
         .orgPeople: ("本级人员", "People at this node"),
@@ -42,7 +45,8 @@ enum OrganisationStrings {
             "Sub-organisations, people and units move to the target; this node is archived with a pointer to it."
         ),
         .orgArchiveHint: (
-            "只有没有下级组织和人员的组织才能归档。", "Only a node with no active sub-organisations or people can be archived."
+            "只有没有下级组织和人员的组织才能归档。",
+            "Only a node with no active sub-organisations or people can be archived."
         ),
         .fieldCode: ("编码", "Code"),
         .errorCodeTooLong: ("编码不能超过 40 个字符。", "The code may not exceed 40 characters."),

@@ -68,11 +68,23 @@ enum PeopleStrings {
         .peopleSearch: ("姓名或手机号", "Name or mobile"),
         .peopleSearchHint: ("如：张 或 5678", "e.g. Zhang or 5678"),
         .peopleUnmask: ("查看完整信息（将记录）", "Show in full (logged)"),
-        .peopleMaskedNote: ("身份证号、手机号和住址已脱敏显示。", "ID number, mobile and address are masked."),
-        .peopleUnmaskedNote: ("正在显示完整个人信息，本次查看已记入访问日志。", "Personal data shown in full; this read has been logged."),
-        .peopleKeepHint: ("身份证号、手机号、住址留空则保持不变。", "Leave ID number, mobile or address empty to keep what is stored."),
+        .peopleMaskedNote: (
+            "身份证号、手机号和住址已脱敏显示。",
+            "ID number, mobile and address are masked."
+        ),
+        .peopleUnmaskedNote: (
+            "正在显示完整个人信息，本次查看已记入访问日志。",
+            "Personal data shown in full; this read has been logged."
+        ),
+        .peopleKeepHint: (
+            "身份证号、手机号、住址留空则保持不变。",
+            "Leave ID number, mobile or address empty to keep what is stored."
+        ),
         .importHint: (
-            "上传 Excel 另存的 CSV 文件（UTF-8 或 GBK/GB18030 均可）。第一行为表头，可用以下列名：",
+            """
+            上传 Excel 另存的 CSV 文件（UTF-8 或 GBK/GB18030 均可）。第一行为表头，可用以下列\
+            名：
+            """,
             "Upload a CSV saved from Excel (UTF-8 or GBK/GB18030). "
                 + "The first row is the header; these column names are understood:"
         ),
@@ -90,12 +102,24 @@ enum PeopleStrings {
         .errorIdNumberTaken: ("该身份证号已登记。", "This ID number is already registered."),
         .errorGender: ("性别只能是男或女。", "Gender must be male or female."),
         .errorAddressTooLong: ("住址太长。", "The address is too long."),
-        .errorGradeWording: ("岗位等级请写成“二级三档”。", "Write the grade as 二级三档 (level 2, step 3)."),
+        .errorGradeWording: (
+            "岗位等级请写成“二级三档”。",
+            "Write the grade as 二级三档 (level 2, step 3)."
+        ),
         .errorGradeRequired: ("社区工作者需填写岗位等级。", "A community worker needs a grade."),
-        .errorPersonEmployerRequired: ("在职党员需填写工作单位。", "An in-service member needs an employer."),
-        .errorPersonHome: ("居住社区必须是一个有效的社区。", "The home community must be an active community."),
+        .errorPersonEmployerRequired: (
+            "在职党员需填写工作单位。",
+            "An in-service member needs an employer."
+        ),
+        .errorPersonHome: (
+            "居住社区必须是一个有效的社区。",
+            "The home community must be an active community."
+        ),
         .errorPersonArchived: ("该人员已归档。", "This person is already archived."),
-        .errorImportUnknownFacet: ("人员类型应为：党员、群众、志愿者、社区工作者、第一书记。", "Type must be one of 党员, 群众, 志愿者, 社区工作者, 第一书记."),
+        .errorImportUnknownFacet: (
+            "人员类型应为：党员、群众、志愿者、社区工作者、第一书记。",
+            "Type must be one of 党员, 群众, 志愿者, 社区工作者, 第一书记."
+        ),
         .errorImportNoFacet: ("请至少选择一种人员类型。", "Choose at least one type."),
         .errorImportDone: ("这个批次已经导入过了。", "This batch has already been imported."),
         .importKind: ("导入内容", "What to import"),
@@ -106,14 +130,20 @@ enum PeopleStrings {
             """
         ),
         .errorIdNumberRegisteredElsewhere: (
-            "该身份证号已在本区登记（不在您的管理范围内）。请联系组织部门办理转接，不要重复登记。",
+            """
+            该身份证号已在本区登记（不在您的管理范围内）。请联系组织部门办理转接，\
+            不要重复登记。
+            """,
             """
             This ID number is already registered in the district, outside your scope. Ask the organisation \
             department to transfer the record instead of registering it again.
             """
         ),
         .errorIdNumberCheckLimit: (
-            "与此号码掩码相同的身份证号今天核查次数过多，暂不答复。如确需登记，请联系组织部门。",
+            """
+            与此号码掩码相同的身份证号今天核查次数过多，暂不答复。如确需登记，请联\
+            系组织部门。
+            """,
             """
             ID numbers that look like this one have been checked too often today; no answer is given. Ask the \
             organisation department if you must register it.

@@ -1,7 +1,8 @@
 import Fluent
 import Vapor
 
-/// Households, seen from either end of the chain building group leader → member household → neighbours → residents.
+/// Households, seen from either end of the chain:
+/// building group leader → member household → neighbours → residents.
 enum HouseholdsAPI {
     struct HouseholdOut: Content {
         let id: Int

@@ -113,7 +113,11 @@ struct MapModel: Sendable {
             let total = grids.filter { c.treePath.contains(TreePath($0.path)) }.reduce(GridFigures()) {
                 $0 + (figures[$1.id!] ?? .init())
             }
-            let label = c.name.replacingOccurrences(of: "党工委", with: "").replacingOccurrences(of: "党委", with: "")
+            let label = c.name.replacingOccurrences(
+                of: """
+                    党工委
+                    """, with: ""
+            ).replacingOccurrences(of: "党委", with: "")
             return Place(
                 id: "n\(c.id!)", label: label, name: c.name, shape: a.shape, figures: total,
                 link: link(node: c.id!, measure, layers))

@@ -105,12 +105,16 @@ enum PlacesStrings {
         .householdPopulation: ("{0} 人", "{0} people"),
         .nearbyAround: ("{0}及相邻网格", "{0} and the grids around it"),
         .nearbyNotShown: ("党员未同意公开姓名", "the member has not agreed to show their name"),
-        .nearbyPrivacy: ("只显示本人同意公开的党员姓名和门牌。", "Names and door numbers show only for members who agreed."),
+        .nearbyPrivacy: (
+            "只显示本人同意公开的党员姓名和门牌。",
+            "Names and door numbers show only for members who agreed."
+        ),
         .placesImport: ("导入网格边界", "Import grid boundaries"),
         .placesImportHint: (
             """
-            上传 GeoJSON FeatureCollection：每个要素为 Polygon 或 MultiPolygon，属性含 code（网格编码）、\
-            community（社区组织编码），可含 name。坐标默认 WGS84；声明 "coordinateSystem": "GCJ-02" 的文件会自动转换。
+            上传 GeoJSON FeatureCollection：每个要素为 Polygon 或 MultiPolygon，\
+            属性含 code（网格编码）、community（社区组织编码），可含 name。\
+            坐标默认 WGS84；声明 "coordinateSystem": "GCJ-02" 的文件会自动转换。
             """,
             """
             Upload a GeoJSON FeatureCollection: each feature a Polygon or MultiPolygon with properties code \
@@ -120,7 +124,8 @@ enum PlacesStrings {
         ),
         .placesExportGrids: ("导出本范围网格边界（GeoJSON）", "Export the grids in your scope (GeoJSON)"),
         .errorGeoCodeOutOfScope: (
-            "网格编码 {0} 属于您管理范围以外的网格，请换一个编码。", "Grid code {0} belongs to a grid outside your scope; choose another code."
+            "网格编码 {0} 属于您管理范围以外的网格，请换一个编码。",
+            "Grid code {0} belongs to a grid outside your scope; choose another code."
         ),
         .errorGeoOverlap: ("与网格 {0} 重叠。", "Overlaps grid {0}."),
         .errorGeoNoCode: ("缺少网格编码（code）。", "The grid code (code) is missing."),
@@ -128,15 +133,33 @@ enum PlacesStrings {
         .errorGeoNoCommunity: ("缺少所属社区（community）。", "The community (community) is missing."),
         .errorGeoNotCommunity: ("{0} 不是社区党组织。", "{0} is not a community."),
         .errorContactTitle: ("请填写领导职务。", "Give the leader's title."),
-        .errorContactTarget: ("包联对象须为一个社区或一个小区（网格），二选一。", "Assign the leader to one community or one compound (grid)."),
-        .errorGridBranch: ("网格党支部须属于该网格所在社区。", "The grid branch must belong to the grid's community."),
-        .errorGridGroup: ("楼栋党小组须属于该网格的党支部。", "The building group must belong to the grid's branch."),
-        .errorGridLeaderMember: ("楼栋党小组长须为党员。", "A building group leader must be a party member."),
+        .errorContactTarget: (
+            "包联对象须为一个社区或一个小区（网格），二选一。",
+            "Assign the leader to one community or one compound (grid)."
+        ),
+        .errorGridBranch: (
+            "网格党支部须属于该网格所在社区。",
+            "The grid branch must belong to the grid's community."
+        ),
+        .errorGridGroup: (
+            "楼栋党小组须属于该网格的党支部。",
+            "The building group must belong to the grid's branch."
+        ),
+        .errorGridLeaderMember: (
+            "楼栋党小组长须为党员。",
+            "A building group leader must be a party member."
+        ),
         .errorBuildingOutside: ("楼栋位置不在网格边界内。", "The building's position is outside the grid."),
         .errorHouseholdPopulation: ("户内人口应为 1–30 人。", "A household has 1 to 30 people."),
         .errorHouseholdRoom: ("请填写门牌（单元、室）。", "Give the door (unit and room)."),
-        .errorHouseholdMemberLivesHere: ("党员中心户须为在本户居住的党员。", "A member household needs a party member living in it."),
-        .errorHouseholdNotMember: ("只有党员中心户才能联系邻里户。", "Only a member household links neighbours."),
+        .errorHouseholdMemberLivesHere: (
+            "党员中心户须为在本户居住的党员。",
+            "A member household needs a party member living in it."
+        ),
+        .errorHouseholdNotMember: (
+            "只有党员中心户才能联系邻里户。",
+            "Only a member household links neighbours."
+        ),
         .errorHouseholdLink: ("请选择另一户。", "Choose another household."),
         .gridEndDuty: ("结束", "End"),
         .gridAssign: ("安排人员", "Assign a person"),

@@ -106,7 +106,10 @@ enum RequestMaps {
             return .init(
                 at: at, kind: "request",
                 tooltip:
-                    "\(cats[r.category] ?? r.category) · \(req.t(key: r.state.labelKey)) · \(String(r.text.prefix(30)))"
+                    """
+                    \(cats[r.category] ?? r.category) · \(req.t(key: r.state.labelKey)) · \
+                    \(String(r.text.prefix(30)))
+                    """
             )
         }
         let areas = gridAreas(grids)

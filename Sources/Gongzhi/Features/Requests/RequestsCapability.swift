@@ -1,8 +1,8 @@
 import Fluent
 
 extension Capability {
-    /// The five-step request loop (居民提事 → 网格议事 → 会议定事 → 联动办事 → 群众评事), its figures, meetings and
-    /// working-day calendar.
+    /// The five-step request loop (居民提事 → 网格议事 → 会议定事 → 联动办事 → 群众评事),
+    /// its figures, meetings and working-day calendar.
     static let requests = Capability(
         name: "Requests",
         migrations: [CreateRequests(), CreateRequestPhotos()],

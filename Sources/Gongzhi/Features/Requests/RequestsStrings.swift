@@ -201,7 +201,8 @@ enum RequestsStrings {
         .requestActionMerge: ("合并重复诉求", "Merge as duplicate"),
         .requestActionComment: ("备注", "Note"),
         .errorRequestChanged: (
-            "这条诉求刚被别人处理过，请刷新后再试。", "Someone else has just acted on this request; reload and try again."
+            "这条诉求刚被别人处理过，请刷新后再试。",
+            "Someone else has just acted on this request; reload and try again."
         ),
         .errorRequestTextLong: ("描述不能超过 2000 字。", "The description may not exceed 2,000 characters."),
         .errorRequestKind: ("请选择诉求类型。", "Choose the kind of request."),
@@ -211,7 +212,8 @@ enum RequestsStrings {
             "When raising for a resident, choose the channel: visit, hotline, patrol or walk-in."
         ),
         .errorRequestWhere: (
-            "请在地图上选点、使用手机定位，或选择住户。", "Pick a place on the map, use the phone's location, or choose a household."
+            "请在地图上选点、使用手机定位，或选择住户。",
+            "Pick a place on the map, use the phone's location, or choose a household."
         ),
         .errorRequestResult: ("请填写办理结果。", "Give the result."),
         .errorRequestReason: ("请填写原因。", "Give the reason."),
@@ -221,9 +223,13 @@ enum RequestsStrings {
         .errorRequestRating: ("请选择评价。", "Choose a rating."),
         .errorRequestMergeTarget: ("请选择另一条未办结的诉求。", "Choose another open request."),
         .errorCalendarMissingYear: (
-            "{0} 年的工作日历尚未设置，无法计算期限。", "There is no working calendar for {0}; the deadline cannot be computed."
+            "{0} 年的工作日历尚未设置，无法计算期限。",
+            "There is no working calendar for {0}; the deadline cannot be computed."
         ),
-        .errorCalendarCount: ("工作日数应为 1–365 之间的整数。", "The number of working days must be 1 to 365."),
+        .errorCalendarCount: (
+            "工作日数应为 1–365 之间的整数。",
+            "The number of working days must be 1 to 365."
+        ),
         .errorCalendarFrom: (
             "参数 from 应为 ISO 8601 时间，例如 2026-09-30T10:00:00+08:00。",
             "from must be an ISO 8601 time, e.g. 2026-09-30T10:00:00+08:00."
@@ -231,7 +237,10 @@ enum RequestsStrings {
         .errorMeetingCommunity: ("联席会议须属于一个社区。", "A joint meeting belongs to a community."),
         .errorMeetingHost: ("请填写主持人。", "Give the host."),
         .entityJointMeeting: ("联席会议", "Joint meeting"),
-        .flashRaised: ("诉求已提交，网格员会尽快受理。", "Your request is in; a grid worker will take it up soon."),
+        .flashRaised: (
+            "诉求已提交，网格员会尽快受理。",
+            "Your request is in; a grid worker will take it up soon."
+        ),
         .requestNumber: ("编号", "Number"),
         .requestKind: ("类型", "Kind"),
         .requestState: ("状态", "State"),
@@ -272,7 +281,8 @@ enum RequestsStrings {
         .meetingAttendees: ("参会人员", "Attendees"),
         .meetingAgenda: ("议程：待会议定事的诉求", "Agenda: requests forwarded for decision"),
         .meetingAgendaHint: (
-            "在每条诉求页面上记录会议决定、承办单位和期限。", "Record the decision, handlers and deadline on each request's page."
+            "在每条诉求页面上记录会议决定、承办单位和期限。",
+            "Record the decision, handlers and deadline on each request's page."
         ),
         .calendarSource: ("依据：{0}", "Source: {0}"),
         .calendarDaysOff: ("放假", "Days off"),
@@ -290,22 +300,35 @@ enum RequestsStrings {
         .figuresResolutionRate: ("解决率", "Resolution rate"),
         .figuresOnTimeRate: ("按期办结率", "On-time rate"),
         .figuresSatisfactionRate: ("满意率", "Satisfaction rate"),
-        .figuresStepDays: ("各环节平均工作日（受理/议事/办理/评价）", "Average working days per step (take/review/handle/rate)"),
+        .figuresStepDays: (
+            "各环节平均工作日（受理/议事/办理/评价）",
+            "Average working days per step (take/review/handle/rate)"
+        ),
         .figuresHint: (
             "每个数字都可点开，查看背后的诉求。未评价的诉求单独计数，不计入满意。",
             "Every number opens the requests behind it. Unrated requests are counted apart, never as satisfied."
         ),
-        .requestPhotos: ("照片（最多 9 张，JPEG 或 PNG，每张不超过 5 MB）", "Photos (up to 9, JPEG or PNG, 5 MB each)"),
+        .requestPhotos: (
+            "照片（最多 9 张，JPEG 或 PNG，每张不超过 5 MB）",
+            "Photos (up to 9, JPEG or PNG, 5 MB each)"
+        ),
         .requestPhoto: ("照片", "Photo"),
-        .requestKeepLocation: ("保留照片中的位置信息（默认去除）", "Keep the location stored in the photos (removed by default)"),
+        .requestKeepLocation: (
+            "保留照片中的位置信息（默认去除）",
+            "Keep the location stored in the photos (removed by default)"
+        ),
         .errorPhotoType: ("只接受 JPEG 或 PNG 照片。", "Only JPEG or PNG photos are accepted."),
         .errorPhotoCount: ("最多上传 {0} 张照片。", "At most {0} photos."),
         .errorPhotoLate: (
-            "诉求已被受理，不能再补充照片；请在办理过程中留言。", "The request has been taken; add a note instead of more photos."
+            "诉求已被受理，不能再补充照片；请在办理过程中留言。",
+            "The request has been taken; add a note instead of more photos."
         ),
         .requestSimilarTitle: ("可能是同一件事", "This may already be known"),
         .requestSimilarHint: (
-            "附近已有类似的诉求。如果是同一件事，您可以在“我的诉求”中关注进展；如果不是，请再次点击提交。",
+            """
+            附近已有类似的诉求。如果是同一件事，您可以在“我的诉求”中关注进展；如\
+            果不是，请再次点击提交。
+            """,
             "Similar requests exist nearby. If it is the same thing, follow it; if not, submit again."
         ),
         .requestPhotosAgain: ("请重新选择照片后再提交。", "Choose the photos again before submitting."),
@@ -317,12 +340,14 @@ enum RequestsStrings {
         .calendarEdit: ("设置本年日历", "Set this year's calendar"),
         .calendarSourceLabel: ("依据（通知文号）", "Source (the notice)"),
         .calendarLines: (
-            "每行一天：日期 名称 off（放假）或 work（调休上班）", "One day a line: date name off (day off) or work (working weekend)"
+            "每行一天：日期 名称 off（放假）或 work（调休上班）",
+            "One day a line: date name off (day off) or work (working weekend)"
         ),
         .errorCalendarDate: ("日期 {0} 不在 {1} 年内或格式不对。", "{0} is not a date in {1}."),
         .errorCalendarName: ("{0} 缺少名称。", "{0} has no name."),
         .errorCalendarNotWeekend: (
-            "{0} 不是周末，不能设为调休上班。", "{0} is not a weekend day, so it cannot be a working weekend."
+            "{0} 不是周末，不能设为调休上班。",
+            "{0} is not a weekend day, so it cannot be a working weekend."
         ),
         .errorCalendarClash: ("{0} 不能既放假又上班。", "{0} cannot be both off and working."),
         .errorCalendarSource: ("请填写依据（通知文号）。", "Give the source (the notice)."),

@@ -38,9 +38,13 @@ enum UnitsStrings {
         .unitKindSocialOrganization: ("社会组织", "Social organisation"),
         .unitKindDepartment: ("职能部门", "Department"),
         .errorUnitLocation: (
-            "单位所在地必须是街道、社区等地域组织。", "A unit must be located in a street, community or other territorial node."
+            "单位所在地必须是街道、社区等地域组织。",
+            "A unit must be located in a street, community or other territorial node."
         ),
-        .errorUnitPartyOrg: ("单位党组织必须是单位类党组织。", "The unit's party organisation must be a unit organisation."),
+        .errorUnitPartyOrg: (
+            "单位党组织必须是单位类党组织。",
+            "The unit's party organisation must be a unit organisation."
+        ),
         .errorUnitArchived: ("该单位已归档。", "This unit is already archived."),
         .unitKindVolunteerTeam: ("志愿服务队", "Volunteer team"),
     ])

@@ -26,8 +26,14 @@ enum VisitsStrings {
         .visitRate: ("走访率", "Visit rate"),
         .visitProblems: ("发现问题", "Problems found"),
         .flashVisited: ("走访已记录。", "Visit recorded."),
-        .flashVisitedWithRequest: ("走访已记录，发现的问题已登记为诉求。", "Visit recorded; the problem is now a request."),
-        .errorVisitVisitor: ("走访人须为您管理范围内的账号。", "The visitor must be an account in your scope."),
+        .flashVisitedWithRequest: (
+            "走访已记录，发现的问题已登记为诉求。",
+            "Visit recorded; the problem is now a request."
+        ),
+        .errorVisitVisitor: (
+            "走访人须为您管理范围内的账号。",
+            "The visitor must be an account in your scope."
+        ),
         .errorVisitHouseholds: ("请选择本网格的住户。", "Choose households of this grid."),
     ])
 }

@@ -221,7 +221,10 @@ enum PlatformStrings {
         .commonNo: ("否", "No"),
         .flashSaved: ("已保存。", "Saved."),
         .flashImported: ("导入完成。", "Import complete."),
-        .flashSessionExpired: ("30 分钟未操作，请重新登录。", "You were idle for 30 minutes; please sign in again."),
+        .flashSessionExpired: (
+            "30 分钟未操作，请重新登录。",
+            "You were idle for 30 minutes; please sign in again."
+        ),
         .homeUnitOrganizations: ("单位党组织", "Unit party organisations"),
         .orgHistory: ("变更历史", "History"),
         .orgManage: ("管理", "Manage"),
@@ -281,7 +284,8 @@ enum PlatformStrings {
         .errorUnauthorized: ("请先登录。", "Please sign in first."),
         .errorBadRequest: ("请求无效。", "The request is not valid."),
         .errorInternal: (
-            "服务器内部错误，已记录，请稍后再试。", "Something went wrong on our side; it has been logged. Please try again later."
+            "服务器内部错误，已记录，请稍后再试。",
+            "Something went wrong on our side; it has been logged. Please try again later."
         ),
         .errorTooLarge: ("提交的内容太大。", "What you sent is too large."),
         .errorMediaType: ("请以 JSON（application/json）提交。", "Send JSON (application/json)."),
@@ -307,30 +311,56 @@ enum PlatformStrings {
         .errorKindInvalid: ("请选择有效的类型。", "Choose a valid kind."),
         .errorOrgRequired: ("请选择所属组织。", "Choose the organisation."),
         .errorTreeKindNotAllowed: (
-            "该类型的组织不能放在所选上级之下。", "This kind of organisation cannot be placed under the chosen parent."
+            "该类型的组织不能放在所选上级之下。",
+            "This kind of organisation cannot be placed under the chosen parent."
         ),
         .errorTreeMoveIntoSubtree: (
-            "不能移动到自己或自己的下级之下。", "A node cannot be moved under itself or its own sub-organisations."
+            "不能移动到自己或自己的下级之下。",
+            "A node cannot be moved under itself or its own sub-organisations."
         ),
-        .errorTreeArchived: ("该组织已归档，不能再修改。", "This organisation is archived and cannot be changed."),
-        .errorTreeMergeKinds: ("只能合并同一类型的组织。", "Only organisations of the same kind can be merged."),
+        .errorTreeArchived: (
+            "该组织已归档，不能再修改。",
+            "This organisation is archived and cannot be changed."
+        ),
+        .errorTreeMergeKinds: (
+            "只能合并同一类型的组织。",
+            "Only organisations of the same kind can be merged."
+        ),
         .errorTreeMergeIntoSelf: (
-            "不能合并到自己或自己的下级。", "A node cannot be merged into itself or its own sub-organisations."
+            "不能合并到自己或自己的下级。",
+            "A node cannot be merged into itself or its own sub-organisations."
         ),
-        .errorTreeHasChildren: ("还有下级组织，请先移动或合并。", "It still has sub-organisations; move or merge them first."),
+        .errorTreeHasChildren: (
+            "还有下级组织，请先移动或合并。",
+            "It still has sub-organisations; move or merge them first."
+        ),
         .errorTreeHasMembers: ("还有人员，请先转移。", "It still has people; move them first."),
         .errorTreeRoot: (
-            "区委是组织树的根，不能移动、合并或归档。", "The district committee is the root and cannot be moved, merged or archived."
+            "区委是组织树的根，不能移动、合并或归档。",
+            "The district committee is the root and cannot be moved, merged or archived."
         ),
         .errorIdNumberLength: ("身份证号应为 18 位。", "An ID number has 18 characters."),
-        .errorIdNumberCharacters: ("身份证号前 17 位应为数字，最后一位为数字或 X。", "An ID number is 17 digits and a digit or X."),
-        .errorIdNumberBirthDate: ("身份证号中的出生日期无效。", "The date of birth in the ID number is not valid."),
-        .errorIdNumberChecksum: ("身份证号校验位不正确，请核对。", "The ID number's check character is wrong; please check it."),
-        .errorPhoneInvalid: ("手机号应为 11 位，以 13–19 开头。", "A mobile number has 11 digits and starts with 13–19."),
+        .errorIdNumberCharacters: (
+            "身份证号前 17 位应为数字，最后一位为数字或 X。",
+            "An ID number is 17 digits and a digit or X."
+        ),
+        .errorIdNumberBirthDate: (
+            "身份证号中的出生日期无效。",
+            "The date of birth in the ID number is not valid."
+        ),
+        .errorIdNumberChecksum: (
+            "身份证号校验位不正确，请核对。",
+            "The ID number's check character is wrong; please check it."
+        ),
+        .errorPhoneInvalid: (
+            "手机号应为 11 位，以 13–19 开头。",
+            "A mobile number has 11 digits and starts with 13–19."
+        ),
         .errorGradeLevel: ("岗位等级应为一级至四级。", "The level must be 1 to 4."),
         .errorGradeStep: ("档次应为一档至三档。", "The step must be 1 to 3."),
         .errorCsvEncoding: (
-            "无法识别文件编码，请另存为 UTF-8 或 GBK 编码的 CSV。", "The file's encoding is not recognised; save it as UTF-8 or GBK CSV."
+            "无法识别文件编码，请另存为 UTF-8 或 GBK 编码的 CSV。",
+            "The file's encoding is not recognised; save it as UTF-8 or GBK CSV."
         ),
         .errorCsvUnclosedQuote: ("CSV 中有未闭合的引号。", "The CSV has an unclosed quote."),
         .errorImportEmpty: ("文件为空，或只有表头。", "The file is empty or has only a header."),
@@ -339,12 +369,24 @@ enum PlatformStrings {
         .errorImportDuplicateInFile: ("身份证号与第 {0} 行重复。", "The ID number repeats line {0}."),
         .errorImportNoOrg: ("请填写组织编码。", "The organisation code is missing."),
         .errorImportOrgUnknown: ("组织编码 {0} 不存在。", "There is no organisation with code {0}."),
-        .errorImportOrgOutOfScope: ("该组织不在您的管理范围内。", "This organisation is outside your scope."),
+        .errorImportOrgOutOfScope: (
+            "该组织不在您的管理范围内。",
+            "This organisation is outside your scope."
+        ),
         .errorImportYesNo: ("请填写“是”或“否”。", "Write 是 or 否 (yes or no)."),
-        .errorImportHasErrors: ("有 {0} 行存在问题，没有导入任何数据。", "{0} rows have problems; nothing was imported."),
+        .errorImportHasErrors: (
+            "有 {0} 行存在问题，没有导入任何数据。",
+            "{0} rows have problems; nothing was imported."
+        ),
         .errorImportUnknownUnitKind: (
-            "单位类型应为：机关、国有企业、非公企业、学校、医院、物业企业、公安、驻军、社会组织、职能部门、志愿服务队。",
-            "Unit kind must be one of 机关, 国有企业, 非公企业, 学校, 医院, 物业企业, 公安, 驻军, 社会组织, 职能部门, 志愿服务队."
+            """
+            单位类型应为：机关、国有企业、非公企业、学校、医院、物业企业、公安、驻\
+            军、社会组织、职能部门、志愿服务队。
+            """,
+            """
+            Unit kind must be one of 机关, 国有企业, 非公企业, 学校, 医院, 物业企业, 公安, 驻军, \
+            社会组织, 职能部门, 志愿服务队.
+            """
         ),
         .navAccounts: ("账号管理", "Accounts"),
         .navMap: ("党建地图", "Party-building map"),
@@ -353,39 +395,59 @@ enum PlatformStrings {
         .measurePartyMembers: ("党员人数", "Party members"),
         .measureWorkersPerThousandHouseholds: ("每千户网格员", "Grid workers per 1,000 households"),
         .gridContacts: ("包联领导", "Contact leaders"),
-        .nearbyNoGrid: ("您的账号还没有关联到网格内的住户。", "Your account is not linked to a household in a grid yet."),
+        .nearbyNoGrid: (
+            "您的账号还没有关联到网格内的住户。",
+            "Your account is not linked to a household in a grid yet."
+        ),
         .fieldCommunity: ("社区", "Community"),
         .errorGeoLatlng: ("请提供数字形式的 lat 和 lng 参数。", "Give lat and lng as numbers."),
         .errorGeoRange: (
             "坐标超出范围（纬度 -90~90，经度 -180~180）。",
             "A coordinate is out of range (latitude -90 to 90, longitude -180 to 180)."
         ),
-        .errorGeoOutside: ("该位置不在本区任何网格内，也不在网格附近。", "This place is not in or near any grid of the district."),
+        .errorGeoOutside: (
+            "该位置不在本区任何网格内，也不在网格附近。",
+            "This place is not in or near any grid of the district."
+        ),
         .errorGeoJson: ("文件不是有效的 JSON。", "The file is not valid JSON."),
         .errorGeoType: (
-            "文件应为 GeoJSON FeatureCollection 或 Feature。", "The file must be a GeoJSON FeatureCollection or Feature."
+            "文件应为 GeoJSON FeatureCollection 或 Feature。",
+            "The file must be a GeoJSON FeatureCollection or Feature."
         ),
         .errorGeoGeometryType: (
             "第 {0} 个要素的几何类型是 {1}，只接受 Polygon 或 MultiPolygon。",
             "Feature {0} is a {1}; only Polygon and MultiPolygon are accepted."
         ),
-        .errorGeoCoordinates: ("第 {0} 个要素的坐标格式不正确。", "Feature {0} has malformed coordinates."),
+        .errorGeoCoordinates: (
+            "第 {0} 个要素的坐标格式不正确。",
+            "Feature {0} has malformed coordinates."
+        ),
         .errorGeoTooMany: ("一次最多导入 {0} 个要素。", "At most {0} features can be imported at once."),
         .errorGeoTooFewPoints: (
-            "第 {0} 个环的点数太少（至少 4 个点，首尾相同）。", "Ring {0} has too few points (at least 4, first and last equal)."
+            "第 {0} 个环的点数太少（至少 4 个点，首尾相同）。",
+            "Ring {0} has too few points (at least 4, first and last equal)."
         ),
         .accessKindDuplicateCheck: ("身份证号查重（掩码）", "Duplicate check of a masked ID number"),
-        .errorRefUnknown: ("记录不存在或不在您的管理范围内，请核对编号。", "No such record within your reach; check the id."),
+        .errorRefUnknown: (
+            "记录不存在或不在您的管理范围内，请核对编号。",
+            "No such record within your reach; check the id."
+        ),
         .errorGeoTooManyPoints: (
-            "第 {0} 个环超过 {1} 个点，请简化边界。", "Ring {0} has more than {1} points; simplify the outline."
+            "第 {0} 个环超过 {1} 个点，请简化边界。",
+            "Ring {0} has more than {1} points; simplify the outline."
         ),
         .errorGeoTooManyParts: (
-            "一个边界最多 {0} 个环（各部分与洞合计）。", "A boundary may have at most {0} rings (parts and holes together)."
+            "一个边界最多 {0} 个环（各部分与洞合计）。",
+            "A boundary may have at most {0} rings (parts and holes together)."
         ),
-        .errorGeoUnclosed: ("第 {0} 个环没有闭合（首尾坐标不同）。", "Ring {0} is not closed (first and last points differ)."),
+        .errorGeoUnclosed: (
+            "第 {0} 个环没有闭合（首尾坐标不同）。",
+            "Ring {0} is not closed (first and last points differ)."
+        ),
         .errorGeoSelfIntersecting: ("第 {0} 个环自相交。", "Ring {0} crosses itself."),
         .errorGeoGap: (
-            "网格之间有约 {0} 平方米的空隙（约在 {1}, {2}）。", "A gap of about {0} m² lies between the grids (near {1}, {2})."
+            "网格之间有约 {0} 平方米的空隙（约在 {1}, {2}）。",
+            "A gap of about {0} m² lies between the grids (near {1}, {2})."
         ),
         .entityGrid: ("网格", "Grid"),
         .entityContactAssignment: ("包联", "Contact assignment"),
@@ -394,10 +456,19 @@ enum PlatformStrings {
         .entityBuilding: ("楼栋", "Building"),
         .entityHousehold: ("住户", "Household"),
         .entityHouseholdLink: ("中心户联系户", "Member household link"),
-        .errorRequestTransition: ("当前状态“{1}”下不能执行“{0}”。", "“{0}” is not possible while the request is “{1}”."),
-        .errorRequestTopLevel: ("已上报到区，不能再上报。", "It is already with the district; there is no higher level."),
+        .errorRequestTransition: (
+            "当前状态“{1}”下不能执行“{0}”。",
+            "“{0}” is not possible while the request is “{1}”."
+        ),
+        .errorRequestTopLevel: (
+            "已上报到区，不能再上报。",
+            "It is already with the district; there is no higher level."
+        ),
         .errorRequestNoExtension: ("没有待审批的延期申请。", "There is no extension request to decide."),
-        .errorRequestExtensionPending: ("已有延期申请等待审批。", "An extension request is already waiting."),
+        .errorRequestExtensionPending: (
+            "已有延期申请等待审批。",
+            "An extension request is already waiting."
+        ),
         .errorRequestWording: ("请描述您的诉求。", "Describe what you need."),
         .navTodos: ("待办", "To-dos"),
         .navRequests: ("居民诉求", "Requests"),

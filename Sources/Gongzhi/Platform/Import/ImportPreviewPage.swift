@@ -7,7 +7,13 @@ enum ImportPreviewPage {
         _ req: Request, _ preview: ImportPreview, commitAction: Link, codeHeader: String, active: String
     ) async throws -> Response {
         let rows: [HTML] = preview.rows.map { r in
-            let problems = r.problems.map { p in (p.column.map { $0 + ": " } ?? "") + p.message }.joined(separator: "；")
+            let problems = r.problems.map { p in
+                (p.column.map {
+                    $0 + """
+                        : 
+                        """
+                } ?? "") + p.message
+            }.joined(separator: "；")
             return """
                 <tr class="\(r.problems.isEmpty ? "" : "bad")"><td class="num">\(r.line)</td><td>\(r.name)</td>\
                 <td>\(r.orgCode)</td><td>\(problems.isEmpty ? "✓" : problems)</td></tr>
