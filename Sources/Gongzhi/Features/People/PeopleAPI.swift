@@ -23,7 +23,7 @@ enum PeopleAPI {
 
     static func out(_ people: [Person], _ req: Request, masked: Bool = true) async throws -> [PersonOut] {
         let names = try await PeopleService.nodeNames(people, on: req.db)
-        return people.map { PersonOut($0, masked: masked, nodeName: names[$0.orgNodeID], lang: req.lang) }
+        return people.map { PersonOut($0, masked: masked, nodeName: names[$0.orgNodeID]) }
     }
 
     @Sendable static func list(_ req: Request) async throws -> Page {

@@ -19,7 +19,7 @@ enum PeopleExport {
         let header = PersonImport.Column.allCases.map { lang == .zhHans ? $0.headers[1] : $0.rawValue }
         let codes = try await nodeCodes(people, on: req.db)
         let rows: [[String]] = people.map { p in
-            let o = PersonOut(p, masked: !clear, nodeName: names[p.orgNodeID], lang: lang)
+            let o = PersonOut(p, masked: !clear, nodeName: names[p.orgNodeID])
             // Chinese labels in Chinese, identifiers in English: both import again.
             let facets = lang == .zhHans ? p.facets.map { lang.t(key: $0.labelKey) } : p.facets.map(\.rawValue)
             // A leading tab keeps Excel from showing an 18-digit ID number as 1.10105E+17; import trims it again.

@@ -29,7 +29,7 @@ extension PeopleQueries {
     static func ownRecord(personID id: Int, on db: any Database) async throws -> OwnRecord? {
         guard let p = try await Person.find(id, on: db) else { return nil }
         let node = try await OrgNode.find(p.orgNodeID, on: db)
-        let o = PersonOut(p, masked: true, nodeName: node?.name, lang: .zhHans)
+        let o = PersonOut(p, masked: true, nodeName: node?.name)
         return OwnRecord(
             name: o.name, gender: o.gender, idNumber: o.idNumber, birthDate: o.birthDate, phone: o.phone,
             address: o.address, facets: o.facets, orgNodeName: o.orgNodeName, inService: o.inService,

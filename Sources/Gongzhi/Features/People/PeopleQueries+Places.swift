@@ -46,7 +46,7 @@ extension PeopleQueries {
         let residents = try await Person.query(on: db).filter(\.$householdID == id).filter(\.$archived == false)
             .all()
         let names = try await PeopleService.nodeNames(residents, on: db)
-        return residents.map { PersonOut($0, masked: true, nodeName: names[$0.orgNodeID], lang: lang) }
+        return residents.map { PersonOut($0, masked: true, nodeName: names[$0.orgNodeID]) }
     }
 
     /// Whom a grid may be given to: who lives in its households, and the community's workers.

@@ -22,24 +22,26 @@ struct PersonOut: Content {
     let workerGrade: WorkerGrade?
     let archived: Bool
 
-    init(_ p: Person, masked: Bool, nodeName: String?, lang: Lang) {
-        id = p.id ?? 0
-        name = p.name
-        gender = p.gender
-        idNumber = masked ? p.idNumber.map(Masking.idNumber) : p.idNumber
-        birthDate = masked ? nil : p.idNumber.flatMap { try? IDNumber($0).birthDate }
-        phone = masked ? p.phone.map(Masking.phone) : p.phone
-        address = masked ? p.address.map(Masking.address) : p.address
+    /// Masking is `PersonRecord`'s, so pages and the API cannot mask differently.
+    init(_ p: Person, masked: Bool, nodeName: String?) {
+        let r = PersonRecord(p, masked: masked, nodeName: nodeName)
+        id = r.id
+        name = r.name
+        gender = r.gender
+        idNumber = r.idNumber
+        birthDate = r.birthDate
+        phone = r.phone
+        address = r.address
         self.masked = masked
-        facets = p.facets
-        orgNodeID = p.orgNodeID
-        orgNodeName = nodeName
-        homeNodeID = p.homeNodeID
-        inService = p.inService
-        employer = p.employer
-        joinedOn = p.joinedOn
-        memberStatus = p.memberStatus
-        workerGrade = p.workerGrade
-        archived = p.archived
+        facets = r.facets
+        orgNodeID = r.orgNodeID
+        orgNodeName = r.orgNodeName
+        homeNodeID = r.homeNodeID
+        inService = r.inService
+        employer = r.employer
+        joinedOn = r.joinedOn
+        memberStatus = r.memberStatus
+        workerGrade = r.workerGrade
+        archived = r.archived
     }
 }
