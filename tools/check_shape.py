@@ -6,6 +6,8 @@
   (`SomeRoute.case`), which registers the same path (RoutesTests checks every pattern is registered);
 - boundaries: a capability names no other capability's model (a `Model` class declared in another folder of
   Sources/Gongzhi/Features); it uses the other's published queries instead. The platform names none at all.
+- services: a function that takes a Vapor `Request` (a handler, a page) changes nothing itself: no audit record,
+  no write transaction. Changes are services that take a `Caller`, so jobs, commands and tests call them directly.
 """
 import os
 import re
@@ -85,6 +87,28 @@ for c in capabilities + ["Platform"]:
                 if owner and owner != c:
                     problems.append(
                         f"{rel(p)}:{i}: {c} names {owner}'s model {name}; use {owner}'s published queries")
+
+# services ------------------------------------------------------------------------------------------
+FUNC = re.compile(r"\bfunc\s+(\w+)")
+WRITES = re.compile(r"Audit\.record\(|\.writing\s*\{|\.transaction\s*\{")
+for p in swift_files(SOURCES):
+    src = open(p, encoding="utf-8").read()
+    for m in FUNC.finditer(src):
+        open_brace = src.find("{", m.end())
+        if open_brace < 0 or not re.search(r"\bRequest\b", src[m.end():open_brace]):
+            continue
+        depth, j = 0, open_brace
+        while j < len(src):
+            depth += {"{": 1, "}": -1}.get(src[j], 0)
+            if depth == 0:
+                break
+            j += 1
+        w = WRITES.search(src, open_brace, j)
+        if w:
+            line = src.count("\n", 0, w.start()) + 1
+            problems.append(
+                f"{rel(p)}:{line}: {m.group(1)} takes a Request and writes; move the change into a service "
+                "that takes a Caller")
 
 for line in problems:
     print(line)

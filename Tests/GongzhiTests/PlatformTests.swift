@@ -268,4 +268,32 @@ struct APIDocumentTests {
         #expect(APIJSON.swiftName("idNumber") == "idNumber")
         #expect(APIJSON.swiftName("isIdle") == "isIdle")
     }
+
+    /// Services take a `Caller`, not a web request: a job or a command calls them with a viewer it loaded, and the
+    /// same scope rules, access log and audit apply; the system caller has no one's permissions.
+    @Test func servicesRunWithoutAWebRequest() async throws {
+        try await withTestApp { app in
+            let grid = try await PlacesRouteTests.grid(app, "QH-S1-C1-G1")
+            let worker = try await Fixtures.user(app, "gridworker")
+            let secretary = try #require(
+                try await Viewer.load(userID: try await Fixtures.user(app, "secretary").id!, on: app.db))
+            let input = VisitsAPI.PlanInput(
+                gridID: grid.id!, visitorUserID: worker.id!, due: "2026-12-15", householdIDs: nil)
+            let plan = try await VisitsAPI.createPlan(Caller(viewer: secretary, app: app), input)
+            let audit = try await AuditEntry.query(on: app.db).filter(\.$entityType == AuditKind.visitPlan.rawValue)
+                .filter(\.$entityID == plan.id).first()
+            #expect(audit?.actorID == secretary.user.id)
+            await #expect(throws: AppError.self) {
+                _ = try await VisitsAPI.createPlan(.system(app), input)
+            }
+            let outside = try await PlacesRouteTests.grid(app, "QH-S2-C1-G1")
+            let denied = try await AccessLogEntry.query(on: app.db).count()
+            await #expect(throws: AppError.self) {
+                _ = try await VisitsAPI.createPlan(
+                    Caller(viewer: secretary, app: app),
+                    .init(gridID: outside.id!, visitorUserID: worker.id!, due: "2026-12-15", householdIDs: nil))
+            }
+            #expect(try await AccessLogEntry.query(on: app.db).count() == denied + 1)
+        }
+    }
 }

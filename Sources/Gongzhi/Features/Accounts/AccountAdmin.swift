@@ -55,46 +55,47 @@ enum AccountAdmin {
             shares: shares)
     }
 
-    static func list(_ req: Request) async throws -> [User] {
-        let v = try await req.require(.manageAccounts)
-        let ids = try await OrgQueries.nodesInScope(v.scope, includeArchived: true, on: req.db).compactMap(\.id)
-        return try await User.query(on: req.db).filter(\.$orgNodeID ~~ ids).sort(\.$username).all()
+    static func list(_ caller: Caller) async throws -> [User] {
+        let v = try await caller.require(.manageAccounts)
+        let ids = try await OrgQueries.nodesInScope(v.scope, includeArchived: true, on: caller.db).compactMap(\.id)
+        return try await User.query(on: caller.db).filter(\.$orgNodeID ~~ ids).sort(\.$username).all()
     }
 
-    static func find(_ id: Int, _ req: Request, forChange: Bool) async throws -> User {
-        try await target(id, req, forChange: forChange).user
+    static func find(_ id: Int, _ caller: Caller, forChange: Bool) async throws -> User {
+        try await target(id, caller, forChange: forChange).user
     }
 
     /// An account an administrator names, with its node. Outside the administrator's scope it is a logged 404 to read
     /// and a logged 403 to change. To change it, its role must also be one the administrator could grant (the role
     /// ceiling: no stronger than their own), or it is a logged 403 — whatever the change, unlocking and sharing too.
-    static func target(_ id: Int, _ req: Request, forChange: Bool) async throws -> (user: User, node: OrgNode) {
-        let v = try await req.require(.manageAccounts)
-        guard let u = try await User.find(id, on: req.db), let node = try await OrgNode.find(u.orgNodeID, on: req.db)
+    static func target(_ id: Int, _ caller: Caller, forChange: Bool) async throws -> (user: User, node: OrgNode) {
+        let v = try await caller.require(.manageAccounts)
+        guard let u = try await User.find(id, on: caller.db),
+            let node = try await OrgNode.find(u.orgNodeID, on: caller.db)
         else { throw AppError.notFound() }
         guard v.scope.includes(node.treePath) else {
             throw forChange
-                ? await req.forbidden("change account \(id)", scopePath: node.path)
-                : await req.outOfScope("account \(id)", scopePath: node.path)
+                ? await caller.forbidden("change account \(id)", scopePath: node.path)
+                : await caller.outOfScope("account \(id)", scopePath: node.path)
         }
         if forChange, !v.role.canGrant(u.role) {
             let detail = "change account \(id) with the stronger role \(u.role.rawValue)"
-            throw await req.forbidden(detail, scopePath: node.path)
+            throw await caller.forbidden(detail, scopePath: node.path)
         }
         return (u, node)
     }
 
-    static func out(_ users: [User], _ req: Request) async throws -> [AccountOut] {
+    static func out(_ users: [User], _ caller: Caller) async throws -> [AccountOut] {
         let ids = Array(Set(users.map(\.orgNodeID)))
         let names =
             ids.isEmpty
             ? [:]
             : Dictionary(
-                uniqueKeysWithValues: try await OrgNode.query(on: req.db).filter(\.$id ~~ ids).all().map {
+                uniqueKeysWithValues: try await OrgNode.query(on: caller.db).filter(\.$id ~~ ids).all().map {
                     ($0.id!, $0.name)
                 })
         let uids = users.compactMap(\.id)
-        let shares = uids.isEmpty ? [] : try await ScopeShare.query(on: req.db).filter(\.$userID ~~ uids).all()
+        let shares = uids.isEmpty ? [] : try await ScopeShare.query(on: caller.db).filter(\.$userID ~~ uids).all()
         let now = Date()
         return users.map { u in
             AccountOut(
@@ -107,13 +108,13 @@ enum AccountAdmin {
         }
     }
 
-    static func checkRole(_ role: Role, _ req: Request) async throws {
-        let v = try req.requireViewer()
-        guard v.role.canGrant(role) else { throw await req.forbidden("grant role \(role.rawValue)") }
+    static func checkRole(_ role: Role, _ caller: Caller) async throws {
+        let v = try caller.requireViewer()
+        guard v.role.canGrant(role) else { throw await caller.forbidden("grant role \(role.rawValue)") }
     }
 
-    static func create(_ req: Request, _ input: CreateInput) async throws -> User {
-        try await req.require(.manageAccounts)
+    static func create(_ caller: Caller, _ input: CreateInput) async throws -> User {
+        try await caller.require(.manageAccounts)
         var problems: [String: String] = [:]
         let username = input.username?.trimmingWhitespace() ?? ""
         if username.count < 3 || username.count > 40
@@ -133,11 +134,11 @@ enum AccountAdmin {
         if input.role == nil { problems["role"] = "error.role" }
         if input.orgNodeID == nil { problems["orgNodeId"] = "error.org.required" }
         if let e = AppError.fields(problems) { throw e }
-        try await checkRole(input.role!, req)
-        let node = try await OrgQueries.findForChange(input.orgNodeID!, req, field: "orgNodeId")
+        try await checkRole(input.role!, caller)
+        let node = try await OrgQueries.findForChange(input.orgNodeID!, caller, field: "orgNodeId")
         if node.archived { throw AppError.invalid(.errorTreeArchived, field: "orgNodeId") }
-        if let pid = input.personID { _ = try await PeopleService.find(pid, req) }
-        if try await User.query(on: req.db).group(
+        if let pid = input.personID { _ = try await PeopleService.find(pid, caller) }
+        if try await User.query(on: caller.db).group(
             .or,
             { g in
                 g.filter(\.$username == username)
@@ -146,26 +147,26 @@ enum AccountAdmin {
         ).count() > 0 {
             throw AppError.conflict(.errorUsernameTaken)
         }
-        let hash = try await req.password.async.hash(input.password!)
+        let hash = try await caller.application.password.async.hash(input.password!)
         let user = User(
             username: username, phone: phone, displayName: name, passwordHash: hash, role: input.role!,
             orgNodeID: node.id!, personID: input.personID)
-        try await req.db.writing { db in
+        try await caller.db.writing { db in
             try await user.create(on: db)
             try await Audit.record(
-                on: db, by: req.viewer, .create, entity: .user, id: user.id!, label: user.username,
+                on: db, by: caller.viewer, .create, entity: .user, id: user.id!, label: user.username,
                 scopePath: node.path, before: nil as Snapshot?, after: try await snapshot(user, on: db))
         }
         return user
     }
 
-    static func update(_ req: Request, id: Int, _ input: UpdateInput) async throws -> User {
-        let user = try await find(id, req, forChange: true)
-        let v = try req.requireViewer()
+    static func update(_ caller: Caller, id: Int, _ input: UpdateInput) async throws -> User {
+        let user = try await find(id, caller, forChange: true)
+        let v = try caller.requireViewer()
         if user.id == v.user.id && (input.role != nil || input.active == false || input.orgNodeID != nil) {
             throw AppError.conflict(.errorAccountSelf)
         }
-        let before = try await snapshot(user, on: req.db)
+        let before = try await snapshot(user, on: caller.db)
         if let n = input.displayName {
             let t = n.trimmingWhitespace()
             if t.isEmpty || t.count > 50 { throw AppError.invalid(.errorNameEmpty, field: "displayName") }
@@ -181,17 +182,17 @@ enum AccountAdmin {
             }
         }
         if let r = input.role {
-            try await checkRole(r, req)
+            try await checkRole(r, caller)
             user.role = r
         }
         if let n = input.orgNodeID {
-            let node = try await OrgQueries.findForChange(n, req, field: "orgNodeId")
+            let node = try await OrgQueries.findForChange(n, caller, field: "orgNodeId")
             if node.archived { throw AppError.invalid(.errorTreeArchived, field: "orgNodeId") }
             user.orgNodeID = node.id!
         }
         if let a = input.active { user.active = a }
-        let scopePath = try await OrgNode.find(user.orgNodeID, on: req.db)?.path ?? v.node.path
-        try await req.db.writing { db in
+        let scopePath = try await OrgNode.find(user.orgNodeID, on: caller.db)?.path ?? v.node.path
+        try await caller.db.writing { db in
             try await user.save(on: db)
             // Disabling ends every sign-in, so enabling again does not bring old sessions back.
             if before.active, !user.active { try await SignIns.endAll(userID: id, on: db) }
@@ -202,15 +203,15 @@ enum AccountAdmin {
         return user
     }
 
-    static func unlock(_ req: Request, id: Int) async throws -> User {
-        let (user, node) = try await target(id, req, forChange: true)
-        let before = try await snapshot(user, on: req.db)
+    static func unlock(_ caller: Caller, id: Int) async throws -> User {
+        let (user, node) = try await target(id, caller, forChange: true)
+        let before = try await snapshot(user, on: caller.db)
         user.failedLogins = 0
         user.lockedUntil = nil
-        try await req.db.writing { db in
+        try await caller.db.writing { db in
             try await user.save(on: db)
             try await Audit.record(
-                on: db, by: req.viewer, .update, entity: .user, id: id, label: user.username + " unlock",
+                on: db, by: caller.viewer, .update, entity: .user, id: id, label: user.username + " unlock",
                 scopePath: node.path, before: before, after: try await snapshot(user, on: db))
         }
         return user
@@ -218,21 +219,21 @@ enum AccountAdmin {
 
     /// A new password set by an administrator ends every page session and token of the account. One's own password
     /// is changed with the current one (`/account`, `/api/v1/me/password`), not here.
-    static func resetPassword(_ req: Request, id: Int, password: String) async throws {
-        let (user, node) = try await target(id, req, forChange: true)
-        if user.id == req.viewer?.user.id { throw AppError.conflict(.errorAccountSelfPassword) }
+    static func resetPassword(_ caller: Caller, id: Int, password: String) async throws {
+        let (user, node) = try await target(id, caller, forChange: true)
+        if user.id == caller.viewer?.user.id { throw AppError.conflict(.errorAccountSelfPassword) }
         do { try PasswordPolicy.check(password) } catch {
             throw AppError.invalid(key: error.messageKey, field: "newPassword")
         }
-        let hash = try await req.password.async.hash(password)
-        try await req.db.writing { db in
+        let hash = try await caller.application.password.async.hash(password)
+        try await caller.db.writing { db in
             user.passwordHash = hash
             user.failedLogins = 0
             user.lockedUntil = nil
             try await user.save(on: db)
             try await SignIns.endAll(userID: id, on: db)
             try await Audit.record(
-                on: db, by: req.viewer, .passwordChange, entity: .user, id: id, label: user.username,
+                on: db, by: caller.viewer, .passwordChange, entity: .user, id: id, label: user.username,
                 scopePath: node.path, before: nil as String?, after: nil as String?)
         }
     }
@@ -240,20 +241,20 @@ enum AccountAdmin {
     /// Shares a subtree in the administrator's scope with the account, or stops sharing it. The node is checked
     /// against the administrator's scope (a logged 403 outside it, 404 when there is none); sharing twice changes
     /// nothing, stopping a share that does not exist is a 404.
-    static func share(_ req: Request, id: Int, nodeID: Int, add: Bool) async throws -> User {
-        let user = try await find(id, req, forChange: true)
+    static func share(_ caller: Caller, id: Int, nodeID: Int, add: Bool) async throws -> User {
+        let user = try await find(id, caller, forChange: true)
         guard nodeID > 0 else { throw AppError.notFound() }
-        let node = try await OrgQueries.findForChange(nodeID, req)
+        let node = try await OrgQueries.findForChange(nodeID, caller)
         if add {
             if user.role == .resident || user.role == .partyMember {
                 throw AppError.invalid(.errorShareSelfOnly, field: "orgNodeId")
             }
             if node.archived { throw AppError.invalid(.errorTreeArchived, field: "orgNodeId") }
         }
-        let before = try await snapshot(user, on: req.db)
+        let before = try await snapshot(user, on: caller.db)
         let changed: Bool
         do {
-            changed = try await req.db.writing { db -> Bool in
+            changed = try await caller.db.writing { db -> Bool in
                 let existing = try await ScopeShare.query(on: db).filter(\.$userID == id)
                     .filter(\.$orgNodeID == node.id!).first()
                 if add {
@@ -264,7 +265,7 @@ enum AccountAdmin {
                     try await existing.delete(on: db)
                 }
                 try await Audit.record(
-                    on: db, by: req.viewer, .update, entity: .user, id: id, label: user.username,
+                    on: db, by: caller.viewer, .update, entity: .user, id: id, label: user.username,
                     scopePath: node.path, before: before, after: try await snapshot(user, on: db))
                 return true
             }

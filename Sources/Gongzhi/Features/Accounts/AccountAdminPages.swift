@@ -56,15 +56,15 @@ struct AccountPageModel: Sendable {
     let choices: AccountChoices
     var error: AppError?
 
-    static func query(_ id: Int, _ req: Request) async throws -> AccountPageModel {
-        let user = try await AccountAdmin.find(id, req, forChange: false)
-        let a = try await AccountAdmin.out([user], req)[0]
+    static func query(_ id: Int, _ caller: Caller) async throws -> AccountPageModel {
+        let user = try await AccountAdmin.find(id, caller, forChange: false)
+        let a = try await AccountAdmin.out([user], caller)[0]
         let shared =
-            a.sharedNodeIDs.isEmpty ? [] : try await OrgNode.query(on: req.db).filter(\.$id ~~ a.sharedNodeIDs).all()
+            a.sharedNodeIDs.isEmpty ? [] : try await OrgNode.query(on: caller.db).filter(\.$id ~~ a.sharedNodeIDs).all()
         return AccountPageModel(
             account: AccountRow(a), sharedNodes: shared.map { ($0.id!, $0.name) },
-            history: try await AuditHistory.entries(.user, id: id, on: req.db),
-            choices: try await AccountChoices.query(try req.requireViewer(), on: req.db), error: nil)
+            history: try await AuditHistory.entries(.user, id: id, on: caller.db),
+            choices: try await AccountChoices.query(try caller.requireViewer(), on: caller.db), error: nil)
     }
 }
 
@@ -85,7 +85,8 @@ enum AccountAdminPages {
     static let active = AccountsRoute.accounts.path
 
     @Sendable static func list(_ req: Request) async throws -> HTML {
-        let accounts = try await AccountAdmin.out(try await AccountAdmin.list(req), req).map(AccountRow.init)
+        let accounts = try await AccountAdmin.out(try await AccountAdmin.list(req.caller), req.caller).map(
+            AccountRow.init)
         return Layout.page(req, title: req.t(.navAccounts), body: listView(accounts, req.lang), active: active)
     }
 
@@ -97,7 +98,7 @@ enum AccountAdminPages {
     }
 
     static func detailPage(_ req: Request, id: Int, error: AppError? = nil) async throws -> HTML {
-        var m = try await AccountPageModel.query(id, req)
+        var m = try await AccountPageModel.query(id, req.caller)
         m.error = error
         let body = detailView(m, csrf: CSRF.hiddenField(req), req.lang)
         return Layout.page(req, title: m.account.username, body: body, active: active)
@@ -226,7 +227,7 @@ enum AccountAdminPages {
             role: f.role.flatMap(Role.init(rawValue:)), orgNodeID: f.orgNodeId.flatMap { Int($0) }, password: f.password
         )
         return try await FormChange.run(
-            req, to: { AccountsRoute.account(.value(try await AccountAdmin.create(req, input).id!)).link },
+            req, to: { AccountsRoute.account(.value(try await AccountAdmin.create(req.caller, input).id!)).link },
             page: { try await newPage(req, input: input, error: $0) })
     }
 
@@ -244,7 +245,7 @@ enum AccountAdminPages {
     @Sendable static func update(_ req: Request) async throws -> Response {
         let f = try req.content.decode(UpdateForm.self)
         return try await change(req) { id in
-            let current = try await AccountAdmin.find(id, req, forChange: true)
+            let current = try await AccountAdmin.find(id, req.caller, forChange: true)
             let role = f.role.flatMap(Role.init(rawValue:))
             let node = f.orgNodeId.flatMap { Int($0) }
             let active = f.active == "true"
@@ -254,16 +255,16 @@ enum AccountAdminPages {
                 role: role == current.role ? nil : role,
                 orgNodeID: node == current.orgNodeID ? nil : node,
                 active: active == current.active ? nil : active)
-            _ = try await AccountAdmin.update(req, id: id, input)
+            _ = try await AccountAdmin.update(req.caller, id: id, input)
         }
     }
     @Sendable static func unlock(_ req: Request) async throws -> Response {
-        try await change(req) { _ = try await AccountAdmin.unlock(req, id: $0) }
+        try await change(req) { _ = try await AccountAdmin.unlock(req.caller, id: $0) }
     }
     @Sendable static func reset(_ req: Request) async throws -> Response {
         let f = try req.content.decode(ResetForm.self)
         return try await change(req) {
-            try await AccountAdmin.resetPassword(req, id: $0, password: f.newPassword ?? "")
+            try await AccountAdmin.resetPassword(req.caller, id: $0, password: f.newPassword ?? "")
         }
     }
     @Sendable static func addShare(_ req: Request) async throws -> Response {
@@ -272,11 +273,11 @@ enum AccountAdminPages {
             guard let node = f.orgNodeId.flatMap({ Int($0) }) else {
                 throw AppError.invalid(.errorOrgRequired, field: "orgNodeId")
             }
-            _ = try await AccountAdmin.share(req, id: id, nodeID: node, add: true)
+            _ = try await AccountAdmin.share(req.caller, id: id, nodeID: node, add: true)
         }
     }
     @Sendable static func removeShare(_ req: Request) async throws -> Response {
         let node = try req.intParameter("node")
-        return try await change(req) { _ = try await AccountAdmin.share(req, id: $0, nodeID: node, add: false) }
+        return try await change(req) { _ = try await AccountAdmin.share(req.caller, id: $0, nodeID: node, add: false) }
     }
 }

@@ -23,38 +23,42 @@ enum AccountAdminAPI {
     }
 
     @Sendable static func list(_ req: Request) async throws -> [AccountAdmin.AccountOut] {
-        try await AccountAdmin.out(try await AccountAdmin.list(req), req)
+        try await AccountAdmin.out(try await AccountAdmin.list(req.caller), req.caller)
     }
     @Sendable static func show(_ req: Request) async throws -> AccountAdmin.AccountOut {
         try await AccountAdmin.out(
-            [try await AccountAdmin.find(try req.intParameter("id"), req, forChange: false)], req)[0]
+            [try await AccountAdmin.find(try req.intParameter("id"), req.caller, forChange: false)], req.caller)[0]
     }
     @Sendable static func create(_ req: Request) async throws -> Response {
-        let u = try await AccountAdmin.create(req, try req.decodeStrict(AccountAdmin.CreateInput.self))
-        return try await AccountAdmin.out([u], req)[0].encodeResponse(status: .created, for: req)
+        let u = try await AccountAdmin.create(req.caller, try req.decodeStrict(AccountAdmin.CreateInput.self))
+        return try await AccountAdmin.out([u], req.caller)[0].encodeResponse(status: .created, for: req)
     }
     @Sendable static func update(_ req: Request) async throws -> AccountAdmin.AccountOut {
         let id = try req.intParameter("id")
         return try await AccountAdmin.out(
-            [try await AccountAdmin.update(req, id: id, try req.decodeStrict(AccountAdmin.UpdateInput.self))], req)[0]
+            [try await AccountAdmin.update(req.caller, id: id, try req.decodeStrict(AccountAdmin.UpdateInput.self))],
+            req.caller)[0]
     }
     @Sendable static func unlock(_ req: Request) async throws -> AccountAdmin.AccountOut {
-        try await AccountAdmin.out([try await AccountAdmin.unlock(req, id: try req.intParameter("id"))], req)[0]
+        try await AccountAdmin.out(
+            [try await AccountAdmin.unlock(req.caller, id: try req.intParameter("id"))], req.caller)[0]
     }
     @Sendable static func reset(_ req: Request) async throws -> HTTPStatus {
         let id = try req.intParameter("id")
-        try await AccountAdmin.resetPassword(req, id: id, password: try req.decodeStrict(ResetInput.self).newPassword)
+        try await AccountAdmin.resetPassword(
+            req.caller, id: id, password: try req.decodeStrict(ResetInput.self).newPassword)
         return .noContent
     }
     @Sendable static func addShare(_ req: Request) async throws -> AccountAdmin.AccountOut {
         let id = try req.intParameter("id")
         let input = try req.decodeStrict(ShareInput.self)
         return try await AccountAdmin.out(
-            [try await AccountAdmin.share(req, id: id, nodeID: input.orgNodeID, add: true)], req)[0]
+            [try await AccountAdmin.share(req.caller, id: id, nodeID: input.orgNodeID, add: true)], req.caller)[0]
     }
     @Sendable static func removeShare(_ req: Request) async throws -> AccountAdmin.AccountOut {
         let id = try req.intParameter("id")
         let node = try req.intParameter("node")
-        return try await AccountAdmin.out([try await AccountAdmin.share(req, id: id, nodeID: node, add: false)], req)[0]
+        return try await AccountAdmin.out(
+            [try await AccountAdmin.share(req.caller, id: id, nodeID: node, add: false)], req.caller)[0]
     }
 }

@@ -44,13 +44,13 @@ enum AccountPages {
         let form = try req.content.decode(LoginForm.self)
         let login = form.login ?? ""
         let next = LocalRedirect.path(form.next)
-        switch try await LoginService.attempt(login: login, password: form.password ?? "", request: req) {
+        switch try await LoginService.attempt(login: login, password: form.password ?? "", caller: req.caller) {
         case .invalid:
             return try await loginPage(req, login: login, next: next, error: req.t(.errorLoginInvalid))
                 .encodeResponse(status: .unauthorized, for: req)
         case .locked(let until):
             return try await loginPage(
-                req, login: login, next: next, error: LoginService.lockedMessage(req, until: until)
+                req, login: login, next: next, error: LoginService.lockedMessage(req.caller, until: until)
             )
             .encodeResponse(status: .tooManyRequests, for: req)
         case .success(let user):
@@ -148,7 +148,7 @@ enum AccountPages {
         let form = try req.content.decode(PasswordForm.self)
         do {
             try await LoginService.changePassword(
-                req, viewer: v, current: form.currentPassword ?? "", new: form.newPassword ?? "")
+                req.caller, viewer: v, current: form.currentPassword ?? "", new: form.newPassword ?? "")
         } catch let e as AppError {
             return try await accountPage(req, v, error: e).encodeResponse(status: e.status, for: req)
         }

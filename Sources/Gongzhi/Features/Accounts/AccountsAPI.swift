@@ -38,7 +38,7 @@ enum AccountsAPI {
 
     @Sendable static func token(_ req: Request) async throws -> Response {
         let input = try req.decodeStrict(TokenInput.self)
-        switch try await LoginService.attempt(login: input.login, password: input.password, request: req) {
+        switch try await LoginService.attempt(login: input.login, password: input.password, caller: req.caller) {
         case .invalid:
             throw AppError(status: .unauthorized, code: "invalid_credentials", messageKey: "error.login.invalid")
         case .locked(let until):
@@ -55,7 +55,7 @@ enum AccountsAPI {
             guard let viewer = try await Viewer.load(userID: user.id!, on: req.db) else {
                 throw AppError.unauthorized()
             }
-            let out = TokenOutput(token: raw, expiresAt: token.expiresAt, user: userOut(viewer, req))
+            let out = TokenOutput(token: raw, expiresAt: token.expiresAt, user: userOut(viewer, req.caller))
             return try await out.encodeResponse(status: .created, for: req)
         }
     }
@@ -69,17 +69,18 @@ enum AccountsAPI {
     }
 
     @Sendable static func me(_ req: Request) async throws -> UserOut {
-        userOut(try req.requireViewer(), req)
+        userOut(try req.requireViewer(), req.caller)
     }
 
     @Sendable static func changePassword(_ req: Request) async throws -> HTTPStatus {
         let v = try req.requireViewer()
         let input = try req.decodeStrict(PasswordInput.self)
-        try await LoginService.changePassword(req, viewer: v, current: input.currentPassword, new: input.newPassword)
+        try await LoginService.changePassword(
+            req.caller, viewer: v, current: input.currentPassword, new: input.newPassword)
         return .noContent
     }
 
-    static func userOut(_ v: Viewer, _ req: Request) -> UserOut {
+    static func userOut(_ v: Viewer, _ caller: Caller) -> UserOut {
         UserOut(
             id: v.user.id!, username: v.user.username, displayName: v.user.displayName, role: v.role,
             orgNodeID: v.node.id!, orgNodeName: v.node.name,

@@ -21,34 +21,34 @@ enum LoginService {
     /// Checks a password. The failure count changes only by one SQL statement each (see `Counter`), so a burst of
     /// simultaneous wrong passwords locks the account exactly as the same attempts one after another do; bcrypt runs
     /// on the application's thread pool, never on an event loop.
-    static func attempt(login: String, password: String, request: Request) async throws -> Outcome {
-        guard !login.isEmpty, !password.isEmpty, let user = try await findAccount(login, on: request.db), user.active
+    static func attempt(login: String, password: String, caller: Caller) async throws -> Outcome {
+        guard !login.isEmpty, !password.isEmpty, let user = try await findAccount(login, on: caller.db), user.active
         else {
             // The same bcrypt work as for a real account, so the answer's timing does not tell which accounts exist.
-            if let dummy = request.application.storage[DummyHashKey.self] {
-                _ = try? await request.password.async.verify(password, created: dummy)
+            if let dummy = caller.application.storage[DummyHashKey.self] {
+                _ = try? await caller.application.password.async.verify(password, created: dummy)
             }
-            await AccessLog.write(request, .loginFailed, detail: "unknown account", userName: String(login.prefix(50)))
+            await AccessLog.write(caller, .loginFailed, detail: "unknown account", userName: String(login.prefix(50)))
             return .invalid
         }
         if let until = user.lockedUntil, until > Date() { return .locked(until: until) }
-        let ok = (try? await request.password.async.verify(password, created: user.passwordHash)) ?? false
+        let ok = (try? await caller.application.password.async.verify(password, created: user.passwordHash)) ?? false
         let now = Date()
         if ok {
             // Even the right password is refused once a concurrent failure has locked the account.
-            if let until = try await Counter.succeed(userID: user.id!, now: now, on: request.db) {
+            if let until = try await Counter.succeed(userID: user.id!, now: now, on: caller.db) {
                 return .locked(until: until)
             }
             user.failedLogins = 0
             user.lockedUntil = nil
             return .success(user)
         }
-        switch try await Counter.fail(userID: user.id!, now: now, on: request.db) {
+        switch try await Counter.fail(userID: user.id!, now: now, on: caller.db) {
         case .counted:
-            await AccessLog.write(request, .loginFailed, detail: "wrong password", userName: user.username)
+            await AccessLog.write(caller, .loginFailed, detail: "wrong password", userName: user.username)
             return .invalid
         case .lockedNow(let until):
-            await AccessLog.write(request, .accountLocked, detail: "wrong password", userName: user.username)
+            await AccessLog.write(caller, .accountLocked, detail: "wrong password", userName: user.username)
             return .locked(until: until)
         case .alreadyLocked(let until):
             // Another attempt locked it while this one was checking; answered as if it had come after.
@@ -123,22 +123,23 @@ enum LoginService {
         return f.string(from: until)
     }
 
-    static func lockedMessage(_ request: Request, until: Date) -> String {
-        request.t(.errorLoginLocked, lockedTime(until))
+    static func lockedMessage(_ caller: Caller, until: Date) -> String {
+        caller.t(.errorLoginLocked, lockedTime(until))
     }
 
     /// Checks the current password and the policy, stores the new hash, ends every sign-in of the account and records
     /// the change.
-    static func changePassword(_ request: Request, viewer: Viewer, current: String, new: String) async throws {
-        guard (try? await request.password.async.verify(current, created: viewer.user.passwordHash)) == true else {
+    static func changePassword(_ caller: Caller, viewer: Viewer, current: String, new: String) async throws {
+        guard (try? await caller.application.password.async.verify(current, created: viewer.user.passwordHash)) == true
+        else {
             throw AppError.invalid(.errorPasswordCurrent, field: "currentPassword")
         }
         do { try PasswordPolicy.check(new) } catch {
             throw AppError.invalid(key: error.messageKey, field: "newPassword")
         }
         if new == current { throw AppError.invalid(.errorPasswordSame, field: "newPassword") }
-        let hash = try await request.password.async.hash(new)
-        try await request.db.writing { db in
+        let hash = try await caller.application.password.async.hash(new)
+        try await caller.db.writing { db in
             viewer.user.passwordHash = hash
             try await viewer.user.save(on: db)
             // Every sign-in made with the old password ends: all page sessions and all tokens, this one's too.

@@ -52,12 +52,12 @@ enum AuditLogAPI {
 
     static let pageSize = AuditLogQueries.pageSize
 
-    static func entries(_ req: Request, _ f: Filter) async throws -> [AuditEntry] {
-        try await AuditLogQueries.entries(f, viewer: try await req.require(.viewAudit), on: req.db)
+    static func entries(_ caller: Caller, _ f: Filter) async throws -> [AuditEntry] {
+        try await AuditLogQueries.entries(f, viewer: try await caller.require(.viewAudit), on: caller.db)
     }
 
-    static func accessEntries(_ req: Request, _ f: Filter) async throws -> [AccessLogEntry] {
-        try await AuditLogQueries.accessEntries(f, viewer: try await req.require(.viewAudit), on: req.db)
+    static func accessEntries(_ caller: Caller, _ f: Filter) async throws -> [AccessLogEntry] {
+        try await AuditLogQueries.accessEntries(f, viewer: try await caller.require(.viewAudit), on: caller.db)
     }
 
     static func register(_ api: RoutesBuilder) {
@@ -72,7 +72,7 @@ enum AuditLogAPI {
         var f = try Filter.parse(req)
         var all: [AuditEntry] = []
         for _ in 0..<100 {
-            let batch = try await entries(req, f)
+            let batch = try await entries(req.caller, f)
             all += batch
             if batch.count < pageSize { break }
             f.page += 1
@@ -95,10 +95,10 @@ enum AuditLogAPI {
     }
 
     @Sendable static func list(_ req: Request) async throws -> [EntryOut] {
-        try await entries(req, try Filter.parse(req)).map { EntryOut($0, lang: req.lang) }
+        try await entries(req.caller, try Filter.parse(req)).map { EntryOut($0, lang: req.lang) }
     }
 
     @Sendable static func accessList(_ req: Request) async throws -> [AccessOut] {
-        try await accessEntries(req, try Filter.parse(req)).map { AccessOut($0, lang: req.lang) }
+        try await accessEntries(req.caller, try Filter.parse(req)).map { AccessOut($0, lang: req.lang) }
     }
 }

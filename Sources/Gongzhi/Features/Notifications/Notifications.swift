@@ -216,20 +216,20 @@ enum NotificationsAPI {
         api.patch(NotificationsRoute.apiPreferences, use: preferences)
     }
 
-    static func page(_ req: Request) async throws -> Page {
-        let v = try req.requireViewer()
-        let ns = try await AppNotification.query(on: req.db).filter(\.$userID == v.user.id!).sort(\.$id, .descending)
+    static func page(_ caller: Caller) async throws -> Page {
+        let v = try caller.requireViewer()
+        let ns = try await AppNotification.query(on: caller.db).filter(\.$userID == v.user.id!).sort(\.$id, .descending)
             .limit(200).all()
         let items = ns.map { n in
             let number = RequestsQueries.number(for: n.requestID)
             return Out(
                 id: n.id!, requestID: n.requestID, number: number, action: n.action,
-                text: req.t(.notifyStep, number, req.t(key: n.action.labelKey)), at: n.at, read: n.read)
+                text: caller.t(.notifyStep, number, caller.t(key: n.action.labelKey)), at: n.at, read: n.read)
         }
         return Page(unread: ns.filter { !$0.read }.count, digest: v.user.digest ?? false, items: items)
     }
 
-    @Sendable static func list(_ req: Request) async throws -> Page { try await page(req) }
+    @Sendable static func list(_ req: Request) async throws -> Page { try await page(req.caller) }
 
     @Sendable static func markRead(_ req: Request) async throws -> HTTPStatus {
         let v = try req.requireViewer()
@@ -239,10 +239,10 @@ enum NotificationsAPI {
         return .noContent
     }
 
-    static func setDigest(_ req: Request, _ on: Bool) async throws {
-        let v = try req.requireViewer()
+    static func setDigest(_ caller: Caller, _ on: Bool) async throws {
+        let v = try caller.requireViewer()
         v.user.digest = on
-        try await req.db.writing { db in
+        try await caller.db.writing { db in
             try await v.user.save(on: db)
             try await Audit.record(
                 on: db, by: v, .update, entity: .user, id: v.user.id!, label: v.user.username, scopePath: v.node.path,
@@ -251,8 +251,8 @@ enum NotificationsAPI {
     }
 
     @Sendable static func preferences(_ req: Request) async throws -> Page {
-        try await setDigest(req, try req.decodeStrict(Preferences.self).digest)
-        return try await page(req)
+        try await setDigest(req.caller, try req.decodeStrict(Preferences.self).digest)
+        return try await page(req.caller)
     }
 }
 
@@ -264,7 +264,7 @@ enum NotificationPages {
     }
 
     @Sendable static func list(_ req: Request) async throws -> HTML {
-        let page = try await NotificationsAPI.page(req)
+        let page = try await NotificationsAPI.page(req.caller)
         let csrf = CSRF.hiddenField(req)
         let items: [HTML] = page.items.map { n in
             """
@@ -295,7 +295,7 @@ enum NotificationPages {
     struct DigestForm: Content { var digest: String? }
 
     @Sendable static func digest(_ req: Request) async throws -> Response {
-        try await NotificationsAPI.setDigest(req, try req.content.decode(DigestForm.self).digest == "true")
+        try await NotificationsAPI.setDigest(req.caller, try req.content.decode(DigestForm.self).digest == "true")
         Layout.flash(req, .flashSaved)
         return req.redirect(to: NotificationsRoute.list)
     }

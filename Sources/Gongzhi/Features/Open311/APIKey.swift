@@ -57,29 +57,36 @@ enum APIKeysAPI {
 
     /// The key is shown once, at creation.
     @Sendable static func create(_ req: Request) async throws -> Response {
-        let v = try await req.requireDistrictSettings("API key")
-        let name = try TreeRules.validName(try req.decodeStrict(CreateInput.self).name)
+        try await create(req.caller, try req.decodeStrict(CreateInput.self)).encodeResponse(status: .created, for: req)
+    }
+
+    static func create(_ caller: Caller, _ input: CreateInput) async throws -> KeyOut {
+        let v = try await caller.requireDistrictSettings("API key")
+        let name = try TreeRules.validName(input.name)
         let raw = "gz_" + [UInt8].random(count: 24).base64URL
         let k = APIKey()
         k.name = name
         k.keyHash = APIToken.hash(raw)
         k.active = true
         k.createdBy = v.user.id
-        try await req.db.writing { db in
+        try await caller.db.writing { db in
             try await k.create(on: db)
             try await Audit.record(
                 on: db, by: v, .create, entity: .apiKey, id: k.id!, label: name, scopePath: v.node.path,
                 before: nil as String?, after: ["name": name])
         }
-        return try await KeyOut(id: k.id!, name: name, active: true, createdAt: k.createdAt, key: raw).encodeResponse(
-            status: .created, for: req)
+        return KeyOut(id: k.id!, name: name, active: true, createdAt: k.createdAt, key: raw)
     }
 
     @Sendable static func revoke(_ req: Request) async throws -> KeyOut {
-        let v = try await req.requireDistrictSettings("API key")
-        guard let k = try await APIKey.find(try req.intParameter("id"), on: req.db) else { throw AppError.notFound() }
+        try await revoke(req.caller, id: try req.intParameter("id"))
+    }
+
+    static func revoke(_ caller: Caller, id: Int) async throws -> KeyOut {
+        let v = try await caller.requireDistrictSettings("API key")
+        guard let k = try await APIKey.find(id, on: caller.db) else { throw AppError.notFound() }
         guard k.active else { throw AppError.conflict(.errorApiKeyRevoked) }
-        try await req.db.writing { db in
+        try await caller.db.writing { db in
             k.active = false
             k.revokedAt = Date()
             try await k.save(on: db)

@@ -126,12 +126,12 @@ enum Open311 {
         }
     }
 
-    static func record(_ r: RequestsQueries.PublicRecord, categories: [String: String], _ req: Request)
+    static func record(_ r: RequestsQueries.PublicRecord, categories: [String: String], _ caller: Caller)
         -> [(String, String?)]
     {
         [
             ("service_request_id", String(r.id)), ("status", r.state.open311),
-            ("status_notes", req.t(key: r.state.labelKey)),
+            ("status_notes", caller.t(key: r.state.labelKey)),
             ("service_name", categories[r.category]), ("service_code", r.category),
             ("description", r.text),
             ("agency_responsible", nil), ("service_notice", nil),
@@ -168,7 +168,8 @@ enum Open311 {
             }
             let rs = try await RequestsQueries.publicRecords(f, limit: 1000, on: req.db)
             let cats = try await RequestsQueries.categoryNames(req.lang, on: req.db)
-            return respond(req, root: "service_requests", item: "request", rs.map { record($0, categories: cats, req) })
+            return respond(
+                req, root: "service_requests", item: "request", rs.map { record($0, categories: cats, req.caller) })
         }
     }
 
@@ -184,7 +185,7 @@ enum Open311 {
             }
             let cats = try await RequestsQueries.categoryNames(req.lang, on: req.db)
             return respond(
-                req, root: "service_requests", item: "request", [record(r, categories: cats, req)], format: f)
+                req, root: "service_requests", item: "request", [record(r, categories: cats, req.caller)], format: f)
         }
     }
 
@@ -254,7 +255,7 @@ enum Open311 {
             else { throw Open311Error(code: 400, key: "error.geo.outside") }
             guard
                 let r = try await RequestsQueries.raiseFromOpen311(
-                    req, category: code, text: text, lat: lat, lng: lng, grid: grid, keyName: k.name)
+                    req.caller, category: code, text: text, lat: lat, lng: lng, grid: grid, keyName: k.name)
             else {
                 throw Open311Error(code: 400, key: "error.open311.service")
             }

@@ -106,7 +106,7 @@ enum OrgAPI {
 
     @Sendable static func show(_ req: Request) async throws -> NodeDetail {
         try await req.require(.viewTree)
-        let node = try await OrgQueries.findInScope(try req.intParameter("id"), req)
+        let node = try await OrgQueries.findInScope(try req.intParameter("id"), req.caller)
         let v = try req.requireViewer()
         let ancestors = try await OrgQueries.ancestors(of: node, on: req.db).filter { v.scope.includes($0.treePath) }
         let children = try await OrgNode.query(on: req.db).filter(\.$parentID == node.id!).sort(\.$name).all()
@@ -123,35 +123,36 @@ enum OrgAPI {
     @Sendable static func create(_ req: Request) async throws -> Response {
         let input = try req.decodeStrict(CreateInput.self)
         let node = try await OrgCommands.create(
-            req, kind: input.kind, name: input.name, code: input.code, parentID: input.parentID)
+            req.caller, kind: input.kind, name: input.name, code: input.code, parentID: input.parentID)
         return try await NodeOut(node, lang: req.lang).encodeResponse(status: .created, for: req)
     }
 
     @Sendable static func update(_ req: Request) async throws -> NodeOut {
         let id = try req.intParameter("id")
         let input = try req.decodeStrict(UpdateInput.self)
-        return NodeOut(try await OrgCommands.rename(req, id: id, name: input.name, code: input.code), lang: req.lang)
+        return NodeOut(
+            try await OrgCommands.rename(req.caller, id: id, name: input.name, code: input.code), lang: req.lang)
     }
 
     @Sendable static func move(_ req: Request) async throws -> NodeOut {
         let id = try req.intParameter("id")
         let input = try req.decodeStrict(MoveInput.self)
-        return NodeOut(try await OrgCommands.move(req, id: id, newParentID: input.parentID), lang: req.lang)
+        return NodeOut(try await OrgCommands.move(req.caller, id: id, newParentID: input.parentID), lang: req.lang)
     }
 
     @Sendable static func merge(_ req: Request) async throws -> NodeOut {
         let id = try req.intParameter("id")
         let input = try req.decodeStrict(MergeInput.self)
-        return NodeOut(try await OrgCommands.merge(req, id: id, targetID: input.targetID), lang: req.lang)
+        return NodeOut(try await OrgCommands.merge(req.caller, id: id, targetID: input.targetID), lang: req.lang)
     }
 
     @Sendable static func archive(_ req: Request) async throws -> NodeOut {
-        NodeOut(try await OrgCommands.archive(req, id: try req.intParameter("id")), lang: req.lang)
+        NodeOut(try await OrgCommands.archive(req.caller, id: try req.intParameter("id")), lang: req.lang)
     }
 
     @Sendable static func history(_ req: Request) async throws -> [AuditLogAPI.EntryOut] {
         try await req.require(.viewTree)
-        let node = try await OrgQueries.findInScope(try req.intParameter("id"), req)
+        let node = try await OrgQueries.findInScope(try req.intParameter("id"), req.caller)
         let entries = try await AuditHistory.entries(.orgNode, id: node.id!, limit: 200, on: req.db)
         return entries.map { AuditLogAPI.EntryOut($0, lang: req.lang) }
     }

@@ -31,7 +31,7 @@ enum OrgPages {
 
     static func nodePage(_ req: Request, id: Int, error: AppError? = nil) async throws -> HTML {
         let v = try await req.require(.viewTree)
-        let node = try await OrgQueries.findInScope(id, req)
+        let node = try await OrgQueries.findInScope(id, req.caller)
         var m = try await OrgNodeModel.query(node, viewer: v, on: req.db)
         m.error = error
         let body = OrgViews.node(m, csrf: CSRF.hiddenField(req), req.lang)
@@ -69,7 +69,7 @@ enum OrgPages {
                 throw AppError.invalid(.errorKindInvalid, field: "kind")
             }
             let child = try await OrgCommands.create(
-                req, kind: kind, name: form.name ?? "", code: form.code, parentID: id)
+                req.caller, kind: kind, name: form.name ?? "", code: form.code, parentID: id)
             return child
         }
     }
@@ -77,7 +77,7 @@ enum OrgPages {
     @Sendable static func rename(_ req: Request) async throws -> Response {
         let form = try req.content.decode(NameForm.self)
         return try await change(req) {
-            try await OrgCommands.rename(req, id: $0, name: form.name ?? "", code: form.code)
+            try await OrgCommands.rename(req.caller, id: $0, name: form.name ?? "", code: form.code)
         }
     }
 
@@ -85,7 +85,7 @@ enum OrgPages {
         let form = try req.content.decode(MoveForm.self)
         return try await change(req) { id in
             guard let p = form.parentId else { throw AppError.invalid(.errorParentRequired, field: "parentId") }
-            return try await OrgCommands.move(req, id: id, newParentID: p)
+            return try await OrgCommands.move(req.caller, id: id, newParentID: p)
         }
     }
 
@@ -93,12 +93,12 @@ enum OrgPages {
         let form = try req.content.decode(MergeForm.self)
         return try await change(req) { id in
             guard let t = form.targetId else { throw AppError.invalid(.errorTargetRequired, field: "targetId") }
-            return try await OrgCommands.merge(req, id: id, targetID: t)
+            return try await OrgCommands.merge(req.caller, id: id, targetID: t)
         }
     }
 
     @Sendable static func archive(_ req: Request) async throws -> Response {
-        try await change(req) { try await OrgCommands.archive(req, id: $0) }
+        try await change(req) { try await OrgCommands.archive(req.caller, id: $0) }
     }
 }
 

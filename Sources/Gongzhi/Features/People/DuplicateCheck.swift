@@ -21,10 +21,10 @@ enum DuplicateCheck {
 
     static let perMaskPerDay = 5
 
-    static func idNumbers(_ ids: [String], ignoring personID: Int? = nil, _ req: Request)
+    static func idNumbers(_ ids: [String], ignoring personID: Int? = nil, _ caller: Caller)
         async throws -> [String: Verdict]
     {
-        let v = try req.requireViewer()
+        let v = try caller.requireViewer()
         let unique = Array(Set(ids))
         var verdicts: [String: Verdict] = [:]
         var allowed = unique
@@ -34,7 +34,7 @@ enum DuplicateCheck {
             let since = Date().addingTimeInterval(-86_400)
             var checked: [String: Int] = [:]
             for chunk in Array(masks.keys).chunked(500) {
-                let earlier = try await AccessLogEntry.query(on: req.db).filter(\.$userID == v.user.id)
+                let earlier = try await AccessLogEntry.query(on: caller.db).filter(\.$userID == v.user.id)
                     .filter(\.$kind == .duplicateCheck).filter(\.$at >= since).filter(\.$detail ~~ chunk).all()
                 for e in earlier { checked[e.detail, default: 0] += 1 }
             }
@@ -45,14 +45,14 @@ enum DuplicateCheck {
                         verdicts[id] = .limited
                     } else {
                         allowed.append(id)
-                        log.append(AccessLog.entry(req, .duplicateCheck, detail: mask))
+                        log.append(AccessLog.entry(caller, .duplicateCheck, detail: mask))
                     }
                 }
             }
         }
         var found: [String: Person] = [:]
         for chunk in allowed.chunked(500) {
-            let q = Person.query(on: req.db).filter(\.$idNumber ~~ chunk)
+            let q = Person.query(on: caller.db).filter(\.$idNumber ~~ chunk)
             if let personID { q.filter(\.$id != personID) }
             for p in try await q.all() { if let i = p.idNumber { found[i] = p } }
         }
@@ -65,10 +65,10 @@ enum DuplicateCheck {
             verdicts[id] = inScope ? .inScope : .elsewhere
             // A hit outside the scope is a look across the district: logged for those who may unmask too.
             if !inScope, v.can(.unmaskPersonalData) {
-                log.append(AccessLog.entry(req, .duplicateCheck, detail: Masking.idNumber(id)))
+                log.append(AccessLog.entry(caller, .duplicateCheck, detail: Masking.idNumber(id)))
             }
         }
-        if !log.isEmpty { try await log.create(on: req.db) }
+        if !log.isEmpty { try await log.create(on: caller.db) }
         return verdicts
     }
 

@@ -41,8 +41,8 @@ enum ImportPages {
             let bytes = Array(file.data.readableBytesView)
             preview =
                 upload.kind == "units"
-                ? try await UnitsImport.preview(req, bytes: bytes, fileName: file.filename)
-                : try await PeopleImport.preview(req, bytes: bytes, fileName: file.filename)
+                ? try await UnitsImport.preview(req.caller, bytes: bytes, fileName: file.filename)
+                : try await PeopleImport.preview(req.caller, bytes: bytes, fileName: file.filename)
         } catch let e as KeyedRuleError {
             let error = AppError.invalid(key: e.messageKey, args: e.args)
             let body: HTML = """
@@ -58,7 +58,7 @@ enum ImportPages {
     }
 
     @Sendable static func commit(_ req: Request) async throws -> Response {
-        let result = try await PeopleImport.commit(req, batchID: try req.intParameter("batch"))
+        let result = try await PeopleImport.commit(req.caller, batchID: try req.intParameter("batch"))
         Layout.flash(req, .flashImported)
         let batch = try await ImportBatch.find(result.batchId, on: req.db)
         return req.redirect(to: batch?.kind == "units" ? UnitsRoute.list.link : PeopleRoute.list.link)

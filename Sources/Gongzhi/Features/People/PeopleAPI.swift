@@ -21,40 +21,41 @@ enum PeopleAPI {
         api.get(PeopleRoute.apiUnmasked(.key), use: unmasked)
     }
 
-    static func out(_ people: [Person], _ req: Request, masked: Bool = true) async throws -> [PersonOut] {
-        let names = try await PeopleService.nodeNames(people, on: req.db)
+    static func out(_ people: [Person], _ caller: Caller, masked: Bool = true) async throws -> [PersonOut] {
+        let names = try await PeopleService.nodeNames(people, on: caller.db)
         return people.map { PersonOut($0, masked: masked, nodeName: names[$0.orgNodeID]) }
     }
 
     @Sendable static func list(_ req: Request) async throws -> Page {
         let f = try PeopleService.ListFilter.parse(req)
-        let (people, total) = try await PeopleService.list(req, f)
-        return Page(items: try await out(people, req), total: total, page: f.page, pageSize: PeopleService.pageSize)
+        let (people, total) = try await PeopleService.list(req.caller, f)
+        return Page(
+            items: try await out(people, req.caller), total: total, page: f.page, pageSize: PeopleService.pageSize)
     }
 
     @Sendable static func show(_ req: Request) async throws -> PersonOut {
-        let p = try await PeopleService.find(try req.intParameter("id"), req)
-        return try await out([p], req)[0]
+        let p = try await PeopleService.find(try req.intParameter("id"), req.caller)
+        return try await out([p], req.caller)[0]
     }
 
     @Sendable static func unmasked(_ req: Request) async throws -> PersonOut {
-        let p = try await PeopleService.unmasked(req, id: try req.intParameter("id"))
-        return try await out([p], req, masked: false)[0]
+        let p = try await PeopleService.unmasked(req.caller, id: try req.intParameter("id"))
+        return try await out([p], req.caller, masked: false)[0]
     }
 
     @Sendable static func create(_ req: Request) async throws -> Response {
-        let p = try await PeopleService.create(req, try req.decodeStrict(PersonInput.self))
-        return try await out([p], req)[0].encodeResponse(status: .created, for: req)
+        let p = try await PeopleService.create(req.caller, try req.decodeStrict(PersonInput.self))
+        return try await out([p], req.caller)[0].encodeResponse(status: .created, for: req)
     }
 
     @Sendable static func update(_ req: Request) async throws -> PersonOut {
         let id = try req.intParameter("id")
-        let p = try await PeopleService.update(req, id: id, try req.decodeStrict(PersonInput.self))
-        return try await out([p], req)[0]
+        let p = try await PeopleService.update(req.caller, id: id, try req.decodeStrict(PersonInput.self))
+        return try await out([p], req.caller)[0]
     }
 
     @Sendable static func archive(_ req: Request) async throws -> PersonOut {
-        let p = try await PeopleService.archive(req, id: try req.intParameter("id"))
-        return try await out([p], req)[0]
+        let p = try await PeopleService.archive(req.caller, id: try req.intParameter("id"))
+        return try await out([p], req.caller)[0]
     }
 }

@@ -8,7 +8,7 @@ enum PeopleExport {
     @Sendable static func csv(_ req: Request) async throws -> Response {
         let v = try await req.require(.exportData)
         let f = try PeopleService.ListFilter.parse(req)
-        let people = try await PeopleService.query(req, f).sort(\.$name).sort(\.$id).limit(maxRows).all()
+        let people = try await PeopleService.query(req.caller, f).sort(\.$name).sort(\.$id).limit(maxRows).all()
         let clear = try req.flag("unmasked") ?? false
         if clear {
             guard v.can(.unmaskPersonalData) else { throw await req.forbidden("unmasked export") }

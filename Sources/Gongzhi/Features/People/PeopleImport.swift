@@ -5,17 +5,17 @@ import Vapor
 enum PeopleImport {
     /// Reads the file and checks every row against the rules and the database (organisation codes in
     /// the importer's scope, ID numbers not yet registered).
-    static func check(_ text: String, _ req: Request) async throws -> (
+    static func check(_ text: String, _ caller: Caller) async throws -> (
         rows: [PersonImport.Row], nodes: [String: OrgNode]
     ) {
-        let v = try await req.require(.importPeople)
-        var rows = try await req.offload { try PersonImport.read(try CSV.parse(text)) }
+        let v = try await caller.require(.importPeople)
+        var rows = try await caller.offload { try PersonImport.read(try CSV.parse(text)) }
         let codes = Array(Set(rows.map(\.orgCode).filter { !$0.isEmpty }))
         var nodes: [String: OrgNode] = [:]
         for chunk in codes.chunked(500) {
-            for n in try await OrgNode.query(on: req.db).filter(\.$code ~~ chunk).all() { nodes[n.code] = n }
+            for n in try await OrgNode.query(on: caller.db).filter(\.$code ~~ chunk).all() { nodes[n.code] = n }
         }
-        let verdicts = try await DuplicateCheck.idNumbers(rows.compactMap(\.idNumber), req)
+        let verdicts = try await DuplicateCheck.idNumbers(rows.compactMap(\.idNumber), caller)
         for i in rows.indices where !rows[i].orgCode.isEmpty {
             if let node = nodes[rows[i].orgCode] {
                 if node.archived {
@@ -33,14 +33,14 @@ enum PeopleImport {
         return (rows, nodes)
     }
 
-    static func preview(_ req: Request, bytes: [UInt8], fileName: String) async throws -> ImportPreview {
-        let v = try await req.require(.importPeople)
+    static func preview(_ caller: Caller, bytes: [UInt8], fileName: String) async throws -> ImportPreview {
+        let v = try await caller.require(.importPeople)
         if bytes.isEmpty { throw AppError.invalid(.errorImportEmpty, field: "file") }
         let decoded = try TextDecoding.decode(bytes)
-        let (rows, _) = try await check(decoded.text, req)
+        let (rows, _) = try await check(decoded.text, caller)
         return try await ImportBatches.keep(
-            req, kind: "people", fileName: fileName, encoding: decoded.encoding.rawValue, content: decoded.text,
-            rows: rows.map { out($0, req.lang) })
+            caller, kind: "people", fileName: fileName, encoding: decoded.encoding.rawValue, content: decoded.text,
+            rows: rows.map { out($0, caller.lang) })
     }
 
     static func out(_ r: PersonImport.Row, _ lang: Lang) -> ImportRowOut {
@@ -54,20 +54,20 @@ enum PeopleImport {
     /// All or nothing: checks again (the database may have changed since the preview), then one transaction.
     /// Commits a previewed batch; `kind`, when given, is the only kind this route commits (a units batch is not
     /// committed through the people route).
-    static func commit(_ req: Request, batchID: Int, kind: String? = nil) async throws -> ImportCommitResult {
-        let v = try await req.require(.importPeople)
-        let batch = try await ImportBatches.previewed(req, batchID: batchID, kind: kind)
+    static func commit(_ caller: Caller, batchID: Int, kind: String? = nil) async throws -> ImportCommitResult {
+        let v = try await caller.require(.importPeople)
+        let batch = try await ImportBatches.previewed(caller, batchID: batchID, kind: kind)
         if let importer = Importer.all.first(where: { $0.kind == batch.kind }), batch.kind != "people" {
-            return try await importer.commit(req, batch)
+            return try await importer.commit(caller, batch)
         }
-        let (rows, nodes) = try await check(batch.content, req)
+        let (rows, nodes) = try await check(batch.content, caller)
         let bad = rows.filter { !$0.problems.isEmpty }
         if !bad.isEmpty {
             var e = AppError.invalid(.errorImportHasErrors, args: [String(bad.count)])
             e.fields = ["line\(bad[0].line)": bad[0].problems[0].messageKey]
             throw e
         }
-        try await req.db.writing { db in
+        try await caller.db.writing { db in
             var entries: [AuditEntry] = []
             for r in rows {
                 let p = Person()
@@ -114,14 +114,14 @@ enum PeopleImport {
     @Sendable static func previewAPI(_ req: Request) async throws -> ImportPreview {
         guard let buffer = req.body.data else { throw AppError.invalid(.errorImportEmpty, field: "file") }
         let name = req.query[String.self, at: "fileName"] ?? "upload.csv"
-        return try await preview(req, bytes: Array(buffer.readableBytesView), fileName: name)
+        return try await preview(req.caller, bytes: Array(buffer.readableBytesView), fileName: name)
     }
 
     @Sendable static func commitAPI(_ req: Request) async throws -> ImportCommitResult {
-        try await commit(req, batchID: try req.intParameter("batch"), kind: "people")
+        try await commit(req.caller, batchID: try req.intParameter("batch"), kind: "people")
     }
 
     @Sendable static func commitUnitsAPI(_ req: Request) async throws -> ImportCommitResult {
-        try await commit(req, batchID: try req.intParameter("batch"), kind: "units")
+        try await commit(req.caller, batchID: try req.intParameter("batch"), kind: "units")
     }
 }

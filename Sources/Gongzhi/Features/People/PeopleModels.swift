@@ -65,7 +65,7 @@ struct PeopleListModel: Sendable {
     static func query(_ req: Request) async throws -> PeopleListModel {
         let v = try await req.require(.viewPeople)
         let f = try PeopleService.ListFilter.parse(req)
-        let (people, total) = try await PeopleService.list(req, f)
+        let (people, total) = try await PeopleService.list(req.caller, f)
         let value = { (k: String) in req.query[String.self, at: k] }
         return PeopleListModel(
             people: try await PersonRecord.query(people, on: req.db), total: total, page: f.page,

@@ -32,11 +32,12 @@ enum PeoplePages {
     }
 
     @Sendable static func detail(_ req: Request) async throws -> HTML {
-        try await detailPage(req, try await PeopleService.find(try req.intParameter("id"), req), masked: true)
+        try await detailPage(req, try await PeopleService.find(try req.intParameter("id"), req.caller), masked: true)
     }
 
     @Sendable static func unmask(_ req: Request) async throws -> HTML {
-        try await detailPage(req, try await PeopleService.unmasked(req, id: try req.intParameter("id")), masked: false)
+        try await detailPage(
+            req, try await PeopleService.unmasked(req.caller, id: try req.intParameter("id")), masked: false)
     }
 
     static func formPage(_ req: Request, person: Person?, input: PersonInput?, error: AppError?) async throws -> HTML {
@@ -95,7 +96,7 @@ enum PeoplePages {
     }
 
     @Sendable static func editForm(_ req: Request) async throws -> HTML {
-        let p = try await PeopleService.findForChange(try req.intParameter("id"), req)
+        let p = try await PeopleService.findForChange(try req.intParameter("id"), req.caller)
         return try await formPage(req, person: p, input: nil, error: nil)
     }
 
@@ -106,7 +107,7 @@ enum PeoplePages {
             req,
             to: {
                 input = try form.input(isNew: true)
-                return PeopleRoute.person(.value(try await PeopleService.create(req, input).id!)).link
+                return PeopleRoute.person(.value(try await PeopleService.create(req.caller, input).id!)).link
             }, page: { try await formPage(req, person: nil, input: input, error: $0) })
     }
 
@@ -118,16 +119,17 @@ enum PeoplePages {
             req,
             to: {
                 input = try form.input(isNew: false)
-                _ = try await PeopleService.update(req, id: id, input)
+                _ = try await PeopleService.update(req.caller, id: id, input)
                 return PeopleRoute.person(.value(id)).link
             },
             page: {
-                try await formPage(req, person: try await PeopleService.findForChange(id, req), input: input, error: $0)
+                try await formPage(
+                    req, person: try await PeopleService.findForChange(id, req.caller), input: input, error: $0)
             })
     }
 
     @Sendable static func archive(_ req: Request) async throws -> Response {
-        let p = try await PeopleService.archive(req, id: try req.intParameter("id"))
+        let p = try await PeopleService.archive(req.caller, id: try req.intParameter("id"))
         Layout.flash(req, .flashArchived)
         return req.redirect(to: PeopleRoute.person(.value(p.id!)))
     }

@@ -32,8 +32,8 @@ extension PeopleQueries {
     }
 
     /// A person the viewer may see (People's scope rules), or the error the API answers with.
-    static func visibleBrief(_ id: Int, _ req: Request) async throws -> Brief {
-        brief(try await PeopleService.find(id, req))
+    static func visibleBrief(_ id: Int, _ caller: Caller) async throws -> Brief {
+        brief(try await PeopleService.find(id, caller))
     }
 
     /// The household a person lives in.
@@ -61,16 +61,16 @@ extension PeopleQueries {
 
     /// Records that a person lives in a household, audited as a change of the person; `note` says where.
     static func moveIntoHousehold(
-        _ personID: Int, householdID: Int, note: String, _ req: Request
+        _ personID: Int, householdID: Int, note: String, _ caller: Caller
     ) async throws {
-        try await req.require(.editPeople)
-        let person = try await req.scoped(Person.self, personID, for: .change, field: "personId")
+        try await caller.require(.editPeople)
+        let person = try await caller.scoped(Person.self, personID, for: .change, field: "personId")
         let before = person.snapshot
         person.householdID = householdID
-        try await req.db.writing { db in
+        try await caller.db.writing { db in
             try await person.save(on: db)
             try await Audit.record(
-                on: db, by: req.viewer, .update, entity: .person, id: person.id!, label: person.name,
+                on: db, by: caller.viewer, .update, entity: .person, id: person.id!, label: person.name,
                 scopePath: person.path, before: before, after: ["household": note])
         }
     }

@@ -41,13 +41,13 @@ enum PeopleService {
         return Person.query(on: db).inScope(v.scope, \.$path, or: \.$homePath)
     }
 
-    static func query(_ req: Request, _ f: ListFilter) async throws -> QueryBuilder<Person> {
-        let v = try await req.require(.viewPeople)
-        let q = scoped(v, on: req.db)
+    static func query(_ caller: Caller, _ f: ListFilter) async throws -> QueryBuilder<Person> {
+        let v = try await caller.require(.viewPeople)
+        let q = scoped(v, on: caller.db)
         if !f.includeArchived { q.filter(\.$archived == false) }
         if let text = f.q {
             if MobileNumber.looksLikePhoneQuery(text) {
-                try await phoneFilter(q, text, v, req)
+                try await phoneFilter(q, text, v, caller)
             } else {
                 q.filter(\.$name ~~ text)
             }
@@ -62,7 +62,7 @@ enum PeopleService {
         }
         if let s = f.inService { q.filter(\.$inService == s) }
         if let id = f.orgID {
-            let node = try await OrgQueries.findInScope(id, req)
+            let node = try await OrgQueries.findInScope(id, caller)
             q.group(.or) { $0.filter(\.$path =~ node.path).filter(\.$homePath =~ node.path) }
         }
         return q
@@ -70,11 +70,11 @@ enum PeopleService {
 
     /// Without the unmask permission a number is searched only by what its mask shows: the last four digits
     /// (尾号), or the first three with the last four. Matching hidden digits would reveal them one search at a time.
-    static func phoneFilter(_ q: QueryBuilder<Person>, _ digits: String, _ v: Viewer, _ req: Request) async throws {
+    static func phoneFilter(_ q: QueryBuilder<Person>, _ digits: String, _ v: Viewer, _ caller: Caller) async throws {
         if v.can(.unmaskPersonalData) {
             q.filter(\.$phone ~~ digits)
             if digits.count > 4 {
-                await AccessLog.write(req, .unmaskedRead, detail: "phone search \(Masking.phone(digits))")
+                await AccessLog.write(caller, .unmaskedRead, detail: "phone search \(Masking.phone(digits))")
             }
             return
         }
@@ -89,30 +89,32 @@ enum PeopleService {
         }
     }
 
-    static func list(_ req: Request, _ f: ListFilter) async throws -> (people: [Person], total: Int) {
-        let q = try await query(req, f)
+    static func list(_ caller: Caller, _ f: ListFilter) async throws -> (people: [Person], total: Int) {
+        let q = try await query(caller, f)
         let total = try await q.copy().count()
         let people = try await q.sort(\.$name).sort(\.$id).range((f.page - 1) * pageSize..<f.page * pageSize).all()
         return (people, total)
     }
 
-    static func find(_ id: Int, _ req: Request) async throws -> Person {
-        let v = try req.requireViewer()
-        if v.scope.isSelfOnly, v.scope.ownPersonID == id, let me = try await Person.find(id, on: req.db) { return me }
-        try await req.require(.viewPeople)
-        if let p = try await scoped(v, on: req.db).filter(\.$id == id).first() { return p }
-        if let other = try await Person.find(id, on: req.db) {
-            throw await req.outOfScope("person \(id)", scopePath: other.path)
+    static func find(_ id: Int, _ caller: Caller) async throws -> Person {
+        let v = try caller.requireViewer()
+        if v.scope.isSelfOnly, v.scope.ownPersonID == id, let me = try await Person.find(id, on: caller.db) {
+            return me
+        }
+        try await caller.require(.viewPeople)
+        if let p = try await scoped(v, on: caller.db).filter(\.$id == id).first() { return p }
+        if let other = try await Person.find(id, on: caller.db) {
+            throw await caller.outOfScope("person \(id)", scopePath: other.path)
         }
         throw AppError.notFound()
     }
 
-    static func findForChange(_ id: Int, _ req: Request) async throws -> Person {
-        let v = try await req.require(.editPeople)
-        guard let p = try await Person.find(id, on: req.db) else { throw AppError.notFound() }
+    static func findForChange(_ id: Int, _ caller: Caller) async throws -> Person {
+        let v = try await caller.require(.editPeople)
+        guard let p = try await Person.find(id, on: caller.db) else { throw AppError.notFound() }
         // Changes belong to the organisation that keeps the record, not to a home community that can see it.
         guard v.scope.includes(TreePath(p.path)) else {
-            throw await req.forbidden("change person \(id)", scopePath: p.path)
+            throw await caller.forbidden("change person \(id)", scopePath: p.path)
         }
         return p
     }
@@ -124,80 +126,80 @@ enum PeopleService {
             uniqueKeysWithValues: try await OrgNode.query(on: db).filter(\.$id ~~ ids).all().map { ($0.id!, $0.name) })
     }
 
-    static func create(_ req: Request, _ input: PersonInput) async throws -> Person {
-        try await req.require(.editPeople)
+    static func create(_ caller: Caller, _ input: PersonInput) async throws -> Person {
+        try await caller.require(.editPeople)
         let person = Person()
         person.archived = false
         person.inService = false
         person.shownToNeighbours = false
         person.setFacets([])
         try input.apply(to: person, isNew: true)
-        try await place(person, orgNodeID: input.orgNodeID!, homeNodeID: input.homeNodeID, req)
-        try await ensureUniqueID(person, req)
-        try await req.db.writing { db in
+        try await place(person, orgNodeID: input.orgNodeID!, homeNodeID: input.homeNodeID, caller)
+        try await ensureUniqueID(person, caller)
+        try await caller.db.writing { db in
             try await person.create(on: db)
             try await Audit.record(
-                on: db, by: req.viewer, .create, entity: .person, id: person.id!, label: person.name,
+                on: db, by: caller.viewer, .create, entity: .person, id: person.id!, label: person.name,
                 scopePath: person.path, before: nil as Person.Snapshot?, after: person.snapshot)
         }
         return person
     }
 
-    static func update(_ req: Request, id: Int, _ input: PersonInput) async throws -> Person {
-        let person = try await findForChange(id, req)
+    static func update(_ caller: Caller, id: Int, _ input: PersonInput) async throws -> Person {
+        let person = try await findForChange(id, caller)
         let before = person.snapshot
         let idNumberBefore = person.idNumber
         try input.apply(to: person, isNew: false)
         if input.orgNodeID != nil || input.homeNodeID != nil {
             try await place(
                 person, orgNodeID: input.orgNodeID ?? person.orgNodeID,
-                homeNodeID: input.homeNodeID ?? person.homeNodeID, req)
+                homeNodeID: input.homeNodeID ?? person.homeNodeID, caller)
         }
         // Only a new ID number is checked: an edit of the name must not spend the day's checks of its mask.
-        if person.idNumber != idNumberBefore { try await ensureUniqueID(person, req) }
-        try await req.db.writing { db in
+        if person.idNumber != idNumberBefore { try await ensureUniqueID(person, caller) }
+        try await caller.db.writing { db in
             try await person.save(on: db)
             try await Audit.record(
-                on: db, by: req.viewer, .update, entity: .person, id: id, label: person.name,
+                on: db, by: caller.viewer, .update, entity: .person, id: id, label: person.name,
                 scopePath: person.path, before: before, after: person.snapshot)
         }
         return person
     }
 
-    static func archive(_ req: Request, id: Int) async throws -> Person {
-        let person = try await findForChange(id, req)
+    static func archive(_ caller: Caller, id: Int) async throws -> Person {
+        let person = try await findForChange(id, caller)
         if person.archived { throw AppError.conflict(.errorPersonArchived) }
         let before = person.snapshot
-        try await req.db.writing { db in
+        try await caller.db.writing { db in
             person.archived = true
             try await person.save(on: db)
             try await Audit.record(
-                on: db, by: req.viewer, .archive, entity: .person, id: id, label: person.name,
+                on: db, by: caller.viewer, .archive, entity: .person, id: id, label: person.name,
                 scopePath: person.path, before: before, after: person.snapshot)
         }
         return person
     }
 
     /// Clear personal data, for those allowed; every such read is written to the access log.
-    static func unmasked(_ req: Request, id: Int) async throws -> Person {
-        let person = try await find(id, req)
-        let v = try req.requireViewer()
+    static func unmasked(_ caller: Caller, id: Int) async throws -> Person {
+        let person = try await find(id, caller)
+        let v = try caller.requireViewer()
         let isSelf = v.user.personID == id
         guard isSelf || v.can(.unmaskPersonalData) else {
-            throw await req.forbidden("unmask person \(id)", scopePath: person.path)
+            throw await caller.forbidden("unmask person \(id)", scopePath: person.path)
         }
-        await AccessLog.write(req, .unmaskedRead, detail: "person \(id) \(person.name)", scopePath: person.path)
+        await AccessLog.write(caller, .unmaskedRead, detail: "person \(id) \(person.name)", scopePath: person.path)
         return person
     }
 
-    static func place(_ person: Person, orgNodeID: Int, homeNodeID: Int?, _ req: Request) async throws {
-        let node = try await OrgQueries.findForChange(orgNodeID, req, field: "orgNodeId")
+    static func place(_ person: Person, orgNodeID: Int, homeNodeID: Int?, _ caller: Caller) async throws {
+        let node = try await OrgQueries.findForChange(orgNodeID, caller, field: "orgNodeId")
         if node.archived { throw AppError.invalid(.errorTreeArchived, field: "orgNodeId") }
         person.orgNodeID = node.id!
         person.path = node.path
         if let homeNodeID {
             // A home community outside the registrar's scope is the member's own report to make (双报到).
-            let home = try await req.scoped(OrgNode.self, homeNodeID, field: "homeNodeId")
+            let home = try await caller.scoped(OrgNode.self, homeNodeID, field: "homeNodeId")
             guard home.kind == .communityCommittee, !home.archived else {
                 throw AppError.invalid(.errorPersonHome, field: "homeNodeId")
             }
@@ -206,9 +208,9 @@ enum PeopleService {
         }
     }
 
-    static func ensureUniqueID(_ person: Person, _ req: Request) async throws {
+    static func ensureUniqueID(_ person: Person, _ caller: Caller) async throws {
         guard let idn = person.idNumber else { return }
-        let verdict = try await DuplicateCheck.idNumbers([idn], ignoring: person.id, req)[idn] ?? .free
+        let verdict = try await DuplicateCheck.idNumbers([idn], ignoring: person.id, caller)[idn] ?? .free
         guard let key = DuplicateCheck.messageKey(verdict) else { return }
         if verdict == .limited { throw AppError(status: .tooManyRequests, code: "too_many_requests", messageKey: key) }
         var e = AppError.conflict(key: key)

@@ -27,8 +27,8 @@ enum HouseholdsAPI {
         let linkedHouseholds: [HouseholdOut]
     }
 
-    static func out(_ hs: [Household], _ req: Request) async throws -> [HouseholdOut] {
-        try await out(hs, on: req.db)
+    static func out(_ hs: [Household], _ caller: Caller) async throws -> [HouseholdOut] {
+        try await out(hs, on: caller.db)
     }
 
     static func out(_ hs: [Household], on db: any Database) async throws -> [HouseholdOut] {
@@ -61,21 +61,21 @@ enum HouseholdsAPI {
         return Set(households.filter { $0.memberPersonID.map(agreed.contains) ?? false }.compactMap(\.id))
     }
 
-    static func find(_ id: Int, _ req: Request) async throws -> Household {
-        try await req.require(.viewPeople)
-        return try await req.scoped(Household.self, id)
+    static func find(_ id: Int, _ caller: Caller) async throws -> Household {
+        try await caller.require(.viewPeople)
+        return try await caller.scoped(Household.self, id)
     }
 
-    static func detail(_ h: Household, _ req: Request) async throws -> HouseholdDetail {
-        let f = try await PlacesQueries.householdFacts(h, lang: req.lang, on: req.db)
+    static func detail(_ h: Household, _ caller: Caller) async throws -> HouseholdDetail {
+        let f = try await PlacesQueries.householdFacts(h, lang: caller.lang, on: caller.db)
         return HouseholdDetail(
             household: f.household, residents: f.residents, buildingGroup: f.buildingGroup,
-            groupLeader: f.groupLeader.map { .init($0, req.lang) }, memberHouseholds: f.memberHouseholds,
+            groupLeader: f.groupLeader.map { .init($0, caller.lang) }, memberHouseholds: f.memberHouseholds,
             linkedHouseholds: f.linkedHouseholds)
     }
 
     @Sendable static func show(_ req: Request) async throws -> HouseholdDetail {
-        try await detail(try await find(try req.intParameter("id"), req), req)
+        try await detail(try await find(try req.intParameter("id"), req.caller), req.caller)
     }
 }
 
@@ -109,14 +109,18 @@ enum ContactsAPI {
     }
 
     @Sendable static func create(_ req: Request) async throws -> Response {
-        let v = try await req.require(.editTree)
-        let input = try req.decodeStrict(CreateInput.self)
+        let c = try await create(req.caller, try req.decodeStrict(CreateInput.self))
+        return try await refs([c], on: req.db)[0].encodeResponse(status: .created, for: req)
+    }
+
+    static func create(_ caller: Caller, _ input: CreateInput) async throws -> ContactAssignment {
+        let v = try await caller.require(.editTree)
         let title = input.title.trimmingWhitespace()
         if title.isEmpty || title.count > 50 { throw AppError.invalid(.errorContactTitle, field: "title") }
         guard (input.communityNodeID == nil) != (input.gridID == nil) else {
             throw AppError.invalid(.errorContactTarget, field: "communityNodeId")
         }
-        let leader = try await PeopleQueries.visibleBrief(input.leaderPersonID, req)
+        let leader = try await PeopleQueries.visibleBrief(input.leaderPersonID, caller)
         let c = ContactAssignment()
         c.leaderPersonID = leader.id
         c.leaderTitle = title
@@ -128,25 +132,25 @@ enum ContactsAPI {
             c.since = String(ISO8601DateFormatter().string(from: Date()).prefix(10))
         }
         if let cid = input.communityNodeID {
-            let node = try await OrgQueries.findForChange(cid, req, field: "communityNodeId")
+            let node = try await OrgQueries.findForChange(cid, caller, field: "communityNodeId")
             guard node.kind == .communityCommittee else {
                 throw AppError.invalid(.errorContactTarget, field: "communityNodeId")
             }
             c.communityNodeID = node.id
             c.path = node.path
         } else if let gid = input.gridID {
-            let grid = try await req.scoped(Grid.self, gid, for: .change, field: "gridId")
+            let grid = try await caller.scoped(Grid.self, gid, for: .change, field: "gridId")
             c.gridID = grid.id
             c.path = grid.path
         }
-        try await req.db.writing { db in
+        try await caller.db.writing { db in
             try await c.create(on: db)
             try await Audit.record(
                 on: db, by: v, .create, entity: .contactAssignment, id: c.id!, label: "\(leader.name) \(title)",
                 scopePath: c.path, before: nil as String?,
                 after: ["leader": leader.name, "title": title, "since": c.since])
         }
-        return try await refs([c], on: req.db)[0].encodeResponse(status: .created, for: req)
+        return c
     }
 }
 

@@ -33,7 +33,7 @@ enum MapPages {
         var node = v.node
         if let raw = req.query[String.self, at: "node"], !raw.isEmpty {
             guard let id = Int(raw) else { throw AppError.badRequest(.errorBadID, args: [raw]) }
-            node = try await OrgQueries.findInScope(id, req)
+            node = try await OrgQueries.findInScope(id, req.caller)
         }
         if node.kind == .gridBranch, let g = try await PlacesQueries.grid(ofBranch: node.id!, on: req.db) {
             throw Abort.redirect(to: PlacesRoute.grid(.value(g)).path)
@@ -51,7 +51,7 @@ enum MapPages {
 
     static func gridPage(_ req: Request, id: Int, error: AppError?) async throws -> HTML {
         let v = try req.requireViewer()
-        let model = try await GridPageModel.query(v, grid: try await PlacesQueries.findGrid(id, req), on: req.db)
+        let model = try await GridPageModel.query(v, grid: try await PlacesQueries.findGrid(id, req.caller), on: req.db)
         let lang = req.lang
         let svg = try await req.offload { GridView.svg(model, lang) }
         return Layout.page(
@@ -87,13 +87,15 @@ enum MapPages {
                 throw AppError.invalid(.errorGridDutyForm)
             }
             _ = try await PlacesCommands.addDuty(
-                req, gridID: id, personID: p, duty: duty, groupNodeID: f.groupNodeId.flatMap { Int($0) })
+                req.caller, gridID: id, personID: p, duty: duty, groupNodeID: f.groupNodeId.flatMap { Int($0) })
         }
     }
 
     @Sendable static func removeDutyForm(_ req: Request) async throws -> Response {
         let duty = try req.intParameter("duty")
-        return try await gridChange(req) { _ = try await PlacesCommands.removeDuty(req, gridID: $0, dutyID: duty) }
+        return try await gridChange(req) {
+            _ = try await PlacesCommands.removeDuty(req.caller, gridID: $0, dutyID: duty)
+        }
     }
 
     @Sendable static func addDepartmentForm(_ req: Request) async throws -> Response {
@@ -102,12 +104,12 @@ enum MapPages {
             guard let u = f.unitId, let role = GridDepartment.Role(rawValue: f.role ?? "") else {
                 throw AppError.invalid(.errorGridDutyForm)
             }
-            _ = try await PlacesCommands.addDepartment(req, gridID: id, unitID: u, role: role)
+            _ = try await PlacesCommands.addDepartment(req.caller, gridID: id, unitID: u, role: role)
         }
     }
 
     @Sendable static func householdPage(_ req: Request) async throws -> HTML {
-        let h = try await HouseholdsAPI.find(try req.intParameter("id"), req)
+        let h = try await HouseholdsAPI.find(try req.intParameter("id"), req.caller)
         let facts = try await PlacesQueries.householdFacts(h, lang: req.lang, on: req.db)
         return Layout.page(
             req, title: HouseholdView.title(facts), body: HouseholdView.body(facts, req.lang),
@@ -137,7 +139,7 @@ enum MapPages {
         let preview: ImportPreview
         do {
             preview = try await GridImport.preview(
-                req, bytes: Array(file.data.readableBytesView), fileName: file.filename)
+                req.caller, bytes: Array(file.data.readableBytesView), fileName: file.filename)
         } catch let e as AppError where e.status == .unprocessableEntity {
             return try await Layout.page(
                 req, title: req.t(.placesImport), body: PlacesImportView.refused(e, req.lang),
@@ -151,7 +153,7 @@ enum MapPages {
     }
 
     @Sendable static func importCommit(_ req: Request) async throws -> Response {
-        _ = try await PeopleImport.commit(req, batchID: try req.intParameter("batch"))
+        _ = try await PeopleImport.commit(req.caller, batchID: try req.intParameter("batch"))
         Layout.flash(req, .flashImported)
         return req.redirect(to: PlacesRoute.map)
     }

@@ -113,14 +113,14 @@ enum PlacesAPI {
             inside: hit.metres == 0, distanceMetres: (hit.metres * 10).rounded() / 10)
     }
 
-    static func out(_ grids: [Grid], _ req: Request) async throws -> [GridOut] {
-        let figures = try await PlacesQueries.figures(for: grids.compactMap(\.id), on: req.db)
+    static func out(_ grids: [Grid], _ caller: Caller) async throws -> [GridOut] {
+        let figures = try await PlacesQueries.figures(for: grids.compactMap(\.id), on: caller.db)
         let cids = Array(Set(grids.map(\.communityNodeID)))
         let names =
             cids.isEmpty
             ? [:]
             : Dictionary(
-                uniqueKeysWithValues: try await OrgNode.query(on: req.db).filter(\.$id ~~ cids).all().map {
+                uniqueKeysWithValues: try await OrgNode.query(on: caller.db).filter(\.$id ~~ cids).all().map {
                     ($0.id!, $0.name)
                 })
         return grids.map { g in
@@ -140,13 +140,13 @@ enum PlacesAPI {
             guard let cid = Int(raw) else { throw AppError.badRequest(.errorBadID, args: [raw]) }
             grids = grids.filter { $0.communityNodeID == cid }
         }
-        let out = try await out(grids, req)
+        let out = try await out(grids, req.caller)
         if try req.flag("flagged") == true { return out.filter { !$0.flags.isEmpty } }
         return out
     }
 
-    static func detail(_ grid: Grid, _ req: Request) async throws -> GridDetail {
-        detail(try await PlacesQueries.facts(grid, on: req.db), req.lang)
+    static func detail(_ grid: Grid, _ caller: Caller) async throws -> GridDetail {
+        detail(try await PlacesQueries.facts(grid, on: caller.db), caller.lang)
     }
 
     /// The grid as the API answers, with labels in the caller's language.
@@ -171,13 +171,13 @@ enum PlacesAPI {
 
     @Sendable static func show(_ req: Request) async throws -> GridDetail {
         try await req.require(.viewTree)
-        return try await detail(try await PlacesQueries.findGrid(try req.intParameter("id"), req), req)
+        return try await detail(try await PlacesQueries.findGrid(try req.intParameter("id"), req.caller), req.caller)
     }
 
     @Sendable static func households(_ req: Request) async throws -> [HouseholdsAPI.HouseholdOut] {
         try await req.require(.viewPeople)
-        let grid = try await PlacesQueries.findGrid(try req.intParameter("id"), req)
+        let grid = try await PlacesQueries.findGrid(try req.intParameter("id"), req.caller)
         let hs = try await Household.query(on: req.db).filter(\.$gridID == grid.id!).sort(\.$id).all()
-        return try await HouseholdsAPI.out(hs, req)
+        return try await HouseholdsAPI.out(hs, req.caller)
     }
 }

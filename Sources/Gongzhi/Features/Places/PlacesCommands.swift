@@ -61,83 +61,90 @@ enum PlacesCommands {
     }
 
     /// A grid the viewer may change: in scope and the tree-editing permission.
-    static func gridForChange(_ id: Int, _ req: Request) async throws -> Grid {
-        try await req.require(.editTree)
-        return try await req.scoped(Grid.self, id, for: .change)
+    static func gridForChange(_ id: Int, _ caller: Caller) async throws -> Grid {
+        try await caller.require(.editTree)
+        return try await caller.scoped(Grid.self, id, for: .change)
     }
 
     static func audit(
-        _ req: Request, _ db: Database, _ action: AuditAction, _ entity: AuditKind, _ id: Int, _ label: String,
+        _ caller: Caller, _ db: Database, _ action: AuditAction, _ entity: AuditKind, _ id: Int, _ label: String,
         _ path: String, after: [String: String]
     ) async throws {
         try await Audit.record(
-            on: db, by: req.viewer, action, entity: entity, id: id, label: label, scopePath: path,
+            on: db, by: caller.viewer, action, entity: entity, id: id, label: label, scopePath: path,
             before: nil as String?, after: after)
     }
 
     @Sendable static func updateGrid(_ req: Request) async throws -> PlacesAPI.GridOut {
-        let grid = try await gridForChange(try req.intParameter("id"), req)
-        let input = try req.decodeStrict(GridUpdate.self)
+        let grid = try await updateGrid(
+            req.caller, id: try req.intParameter("id"), try req.decodeStrict(GridUpdate.self))
+        return try await PlacesAPI.out([grid], req.caller)[0]
+    }
+
+    static func updateGrid(_ caller: Caller, id: Int, _ input: GridUpdate) async throws -> Grid {
+        let grid = try await gridForChange(id, caller)
         let before = grid.snapshot
         if let n = input.name { grid.name = try TreeRules.validName(n) }
         if let b = input.branchNodeID {
-            let branch = try await OrgQueries.findForChange(b, req, field: "branchNodeId")
+            let branch = try await OrgQueries.findForChange(b, caller, field: "branchNodeId")
             guard branch.kind == .gridBranch, branch.parentID == grid.communityNodeID else {
                 throw AppError.invalid(.errorGridBranch, field: "branchNodeId")
             }
             grid.branchNodeID = branch.id
             grid.path = branch.path
         }
-        try await req.db.writing { db in
+        try await caller.db.writing { db in
             try await grid.save(on: db)
             if grid.path != before.path {
                 try await TreePaths.moveGrid(grid.id!, toPath: grid.path, community: grid.communityNodeID, on: db)
             }
             try await Audit.record(
-                on: db, by: req.viewer, .update, entity: .grid, id: grid.id!, label: grid.name, scopePath: grid.path,
+                on: db, by: caller.viewer, .update, entity: .grid, id: grid.id!, label: grid.name, scopePath: grid.path,
                 before: before, after: grid.snapshot)
         }
-        return try await PlacesAPI.out([grid], req)[0]
+        return grid
     }
 
-    static func addDuty(_ req: Request, gridID: Int, personID: Int, duty kind: GridDuty.Duty, groupNodeID: Int?)
+    static func addDuty(_ caller: Caller, gridID: Int, personID: Int, duty kind: GridDuty.Duty, groupNodeID: Int?)
         async throws -> Grid
     {
-        let grid = try await gridForChange(gridID, req)
-        let person = try await PeopleQueries.visibleBrief(personID, req)
+        let grid = try await gridForChange(gridID, caller)
+        let person = try await PeopleQueries.visibleBrief(personID, caller)
         var groupID: Int?
         if kind == .buildingGroupLeader {
-            guard let gid = groupNodeID, let group = try await OrgNode.find(gid, on: req.db),
+            guard let gid = groupNodeID, let group = try await OrgNode.find(gid, on: caller.db),
                 group.kind == .buildingGroup,
                 group.parentID == grid.branchNodeID
             else { throw AppError.invalid(.errorGridGroup, field: "groupNodeId") }
             if !person.isPartyMember { throw AppError.invalid(.errorGridLeaderMember, field: "personId") }
             groupID = group.id
         }
-        if try await GridDuty.query(on: req.db).filter(\.$gridID == grid.id!).filter(\.$personID == person.id).filter(
-            \.$duty == kind
-        ).count() > 0 {
+        if try await GridDuty.query(on: caller.db).filter(\.$gridID == grid.id!).filter(\.$personID == person.id)
+            .filter(
+                \.$duty == kind
+            ).count() > 0
+        {
             throw AppError.conflict(.errorDuplicate)
         }
         let duty = GridDuty(gridID: grid.id!, personID: person.id, duty: kind, groupNodeID: groupID)
-        try await req.db.writing { db in
+        try await caller.db.writing { db in
             try await duty.create(on: db)
             try await audit(
-                req, db, .create, .gridDuty, duty.id!, "\(grid.name) \(person.name)", grid.path,
+                caller, db, .create, .gridDuty, duty.id!, "\(grid.name) \(person.name)", grid.path,
                 after: ["duty": kind.rawValue, "person": person.name])
         }
         return grid
     }
 
-    static func removeDuty(_ req: Request, gridID: Int, dutyID: Int) async throws -> Grid {
-        let grid = try await gridForChange(gridID, req)
+    static func removeDuty(_ caller: Caller, gridID: Int, dutyID: Int) async throws -> Grid {
+        let grid = try await gridForChange(gridID, caller)
         guard
-            let duty = try await GridDuty.query(on: req.db).filter(\.$id == dutyID).filter(\.$gridID == grid.id!)
+            let duty = try await GridDuty.query(on: caller.db).filter(\.$id == dutyID).filter(\.$gridID == grid.id!)
                 .first()
         else { throw AppError.notFound() }
-        try await req.db.writing { db in
+        try await caller.db.writing { db in
             try await Audit.record(
-                on: db, by: req.viewer, .archive, entity: .gridDuty, id: dutyID, label: grid.name,
+                on: db, by: caller.viewer, .archive, entity: .gridDuty, id: dutyID, label: grid.name,
                 scopePath: grid.path,
                 before: ["duty": duty.duty.rawValue, "personID": String(duty.personID)], after: nil as String?)
             try await duty.delete(on: db)
@@ -145,20 +152,21 @@ enum PlacesCommands {
         return grid
     }
 
-    static func addDepartment(_ req: Request, gridID: Int, unitID: Int, role: GridDepartment.Role) async throws -> Grid
+    static func addDepartment(_ caller: Caller, gridID: Int, unitID: Int, role: GridDepartment.Role) async throws
+        -> Grid
     {
-        let grid = try await gridForChange(gridID, req)
-        let unit = try await UnitsService.find(unitID, req)
-        if try await GridDepartment.query(on: req.db).filter(\.$gridID == grid.id!).filter(\.$unitID == unit.id!)
+        let grid = try await gridForChange(gridID, caller)
+        let unit = try await UnitsService.find(unitID, caller)
+        if try await GridDepartment.query(on: caller.db).filter(\.$gridID == grid.id!).filter(\.$unitID == unit.id!)
             .count() > 0
         {
             throw AppError.conflict(.errorDuplicate)
         }
         let d = GridDepartment(gridID: grid.id!, unitID: unit.id!, role: role)
-        try await req.db.writing { db in
+        try await caller.db.writing { db in
             try await d.create(on: db)
             try await audit(
-                req, db, .create, .gridDepartment, d.id!, "\(grid.name) \(unit.name)", grid.path,
+                caller, db, .create, .gridDepartment, d.id!, "\(grid.name) \(unit.name)", grid.path,
                 after: ["role": role.rawValue, "unit": unit.name])
         }
         return grid
@@ -168,26 +176,33 @@ enum PlacesCommands {
         let id = try req.intParameter("id")
         let input = try req.decodeStrict(DutyInput.self)
         let grid = try await addDuty(
-            req, gridID: id, personID: input.personID, duty: input.duty, groupNodeID: input.groupNodeID)
-        return try await PlacesAPI.detail(grid, req).encodeResponse(status: .created, for: req)
+            req.caller, gridID: id, personID: input.personID, duty: input.duty, groupNodeID: input.groupNodeID)
+        return try await PlacesAPI.detail(grid, req.caller).encodeResponse(status: .created, for: req)
     }
 
     @Sendable static func removeDuty(_ req: Request) async throws -> PlacesAPI.GridDetail {
         try await PlacesAPI.detail(
-            try await removeDuty(req, gridID: try req.intParameter("id"), dutyID: try req.intParameter("duty")), req)
+            try await removeDuty(req.caller, gridID: try req.intParameter("id"), dutyID: try req.intParameter("duty")),
+            req.caller)
     }
 
     @Sendable static func addDepartment(_ req: Request) async throws -> Response {
         let id = try req.intParameter("id")
         let input = try req.decodeStrict(DepartmentInput.self)
-        let grid = try await addDepartment(req, gridID: id, unitID: input.unitID, role: input.role)
-        return try await PlacesAPI.detail(grid, req).encodeResponse(status: .created, for: req)
+        let grid = try await addDepartment(req.caller, gridID: id, unitID: input.unitID, role: input.role)
+        return try await PlacesAPI.detail(grid, req.caller).encodeResponse(status: .created, for: req)
     }
 
     @Sendable static func createBuilding(_ req: Request) async throws -> Response {
-        let input = try req.decodeStrict(BuildingInput.self)
-        try await req.require(.editTree)
-        let grid = try await req.scoped(Grid.self, input.gridID, for: .change, field: "gridId")
+        let b = try await createBuilding(req.caller, try req.decodeStrict(BuildingInput.self))
+        return try await PlacesAPI.BuildingOut(
+            id: b.id!, name: b.name, address: b.address, households: 0, groupNodeID: b.groupNodeID
+        ).encodeResponse(status: .created, for: req)
+    }
+
+    static func createBuilding(_ caller: Caller, _ input: BuildingInput) async throws -> Building {
+        try await caller.require(.editTree)
+        let grid = try await caller.scoped(Grid.self, input.gridID, for: .change, field: "gridId")
         let p = Coordinate(lat: input.lat, lng: input.lng)
         guard p.isValid else { throw AppError.invalid(.errorGeoRange, field: "lat") }
         guard Containment.contains(grid.shape, p) else {
@@ -201,28 +216,30 @@ enum PlacesCommands {
         b.lng = p.lng
         b.path = grid.path
         if let g = input.groupNodeID {
-            guard let group = try await OrgNode.find(g, on: req.db), group.kind == .buildingGroup,
+            guard let group = try await OrgNode.find(g, on: caller.db), group.kind == .buildingGroup,
                 group.parentID == grid.branchNodeID
             else {
                 throw AppError.invalid(.errorGridGroup, field: "groupNodeId")
             }
             b.groupNodeID = group.id
         }
-        try await req.db.writing { db in
+        try await caller.db.writing { db in
             try await b.create(on: db)
             try await audit(
-                req, db, .create, .building, b.id!, b.name, b.path, after: ["name": b.name, "address": b.address])
+                caller, db, .create, .building, b.id!, b.name, b.path, after: ["name": b.name, "address": b.address])
         }
-        return try await PlacesAPI.BuildingOut(
-            id: b.id!, name: b.name, address: b.address, households: 0, groupNodeID: b.groupNodeID
-        ).encodeResponse(status: .created, for: req)
+        return b
     }
 
     @Sendable static func createHousehold(_ req: Request) async throws -> Response {
-        let input = try req.decodeStrict(HouseholdInput.self)
-        try await req.require(.editTree)
-        let b = try await req.scoped(Building.self, input.buildingID, for: .change, field: "buildingId")
-        let grid = try await gridForChange(b.gridID, req)
+        let h = try await createHousehold(req.caller, try req.decodeStrict(HouseholdInput.self))
+        return try await HouseholdsAPI.out([h], req.caller)[0].encodeResponse(status: .created, for: req)
+    }
+
+    static func createHousehold(_ caller: Caller, _ input: HouseholdInput) async throws -> Household {
+        try await caller.require(.editTree)
+        let b = try await caller.scoped(Building.self, input.buildingID, for: .change, field: "buildingId")
+        let grid = try await gridForChange(b.gridID, caller)
         guard (1...30).contains(input.population) else {
             throw AppError.invalid(.errorHouseholdPopulation, field: "population")
         }
@@ -235,69 +252,81 @@ enum PlacesCommands {
         h.population = input.population
         h.isMemberHousehold = false
         h.path = grid.path
-        try await req.db.writing { db in
+        try await caller.db.writing { db in
             try await h.create(on: db)
             try await audit(
-                req, db, .create, .household, h.id!, "\(b.name) \(room)", h.path,
+                caller, db, .create, .household, h.id!, "\(b.name) \(room)", h.path,
                 after: ["room": room, "population": String(input.population)])
         }
-        return try await HouseholdsAPI.out([h], req)[0].encodeResponse(status: .created, for: req)
+        return h
     }
 
-    static func householdForChange(_ req: Request) async throws -> (Household, Grid) {
-        guard let h = try await Household.find(try req.intParameter("id"), on: req.db) else {
-            throw AppError.notFound()
-        }
-        return (h, try await gridForChange(h.gridID, req))
+    static func householdForChange(_ id: Int, _ caller: Caller) async throws -> (Household, Grid) {
+        guard let h = try await Household.find(id, on: caller.db) else { throw AppError.notFound() }
+        return (h, try await gridForChange(h.gridID, caller))
     }
 
     /// Who lives here: sets the person's household (a person lives in one household).
     @Sendable static func addResident(_ req: Request) async throws -> HouseholdsAPI.HouseholdDetail {
-        let (h, grid) = try await householdForChange(req)
-        let input = try req.decodeStrict(ResidentInput.self)
+        let h = try await addResident(req.caller, householdID: try req.intParameter("id"), req.decodeStrict())
+        return try await HouseholdsAPI.detail(h, req.caller)
+    }
+
+    static func addResident(_ caller: Caller, householdID: Int, _ input: ResidentInput) async throws -> Household {
+        let (h, grid) = try await householdForChange(householdID, caller)
         try await PeopleQueries.moveIntoHousehold(
-            input.personID, householdID: h.id!, note: "\(grid.name) #\(h.id!) \(h.room)", req)
-        return try await HouseholdsAPI.detail(h, req)
+            input.personID, householdID: h.id!, note: "\(grid.name) #\(h.id!) \(h.room)", caller)
+        return h
     }
 
     @Sendable static func makeMemberHousehold(_ req: Request) async throws -> HouseholdsAPI.HouseholdDetail {
-        let (h, grid) = try await householdForChange(req)
-        let input = try req.decodeStrict(MemberInput.self)
-        let person = try await PeopleQueries.visibleBrief(input.personID, req)
+        let h = try await makeMemberHousehold(req.caller, householdID: try req.intParameter("id"), req.decodeStrict())
+        return try await HouseholdsAPI.detail(h, req.caller)
+    }
+
+    static func makeMemberHousehold(_ caller: Caller, householdID: Int, _ input: MemberInput) async throws
+        -> Household
+    {
+        let (h, grid) = try await householdForChange(householdID, caller)
+        let person = try await PeopleQueries.visibleBrief(input.personID, caller)
         guard person.isPartyMember, person.householdID == h.id else {
             throw AppError.invalid(.errorHouseholdMemberLivesHere, field: "personId")
         }
         h.isMemberHousehold = true
         h.memberPersonID = person.id
-        try await req.db.writing { db in
+        try await caller.db.writing { db in
             try await h.save(on: db)
             try await audit(
-                req, db, .update, .household, h.id!, "\(grid.name) \(h.room)", h.path,
+                caller, db, .update, .household, h.id!, "\(grid.name) \(h.room)", h.path,
                 after: ["memberHousehold": person.name])
         }
-        return try await HouseholdsAPI.detail(h, req)
+        return h
     }
 
     @Sendable static func addLink(_ req: Request) async throws -> HouseholdsAPI.HouseholdDetail {
-        let (h, grid) = try await householdForChange(req)
+        let h = try await addLink(req.caller, householdID: try req.intParameter("id"), req.decodeStrict())
+        return try await HouseholdsAPI.detail(h, req.caller)
+    }
+
+    static func addLink(_ caller: Caller, householdID: Int, _ input: LinkInput) async throws -> Household {
+        let (h, grid) = try await householdForChange(householdID, caller)
         guard h.isMemberHousehold else { throw AppError.invalid(.errorHouseholdNotMember) }
-        let input = try req.decodeStrict(LinkInput.self)
-        guard let other = try await Household.find(input.householdID, on: req.db), other.id != h.id else {
+        guard let other = try await Household.find(input.householdID, on: caller.db), other.id != h.id else {
             throw AppError.invalid(.errorHouseholdLink, field: "householdId")
         }
-        _ = try await gridForChange(other.gridID, req)
-        if try await HouseholdLink.query(on: req.db).filter(\.$memberHouseholdID == h.id!).filter(
+        _ = try await gridForChange(other.gridID, caller)
+        if try await HouseholdLink.query(on: caller.db).filter(\.$memberHouseholdID == h.id!).filter(
             \.$householdID == other.id!
         ).count() > 0 {
             throw AppError.conflict(.errorDuplicate)
         }
-        try await req.db.writing { db in
+        try await caller.db.writing { db in
             let link = HouseholdLink(member: h.id!, household: other.id!)
             try await link.create(on: db)
             try await audit(
-                req, db, .create, .householdLink, link.id!, "\(grid.name) \(h.room) → \(other.room)", h.path,
+                caller, db, .create, .householdLink, link.id!, "\(grid.name) \(h.room) → \(other.room)", h.path,
                 after: ["from": String(h.id!), "to": String(other.id!)])
         }
-        return try await HouseholdsAPI.detail(h, req)
+        return h
     }
 }

@@ -64,21 +64,21 @@ enum GridImport {
         var errorCount: Int { rows.filter { !$0.problems.isEmpty }.count }
     }
 
-    static func check(_ bytes: [UInt8], _ req: Request) async throws -> (Checked, Bool) {
-        let v = try await req.require(.editTree)
+    static func check(_ bytes: [UInt8], _ caller: Caller) async throws -> (Checked, Bool) {
+        let v = try await caller.require(.editTree)
         let parsed: (features: [GeoJSON.Feature], gcj02: Bool)
-        let outcome: Result<(features: [GeoJSON.Feature], gcj02: Bool), GeoJSON.Problem> = try await req.offload {
+        let outcome: Result<(features: [GeoJSON.Feature], gcj02: Bool), GeoJSON.Problem> = try await caller.offload {
             do throws(GeoJSON.Problem) { return .success(try GeoJSON.parse(bytes)) } catch { return .failure(error) }
         }
         switch outcome {
         case .success(let p): parsed = p
         case .failure(let error): throw AppError.invalid(key: error.messageKey, args: error.args)
         }
-        let shapeProblems = try await req.offload { parsed.features.map { ShapeChecks.check($0.shape) } }
+        let shapeProblems = try await caller.offload { parsed.features.map { ShapeChecks.check($0.shape) } }
         if parsed.features.isEmpty { throw AppError.invalid(.errorImportEmpty) }
         var c = Checked(features: parsed.features)
         let codes = Array(Set(parsed.features.compactMap { $0.properties["community"] }))
-        for n in codes.isEmpty ? [] : try await OrgNode.query(on: req.db).filter(\.$code ~~ codes).all() {
+        for n in codes.isEmpty ? [] : try await OrgNode.query(on: caller.db).filter(\.$code ~~ codes).all() {
             c.communities[n.code] = n
         }
         var problems: [[(String?, String, [String])]] = Array(repeating: [], count: parsed.features.count)
@@ -86,7 +86,7 @@ enum GridImport {
         var existingByCode: [String: Grid] = [:]
         let fileGridCodes = Array(Set(parsed.features.compactMap { $0.properties["code"]?.trimmingWhitespace() }))
         for chunk in fileGridCodes.chunked(500) {
-            for g in try await Grid.query(on: req.db).filter(\.$code ~~ chunk).all() { existingByCode[g.code] = g }
+            for g in try await Grid.query(on: caller.db).filter(\.$code ~~ chunk).all() { existingByCode[g.code] = g }
         }
         var seen: [String: Int] = [:]
         for (i, f) in parsed.features.enumerated() {
@@ -100,7 +100,7 @@ enum GridImport {
             }
             if let g = existingByCode[code], !v.scope.includes(TreePath(g.path)) {
                 let detail = "grid import over grid \(g.id ?? 0)"
-                await AccessLog.write(req, .forbiddenChange, detail: detail, scopePath: g.path)
+                await AccessLog.write(caller, .forbiddenChange, detail: detail, scopePath: g.path)
                 problems[i].append(("code", "error.geo.codeOutOfScope", [code]))
             }
             let community = f.properties["community"] ?? ""
@@ -122,14 +122,14 @@ enum GridImport {
         let valid = parsed.features.indices.filter { problems[$0].isEmpty }
         for (communityCode, idx) in Dictionary(grouping: valid, by: { parsed.features[$0].properties["community"]! }) {
             guard let node = c.communities[communityCode] else { continue }
-            let existing = try await Grid.query(on: req.db).filter(\.$communityNodeID == node.id!).filter(
+            let existing = try await Grid.query(on: caller.db).filter(\.$communityNodeID == node.id!).filter(
                 \.$archived == false
             ).all()
                 .filter { !fileCodes.contains($0.code) }
             let shapes =
                 idx.map { (code: parsed.features[$0].properties["code"]!, shape: parsed.features[$0].shape) }
                 + existing.map { (code: $0.code, shape: $0.shape) }
-            let (overlaps, gaps) = try await req.offload {
+            let (overlaps, gaps) = try await caller.offload {
                 (ShapeChecks.overlaps(shapes), ShapeChecks.gaps(shapes.map(\.shape)))
             }
             for (a, b) in overlaps {
@@ -146,31 +146,31 @@ enum GridImport {
                 line: i + 1, name: f.properties["name"] ?? f.properties["code"] ?? "",
                 orgCode: f.properties["community"] ?? "",
                 problems: problems[i].map {
-                    ImportProblemOut(column: $0.0, message: req.lang.format($0.1, $0.2))
+                    ImportProblemOut(column: $0.0, message: caller.lang.format($0.1, $0.2))
                 })
         }
         return (c, parsed.gcj02)
     }
 
-    static func preview(_ req: Request, bytes: [UInt8], fileName: String) async throws -> ImportPreview {
-        let v = try await req.require(.editTree)
-        let (c, gcj) = try await check(bytes, req)
+    static func preview(_ caller: Caller, bytes: [UInt8], fileName: String) async throws -> ImportPreview {
+        let v = try await caller.require(.editTree)
+        let (c, gcj) = try await check(bytes, caller)
         return try await ImportBatches.keep(
-            req, kind: "grids", fileName: fileName, encoding: gcj ? "gcj02" : "wgs84",
+            caller, kind: "grids", fileName: fileName, encoding: gcj ? "gcj02" : "wgs84",
             content: String(decoding: bytes, as: UTF8.self), rows: c.rows)
     }
 
-    static func commit(_ req: Request, batch: ImportBatch) async throws -> ImportCommitResult {
-        let v = try req.requireViewer()
-        let (c, _) = try await check(Array(batch.content.utf8), req)
+    static func commit(_ caller: Caller, batch: ImportBatch) async throws -> ImportCommitResult {
+        let v = try caller.requireViewer()
+        let (c, _) = try await check(Array(batch.content.utf8), caller)
         if c.errorCount > 0 { throw AppError.invalid(.errorImportHasErrors, args: [String(c.errorCount)]) }
-        try await req.db.writing { db in
+        try await caller.db.writing { db in
             for f in c.features {
                 let code = f.properties["code"]!.trimmingWhitespace()
                 let community = c.communities[f.properties["community"]!]!
                 let grid = try await Grid.query(on: db).filter(\.$code == code).first() ?? Grid()
                 if let id = grid.id, !v.scope.includes(TreePath(grid.path)) {
-                    throw await req.forbidden("grid import over grid \(id)", scopePath: grid.path)
+                    throw await caller.forbidden("grid import over grid \(id)", scopePath: grid.path)
                 }
                 let before = grid.id == nil ? nil : grid.snapshot
                 if grid.id == nil {
@@ -210,11 +210,11 @@ enum GridImport {
     @Sendable static func previewAPI(_ req: Request) async throws -> ImportPreview {
         guard let buffer = req.body.data else { throw AppError.invalid(.errorImportEmpty) }
         return try await preview(
-            req, bytes: Array(buffer.readableBytesView),
+            req.caller, bytes: Array(buffer.readableBytesView),
             fileName: req.query[String.self, at: "fileName"] ?? "grids.geojson")
     }
 
     @Sendable static func commitAPI(_ req: Request) async throws -> ImportCommitResult {
-        try await PeopleImport.commit(req, batchID: try req.intParameter("batch"), kind: "grids")
+        try await PeopleImport.commit(req.caller, batchID: try req.intParameter("batch"), kind: "grids")
     }
 }

@@ -46,17 +46,17 @@ extension PlacesQueries {
     }
 
     /// A grid id from a client, checked against the caller's scope (see `Request.scoped`).
-    static func scopedGrid(_ id: Int, for use: ScopeUse = .read, field: String? = nil, _ req: Request)
+    static func scopedGrid(_ id: Int, for use: ScopeUse = .read, field: String? = nil, _ caller: Caller)
         async throws -> GridSummary
     {
-        GridSummary(try await req.scoped(Grid.self, id, for: use, field: field))
+        GridSummary(try await caller.scoped(Grid.self, id, for: use, field: field))
     }
 
     /// A household id from a client, checked against the caller's scope (see `Request.scoped`).
-    static func scopedHousehold(_ id: Int, for use: ScopeUse = .read, field: String? = nil, _ req: Request)
+    static func scopedHousehold(_ id: Int, for use: ScopeUse = .read, field: String? = nil, _ caller: Caller)
         async throws -> HouseholdSummary
     {
-        HouseholdSummary(try await req.scoped(Household.self, id, for: use, field: field))
+        HouseholdSummary(try await caller.scoped(Household.self, id, for: use, field: field))
     }
 }
 

@@ -79,13 +79,15 @@ enum PlacesQueries {
         try await Grid.query(on: db).filter(\.$branchNodeID == nodeID).first()?.id
     }
 
-    static func findGrid(_ id: Int, _ req: Request) async throws -> Grid {
-        let v = try req.requireViewer()
-        if let g = try await Grid.query(on: req.db).filter(\.$id == id).inScope(v.scope, \.$path).first() { return g }
+    static func findGrid(_ id: Int, _ caller: Caller) async throws -> Grid {
+        let v = try caller.requireViewer()
+        if let g = try await Grid.query(on: caller.db).filter(\.$id == id).inScope(v.scope, \.$path).first() {
+            return g
+        }
         // A resident reaches their own grid, and only that one.
-        if v.scope.isSelfOnly, let home = try await homeGrid(of: v, on: req.db), home.id == id { return home }
-        if let other = try await Grid.find(id, on: req.db) {
-            throw await req.outOfScope("grid \(id)", scopePath: other.path)
+        if v.scope.isSelfOnly, let home = try await homeGrid(of: v, on: caller.db), home.id == id { return home }
+        if let other = try await Grid.find(id, on: caller.db) {
+            throw await caller.outOfScope("grid \(id)", scopePath: other.path)
         }
         throw AppError.notFound()
     }

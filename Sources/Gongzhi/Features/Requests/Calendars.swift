@@ -16,11 +16,11 @@ enum Calendars {
 
     /// For the steps of a request: a missing calendar year must not stop a resident's request or a handler's work,
     /// so the step goes ahead without a deadline and says why (in the event's note, in the default language).
-    static func softDeadline(_ req: Request, from: Date, workingDays: Int, warnings: inout [String]) async throws
+    static func softDeadline(_ caller: Caller, from: Date, workingDays: Int, warnings: inout [String]) async throws
         -> Date?
     {
         try await softDeadline(
-            on: req.db, logger: req.logger, from: from, workingDays: workingDays, warnings: &warnings)
+            on: caller.db, logger: caller.logger, from: from, workingDays: workingDays, warnings: &warnings)
     }
 
     static func softDeadline(
@@ -35,8 +35,8 @@ enum Calendars {
         }
     }
 
-    static func deadline(_ req: Request, from: Date, workingDays: Int) async throws -> Date {
-        try await deadline(on: req.db, from: from, workingDays: workingDays)
+    static func deadline(_ caller: Caller, from: Date, workingDays: Int) async throws -> Date {
+        try await deadline(on: caller.db, from: from, workingDays: workingDays)
     }
 
     static func deadline(on db: any Database, from: Date, workingDays: Int) async throws -> Date {
@@ -88,8 +88,8 @@ enum CalendarAPI {
 
     /// Administrators set a year from its State Council notice (or correct one); the old days are kept in the
     /// audit log.
-    static func replace(_ req: Request, year: Int, input: YearInput) async throws -> YearOut {
-        let v = try await req.requireDistrictSettings("calendar \(year)")
+    static func replace(_ caller: Caller, year: Int, input: YearInput) async throws -> YearOut {
+        let v = try await caller.requireDistrictSettings("calendar \(year)")
         var off: [LocalDate: String] = [:]
         var work: [LocalDate: String] = [:]
         for (list, isOff) in [(input.daysOff, true), (input.workingWeekends, false)] {
@@ -114,10 +114,10 @@ enum CalendarAPI {
         }
         let source = input.source.trimmingWhitespace()
         guard !source.isEmpty else { throw AppError.invalid(.errorCalendarSource) }
-        let before = try? await yearOut(year, on: req.db)
+        let before = try? await yearOut(year, on: caller.db)
         let offDays = off
         let workDays = work
-        try await req.db.writing { db in
+        try await caller.db.writing { db in
             try await CalendarDay.query(on: db).filter(\.$year == year).delete()
             for (d, n) in offDays {
                 let c = CalendarDay()
@@ -151,14 +151,14 @@ enum CalendarAPI {
                     "workingWeekends": workDays.keys.sorted().map(\.description).joined(separator: ","),
                 ])
         }
-        return try await yearOut(year, on: req.db)
+        return try await yearOut(year, on: caller.db)
     }
 
     @Sendable static func replace(_ req: Request) async throws -> YearOut {
         guard let y = req.parameters.get("year").flatMap(Int.init), (1900...2200).contains(y) else {
             throw AppError.badRequest(.errorBadID, args: [req.parameters.get("year") ?? ""])
         }
-        return try await replace(req, year: y, input: try req.decodeStrict(YearInput.self))
+        return try await replace(req.caller, year: y, input: try req.decodeStrict(YearInput.self))
     }
 
     static func yearOut(_ y: Int, on db: Database) async throws -> YearOut {
@@ -186,7 +186,7 @@ enum CalendarAPI {
         guard let n = req.query[String.self, at: "workingDays"].flatMap(Int.init), (1...365).contains(n) else {
             throw AppError.badRequest(.errorCalendarCount)
         }
-        let d = try await Calendars.deadline(req, from: from, workingDays: n)
+        let d = try await Calendars.deadline(req.caller, from: from, workingDays: n)
         return DeadlineOut(
             from: from, workingDays: n, deadline: d,
             deadlineLocalDate: LocalDate(instant: d.timeIntervalSince1970).description)

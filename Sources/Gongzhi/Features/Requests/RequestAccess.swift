@@ -45,11 +45,11 @@ enum RequestAccess {
         v.scope.isSelfOnly && r.reporterUserID != v.user.id
     }
 
-    static func find(_ id: Int, _ req: Request) async throws -> ServiceRequest {
-        let v = try req.requireViewer()
-        if let r = try await scoped(v, on: req.db).filter(\.$id == id).first() { return r }
-        if let other = try await ServiceRequest.find(id, on: req.db) {
-            throw await req.outOfScope("request \(id)", scopePath: other.path)
+    static func find(_ id: Int, _ caller: Caller) async throws -> ServiceRequest {
+        let v = try caller.requireViewer()
+        if let r = try await scoped(v, on: caller.db).filter(\.$id == id).first() { return r }
+        if let other = try await ServiceRequest.find(id, on: caller.db) {
+            throw await caller.outOfScope("request \(id)", scopePath: other.path)
         }
         throw AppError.notFound()
     }

@@ -61,30 +61,30 @@ enum RequestFiguresService {
         RequestFiguresSummary.compute(try await records(rs, on: db), now: Date().timeIntervalSince1970)
     }
 
-    static func compute(_ req: Request, nodeID: Int?) async throws -> Out {
-        let v = try await req.require(.viewTree)
-        let node = try await nodeID.asyncMap { try await OrgQueries.findInScope($0, req) } ?? v.node
-        let all = try await requests(v, nodePath: node.path, gridID: nil, on: req.db)
+    static func compute(_ caller: Caller, nodeID: Int?) async throws -> Out {
+        let v = try await caller.require(.viewTree)
+        let node = try await nodeID.asyncMap { try await OrgQueries.findInScope($0, caller) } ?? v.node
+        let all = try await requests(v, nodePath: node.path, gridID: nil, on: caller.db)
         var children: [AreaFigures] = []
         if node.kind == .communityCommittee {
-            for g in try await PlacesQueries.activeGrids(inCommunity: node.id!, on: req.db) {
+            for g in try await PlacesQueries.activeGrids(inCommunity: node.id!, on: caller.db) {
                 children.append(
                     .init(
                         name: g.name, nodeID: nil, gridID: g.id,
-                        figures: try await figures(all.filter { $0.gridID == g.id }, on: req.db)))
+                        figures: try await figures(all.filter { $0.gridID == g.id }, on: caller.db)))
             }
         } else {
-            for c in try await OrgNode.query(on: req.db).filter(\.$parentID == node.id!).filter(\.$archived == false)
+            for c in try await OrgNode.query(on: caller.db).filter(\.$parentID == node.id!).filter(\.$archived == false)
                 .sort(\.$code).all()
             where c.kind.isTerritorial && v.scope.includes(c.treePath) {
                 children.append(
                     .init(
                         name: c.name, nodeID: c.id, gridID: nil,
-                        figures: try await figures(all.filter { $0.path.hasPrefix(c.path) }, on: req.db)))
+                        figures: try await figures(all.filter { $0.path.hasPrefix(c.path) }, on: caller.db)))
             }
         }
         return Out(
-            area: .init(name: node.name, nodeID: node.id, gridID: nil, figures: try await figures(all, on: req.db)),
+            area: .init(name: node.name, nodeID: node.id, gridID: nil, figures: try await figures(all, on: caller.db)),
             children: children)
     }
 

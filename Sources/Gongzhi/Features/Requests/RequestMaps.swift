@@ -14,16 +14,16 @@ enum RequestMaps {
     }
 
     /// The community whose map a user picks on: their home grid's, else their node's.
-    static func community(_ req: Request) async throws -> (OrgNode, [GridSummary])? {
-        let v = try req.requireViewer()
+    static func community(_ caller: Caller) async throws -> (OrgNode, [GridSummary])? {
+        let v = try caller.requireViewer()
         var communityID: Int?
-        if let g = try await PlacesQueries.homeGrid(of: v, on: req.db) {
+        if let g = try await PlacesQueries.homeGrid(of: v, on: caller.db) {
             communityID = g.communityNodeID
         } else if v.node.kind == .communityCommittee {
             communityID = v.node.id
         }
-        guard let cid = communityID, let node = try await OrgNode.find(cid, on: req.db) else { return nil }
-        let grids = try await PlacesQueries.activeGrids(inCommunity: cid, on: req.db)
+        guard let cid = communityID, let node = try await OrgNode.find(cid, on: caller.db) else { return nil }
+        let grids = try await PlacesQueries.activeGrids(inCommunity: cid, on: caller.db)
         return grids.isEmpty ? nil : (node, grids)
     }
 
@@ -46,7 +46,7 @@ enum RequestMaps {
     }
 
     @Sendable static func pickImage(_ req: Request) async throws -> Response {
-        guard let (node, grids) = try await community(req) else { throw AppError.notFound() }
+        guard let (node, grids) = try await community(req.caller) else { throw AppError.notFound() }
         let areas = gridAreas(grids)
         let svg = try await req.offload {
             MapSVG.render(areas: areas, width: width, title: node.name, legendTitle: nil, showLabels: true)
@@ -57,7 +57,7 @@ enum RequestMaps {
     }
 
     @Sendable static func pickPage(_ req: Request) async throws -> HTML {
-        guard let (node, grids) = try await community(req) else {
+        guard let (node, grids) = try await community(req.caller) else {
             return Layout.page(
                 req, title: req.t(.requestPick),
                 body: "<h1>\(req.t(.requestPick))</h1><p>\(req.t(.nearbyNoGrid))</p>",
@@ -79,14 +79,14 @@ enum RequestMaps {
     static func picked(_ req: Request) async throws -> Coordinate? {
         guard let x = req.query[String.self, at: "pt.x"].flatMap(Double.init),
             let y = req.query[String.self, at: "pt.y"].flatMap(Double.init),
-            let (_, grids) = try await community(req)
+            let (_, grids) = try await community(req.caller)
         else { return nil }
         return coordinate(x: x, y: y, projection(grids))
     }
 
     /// The community's public requests on its map, with no personal data.
     @Sendable static func publicMap(_ req: Request) async throws -> HTML {
-        guard let (node, grids) = try await community(req) else {
+        guard let (node, grids) = try await community(req.caller) else {
             return Layout.page(
                 req, title: req.t(.requestPublic),
                 body: "<h1>\(req.t(.requestPublic))</h1><p>\(req.t(.nearbyNoGrid))</p>",

@@ -95,7 +95,7 @@ enum RequestPages {
             // Check the photos before anything is stored: a bad photo leaves nothing half-done.
             let photos = try await RequestPhotos.clean(
                 files, keepLocation: f.keepLocation == "true",
-                limit: RequestPhotos.perRequest, req)
+                limit: RequestPhotos.perRequest, req.caller)
             // A likely duplicate is offered before the resident submits; they may still go on.
             let v = try req.requireViewer()
             if v.scope.isSelfOnly, f.confirmNew != "true", let category = input.category, let text = input.text {
@@ -113,8 +113,8 @@ enum RequestPages {
                     return try await page.encodeResponse(for: req)
                 }
             }
-            let r = try await RequestService.raise(req, input)
-            _ = try await RequestPhotos.add(req, to: r, photos: photos, asEvidence: false)
+            let r = try await RequestService.raise(req.caller, input)
+            _ = try await RequestPhotos.add(req.caller, to: r, photos: photos, asEvidence: false)
             Layout.flash(req, .flashRaised)
             return req.redirect(to: RequestsRoute.request(.value(r.id!)))
         } catch let e as AppError where e.status == .unprocessableEntity {
@@ -123,7 +123,7 @@ enum RequestPages {
     }
 
     static func detailPage(_ req: Request, id: Int, error: AppError? = nil) async throws -> HTML {
-        let r = try await RequestAccess.find(id, req)
+        let r = try await RequestAccess.find(id, req.caller)
         let m = try await RequestDetailModel.query(r, viewer: try req.requireViewer(), lang: req.lang, on: req.db)
         let body = RequestDetailModel.body(m, csrf: CSRF.hiddenField(req), error: error, req.lang)
         return Layout.page(req, title: m.request.row.number, body: body, active: RequestsRoute.list.path)
@@ -159,9 +159,10 @@ enum RequestPages {
         input.mergeInto = f.mergeInto.flatMap { Int($0) }
         do {
             let files = (f.photos ?? []).filter { $0.data.readableBytes > 0 }.map { Array($0.data.readableBytesView) }
-            let photos = try await RequestPhotos.clean(files, keepLocation: false, limit: RequestPhotos.perStep, req)
-            let r = try await RequestService.perform(req, id: id, action: action, input)
-            _ = try await RequestPhotos.add(req, to: r, photos: photos, asEvidence: true)
+            let photos = try await RequestPhotos.clean(
+                files, keepLocation: false, limit: RequestPhotos.perStep, req.caller)
+            let r = try await RequestService.perform(req.caller, id: id, action: action, input)
+            _ = try await RequestPhotos.add(req.caller, to: r, photos: photos, asEvidence: true)
             Layout.flash(req, .flashSaved)
             return req.redirect(to: RequestsRoute.request(.value(id)))
         } catch let e as AppError where e.status == .unprocessableEntity || e.status == .conflict {
@@ -171,7 +172,7 @@ enum RequestPages {
 
     /// The figures of an area and its children; every number opens the requests it counts.
     @Sendable static func figures(_ req: Request) async throws -> HTML {
-        let f = try await RequestFiguresService.compute(req, nodeID: try RequestsAPI.optionalInt(req, "nodeId"))
+        let f = try await RequestFiguresService.compute(req.caller, nodeID: try RequestsAPI.optionalInt(req, "nodeId"))
         return Layout.page(
             req, title: req.t(.navFigures), body: RequestDeskViews.figures(f, req.lang),
             active: RequestsRoute.figures.path)
@@ -222,13 +223,13 @@ enum RequestPages {
         let f = try req.content.decode(MeetingForm.self)
         guard let c = f.communityNodeId else { throw AppError.invalid(.errorMeetingCommunity) }
         let m = try await MeetingsAPI.create(
-            req, communityID: c, date: f.date ?? "", host: f.host ?? "", attendees: f.attendees ?? "")
+            req.caller, communityID: c, date: f.date ?? "", host: f.host ?? "", attendees: f.attendees ?? "")
         return req.redirect(to: RequestsRoute.meeting(.value(m.id!)))
     }
 
     @Sendable static func meeting(_ req: Request) async throws -> HTML {
-        let m = try await MeetingsAPI.find(try req.intParameter("id"), req)
-        let agenda = try await MeetingsAPI.agenda(m, req).map { RequestRow($0, req.lang) }
+        let m = try await MeetingsAPI.find(try req.intParameter("id"), req.caller)
+        let agenda = try await MeetingsAPI.agenda(m, req.caller).map { RequestRow($0, req.lang) }
         let model = MeetingModel(date: m.date, host: m.host, attendees: m.attendees, agenda: agenda)
         return Layout.page(
             req, title: req.t(.entityJointMeeting), body: RequestDeskViews.meeting(model, req.lang),
@@ -270,7 +271,7 @@ enum RequestPages {
                 if ["off", "放假"].contains(parts.last!) { off.append(day) } else { work.append(day) }
             }
             _ = try await CalendarAPI.replace(
-                req, year: year, input: .init(source: f.source ?? "", daysOff: off, workingWeekends: work))
+                req.caller, year: year, input: .init(source: f.source ?? "", daysOff: off, workingWeekends: work))
             Layout.flash(req, .flashSaved)
             return req.redirect(to: RequestsRoute.calendarYear(.value(year)))
         } catch let e as AppError where e.status == .unprocessableEntity {

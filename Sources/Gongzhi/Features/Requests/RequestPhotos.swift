@@ -41,9 +41,9 @@ enum RequestPhotos {
 
     /// Checks and cleans photos in one pass on the thread pool, before anything is stored: a bad photo leaves nothing
     /// half-done, and the cleaned bytes are what `add` stores (no photo is decoded twice).
-    static func clean(_ files: [[UInt8]], keepLocation: Bool, limit: Int, _ req: Request) async throws -> [Cleaned] {
+    static func clean(_ files: [[UInt8]], keepLocation: Bool, limit: Int, _ caller: Caller) async throws -> [Cleaned] {
         if files.count > limit { throw AppError.invalid(.errorPhotoCount, args: [String(limit)], field: "photos") }
-        let outcome: Result<[Cleaned], ImageSanitizer.Problem> = try await req.offload {
+        let outcome: Result<[Cleaned], ImageSanitizer.Problem> = try await caller.offload {
             var cleaned: [Cleaned] = []
             for file in files {
                 do throws(ImageSanitizer.Problem) {
@@ -62,16 +62,17 @@ enum RequestPhotos {
         }
     }
 
-    static func add(_ req: Request, to r: ServiceRequest, photos cleaned: [Cleaned], asEvidence: Bool) async throws
+    static func add(_ caller: Caller, to r: ServiceRequest, photos cleaned: [Cleaned], asEvidence: Bool) async throws
         -> [RequestPhoto]
     {
         guard !cleaned.isEmpty else { return [] }
-        let v = try req.requireViewer()
+        let v = try caller.requireViewer()
         let eventID =
             asEvidence
-            ? try await RequestEvent.query(on: req.db).filter(\.$requestID == r.id!).sort(\.$id, .descending).first()?
+            ? try await RequestEvent.query(on: caller.db).filter(\.$requestID == r.id!).sort(\.$id, .descending)
+                .first()?
                 .id : nil
-        let existing = try await RequestPhoto.query(on: req.db).filter(\.$requestID == r.id!).filter(
+        let existing = try await RequestPhoto.query(on: caller.db).filter(\.$requestID == r.id!).filter(
             \.$eventID == eventID
         ).count()
         let limit = asEvidence ? perStep : perRequest
@@ -88,7 +89,7 @@ enum RequestPhotos {
             p.at = Date()
             return p
         }
-        try await req.db.writing { db in
+        try await caller.db.writing { db in
             for p in photos { try await p.create(on: db) }
             try await Audit.record(
                 on: db, by: v, .create, entity: .requestPhoto, id: r.id!, label: r.number, scopePath: r.path,
@@ -117,14 +118,14 @@ enum RequestPhotos {
 
     /// Upload: the body is one JPEG or PNG. The reporter adds while the request waits for the grid; staff add evidence.
     @Sendable static func upload(_ req: Request) async throws -> Response {
-        let r = try await RequestAccess.find(try req.intParameter("id"), req)
+        let r = try await RequestAccess.find(try req.intParameter("id"), req.caller)
         let v = try req.requireViewer()
         guard let body = req.body.data else { throw AppError.invalid(.errorPhotoType, field: "photos") }
         let reporter = r.reporterUserID == v.user.id
         if reporter && r.state != .raised { throw AppError.conflict(.errorPhotoLate) }
         let keep = try req.flag("keepLocation") == true && reporter
-        let cleaned = try await clean([Array(body.readableBytesView)], keepLocation: keep, limit: 1, req)
-        let stored = try await add(req, to: r, photos: cleaned, asEvidence: !reporter)
+        let cleaned = try await clean([Array(body.readableBytesView)], keepLocation: keep, limit: 1, req.caller)
+        let stored = try await add(req.caller, to: r, photos: cleaned, asEvidence: !reporter)
         return try await PhotoRef(
             id: stored[0].id!, eventID: stored[0].eventID,
             url: RequestsRoute.apiPhoto(.value(r.id!), photo: .value(stored[0].id!)).path
@@ -133,7 +134,7 @@ enum RequestPhotos {
     }
 
     @Sendable static func serve(_ req: Request) async throws -> Response {
-        let r = try await RequestAccess.find(try req.intParameter("id"), req)
+        let r = try await RequestAccess.find(try req.intParameter("id"), req.caller)
         guard
             let p = try await RequestPhoto.query(on: req.db).filter(\.$id == (try req.intParameter("photo"))).filter(
                 \.$requestID == r.id!

@@ -34,15 +34,15 @@ enum RequestService {
 
     static let maxText = 2_000
 
-    static func raise(_ req: Request, _ input: RaiseInput) async throws -> ServiceRequest {
-        try await raise(StepContext(req), input)
+    static func raise(_ caller: Caller, _ input: RaiseInput) async throws -> ServiceRequest {
+        try await raise(StepContext(caller), input)
     }
 
     /// A person raises a request: the context's caller answers for the scope checks (and their access log).
     static func raise(_ ctx: StepContext, _ input: RaiseInput) async throws -> ServiceRequest {
-        let req = try ctx.callerForUserAction()
+        let caller = try ctx.callerForUserAction()
         let db = ctx.db
-        let v = try req.requireViewer()
+        let v = try caller.requireViewer()
         var problems: [String: String] = [:]
         let text = input.text?.trimmingWhitespace() ?? ""
         if text.isEmpty {
@@ -68,7 +68,7 @@ enum RequestService {
         // Where: a point, a household, or (for a resident) their own household.
         var grid: GridSummary?
         var householdID = input.householdID
-        let household = try await input.householdID.asyncMap { try await Self.household($0, req) }
+        let household = try await input.householdID.asyncMap { try await Self.household($0, caller) }
         if let lat = input.lat, let lng = input.lng {
             let p = Coordinate(lat: lat, lng: lng)
             guard p.isValid else { throw AppError.invalid(.errorGeoRange, field: "lat") }
@@ -77,7 +77,7 @@ enum RequestService {
             guard let id = hit else { throw AppError.invalid(.errorGeoOutside, field: "lat") }
             grid = try await PlacesQueries.gridSummary(id, on: db)
         } else if staff, let gid = input.gridID {
-            grid = try await PlacesQueries.scopedGrid(gid, field: "gridId", req)
+            grid = try await PlacesQueries.scopedGrid(gid, field: "gridId", caller)
         } else if let household {
             grid = try await PlacesQueries.gridSummary(household.gridID, on: db)
         } else if !staff, let pid = v.user.personID,
@@ -90,9 +90,9 @@ enum RequestService {
         }
         guard let grid else { throw AppError.invalid(.errorRequestWhere, field: "lat") }
         if staff, !v.scope.includes(TreePath(grid.path)) {
-            throw await req.forbidden("raise in grid \(grid.id)", scopePath: grid.path)
+            throw await caller.forbidden("raise in grid \(grid.id)", scopePath: grid.path)
         }
-        if let pid = input.reporterPersonID { _ = try await PeopleQueries.visibleBrief(pid, req) }
+        if let pid = input.reporterPersonID { _ = try await PeopleQueries.visibleBrief(pid, caller) }
 
         return try await create(
             ctx, kind: input.kind!, category: category!, text: text, lat: input.lat, lng: input.lng,
@@ -150,14 +150,16 @@ enum RequestService {
     /// or community is neither used nor confirmed to exist.
     /// A household id from a client: in the staff member's scope, or a resident's own. Another family's id is
     /// neither used nor confirmed to exist.
-    static func household(_ id: Int, _ req: Request) async throws -> PlacesQueries.HouseholdSummary {
-        let v = try req.requireViewer()
-        guard v.scope.isSelfOnly else { return try await PlacesQueries.scopedHousehold(id, field: "householdId", req) }
+    static func household(_ id: Int, _ caller: Caller) async throws -> PlacesQueries.HouseholdSummary {
+        let v = try caller.requireViewer()
+        guard v.scope.isSelfOnly else {
+            return try await PlacesQueries.scopedHousehold(id, field: "householdId", caller)
+        }
         var own: Int?
-        if let pid = v.user.personID { own = try await PeopleQueries.householdID(ofPerson: pid, on: req.db) }
-        let found = try await PlacesQueries.household(id, on: req.db)
+        if let pid = v.user.personID { own = try await PeopleQueries.householdID(ofPerson: pid, on: caller.db) }
+        let found = try await PlacesQueries.household(id, on: caller.db)
         guard own == id, let found else {
-            if found != nil { await AccessLog.write(req, .outOfScopeRead, detail: "household \(id) in householdId") }
+            if found != nil { await AccessLog.write(caller, .outOfScopeRead, detail: "household \(id) in householdId") }
             throw AppError.invalid(.errorRefUnknown, field: "householdId")
         }
         return found
@@ -166,15 +168,15 @@ enum RequestService {
     /// A request handed to more units than this is not dispatched but broadcast.
     static let maxHandlers = 20
 
-    static func checkHandler(_ unitID: Int, for r: ServiceRequest, _ req: Request) async throws {
-        let v = try req.requireViewer()
-        guard let unit = try await UnitsQueries.activeHandler(unitID, on: req.db) else {
+    static func checkHandler(_ unitID: Int, for r: ServiceRequest, _ caller: Caller) async throws {
+        let v = try caller.requireViewer()
+        guard let unit = try await UnitsQueries.activeHandler(unitID, on: caller.db) else {
             throw AppError.invalid(.errorRequestHandlers, field: "unitIds")
         }
         let path = TreePath(unit.path)
         if v.scope.includes(path) || path.contains(TreePath(r.path)) { return }
         let detail = "dispatch request \(r.id ?? 0) to unit \(unitID)"
-        await AccessLog.write(req, .forbiddenChange, detail: detail, scopePath: unit.path)
+        await AccessLog.write(caller, .forbiddenChange, detail: detail, scopePath: unit.path)
         throw AppError.invalid(.errorRequestHandlers, field: "unitIds")
     }
 
@@ -221,53 +223,43 @@ enum RequestService {
 
     /// What a step needs besides its input: who acts, the database, the settings and the webhook outbox.
     struct StepContext: Sendable {
-        /// The signed-in caller, for scoped look-ups and the access log; nil when the system acts (the sweeper).
-        var caller: Request?
-        var viewer: Viewer?
-        var db: any Database
-        var logger: Logger
-        var lang: Lang
+        /// Who acts, for scoped look-ups and the access log; without a viewer it is the system (the sweeper).
+        var caller: Caller
         var reopenLimit: Int
         var webhook: WebhookConfig?
         /// Where a point lies (raising from a point).
         var places: PlacesIndex
 
-        init(_ req: Request) {
-            caller = req
-            viewer = req.viewer
-            db = req.db
-            logger = req.logger
-            lang = req.lang
-            reopenLimit =
-                req.application.storage[WorkflowSettingsKey.self]?.reopenLimit
-                ?? RequestWorkflow.defaultReopenLimit
-            webhook = req.application.storage[WebhookConfigKey.self]
-            places = req.application.placesIndex
-        }
+        var viewer: Viewer? { caller.viewer }
+        var db: any Database { caller.db }
+        var logger: Logger { caller.logger }
+        var lang: Lang { caller.lang }
+        var isSystem: Bool { caller.viewer == nil }
 
-        /// The system acting on its own, as the sweeper does.
-        init(system app: Application) {
-            caller = nil
-            viewer = nil
-            db = app.db
-            logger = app.logger
-            lang = .zhHans
+        init(_ caller: Caller) {
+            self.caller = caller
+            let app = caller.application
             reopenLimit = app.storage[WorkflowSettingsKey.self]?.reopenLimit ?? RequestWorkflow.defaultReopenLimit
             webhook = app.storage[WebhookConfigKey.self]
             places = app.placesIndex
         }
 
+        /// The system acting on its own, as the sweeper does.
+        init(system app: Application) {
+            self.init(Caller.system(app, path: "system: request sweep"))
+        }
+
         /// Steps only a person takes (dispatching, merging) need the caller's scope and access log.
-        func callerForUserAction() throws -> Request {
-            guard let caller else { throw AppError.forbidden() }
+        func callerForUserAction() throws -> Caller {
+            guard caller.viewer != nil else { throw AppError.forbidden() }
             return caller
         }
     }
 
-    static func perform(_ req: Request, id: Int, action: RequestAction, _ input: ActionInput) async throws
+    static func perform(_ caller: Caller, id: Int, action: RequestAction, _ input: ActionInput) async throws
         -> ServiceRequest
     {
-        try await perform(StepContext(req), id: id, action: action, input)
+        try await perform(StepContext(caller), id: id, action: action, input)
     }
 
     /// One step of a request. A context without a caller is the system: no permission check, no actor.
@@ -275,21 +267,21 @@ enum RequestService {
         -> ServiceRequest
     {
         let v = ctx.viewer
-        let system = ctx.caller == nil
+        let system = ctx.isSystem
         let r: ServiceRequest
-        if let req = ctx.caller {
-            r = try await RequestAccess.find(id, req)
+        if !system {
+            r = try await RequestAccess.find(id, ctx.caller)
         } else {
             guard let found = try await ServiceRequest.find(id, on: ctx.db) else { throw AppError.notFound() }
             r = found
         }
         let category = try await RequestCategory.query(on: ctx.db).filter(\.$code == r.category).first()
         let assignments = try await RequestAssignment.query(on: ctx.db).filter(\.$requestID == id).all()
-        if let req = ctx.caller, let v {
+        if let v {
             let mine = try await RequestAccess.myUnitIDs(v, on: ctx.db)
             let active = assignments.filter { [.pending, .accepted].contains($0.status) }.map(\.unitID)
             guard RequestAccess.may(v, action, r, category: category, myUnits: mine, assignedUnits: active) else {
-                throw await req.forbidden("request \(id) \(action.rawValue)", scopePath: r.path)
+                throw await ctx.caller.forbidden("request \(id) \(action.rawValue)", scopePath: r.path)
             }
         }
         let note = String((input.note ?? "").trimmingWhitespace().prefix(maxText))

@@ -115,12 +115,14 @@ enum RequestsAPI {
 
     /// The district sets each category's limits in working days and whether the grid may dispatch it directly.
     @Sendable static func updateCategory(_ req: Request) async throws -> CategoryOut {
-        let code = req.parameters.get("code") ?? ""
-        let v = try await req.requireDistrictSettings("request category \(code)")
-        guard let c = try await RequestCategory.query(on: req.db).filter(\.$code == code).first() else {
+        try await updateCategory(req.caller, code: req.parameters.get("code") ?? "", try req.decodeStrict())
+    }
+
+    static func updateCategory(_ caller: Caller, code: String, _ i: CategoryInput) async throws -> CategoryOut {
+        let v = try await caller.requireDistrictSettings("request category \(code)")
+        guard let c = try await RequestCategory.query(on: caller.db).filter(\.$code == code).first() else {
             throw AppError.notFound()
         }
-        let i = try req.decodeStrict(CategoryInput.self)
         let before = ["responseDays": c.responseDays, "reviewDays": c.reviewDays, "handlingDays": c.handlingDays]
         for (value, field) in [
             (i.responseDays, "responseDays"), (i.reviewDays, "reviewDays"), (i.handlingDays, "handlingDays"),
@@ -134,7 +136,7 @@ enum RequestsAPI {
         if let d = i.reviewDays { c.reviewDays = d }
         if let d = i.handlingDays { c.handlingDays = d }
         if let a = i.active { c.active = a }
-        try await req.db.writing { db in
+        try await caller.db.writing { db in
             try await c.save(on: db)
             try await Audit.record(
                 on: db, by: v, .update, entity: .requestCategory, id: c.id!, label: c.code, scopePath: v.node.path,
@@ -142,7 +144,7 @@ enum RequestsAPI {
                 after: ["responseDays": c.responseDays, "reviewDays": c.reviewDays, "handlingDays": c.handlingDays])
         }
         return CategoryOut(
-            code: c.code, name: c.name(req.lang), directDispatch: c.directDispatch, responseDays: c.responseDays,
+            code: c.code, name: c.name(caller.lang), directDispatch: c.directDispatch, responseDays: c.responseDays,
             reviewDays: c.reviewDays, handlingDays: c.handlingDays)
     }
 
@@ -154,8 +156,8 @@ enum RequestsAPI {
         }
     }
 
-    static func out(_ rs: [ServiceRequest], _ req: Request) async throws -> [RequestOut] {
-        try await out(rs, viewer: try req.requireViewer(), lang: req.lang, on: req.db)
+    static func out(_ rs: [ServiceRequest], _ caller: Caller) async throws -> [RequestOut] {
+        try await out(rs, viewer: try caller.requireViewer(), lang: caller.lang, on: caller.db)
     }
 
     static func out(_ rs: [ServiceRequest], viewer v: Viewer, lang: Lang, on db: any Database) async throws
@@ -190,8 +192,8 @@ enum RequestsAPI {
         }
     }
 
-    static func detail(_ r: ServiceRequest, _ req: Request) async throws -> Detail {
-        try await detail(r, viewer: try req.requireViewer(), lang: req.lang, on: req.db)
+    static func detail(_ r: ServiceRequest, _ caller: Caller) async throws -> Detail {
+        try await detail(r, viewer: try caller.requireViewer(), lang: caller.lang, on: caller.db)
     }
 
     static func detail(_ r: ServiceRequest, viewer v: Viewer, lang: Lang, on db: any Database) async throws
@@ -257,13 +259,15 @@ enum RequestsAPI {
             guard point!.isValid else { throw AppError.badRequest(.errorGeoRange) }
         }
         var household: Int?
-        if let hid = try optionalInt(req, "householdId") { household = try await RequestService.household(hid, req).id }
+        if let hid = try optionalInt(req, "householdId") {
+            household = try await RequestService.household(hid, req.caller).id
+        }
         if household == nil, point == nil, let pid = v.user.personID {
             household = try await PeopleQueries.householdID(ofPerson: pid, on: req.db)
         }
         let found = try await RequestService.similar(
             v, on: req.db, category: category, text: text, point: point, householdID: household, gridID: nil)
-        let outs = try await out(found, req)
+        let outs = try await out(found, req.caller)
         return outs.map { o in
             PublicOut(
                 number: o.number, categoryLabel: o.categoryLabel, text: o.isPublic || o.mine ? o.text : "",
@@ -274,7 +278,7 @@ enum RequestsAPI {
 
     @Sendable static func figures(_ req: Request) async throws -> RequestFiguresService.Out {
         let node = try optionalInt(req, "nodeId")
-        return try await RequestFiguresService.compute(req, nodeID: node)
+        return try await RequestFiguresService.compute(req.caller, nodeID: node)
     }
 
     static func optionalInt(_ req: Request, _ key: String) throws -> Int? {
@@ -302,7 +306,7 @@ enum RequestsAPI {
             f.metric = metric
             let nodeID = try optionalInt(req, "nodeId")
             f.gridID = try optionalInt(req, "gridId")
-            f.nodePath = try await nodeID.asyncMap { try await OrgQueries.findInScope($0, req).path }
+            f.nodePath = try await nodeID.asyncMap { try await OrgQueries.findInScope($0, req.caller).path }
             return f
         }
         if let raw = req.query[String.self, at: "state"], !raw.isEmpty {
@@ -341,12 +345,12 @@ enum RequestsAPI {
     static let pageSize = 50
 
     @Sendable static func raise(_ req: Request) async throws -> Response {
-        let r = try await RequestService.raise(req, try req.decodeStrict(RequestService.RaiseInput.self))
-        return try await detail(r, req).encodeResponse(status: .created, for: req)
+        let r = try await RequestService.raise(req.caller, try req.decodeStrict(RequestService.RaiseInput.self))
+        return try await detail(r, req.caller).encodeResponse(status: .created, for: req)
     }
 
     @Sendable static func show(_ req: Request) async throws -> Detail {
-        try await detail(try await RequestAccess.find(try req.intParameter("id"), req), req)
+        try await detail(try await RequestAccess.find(try req.intParameter("id"), req.caller), req.caller)
     }
 
     @Sendable static func act(_ req: Request) async throws -> Detail {
@@ -358,7 +362,7 @@ enum RequestsAPI {
         }
         let input =
             req.body.data == nil ? RequestService.ActionInput() : try req.decodeStrict(RequestService.ActionInput.self)
-        return try await detail(try await RequestService.perform(req, id: id, action: action, input), req)
+        return try await detail(try await RequestService.perform(req.caller, id: id, action: action, input), req.caller)
     }
 
     /// Public requests of the viewer's community, with no personal data (FixMyStreet-style).
@@ -471,10 +475,10 @@ enum MeetingsAPI {
         let agenda: [RequestsAPI.RequestOut]
     }
 
-    static func agenda(_ m: JointMeeting, _ req: Request) async throws -> [RequestsAPI.RequestOut] {
+    static func agenda(_ m: JointMeeting, _ caller: Caller) async throws -> [RequestsAPI.RequestOut] {
         try await RequestsAPI.out(
-            try await ServiceRequest.query(on: req.db).filter(\.$communityNodeID == m.communityNodeID)
-                .filter(\.$state == .meetingDecision).sort(\.$raisedAt).all(), req)
+            try await ServiceRequest.query(on: caller.db).filter(\.$communityNodeID == m.communityNodeID)
+                .filter(\.$state == .meetingDecision).sort(\.$raisedAt).all(), caller)
     }
 
     @Sendable static func list(_ req: Request) async throws -> [MeetingOut] {
@@ -491,17 +495,17 @@ enum MeetingsAPI {
         return out
     }
 
-    static func create(_ req: Request, communityID: Int, date: String, host: String, attendees: String) async throws
+    static func create(_ caller: Caller, communityID: Int, date: String, host: String, attendees: String) async throws
         -> JointMeeting
     {
-        let v = try req.requireViewer()
+        let v = try caller.requireViewer()
         guard
             RequestAccess.communityRoles.contains(v.role) || RequestAccess.streetRoles.contains(v.role)
                 || RequestAccess.districtRoles.contains(v.role)
         else {
-            throw await req.forbidden("create meeting")
+            throw await caller.forbidden("create meeting")
         }
-        let node = try await OrgQueries.findForChange(communityID, req, field: "communityNodeId")
+        let node = try await OrgQueries.findForChange(communityID, caller, field: "communityNodeId")
         guard node.kind == .communityCommittee else {
             throw AppError.invalid(.errorMeetingCommunity, field: "communityNodeId")
         }
@@ -514,7 +518,7 @@ enum MeetingsAPI {
         m.date = d.iso
         m.host = h
         m.attendees = String(attendees.prefix(1000))
-        try await req.db.writing { db in
+        try await caller.db.writing { db in
             try await m.create(on: db)
             try await Audit.record(
                 on: db, by: v, .create, entity: .jointMeeting, id: m.id!, label: "\(node.name) \(m.date)",
@@ -527,29 +531,29 @@ enum MeetingsAPI {
     @Sendable static func create(_ req: Request) async throws -> Response {
         let i = try req.decodeStrict(CreateInput.self)
         let m = try await create(
-            req, communityID: i.communityNodeID, date: i.date, host: i.host, attendees: i.attendees ?? "")
+            req.caller, communityID: i.communityNodeID, date: i.date, host: i.host, attendees: i.attendees ?? "")
         return try await MeetingOut(
             id: m.id!, communityNodeID: m.communityNodeID, date: m.date, host: m.host, attendees: m.attendees,
-            agenda: agenda(m, req)
+            agenda: agenda(m, req.caller)
         )
         .encodeResponse(status: .created, for: req)
     }
 
-    static func find(_ id: Int, _ req: Request) async throws -> JointMeeting {
-        let v = try await req.require(.viewTree)
-        if let m = try await JointMeeting.query(on: req.db).filter(\.$id == id).inScope(v.scope, \.$path).first() {
+    static func find(_ id: Int, _ caller: Caller) async throws -> JointMeeting {
+        let v = try await caller.require(.viewTree)
+        if let m = try await JointMeeting.query(on: caller.db).filter(\.$id == id).inScope(v.scope, \.$path).first() {
             return m
         }
-        if let other = try await JointMeeting.find(id, on: req.db) {
-            throw await req.outOfScope("meeting \(id)", scopePath: other.path)
+        if let other = try await JointMeeting.find(id, on: caller.db) {
+            throw await caller.outOfScope("meeting \(id)", scopePath: other.path)
         }
         throw AppError.notFound()
     }
 
     @Sendable static func show(_ req: Request) async throws -> MeetingOut {
-        let m = try await find(try req.intParameter("id"), req)
+        let m = try await find(try req.intParameter("id"), req.caller)
         return MeetingOut(
             id: m.id!, communityNodeID: m.communityNodeID, date: m.date, host: m.host, attendees: m.attendees,
-            agenda: try await agenda(m, req))
+            agenda: try await agenda(m, req.caller))
     }
 }

@@ -87,15 +87,15 @@ extension RequestsQueries {
 
     /// Raises a public request for an Open311 client; nil when the category is not an active one.
     static func raiseFromOpen311(
-        _ req: Request, category code: String, text: String, lat: Double, lng: Double, grid: GridSummary,
+        _ caller: Caller, category code: String, text: String, lat: Double, lng: Double, grid: GridSummary,
         keyName: String
     ) async throws -> (id: Int, number: String)? {
         guard
-            let category = try await RequestCategory.query(on: req.db).filter(\.$code == code)
+            let category = try await RequestCategory.query(on: caller.db).filter(\.$code == code)
                 .filter(\.$active == true).first()
         else { return nil }
         let r = try await RequestService.create(
-            .init(req), kind: .report, category: category, text: text, lat: lat, lng: lng, householdID: nil,
+            .init(caller), kind: .report, category: category, text: text, lat: lat, lng: lng, householdID: nil,
             grid: grid, reporterUserID: nil, reporterPersonID: nil, channel: .open311, isPublic: true,
             actor: nil, actorName: "Open311 · \(keyName)")
         return (r.id!, r.number)

@@ -3,14 +3,15 @@ import Vapor
 
 /// Units from CSV: the same preview-then-commit as people, kept in the same batches.
 enum UnitsImport {
-    static func check(_ text: String, _ req: Request) async throws -> (rows: [UnitImport.Row], nodes: [String: OrgNode])
-    {
-        let v = try await req.require(.importPeople)
-        var rows = try await req.offload { try UnitImport.read(try CSV.parse(text)) }
+    static func check(_ text: String, _ caller: Caller) async throws -> (
+        rows: [UnitImport.Row], nodes: [String: OrgNode]
+    ) {
+        let v = try await caller.require(.importPeople)
+        var rows = try await caller.offload { try UnitImport.read(try CSV.parse(text)) }
         let codes = Array(Set(rows.map(\.locationCode) + rows.compactMap(\.partyOrgCode)).filter { !$0.isEmpty })
         var nodes: [String: OrgNode] = [:]
         for chunk in codes.chunked(500) {
-            for n in try await OrgNode.query(on: req.db).filter(\.$code ~~ chunk).all() { nodes[n.code] = n }
+            for n in try await OrgNode.query(on: caller.db).filter(\.$code ~~ chunk).all() { nodes[n.code] = n }
         }
         for i in rows.indices {
             for (column, code, territorial) in [
@@ -33,30 +34,30 @@ enum UnitsImport {
         return (rows, nodes)
     }
 
-    static func preview(_ req: Request, bytes: [UInt8], fileName: String) async throws -> ImportPreview {
-        let v = try await req.require(.importPeople)
+    static func preview(_ caller: Caller, bytes: [UInt8], fileName: String) async throws -> ImportPreview {
+        let v = try await caller.require(.importPeople)
         if bytes.isEmpty { throw AppError.invalid(.errorImportEmpty, field: "file") }
         let decoded = try TextDecoding.decode(bytes)
-        let (rows, _) = try await check(decoded.text, req)
+        let (rows, _) = try await check(decoded.text, caller)
         let out = rows.map { r in
             ImportRowOut(
                 line: r.line, name: r.name, orgCode: r.locationCode,
                 problems: r.problems.map {
                     ImportProblemOut(
-                        column: $0.column?.rawValue, message: req.lang.format($0.messageKey, $0.args))
+                        column: $0.column?.rawValue, message: caller.lang.format($0.messageKey, $0.args))
                 })
         }
         return try await ImportBatches.keep(
-            req, kind: "units", fileName: fileName, encoding: decoded.encoding.rawValue, content: decoded.text,
+            caller, kind: "units", fileName: fileName, encoding: decoded.encoding.rawValue, content: decoded.text,
             rows: out)
     }
 
-    static func commit(_ req: Request, batch: ImportBatch) async throws -> ImportCommitResult {
-        let v = try req.requireViewer()
-        let (rows, nodes) = try await check(batch.content, req)
+    static func commit(_ caller: Caller, batch: ImportBatch) async throws -> ImportCommitResult {
+        let v = try caller.requireViewer()
+        let (rows, nodes) = try await check(batch.content, caller)
         let bad = rows.filter { !$0.problems.isEmpty }
         if !bad.isEmpty { throw AppError.invalid(.errorImportHasErrors, args: [String(bad.count)]) }
-        try await req.db.writing { db in
+        try await caller.db.writing { db in
             for r in rows {
                 let u = ResidentUnit()
                 let location = nodes[r.locationCode]!
@@ -86,7 +87,8 @@ enum UnitsImport {
     @Sendable static func previewAPI(_ req: Request) async throws -> ImportPreview {
         guard let buffer = req.body.data else { throw AppError.invalid(.errorImportEmpty, field: "file") }
         return try await preview(
-            req, bytes: Array(buffer.readableBytesView), fileName: req.query[String.self, at: "fileName"] ?? "units.csv"
+            req.caller, bytes: Array(buffer.readableBytesView),
+            fileName: req.query[String.self, at: "fileName"] ?? "units.csv"
         )
     }
 }

@@ -56,7 +56,7 @@ enum UnitsPages {
     }
 
     @Sendable static func detail(_ req: Request) async throws -> HTML {
-        let unit = try await UnitsService.find(try req.intParameter("id"), req)
+        let unit = try await UnitsService.find(try req.intParameter("id"), req.caller)
         let o = try await UnitRow.query([unit], on: req.db)[0]
         return Layout.page(req, title: o.name, body: detailView(o, req.lang), active: UnitsRoute.list.path)
     }

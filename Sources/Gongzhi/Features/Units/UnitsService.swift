@@ -16,9 +16,9 @@ struct UnitInput: StrictInput, Content {
 
 /// Resident units and departments located in the viewer's scope.
 enum UnitsService {
-    static func find(_ id: Int, _ req: Request) async throws -> ResidentUnit {
-        try await req.require(.viewPeople)
-        return try await req.scoped(ResidentUnit.self, id)
+    static func find(_ id: Int, _ caller: Caller) async throws -> ResidentUnit {
+        try await caller.require(.viewPeople)
+        return try await caller.scoped(ResidentUnit.self, id)
     }
 
     static func list(_ req: Request) async throws -> [ResidentUnit] {
@@ -34,7 +34,7 @@ enum UnitsService {
         return try await q.sort(\.$name).limit(1000).all()
     }
 
-    static func apply(_ input: UnitInput, to unit: ResidentUnit, isNew: Bool, _ req: Request) async throws {
+    static func apply(_ input: UnitInput, to unit: ResidentUnit, isNew: Bool, _ caller: Caller) async throws {
         var problems: [String: String] = [:]
         if isNew || input.name != nil {
             let n = input.name?.trimmingWhitespace() ?? ""
@@ -61,7 +61,7 @@ enum UnitsService {
         if isNew && input.locationNodeID == nil { problems["locationNodeId"] = "error.org.required" }
         if let e = AppError.fields(problems) { throw e }
         if let loc = input.locationNodeID {
-            let node = try await OrgQueries.findForChange(loc, req, field: "locationNodeId")
+            let node = try await OrgQueries.findForChange(loc, caller, field: "locationNodeId")
             guard node.kind.isTerritorial, !node.archived else {
                 throw AppError.invalid(.errorUnitLocation, field: "locationNodeId")
             }
@@ -69,7 +69,7 @@ enum UnitsService {
             unit.path = node.path
         }
         if let org = input.partyOrgNodeID {
-            let node = try await OrgQueries.findForChange(org, req, field: "partyOrgNodeId")
+            let node = try await OrgQueries.findForChange(org, caller, field: "partyOrgNodeId")
             guard !node.kind.isTerritorial else {
                 throw AppError.invalid(.errorUnitPartyOrg, field: "partyOrgNodeId")
             }
@@ -77,66 +77,66 @@ enum UnitsService {
         }
     }
 
-    static func create(_ req: Request, _ input: UnitInput) async throws -> ResidentUnit {
-        try await req.require(.editPeople)
+    static func create(_ caller: Caller, _ input: UnitInput) async throws -> ResidentUnit {
+        try await caller.require(.editPeople)
         let unit = ResidentUnit()
         unit.archived = false
-        try await apply(input, to: unit, isNew: true, req)
-        try await req.db.writing { db in
+        try await apply(input, to: unit, isNew: true, caller)
+        try await caller.db.writing { db in
             try await unit.create(on: db)
             try await Audit.record(
-                on: db, by: req.viewer, .create, entity: .residentUnit, id: unit.id!, label: unit.name,
+                on: db, by: caller.viewer, .create, entity: .residentUnit, id: unit.id!, label: unit.name,
                 scopePath: unit.path, before: nil as ResidentUnit.Snapshot?, after: unit.snapshot)
         }
         return unit
     }
 
-    static func findForChange(_ id: Int, _ req: Request) async throws -> ResidentUnit {
-        let v = try await req.require(.editPeople)
-        guard let u = try await ResidentUnit.find(id, on: req.db) else { throw AppError.notFound() }
+    static func findForChange(_ id: Int, _ caller: Caller) async throws -> ResidentUnit {
+        let v = try await caller.require(.editPeople)
+        guard let u = try await ResidentUnit.find(id, on: caller.db) else { throw AppError.notFound() }
         guard v.scope.includes(TreePath(u.path)) else {
-            throw await req.forbidden("change unit \(id)", scopePath: u.path)
+            throw await caller.forbidden("change unit \(id)", scopePath: u.path)
         }
         return u
     }
 
-    static func update(_ req: Request, id: Int, _ input: UnitInput) async throws -> ResidentUnit {
-        let unit = try await findForChange(id, req)
+    static func update(_ caller: Caller, id: Int, _ input: UnitInput) async throws -> ResidentUnit {
+        let unit = try await findForChange(id, caller)
         let before = unit.snapshot
-        try await apply(input, to: unit, isNew: false, req)
-        try await req.db.writing { db in
+        try await apply(input, to: unit, isNew: false, caller)
+        try await caller.db.writing { db in
             try await unit.save(on: db)
             try await Audit.record(
-                on: db, by: req.viewer, .update, entity: .residentUnit, id: id, label: unit.name,
+                on: db, by: caller.viewer, .update, entity: .residentUnit, id: id, label: unit.name,
                 scopePath: unit.path, before: before, after: unit.snapshot)
         }
         return unit
     }
 
-    static func archive(_ req: Request, id: Int) async throws -> ResidentUnit {
-        let unit = try await findForChange(id, req)
+    static func archive(_ caller: Caller, id: Int) async throws -> ResidentUnit {
+        let unit = try await findForChange(id, caller)
         if unit.archived { throw AppError.conflict(.errorUnitArchived) }
         let before = unit.snapshot
-        try await req.db.writing { db in
+        try await caller.db.writing { db in
             unit.archived = true
             try await unit.save(on: db)
             try await Audit.record(
-                on: db, by: req.viewer, .archive, entity: .residentUnit, id: id, label: unit.name,
+                on: db, by: caller.viewer, .archive, entity: .residentUnit, id: id, label: unit.name,
                 scopePath: unit.path, before: before, after: unit.snapshot)
         }
         return unit
     }
 
-    static func out(_ units: [ResidentUnit], _ req: Request, masked: Bool = true) async throws -> [UnitOut] {
+    static func out(_ units: [ResidentUnit], _ caller: Caller, masked: Bool = true) async throws -> [UnitOut] {
         let ids = Array(Set(units.map(\.locationNodeID)))
         let names =
             ids.isEmpty
             ? [:]
             : Dictionary(
-                uniqueKeysWithValues: try await OrgNode.query(on: req.db).filter(\.$id ~~ ids).all().map {
+                uniqueKeysWithValues: try await OrgNode.query(on: caller.db).filter(\.$id ~~ ids).all().map {
                     ($0.id!, $0.name)
                 })
-        return units.map { UnitOut($0, masked: masked, locationName: names[$0.locationNodeID], lang: req.lang) }
+        return units.map { UnitOut($0, masked: masked, locationName: names[$0.locationNodeID], lang: caller.lang) }
     }
 }
 
@@ -153,7 +153,7 @@ enum UnitsAPI {
     }
 
     @Sendable static func list(_ req: Request) async throws -> [UnitOut] {
-        try await UnitsService.out(try await UnitsService.list(req), req)
+        try await UnitsService.out(try await UnitsService.list(req), req.caller)
     }
     /// Units in scope as CSV with the import's columns, so the file goes back in unchanged.
     @Sendable static func export(_ req: Request) async throws -> Response {
@@ -184,18 +184,19 @@ enum UnitsAPI {
     }
 
     @Sendable static func show(_ req: Request) async throws -> UnitOut {
-        try await UnitsService.out([try await UnitsService.find(try req.intParameter("id"), req)], req)[0]
+        try await UnitsService.out([try await UnitsService.find(try req.intParameter("id"), req.caller)], req.caller)[0]
     }
     @Sendable static func create(_ req: Request) async throws -> Response {
-        let u = try await UnitsService.create(req, try req.decodeStrict(UnitInput.self))
-        return try await UnitsService.out([u], req)[0].encodeResponse(status: .created, for: req)
+        let u = try await UnitsService.create(req.caller, try req.decodeStrict(UnitInput.self))
+        return try await UnitsService.out([u], req.caller)[0].encodeResponse(status: .created, for: req)
     }
     @Sendable static func update(_ req: Request) async throws -> UnitOut {
         let id = try req.intParameter("id")
         return try await UnitsService.out(
-            [try await UnitsService.update(req, id: id, try req.decodeStrict(UnitInput.self))], req)[0]
+            [try await UnitsService.update(req.caller, id: id, try req.decodeStrict(UnitInput.self))], req.caller)[0]
     }
     @Sendable static func archive(_ req: Request) async throws -> UnitOut {
-        try await UnitsService.out([try await UnitsService.archive(req, id: try req.intParameter("id"))], req)[0]
+        try await UnitsService.out(
+            [try await UnitsService.archive(req.caller, id: try req.intParameter("id"))], req.caller)[0]
     }
 }

@@ -110,11 +110,15 @@ enum VisitsAPI {
     }
 
     @Sendable static func plans(_ req: Request) async throws -> [PlanOut] {
-        let v = try await req.require(.viewPeople)
-        let ps = try await VisitPlan.query(on: req.db).inScope(v.scope, \.$path).sort(\.$due).all()
+        try await plans(req.caller)
+    }
+
+    static func plans(_ caller: Caller) async throws -> [PlanOut] {
+        let v = try await caller.require(.viewPeople)
+        let ps = try await VisitPlan.query(on: caller.db).inScope(v.scope, \.$path).sort(\.$due).all()
         var out: [PlanOut] = []
         for p in ps {
-            let visited = try await Visit.query(on: req.db).filter(\.$householdID ~~ p.households).filter(
+            let visited = try await Visit.query(on: caller.db).filter(\.$householdID ~~ p.households).filter(
                 \.$at >= (p.createdAt ?? .distantPast)
             ).all()
             out.append(
@@ -126,20 +130,24 @@ enum VisitsAPI {
     }
 
     @Sendable static func createPlan(_ req: Request) async throws -> Response {
-        let v = try await req.require(.editPeople)
-        let input = try req.decodeStrict(PlanInput.self)
-        let grid = try await PlacesQueries.scopedGrid(input.gridID, for: .change, field: "gridId", req)
-        guard let visitor = try await User.find(input.visitorUserID, on: req.db),
-            let vnode = try await OrgNode.find(visitor.orgNodeID, on: req.db),
+        let plan = try await createPlan(req.caller, try req.decodeStrict(PlanInput.self))
+        return try await plan.encodeResponse(status: .created, for: req)
+    }
+
+    static func createPlan(_ caller: Caller, _ input: PlanInput) async throws -> PlanOut {
+        let v = try await caller.require(.editPeople)
+        let grid = try await PlacesQueries.scopedGrid(input.gridID, for: .change, field: "gridId", caller)
+        guard let visitor = try await User.find(input.visitorUserID, on: caller.db),
+            let vnode = try await OrgNode.find(visitor.orgNodeID, on: caller.db),
             v.scope.includes(vnode.treePath)
         else {
-            if let other = try await User.find(input.visitorUserID, on: req.db) {
-                await AccessLog.write(req, .forbiddenChange, detail: "visit plan visitor \(other.id ?? 0)")
+            if let other = try await User.find(input.visitorUserID, on: caller.db) {
+                await AccessLog.write(caller, .forbiddenChange, detail: "visit plan visitor \(other.id ?? 0)")
             }
             throw AppError.invalid(.errorVisitVisitor, field: "visitorUserId")
         }
         guard let due = SimpleDate(input.due) else { throw AppError.invalid(.errorDateInvalid, field: "due") }
-        let all = try await PlacesQueries.householdIDs(inGrid: grid.id, on: req.db)
+        let all = try await PlacesQueries.householdIDs(inGrid: grid.id, on: caller.db)
         let chosen = input.householdIDs ?? all
         guard !chosen.isEmpty, Set(chosen).isSubset(of: Set(all)) else {
             throw AppError.invalid(.errorVisitHouseholds, field: "householdIds")
@@ -150,22 +158,21 @@ enum VisitsAPI {
         p.due = due.iso
         p.householdIDs = chosen.map(String.init).joined(separator: ",")
         p.path = grid.path
-        try await req.db.writing { db in
+        try await caller.db.writing { db in
             try await p.create(on: db)
             try await Audit.record(
                 on: db, by: v, .create, entity: .visitPlan, id: p.id!, label: "\(grid.name) \(due.iso)",
                 scopePath: grid.path,
                 before: nil as String?, after: ["households": String(chosen.count), "visitor": visitor.username])
         }
-        return try await PlanOut(
-            id: p.id!, gridID: grid.id, visitorUserID: visitor.id!, due: p.due, households: chosen.count, visited: 0
-        ).encodeResponse(status: .created, for: req)
+        return PlanOut(
+            id: p.id!, gridID: grid.id, visitorUserID: visitor.id!, due: p.due, households: chosen.count, visited: 0)
     }
 
-    static func record(_ req: Request, _ input: VisitInput) async throws -> Visit {
-        let v = try await req.require(.viewPeople)
-        let h = try await PlacesQueries.scopedHousehold(input.householdID, for: .change, field: "householdId", req)
-        return try await record(.init(req), by: v, at: h, input)
+    static func record(_ caller: Caller, _ input: VisitInput) async throws -> Visit {
+        let v = try await caller.require(.viewPeople)
+        let h = try await PlacesQueries.scopedHousehold(input.householdID, for: .change, field: "householdId", caller)
+        return try await record(.init(caller), by: v, at: h, input)
     }
 
     /// A visit, and the request for the problem found on it, once the visitor's permission and the household's
@@ -204,7 +211,7 @@ enum VisitsAPI {
     }
 
     @Sendable static func record(_ req: Request) async throws -> Response {
-        let visit = try await record(req, try req.decodeStrict(VisitInput.self))
+        let visit = try await record(req.caller, try req.decodeStrict(VisitInput.self))
         return try await VisitOut(
             id: visit.id!, householdID: visit.householdID, at: visit.at, note: visit.note, requestID: visit.requestID
         ).encodeResponse(status: .created, for: req)
@@ -269,7 +276,7 @@ enum VisitPages {
             problem: problem.isEmpty
                 ? nil
                 : .init(kind: .help, category: f.category.flatMap { $0.isEmpty ? nil : $0 } ?? "other", text: problem))
-        let visit = try await VisitsAPI.record(req, input)
+        let visit = try await VisitsAPI.record(req.caller, input)
         Layout.flash(req, visit.requestID == nil ? .flashVisited : .flashVisitedWithRequest)
         if let id = visit.requestID { return req.redirect(to: RequestsRoute.request(.value(id))) }
         return req.redirect(to: VisitsRoute.page)

@@ -8,7 +8,7 @@ protocol StrictInput: Decodable {
 }
 
 extension Request {
-    func decodeStrict<T: StrictInput>(_ type: T.Type) throws -> T {
+    func decodeStrict<T: StrictInput>(_ type: T.Type = T.self) throws -> T {
         guard let contentType = headers.contentType, contentType == .json || contentType.subType == "json" else {
             throw AppError(status: .unsupportedMediaType, code: "unsupported_media_type", messageKey: "error.mediaType")
         }

@@ -36,28 +36,35 @@ enum Audit {
 
 enum AccessLog {
     static func write(
+        _ caller: Caller, _ kind: AccessLogEntry.Kind, detail: String, scopePath: String? = nil,
+        userName: String? = nil
+    ) async {
+        let entry = entry(caller, kind, detail: detail, scopePath: scopePath, userName: userName)
+        do { try await entry.create(on: caller.db) } catch { caller.logger.report(error: error) }
+    }
+
+    static func write(
         _ request: Request, _ kind: AccessLogEntry.Kind, detail: String, scopePath: String? = nil,
         userName: String? = nil
     ) async {
-        let entry = entry(request, kind, detail: detail, scopePath: scopePath, userName: userName)
-        do { try await entry.create(on: request.db) } catch { request.logger.report(error: error) }
+        await write(request.caller, kind, detail: detail, scopePath: scopePath, userName: userName)
     }
 
     /// An entry not yet saved, for writing many at once.
     static func entry(
-        _ request: Request, _ kind: AccessLogEntry.Kind, detail: String, scopePath: String? = nil,
+        _ caller: Caller, _ kind: AccessLogEntry.Kind, detail: String, scopePath: String? = nil,
         userName: String? = nil
     ) -> AccessLogEntry {
         let entry = AccessLogEntry()
         entry.at = Date()
-        entry.userID = request.viewer?.user.id
-        entry.userName = userName ?? request.viewer.map { $0.user.username } ?? "-"
+        entry.userID = caller.viewer?.user.id
+        entry.userName = userName ?? caller.viewer.map { $0.user.username } ?? "-"
         entry.kind = kind
-        entry.method = request.method.rawValue
-        entry.url = String(request.url.path.prefix(500))
+        entry.method = caller.method
+        entry.url = String(caller.path.prefix(500))
         entry.detail = String(detail.prefix(500))
-        entry.scopePath = scopePath ?? request.viewer?.node.path ?? "/"
-        request.logger.notice(
+        entry.scopePath = scopePath ?? caller.viewer?.node.path ?? "/"
+        caller.logger.notice(
             "access \(kind.rawValue)",
             metadata: ["user": .string(entry.userName), "url": .string(entry.url), "detail": .string(entry.detail)])
         return entry

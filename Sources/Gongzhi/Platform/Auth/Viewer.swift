@@ -39,44 +39,6 @@ extension Request {
         set { storage[ViewerKey.self] = newValue }
     }
 
-    func requireViewer() throws -> Viewer {
-        guard let v = viewer else { throw AppError.unauthorized() }
-        return v
-    }
-
-    /// The permission or a logged 403.
-    @discardableResult
-    func require(_ permission: Permission) async throws -> Viewer {
-        let v = try requireViewer()
-        guard v.can(permission) else {
-            await AccessLog.write(self, .forbiddenChange, detail: "missing permission \(permission.rawValue)")
-            throw AppError.forbidden()
-        }
-        return v
-    }
-
-    /// The permission for a district-wide setting, or a logged 403 (see `Viewer.maySetDistrictSettings`).
-    @discardableResult
-    func requireDistrictSettings(_ what: String) async throws -> Viewer {
-        let v = try await require(.manageAccounts)
-        guard v.maySetDistrictSettings else {
-            throw await forbidden("change district-wide \(what)", scopePath: v.node.path)
-        }
-        return v
-    }
-
-    /// A logged 403 for a change outside the viewer's scope.
-    func forbidden(_ detail: String, scopePath: String? = nil) async -> AppError {
-        await AccessLog.write(self, .forbiddenChange, detail: detail, scopePath: scopePath)
-        return AppError.forbidden()
-    }
-
-    /// A logged 404 for a record that exists but lies outside the viewer's scope.
-    func outOfScope(_ detail: String, scopePath: String? = nil) async -> AppError {
-        await AccessLog.write(self, .outOfScopeRead, detail: detail, scopePath: scopePath)
-        return AppError.notFound()
-    }
-
     func intParameter(_ name: String) throws -> Int {
         guard let raw = parameters.get(name), let value = Int(raw), value > 0 else {
             throw AppError.badRequest(.errorBadID, args: [parameters.get(name) ?? ""])

@@ -45,7 +45,7 @@ enum Layout {
                 nav =
                     """
                     <nav class=\"tabs\" aria-label=\"\(lang.t(.navMain))\">\
-                    \(phoneMenu.map { item(req, $0, active) })</nav>
+                    \(phoneMenu.map { item(req.caller, $0, active) })</nav>
                     """
             } else {
                 let logout: HTML =
@@ -67,7 +67,7 @@ enum Layout {
                 nav =
                     """
                     <nav class=\"menu\" aria-label=\"\(lang.t(.navMain))\">\
-                    \(deskMenu.filter { $0.permission.map(v.can) ?? true }.map { item(req, $0, active) })</nav>
+                    \(deskMenu.filter { $0.permission.map(v.can) ?? true }.map { item(req.caller, $0, active) })</nav>
                     """
             }
         } else {
@@ -91,9 +91,9 @@ enum Layout {
             """
     }
 
-    private static func item(_ req: Request, _ item: NavEntry, _ active: String) -> HTML {
+    private static func item(_ caller: Caller, _ item: NavEntry, _ active: String) -> HTML {
         let current = item.link.path == active
-        return "<a href=\"\(item.link)\"\(HTML(raw: current ? " aria-current=\"page\"" : ""))>\(req.t(item.key))</a>"
+        return "<a href=\"\(item.link)\"\(HTML(raw: current ? " aria-current=\"page\"" : ""))>\(caller.t(item.key))</a>"
     }
 
     static func takeFlash(_ req: Request) -> String? {

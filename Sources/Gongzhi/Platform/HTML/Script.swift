@@ -19,7 +19,7 @@ enum Script {
         });
         """
 
-    static func serve(_ req: Request) -> Response {
+    static func serve(_ caller: Caller) -> Response {
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "text/javascript; charset=utf-8")
         headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")

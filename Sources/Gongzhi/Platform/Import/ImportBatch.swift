@@ -65,7 +65,7 @@ struct ImportCommitResult: Content {
 /// committed all or nothing by the capability that owns its kind (`Capability.importers`).
 struct Importer: Sendable {
     let kind: String
-    let commit: @Sendable (Request, ImportBatch) async throws -> ImportCommitResult
+    let commit: @Sendable (Caller, ImportBatch) async throws -> ImportCommitResult
 
     static var all: [Importer] { Capability.all.flatMap(\.importers) }
 }
@@ -73,11 +73,11 @@ struct Importer: Sendable {
 enum ImportBatches {
     /// Keeps an upload as a batch between its preview and its commit, and answers the preview.
     static func keep(
-        _ req: Request, kind: String, fileName: String, encoding: String, content: String, rows: [ImportRowOut]
+        _ caller: Caller, kind: String, fileName: String, encoding: String, content: String, rows: [ImportRowOut]
     )
         async throws -> ImportPreview
     {
-        let v = try req.requireViewer()
+        let v = try caller.requireViewer()
         let batch = ImportBatch()
         batch.kind = kind
         batch.fileName = String(fileName.prefix(200))
@@ -88,7 +88,7 @@ enum ImportBatches {
         batch.errorCount = rows.filter { !$0.problems.isEmpty }.count
         batch.createdBy = v.user.id!
         batch.scopePath = v.node.path
-        try await batch.create(on: req.db)
+        try await batch.create(on: caller.db)
         return ImportPreview(
             batchId: batch.id!, fileName: batch.fileName, encoding: encoding, rowCount: rows.count,
             errorCount: batch.errorCount, rows: rows, canCommit: batch.errorCount == 0)
@@ -96,10 +96,10 @@ enum ImportBatches {
 
     /// A batch the viewer previewed and has not committed; `kind`, when given, is the only kind the route commits
     /// (a units batch is not committed through the people route).
-    static func previewed(_ req: Request, batchID: Int, kind: String?) async throws -> ImportBatch {
-        let v = try req.requireViewer()
-        guard let batch = try await ImportBatch.find(batchID, on: req.db) else { throw AppError.notFound() }
-        guard batch.createdBy == v.user.id else { throw await req.outOfScope("import batch \(batchID)") }
+    static func previewed(_ caller: Caller, batchID: Int, kind: String?) async throws -> ImportBatch {
+        let v = try caller.requireViewer()
+        guard let batch = try await ImportBatch.find(batchID, on: caller.db) else { throw AppError.notFound() }
+        guard batch.createdBy == v.user.id else { throw await caller.outOfScope("import batch \(batchID)") }
         if let kind, batch.kind != kind { throw AppError.notFound() }
         guard batch.status == "previewed" else { throw AppError.conflict(.errorImportDone) }
         return batch

@@ -16,8 +16,8 @@ enum OpsRoutes {
             headers.replaceOrAdd(name: .contentType, value: "application/json; charset=utf-8")
             return Response(status: .ok, headers: headers, body: .init(string: OpenAPIBuilder.printed))
         }
-        app.get(PlatformRoute.stylesheet.components) { req in Stylesheet.serve(req) }
-        app.get(PlatformRoute.script.components) { req in Script.serve(req) }
+        app.get(PlatformRoute.stylesheet.components) { req in Stylesheet.serve(req.caller) }
+        app.get(PlatformRoute.script.components) { req in Script.serve(req.caller) }
     }
 
     struct Health: Content, APIFieldNotes {

@@ -15,7 +15,7 @@ extension ScopedRecord {
 
 enum ScopeUse: Sendable { case read, change }
 
-extension Request {
+extension Caller {
     /// The one check for an id a client sends, in a path, a body, an import row or a filter: existence is not enough,
     /// the record must lie in the viewer's scope.
     ///
@@ -42,6 +42,14 @@ extension Request {
         case .read: throw await outOfScope(detail, scopePath: record.path)
         case .change: throw await forbidden("change " + detail, scopePath: record.path)
         }
+    }
+}
+
+extension Request {
+    func scoped<M: ScopedRecord>(_ type: M.Type, _ id: Int, for use: ScopeUse = .read, field: String? = nil)
+        async throws -> M
+    {
+        try await caller.scoped(type, id, for: use, field: field)
     }
 }
 

@@ -11,18 +11,18 @@ enum OrgQueries {
     }
 
     /// The node if it lies in the viewer's scope; a logged 404 if it exists elsewhere.
-    static func findInScope(_ id: Int, _ req: Request) async throws -> OrgNode {
-        try await req.scoped(OrgNode.self, id)
+    static func findInScope(_ id: Int, _ caller: Caller) async throws -> OrgNode {
+        try await caller.scoped(OrgNode.self, id)
     }
 
     /// For a change: in scope, or a logged 403 (404 when it does not exist at all).
-    static func findForChange(_ id: Int, _ req: Request) async throws -> OrgNode {
-        try await req.scoped(OrgNode.self, id, for: .change)
+    static func findForChange(_ id: Int, _ caller: Caller) async throws -> OrgNode {
+        try await caller.scoped(OrgNode.self, id, for: .change)
     }
 
     /// A node named in a body (a parent, a target, a location): a field problem when missing or out of scope.
-    static func findForChange(_ id: Int, _ req: Request, field: String) async throws -> OrgNode {
-        try await req.scoped(OrgNode.self, id, for: .change, field: field)
+    static func findForChange(_ id: Int, _ caller: Caller, field: String) async throws -> OrgNode {
+        try await caller.scoped(OrgNode.self, id, for: .change, field: field)
     }
 
     static func nodesInScope(_ scope: DataScope, includeArchived: Bool = false, on db: Database) async throws
