@@ -5,7 +5,7 @@ import Fluent
 enum DemoAccounts {
     static func load(_ d: DemoDistrict) async throws {
         let db = d.db
-        let district = d.district
+        let district: OrgNode = d.district
         let streets = d.streets
         let communities = d.communities
         let grids = d.grids

@@ -83,213 +83,35 @@ enum DemoData {
         ("城管中队", .department), ("安监站", .department), ("司法所", .department), ("派出所", .police),
     ]
 
+    static let districtName = "中共青禾区委员会（虚构演示）"
+
+    /// The units a community has (one each in the small scale), with their place in the community's list.
+    static func unitSpecs(community index: Int, scale: DemoScale) -> [(Int, UnitSpec)] {
+        Array(unitsPerCommunity[index % unitsPerCommunity.count].enumerated()).filter { scale != .small || $0.0 == 0 }
+    }
+
+    static func unitName(_ spec: UnitSpec, community index: Int) -> String {
+        "\(communityNames[index % communityNames.count].dropLast(2))\(spec.name)"
+    }
+
+    static func unitOrgCode(community code: String, _ k: Int) -> String { "\(code)-U\(k + 1)" }
+
+    /// Each capability adds its part of the district, in the order of `Capability.all`, in one transaction; one
+    /// audit entry records the load.
     static func load(on db: Database, passwordHash: String, scale: DemoScale) async throws {
         try await db.writing { db in
-            var rng = SeededRandom(state: 20_261_124)
-            var seq = 0
-            func node(_ kind: OrgNodeKind, _ name: String, _ code: String, parent: OrgNode?) async throws -> OrgNode {
-                let n = OrgNode(kind: kind, name: name, code: code, parentID: parent?.id)
-                try await n.create(on: db)
-                n.path = parent.map { $0.treePath.child(id: n.id!).value } ?? TreePath.root(id: n.id!).value
-                try await n.save(on: db)
-                return n
-            }
-            let district = try await node(
-                .districtCommittee,
-                """
-                中共青禾区委员会（虚构演示）
-                """, "QH", parent: nil)
-            var streets: [OrgNode] = []
-            var communities: [OrgNode] = []
-            var grids: [OrgNode] = []
-            var groups: [OrgNode] = []
-            var unitOrgs: [OrgNode] = []
-            var units: [ResidentUnit] = []
-            var communityIndex = 0
-            for (s, count) in scale.communitiesPerStreet.enumerated() {
-                let street = try await node(
-                    .streetCommittee,
-                    """
-                    \(streetNames[s])党工委
-                    """, "QH-S\(s + 1)", parent: district)
-                streets.append(street)
-                for (d, (name, kind)) in streetDepartments.enumerated() {
-                    let u = ResidentUnit()
-                    u.name = "\(streetNames[s])\(name)"
-                    u.kind = kind
-                    u.locationNodeID = street.id!
-                    u.path = street.path
-                    u.address = "\(roadNames[(s * 3 + d) % roadNames.count])\(10 + d)号"
-                    u.archived = false
-                    units.append(u)
-                }
-                for c in 0..<count {
-                    let cname = communityNames[communityIndex % communityNames.count]
-                    let community = try await node(
-                        .communityCommittee, "\(cname)党委", "\(street.code)-C\(c + 1)", parent: street)
-                    communities.append(community)
-                    for g in 0..<rng.int(scale.gridsPerCommunity) {
-                        let grid = try await node(
-                            .gridBranch, "\(cname)第\(g + 1)网格党支部",
-                            """
-                            \(community.code)-G\(g + 1)
-                            """, parent: community)
-                        grids.append(grid)
-                        for b in 0..<scale.groupsPerGrid {
-                            groups.append(
-                                try await node(
-                                    .buildingGroup,
-                                    """
-                                    \(cname)\(g + 1)网格\(b * 2 + 1)号楼党小组
-                                    """, "\(grid.code)-B\(b + 1)",
-                                    parent: grid))
-                        }
-                    }
-                    let specs = unitsPerCommunity[communityIndex % unitsPerCommunity.count]
-                    for (k, spec) in specs.enumerated() where scale != .small || k == 0 {
-                        let u = ResidentUnit()
-                        u.name = "\(cname.dropLast(2))\(spec.name)"
-                        u.kind = spec.kind
-                        u.locationNodeID = community.id!
-                        u.path = community.path
-                        u.archived = false
-                        u.address = "\(roadNames[communityIndex % roadNames.count])\(100 + k * 12)号"
-                        u.contactName = name(&rng)
-                        u.contactPhone = phone(&seq)
-                        if let orgKind = spec.org {
-                            let org = try await node(
-                                orgKind, "\(u.name)党支部", "\(community.code)-U\(k + 1)", parent: community)
-                            unitOrgs.append(org)
-                            u.partyOrgNodeID = org.id
-                        }
-                        units.append(u)
-                    }
-                    // Every community has a volunteer team that requests can be dispatched to.
-                    let team = ResidentUnit()
-                    team.name = "\(cname.dropLast(2))社区志愿服务队"
-                    team.kind = .volunteerTeam
-                    team.locationNodeID = community.id!
-                    team.path = community.path
-                    team.archived = false
-                    team.contactName = name(&rng)
-                    team.contactPhone = phone(&seq)
-                    units.append(team)
-                    communityIndex += 1
-                }
-            }
-            try await units.create(on: db)
-
-            var people: [Person] = []
-            var idNumbers = Set<String>()
-            func newPerson(at node: OrgNode) -> Person {
-                let p = Person()
-                p.name = name(&rng)
-                var idn: String
-                repeat { idn = idNumber(&rng) } while idNumbers.contains(idn)
-                idNumbers.insert(idn)
-                p.idNumber = idn
-                p.gender = (try? IDNumber(idn))?.isMale == true ? "male" : "female"
-                p.phone = phone(&seq)
-                p.orgNodeID = node.id!
-                p.path = node.path
-                p.setFacets([])
-                p.inService = false
-                p.archived = false
-                p.shownToNeighbours = false
-                return p
-            }
-            func address(for node: OrgNode) -> String {
-                """
-                \(roadNames[node.id! % roadNames.count])\(rng.int(1...200))号\(rng.int(1...12))栋\
-                \(rng.int(1...4))单元\(rng.int(1...18))0\(rng.int(1...4))室
-                """
-            }
-            // Seven in ten members are organised where they live; the rest are in-service members of
-            // unit organisations who report to a home community (在职党员双报到).
-            let territorial = grids + groups
-            for i in 0..<scale.partyMembers {
-                let inService = i % 10 >= 7 && !unitOrgs.isEmpty
-                let node = inService ? unitOrgs[i % unitOrgs.count] : territorial[i % territorial.count]
-                let p = newPerson(at: node)
-                p.setFacets(inService ? [.partyMember] : [.partyMember, .resident])
-                if rng.chance(0.4) { p.isVolunteer = true }
-                p.inService = inService
-                if inService {
-                    let home = communities[rng.int(0...(communities.count - 1))]
-                    p.homeNodeID = home.id
-                    p.homePath = home.path
-                    p.employer = node.name.replacingOccurrences(of: "党支部", with: "")
-                }
-                p.address = address(for: node)
-                p.memberStatus = rng.chance(0.04) ? .probationary : .full
-                p.joinedOn = SimpleDate("\(rng.int(1965...2025))-\(rng.int(1...12))-\(rng.int(1...28))")!.iso
-                people.append(p)
-            }
-            for i in 0..<scale.residents {
-                let p = newPerson(at: grids[i % grids.count])
-                p.setFacets(rng.chance(0.25) ? [.resident, .volunteer] : [.resident])
-                p.address = address(for: grids[i % grids.count])
-                people.append(p)
-            }
-            for community in communities {
-                for w in 0..<scale.workersPerCommunity {
-                    let p = newPerson(at: community)
-                    p.setFacets(w < 2 ? [.communityWorker, .partyMember] : [.communityWorker])
-                    p.workerLevel = w == 0 ? 4 : rng.int(1...3)
-                    p.workerStep = rng.int(1...3)
-                    if p.isPartyMember {
-                        p.memberStatus = .full
-                        p.joinedOn = "20\(10 + w)-07-01"
-                    }
-                    people.append(p)
-                }
-            }
-            for community in communities.prefix(3) {
-                let p = newPerson(at: community)
-                p.setFacets([.firstSecretary, .partyMember])
-                p.memberStatus = .full
-                p.employer = "区直机关（选派）"
-                p.joinedOn = "2008-07-01"
-                people.append(p)
-            }
-            // Demo residents and members behind the resident and member accounts.
-            let demoResident = newPerson(at: grids[0])
-            demoResident.name = "李华"
-            demoResident.setFacets([.resident])
-            demoResident.address = address(for: grids[0])
-            let demoMember = newPerson(at: grids[0])
-            demoMember.name = "孙丽"
-            demoMember.setFacets([.partyMember, .resident, .volunteer])
-            demoMember.memberStatus = .full
-            demoMember.joinedOn = "2015-06-18"
-            demoMember.address = address(for: grids[0])
-            people += [demoResident, demoMember]
-            for chunk in stride(from: 0, to: people.count, by: 200) {
-                try await Array(people[chunk..<min(chunk + 200, people.count)]).create(on: db)
-            }
-            let residentID = try await Person.query(on: db).filter(\.$idNumber == demoResident.idNumber!).first()?.id
-            let memberID = try await Person.query(on: db).filter(\.$idNumber == demoMember.idNumber!).first()?.id
-
+            let demo = DemoDistrict(db: db, passwordHash: passwordHash, scale: scale)
+            for capability in Capability.all { try await capability.demo?(demo) }
             let entry = AuditEntry()
             entry.at = Date()
             entry.actorName = "system"
             entry.action = AuditAction.importCommit.rawValue
             entry.entityType = "org_node"
-            entry.entityID = district.id!
+            entry.entityID = demo.district.id!
             entry.entityLabel = "demo data (虚构演示数据)"
-            entry.scopePath = district.path
-            entry.afterJSON =
-                """
-                {"nodes":\(streets.count + communities.count + grids.count + groups.count + unitOrgs.count + 1),\
-                "people":\(people.count),"units":\(units.count)}
-                """
+            entry.scopePath = demo.district.path
+            entry.afterJSON = String(decoding: try Audit.encoder.encode(demo.counts), as: UTF8.self)
             try await entry.create(on: db)
-            let demo = DemoDistrict(
-                db: db, passwordHash: passwordHash, scale: scale, rng: rng, district: district, streets: streets,
-                communities: communities, grids: grids, groups: groups, unitOrgs: unitOrgs, roads: roadNames,
-                residentPersonID: residentID, memberPersonID: memberID)
-            // Each capability adds its part of the district, in the order of Capability.all.
-            for capability in Capability.all { try await capability.demo?(demo) }
         }
     }
 
@@ -310,12 +132,5 @@ enum DemoData {
         }
         let first17 = "990101" + pad(year, 4) + pad(month, 2) + pad(day, 2) + pad(seq, 3)
         return first17 + String(IDNumber.checkCharacter(for: first17.compactMap { $0.wholeNumberValue }))
-    }
-
-    /// Mobile numbers from the 199-0xxx block, which the demo keeps to itself.
-    static func phone(_ seq: inout Int) -> String {
-        seq += 1
-        let digits = String(seq)
-        return "1990" + String(repeating: "0", count: 7 - digits.count) + digits
     }
 }

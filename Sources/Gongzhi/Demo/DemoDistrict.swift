@@ -1,41 +1,38 @@
 import Fluent
 
-/// What the demo's base (the tree, units and people, made in one seeded pass) hands to each capability's demo step
-/// (`Capability.demo`), in the order of `Capability.all`, inside the load's one transaction. The random generator
-/// travels with it, so the district comes out the same on every start.
+/// The demo district as it grows: each capability's demo step (`Capability.demo`) runs in the order of
+/// `Capability.all`, inside the load's one transaction, reads what the steps before it made and adds its own.
+/// The random generator travels with it, so the district comes out the same on every start.
 final class DemoDistrict: @unchecked Sendable {
     let db: any Database
     let passwordHash: String
     let scale: DemoScale
-    var rng: SeededRandom
-    let district: OrgNode
-    let streets: [OrgNode]
-    let communities: [OrgNode]
-    let grids: [OrgNode]
-    let groups: [OrgNode]
-    let unitOrgs: [OrgNode]
-    let roads: [String]
-    /// The people behind the demo resident and party member accounts.
-    let residentPersonID: Int?
-    let memberPersonID: Int?
+    var rng = SeededRandom(state: 20_261_124)
+    /// Made by Organisation's step, which runs first; every later step reads it.
+    var district: OrgNode!
+    var streets: [OrgNode] = []
+    var communities: [OrgNode] = []
+    var grids: [OrgNode] = []
+    var groups: [OrgNode] = []
+    var unitOrgs: [OrgNode] = []
+    let roads = DemoData.roadNames
+    /// The people behind the demo resident and party member accounts (People's step).
+    var residentPersonID: Int?
+    var memberPersonID: Int?
+    /// What each step made, for the load's one audit entry.
+    var counts: [String: Int] = [:]
+    private var phoneSeq = 0
 
-    init(
-        db: any Database, passwordHash: String, scale: DemoScale, rng: SeededRandom, district: OrgNode,
-        streets: [OrgNode], communities: [OrgNode], grids: [OrgNode], groups: [OrgNode], unitOrgs: [OrgNode],
-        roads: [String], residentPersonID: Int?, memberPersonID: Int?
-    ) {
+    init(db: any Database, passwordHash: String, scale: DemoScale) {
         self.db = db
         self.passwordHash = passwordHash
         self.scale = scale
-        self.rng = rng
-        self.district = district
-        self.streets = streets
-        self.communities = communities
-        self.grids = grids
-        self.groups = groups
-        self.unitOrgs = unitOrgs
-        self.roads = roads
-        self.residentPersonID = residentPersonID
-        self.memberPersonID = memberPersonID
+    }
+
+    /// Mobile numbers from the 199-0xxx block, which the demo keeps to itself.
+    func nextPhone() -> String {
+        phoneSeq += 1
+        let digits = String(phoneSeq)
+        return "1990" + String(repeating: "0", count: 7 - digits.count) + digits
     }
 }

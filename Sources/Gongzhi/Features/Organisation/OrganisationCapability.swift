@@ -28,7 +28,8 @@ extension Capability {
                 }),
         ],
         apiDoc: { OrganisationAPIDoc.operations },
-        strings: OrganisationStrings.table
+        strings: OrganisationStrings.table,
+        demo: { try await OrganisationDemo.load($0) }
     )
 
     private static func nodeTile(_ kind: OrgNodeKind, order: Int) -> HomeTile {

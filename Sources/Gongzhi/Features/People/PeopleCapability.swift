@@ -36,7 +36,8 @@ extension Capability {
         auditKinds: [.person],
         treePaths: [Person.treePaths],
         apiDoc: { PeopleAPIDoc.operations },
-        strings: PeopleStrings.table
+        strings: PeopleStrings.table,
+        demo: { try await PeopleDemo.load($0) }
     )
 
     private static func people(_ v: Viewer, _ db: any Database) -> QueryBuilder<Person> {

@@ -28,7 +28,9 @@ extension Capability {
         ],
         apiDoc: { PlacesAPIDoc.operations },
         strings: PlacesStrings.table,
-        importers: [Importer(kind: "grids", commit: { req, batch in try await GridImport.commit(req, batch: batch) })],
+        importers: [
+            Importer(kind: "grids", commit: { caller, batch in try await GridImport.commit(caller, batch: batch) })
+        ],
         demo: { d in
             try await DemoPlaces.load(
                 on: d.db, rng: &d.rng, scale: d.scale, district: d.district, streets: d.streets,

@@ -24,7 +24,10 @@ extension Capability {
         treePaths: [ResidentUnit.treePaths],
         apiDoc: { UnitsAPIDoc.operations },
         strings: UnitsStrings.table,
-        importers: [Importer(kind: "units", commit: { req, batch in try await UnitsImport.commit(req, batch: batch) })]
+        importers: [
+            Importer(kind: "units", commit: { caller, batch in try await UnitsImport.commit(caller, batch: batch) })
+        ],
+        demo: { try await UnitsDemo.load($0) }
     )
 }
 
