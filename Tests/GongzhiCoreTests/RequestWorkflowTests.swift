@@ -151,3 +151,37 @@ struct SimilarityTests {
                 sameCategory: true, daysApart: 1, metresApart: 2_000, sameBuilding: false, textScore: 0.2))
     }
 }
+
+@Suite("Request figures")
+struct RequestFiguresTests {
+    /// Every request not merged is open or resolved, never both: the figures add up for any mix of states.
+    @Test func openAndResolvedPartitionRaised() {
+        let states = RequestState.allCases
+        var records: [RequestRecord] = []
+        for (i, state) in (states + states + [.handling, .resolved]).enumerated() {
+            let resolvedAt: Double? = [.resolved, .closed, .handling].contains(state) ? 100 : nil
+            records.append(
+                RequestRecord(
+                    id: i, state: state, raisedAt: 0, responseDeadline: nil, firstTakenAt: nil,
+                    resolvedAt: resolvedAt, deadlineAtResolution: 50, rating: nil, unrated: false))
+        }
+        let f = RequestFiguresSummary.compute(records, now: 200)
+        let raised = f.counts["raised"] ?? -1
+        #expect(raised == records.filter { $0.state != .merged }.count)
+        #expect((f.counts["open"] ?? 0) + (f.counts["resolved"] ?? 0) == raised)
+        for r in records where r.state != .merged {
+            #expect(RequestMetric.open.matches(r, now: 200) != RequestMetric.resolved.matches(r, now: 200))
+        }
+    }
+
+    /// A request an unsatisfied rating reopened keeps the time it was once resolved, but is neither resolved nor on
+    /// time until it is resolved again.
+    @Test func reopenedIsNotResolvedNorOnTime() {
+        let reopened = RequestRecord(
+            id: 1, state: .gridReview, raisedAt: 0, responseDeadline: nil, firstTakenAt: 10, resolvedAt: 20,
+            deadlineAtResolution: 30, rating: .unsatisfied, unrated: false)
+        #expect(!RequestMetric.resolved.matches(reopened, now: 40))
+        #expect(!RequestMetric.onTime.matches(reopened, now: 40))
+        #expect(RequestMetric.open.matches(reopened, now: 40))
+    }
+}

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import GongzhiCore
 import Testing
 import VaporTesting
 
@@ -232,6 +233,11 @@ struct RequestsTests {
             #expect(try await Self.act(secretary, id, "dispatch", ["unitIds": [dept.id!]]).status == .forbidden)
             let street = try await Client.api(app, as: "street")
             #expect(try await Self.act(street, id, "supervise").status == .ok)
+            // The supervised mark is a tag on every staff list, never escaped markup.
+            for role in ["street", "secretary", "command"] {
+                let list = try await Client.page(app, as: role).get("/requests").body.string
+                #expect(list.contains("<span class=\"tag\">督办</span>") && !list.contains("&lt;"), "\(role)")
+            }
             #expect(
                 try await Self.act(street, id, "dispatch", ["unitIds": [dept.id!], "workingDays": 2]).status == .ok)
             #expect(try await Self.act(street, id, "escalate", ["note": "需区级部门"]).status == .ok)
@@ -371,6 +377,59 @@ struct RequestsTests {
             let page = try await Client.page(app, as: "street").get("/requests/figures")
             #expect(page.body.string.contains("href=\"/requests?metric=raised"))
             #expect(try await street.api(.GET, "/api/v1/requests?metric=happiness").status == .badRequest)
+        }
+    }
+
+    /// An unsatisfied rating reopens a request: it is open again, not resolved nor on time, and in every area and
+    /// period open + resolved = raised, each figure the size of the list it opens.
+    @Test func reopenedRequestsAreOpenAndFiguresAddUp() async throws {
+        try await withTestApp { app in
+            let resident = try await Client.api(app, as: "resident")
+            let worker = try await Client.api(app, as: "gridworker")
+            let a = try await Self.raise(resident)
+            let b = try await Self.raise(resident, text: "b")
+            _ = try await Self.raise(resident, text: "c")
+            for id in [a, b] {
+                _ = try await Self.act(worker, id, "take")
+                _ = try await Self.act(worker, id, "settle", ["note": "ok"])
+            }
+            let unsatisfied = try await Self.act(resident, a, "rate", ["rating": "unsatisfied", "note": "不亮"])
+            #expect(unsatisfied.status == .ok)
+            let reopened = try await Self.state(app, a)
+            #expect(reopened?.isOpen == true && reopened != .resolved)
+            _ = try await Self.act(resident, b, "rate", ["rating": "satisfied"])
+            let today = LocalDate(instant: Date().timeIntervalSince1970)
+            let street = try await Client.api(app, as: "street")
+            for query in ["", "?from=\(today)&to=\(today)", "?from=\(today.adding(days: 1))"] {
+                let f = try await street.api(.GET, "/api/v1/requests/figures\(query)").json()
+                let areas =
+                    [f["area"] as? [String: Any]].compactMap { $0 } + ((f["children"] as? [[String: Any]]) ?? [])
+                for area in areas {
+                    let counts = try #require((area["figures"] as? [String: Any])?["counts"] as? [String: Int])
+                    #expect(counts["open"]! + counts["resolved"]! == counts["raised"]!, "\(query) \(area["name"]!)")
+                    let scope = (area["nodeId"] as? Int).map { "&nodeId=\($0)" } ?? ""
+                    let period = query.isEmpty ? "" : "&" + query.dropFirst()
+                    for metric in RequestMetric.allCases {
+                        let list = try await street.api(
+                            .GET, "/api/v1/requests?metric=\(metric.rawValue)\(scope)\(period)"
+                        ).jsonArray()
+                        #expect(list.count == counts[metric.rawValue], "\(metric) \(query)")
+                    }
+                }
+                let counts = try #require((f["area"] as? [String: Any]).flatMap { $0["figures"] as? [String: Any] })
+                let c = try #require(counts["counts"] as? [String: Int])
+                if query.hasPrefix("?from=\(today.adding(days: 1))") {
+                    #expect(c["raised"] == 0)
+                } else {
+                    #expect(c["raised"] == 3 && c["resolved"] == 1 && c["open"] == 2 && c["onTime"] == 1)
+                    #expect(c["unsatisfied"] == 1 && c["satisfied"] == 1)
+                }
+            }
+            let bad = try await street.api(.GET, "/api/v1/requests/figures?from=\(today)&to=\(today.adding(days: -1))")
+            #expect(bad.status == .badRequest)
+            let page = try await Client.page(app, as: "street").get("/requests/figures?from=\(today)").body.string
+            #expect(page.contains("未办结 + 已解决 = 提出") && page.contains("value=\"\(today)\""))
+            #expect(page.contains("from=\(today)"))
         }
     }
 }

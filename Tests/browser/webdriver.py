@@ -53,6 +53,13 @@ class Browser:
     def run(self, script, *args):
         return self._s("POST", "/execute/sync", {"script": script, "args": list(args)})
 
+    def run_async(self, script, *args):
+        """Runs script with a callback as its last argument; the value passed to the callback is returned."""
+        return self._s("POST", "/execute/async", {"script": script, "args": list(args)})
+
+    def script_timeout(self, seconds):
+        self._s("POST", "/timeouts", {"script": int(seconds * 1000)})
+
     def find(self, css, timeout=10):
         end = time.time() + timeout
         while True:

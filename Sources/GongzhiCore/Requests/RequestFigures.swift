@@ -31,20 +31,27 @@ public struct RequestRecord: Sendable {
     }
 }
 
+/// The figures' definitions. Each request not merged is counted once as raised, and then exactly once as either
+/// open (still being worked on) or resolved (handled, rated or not): open + resolved = raised for every area and
+/// period. A request an unsatisfied rating reopened is open again, not resolved.
 public enum RequestMetric: String, CaseIterable, Sendable, Codable {
     case raised, responded, resolved, onTime, satisfied, unsatisfied, unrated, open
     public var labelKey: String { "metric.\(rawValue)" }
+    /// What is counted, in words, shown beside the figure.
+    public var definitionKey: String { "metric.\(rawValue).definition" }
 
     public func matches(_ r: RequestRecord, now: Double) -> Bool {
         switch self {
         case .raised: return r.state != .merged
         case .responded: return r.firstTakenAt.map { t in r.responseDeadline.map { t <= $0 } ?? true } ?? false
-        case .resolved: return r.resolvedAt != nil
-        case .onTime: return r.resolvedAt.map { t in r.deadlineAtResolution.map { t <= $0 } ?? true } ?? false
+        case .resolved: return r.state == .resolved || r.state == .closed
+        case .onTime:
+            guard RequestMetric.resolved.matches(r, now: now), let t = r.resolvedAt else { return false }
+            return r.deadlineAtResolution.map { t <= $0 } ?? true
         case .satisfied: return r.rating == .satisfied || r.rating == .basicallySatisfied
         case .unsatisfied: return r.rating == .unsatisfied
         case .unrated: return r.unrated
-        case .open: return r.state.isOpen
+        case .open: return r.state.isOpen && r.state != .resolved
         }
     }
 }

@@ -13,6 +13,16 @@ enum RequestFiguresService {
     struct Out: Content {
         let area: AreaFigures
         let children: [AreaFigures]
+        /// The period of raising the figures count (from inclusive, to exclusive); nil is open-ended.
+        let from: Date?
+        let to: Date?
+    }
+
+    /// Requests raised in a period: from its first instant, up to but not including `to`.
+    struct Period: Sendable {
+        var from: Date?
+        var to: Date?
+        static let all = Period()
     }
 
     static func records(_ rs: [ServiceRequest], on db: Database) async throws -> [RequestRecord] {
@@ -49,11 +59,14 @@ enum RequestFiguresService {
     }
 
     /// Requests under a node's subtree (or a grid), within the viewer's scope.
-    static func requests(_ v: Viewer, nodePath: String?, gridID: Int?, on db: Database) async throws -> [ServiceRequest]
-    {
+    static func requests(
+        _ v: Viewer, nodePath: String?, gridID: Int?, period: Period = .all, on db: Database
+    ) async throws -> [ServiceRequest] {
         let q = try await RequestAccess.scoped(v, on: db)
         if let nodePath { q.filter(\.$path =~ nodePath) }
         if let gridID { q.filter(\.$gridID == gridID) }
+        if let from = period.from { q.filter(\.$raisedAt >= from) }
+        if let to = period.to { q.filter(\.$raisedAt < to) }
         return try await q.all()
     }
 
@@ -61,10 +74,10 @@ enum RequestFiguresService {
         RequestFiguresSummary.compute(try await records(rs, on: db), now: Date().timeIntervalSince1970)
     }
 
-    static func compute(_ caller: Caller, nodeID: Int?) async throws -> Out {
+    static func compute(_ caller: Caller, nodeID: Int?, period: Period = .all) async throws -> Out {
         let v = try await caller.require(.viewTree)
         let node = try await nodeID.asyncMap { try await OrgQueries.findInScope($0, caller) } ?? v.node
-        let all = try await requests(v, nodePath: node.path, gridID: nil, on: caller.db)
+        let all = try await requests(v, nodePath: node.path, gridID: nil, period: period, on: caller.db)
         var children: [AreaFigures] = []
         if node.kind == .communityCommittee {
             for g in try await PlacesQueries.activeGrids(inCommunity: node.id!, on: caller.db) {
@@ -85,14 +98,15 @@ enum RequestFiguresService {
         }
         return Out(
             area: .init(name: node.name, nodeID: node.id, gridID: nil, figures: try await figures(all, on: caller.db)),
-            children: children)
+            children: children, from: period.from, to: period.to)
     }
 
     /// The records behind one figure.
-    static func list(_ v: Viewer, nodePath path: String?, gridID: Int?, metric: RequestMetric, on db: any Database)
-        async throws -> [ServiceRequest]
-    {
-        let rs = try await requests(v, nodePath: path, gridID: gridID, on: db)
+    static func list(
+        _ v: Viewer, nodePath path: String?, gridID: Int?, metric: RequestMetric, period: Period = .all,
+        on db: any Database
+    ) async throws -> [ServiceRequest] {
+        let rs = try await requests(v, nodePath: path, gridID: gridID, period: period, on: db)
         let recs = try await records(rs, on: db)
         let now = Date().timeIntervalSince1970
         let keep = Set(recs.filter { metric.matches($0, now: now) }.map(\.id))

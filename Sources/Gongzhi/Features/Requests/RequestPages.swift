@@ -172,7 +172,8 @@ enum RequestPages {
 
     /// The figures of an area and its children; every number opens the requests it counts.
     @Sendable static func figures(_ req: Request) async throws -> HTML {
-        let f = try await RequestFiguresService.compute(req.caller, nodeID: try RequestsAPI.optionalInt(req, "nodeId"))
+        let f = try await RequestFiguresService.compute(
+            req.caller, nodeID: try RequestsAPI.optionalInt(req, "nodeId"), period: try RequestsAPI.period(req))
         return Layout.page(
             req, title: req.t(.navFigures), body: RequestDeskViews.figures(f, req.lang),
             active: RequestsRoute.figures.path)

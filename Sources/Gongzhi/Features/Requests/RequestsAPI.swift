@@ -278,7 +278,17 @@ enum RequestsAPI {
 
     @Sendable static func figures(_ req: Request) async throws -> RequestFiguresService.Out {
         let node = try optionalInt(req, "nodeId")
-        return try await RequestFiguresService.compute(req.caller, nodeID: node)
+        return try await RequestFiguresService.compute(req.caller, nodeID: node, period: try period(req))
+    }
+
+    /// `from` and `to` in the query: the days requests were raised, both included.
+    static func period(_ req: Request) throws -> RequestFiguresService.Period {
+        let p = RequestFiguresService.Period(
+            from: try req.queryDate("from", endOfDay: false), to: try req.queryDate("to", endOfDay: true))
+        if let from = p.from, let to = p.to, from >= to {
+            throw AppError.badRequest(.errorDateParam, args: ["to", req.query[String.self, at: "to"] ?? ""])
+        }
+        return p
     }
 
     static func optionalInt(_ req: Request, _ key: String) throws -> Int? {
@@ -294,6 +304,7 @@ enum RequestsAPI {
         var nodePath: String?
         var gridID: Int?
         var state: RequestState?
+        var period = RequestFiguresService.Period.all
         var page = 1
     }
 
@@ -307,6 +318,7 @@ enum RequestsAPI {
             let nodeID = try optionalInt(req, "nodeId")
             f.gridID = try optionalInt(req, "gridId")
             f.nodePath = try await nodeID.asyncMap { try await OrgQueries.findInScope($0, req.caller).path }
+            f.period = try period(req)
             return f
         }
         if let raw = req.query[String.self, at: "state"], !raw.isEmpty {
@@ -327,7 +339,7 @@ enum RequestsAPI {
     static func listed(_ f: ListFilter, viewer v: Viewer, on db: any Database) async throws -> [ServiceRequest] {
         if let metric = f.metric {
             return try await RequestFiguresService.list(
-                v, nodePath: f.nodePath, gridID: f.gridID, metric: metric, on: db)
+                v, nodePath: f.nodePath, gridID: f.gridID, metric: metric, period: f.period, on: db)
         }
         let q = try await RequestAccess.scoped(v, on: db)
         if let s = f.state { q.filter(\.$state == s) }

@@ -115,6 +115,14 @@ extension Text {
     static let metricUnsatisfied = Text("metric.unsatisfied")
     static let metricUnrated = Text("metric.unrated")
     static let metricOpen = Text("metric.open")
+    static let metricRaisedDefinition = Text("metric.raised.definition")
+    static let metricRespondedDefinition = Text("metric.responded.definition")
+    static let metricResolvedDefinition = Text("metric.resolved.definition")
+    static let metricOnTimeDefinition = Text("metric.onTime.definition")
+    static let metricSatisfiedDefinition = Text("metric.satisfied.definition")
+    static let metricUnsatisfiedDefinition = Text("metric.unsatisfied.definition")
+    static let metricUnratedDefinition = Text("metric.unrated.definition")
+    static let metricOpenDefinition = Text("metric.open.definition")
     static let figuresArea = Text("figures.area")
     static let figuresResponseRate = Text("figures.responseRate")
     static let figuresResolutionRate = Text("figures.resolutionRate")
@@ -122,6 +130,12 @@ extension Text {
     static let figuresSatisfactionRate = Text("figures.satisfactionRate")
     static let figuresStepDays = Text("figures.stepDays")
     static let figuresHint = Text("figures.hint")
+    static let figuresDefinitions = Text("figures.definitions")
+    static let figuresPeriod = Text("figures.period")
+    static let figuresFrom = Text("figures.from")
+    static let figuresTo = Text("figures.to")
+    static let figuresApply = Text("figures.apply")
+    static let figuresAllTime = Text("figures.allTime")
     static let requestPhotos = Text("request.photos")
     static let requestPhoto = Text("request.photo")
     static let requestKeepLocation = Text("request.keepLocation")
@@ -295,7 +309,44 @@ enum RequestsStrings {
         .metricUnsatisfied: ("不满意", "Unsatisfied"),
         .metricUnrated: ("未评价", "Unrated"),
         .metricOpen: ("未办结", "Open"),
+        .metricRaisedDefinition: (
+            "期间内提出的诉求，合并到其他诉求的重复件不计。",
+            "Requests raised in the period; duplicates merged into another request are not counted."
+        ),
+        .metricRespondedDefinition: (
+            "在响应时限内被网格员接单的诉求。",
+            "Requests a grid worker took within the response limit."
+        ),
+        .metricResolvedDefinition: (
+            "已办结（待评价或已关闭）的诉求。"
+                + "被评为不满意而重新办理的，在再次办结前不算已解决。",
+            "Requests handled (waiting for a rating, or closed). "
+                + "One reopened by an unsatisfied rating is not resolved until it is handled again."
+        ),
+        .metricOnTimeDefinition: (
+            "已解决的诉求中，在当时的办理时限内办结的。",
+            "Resolved requests that were handled within the deadline in force at the time."
+        ),
+        .metricSatisfiedDefinition: (
+            "居民评为满意或基本满意的诉求；满意率的分母是已评价的诉求。",
+            "Requests the resident rated satisfied or basically satisfied; the rate divides by the rated ones."
+        ),
+        .metricUnsatisfiedDefinition: ("居民评为不满意的诉求。", "Requests the resident rated unsatisfied."),
+        .metricUnratedDefinition: (
+            "办结后未在期限内评价而自动关闭的诉求，不计入满意。",
+            "Requests closed because the resident did not rate in time; never counted as satisfied."
+        ),
+        .metricOpenDefinition: (
+            "尚在办理中的诉求（含因不满意重新办理的）。未办结 + 已解决 = 提出。",
+            "Requests still being worked on, including those reopened. Open + resolved = raised."
+        ),
         .figuresArea: ("区域", "Area"),
+        .figuresDefinitions: ("口径", "What each figure counts"),
+        .figuresPeriod: ("提出时间", "Raised between"),
+        .figuresFrom: ("起", "From"),
+        .figuresTo: ("止", "To"),
+        .figuresApply: ("统计", "Show"),
+        .figuresAllTime: ("全部时间", "All time"),
         .figuresResponseRate: ("响应率", "Response rate"),
         .figuresResolutionRate: ("解决率", "Resolution rate"),
         .figuresOnTimeRate: ("按期办结率", "On-time rate"),

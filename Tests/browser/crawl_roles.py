@@ -1,0 +1,363 @@
+"""Crawls the running server in headless Chromium as each demo role and reports what a person would trip over.
+
+Usage: crawl_roles.py SERVER_URL CHROMEDRIVER_URL OUTDIR [--roles resident,secretary] [--axe PATH/axe.min.js]
+As a module: `from crawl_roles import crawl, format_report, count_findings` (crawl(...) returns the report dict).
+
+For each role (resident, member, gridworker on a 360x780 phone; secretary, street, command, unit, orgdept on a
+1280x900 desk) it signs in with the demo password ($GONGZHI_DEMO_PASSWORD, default Gongzhi-demo-2026), then walks
+breadth-first every same-origin page reachable by GET links (a[href]) from the home page. Bounds: numeric path
+segments become :id, and at most 3 URLs (query strings included) are visited per such pattern and 120 pages per
+role; /logout, /lang/* and links with `download` are never followed, forms are never submitted. On every page:
+  - dead links: every linked URL (a href, img/script/source/iframe src, link href) is fetched from inside the page
+    (same origin, credentials, redirect 'manual'; once per URL per role); 4xx/5xx is a dead link, with the pages
+    it was on (opaque redirects are not followed and not counted; /logout and /lang/* are not fetched);
+  - overflow (phone roles): document.documentElement.scrollWidth > window.innerWidth, with the offending element
+    (or > clientWidth: an emulated phone zooms out to fit a wide page, and innerWidth then grows with it);
+  - escaped markup shown as text: tags such as </span> or entities such as &lt; / &amp;amp; in body.innerText;
+  - accessibility: axe-core 4.x (axe.min.js from the pinned axe-playwright-python package in
+    .build/browser-venv, see scripts/test) on every visited page; critical and serious violations by rule.
+It saves OUTDIR/crawl-<role>-home.png, prints the report grouped by role and kind, writes OUTDIR/crawl.json and
+exits 1 when anything was found (2 when it could not run).
+"""
+import argparse
+import glob
+import json
+import os
+import re
+import sys
+import time
+import traceback
+from collections import OrderedDict, deque
+from urllib.parse import urldefrag, urlsplit
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from webdriver import Browser  # noqa: E402
+
+PASSWORD = os.environ.get("GONGZHI_DEMO_PASSWORD", "Gongzhi-demo-2026")
+PHONE_ROLES = ["resident", "member", "gridworker"]
+DESK_ROLES = ["secretary", "street", "command", "unit", "orgdept"]
+ROLES = PHONE_ROLES + DESK_ROLES
+PER_PATTERN = 3
+MAX_PAGES = 120
+AXE_PER_PATTERN = PER_PATTERN  # axe on every visited page; 1 would halve its share of the time
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+# What one page yields: links to follow and check, assets to check, overflow, escaped markup shown as text.
+PAGE_SCRIPT = r"""
+// With a phone's emulated viewport, a page wider than the screen zooms out and innerWidth grows with it; the
+// layout viewport (clientWidth) keeps the phone's width.
+const IW = window.innerWidth, CW = document.documentElement.clientWidth, SW = document.documentElement.scrollWidth;
+const W = Math.min(IW, CW);
+const abs = h => { try { return new URL(h, document.baseURI).href; } catch (e) { return null; } };
+const links = [];
+for (const a of document.querySelectorAll('a[href]')) {
+  const h = a.getAttribute('href') || a.getAttribute('xlink:href');  // SVG links have no string .href
+  if (h !== null) links.push([abs(h), a.hasAttribute('download')]);
+}
+const assets = [];
+for (const e of document.querySelectorAll('img[src], script[src], source[src], iframe[src], link[href]'))
+  assets.push(abs(e.getAttribute(e.tagName === 'LINK' ? 'href' : 'src')));
+function sel(el) {
+  const parts = [];
+  for (let e = el, d = 0; e && e.nodeType === 1 && e !== document.body && d < 5; e = e.parentElement, d++) {
+    let s = e.tagName.toLowerCase();
+    if (e.id) { parts.unshift(s + '#' + CSS.escape(e.id)); break; }
+    s += [...e.classList].slice(0, 2).map(c => '.' + CSS.escape(c)).join('');
+    const p = e.parentElement;
+    if (p) { const same = [...p.children].filter(c => c.tagName === e.tagName);
+             if (same.length > 1) s += ':nth-of-type(' + (same.indexOf(e) + 1) + ')'; }
+    parts.unshift(s);
+  }
+  return parts.join(' > ');
+}
+let overflow = null;
+if (SW > W) {
+  const over = el => el.getBoundingClientRect().right > W + 0.5;
+  const found = [];
+  for (const el of document.body.querySelectorAll('*')) {
+    const r = el.getBoundingClientRect();
+    if ((r.width === 0 && r.height === 0) || r.right <= W + 0.5) continue;
+    let clipped = getComputedStyle(el).position === 'fixed', depth = 0;
+    for (let a = el.parentElement; a && a !== document.body; a = a.parentElement, depth++) {
+      const cs = getComputedStyle(a);
+      if (cs.overflowX !== 'visible' || cs.position === 'fixed') clipped = true;
+    }
+    if (clipped) continue;  // in its own scroll box, or fixed to the (zoomed-out) screen: does not widen the page
+    const p = el.parentElement;
+    found.push({el, r, depth, outer: !p || p === document.body || !over(p)});
+  }
+  const desc = f => ({selector: sel(f.el), right: Math.round(f.r.right), width: Math.round(f.r.width),
+                      text: (f.el.textContent || '').trim().replace(/\s+/g, ' ').slice(0, 50)});
+  const outer = found.filter(f => f.outer).sort((a, b) => b.r.right - a.r.right);
+  const wide = found.filter(f => f.r.width > W + 0.5).sort((a, b) => b.depth - a.depth || b.r.right - a.r.right);
+  overflow = {scrollWidth: SW, innerWidth: IW, clientWidth: CW, outermost: outer.slice(0, 3).map(desc),
+              widest: wide.length ? desc(wide[0]) : (outer.length ? desc(outer[0]) : null)};
+}
+const text = document.body ? document.body.innerText : '';
+const re = /<\/?(?:span|a|div|strong|em|b|i|p|br|small|ul|li|h[1-6]|table|tr|td|img|script)\b[^>]*>|&(?:amp;)*(?:lt|gt|quot|amp|#0*39|#x0*27);/gi;
+const escaped = [];
+let m;
+while ((m = re.exec(text)) && escaped.length < 5) {
+  escaped.push(text.slice(Math.max(0, m.index - 30), m.index + m[0].length + 30).replace(/\s+/g, ' '));
+  re.lastIndex = m.index + m[0].length + 30;  // the next snippet starts after this one
+}
+return {url: location.href, title: document.title, links, assets, overflow, escaped,
+        layout: document.body ? document.body.className : ''};
+"""
+
+FETCH_SCRIPT = r"""
+const urls = arguments[0], done = arguments[arguments.length - 1], out = {};
+let next = 0;
+async function worker() {
+  while (next < urls.length) {
+    const u = urls[next++];
+    try {
+      const r = await fetch(u, {credentials: 'same-origin', redirect: 'manual', cache: 'no-store'});
+      out[u] = [r.status, r.type, r.headers.get('content-type') || ''];
+      try { await r.arrayBuffer(); } catch (e) {}
+    } catch (e) { out[u] = [-1, 'error', String(e)]; }
+  }
+}
+Promise.all([worker(), worker(), worker(), worker()]).then(() => done(out));
+"""
+
+AXE_SCRIPT = r"""
+const done = arguments[arguments.length - 1];
+axe.run(document, {resultTypes: ['violations']}).then(r => done({version: axe.version,
+  violations: r.violations.filter(v => v.impact === 'critical' || v.impact === 'serious').map(v => ({
+    id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl, nodes: v.nodes.length,
+    targets: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))}), e => done({error: String(e)}));
+"""
+
+
+def find_axe(explicit=None):
+    """axe.min.js: the given path, $GONGZHI_AXE_JS, the package in this interpreter, or the one in .build's venv."""
+    candidates = [explicit, os.environ.get("GONGZHI_AXE_JS")]
+    try:
+        import importlib.resources
+        candidates.append(str(importlib.resources.files("axe_playwright_python") / "axe.min.js"))
+    except Exception:
+        pass
+    candidates += sorted(glob.glob(os.path.join(
+        ROOT, ".build", "browser-venv", "lib", "python*", "site-packages", "axe_playwright_python", "axe.min.js")))
+    for c in candidates:
+        if c and os.path.isfile(c):
+            return c
+    raise FileNotFoundError("axe.min.js not found: install axe-playwright-python into .build/browser-venv "
+                            "(scripts/test does) or pass --axe PATH")
+
+
+NUMERIC = re.compile(r"^\d+$|^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+
+
+def pattern(url):
+    return "/".join(":id" if NUMERIC.match(s) else s for s in urlsplit(url).path.split("/")) or "/"
+
+
+def never_follow(path):
+    return path == "/logout" or path.startswith("/logout/") or path.startswith("/lang/")
+
+
+def login(b, server, role):
+    b.get(server + "/login")
+    b.type(b.find("#login"), role)
+    b.type(b.find("#password"), PASSWORD)
+    b.click(b.find("#login-submit"))
+    end = time.time() + 15
+    while "/login" in urlsplit(b.url).path:
+        if time.time() > end:
+            raise RuntimeError(f"{role} could not sign in")
+        time.sleep(0.2)
+
+
+def crawl_role(server, driver, role, outdir, axe_js, log=None):
+    log = log or (lambda m: print(m, flush=True))
+    phone = role in PHONE_ROLES
+    width, height = (360, 780) if phone else (1280, 900)
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(server))
+    rep = OrderedDict(role=role, viewport=f"{width}x{height}", layout="phone" if phone else "desk", seconds=0,
+                      pages=[], skipped={}, links_checked=0, dead_links=[], overflow=[], escaped=[], axe={},
+                      axe_pages=0, error=None)
+    started = time.time()
+    b = Browser(driver, width, height, phone=phone)
+    status = {}  # url -> [status, type, content-type]
+    seen_on = {}  # url -> pages it is linked from (in crawl order)
+    try:
+        b.script_timeout(90)
+        login(b, server, role)
+        b.get(server + "/")
+        b.screenshot(os.path.join(outdir, f"crawl-{role}-home.png"))
+        queue, queued = deque([server + "/"]), {server + "/"}
+        per_pattern, axe_done = {}, {}
+        while queue and len(rep["pages"]) < MAX_PAGES:
+            url = queue.popleft()
+            if url != server + "/":
+                b.get(url)
+            page = b.run(PAGE_SCRIPT)
+            final = urldefrag(page["url"])[0]
+            queued.add(final)
+            if urlsplit(final).path == "/login":
+                raise RuntimeError(f"signed out while opening {url}")
+            rep["pages"].append(url if final == url else f"{url} -> {final}")
+            here = final
+            # dead links: check each same-origin URL once
+            targets = []
+            for href, download in page["links"]:
+                if href and href.startswith(origin):
+                    targets.append((urldefrag(href)[0], download))
+            assets = [urldefrag(a)[0] for a in page["assets"] if a and a.startswith(origin)]
+            for u in [t for t, _ in targets] + assets:
+                if never_follow(urlsplit(u).path):
+                    continue
+                seen_on.setdefault(u, [])
+                if here not in seen_on[u]:
+                    seen_on[u].append(here)
+            fresh = [u for u in dict.fromkeys(seen_on) if u not in status]
+            if fresh:
+                status.update(b.run_async(FETCH_SCRIPT, fresh))
+            # overflow and escaped markup
+            if phone and page["overflow"]:
+                rep["overflow"].append(OrderedDict(page=here, **page["overflow"]))
+            if page["escaped"]:
+                rep["escaped"].append(OrderedDict(page=here, snippets=page["escaped"]))
+            # accessibility
+            pat = pattern(here)
+            if axe_done.get(pat, 0) < AXE_PER_PATTERN:
+                axe_done[pat] = axe_done.get(pat, 0) + 1
+                record_axe(b, axe_js, here, rep)
+            # what to visit next
+            for u, download in targets:
+                path = urlsplit(u).path
+                if download or never_follow(path) or u in queued:
+                    continue
+                st = status.get(u)
+                if st and not (st[0] == 0 or (200 <= st[0] < 300 and "text/html" in st[2])):
+                    continue  # a dead link, a CSV, an image: not a page to walk into
+                p = pattern(u)
+                if per_pattern.get(p, 0) >= PER_PATTERN:
+                    rep["skipped"][p] = rep["skipped"].get(p, 0) + 1
+                    continue
+                per_pattern[p] = per_pattern.get(p, 0) + 1
+                queued.add(u)
+                queue.append(u)
+        rep["not_visited_over_page_cap"] = len(queue)
+    except Exception as e:
+        rep["error"] = f"{type(e).__name__}: {e}"
+        traceback.print_exc()
+    finally:
+        b.quit()
+    for u, pages in seen_on.items():
+        st = status.get(u)
+        if st and st[0] >= 400:
+            rep["dead_links"].append(OrderedDict(url=u, status=st[0], pages=pages))
+    rep["links_checked"] = len(status)
+    rep["seconds"] = round(time.time() - started, 1)
+    log(f"{role}: {len(rep['pages'])} pages, {len(status)} URLs checked, {rep['axe_pages']} axe runs, "
+        f"{rep['seconds']} s")
+    return rep
+
+
+def record_axe(b, axe_js, page, rep):
+    b.run(axe_js + "\n;return typeof axe;")
+    res = b.run_async(AXE_SCRIPT)
+    if "error" in res:
+        rep.setdefault("axe_errors", []).append(f"{page}: {res['error']}")
+        return
+    rep["axe_version"] = res["version"]
+    rep["axe_pages"] += 1
+    for v in res["violations"]:
+        rule = rep["axe"].setdefault(v["id"], OrderedDict(impact=v["impact"], help=v["help"], helpUrl=v["helpUrl"],
+                                                          nodes=0, pages=[], examples=[]))
+        rule["nodes"] += v["nodes"]
+        rule["pages"].append(page)
+        for t in v["targets"]:
+            if len(rule["examples"]) < 3:
+                rule["examples"].append(OrderedDict(page=page, target=t))
+
+
+def count_findings(report):
+    n = 0
+    for r in report["roles"].values():
+        n += len(r["dead_links"]) + len(r["overflow"]) + len(r["escaped"]) + len(r["axe"])
+        n += 1 if r["error"] else 0
+    return n
+
+
+def crawl(server, driver, outdir, roles=None, axe=None, log=None):
+    server = server.rstrip("/")
+    os.makedirs(outdir, exist_ok=True)
+    axe_js = open(find_axe(axe), encoding="utf-8").read()
+    started = time.time()
+    report = OrderedDict(server=server, roles=OrderedDict())
+    for role in roles or ROLES:
+        report["roles"][role] = crawl_role(server, driver, role, outdir, axe_js, log)
+    report["seconds"] = round(time.time() - started, 1)
+    report["axe_version"] = next((r["axe_version"] for r in report["roles"].values() if "axe_version" in r), None)
+    report["findings"] = count_findings(report)
+    with open(os.path.join(outdir, "crawl.json"), "w", encoding="utf-8") as f:
+        json.dump(report, f, ensure_ascii=False, indent=1)
+    return report
+
+
+def format_report(report):
+    rel = lambda u: u[len(report["server"]):] if u.startswith(report["server"]) else u  # noqa: E731
+    out = [f"crawl of {report['server']}: {report['findings']} finding(s), {report['seconds']} s, "
+           f"axe-core {report['axe_version']}"]
+    for role, r in report["roles"].items():
+        out.append(f"\n== {role} ({r['layout']} {r['viewport']}): {len(r['pages'])} pages, {r['links_checked']} URLs "
+                   f"checked, axe on {r['axe_pages']} pages, {r['seconds']} s")
+        if r["error"]:
+            out.append(f"  ERROR {r['error']}")
+        for e in r.get("axe_errors", []):
+            out.append(f"  axe error {rel(e)}")
+        if r["dead_links"]:
+            out.append(f"  dead links ({len(r['dead_links'])}):")
+            for d in r["dead_links"]:
+                on = ", ".join(rel(p) for p in d["pages"][:4]) + (f" (+{len(d['pages']) - 4})" if len(d["pages"]) > 4 else "")
+                out.append(f"    {d['status']} {rel(d['url'])}  on {on}")
+        if r["overflow"]:
+            out.append(f"  horizontal overflow ({len(r['overflow'])} pages):")
+            for o in r["overflow"]:
+                w = o.get("widest") or {}
+                out.append(f"    {rel(o['page'])}: scrollWidth {o['scrollWidth']}, innerWidth {o['innerWidth']}, "
+                           f"clientWidth {o['clientWidth']}; "
+                           f"{w.get('selector')} (right {w.get('right')}, width {w.get('width')}) {w.get('text', '')!r}")
+        if r["escaped"]:
+            out.append(f"  escaped markup shown as text ({len(r['escaped'])} pages):")
+            for e in r["escaped"]:
+                out.append(f"    {rel(e['page'])}: " + " | ".join(repr(s) for s in e["snippets"][:3]))
+        if r["axe"]:
+            out.append(f"  axe critical/serious ({len(r['axe'])} rules):")
+            for rule, v in sorted(r["axe"].items(), key=lambda kv: -kv[1]["nodes"]):
+                out.append(f"    {rule} [{v['impact']}] {v['help']}: {v['nodes']} nodes on {len(v['pages'])} pages")
+                for ex in v["examples"]:
+                    out.append(f"      {rel(ex['page'])}  {ex['target']}")
+        if not (r["error"] or r["dead_links"] or r["overflow"] or r["escaped"] or r["axe"]):
+            out.append("  nothing found")
+    return "\n".join(out)
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("server")
+    ap.add_argument("driver")
+    ap.add_argument("outdir")
+    ap.add_argument("--roles", help="comma-separated, from " + ",".join(ROLES))
+    ap.add_argument("--axe", help="path to axe.min.js")
+    a = ap.parse_args(argv)
+    roles = a.roles.split(",") if a.roles else ROLES
+    unknown = [r for r in roles if r not in ROLES]
+    if unknown:
+        ap.error("unknown role(s): " + ",".join(unknown))
+    try:
+        report = crawl(a.server, a.driver, a.outdir, roles, a.axe)
+    except Exception as e:
+        print(f"crawl could not run: {e}", file=sys.stderr)
+        return 2
+    print(format_report(report))
+    print(f"\nreport in {os.path.join(a.outdir, 'crawl.json')}")
+    return 1 if report["findings"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
