@@ -296,4 +296,17 @@ struct APIDocumentTests {
             #expect(try await AccessLogEntry.query(on: app.db).count() == denied + 1)
         }
     }
+
+    /// Every page names an icon that the server answers, so browsers do not ask for a missing one.
+    @Test func pagesHaveAnIcon() async throws {
+        try await withTestApp { app in
+            let page = try await Client.page(app, as: "resident").get("/").body.string
+            #expect(page.contains("<link rel=\"icon\" type=\"image/svg+xml\" href=\"/static/favicon.svg\">"))
+            let anon = try await Client.page(app, as: "resident")
+            for path in ["/static/favicon.svg", "/favicon.ico"] {
+                let icon = try await anon.get(path)
+                #expect(icon.status == .ok && icon.headers.contentType?.subType == "svg+xml", "\(path)")
+            }
+        }
+    }
 }

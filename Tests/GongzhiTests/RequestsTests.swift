@@ -321,6 +321,11 @@ struct RequestsTests {
             #expect(try await desk.get("\(path)").body.string.contains("act-settle"))
             let again = try await desk.post("\(path)/act", [("action", "take"), ("note", "")])
             #expect(again.status == .conflict)
+            // A typed number that is not one comes back marked, never as "no deadline".
+            let days = try await desk.post(
+                "\(path)/act", [("action", "dispatch"), ("note", "派单"), ("unitIds", "1"), ("workingDays", "abc")])
+            #expect(days.status == .unprocessableEntity)
+            #expect(days.body.string.contains("请填写 1 到 60 之间的整数"))
             #expect(try await desk.get("/meetings").status == .ok)
             let c1 = try await Fixtures.node(app, code: "QH-S1-C1")
             #expect(

@@ -152,12 +152,12 @@ enum RequestPages {
         }
         var input = RequestService.ActionInput()
         input.note = f.note
-        input.unitIDs = f.unitIds?.compactMap { Int($0) }
-        input.workingDays = f.workingDays.flatMap { Int($0) }
         input.rating = f.rating.flatMap(Rating.init(rawValue:))
-        input.meetingID = f.meetingId.flatMap { Int($0) }
-        input.mergeInto = f.mergeInto.flatMap { Int($0) }
         do {
+            input.unitIDs = try FormNumber.ints(f.unitIds, field: "unitIds")
+            input.workingDays = try FormNumber.int(f.workingDays, field: "workingDays", in: 1...60)
+            input.meetingID = try FormNumber.int(f.meetingId, field: "meetingId")
+            input.mergeInto = try FormNumber.int(f.mergeInto, field: "mergeInto")
             let files = (f.photos ?? []).filter { $0.data.readableBytes > 0 }.map { Array($0.data.readableBytesView) }
             let photos = try await RequestPhotos.clean(
                 files, keepLocation: false, limit: RequestPhotos.perStep, req.caller)

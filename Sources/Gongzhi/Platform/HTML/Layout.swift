@@ -84,6 +84,7 @@ enum Layout {
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(title) · \(lang.t(.appName))</title>
             <link rel="stylesheet" href="\(PlatformRoute.stylesheet)">\
+            <link rel="icon" type="image/svg+xml" href="\(PlatformRoute.favicon)">\
             <script src="\(PlatformRoute.script)" defer></script></head>
             <body class="\(phone ? "phone" : "desk")">\(header)<div class="frame">\(phone ? "" : nav)<main \
             id="main">\(flashHTML)\(body)</main></div>\(phone ? nav : "")

@@ -19,10 +19,7 @@ enum Script {
         });
         """
 
-    static func serve(_ caller: Caller) -> Response {
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: "text/javascript; charset=utf-8")
-        headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
-        return Response(status: .ok, headers: headers, body: .init(string: js))
+    static func serve() -> Response {
+        StaticText.response(js, contentType: "text/javascript; charset=utf-8")
     }
 }

@@ -77,10 +77,7 @@ enum Stylesheet {
         fieldset label{display:inline-block;font-weight:400;margin-right:10px}
         """
 
-    static func serve(_ caller: Caller) -> Response {
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: "text/css; charset=utf-8")
-        headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
-        return Response(status: .ok, headers: headers, body: .init(string: css))
+    static func serve() -> Response {
+        StaticText.response(css, contentType: "text/css; charset=utf-8")
     }
 }

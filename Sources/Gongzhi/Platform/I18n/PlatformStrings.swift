@@ -141,6 +141,7 @@ extension Text {
     static let gridContacts = Text("grid.contacts")
     static let nearbyNoGrid = Text("nearby.noGrid")
     static let fieldCommunity = Text("field.community")
+    static let errorFormNumber = Text("error.form.number")
     static let errorGeoLatlng = Text("error.geo.latlng")
     static let errorGeoRange = Text("error.geo.range")
     static let errorGeoOutside = Text("error.geo.outside")
@@ -400,6 +401,7 @@ enum PlatformStrings {
             "Your account is not linked to a household in a grid yet."
         ),
         .fieldCommunity: ("社区", "Community"),
+        .errorFormNumber: ("请填写 {0} 到 {1} 之间的整数。", "Enter a whole number from {0} to {1}."),
         .errorGeoLatlng: ("请提供数字形式的 lat 和 lng 参数。", "Give lat and lng as numbers."),
         .errorGeoRange: (
             "坐标超出范围（纬度 -90~90，经度 -180~180）。",

@@ -16,8 +16,10 @@ enum OpsRoutes {
             headers.replaceOrAdd(name: .contentType, value: "application/json; charset=utf-8")
             return Response(status: .ok, headers: headers, body: .init(string: OpenAPIBuilder.printed))
         }
-        app.get(PlatformRoute.stylesheet.components) { req in Stylesheet.serve(req.caller) }
-        app.get(PlatformRoute.script.components) { req in Script.serve(req.caller) }
+        app.get(PlatformRoute.stylesheet.components) { _ in Stylesheet.serve() }
+        app.get(PlatformRoute.script.components) { _ in Script.serve() }
+        app.get(PlatformRoute.favicon.components) { _ in Favicon.serve() }
+        app.get(PlatformRoute.faviconICO.components) { _ in Favicon.serve() }
     }
 
     struct Health: Content, APIFieldNotes {

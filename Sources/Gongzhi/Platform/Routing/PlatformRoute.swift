@@ -10,12 +10,16 @@ enum PlatformRoute: AppRoute {
     case language(Parameter<String>)
     case stylesheet
     case script
+    case favicon
+    case faviconICO
     case health
     case metrics
     case apiDocument
 
     static let patterns: [PlatformRoute] = [
-        .home, .login, .logout, .account, .language(.key), .stylesheet, .script, .health, .metrics, .apiDocument,
+        .home, .login, .logout, .account, .language(.key), .stylesheet, .script, .favicon, .faviconICO, .health,
+        .metrics,
+        .apiDocument,
     ]
 
     var components: [PathComponent] {
@@ -27,6 +31,8 @@ enum PlatformRoute: AppRoute {
         case .language(let code): ["lang", code.component("code")]
         case .stylesheet: ["static", "app.css"]
         case .script: ["static", "app.js"]
+        case .favicon: ["static", "favicon.svg"]
+        case .faviconICO: ["favicon.ico"]
         case .health: ["healthz"]
         case .metrics: ["metrics"]
         case .apiDocument: ["api", "openapi.json"]
