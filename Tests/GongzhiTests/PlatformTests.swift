@@ -105,7 +105,7 @@ struct PlatformTests {
             for m in try String(contentsOf: url, encoding: .utf8).matches(of: regex) {
                 let key = String(m.output[1].substring!)
                 // File names and form coordinates (an image button's "pt.x") are not string keys.
-                let files = [".css", ".csv", ".json", ".sqlite", ".geojson", ".js", ".svg"]
+                let files = [".css", ".csv", ".json", ".sqlite", ".geojson", ".js", ".svg", ".ico"]
                 if files.contains(where: { key.hasSuffix($0) }) || key.split(separator: ".").last?.count == 1 {
                     continue
                 }
@@ -123,7 +123,8 @@ struct PlatformTests {
                 + RequestAction.allCases.map(\.labelKey) + GridFigures.Measure.allCases.map(\.labelKey)
                 + GridSizing.Flag.allCases.map(\.labelKey)
                 + GridDuty.Duty.allCases.map(\.labelKey) + GridDepartment.Role.allCases.map(\.labelKey)
-                + MapPages.Layer.allCases.map(\.labelKey) + RequestMetric.allCases.map(\.labelKey))
+                + MapPages.Layer.allCases.map(\.labelKey) + RequestMetric.allCases.map(\.labelKey)
+                + RequestMetric.allCases.map(\.definitionKey))
         #expect(used.count > 100)
         #expect(used.subtracting(Strings.zhHans.keys).sorted() == [], "keys missing in zh-Hans")
         #expect(used.subtracting(Strings.en.keys).sorted() == [], "keys missing in en")
