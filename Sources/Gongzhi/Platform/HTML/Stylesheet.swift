@@ -82,6 +82,11 @@ enum Stylesheet {
         .field{margin:6px 0}.field label{display:block}
         .unit-list{max-height:260px;overflow-y:auto}
         .unit-list label.unit{display:block;padding:6px 0;min-height:32px}
+        @media (max-width:640px){table.list,table.list tbody,table.list tr,table.list td{display:block;width:auto}\
+        table.list thead{display:none}table.list tr{background:#fff;border:1px solid var(--line);border-radius:6px;\
+        margin:0 0 8px;padding:6px 10px}table.list td{border:0;padding:2px 0;overflow-wrap:anywhere}\
+        table.list td[data-label]::before{content:attr(data-label);color:var(--muted);font-size:13px;margin-right:8px}\
+        body.phone main table:not(.list){display:block;overflow-x:auto;max-width:100%}}
         """
 
     static func serve() -> Response {
