@@ -310,4 +310,19 @@ struct APIDocumentTests {
             }
         }
     }
+
+    /// A phone's tabs are its holder's day: a resident's requests and community; a grid worker's to-dos and grid.
+    @Test func phoneTabsFitTheRole() async throws {
+        try await withTestApp { app in
+            func tabs(_ role: String) async throws -> String {
+                let page = try await Client.page(app, as: role).get("/").body.string
+                let nav = try #require(page.range(of: "<nav class=\"tabs\""))
+                return String(page[nav.lowerBound...].prefix { $0 != "\u{0}" }.split(separator: "</nav>")[0])
+            }
+            let resident = try await tabs("resident")
+            #expect(resident.contains("我的诉求") && resident.contains("我的社区") && !resident.contains("待办"))
+            let worker = try await tabs("gridworker")
+            #expect(worker.contains("待办") && worker.contains(">网格<") && !worker.contains("我的诉求"))
+        }
+    }
 }

@@ -1,6 +1,7 @@
 """Crawls the running server in headless Chromium as each demo role and reports what a person would trip over.
 
 Usage: crawl_roles.py SERVER_URL CHROMEDRIVER_URL OUTDIR [--roles resident,secretary] [--axe PATH/axe.min.js]
+       [--lang en]
 As a module: `from crawl_roles import crawl, format_report, count_findings` (crawl(...) returns the report dict).
 
 For each role (resident, member, gridworker on a 360x780 phone; secretary, street, command, unit, orgdept on a
@@ -180,7 +181,7 @@ def login(b, server, role):
         time.sleep(0.2)
 
 
-def crawl_role(server, driver, role, outdir, axe_js, log=None):
+def crawl_role(server, driver, role, outdir, axe_js, log=None, lang=None):
     log = log or (lambda m: print(m, flush=True))
     phone = role in PHONE_ROLES
     width, height = (360, 780) if phone else (1280, 900)
@@ -195,8 +196,10 @@ def crawl_role(server, driver, role, outdir, axe_js, log=None):
     try:
         b.script_timeout(90)
         login(b, server, role)
+        if lang:  # the language switch sets a cookie and comes back home
+            b.get(server + f"/lang/{lang}?back=/")
         b.get(server + "/")
-        b.screenshot(os.path.join(outdir, f"crawl-{role}-home.png"))
+        b.screenshot(os.path.join(outdir, f"crawl-{role}{'-' + lang if lang else ''}-home.png"))
         queue, queued = deque([server + "/"]), {server + "/"}
         per_pattern, axe_done = {}, {}
         while queue and len(rep["pages"]) < MAX_PAGES:
@@ -294,14 +297,14 @@ def count_findings(report):
     return n
 
 
-def crawl(server, driver, outdir, roles=None, axe=None, log=None):
+def crawl(server, driver, outdir, roles=None, axe=None, log=None, lang=None):
     server = server.rstrip("/")
     os.makedirs(outdir, exist_ok=True)
     axe_js = open(find_axe(axe), encoding="utf-8").read()
     started = time.time()
     report = OrderedDict(server=server, roles=OrderedDict())
     for role in roles or ROLES:
-        report["roles"][role] = crawl_role(server, driver, role, outdir, axe_js, log)
+        report["roles"][role] = crawl_role(server, driver, role, outdir, axe_js, log, lang)
     report["seconds"] = round(time.time() - started, 1)
     report["axe_version"] = next((r["axe_version"] for r in report["roles"].values() if "axe_version" in r), None)
     report["findings"] = count_findings(report)
@@ -358,13 +361,14 @@ def main(argv=None):
     ap.add_argument("outdir")
     ap.add_argument("--roles", help="comma-separated, from " + ",".join(ROLES))
     ap.add_argument("--axe", help="path to axe.min.js")
+    ap.add_argument("--lang", help="switch the interface language after signing in (e.g. en)")
     a = ap.parse_args(argv)
     roles = a.roles.split(",") if a.roles else ROLES
     unknown = [r for r in roles if r not in ROLES]
     if unknown:
         ap.error("unknown role(s): " + ",".join(unknown))
     try:
-        report = crawl(a.server, a.driver, a.outdir, roles, a.axe)
+        report = crawl(a.server, a.driver, a.outdir, roles, a.axe, lang=a.lang)
     except Exception as e:
         print(f"crawl could not run: {e}", file=sys.stderr)
         return 2

@@ -86,7 +86,7 @@ enum Stylesheet {
         table.list thead{display:none}table.list tr{background:#fff;border:1px solid var(--line);border-radius:6px;\
         margin:0 0 8px;padding:6px 10px}table.list td{border:0;padding:2px 0;overflow-wrap:anywhere}\
         table.list td[data-label]::before{content:attr(data-label);color:var(--muted);font-size:13px;margin-right:8px}\
-        body.phone main table:not(.list){display:block;overflow-x:auto;max-width:100%}}
+        body.phone main table:not(.list) td,body.phone main table:not(.list) th{overflow-wrap:anywhere}}
         """
 
     static func serve() -> Response {
