@@ -385,6 +385,37 @@ struct RequestsTests {
         }
     }
 
+    /// Picking the place on the map keeps what was typed; the request page shows where it is and, to staff who
+    /// may, how to reach the resident (masked; the full number only through People's logged unmask).
+    @Test func placeAndReporterOnTheRequestPage() async throws {
+        try await withTestApp { app in
+            let phone = try await Client.page(app, as: "resident")
+            let text = Client.encode("门口有积水")
+            let pick = try await phone.get("/requests/pick?kind=help&category=environment&text=\(text)&placeNote=3")
+            #expect(pick.body.string.contains("<input type=\"hidden\" name=\"text\" value=\"门口有积水\">"))
+            let back = try await phone.get("/requests/new?kind=help&category=environment&text=\(text)&pt.x=10&pt.y=10")
+            #expect(back.body.string.contains(">门口有积水</textarea>"))
+            #expect(back.body.string.contains("formaction=\"/requests/pick\""))
+            let resident = try await Client.api(app, as: "resident")
+            let id = try await Self.raise(resident, extra: ["placeNote": "3栋东侧单元门口"])
+            let tooLong = try await resident.api(
+                .POST, "/api/v1/requests",
+                json: [
+                    "kind": "help", "category": "facilities", "text": "x",
+                    "placeNote": String(repeating: "长", count: 101),
+                ])
+            #expect(tooLong.status == .unprocessableEntity)
+            let own = try await phone.get("/requests/\(id)").body.string
+            #expect(own.contains("id=\"place\"") && own.contains("3栋东侧单元门口"))
+            #expect(!own.contains("id=\"reporter\""))
+            let worker = try await Client.page(app, as: "gridworker").get("/requests/\(id)").body.string
+            let me = try #require(try await Person.find(try await Fixtures.user(app, "resident").personID!, on: app.db))
+            #expect(worker.contains("id=\"reporter\"") && worker.contains(Masking.phone(me.phone!)))
+            #expect(!worker.contains(me.phone!))
+            #expect(worker.contains("action=\"/people/\(me.id!)/unmask\""))
+        }
+    }
+
     /// One action panel: exactly the steps the viewer may take, each labelled with its own control ids; dispatch
     /// offers only units the viewer may dispatch to; staff above a unit are not offered the unit's own steps.
     @Test func oneActionPanelForTheStepsTheViewerMayTake() async throws {

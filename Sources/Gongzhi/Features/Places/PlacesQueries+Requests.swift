@@ -67,3 +67,33 @@ extension PlacesQueries {
             .sort(\.$code).all().map(GridSummary.init)
     }
 }
+
+extension PlacesQueries {
+    /// Where a request is, as its page shows it: the grid's outline with the point picked on it, and the building
+    /// and room when a household was named. Drawn for ids the request itself holds (already scope-checked).
+    struct RequestPlace: Sendable {
+        /// An SVG of the grid with the point marked; nil when the grid has no outline.
+        let map: String?
+        /// e.g. "枫林苑 3 栋 · 201".
+        let household: String?
+    }
+
+    static func requestPlace(
+        gridID: Int, point: Coordinate?, householdID: Int?, pointLabel: String, on db: any Database
+    ) async throws -> RequestPlace {
+        var svg: String?
+        if let grid = try await Grid.find(gridID, on: db) {
+            let area = MapSVG.Area(
+                id: "g\(gridID)", label: grid.name, shape: grid.shape, value: nil, href: nil, tooltip: grid.name)
+            let markers = point.map { [MapSVG.Marker(at: $0, kind: "request", tooltip: pointLabel)] } ?? []
+            svg = MapSVG.render(
+                areas: [area], markers: markers, width: 320, title: grid.name, legendTitle: nil, showLabels: false)
+        }
+        var household: String?
+        if let householdID, let h = try await Household.find(householdID, on: db) {
+            let building = try await Building.find(h.buildingID, on: db)
+            household = [building?.name, h.room].compactMap { $0 }.joined(separator: " · ")
+        }
+        return RequestPlace(map: svg, household: household)
+    }
+}

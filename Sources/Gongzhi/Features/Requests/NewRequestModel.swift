@@ -62,13 +62,17 @@ struct NewRequestModel: Sendable {
             inputmode="decimal" value="\(input?.lat.map { String($0) } ?? "")"></div>
             <div><label for="lng">\(lang.t(.requestLng))</label><input id="lng" name="lng" inputmode="decimal" \
             value="\(input?.lng.map { String($0) } ?? "")"></div></div>
-            <p><a class="button secondary" href="\(RequestsRoute.pick)" \
-            id="pick-on-map">\(lang.t(.requestPick))</a>
+            <p><button type="submit" class="secondary" formaction="\(RequestsRoute.pick)" formmethod="get" \
+            formenctype="application/x-www-form-urlencoded" formnovalidate \
+            id="pick-on-map">\(lang.t(.requestPick))</button>
             <button type="button" id="use-location" class="secondary" hidden \
             data-done="\(lang.t(.requestLocationDone))" \
             data-failed="\(lang.t(.requestLocationFailed))">\(lang.t(.requestUseLocation))</button> <span \
             id="location-status" class="muted"></span></p>
-            \(field("lat"))</fieldset>
+            \(field("lat"))
+            <label for="placeNote">\(lang.t(.requestPlaceNote))</label><input id="placeNote" name="placeNote" \
+            maxlength="100" placeholder="\(lang.t(.requestPlaceNoteHint))" \
+            value="\(input?.placeNote ?? "")">\(field("placeNote"))</fieldset>
             <label for="photos">\(lang.t(.requestPhotos))</label><input id="photos" name="photos[]" type="file" \
             accept="image/jpeg,image/png" multiple>\(field("photos"))
             <label><input type="checkbox" name="keepLocation" value="true"> \(lang.t(.requestKeepLocation))</label>

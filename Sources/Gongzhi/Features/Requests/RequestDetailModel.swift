@@ -42,6 +42,11 @@ struct RequestDetailModel: Sendable {
     }
 
     var request: Head
+    /// Where: the grid's outline with the point, the household named, the resident's words.
+    var place: PlacesQueries.RequestPlace
+    var placeNote: String?
+    /// How to reach the reporter, for staff who may open their record (masked; unmasked through People, logged).
+    var reporter: PeopleQueries.Contact?
     var steps: [Step]
     var assignments: [Assignment]
     var photos: [Photo]
@@ -85,11 +90,19 @@ struct RequestDetailModel: Sendable {
             duplicates = try await RequestRow.rows(found, viewer: v, lang: lang, on: db)
         }
         let o = d.request
+        let point = r.lat.flatMap { la in r.lng.map { Coordinate(lat: la, lng: $0) } }
+        let place = try await PlacesQueries.requestPlace(
+            gridID: r.gridID, point: point, householdID: r.householdID, pointLabel: lang.t(.requestPlacePoint),
+            on: db)
+        let reporter =
+            r.reporterUserID == v.user.id
+            ? nil : try await r.reporterPersonID.asyncMap { try await PeopleQueries.contact($0, for: v, on: db) } ?? nil
         return RequestDetailModel(
             request: Head(
                 row: RequestRow(o, lang), channel: o.channel,
                 levelLabel: lang.t(key: (EscalationLevel(rawValue: o.level) ?? .community).labelKey), rating: o.rating,
                 mergedIntoID: o.mergedIntoID),
+            place: place, placeNote: r.placeNote, reporter: reporter,
             steps: d.events.map {
                 Step(
                     id: $0.id, at: $0.at, actorName: $0.actorName, actionLabel: lang.t(key: $0.action.labelKey),
@@ -189,10 +202,33 @@ extension RequestDetailModel {
             <p id="request-text">\(r.text)</p>\(pics(nil))
             <p class="muted">\(lang.t(.requestDeadline)): \
             \(RequestPages.time(r.stepDeadline))\(overdue)\(rating)</p></section>
+            \(placeSection(m, csrf: csrf, lang))
             \(handlerList)
             \(duplicates)
             \(actions)
             <section class="card"><h2>\(lang.t(.requestTimeline))</h2><ol id="timeline">\(timeline)</ol></section>
+            """
+    }
+
+    /// Where the request is and, for staff who may, how to reach the resident who raised it.
+    static func placeSection(_ m: RequestDetailModel, csrf: HTML, _ lang: Lang) -> HTML {
+        var facts: [HTML] = []
+        if let h = m.place.household { facts.append("<p>\(lang.t(.requestHousehold))：\(h)</p>") }
+        if let note = m.placeNote { facts.append("<p id=\"place-note\">\(lang.t(.requestPlaceNote))：\(note)</p>") }
+        if let c = m.reporter {
+            let phone: HTML =
+                c.maskedPhone.map {
+                    """
+                     · \($0) <form method="post" action="\(PeopleRoute.unmask(.value(c.personID)))" class="inline">\
+                    \(csrf)<button type="submit" class="link">\(lang.t(.requestShowNumber))</button></form>
+                    """
+                } ?? ""
+            facts.append("<p id=\"reporter\">\(lang.t(.requestReporter))：\(c.name)\(phone)</p>")
+        }
+        let map: HTML = m.place.map.map { "<div class=\"map-frame small\">\(HTML(raw: $0))</div>" } ?? ""
+        if facts.isEmpty && m.place.map == nil { return "" }
+        return """
+            <section class="card" id="place"><h2>\(lang.t(.requestPlace))</h2>\(map)\(facts)</section>
             """
     }
 

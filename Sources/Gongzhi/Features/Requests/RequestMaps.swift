@@ -64,16 +64,23 @@ enum RequestMaps {
                 active: RequestsRoute.list.path)
         }
         let p = projection(grids)
+        // What the resident had typed travels through the map and back, so picking a place keeps the form.
+        let draft: [HTML] = draftFields.compactMap { name in
+            req.query[String.self, at: name].map { "<input type=\"hidden\" name=\"\(name)\" value=\"\($0)\">" }
+        }
         return Layout.page(
             req, title: req.t(.requestPick),
             body: """
                 <h1>\(req.t(.requestPick))</h1><p class="muted">\(req.t(.requestPickHint, node.name))</p>
-                <form method="get" action="\(RequestsRoute.new)" id="pick-form">
+                <form method="get" action="\(RequestsRoute.new)" id="pick-form">\(draft)
                 <input type="image" name="pt" src="\(RequestsRoute.pickImage)" alt="\(node.name)" \
                 width="\(Int(p.width))" height="\(Int(p.height.rounded()))" id="pick-map">
                 </form>
                 """, active: RequestsRoute.list.path)
     }
+
+    /// The new-request form's fields that go to the pick map and come back with the point.
+    static let draftFields = ["kind", "category", "text", "placeNote", "isPublic", "channel", "gridId"]
 
     /// The point a click on the pick map stands for, if the form came from it.
     static func picked(_ req: Request) async throws -> Coordinate? {

@@ -11,6 +11,7 @@ final class ServiceRequest: Model, @unchecked Sendable {
     @OptionalField(key: "lat") var lat: Double?
     @OptionalField(key: "lng") var lng: Double?
     @OptionalField(key: "household_id") var householdID: Int?
+    @OptionalField(key: "place_note") var placeNote: String?
     @Field(key: "grid_id") var gridID: Int
     @Field(key: "community_node_id") var communityNodeID: Int
     /// The grid's path: the grid, its community, street and district see it.
@@ -232,5 +233,16 @@ struct CreateRequests: AsyncMigration {
         ] {
             try await db.schema(s).delete()
         }
+    }
+}
+
+/// Where a request is, in the resident's words (a house number, a building, a landmark), beside the point.
+struct AddRequestPlaceNote: AsyncMigration {
+    var name: String { "012_request_place_note" }
+    func prepare(on db: Database) async throws {
+        try await db.schema(ServiceRequest.schema).field("place_note", .string).update()
+    }
+    func revert(on db: Database) async throws {
+        try await db.schema(ServiceRequest.schema).deleteField("place_note").update()
     }
 }

@@ -57,13 +57,24 @@ enum RequestPages {
             input.lat = (p.lat * 1e6).rounded() / 1e6
             input.lng = (p.lng * 1e6).rounded() / 1e6
         }
-        return try await newPage(req, input: input.lat == nil ? nil : input, error: nil)
+        // A draft back from the pick map: what was typed is shown again (unknown values are simply not chosen).
+        func draft(_ name: String) -> String? { req.query[String.self, at: name].flatMap { $0.isEmpty ? nil : $0 } }
+        input.kind = draft("kind").flatMap(RequestKind.init(rawValue:))
+        input.category = draft("category")
+        input.text = draft("text").map { String($0.prefix(RequestService.maxText)) }
+        input.placeNote = draft("placeNote").map { String($0.prefix(RequestService.maxPlaceNote)) }
+        input.isPublic = draft("isPublic") == "true"
+        input.channel = draft("channel").flatMap(RequestChannel.init(rawValue:))
+        input.gridID = draft("gridId").flatMap { Int($0) }
+        let drafted = input.lat != nil || input.text != nil || input.kind != nil
+        return try await newPage(req, input: drafted ? input : nil, error: nil)
     }
 
     struct RaiseForm: Content {
         var kind: String?
         var category: String?
         var text: String?
+        var placeNote: String?
         var lat: String?
         var lng: String?
         var isPublic: String?
@@ -80,6 +91,7 @@ enum RequestPages {
         input.kind = f.kind.flatMap(RequestKind.init(rawValue:))
         input.category = f.category
         input.text = f.text
+        input.placeNote = f.placeNote
         input.isPublic = f.isPublic == "true"
         input.channel = f.channel.flatMap(RequestChannel.init(rawValue:))
         input.gridID = f.gridId.flatMap { Int($0) }

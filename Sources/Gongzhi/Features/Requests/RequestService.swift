@@ -8,7 +8,7 @@ enum RequestService {
     struct RaiseInput: StrictInput, Content {
         static let fields: Set<String> = [
             "kind", "category", "text", "lat", "lng", "householdID", "gridID", "isPublic", "channel",
-            "reporterPersonID",
+            "reporterPersonID", "placeNote",
         ]
         var kind: RequestKind?
         var category: String?
@@ -20,7 +20,11 @@ enum RequestService {
         var isPublic: Bool?
         var channel: RequestChannel?
         var reporterPersonID: Int?
+        /// Where, in words: a house number, a building, a landmark nearby.
+        var placeNote: String?
     }
+
+    static let maxPlaceNote = 100
 
     struct ActionInput: StrictInput, Content {
         static let fields: Set<String> = ["note", "unitIDs", "workingDays", "rating", "meetingID", "mergeInto"]
@@ -51,6 +55,8 @@ enum RequestService {
             problems["text"] = "error.request.textLong"
         }
         if input.kind == nil { problems["kind"] = "error.request.kind" }
+        let placeNote = input.placeNote?.trimmingWhitespace() ?? ""
+        if placeNote.count > maxPlaceNote { problems["placeNote"] = "error.request.placeNote" }
         var category: RequestCategory?
         if let code = input.category, !code.isEmpty {
             category = try await RequestCategory.query(on: db).filter(\.$code == code).filter(\.$active == true)
@@ -98,14 +104,14 @@ enum RequestService {
             ctx, kind: input.kind!, category: category!, text: text, lat: input.lat, lng: input.lng,
             householdID: householdID, grid: grid, reporterUserID: staff ? nil : v.user.id,
             reporterPersonID: staff ? input.reporterPersonID : v.user.personID, channel: channel,
-            isPublic: input.isPublic ?? false, actor: v, actorName: nil)
+            isPublic: input.isPublic ?? false, actor: v, actorName: nil, placeNote: placeNote.isEmpty ? nil : placeNote)
     }
 
     /// The one door every channel enters by: the request, its first deadline and its first event.
     static func create(
         _ ctx: StepContext, kind: RequestKind, category: RequestCategory, text: String, lat: Double?, lng: Double?,
         householdID: Int?, grid: GridSummary, reporterUserID: Int?, reporterPersonID: Int?, channel: RequestChannel,
-        isPublic: Bool, actor: Viewer?, actorName: String?
+        isPublic: Bool, actor: Viewer?, actorName: String?, placeNote: String? = nil
     ) async throws -> ServiceRequest {
         let now = Date()
         let r = ServiceRequest()
@@ -115,6 +121,7 @@ enum RequestService {
         r.lat = lat
         r.lng = lng
         r.householdID = householdID
+        r.placeNote = placeNote
         r.gridID = grid.id
         r.communityNodeID = grid.communityNodeID
         r.path = grid.path

@@ -5,7 +5,7 @@ extension Capability {
     /// its figures, meetings and working-day calendar.
     static let requests = Capability(
         name: "Requests",
-        migrations: [CreateRequests(), CreateRequestPhotos()],
+        migrations: [CreateRequests(), CreateRequestPhotos(), AddRequestPlaceNote()],
         register: { r in
             RequestsAPI.register(r.api)
             RequestMaps.register(r.pages)

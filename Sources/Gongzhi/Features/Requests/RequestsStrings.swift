@@ -89,6 +89,14 @@ extension Text {
     static let requestMergeInto = Text("request.mergeInto")
     static let requestNote = Text("request.note")
     static let requestActions = Text("request.actions")
+    static let requestPlace = Text("request.place")
+    static let requestPlacePoint = Text("request.placePoint")
+    static let requestPlaceNote = Text("request.placeNote")
+    static let requestPlaceNoteHint = Text("request.placeNoteHint")
+    static let requestHousehold = Text("request.household")
+    static let requestReporter = Text("request.reporter")
+    static let requestShowNumber = Text("request.showNumber")
+    static let errorRequestPlaceNote = Text("error.request.placeNote")
     static let requestActionsHint = Text("request.actionsHint")
     static let requestNoteRequired = Text("request.noteRequired")
     static let requestExtraDays = Text("request.extraDays")
@@ -285,6 +293,20 @@ enum RequestsStrings {
         .requestMergeInto: ("合并到编号", "Merge into number"),
         .requestNote: ("说明", "Note"),
         .requestActions: ("办理", "Actions"),
+        .requestPlace: ("地点", "Place"),
+        .requestPlacePoint: ("反映的位置", "The place reported"),
+        .requestPlaceNote: ("地点说明", "Where, in words"),
+        .requestPlaceNoteHint: (
+            "门牌、楼栋或附近地标（选填）",
+            "House number, building or a landmark nearby (optional)"
+        ),
+        .requestHousehold: ("住户", "Household"),
+        .requestReporter: ("反映人", "Raised by"),
+        .requestShowNumber: ("查看完整号码（将记录）", "Show the full number (logged)"),
+        .errorRequestPlaceNote: (
+            "地点说明不能超过 100 字。",
+            "Where, in words, may not exceed 100 characters."
+        ),
         .requestActionsHint: (
             "以下是您现在可以办理的步骤，点开一项填写。",
             "The steps you may take now; open one to fill it in."
