@@ -163,11 +163,21 @@ struct PlatformTests {
             let c = try await Client.page(app, as: "secretary")
             let home = try await c.get("/").body.string
             let api = try await Client.api(app, as: "secretary")
-            for facet in ["partyMember", "resident", "volunteer", "communityWorker"] {
-                let total = try await api.api(.GET, "/api/v1/people?facet=\(facet)").json()["total"] as? Int ?? -1
-                let link = "href=\"/people?facet=\(facet)\"><strong class=\"num\">\(total)</strong>"
-                #expect(home.contains(link), "figure for \(facet)")
+            for query in [
+                "facet=partyMember&relation=organised", "facet=partyMember&relation=reporting", "facet=resident",
+                "facet=volunteer", "facet=communityWorker",
+            ] {
+                let total = try await api.api(.GET, "/api/v1/people?\(query)").json()["total"] as? Int ?? -1
+                let href = "/people?" + query.replacingOccurrences(of: "&", with: "&amp;")
+                let link = "href=\"\(href)\"><strong class=\"num\">\(total)</strong>"
+                #expect(home.contains(link), "figure for \(query)")
             }
+            // One definition of a party member count: the tree counts the secretary's community the same.
+            let organised = try await api.api(.GET, "/api/v1/people?facet=partyMember&relation=organised").json()
+            let v = try #require(
+                try await Viewer.load(userID: try await Fixtures.user(app, "secretary").id!, on: app.db))
+            let counts = try await OrgQueries.memberCounts(for: [v.node], on: app.db)
+            #expect(organised["total"] as? Int == counts[v.node.id!] ?? 0)
             let grids = try await api.api(.GET, "/api/v1/org/nodes?kind=gridBranch").jsonArray().count
             #expect(home.contains("href=\"/org/list?kind=gridBranch\"><strong class=\"num\">\(grids)</strong>"))
         }

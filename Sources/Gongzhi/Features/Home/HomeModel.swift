@@ -46,10 +46,12 @@ enum HomeView {
                 """
         }
         let cards: [HTML] = m.tiles.map { t in
-            """
-            <a class="entry" href="\(t.link)"><strong class="num">\(t.figure ?? 0)</strong>\
-            <small>\(lang.t(t.key))</small></a>
-            """
+            // What the figure counts, in words, beside it (one definition per count, the same on every page).
+            let definition: HTML = t.hint.map { "<small class=\"muted def\">\(lang.t($0))</small>" } ?? ""
+            return """
+                <a class="entry" href="\(t.link)"><strong class="num">\(t.figure ?? 0)</strong>\
+                <small>\(lang.t(t.key))</small>\(definition)</a>
+                """
         }
         return """
             <h1>\(lang.t(.homeDeskTitle, m.nodeName))</h1>

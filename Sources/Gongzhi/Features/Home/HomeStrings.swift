@@ -10,6 +10,8 @@ extension Text {
     static let homeDeskTitle = Text("home.deskTitle")
     static let homeDeskHint = Text("home.deskHint")
     static let homeInService = Text("home.inService")
+    static let homeInServiceHint = Text("home.inServiceHint")
+    static let homeMembersOrganisedHint = Text("home.membersOrganisedHint")
     static let profileNone = Text("profile.none")
     static let communityStaff = Text("community.staff")
     static let communityGrid = Text("community.grid")
@@ -42,7 +44,15 @@ enum HomeStrings {
             "每个数字都可点开，查看背后的记录。",
             "Every figure opens the records behind it."
         ),
-        .homeInService: ("在职党员", "In-service members"),
+        .homeInService: ("报到的在职党员", "In-service members reporting here"),
+        .homeInServiceHint: (
+            "在职党员中，报到到本辖区社区的人数（双报到）。",
+            "In-service members who report to a community in this area."
+        ),
+        .homeMembersOrganisedHint: (
+            "组织关系在本辖区党组织的党员，与组织架构中的人数同一口径。",
+            "Members whose party organisation is in this area; the organisation tree counts the same."
+        ),
         .profileNone: (
             "您的账号尚未关联人员信息，请联系社区。",
             "Your account is not linked to a person record yet; please ask your community."

@@ -21,13 +21,21 @@ extension Capability {
             HomeTile(
                 layout: .phone, order: 70, link: PeopleRoute.list.link, key: .navPeople, hint: .homePeopleHint,
                 permission: .viewPeople),
-            facetTile(.partyMember, order: 20, key: .facetPartyMember, \.$isPartyMember),
+            HomeTile(
+                layout: .desk, order: 20,
+                link: PeopleRoute.list.query([("facet", "partyMember"), ("relation", "organised")]),
+                key: .facetPartyMember, hint: .homeMembersOrganisedHint, permission: .viewPeople,
+                count: { v, db in
+                    try await Person.query(on: db).inScope(v.scope, \.$path).filter(\.$archived == false)
+                        .filter(\.$isPartyMember == true).count()
+                }),
             HomeTile(
                 layout: .desk, order: 21,
-                link: PeopleRoute.list.query([("facet", "partyMember"), ("inService", "1")]),
-                key: .homeInService, permission: .viewPeople,
+                link: PeopleRoute.list.query([("facet", "partyMember"), ("relation", "reporting")]),
+                key: .homeInService, hint: .homeInServiceHint, permission: .viewPeople,
                 count: { v, db in
-                    try await people(v, db).filter(\.$isPartyMember == true).filter(\.$inService == true).count()
+                    try await Person.query(on: db).inScope(v.scope, optional: \.$homePath).filter(\.$archived == false)
+                        .filter(\.$isPartyMember == true).filter(\.$inService == true).count()
                 }),
             facetTile(.resident, order: 22, key: .facetResident, \.$isResident),
             facetTile(.volunteer, order: 23, key: .facetVolunteer, \.$isVolunteer),

@@ -8,7 +8,15 @@ enum PeopleService {
         var facet: PersonFacet?
         var orgID: Int?
         var inService: Bool?
+        var relation: Relation?
         var includeArchived = false
+
+        /// How a person belongs to the viewer's area: organised in it (their party organisation or node is in
+        /// scope), or an in-service member reporting to a community in it (双报到). One definition each, so the
+        /// figures on the home page, the tree and the lists count alike.
+        enum Relation: String, CaseIterable, Sendable {
+            case organised, reporting
+        }
         var page = 1
 
         static func parse(_ req: Request) throws -> ListFilter {
@@ -25,6 +33,12 @@ enum PeopleService {
                 f.orgID = id
             }
             f.inService = try req.flag("inService")
+            if let raw = req.query[String.self, at: "relation"], !raw.isEmpty {
+                guard let relation = Relation(rawValue: raw) else {
+                    throw AppError.badRequest(.errorEnum, args: ["relation", raw])
+                }
+                f.relation = relation
+            }
             f.includeArchived = try req.flag("includeArchived") ?? false
             f.page = try req.page()
             return f
@@ -61,6 +75,12 @@ enum PeopleService {
         case nil: break
         }
         if let s = f.inService { q.filter(\.$inService == s) }
+        switch f.relation {
+        case .organised: if !v.scope.isSelfOnly { q.inScope(v.scope, \.$path) }
+        case .reporting:
+            if !v.scope.isSelfOnly { q.filter(\.$inService == true).inScope(v.scope, optional: \.$homePath) }
+        case nil: break
+        }
         if let id = f.orgID {
             let node = try await OrgQueries.findInScope(id, caller)
             q.group(.or) { $0.filter(\.$path =~ node.path).filter(\.$homePath =~ node.path) }

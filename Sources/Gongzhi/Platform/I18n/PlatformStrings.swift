@@ -395,7 +395,7 @@ enum PlatformStrings {
         .navMap: ("党建地图", "Party-building map"),
         .homeNearby: ("身边党员", "Party members near me"),
         .measureHouseholds: ("户数", "Households"),
-        .measurePartyMembers: ("党员人数", "Party members"),
+        .measurePartyMembers: ("住户中的党员", "Members living in its households"),
         .measureWorkersPerThousandHouseholds: ("每千户网格员", "Grid workers per 1,000 households"),
         .gridContacts: ("包联领导", "Contact leaders"),
         .nearbyNoGrid: (

@@ -11,6 +11,15 @@ extension QueryBuilder {
         }
     }
 
+    /// Rows whose optional path (e.g. an in-service member's home community) lies in the scope.
+    @discardableResult
+    func inScope(_ scope: DataScope, optional path: KeyPath<Model, OptionalFieldProperty<Model, String>>) -> Self {
+        if scope.paths.isEmpty { return filter(path == "\u{1}none") }
+        return group(.or) { g in
+            for p in scope.paths { g.filter(path =~ p.value) }
+        }
+    }
+
     /// The same, where a row also belongs to a second subtree (an in-service member's home community).
     @discardableResult
     func inScope(
