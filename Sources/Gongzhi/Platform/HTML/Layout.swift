@@ -45,7 +45,7 @@ enum Layout {
                 nav =
                     """
                     <nav class=\"tabs\" aria-label=\"\(lang.t(.navMain))\">\
-                    \(phoneMenu.map { item(req.caller, $0, active) })</nav>
+                    \(phoneMenu.filter { $0.permission.map(v.can) ?? true }.map { item(req.caller, $0, active) })</nav>
                     """
             } else {
                 let logout: HTML =
