@@ -144,7 +144,8 @@ struct VisitsTests {
             #expect(form.status == .ok && form.body.string.contains("name=\"outcome\""))
             let visitsBefore = try await Visit.query(on: app.db).count()
             let plain = try await phone.post(
-                "/visits/households/\(h.id!)", [("outcome", "refused"), ("note", "住户不愿交谈"), ("category", ""), ("problem", "")])
+                "/visits/households/\(h.id!)",
+                [("outcome", "refused"), ("note", "住户不愿交谈"), ("category", ""), ("problem", "")])
             #expect(plain.status == .seeOther)
             #expect(plain.headers.first(name: .location) == "/visits")
             let first = try #require(try await Visit.query(on: app.db).sort(\.$id, .descending).first())
@@ -249,7 +250,8 @@ struct VisitsTests {
             let before = try await Visit.query(on: app.db).count()
             let noOutcome = try await phone.post(path, [("note", "x")])
             #expect(noOutcome.status == .unprocessableEntity)
-            #expect(noOutcome.body.string.contains("请选择走访结果") && noOutcome.body.string.contains("visit-error"))
+            #expect(noOutcome.body.string.contains("请选择走访结果"))
+            #expect(noOutcome.body.string.contains("visit-error"))
             let halfProblem = try await phone.post(path, [("outcome", "met"), ("problem", "漏水")])
             #expect(halfProblem.status == .unprocessableEntity)
             #expect(halfProblem.body.string.contains("请选择问题的类别"))

@@ -32,7 +32,7 @@ struct RecordVisitModel: Sendable {
             let text = (problem ?? "").trimmingWhitespace()
             let code = (category ?? "").trimmingWhitespace()
             if !text.isEmpty, code.isEmpty { problems["category"] = Text.errorVisitProblemCategory.key }
-            if text.isEmpty, !code.isEmpty { problems["problem"] = Text.errorVisitProblemText.key }
+            if text.isEmpty, !code.isEmpty { problems["problem"] = Text.errorVisitProblemWording.key }
             if let e = AppError.fields(problems) { throw e }
             let kind = kind.flatMap(RequestKind.init(rawValue:)) ?? .help
             return VisitsAPI.VisitInput(

@@ -32,7 +32,9 @@ enum VisitFacts {
             guard let n = nodes[u.orgNodeID], mayVisit(u, at: n, in: grid, plannedBy: planner) else { return nil }
             return VisitorChoice(id: u.id!, name: u.displayName, role: u.role)
         }
-        .sorted { ($0.role.usesPhoneLayout ? 0 : 1, $0.name, $0.id) < ($1.role.usesPhoneLayout ? 0 : 1, $1.name, $1.id) }
+        .sorted {
+            ($0.role.usesPhoneLayout ? 0 : 1, $0.name, $0.id) < ($1.role.usesPhoneLayout ? 0 : 1, $1.name, $1.id)
+        }
     }
 
     /// The visits in a scope and a period (from inclusive, to exclusive), every outcome.

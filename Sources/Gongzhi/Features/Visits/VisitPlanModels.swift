@@ -25,7 +25,9 @@ struct NewPlanModel: Sendable {
 
     static func query(_ v: Viewer, gridID: Int?, _ caller: Caller) async throws -> NewPlanModel {
         let grids = try await PlacesQueries.grids(in: v.scope, on: caller.db)
-        guard let gridID else { return NewPlanModel(grids: grids, grid: nil, visitors: [], households: [], unvisited: []) }
+        guard let gridID else {
+            return NewPlanModel(grids: grids, grid: nil, visitors: [], households: [], unvisited: [])
+        }
         let grid = try await PlacesQueries.scopedGrid(gridID, caller)
         let labels = try await PlacesQueries.householdLabels(inGrid: grid.id, on: caller.db)
         var last: [Int: Visit] = [:]
@@ -56,7 +58,8 @@ struct NewPlanModel: Sendable {
         func field(_ f: String) -> HTML {
             s.error?.fields[f].map { "<span class=\"field-error\">\(lang.t(key: $0))</span>" } ?? ""
         }
-        let gridOptions = Widgets.options(m.grids.map { (String($0.id), $0.name) }, selected: m.grid.map { String($0.id) })
+        let gridOptions = Widgets.options(
+            m.grids.map { (String($0.id), $0.name) }, selected: m.grid.map { String($0.id) })
         let chooser: HTML = """
             <form method="get" action="\(VisitsRoute.newPlan)" class="card row" id="plan-grid">\
             <label for="gridId">\(lang.t(.entityGrid))</label><select id="gridId" name="gridId">\(gridOptions)</select>\
@@ -107,7 +110,8 @@ struct PlanDetailModel: Sendable {
         let plan = try await caller.scoped(VisitPlan.self, id)
         guard let row = try await VisitPlanRow.rows([plan], on: caller.db).first else { throw AppError.notFound() }
         let visited = try await VisitFacts.visited([plan], on: caller.db)[id] ?? []
-        let labels = try await PlacesQueries.householdLabels(plan.households, limit: plan.households.count, on: caller.db)
+        let labels = try await PlacesQueries.householdLabels(
+            plan.households, limit: plan.households.count, on: caller.db)
         var last: [Int: Visit] = [:]
         for visit in try await VisitFacts.visits(ofHouseholds: labels.map(\.id), on: caller.db)
         where last[visit.householdID] == nil {
@@ -179,7 +183,8 @@ struct GridVisitsModel: Sendable {
                 : "<span class=\"tag\">\(lang.t(.visitNotYet))</span>"
             return """
                 <tr><td><a href="\(VisitsRoute.household(.value(r.household.id)))">\(r.household.label)</a></td>\
-                <td>\(mark)</td><td class="num">\(r.visits)</td><td class="muted">\(r.household.lastText(lang))</td></tr>
+                <td>\(mark)</td><td class="num">\(r.visits)</td>\
+                <td class="muted">\(r.household.lastText(lang))</td></tr>
                 """
         }
         return """
@@ -188,7 +193,8 @@ struct GridVisitsModel: Sendable {
             <label>\(lang.t(.visitPeriodFrom)) <input type="date" name="from" value="\(m.period.from.description)">\
             </label> <label>\(lang.t(.visitPeriodTo)) <input type="date" name="to" \
             value="\(m.period.to.description)"></label> <button type="submit">\(lang.t(.actionShow))</button></form>
-            <p id="grid-visit-rate"><strong>\(lang.t(.visitProgress, String(m.visited), String(m.rows.count)))</strong> \
+            <p id="grid-visit-rate">\
+            <strong>\(lang.t(.visitProgress, String(m.visited), String(m.rows.count)))</strong> \
             · \(lang.t(.visitRate)) \(VisitFacts.percent(VisitFacts.rate(m.visited, of: m.rows.count)))</p>
             <p class="muted">\(lang.t(.visitRateDefinition))</p>
             <table id="grid-households"><thead><tr><th>\(lang.t(.visitHousehold))</th><th>\(lang.t(.visitVisited))</th>\

@@ -82,4 +82,3 @@ struct AddVisitOutcome: AsyncMigration {
         try await db.schema(Visit.schema).deleteField("outcome").update()
     }
 }
-

@@ -97,7 +97,8 @@ struct VisitsPageModel: Sendable {
         let left = wanted.subtracting(done)
         let labels = try await PlacesQueries.householdLabels(Array(left), limit: todoLimit, on: db)
         var last: [Int: Visit] = [:]
-        for visit in try await VisitFacts.visits(ofHouseholds: labels.map(\.id), on: db) where last[visit.householdID] == nil {
+        for visit in try await VisitFacts.visits(ofHouseholds: labels.map(\.id), on: db)
+        where last[visit.householdID] == nil {
             last[visit.householdID] = visit
         }
         let phone = v.role.usesPhoneLayout
@@ -135,10 +136,11 @@ struct VisitsPageModel: Sendable {
         let grids: [HTML] = m.grids.map { g in
             "<li><a href=\"\(VisitsRoute.grid(.value(g.id)))\">\(g.name) · \(lang.t(.visitAllHouseholds))</a></li>"
         }
+        let noPlans: HTML = "<p class=\"muted\">\(lang.t(.visitNoPlans))</p>"
         return """
             <p class="muted" id="visit-progress">\(lang.t(.visitProgress, String(m.done), String(m.wanted)))</p>
             <section><h2>\(lang.t(.visitMyPlans))</h2>\
-            \(plans.isEmpty ? "<p class=\"muted\">\(lang.t(.visitNoPlans))</p>" : "<ul id=\"visit-plans\">\(plans)</ul>")
+            \(plans.isEmpty ? noPlans : "<ul id=\"visit-plans\">\(plans)</ul>")
             </section>
             <section><h2>\(lang.t(.visitTodo))</h2>\
             \(todo.isEmpty ? "<p class=\"muted\">\(lang.t(.visitNoTodo))</p>" : "<ul id=\"visit-todo\">\(todo)</ul>")

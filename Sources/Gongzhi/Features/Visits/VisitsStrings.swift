@@ -54,7 +54,7 @@ extension Text {
     static let errorVisitOutcome = Text("error.visit.outcome")
     static let errorVisitNoteLong = Text("error.visit.noteLong")
     static let errorVisitProblemCategory = Text("error.visit.problemCategory")
-    static let errorVisitProblemText = Text("error.visit.problemText")
+    static let errorVisitProblemWording = Text("error.visit.problemText")
     static let errorVisitPeriod = Text("error.visit.period")
 }
 
@@ -72,7 +72,8 @@ enum VisitsStrings {
         .visitRecord: ("记录走访", "Record the visit"),
         .visitRates: ("各网格走访率", "Visit rate per grid"),
         .visitRateDefinition: (
-            "走访率 = 期间内有走访记录（“无人在家”除外）的住户数 ÷ 网格现有住户数；点击网格可查看所计住户。",
+            "走访率 = 期间内有走访记录（“无人在家”除外）的住户数 ÷ 网格现有住户数；"
+                + "点击网格可查看所计住户。",
             "Visit rate = households of the grid with a visit recorded in the period (other than “nobody at home”) "
                 + "÷ households of the grid; a grid's name opens the households counted."
         ),
@@ -138,7 +139,7 @@ enum VisitsStrings {
         .errorVisitOutcome: ("请选择走访结果。", "Choose the outcome of the visit."),
         .errorVisitNoteLong: ("走访情况不能超过 {0} 字。", "The note is longer than {0} characters."),
         .errorVisitProblemCategory: ("请选择问题的类别。", "Choose the problem's category."),
-        .errorVisitProblemText: ("请描述发现的问题。", "Describe the problem found."),
+        .errorVisitProblemWording: ("请描述发现的问题。", "Describe the problem found."),
         .errorVisitPeriod: ("结束日期不能早于开始日期。", "The period ends before it starts."),
     ])
 }
