@@ -45,6 +45,12 @@ extension PlacesQueries {
         return hs.map {
             HouseholdLabel(id: $0.id!, gridID: $0.gridID, buildingName: names[$0.buildingID], room: $0.room)
         }
-        .sorted { ($0.buildingName ?? "", $0.room, $0.id) < ($1.buildingName ?? "", $1.room, $1.id) }
+        .sorted { a, b in
+            // 2栋 before 10栋, 102室 before 1001室.
+            let byBuilding = (a.buildingName ?? "").compare(b.buildingName ?? "", options: .numeric)
+            if byBuilding != .orderedSame { return byBuilding == .orderedAscending }
+            let byRoom = a.room.compare(b.room, options: .numeric)
+            return byRoom == .orderedSame ? a.id < b.id : byRoom == .orderedAscending
+        }
     }
 }

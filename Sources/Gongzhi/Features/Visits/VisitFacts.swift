@@ -19,7 +19,8 @@ enum VisitFacts {
         let role: Role
     }
 
-    /// The accounts the planner may send to a grid: the grid's own (grid worker, chiefs, building groups) first.
+    /// The accounts the planner may send to a grid: the grid's own (grid worker, chiefs, building groups) first,
+    /// in the order of the roles.
     static func visitors(for grid: GridSummary, plannedBy planner: Viewer, on db: any Database) async throws
         -> [VisitorChoice]
     {
@@ -32,8 +33,10 @@ enum VisitFacts {
             guard let n = nodes[u.orgNodeID], mayVisit(u, at: n, in: grid, plannedBy: planner) else { return nil }
             return VisitorChoice(id: u.id!, name: u.displayName, role: u.role)
         }
-        .sorted {
-            ($0.role.usesPhoneLayout ? 0 : 1, $0.name, $0.id) < ($1.role.usesPhoneLayout ? 0 : 1, $1.name, $1.id)
+        .sorted { a, b in
+            let ra = Role.allCases.firstIndex(of: a.role) ?? 0
+            let rb = Role.allCases.firstIndex(of: b.role) ?? 0
+            return ra != rb ? ra < rb : (a.name, a.id) < (b.name, b.id)
         }
     }
 

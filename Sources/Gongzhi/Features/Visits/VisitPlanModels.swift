@@ -140,7 +140,7 @@ struct PlanDetailModel: Sendable {
             <p id="plan-progress"><strong>\(lang.t(.visitPlanProgress, String(r.visited), String(r.total)))</strong> \
             <span class="muted">\(lang.t(.visitPlanVisitedDefinition))</span></p>
             <table id="plan-households"><thead><tr><th>\(lang.t(.visitHousehold))</th>\
-            <th>\(lang.t(.visitVisited))</th><th>\(lang.t(.visitLast))</th></tr></thead><tbody>\(rows)</tbody></table>
+            <th>\(lang.t(.visitStatus))</th><th>\(lang.t(.visitLast))</th></tr></thead><tbody>\(rows)</tbody></table>
             <p><a href="\(VisitsRoute.plans)">\(lang.t(.visitPlans))</a></p>
             """
     }
@@ -197,7 +197,7 @@ struct GridVisitsModel: Sendable {
             <strong>\(lang.t(.visitProgress, String(m.visited), String(m.rows.count)))</strong> \
             · \(lang.t(.visitRate)) \(VisitFacts.percent(VisitFacts.rate(m.visited, of: m.rows.count)))</p>
             <p class="muted">\(lang.t(.visitRateDefinition))</p>
-            <table id="grid-households"><thead><tr><th>\(lang.t(.visitHousehold))</th><th>\(lang.t(.visitVisited))</th>\
+            <table id="grid-households"><thead><tr><th>\(lang.t(.visitHousehold))</th><th>\(lang.t(.visitStatus))</th>\
             <th class="num">\(lang.t(.visitVisits))</th><th>\(lang.t(.visitLast))</th></tr></thead>\
             <tbody>\(rows)</tbody></table>
             """

@@ -137,13 +137,14 @@ struct VisitsPageModel: Sendable {
             "<li><a href=\"\(VisitsRoute.grid(.value(g.id)))\">\(g.name) · \(lang.t(.visitAllHouseholds))</a></li>"
         }
         let noPlans: HTML = "<p class=\"muted\">\(lang.t(.visitNoPlans))</p>"
+        let noTodo: HTML = "<p class=\"muted\">\(lang.t(.visitNoTodo))</p>"
         return """
             <p class="muted" id="visit-progress">\(lang.t(.visitProgress, String(m.done), String(m.wanted)))</p>
             <section><h2>\(lang.t(.visitMyPlans))</h2>\
             \(plans.isEmpty ? noPlans : "<ul id=\"visit-plans\">\(plans)</ul>")
             </section>
             <section><h2>\(lang.t(.visitTodo))</h2>\
-            \(todo.isEmpty ? "<p class=\"muted\">\(lang.t(.visitNoTodo))</p>" : "<ul id=\"visit-todo\">\(todo)</ul>")
+            \(todo.isEmpty ? noTodo : "<ul id=\"visit-todo\">\(todo)</ul>")
             </section>
             <section><h2>\(lang.t(.visitMyGrids))</h2><ul id="visit-grids">\(grids)</ul></section>
             """

@@ -35,6 +35,7 @@ extension Text {
     static let visitLast = Text("visit.last")
     static let visitNever = Text("visit.never")
     static let visitVisitedMark = Text("visit.visitedMark")
+    static let visitStatus = Text("visit.status")
     static let visitNotYet = Text("visit.notYet")
     static let visitPickUnvisited = Text("visit.pickUnvisited")
     static let visitPlanOrder = Text("visit.planOrder")
@@ -108,6 +109,7 @@ enum VisitsStrings {
         .visitLast: ("最近走访", "Last visit"),
         .visitNever: ("从未走访", "Never visited"),
         .visitVisitedMark: ("已走访", "Visited"),
+        .visitStatus: ("走访情况", "Visited or not"),
         .visitNotYet: ("未走访", "Not visited"),
         .visitPickUnvisited: ("勾选本年度未走访的 {0} 户", "Tick the {0} households not visited this year"),
         .visitPlanOrder: (
