@@ -123,7 +123,8 @@ struct PlatformTests {
                 + RequestAction.allCases.map(\.labelKey) + GridFigures.Measure.allCases.map(\.labelKey)
                 + GridSizing.Flag.allCases.map(\.labelKey)
                 + GridDuty.Duty.allCases.map(\.labelKey) + GridDepartment.Role.allCases.map(\.labelKey)
-                + MapPages.Layer.allCases.map(\.labelKey) + RequestMetric.allCases.map(\.labelKey))
+                + MapPages.Layer.allCases.map(\.labelKey) + RequestMetric.allCases.map(\.labelKey)
+                + RequestMetric.allCases.map(\.definitionKey))
         #expect(used.count > 100)
         #expect(used.subtracting(Strings.zhHans.keys).sorted() == [], "keys missing in zh-Hans")
         #expect(used.subtracting(Strings.en.keys).sorted() == [], "keys missing in en")
@@ -307,6 +308,22 @@ struct APIDocumentTests {
                 let icon = try await anon.get(path)
                 #expect(icon.status == .ok && icon.headers.contentType?.subType == "svg+xml", "\(path)")
             }
+        }
+    }
+
+    /// A phone's tabs are its holder's day: a resident's requests and community; a grid worker's to-dos and grid.
+    @Test func phoneTabsFitTheRole() async throws {
+        try await withTestApp { app in
+            func tabs(_ role: String) async throws -> String {
+                let page = try await Client.page(app, as: role).get("/").body.string
+                let nav = try #require(page.range(of: "<nav class=\"tabs\""))
+                return String(page[nav.lowerBound...].prefix { $0 != "\u{0}" }.split(separator: "</nav>")[0])
+            }
+            let resident = try await tabs("resident")
+            #expect(resident.contains("我的诉求") && resident.contains("我的社区"))
+            #expect(!resident.contains("待办"))
+            let worker = try await tabs("gridworker")
+            #expect(worker.contains("待办") && worker.contains(">网格<") && !worker.contains("我的诉求"))
         }
     }
 }

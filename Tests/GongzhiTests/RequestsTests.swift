@@ -385,6 +385,60 @@ struct RequestsTests {
         }
     }
 
+    /// One action panel: exactly the steps the viewer may take, each labelled with its own control ids; dispatch
+    /// offers only units the viewer may dispatch to; staff above a unit are not offered the unit's own steps.
+    @Test func oneActionPanelForTheStepsTheViewerMayTake() async throws {
+        try await withTestApp { app in
+            let resident = try await Client.api(app, as: "resident")
+            let worker = try await Client.api(app, as: "gridworker")
+            let id = try await Self.raise(resident)
+            _ = try await Self.act(worker, id, "take")
+            _ = try await Self.act(worker, id, "forward", ["note": "需联席会议"])
+            let secretary = try await Client.page(app, as: "secretary")
+            let page = try await secretary.get("/requests/\(id)").body.string
+            #expect(page.components(separatedBy: "id=\"actions\"").count == 2)
+            let ids = page.matches(of: try Regex(#"id="([^"]+)""#)).map { String($0.output[1].substring!) }
+            #expect(Set(ids).count == ids.count, "duplicate ids: \(ids)")
+            let forms = page.components(separatedBy: "class=\"action-form\"").count - 1
+            #expect(forms > 0 && page.components(separatedBy: "<label for=\"note-").count - 1 == forms)
+            #expect(page.contains("data-action=\"decide\"") && !page.contains("data-action=\"accept\""))
+            let v = try #require(
+                try await Viewer.load(userID: try await Fixtures.user(app, "secretary").id!, on: app.db))
+            let request = try #require(try await ServiceRequest.find(id, on: app.db))
+            let offered = page.matches(of: try Regex(#"name="unitIds\[\]" value="(\d+)""#))
+                .map { Int(String($0.output[1].substring!))! }
+            #expect(!offered.isEmpty)
+            for unitID in offered {
+                let unit = try #require(try await ResidentUnit.find(unitID, on: app.db))
+                let path = TreePath(unit.path)
+                #expect(v.scope.includes(path) || path.contains(TreePath(request.path)), "\(unit.name)")
+            }
+            let all = try await ResidentUnit.query(on: app.db).filter(\.$archived == false).count()
+            #expect(offered.count < all)
+            let unitUser = try await Fixtures.user(app, "unit")
+            let unit = try #require(
+                try await ResidentUnit.query(on: app.db).filter(\.$partyOrgNodeID == unitUser.orgNodeID).first())
+            let secretaryAPI = try await Client.api(app, as: "secretary")
+            let meeting = try await secretaryAPI.api(
+                .POST, "/api/v1/meetings",
+                json: ["communityNodeId": request.communityNodeID, "date": "2026-11-25", "host": "林晓"])
+            let meetingID = try #require(try meeting.json()["id"] as? Int)
+            let decided = try await Self.act(
+                secretaryAPI, id, "decide", ["meetingId": meetingID, "note": "派单", "unitIds": [unit.id!]])
+            #expect(decided.status == .ok)
+            for role in ["street", "command", "secretary"] {
+                let staff = try await Client.page(app, as: role).get("/requests/\(id)").body.string
+                for step in ["accept", "returnDispatch", "complete", "requestExtension"] {
+                    #expect(!staff.contains("data-action=\"\(step)\""), "\(role) offered \(step)")
+                }
+            }
+            let liaison = try await Client.page(app, as: "unit").get("/requests/\(id)").body.string
+            #expect(liaison.contains("data-action=\"accept\"") && liaison.contains("<details class=\"action\" open>"))
+            let street = try await Client.api(app, as: "street")
+            #expect(try await Self.act(street, id, "accept").status == .forbidden)
+        }
+    }
+
     /// An unsatisfied rating reopens a request: it is open again, not resolved nor on time, and in every area and
     /// period open + resolved = raised, each figure the size of the list it opens.
     @Test func reopenedRequestsAreOpenAndFiguresAddUp() async throws {

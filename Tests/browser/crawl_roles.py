@@ -1,6 +1,7 @@
 """Crawls the running server in headless Chromium as each demo role and reports what a person would trip over.
 
 Usage: crawl_roles.py SERVER_URL CHROMEDRIVER_URL OUTDIR [--roles resident,secretary] [--axe PATH/axe.min.js]
+       [--lang en]
 As a module: `from crawl_roles import crawl, format_report, count_findings` (crawl(...) returns the report dict).
 
 For each role (resident, member, gridworker on a 360x780 phone; secretary, street, command, unit, orgdept on a
@@ -27,7 +28,7 @@ import re
 import sys
 import time
 import traceback
-from collections import OrderedDict, deque
+from collections import Counter, OrderedDict, deque
 from urllib.parse import urldefrag, urlsplit
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -89,12 +90,18 @@ if (SW > W) {
   const desc = f => ({selector: sel(f.el), right: Math.round(f.r.right), width: Math.round(f.r.width),
                       text: (f.el.textContent || '').trim().replace(/\s+/g, ' ').slice(0, 50)});
   const outer = found.filter(f => f.outer).sort((a, b) => b.r.right - a.r.right);
+  // the deepest element wider than the screen forces the width; a table row or cell stands for its table
   const wide = found.filter(f => f.r.width > W + 0.5).sort((a, b) => b.depth - a.depth || b.r.right - a.r.right);
+  let widest = wide.length ? wide[0] : outer[0];
+  const table = widest && widest.el.closest('table');
+  if (table && table !== widest.el) widest = {el: table, r: table.getBoundingClientRect()};
   overflow = {scrollWidth: SW, innerWidth: IW, clientWidth: CW, outermost: outer.slice(0, 3).map(desc),
-              widest: wide.length ? desc(wide[0]) : (outer.length ? desc(outer[0]) : null)};
+              widest: widest ? desc(widest) : null};
 }
 const text = document.body ? document.body.innerText : '';
-const re = /<\/?(?:span|a|div|strong|em|b|i|p|br|small|ul|li|h[1-6]|table|tr|td|img|script)\b[^>]*>|&(?:amp;)*(?:lt|gt|quot|amp|#0*39|#x0*27);/gi;
+// a tag, or an entity (&lt; &gt; &quot; &#39; &amp;, escaped once or more) that should have been markup or a character
+const re = new RegExp('</?(?:span|a|div|strong|em|b|i|p|br|small|ul|li|h[1-6]|table|tr|td|img|script)\\b[^>]*>'
+                      + '|&(?:amp;)*(?:lt|gt|quot|amp|#0*39|#x0*27);', 'gi');
 const escaped = [];
 let m;
 while ((m = re.exec(text)) && escaped.length < 5) {
@@ -132,7 +139,11 @@ axe.run(document, {resultTypes: ['violations']}).then(r => done({version: axe.ve
 
 def find_axe(explicit=None):
     """axe.min.js: the given path, $GONGZHI_AXE_JS, the package in this interpreter, or the one in .build's venv."""
-    candidates = [explicit, os.environ.get("GONGZHI_AXE_JS")]
+    if explicit:
+        if not os.path.isfile(explicit):
+            raise FileNotFoundError(f"no such file: {explicit}")
+        return explicit
+    candidates = [os.environ.get("GONGZHI_AXE_JS")]
     try:
         import importlib.resources
         candidates.append(str(importlib.resources.files("axe_playwright_python") / "axe.min.js"))
@@ -170,7 +181,7 @@ def login(b, server, role):
         time.sleep(0.2)
 
 
-def crawl_role(server, driver, role, outdir, axe_js, log=None):
+def crawl_role(server, driver, role, outdir, axe_js, log=None, lang=None):
     log = log or (lambda m: print(m, flush=True))
     phone = role in PHONE_ROLES
     width, height = (360, 780) if phone else (1280, 900)
@@ -185,8 +196,10 @@ def crawl_role(server, driver, role, outdir, axe_js, log=None):
     try:
         b.script_timeout(90)
         login(b, server, role)
+        if lang:  # the language switch sets a cookie and comes back home
+            b.get(server + f"/lang/{lang}?back=/")
         b.get(server + "/")
-        b.screenshot(os.path.join(outdir, f"crawl-{role}-home.png"))
+        b.screenshot(os.path.join(outdir, f"crawl-{role}{'-' + lang if lang else ''}-home.png"))
         queue, queued = deque([server + "/"]), {server + "/"}
         per_pattern, axe_done = {}, {}
         while queue and len(rep["pages"]) < MAX_PAGES:
@@ -251,6 +264,7 @@ def crawl_role(server, driver, role, outdir, axe_js, log=None):
         if st and st[0] >= 400:
             rep["dead_links"].append(OrderedDict(url=u, status=st[0], pages=pages))
     rep["links_checked"] = len(status)
+    rep["link_statuses"] = dict(Counter(str(st[0]) for st in status.values()).most_common())
     rep["seconds"] = round(time.time() - started, 1)
     log(f"{role}: {len(rep['pages'])} pages, {len(status)} URLs checked, {rep['axe_pages']} axe runs, "
         f"{rep['seconds']} s")
@@ -267,9 +281,9 @@ def record_axe(b, axe_js, page, rep):
     rep["axe_pages"] += 1
     for v in res["violations"]:
         rule = rep["axe"].setdefault(v["id"], OrderedDict(impact=v["impact"], help=v["help"], helpUrl=v["helpUrl"],
-                                                          nodes=0, pages=[], examples=[]))
+                                                          nodes=0, pages=OrderedDict(), examples=[]))
         rule["nodes"] += v["nodes"]
-        rule["pages"].append(page)
+        rule["pages"][page] = v["nodes"]
         for t in v["targets"]:
             if len(rule["examples"]) < 3:
                 rule["examples"].append(OrderedDict(page=page, target=t))
@@ -283,14 +297,14 @@ def count_findings(report):
     return n
 
 
-def crawl(server, driver, outdir, roles=None, axe=None, log=None):
+def crawl(server, driver, outdir, roles=None, axe=None, log=None, lang=None):
     server = server.rstrip("/")
     os.makedirs(outdir, exist_ok=True)
     axe_js = open(find_axe(axe), encoding="utf-8").read()
     started = time.time()
     report = OrderedDict(server=server, roles=OrderedDict())
     for role in roles or ROLES:
-        report["roles"][role] = crawl_role(server, driver, role, outdir, axe_js, log)
+        report["roles"][role] = crawl_role(server, driver, role, outdir, axe_js, log, lang)
     report["seconds"] = round(time.time() - started, 1)
     report["axe_version"] = next((r["axe_version"] for r in report["roles"].values() if "axe_version" in r), None)
     report["findings"] = count_findings(report)
@@ -313,7 +327,8 @@ def format_report(report):
         if r["dead_links"]:
             out.append(f"  dead links ({len(r['dead_links'])}):")
             for d in r["dead_links"]:
-                on = ", ".join(rel(p) for p in d["pages"][:4]) + (f" (+{len(d['pages']) - 4})" if len(d["pages"]) > 4 else "")
+                more = f" (+{len(d['pages']) - 4})" if len(d["pages"]) > 4 else ""
+                on = ", ".join(rel(p) for p in d["pages"][:4]) + more
                 out.append(f"    {d['status']} {rel(d['url'])}  on {on}")
         if r["overflow"]:
             out.append(f"  horizontal overflow ({len(r['overflow'])} pages):")
@@ -321,7 +336,8 @@ def format_report(report):
                 w = o.get("widest") or {}
                 out.append(f"    {rel(o['page'])}: scrollWidth {o['scrollWidth']}, innerWidth {o['innerWidth']}, "
                            f"clientWidth {o['clientWidth']}; "
-                           f"{w.get('selector')} (right {w.get('right')}, width {w.get('width')}) {w.get('text', '')!r}")
+                           f"{w.get('selector')} (right {w.get('right')}, width {w.get('width')}) "
+                           f"{w.get('text', '')!r}")
         if r["escaped"]:
             out.append(f"  escaped markup shown as text ({len(r['escaped'])} pages):")
             for e in r["escaped"]:
@@ -329,7 +345,8 @@ def format_report(report):
         if r["axe"]:
             out.append(f"  axe critical/serious ({len(r['axe'])} rules):")
             for rule, v in sorted(r["axe"].items(), key=lambda kv: -kv[1]["nodes"]):
-                out.append(f"    {rule} [{v['impact']}] {v['help']}: {v['nodes']} nodes on {len(v['pages'])} pages")
+                out.append(f"    {rule} [{v['impact']}] {v['help']}: {v['nodes']} nodes on {len(v['pages'])} pages: "
+                           + ", ".join(f"{rel(p)} ({n})" for p, n in v["pages"].items()))
                 for ex in v["examples"]:
                     out.append(f"      {rel(ex['page'])}  {ex['target']}")
         if not (r["error"] or r["dead_links"] or r["overflow"] or r["escaped"] or r["axe"]):
@@ -344,13 +361,14 @@ def main(argv=None):
     ap.add_argument("outdir")
     ap.add_argument("--roles", help="comma-separated, from " + ",".join(ROLES))
     ap.add_argument("--axe", help="path to axe.min.js")
+    ap.add_argument("--lang", help="switch the interface language after signing in (e.g. en)")
     a = ap.parse_args(argv)
     roles = a.roles.split(",") if a.roles else ROLES
     unknown = [r for r in roles if r not in ROLES]
     if unknown:
         ap.error("unknown role(s): " + ",".join(unknown))
     try:
-        report = crawl(a.server, a.driver, a.outdir, roles, a.axe)
+        report = crawl(a.server, a.driver, a.outdir, roles, a.axe, lang=a.lang)
     except Exception as e:
         print(f"crawl could not run: {e}", file=sys.stderr)
         return 2

@@ -155,10 +155,12 @@ def act(b, url, action, note=None, setup=None):
     b.get(url)
     form = f"form[data-action='{action}']"
     b.find(form)
+    # The action panel folds each step; open the one to take, as a user taps its title.
+    b.run(f"document.querySelector(\"{form}\").closest('details').open = true")
     if setup:
         b.run(setup)
     if note is not None:
-        b.type(b.find(f"{form} input[name='note']"), note)
+        b.type(b.find(f"{form} textarea[name='note']"), note)
     b.click(b.find(f"#act-{action}"))
     try:
         wait_for(lambda: b.url.rstrip("/").endswith(url.split(SERVER)[1]) and "class=\"flash\"" in b.source(), "")
@@ -213,8 +215,9 @@ def five_steps():
             desk.click(desk.find("form[action='/meetings'] button"))
             wait_for(lambda: "/meetings/" in desk.url, "the meeting was not created")
             expect(text[:8] in desk.text(desk.find("#agenda")), "the request is not on the meeting's agenda")
-            pick_unit = ("var s = document.querySelector(\"form[data-action='decide'] select[name='unitIds[]']\");"
-                         "for (var o of s.options) { if (o.text.indexOf('枫林第一实验小学') == 0) { o.selected = true; } }")
+            pick_unit = ("for (var l of document.querySelectorAll(\"form[data-action='decide'] label.unit\")) {"
+                         " if (l.textContent.trim().indexOf('枫林第一实验小学') == 0) {"
+                         " l.querySelector('input').checked = true; } }")
             act(desk, url, "decide", note="由驻区学校协助更换灯具", setup=pick_unit)
             expect("已派单" in state(desk), f"state was {state(desk)!r}")
             desk.screenshot(os.path.join(SHOTS, "loop-3-decided.png"))

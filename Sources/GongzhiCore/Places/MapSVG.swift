@@ -113,9 +113,14 @@ public enum MapSVG {
         let values = areas.compactMap(\.value)
         let br = breaks(values)
         let legendHeight: Double = legendTitle == nil ? 0 : 34
+        // A map with links is a group of links (an image's content is presentational, so its links would be hidden
+        // from assistive technology); one without is an image.
+        let linked = areas.contains { $0.href != nil } || markers.contains { $0.href != nil }
+        let role = linked ? "group" : "img"
         var out =
             """
-            <svg xmlns=\"http://www.w3.org/2000/svg\" class=\"map\" role=\"img\" viewBox=\"0 0 \(num(proj.width)) \
+            <svg xmlns=\"http://www.w3.org/2000/svg\" class=\"map\" role=\"\(role)\" aria-label=\"\(escape(title))\" \
+            viewBox=\"0 0 \(num(proj.width)) \
             \(num(proj.height + legendHeight))\" width=\"100%\"><title>\(escape(title))</title>
             """
         out.reserveCapacity(areas.count * 300)

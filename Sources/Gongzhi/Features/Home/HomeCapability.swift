@@ -7,7 +7,11 @@ extension Capability {
         navigation: [
             NavEntry(layout: .desk, order: 0, link: PlatformRoute.home.link, key: .navHome),
             NavEntry(layout: .phone, order: 0, link: PlatformRoute.home.link, key: .navHome),
-            NavEntry(layout: .phone, order: 20, link: HomeRoute.community.link, key: .navCommunity),
+            NavEntry(
+                layout: .phone, order: 20, link: HomeRoute.community.link, key: .navCommunity,
+                roles: NavEntry.residents),
+            NavEntry(
+                layout: .phone, order: 20, link: HomeRoute.community.link, key: .navGrid, roles: NavEntry.gridStaff),
         ],
         homeTiles: [
             HomeTile(

@@ -10,7 +10,9 @@ extension Capability {
         routeTypes: [NotificationsRoute.self],
         navigation: [
             NavEntry(layout: .desk, order: 20, link: NotificationsRoute.list.link, key: .navNotifications),
-            NavEntry(layout: .phone, order: 30, link: NotificationsRoute.list.link, key: .navNotifications),
+            NavEntry(
+                layout: .phone, order: 30, link: NotificationsRoute.list.link, key: .navNotifications,
+                roles: NavEntry.residents),
         ],
         apiDoc: { NotificationsAPIDoc.operations },
         strings: NotificationsStrings.table,

@@ -84,6 +84,9 @@ struct OrgNodeModel: Sendable {
     let peopleTotal: Int
     let units: [UnitsQueries.Brief]
     let contacts: [PlacesAPI.ContactRef]
+    /// The people and units on the page whose own page the viewer may open; the rest show as plain names.
+    let openPeople: Set<Int>
+    let openUnits: Set<Int>
     let history: [AuditEntry]
     let canEdit: Bool
     let childKinds: [OrgNodeKind]
@@ -111,15 +114,22 @@ struct OrgNodeModel: Sendable {
             twins = all.filter { $0.kind == node.kind && $0.id != node.id && !node.treePath.contains($0.treePath) }
                 .map { Ref(id: $0.id!, name: $0.name) }
         }
+        let people = try await PeopleQueries.members(ofNode: id, limit: 50, on: db)
+        let units = try await UnitsQueries.located(atNode: id, on: db)
+        let contacts =
+            node.kind == .communityCommittee ? try await PlacesQueries.contacts(ofCommunity: id, on: db) : []
         return OrgNodeModel(
             node: OrgNodeRow(node, members: counts),
             crumbs: ancestors.map { Crumb(ref: Ref(id: $0.id!, name: $0.name), linked: v.scope.includes($0.treePath)) },
             mergedInto: merged.map { Ref(id: $0.id!, name: $0.name) },
             children: children.map { OrgNodeRow($0, members: counts) },
-            people: try await PeopleQueries.members(ofNode: id, limit: 50, on: db),
+            people: people,
             peopleTotal: try await PeopleQueries.memberCount(ofNode: id, on: db),
-            units: try await UnitsQueries.located(atNode: id, on: db),
-            contacts: node.kind == .communityCommittee ? try await PlacesQueries.contacts(ofCommunity: id, on: db) : [],
+            units: units,
+            contacts: contacts,
+            openPeople: try await PeopleQueries.openable(
+                people.map(\.id) + contacts.map(\.leaderPersonID), for: v, on: db),
+            openUnits: try await UnitsQueries.openable(units.map(\.id), for: v, on: db),
             history: try await AuditHistory.entries(.orgNode, id: id, on: db),
             canEdit: canEdit,
             childKinds: OrgNodeKind.allCases.filter { $0.canBePlaced(under: node.kind) },

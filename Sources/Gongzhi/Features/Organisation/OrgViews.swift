@@ -11,9 +11,14 @@ enum OrgViews {
                 <span class="muted">\(lang.t(.orgMembers, String(n.members)))</span>
                 """
             if kids.isEmpty { return "<li>\(label)</li>" }
+            // The node's link and the fold of its children are apart: a link inside a summary is two controls
+            // in one, which screen readers cannot reach separately.
             let open = HTML(raw: depth < 2 ? " open" : "")
             let list = kids.map { branch($0, depth: depth + 1) }
-            return "<li><details\(open)><summary>\(label)</summary><ul class=\"tree\">\(list)</ul></details></li>"
+            return """
+                <li>\(label)<details\(open)><summary>\(lang.t(.orgChildCount, String(kids.count)))</summary>\
+                <ul class="tree">\(list)</ul></details></li>
+                """
         }
         let export: HTML =
             m.canExport
@@ -104,6 +109,15 @@ enum OrgViews {
         return forms
     }
 
+    /// A person's name, linked when the viewer may open their page (a plain name otherwise, never a dead link).
+    static func personName(_ id: Int, _ name: String, _ m: OrgNodeModel) -> HTML {
+        m.openPeople.contains(id) ? "<a href=\"\(PeopleRoute.person(.value(id)))\">\(name)</a> " : "\(name) "
+    }
+
+    static func unitName(_ id: Int, _ name: String, _ m: OrgNodeModel) -> HTML {
+        m.openUnits.contains(id) ? "<a href=\"\(UnitsRoute.unit(.value(id)))\">\(name)</a>" : "\(name)"
+    }
+
     static func node(_ m: OrgNodeModel, csrf: HTML, _ lang: Lang) -> HTML {
         let n = m.node
         let crumbs: [HTML] = m.crumbs.map { c in
@@ -126,8 +140,7 @@ enum OrgViews {
         let people: [HTML] = m.people.map { p in
             let facets = p.facets.map { lang.t(key: $0.labelKey) }.joined(separator: "、")
             return """
-                <li><a href="\(PeopleRoute.person(.value(p.id)))">\(p.name)</a> \
-                <span class="muted">\(facets)</span></li>
+                <li>\(personName(p.id, p.name, m))<span class="muted">\(facets)</span></li>
                 """
         }
         let more: HTML =
@@ -136,14 +149,13 @@ enum OrgViews {
             : ""
         let units: [HTML] = m.units.map { u in
             """
-            <li><a href="\(UnitsRoute.unit(.value(u.id)))">\(u.name)</a> \
+            <li>\(unitName(u.id, u.name, m)) \
             <span class="muted">\(lang.t(key: u.kindLabelKey))</span></li>
             """
         }
         let contacts: [HTML] = m.contacts.map { c in
             """
-            <li>\(c.title) <a href="\(PeopleRoute.person(.value(c.leaderPersonID)))">\(c.leaderName)</a>\
-            （\(c.since)）</li>
+            <li>\(c.title) \(personName(c.leaderPersonID, c.leaderName, m))（\(c.since)）</li>
             """
         }
         let contactSection: HTML =

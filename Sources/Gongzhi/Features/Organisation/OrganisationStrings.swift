@@ -7,6 +7,7 @@ extension Text {
     static let orgTreeHint = Text("org.treeHint")
     static let orgMembers = Text("org.members")
     static let orgChildren = Text("org.children")
+    static let orgChildCount = Text("org.childCount")
     static let orgPeople = Text("org.people")
     static let orgRename = Text("org.rename")
     static let orgAddChild = Text("org.addChild")
@@ -35,6 +36,7 @@ enum OrganisationStrings {
         ),
         .orgMembers: ("党员 {0} 名", "{0} members"),
         .orgChildren: ("下级组织", "Sub-organisations"),
+        .orgChildCount: ("下级 {0} 个", "{0} below"),
         .orgPeople: ("本级人员", "People at this node"),
         .orgRename: ("名称", "Name"),
         .orgAddChild: ("新建下级组织", "Add a sub-organisation"),

@@ -20,3 +20,18 @@ extension PeopleQueries {
         try await Person.query(on: db).filter(\.$orgNodeID == id).filter(\.$archived == false).count()
     }
 }
+
+extension PeopleQueries {
+    /// Of these people, the ones whose page the viewer may open (one's own, or in scope with the permission to view
+    /// people), so pages link only those and show the others as plain names.
+    static func openable(_ ids: [Int], for v: Viewer, on db: any Database) async throws -> Set<Int> {
+        let wanted = Array(Set(ids))
+        guard !wanted.isEmpty else { return [] }
+        var open = Set(wanted.filter { $0 == v.scope.ownPersonID })
+        guard v.can(.viewPeople) else { return open }
+        for chunk in wanted.chunked(500) {
+            open.formUnion(try await PeopleService.scoped(v, on: db).filter(\.$id ~~ chunk).all().compactMap(\.id))
+        }
+        return open
+    }
+}

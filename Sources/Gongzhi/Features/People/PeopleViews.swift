@@ -10,11 +10,15 @@ enum PeopleViews {
         let export: HTML =
             m.export.map { "<a class=\"button secondary\" href=\"\($0)\">\(lang.t(.actionExportCSV))</a>" } ?? ""
         let rows: [HTML] = m.people.map { p in
-            """
-            <tr><td><a href="\(PeopleRoute.person(.value(p.id)))">\(p.name)</a></td><td>\(p.phone ?? "")</td>\
-            <td>\(p.idNumber ?? "")</td><td>\(p.facets.map { lang.t(key: $0.labelKey) }.joined(separator: "、"))</td>\
-            <td>\(p.orgNodeName ?? "")</td></tr>
-            """
+            let facets = p.facets.map { lang.t(key: $0.labelKey) }.joined(separator: "、")
+            return """
+                <tr><td data-label="\(lang.t(.fieldName))">\
+                <a href="\(PeopleRoute.person(.value(p.id)))">\(p.name)</a></td>\
+                <td data-label="\(lang.t(.fieldPhone))">\(p.phone ?? "")</td>\
+                <td data-label="\(lang.t(.fieldIdNumber))">\(p.idNumber ?? "")</td>\
+                <td data-label="\(lang.t(.fieldFacets))">\(facets)</td>\
+                <td data-label="\(lang.t(.fieldOrg))">\(p.orgNodeName ?? "")</td></tr>
+                """
         }
         return """
             <h1>\(lang.t(.navPeople)) <span class="muted">(\(m.total))</span></h1>
@@ -26,7 +30,8 @@ enum PeopleViews {
             value="">\(lang.t(.auditAny))</option>\(facets)</select></div>
             <div><button type="submit">\(lang.t(.actionSearch))</button></div></form>
             <p>\(create)\(export)</p>
-            <table id="people-table"><thead><tr><th>\(lang.t(.fieldName))</th><th>\(lang.t(.fieldPhone))</th>\
+            <table id="people-table" class="list"><thead><tr><th>\(lang.t(.fieldName))</th>\
+            <th>\(lang.t(.fieldPhone))</th>\
             <th>\(lang.t(.fieldIdNumber))</th>
             <th>\(lang.t(.fieldFacets))</th><th>\(lang.t(.fieldOrg))</th></tr></thead><tbody>
             \(rows)

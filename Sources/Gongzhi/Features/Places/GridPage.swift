@@ -25,6 +25,8 @@ struct GridPageModel: Sendable {
     let memberHouseholds: [HouseholdsAPI.HouseholdOut]
     let pins: [MapModel.Pin]
     let canSeePeople: Bool
+    /// The assigned departments whose page the viewer may open; the rest show as plain names.
+    let openUnits: Set<Int>
     let phone: Bool
     let forms: Forms?
 
@@ -47,7 +49,9 @@ struct GridPageModel: Sendable {
         return GridPageModel(
             grid: facts, community: community,
             memberHouseholds: try await HouseholdsAPI.out(households, on: db), pins: buildingPins + householdPins,
-            canSeePeople: v.can(.viewPeople), phone: v.role.usesPhoneLayout,
+            canSeePeople: v.can(.viewPeople),
+            openUnits: try await UnitsQueries.openable(facts.departments.map(\.unitID), for: v, on: db),
+            phone: v.role.usesPhoneLayout,
             forms: editable ? try await forms(v, facts, on: db) : nil)
     }
 
@@ -102,10 +106,11 @@ enum GridView {
             error.map { "<p class=\"flash error\" role=\"alert\">\(lang.format($0.messageKey, $0.args))</p>" }
             ?? HTML.empty
         let staff: [HTML] = g.staff.map { "<li>\(lang.t(key: $0.duty.labelKey)) · \($0.name)</li>" }
-        let departments: [HTML] = g.departments.map {
-            """
-            <li>\(lang.t(key: $0.role.labelKey)) · <a href="\(UnitsRoute.unit(.value($0.unitID)))">\($0.name)</a></li>
-            """
+        let departments: [HTML] = g.departments.map { d in
+            let name: HTML =
+                m.openUnits.contains(d.unitID)
+                ? "<a href=\"\(UnitsRoute.unit(.value(d.unitID)))\">\(d.name)</a>" : "\(d.name)"
+            return "<li>\(lang.t(key: d.role.labelKey)) · \(name)</li>"
         }
         let contacts: [HTML] = g.contacts.map {
             let kind = lang.t(key: $0.gridID == nil ? "grid.contactCommunity" : "grid.contactCompound")

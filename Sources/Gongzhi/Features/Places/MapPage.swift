@@ -58,7 +58,7 @@ struct MapModel: Sendable {
                         Pin(
                             at: $0, kind: u.hasPartyOrg ? "org" : "unit",
                             tooltip: [.plain(u.name), .key(u.kindLabelKey)],
-                            link: UnitsRoute.unit(.value(u.id)).link)
+                            link: v.can(.viewPeople) ? UnitsRoute.unit(.value(u.id)).link : nil)
                     }
                 }
         }

@@ -83,7 +83,9 @@ enum RequestAccess {
             }
             return atMyLevel
         case .decide: return community
-        case .accept, .returnDispatch, .progress, .requestExtension, .complete: return handler || atMyLevel
+        // The handling unit's own steps: staff above it supervise, escalate or approve, and do not act for it.
+        case .accept, .returnDispatch, .requestExtension, .complete: return handler
+        case .progress: return handler || atMyLevel
         case .approveExtension, .refuseExtension: return atMyLevel
         case .escalate: return atMyLevel
         case .supervise: return street || district || role == .communitySecretary

@@ -46,8 +46,10 @@ struct RequestDetailModel: Sendable {
     var assignments: [Assignment]
     var photos: [Photo]
     var allowedActions: [RequestAction]
-    /// The units a dispatch may choose, when the viewer may dispatch.
+    /// The units a dispatch may choose, when the viewer may dispatch: those in the viewer's scope and those above
+    /// the request (a street's departments), the ones that most often handled this category first.
     var units: [UnitsQueries.Handler]
+    var usualUnitIDs: [Int]
     /// The community's recent joint meetings, when the viewer may decide at one.
     var meetings: [MeetingChoice]
     var duplicates: [RequestRow]
@@ -59,9 +61,15 @@ struct RequestDetailModel: Sendable {
     {
         let d = try await RequestsAPI.detail(r, viewer: v, lang: lang, on: db)
         let allowed = d.allowedActions
+        let dispatching = allowed.contains(where: { [.dispatch, .decide].contains($0) })
+        let requestPath = TreePath(r.path)
         let units =
-            allowed.contains(where: { [.dispatch, .decide].contains($0) })
-            ? try await UnitsQueries.activeHandlers(on: db) : []
+            dispatching
+            ? try await UnitsQueries.activeHandlers(on: db).filter {
+                let path = TreePath($0.path)
+                return v.scope.includes(path) || path.contains(requestPath)
+            } : []
+        let usual = dispatching ? try await usualHandlers(category: r.category, among: units, on: db) : []
         let meetings =
             allowed.contains(.decide)
             ? try await JointMeeting.query(on: db).filter(\.$communityNodeID == r.communityNodeID)
@@ -92,7 +100,23 @@ struct RequestDetailModel: Sendable {
                 Assignment(unitName: $0.unitName, status: $0.status, deadline: $0.deadline)
             },
             photos: d.photos.map { Photo(id: $0.id, eventID: $0.eventID) }, allowedActions: allowed, units: units,
-            meetings: meetings, duplicates: duplicates)
+            usualUnitIDs: usual, meetings: meetings, duplicates: duplicates)
+    }
+
+    /// Up to five of the offered units that were dispatched requests of this category most often.
+    static func usualHandlers(category: String, among units: [UnitsQueries.Handler], on db: any Database)
+        async throws -> [Int]
+    {
+        let offered = Set(units.map(\.id))
+        let requestIDs = try await ServiceRequest.query(on: db).filter(\.$category == category)
+            .sort(\.$id, .descending).limit(500).all().compactMap(\.id)
+        guard !requestIDs.isEmpty else { return [] }
+        var counts: [Int: Int] = [:]
+        for a in try await RequestAssignment.query(on: db).filter(\.$requestID ~~ requestIDs).all()
+        where offered.contains(a.unitID) {
+            counts[a.unitID, default: 0] += 1
+        }
+        return counts.sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }.prefix(5).map(\.key)
     }
 }
 
@@ -154,7 +178,8 @@ extension RequestDetailModel {
             forms.isEmpty
             ? HTML.empty
             : """
-            <section class="card" id="actions"><h2>\(lang.t(.requestActions))</h2>\(forms)</section>
+            <section class="card" id="actions"><h2>\(lang.t(.requestActions))</h2>
+            <p class="muted">\(lang.t(.requestActionsHint))</p>\(forms)</section>
             """
         return """
             <h1>\(r.number) <span class="tag" id="request-state">\(r.stateLabel)</span></h1>\
@@ -171,62 +196,102 @@ extension RequestDetailModel {
             """
     }
 
-    /// The form of one step the viewer may take.
+    /// One step the viewer may take: a labelled, folded part of the one action panel; the likeliest next step is
+    /// open. Every field has its own label and id, so no two controls on the page read the same.
     static func actionForm(_ a: RequestAction, _ m: RequestDetailModel, csrf: HTML, _ lang: Lang) -> HTML {
-        let days = lang.t(.requestWorkingDays)
-        var extra: HTML = ""
+        let name = a.rawValue
+        func field(_ id: String, _ label: String, _ control: HTML) -> HTML {
+            "<p class=\"field\"><label for=\"\(id)-\(name)\">\(label)</label>\(control)</p>"
+        }
+        func days(_ label: Text) -> HTML {
+            field(
+                "days", lang.t(label),
+                """
+                <input id="days-\(name)" name="workingDays" inputmode="numeric" pattern="[0-9]*" size="3" maxlength="2">
+                """)
+        }
+        var extra: [HTML] = []
         switch a {
         case .dispatch, .decide:
-            let units: [HTML] = m.units.map {
-                "<option value=\"\($0.id)\">\($0.name) · \(lang.t(key: $0.kindLabelKey))</option>"
-            }
-            extra = """
-                <select name="unitIds[]" multiple size="5" \
-                aria-label="\(lang.t(.requestHandlers))">\(units)</select>
-                <input name="workingDays" inputmode="numeric" size="3" \
-                placeholder="\(days)" aria-label="\(days)">
-                """
             if a == .decide {
                 let meetings: [HTML] = m.meetings.map { "<option value=\"\($0.id)\">\($0.date) · \($0.host)</option>" }
-                extra = """
-                    <select name="meetingId" aria-label="\(lang.t(.entityJointMeeting))">\(meetings)</select>\
-                    \(extra)
-                    """
+                extra.append(
+                    field(
+                        "meeting", lang.t(.entityJointMeeting),
+                        "<select id=\"meeting-\(name)\" name=\"meetingId\">\(meetings)</select>"))
             }
+            extra.append(unitChooser(m, action: a, lang))
+            extra.append(days(.requestWorkingDays))
         case .requestExtension:
-            extra = """
-                <input name="workingDays" inputmode="numeric" size="3" placeholder="\(days)" aria-label="\(days)">
-                """
+            extra.append(days(.requestExtraDays))
         case .rate:
             let ratings: [HTML] = Rating.allCases.map {
                 "<option value=\"\($0.rawValue)\">\(lang.t(key: $0.labelKey))</option>"
             }
-            extra = """
-                <select name="rating" aria-label="\(lang.t(.requestActionRate))">\(ratings)</select>
-                """
+            extra.append(
+                field(
+                    "rating", lang.t(.requestActionRate),
+                    "<select id=\"rating-\(name)\" name=\"rating\">\(ratings)</select>"))
         case .merge:
-            let into = lang.t(.requestMergeInto)
-            extra = """
-                <input name="mergeInto" inputmode="numeric" size="6" placeholder="\(into)" aria-label="\(into)">
-                """
+            extra.append(
+                field(
+                    "merge", lang.t(.requestMergeInto),
+                    "<input id=\"merge-\(name)\" name=\"mergeInto\" inputmode=\"numeric\" size=\"8\">"))
         default: break
         }
-        let photos: HTML =
-            [RequestAction.settle, .complete, .progress].contains(a)
-            ? """
-            <input type="file" name="photos[]" accept="image/jpeg,image/png" multiple \
-            aria-label="\(lang.t(.requestPhotos))">
-            """ : HTML.empty
-        let primary: Set<RequestAction> = [.take, .settle, .complete, .rate, .decide, .dispatch, .accept]
-        let style = HTML(raw: primary.contains(a) ? "" : " class=\"secondary\"")
+        let noteLabel = lang.t(noteRequired.contains(a) ? .requestNoteRequired : .requestNote)
+        extra.append(
+            field(
+                "note", noteLabel,
+                "<textarea id=\"note-\(name)\" name=\"note\" rows=\"2\" maxlength=\"2000\"></textarea>"))
+        if [RequestAction.settle, .complete, .progress].contains(a) {
+            extra.append(
+                field(
+                    "photos", lang.t(.requestPhotos),
+                    """
+                    <input type="file" id="photos-\(name)" name="photos[]" accept="image/jpeg,image/png" multiple>
+                    """))
+        }
+        let open = m.allowedActions.first { primary.contains($0) } == a ? " open" : ""
         return """
+            <details class="action"\(HTML(raw: open))><summary>\(lang.t(key: a.labelKey))</summary>
             <form method="post" action="\(RequestsRoute.act(.value(m.id)))" class="action-form" \
-            data-action="\(a.rawValue)" enctype="multipart/form-data">\(csrf)\
-            <input type="hidden" name="action" value="\(a.rawValue)">
-            <div class="row">\(extra)<input name="note" placeholder="\(lang.t(.requestNote))" \
-            aria-label="\(lang.t(.requestNote))" maxlength="2000">
-            \(photos)
-            <button type="submit" id="act-\(a.rawValue)"\(style)>\(lang.t(key: a.labelKey))</button></div></form>
+            data-action="\(name)" enctype="multipart/form-data">\(csrf)\
+            <input type="hidden" name="action" value="\(name)">\(extra)
+            <button type="submit" id="act-\(name)">\(lang.t(key: a.labelKey))</button></form></details>
+            """
+    }
+
+    /// The steps a user takes forward; the panel opens the first of them the viewer may take.
+    static let primary: [RequestAction] = [.rate, .take, .settle, .accept, .complete, .decide, .dispatch]
+    /// Steps whose note is their substance (a reason, a result).
+    static let noteRequired: Set<RequestAction> = [.forward, .escalate, .returnDispatch, .complete, .reopen]
+
+    /// The units to dispatch to: checkboxes grouped by kind, the category's usual handlers first, with a filter
+    /// box the page script wires up (without it, every unit is still listed).
+    static func unitChooser(_ m: RequestDetailModel, action a: RequestAction, _ lang: Lang) -> HTML {
+        let usual = Set(m.usualUnitIDs)
+        func box(_ u: UnitsQueries.Handler) -> HTML {
+            """
+            <label class="unit"><input type="checkbox" name="unitIds[]" value="\(u.id)"> \(u.name)</label>
+            """
+        }
+        var groups: [HTML] = []
+        let first = m.usualUnitIDs.compactMap { id in m.units.first { $0.id == id } }
+        if !first.isEmpty {
+            groups.append("<fieldset><legend>\(lang.t(.requestUsualHandlers))</legend>\(first.map(box))</fieldset>")
+        }
+        let rest = m.units.filter { !usual.contains($0.id) }
+        for kind in Dictionary(grouping: rest, by: \.kindLabelKey).keys.sorted() {
+            let units = rest.filter { $0.kindLabelKey == kind }
+            groups.append("<fieldset><legend>\(lang.t(key: kind))</legend>\(units.map(box))</fieldset>")
+        }
+        let list = "units-\(a.rawValue)"
+        return """
+            <fieldset class="units"><legend>\(lang.t(.requestHandlers))</legend>
+            <p class="field"><label for="filter-\(a.rawValue)">\(lang.t(.requestFilterUnits))</label>\
+            <input type="search" id="filter-\(a.rawValue)" data-filter="\(list)"></p>
+            <div class="unit-list" id="\(list)">\(groups)</div></fieldset>
             """
     }
 }

@@ -121,18 +121,21 @@ enum RequestViews {
         let supervised: HTML =
             r.supervised ? " <span class=\"tag\">\(lang.t(.requestActionSupervise))</span>" : ""
         return """
-            <tr class="\(r.overdue ? "bad" : "")"><td><a \
+            <tr class="\(r.overdue ? "bad" : "")"><td data-label="\(lang.t(.requestNumber))"><a \
             href="\(RequestsRoute.request(.value(r.id)))">\(r.number)</a></td>\
-            <td>\(r.categoryLabel) · \(r.kindLabel)</td>
-            <td>\(String(r.text.prefix(40)))</td><td>\(r.gridName ?? "")</td><td><span \
-            class="tag">\(r.stateLabel)</span>\(supervised)</td>
-            <td>\(RequestPages.time(r.stepDeadline))\(r.overdue ? " · " + lang.t(.requestOverdue) : "")</td></tr>
+            <td data-label="\(lang.t(.requestCategory))">\(r.categoryLabel) · \(r.kindLabel)</td>
+            <td data-label="\(lang.t(.requestWording))">\(String(r.text.prefix(40)))</td>\
+            <td data-label="\(lang.t(.entityGrid))">\(r.gridName ?? "")</td>\
+            <td data-label="\(lang.t(.requestState))"><span class="tag">\(r.stateLabel)</span>\(supervised)</td>
+            <td data-label="\(lang.t(.requestDeadline))">\(RequestPages.time(r.stepDeadline))\
+            \(r.overdue ? " · " + lang.t(.requestOverdue) : "")</td></tr>
             """
     }
 
     static func table(_ lang: Lang, _ rows: [HTML], id: String) -> HTML {
         """
-        <table id="\(id)"><thead><tr><th>\(lang.t(.requestNumber))</th><th>\(lang.t(.requestCategory))</th>\
+        <table id="\(id)" class="list"><thead><tr><th>\(lang.t(.requestNumber))</th>\
+        <th>\(lang.t(.requestCategory))</th>\
         <th>\(lang.t(.requestWording))</th>
         <th>\(lang.t(.entityGrid))</th><th>\(lang.t(.requestState))</th>\
         <th>\(lang.t(.requestDeadline))</th></tr></thead><tbody>\(rows)</tbody></table>

@@ -191,14 +191,18 @@ enum RequestPages {
         let rows: [HTML] = list.map { t in
             let r = t.request
             return """
-                <tr class="\(r.overdue ? "bad" : "")"><td><a href="\(RequestsRoute.request(.value(r.id)))">\
-                \(r.number)</a></td><td>\(t.waitingFor)</td><td>\(r.categoryLabel)</td><td>\(r.gridName ?? "")</td>\
-                <td>\(time(r.stepDeadline))\(r.overdue ? " · " + lang.t(.requestOverdue) : "")</td></tr>
+                <tr class="\(r.overdue ? "bad" : "")"><td data-label="\(lang.t(.requestNumber))">\
+                <a href="\(RequestsRoute.request(.value(r.id)))">\(r.number)</a></td>\
+                <td data-label="\(lang.t(.todoNext))">\(t.waitingFor)</td>\
+                <td data-label="\(lang.t(.requestCategory))">\(r.categoryLabel)</td>\
+                <td data-label="\(lang.t(.entityGrid))">\(r.gridName ?? "")</td>\
+                <td data-label="\(lang.t(.requestDeadline))">\(time(r.stepDeadline))\
+                \(r.overdue ? " · " + lang.t(.requestOverdue) : "")</td></tr>
                 """
         }
         return """
             <h1>\(lang.t(.navTodos)) <span class="muted">(\(list.count))</span></h1>
-            <table id="todos"><thead><tr><th>\(lang.t(.requestNumber))</th><th>\(lang.t(.todoNext))</th>\
+            <table id="todos" class="list"><thead><tr><th>\(lang.t(.requestNumber))</th><th>\(lang.t(.todoNext))</th>\
             <th>\(lang.t(.requestCategory))</th><th>\(lang.t(.entityGrid))</th>\
             <th>\(lang.t(.requestDeadline))</th></tr></thead>
             <tbody>\(rows)</tbody></table>

@@ -21,7 +21,11 @@ extension Capability {
                 layout: .desk, order: 50, link: RequestsRoute.meetings.link, key: .navMeetings,
                 permission: .viewTree),
             NavEntry(layout: .desk, order: 150, link: RequestsRoute.calendar.link, key: .navCalendar),
-            NavEntry(layout: .phone, order: 10, link: RequestsRoute.list.link, key: .navMyRequests),
+            NavEntry(
+                layout: .phone, order: 10, link: RequestsRoute.list.link, key: .navMyRequests,
+                roles: NavEntry.residents),
+            NavEntry(
+                layout: .phone, order: 10, link: RequestsRoute.todos.link, key: .navTodos, roles: NavEntry.gridStaff),
         ],
         homeTiles: [
             HomeTile(

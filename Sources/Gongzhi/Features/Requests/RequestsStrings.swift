@@ -89,6 +89,11 @@ extension Text {
     static let requestMergeInto = Text("request.mergeInto")
     static let requestNote = Text("request.note")
     static let requestActions = Text("request.actions")
+    static let requestActionsHint = Text("request.actionsHint")
+    static let requestNoteRequired = Text("request.noteRequired")
+    static let requestExtraDays = Text("request.extraDays")
+    static let requestUsualHandlers = Text("request.usualHandlers")
+    static let requestFilterUnits = Text("request.filterUnits")
     static let requestTimeline = Text("request.timeline")
     static let requestTookDays = Text("request.tookDays")
     static let requestLevelNow = Text("request.levelNow")
@@ -276,10 +281,18 @@ enum RequestsStrings {
         .requestIsPublic: ("同意不署名公开这条诉求", "It may be shown publicly without my name"),
         .requestSubmit: ("提交", "Submit"),
         .requestHandlers: ("承办单位", "Handlers"),
-        .requestWorkingDays: ("工作日", "working days"),
+        .requestWorkingDays: ("办理时限（工作日）", "Time allowed (working days)"),
         .requestMergeInto: ("合并到编号", "Merge into number"),
         .requestNote: ("说明", "Note"),
         .requestActions: ("办理", "Actions"),
+        .requestActionsHint: (
+            "以下是您现在可以办理的步骤，点开一项填写。",
+            "The steps you may take now; open one to fill it in."
+        ),
+        .requestNoteRequired: ("说明（必填）", "Note (required)"),
+        .requestExtraDays: ("需延长的工作日", "Extra working days"),
+        .requestUsualHandlers: ("常办此类的单位", "Usually handle this category"),
+        .requestFilterUnits: ("查找单位", "Find a unit"),
         .requestTimeline: ("办理过程", "Timeline"),
         .requestTookDays: ("用时 {0} 个工作日", "took {0} working days"),
         .requestLevelNow: ("当前层级：{0}", "now with: {0}"),

@@ -13,7 +13,8 @@ extension Capability {
         navigation: [
             NavEntry(layout: .desk, order: 60, link: VisitsRoute.page.link, key: .navVisits, permission: .viewPeople),
             NavEntry(
-                layout: .phone, order: 15, link: VisitsRoute.page.link, key: .navVisitsPhone, permission: .viewPeople),
+                layout: .phone, order: 15, link: VisitsRoute.page.link, key: .navVisitsPhone, permission: .viewPeople,
+                roles: NavEntry.gridStaff),
         ],
         homeTiles: [
             HomeTile(

@@ -57,6 +57,18 @@ struct NavEntry: Sendable {
     let link: Link
     let key: Text
     var permission: Permission?
+    /// The roles the entry is for (nil: everyone the permission lets in). A phone's tabs are the day's work of
+    /// whoever holds it: a resident's requests and community, a grid worker's to-dos, grid and visits.
+    var roles: Set<Role>?
+
+    func shows(for v: Viewer) -> Bool {
+        (permission.map(v.can) ?? true) && (roles?.contains(v.role) ?? true)
+    }
+
+    /// Residents and party members on the phone.
+    static let residents: Set<Role> = [.resident, .partyMember]
+    /// The grid's own staff on the phone.
+    static let gridStaff: Set<Role> = [.gridWorker, .laneChief, .buildingChief, .buildingGroupLeader]
 }
 
 /// An entry on the home page: a link with a hint on the phone, a counted figure at the desk. A figure is the

@@ -45,7 +45,7 @@ enum Layout {
                 nav =
                     """
                     <nav class=\"tabs\" aria-label=\"\(lang.t(.navMain))\">\
-                    \(phoneMenu.filter { $0.permission.map(v.can) ?? true }.map { item(req.caller, $0, active) })</nav>
+                    \(phoneMenu.filter { $0.shows(for: v) }.map { item(req.caller, $0, active) })</nav>
                     """
             } else {
                 let logout: HTML =
@@ -67,7 +67,7 @@ enum Layout {
                 nav =
                     """
                     <nav class=\"menu\" aria-label=\"\(lang.t(.navMain))\">\
-                    \(deskMenu.filter { $0.permission.map(v.can) ?? true }.map { item(req.caller, $0, active) })</nav>
+                    \(deskMenu.filter { $0.shows(for: v) }.map { item(req.caller, $0, active) })</nav>
                     """
             }
         } else {

@@ -1,8 +1,21 @@
 import Vapor
 
-/// The one small script: fills a form's location from the phone when asked. Pages work without it.
+/// The one small script: filters long checkbox lists as one types, and fills a form's location from the phone
+/// when asked. Pages work without it.
 enum Script {
     static let js = """
+        document.addEventListener('DOMContentLoaded', function () {
+          document.querySelectorAll('input[data-filter]').forEach(function (f) {
+            var list = document.getElementById(f.getAttribute('data-filter'));
+            if (!list) { return; }
+            f.addEventListener('input', function () {
+              var q = f.value.trim().toLowerCase();
+              list.querySelectorAll('label').forEach(function (l) {
+                l.hidden = q !== '' && l.textContent.toLowerCase().indexOf(q) < 0;
+              });
+            });
+          });
+        });
         document.addEventListener('DOMContentLoaded', function () {
           var b = document.getElementById('use-location');
           if (!b || !navigator.geolocation) { return; }

@@ -75,6 +75,18 @@ enum Stylesheet {
         var(--line);object-fit:cover;height:96px}
         fieldset{border:1px solid var(--line);border-radius:6px;padding:4px 10px}
         fieldset label{display:inline-block;font-weight:400;margin-right:10px}
+        details.action{border:1px solid var(--line);border-radius:6px;margin:8px 0;background:#fff}
+        details.action>summary{padding:12px;font-weight:700;min-height:24px}
+        details.action[open]>summary{border-bottom:1px solid var(--line)}
+        details.action form{padding:4px 12px 12px}
+        .field{margin:6px 0}.field label{display:block}
+        .unit-list{max-height:260px;overflow-y:auto}
+        .unit-list label.unit{display:block;padding:6px 0;min-height:32px}
+        @media (max-width:640px){table.list,table.list tbody,table.list tr,table.list td{display:block;width:auto}\
+        table.list thead{display:none}table.list tr{background:#fff;border:1px solid var(--line);border-radius:6px;\
+        margin:0 0 8px;padding:6px 10px}table.list td{border:0;padding:2px 0;overflow-wrap:anywhere}\
+        table.list td[data-label]::before{content:attr(data-label);color:var(--muted);font-size:13px;margin-right:8px}\
+        body.phone main table:not(.list) td,body.phone main table:not(.list) th{overflow-wrap:anywhere}}
         """
 
     static func serve() -> Response {

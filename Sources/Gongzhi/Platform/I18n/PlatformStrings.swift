@@ -12,6 +12,7 @@ extension Text {
     static let navAudit = Text("nav.audit")
     static let navAccessLog = Text("nav.accessLog")
     static let navCommunity = Text("nav.community")
+    static let navGrid = Text("nav.grid")
     static let navAccount = Text("nav.account")
     static let navLogout = Text("nav.logout")
     static let actionSave = Text("action.save")
@@ -209,6 +210,7 @@ enum PlatformStrings {
         .navAudit: ("审计日志", "Audit log"),
         .navAccessLog: ("访问日志", "Access log"),
         .navCommunity: ("我的社区", "My community"),
+        .navGrid: ("网格", "Grid"),
         .navAccount: ("我的", "Me"),
         .navLogout: ("退出登录", "Sign out"),
         .actionSave: ("保存", "Save"),
