@@ -137,7 +137,7 @@ struct VisitsTests {
             #expect(fresh.count >= 2)
             let phone = try await Client.page(app, as: "gridworker")
             let home = try await phone.get("/visits")
-            #expect(home.status == .ok && home.body.string.contains("<ul id=\"visit-todo\"><li class=\"card\">"))
+            #expect(home.status == .ok && home.body.string.contains("<div id=\"visit-todo\"><div class=\"card\">"))
             #expect(home.body.string.contains("走访"))
             let h = fresh[0]
             let form = try await phone.get("/visits/households/\(h.id!)")

@@ -129,8 +129,8 @@ struct VisitsPageModel: Sendable {
         }
         let todo: [HTML] = m.todo.map { h in
             """
-            <li class="card"><a class="button" href="\(VisitsRoute.household(.value(h.id)))">\(h.label)</a> \
-            <span class="muted">\(h.lastText(lang))</span></li>
+            <div class="card"><a class="button" href="\(VisitsRoute.household(.value(h.id)))">\(h.label)</a> \
+            <span class="muted">\(h.lastText(lang))</span></div>
             """
         }
         let grids: [HTML] = m.grids.map { g in
@@ -144,7 +144,7 @@ struct VisitsPageModel: Sendable {
             \(plans.isEmpty ? noPlans : "<ul id=\"visit-plans\">\(plans)</ul>")
             </section>
             <section><h2>\(lang.t(.visitTodo))</h2>\
-            \(todo.isEmpty ? noTodo : "<ul id=\"visit-todo\">\(todo)</ul>")
+            \(todo.isEmpty ? noTodo : "<div id=\"visit-todo\">\(todo)</div>")
             </section>
             <section><h2>\(lang.t(.visitMyGrids))</h2><ul id="visit-grids">\(grids)</ul></section>
             """
