@@ -10,10 +10,12 @@ enum VisitsAPIDoc {
             tag: "visits", body: .one(VisitsAPI.PlanInput.self), status: 201, answer: .one(VisitsAPI.PlanOut.self)),
         APIOperation(
             .post, "visits",
-            "Record a visit; a problem found becomes a request with channel visit in the same step",
+            "Record a visit and its outcome (met when not given); a problem found becomes a request with channel "
+                + "visit in the same step",
             tag: "visits", body: .one(VisitsAPI.VisitInput.self), status: 201, answer: .one(VisitsAPI.VisitOut.self)),
         APIOperation(
-            .get, "visits/rates", "Visit rate per grid for a period: households visited ÷ households",
+            .get, "visits/rates",
+            "Visit rate per grid for a period: households with a visit other than nobody at home ÷ households",
             tag: "visits", parameters: [.query("from", .text, "first day"), .query("to", .text, "last day")],
             answer: .list(VisitsAPI.RateOut.self)),
     ]

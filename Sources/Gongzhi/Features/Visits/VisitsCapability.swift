@@ -4,14 +4,17 @@ extension Capability {
     /// 驻点走访: visit plans at the desk, visits recorded on the phone, visit rates per grid.
     static let visits = Capability(
         name: "Visits",
-        migrations: [CreateVisits()],
+        migrations: [CreateVisits(), AddVisitOutcome()],
         register: { r in
             VisitsAPI.register(r.api)
             VisitPages.register(r.pages)
         },
         routeTypes: [VisitsRoute.self],
         navigation: [
-            NavEntry(layout: .desk, order: 60, link: VisitsRoute.page.link, key: .navVisits, permission: .viewPeople)
+            NavEntry(layout: .desk, order: 60, link: VisitsRoute.page.link, key: .navVisits, permission: .viewPeople),
+            NavEntry(
+                layout: .phone, order: 15, link: VisitsRoute.page.link, key: .navVisitsPhone, permission: .viewPeople,
+                roles: NavEntry.gridStaff),
         ],
         homeTiles: [
             HomeTile(
@@ -21,7 +24,8 @@ extension Capability {
         auditKinds: [.visit, .visitPlan],
         treePaths: [VisitPlan.treePaths, Visit.treePaths],
         apiDoc: { VisitsAPIDoc.operations },
-        strings: VisitsStrings.table
+        strings: VisitsStrings.table,
+        demo: { try await VisitsDemo.load($0) }
     )
 }
 

@@ -1,6 +1,7 @@
 extension Capability {
     /// Every capability of the server, one line each. Migrations run in this order (after the platform's own);
     /// menus and home tiles sort by their own `order`.
+    /// Visits comes after Accounts: its demo step gives the demo grid workers their plans.
     static let all: [Capability] = [
         .organisation,
         .people,
@@ -8,9 +9,9 @@ extension Capability {
         .places,
         .requests,
         .open311,
-        .visits,
         .notifications,
         .accounts,
+        .visits,
         .auditLog,
         .home,
     ]
