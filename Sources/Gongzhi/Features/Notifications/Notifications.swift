@@ -77,7 +77,9 @@ enum Notify {
         let community = try await OrgNode.find(r.communityNodeID, on: db)
         // Everyone who reported it, including reporters of the duplicates merged into it.
         let merged = try await RequestsQueries.mergedReporterIDs(into: r.id, on: db)
-        let reporter = (r.reporterUserID.map { [$0] } ?? []) + merged
+        // and the residents who joined it ("me too").
+        let supporters = try await RequestsQueries.supporterIDs(of: r.id, on: db)
+        let reporter = (r.reporterUserID.map { [$0] } ?? []) + merged + supporters
         switch action {
         case .raise: return try await users([.gridWorker], at: [grid?.branchNodeID].compactMap { $0 })
         case .take, .settle, .accept, .complete, .supervise:

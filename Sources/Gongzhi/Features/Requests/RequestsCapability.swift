@@ -5,11 +5,12 @@ extension Capability {
     /// its figures, meetings and working-day calendar.
     static let requests = Capability(
         name: "Requests",
-        migrations: [CreateRequests(), CreateRequestPhotos(), AddRequestPlaceNote()],
+        migrations: [CreateRequests(), CreateRequestPhotos(), AddRequestPlaceNote(), CreateRequestSupporters()],
         register: { r in
             RequestsAPI.register(r.api)
             RequestMaps.register(r.pages)
             RequestPages.register(r.pages)
+            CommunityPublic.register(public: r.publicPages, protected: r.pages)
         },
         routeTypes: [RequestsRoute.self],
         navigation: [
@@ -34,7 +35,7 @@ extension Capability {
                 layout: .phone, order: 50, link: RequestsRoute.todos.link, key: .navTodos, hint: .homeTodosHint,
                 permission: .viewPeople),
         ],
-        auditKinds: [.calendar, .jointMeeting, .requestCategory, .requestPhoto],
+        auditKinds: [.calendar, .jointMeeting, .requestCategory, .requestPhoto, .requestSupport],
         treePaths: [ServiceRequest.treePaths, JointMeeting.treePaths],
         apiDoc: { RequestsAPIDoc.operations },
         strings: RequestsStrings.table,

@@ -16,6 +16,10 @@ enum RequestsRoute: AppRoute {
     case meeting(Parameter<Int>)
     case calendar
     case calendarYear(Parameter<Int>)
+    case communities
+    case community(Parameter<String>)
+    case publicRequest(Parameter<String>, number: Parameter<String>)
+    case meToo(Parameter<Int>)
 
     case apiCategories
     case apiCategory(Parameter<String>)
@@ -35,7 +39,8 @@ enum RequestsRoute: AppRoute {
 
     static let patterns: [RequestsRoute] = [
         .list, .new, .figures, .pick, .pickImage, .map, .request(.key), .act(.key), .photo(.key, photo: .key),
-        .todos, .meetings, .meeting(.key), .calendar, .calendarYear(.key),
+        .todos, .meetings, .meeting(.key), .calendar, .calendarYear(.key), .communities, .community(.key),
+        .publicRequest(.key, number: .key), .meToo(.key),
         .apiCategories, .apiCategory(.key), .apiList, .apiPublic, .apiFigures, .apiSimilar, .apiRequest(.key),
         .apiAction(.key, action: .key), .apiPhotos(.key), .apiPhoto(.key, photo: .key), .apiTodos, .apiMeetings,
         .apiMeeting(.key), .apiCalendarDeadline, .apiCalendarYear(.key),
@@ -57,6 +62,11 @@ enum RequestsRoute: AppRoute {
         case .meeting(let id): ["meetings", id.component("id")]
         case .calendar: ["calendar"]
         case .calendarYear(let year): ["calendar", year.component("year")]
+        case .communities: ["c"]
+        case .community(let code): ["c", code.component("code")]
+        case .publicRequest(let code, let number):
+            ["c", code.component("code"), "requests", number.component("number")]
+        case .meToo(let id): ["requests", id.component("id"), "me-too"]
         case .apiCategories: APIPath.v1 + ["request-categories"]
         case .apiCategory(let code): APIPath.v1 + ["request-categories", code.component("code")]
         case .apiList: APIPath.v1 + ["requests"]

@@ -1,5 +1,27 @@
 /// The keys this table declares: a call site names `.member`, so a misspelt key does not compile.
 extension Text {
+    static let publicCommunities = Text("community.public.list")
+    static let publicNone = Text("community.public.none")
+    static let publicNumber = Text("community.public.number")
+    static let publicCategory = Text("community.public.category")
+    static let publicState = Text("community.public.state")
+    static let publicRaised = Text("community.public.raised")
+    static let publicMeToo = Text("community.public.meToo")
+    static let publicNoPhone = Text("community.public.noPhone")
+    static let publicRaise = Text("community.public.raise")
+    static let publicSignup = Text("community.public.signup")
+    static let publicLogin = Text("community.public.login")
+    static let publicIntro = Text("community.public.intro")
+    static let publicOneStop = Text("community.public.oneStop")
+    static let publicOneStopHint = Text("community.public.oneStopHint")
+    static let publicGridWorkers = Text("community.public.gridWorkers")
+    static let publicRequests = Text("community.public.requests")
+    static let publicUnits = Text("community.public.units")
+    static let publicMeTooDone = Text("community.public.meTooDone")
+    static let publicMeTooButton = Text("community.public.meTooButton")
+    static let publicMeTooCount = Text("community.public.meTooCount")
+    static let publicTimeline = Text("community.public.timeline")
+    static let errorMeTooTwice = Text("error.meToo.twice")
     static let requestAnotherResident = Text("request.anotherResident")
     static let requestStateRaised = Text("requestState.raised")
     static let requestStateGridReview = Text("requestState.gridReview")
@@ -180,6 +202,31 @@ extension Text {
 /// The interface strings of Requests, in both languages.
 enum RequestsStrings {
     static let table = StringTable([
+        .publicCommunities: ("社区公开信息", "Community public information"),
+        .publicNone: ("暂无公开诉求。", "No public requests yet."),
+        .publicNumber: ("编号", "Number"),
+        .publicCategory: ("类别", "Category"),
+        .publicState: ("状态", "State"),
+        .publicRaised: ("提出日期", "Raised"),
+        .publicMeToo: ("同求", "Me too"),
+        .publicNoPhone: ("（未登记工作电话）", "(no work number on file)"),
+        .publicRaise: ("我有需要：提出诉求", "I need something: raise a request"),
+        .publicSignup: ("用手机号注册", "Sign up with a mobile number"),
+        .publicLogin: ("登录后提出诉求、跟踪办理", "Sign in to raise and follow requests"),
+        .publicIntro: ("本页无需登录，不含任何个人信息。", "No sign-in needed; no personal data here."),
+        .publicOneStop: ("一站通", "One-stop entry"),
+        .publicOneStopHint: (
+            "注册登录后可提出诉求、对公开诉求“同求”、评价结果；也可联系网格员。",
+            "Signed in, raise requests, join public ones (me too), rate results; or call your grid worker."
+        ),
+        .publicGridWorkers: ("网格员公示", "Grid workers"),
+        .publicRequests: ("公开诉求", "Public requests"),
+        .publicUnits: ("承办单位", "Handled by"),
+        .publicMeTooDone: ("您已同求，办理进展会通知您。", "You joined; you will be told of each step."),
+        .publicMeTooButton: ("我也有这个需要（同求）", "Me too"),
+        .publicMeTooCount: ("同求 {0} 人", "{0} residents joined"),
+        .publicTimeline: ("办理过程", "Steps"),
+        .errorMeTooTwice: ("您已同求过这条诉求。", "You have already joined this request."),
         .requestAnotherResident: ("另一位居民", "Another resident"),
         .requestStateRaised: ("待网格受理", "Waiting for the grid"),
         .requestStateGridReview: ("网格议事", "Grid review"),
