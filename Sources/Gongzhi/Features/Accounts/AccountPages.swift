@@ -31,7 +31,9 @@ enum AccountPages {
                 <label for="password">\(req.t(.loginPassword))</label>
                 <input id="password" name="password" type="password" autocomplete="current-password" required>
                 <p><button type="submit" id="login-submit">\(req.t(.loginSubmit))</button></p>
-                </form><p class="muted">\(req.t(.loginHint))</p></section>
+                </form><p class="muted">\(req.t(.loginHint))</p>
+                <p><a href="\(AccountsRoute.signup)" id="signup-link">\(req.t(.signUpLink))</a></p>
+                <p><a href="\(RequestsRoute.communities)" id="public-link">\(req.t(.signUpPublic))</a></p></section>
                 """)
     }
 

@@ -11,6 +11,8 @@ enum AccountsRoute: AppRoute {
     case shares(Parameter<Int>)
     case shareRemove(Parameter<Int>, node: Parameter<Int>)
     case ownPassword
+    case signup
+    case signupConfirm
 
     case apiToken
     case apiLogout
@@ -25,7 +27,8 @@ enum AccountsRoute: AppRoute {
 
     static let patterns: [AccountsRoute] = [
         .accounts, .new, .account(.key), .unlock(.key), .password(.key), .shares(.key),
-        .shareRemove(.key, node: .key), .ownPassword, .apiToken, .apiLogout, .apiMe, .apiMePassword, .apiAccounts,
+        .shareRemove(.key, node: .key), .ownPassword, .signup, .signupConfirm, .apiToken, .apiLogout, .apiMe,
+        .apiMePassword, .apiAccounts,
         .apiAccount(.key), .apiUnlock(.key), .apiPassword(.key), .apiShares(.key), .apiShare(.key, node: .key),
     ]
 
@@ -40,6 +43,8 @@ enum AccountsRoute: AppRoute {
         case .shareRemove(let id, let node):
             ["accounts", id.component("id"), "shares", node.component("node"), "remove"]
         case .ownPassword: ["account", "password"]
+        case .signup: ["signup"]
+        case .signupConfirm: ["signup", "confirm"]
         case .apiToken: APIPath.v1 + ["auth", "token"]
         case .apiLogout: APIPath.v1 + ["auth", "logout"]
         case .apiMe: APIPath.v1 + ["me"]

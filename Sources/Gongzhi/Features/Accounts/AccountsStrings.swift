@@ -1,5 +1,22 @@
 /// The keys this table declares: a call site names `.member`, so a misspelt key does not compile.
 extension Text {
+    static let signUpTitle = Text("signup.title")
+    static let signUpHint = Text("signup.hint")
+    static let signUpPhone = Text("signup.phone")
+    static let signUpName = Text("signup.name")
+    static let signUpCommunity = Text("signup.community")
+    static let signUpSend = Text("signup.send")
+    static let signUpSent = Text("signup.sent")
+    static let signUpCode = Text("signup.code")
+    static let signUpConfirm = Text("signup.confirm")
+    static let signUpLink = Text("signup.link")
+    static let signUpPublic = Text("signup.public")
+    static let flashSignedUp = Text("flash.signedUp")
+    static let errorSignUpName = Text("error.signup.name")
+    static let errorSignUpCommunity = Text("error.signup.community")
+    static let errorSignUpCode = Text("error.signup.code")
+    static let errorSignUpTooMany = Text("error.signup.tooMany")
+    static let errorSignUpNoGateway = Text("error.signup.noGateway")
     static let loginTitle = Text("login.title")
     static let loginLogin = Text("login.login")
     static let loginPassword = Text("login.password")
@@ -41,6 +58,44 @@ extension Text {
 /// The interface strings of Accounts, in both languages.
 enum AccountsStrings {
     static let table = StringTable([
+        .signUpTitle: ("手机号注册", "Sign up with a mobile number"),
+        .signUpHint: (
+            "填写手机号、姓名、社区和密码，将收到 6 位验证码（10 分钟有效）。",
+            "Give your number, name, community and a password; we text a 6-digit code (valid 10 minutes)."
+        ),
+        .signUpPhone: ("手机号", "Mobile number"),
+        .signUpName: ("姓名", "Name"),
+        .signUpCommunity: ("所在社区", "Community"),
+        .signUpSend: ("获取验证码", "Send the code"),
+        .signUpSent: (
+            "如该手机号可以注册，验证码已发送，请在 10 分钟内输入。",
+            "If this number can sign up, a code has been sent to it; enter it within 10 minutes."
+        ),
+        .signUpCode: ("验证码", "Code"),
+        .signUpConfirm: ("完成注册", "Finish signing up"),
+        .signUpLink: ("没有账号？用手机号注册", "No account? Sign up with your mobile number"),
+        .signUpPublic: (
+            "不登录，查看社区公开信息",
+            "See your community's public information without signing in"
+        ),
+        .flashSignedUp: (
+            "注册成功，请用手机号和密码登录。",
+            "Signed up: sign in with your number and password."
+        ),
+        .errorSignUpName: ("请填写姓名（不超过 50 字）。", "Give your name (at most 50 characters)."),
+        .errorSignUpCommunity: ("请选择所在社区。", "Choose your community."),
+        .errorSignUpCode: (
+            "验证码不正确或已过期，请核对或重新获取。",
+            "The code is wrong or has expired."
+        ),
+        .errorSignUpTooMany: (
+            "获取验证码过于频繁，请一小时后再试。",
+            "Too many codes; try again in an hour."
+        ),
+        .errorSignUpNoGateway: (
+            "本区未接入短信网关，暂不能自助注册，请联系社区。",
+            "No SMS gateway yet: ask your community for an account."
+        ),
         .loginTitle: ("登录", "Sign in"),
         .loginLogin: ("用户名或手机号", "Username or mobile number"),
         .loginPassword: ("密码", "Password"),
