@@ -7,33 +7,33 @@ import VaporTesting
 
 @Suite("The residents' door: sign-up, the public community page, me too")
 struct ResidentsDoorTests {
-    static let password = "Door#2026pass"
+    let password = "Door#2026pass"
 
     /// Gives the app a recording gateway so sign-up is available.
-    static func gateway(_ app: Application) {
+    func gateway(_ app: Application) {
         app.storage[WebhookConfigKey.self] = WebhookConfig(url: "http://sms.example/hook", send: { _, _, _ in })
     }
 
-    static func outbox(_ app: Application) async throws -> [[String: Any]] {
+    func outbox(_ app: Application) async throws -> [[String: Any]] {
         try await WebhookDelivery.query(on: app.db).sort(\.$id).all().compactMap {
             try JSONSerialization.jsonObject(with: Data($0.payload.utf8)) as? [String: Any]
         }
     }
 
-    static func ticket(in html: String) -> String? {
+    func ticketIn(_ html: String) -> String? {
         guard let r = html.range(of: "name=\"ticket\" value=\"") else { return nil }
         let rest = html[r.upperBound...]
         return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
     }
 
-    static func start(_ c: Client, phone: String, community: Int, name: String = "张三")
+    func start(_ c: Client, phone: String, community: Int, name: String = "张三")
         async throws -> TestingHTTPResponse
     {
         try await c.post(
             "/signup", [("phone", phone), ("name", name), ("communityId", String(community)), ("password", password)])
     }
 
-    static func community(_ app: Application) async throws -> Int {
+    func community(_ app: Application) async throws -> Int {
         try #require(try await SignUpService.communities(on: app.db).first?.id)
     }
 
@@ -60,7 +60,7 @@ struct ResidentsDoorTests {
             let sent = try await start(c, phone: "13812345678", community: cid)
             #expect(sent.status == .ok)
             #expect(sent.body.string.contains("id=\"signup-sent\""))
-            let ticket = try #require(ticket(in: sent.body.string))
+            let ticket = try #require(ticketIn(sent.body.string))
             let message = try #require(try await outbox(app).last)
             #expect(message["type"] as? String == "signupCode")
             let code = try #require(message["code"] as? String)
@@ -108,7 +108,7 @@ struct ResidentsDoorTests {
             #expect(taken.body.string.contains("id=\"signup-sent\""))
             let last = try #require(try await outbox(app).last)
             #expect(last["type"] as? String == "signupExistingAccount" && last["code"] == nil)
-            let ticket = try #require(ticket(in: taken.body.string))
+            let ticket = try #require(ticketIn(taken.body.string))
             for guess in ["123456", "000000"] {
                 #expect(
                     try await c.post("/signup/confirm", [("ticket", ticket), ("code", guess)]).status
@@ -126,7 +126,7 @@ struct ResidentsDoorTests {
             c.language = "en"
             try await c.get("/signup")
             let sent = try await start(c, phone: "13712345678", community: cid)
-            let ticket = try #require(ticket(in: sent.body.string))
+            let ticket = try #require(ticketIn(sent.body.string))
             let code = try #require(try await outbox(app).last?["code"] as? String)
             let wrongCode = code == "000000" ? "111111" : "000000"
             for _ in 0..<5 { try await c.post("/signup/confirm", [("ticket", ticket), ("code", wrongCode)]) }
@@ -143,7 +143,7 @@ struct ResidentsDoorTests {
         }
     }
 
-    static func publicRequest(_ app: Application) async throws -> (id: Int, code: String, number: String) {
+    func publicRequest(_ app: Application) async throws -> (id: Int, code: String, number: String) {
         let resident = try await Client.api(app, as: "resident")
         let id = try await RequestsTests.raise(resident, text: "楼道灯坏了，请联系李华 13811112222")
         let r = try #require(try await ServiceRequest.find(id, on: app.db))

@@ -1,5 +1,6 @@
 /// The keys this table declares: a call site names `.member`, so a misspelt key does not compile.
 extension Text {
+    static let entitySignUp = Text("entity.sign_up")
     static let signUpTitle = Text("signup.title")
     static let signUpHint = Text("signup.hint")
     static let signUpPhone = Text("signup.phone")
@@ -58,6 +59,7 @@ extension Text {
 /// The interface strings of Accounts, in both languages.
 enum AccountsStrings {
     static let table = StringTable([
+        .entitySignUp: ("自助注册", "Sign-up"),
         .signUpTitle: ("手机号注册", "Sign up with a mobile number"),
         .signUpHint: (
             "填写手机号、姓名、社区和密码，将收到 6 位验证码（10 分钟有效）。",

@@ -1,4 +1,3 @@
-import Crypto
 import Fluent
 import GongzhiCore
 import SQLKit
@@ -99,21 +98,22 @@ enum SignUpService {
         }
         do { try PasswordPolicy.check(input.password) } catch { problems["password"] = error.messageKey }
         if let e = AppError.fields(problems) { throw e }
+        let number = phone
         guard let url = caller.application.storage[WebhookConfigKey.self]?.url, !url.isEmpty else {
             throw AppError(status: .serviceUnavailable, code: "unavailable", messageKey: Text.errorSignUpNoGateway.key)
         }
         let hourAgo = Date().addingTimeInterval(-3600)
-        let byNumber = try await SignUpRequest.query(on: caller.db).filter(\.$phone == phone)
+        let byNumber = try await SignUpRequest.query(on: caller.db).filter(\.$phone == number)
             .filter(\.$createdAt > hourAgo).count()
         let byAddress = try await SignUpRequest.query(on: caller.db).filter(\.$ip == ip)
             .filter(\.$createdAt > hourAgo).count()
         if byNumber >= perNumberPerHour || byAddress >= perAddressPerHour {
             await AccessLog.write(
-                caller, .forbiddenChange, detail: "sign-up rate limit \(Masking.phone(phone)) from \(ip)")
+                caller, .forbiddenChange, detail: "sign-up rate limit \(Masking.phone(number)) from \(ip)")
             throw AppError(status: .tooManyRequests, code: "too_many", messageKey: Text.errorSignUpTooMany.key)
         }
         let existing = try await User.query(on: caller.db).group(.or) {
-            $0.filter(\.$phone == phone).filter(\.$username == phone)
+            $0.filter(\.$phone == number).filter(\.$username == number)
         }.first()
         let ticket = [UInt8].random(count: 24).map { String(format: "%02x", $0) }.joined()
         let code = String(format: "%06d", Int.random(in: 0..<1_000_000))
@@ -123,7 +123,7 @@ enum SignUpService {
         try await caller.db.writing { db in
             let s = SignUpRequest()
             s.ticketHash = sha256(ticket)
-            s.phone = phone
+            s.phone = number
             s.displayName = name
             s.communityNodeID = node.id!
             s.passwordHash = hash
@@ -137,14 +137,14 @@ enum SignUpService {
             let at = ISO8601DateFormatter().string(from: s.expiresAt)
             if existing == nil {
                 try await Notify.enqueue(
-                    ["type": "signupCode", "phone": phone, "code": code, "expiresAt": at], on: db)
+                    ["type": "signupCode", "phone": number, "code": code, "expiresAt": at], on: db)
             } else {
-                try await Notify.enqueue(["type": "signupExistingAccount", "phone": phone], on: db)
+                try await Notify.enqueue(["type": "signupExistingAccount", "phone": number], on: db)
             }
             try await Audit.record(
-                on: db, by: nil, .create, entity: .signUp, id: s.id!, label: Masking.phone(phone),
+                on: db, by: nil, .create, entity: .signUp, id: s.id!, label: Masking.phone(number),
                 scopePath: node.path, before: nil as String?,
-                after: ["phone": Masking.phone(phone), "community": node.name, "ip": ip])
+                after: ["phone": Masking.phone(number), "community": node.name, "ip": ip])
         }
         return ticket
     }

@@ -18,7 +18,7 @@ extension PlacesQueries {
         let duties = try await GridDuty.query(on: db).filter(\.$gridID ~~ grids.compactMap(\.id))
             .filter(\.$duty == .gridWorker).sort(\.$id).all()
         let people = try await PeopleQueries.briefs(duties.map(\.personID), on: db)
-        let accounts = try await User.query(on: db).filter(\.$personID ~~ duties.map(\.personID))
+        let accounts = try await User.query(on: db).filter(\.$personID ~~ duties.map { Optional($0.personID) })
             .filter(\.$role == .gridWorker).filter(\.$active == true).all()
         let phones = Dictionary(accounts.compactMap { u in u.personID.map { ($0, u.phone) } }) { a, _ in a }
         let names = Dictionary(uniqueKeysWithValues: grids.map { ($0.id!, $0.name) })

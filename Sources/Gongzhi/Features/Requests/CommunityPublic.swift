@@ -166,7 +166,7 @@ enum CommunityPublic {
         if !grids.isEmpty {
             let centres = Dictionary(uniqueKeysWithValues: grids.map { ($0.id, $0.shape.bbox.center) })
             let labels = Dictionary(uniqueKeysWithValues: rows.map { ($0.id, "\($0.number) · \($0.category)") })
-            markers = rs.filter { $0.state != .closed }.compactMap { r in
+            markers = rs.filter { $0.state != .closed }.compactMap { r -> MapSVG.Marker? in
                 guard let at = r.lat.flatMap({ la in r.lng.map { Coordinate(lat: la, lng: $0) } }) ?? centres[r.gridID]
                 else { return nil }
                 return .init(at: at, kind: "request", tooltip: labels[r.id!] ?? r.number)
@@ -225,7 +225,9 @@ enum CommunityPublic {
             "<li><strong>\(w.name)</strong> · \(w.gridName) · \(w.workPhone ?? lang.t(.publicNoPhone))</li>"
         }
         let map: HTML =
-            mapSVG.map { "<section class=\"card map-frame\" id=\"public-map\">\(HTML(raw: $0))</section>" } ?? ""
+            mapSVG.map { svg -> HTML in
+                "<section class=\"card map-frame\" id=\"public-map\">\(HTML(raw: svg))</section>"
+            } ?? ""
         let entry: HTML =
             m.signedIn
             ? "<li><a href=\"\(RequestsRoute.new)\">\(lang.t(.publicRaise))</a></li>"

@@ -58,6 +58,8 @@ struct RequestDetailModel: Sendable {
     /// The community's recent joint meetings, when the viewer may decide at one.
     var meetings: [MeetingChoice]
     var duplicates: [RequestRow]
+    /// Residents who joined it ("me too").
+    var supporters = 0
 
     var id: Int { request.row.id }
 
@@ -113,7 +115,8 @@ struct RequestDetailModel: Sendable {
                 Assignment(unitName: $0.unitName, status: $0.status, deadline: $0.deadline)
             },
             photos: d.photos.map { Photo(id: $0.id, eventID: $0.eventID) }, allowedActions: allowed, units: units,
-            usualUnitIDs: usual, meetings: meetings, duplicates: duplicates)
+            usualUnitIDs: usual, meetings: meetings, duplicates: duplicates,
+            supporters: try await RequestsQueries.supportCounts([o.id], on: db)[o.id] ?? 0)
     }
 
     /// Up to five of the offered units that were dispatched requests of this category most often.
@@ -177,6 +180,9 @@ extension RequestDetailModel {
         }
         let overdue = r.overdue ? " · " + lang.t(.requestOverdue) : ""
         let rating = head.rating.map { " · " + lang.t(key: $0.labelKey) } ?? ""
+        let support: HTML =
+            m.supporters == 0
+            ? HTML.empty : "<p id=\"me-too-count\">\(lang.t(.publicMeTooCount, String(m.supporters)))</p>"
         let handlers: [HTML] = m.assignments.map {
             let status = lang.t(key: "assignment.\($0.status.rawValue)")
             return "<li>\($0.unitName) · \(status) · \(RequestPages.time($0.deadline))</li>"
@@ -201,7 +207,7 @@ extension RequestDetailModel {
             \(r.gridName ?? "") · \(lang.t(.requestLevelNow, head.levelLabel))</p>
             <p id="request-text">\(r.text)</p>\(pics(nil))
             <p class="muted">\(lang.t(.requestDeadline)): \
-            \(RequestPages.time(r.stepDeadline))\(overdue)\(rating)</p></section>
+            \(RequestPages.time(r.stepDeadline))\(overdue)\(rating)</p>\(support)</section>
             \(placeSection(m, csrf: csrf, lang))
             \(handlerList)
             \(duplicates)

@@ -1,5 +1,6 @@
 /// The keys this table declares: a call site names `.member`, so a misspelt key does not compile.
 extension Text {
+    static let entityRequestSupport = Text("entity.request_support")
     static let publicCommunities = Text("community.public.list")
     static let publicNone = Text("community.public.none")
     static let publicNumber = Text("community.public.number")
@@ -202,6 +203,7 @@ extension Text {
 /// The interface strings of Requests, in both languages.
 enum RequestsStrings {
     static let table = StringTable([
+        .entityRequestSupport: ("同求", "Me too"),
         .publicCommunities: ("社区公开信息", "Community public information"),
         .publicNone: ("暂无公开诉求。", "No public requests yet."),
         .publicNumber: ("编号", "Number"),
