@@ -191,6 +191,8 @@ struct ResidentsDoorTests {
             #expect(try await RequestSupporter.query(on: app.db).filter(\.$requestID == id).count() == 1)
             let after = try await Client(app).get("/c/\(code)/requests/\(number)").body.string
             #expect(after.contains("同求 1 人"))
+            let listed = try await Client.api(app, as: "member").api(.GET, "/api/v1/requests/public").jsonArray()
+            #expect(listed.first { $0["number"] as? String == number }?["supporters"] as? Int == 1)
             #expect(try await AuditEntry.query(on: app.db).filter(\.$entityType == "request_support").count() == 1)
             // The member is told of the next step like the reporter.
             _ = try await RequestsTests.act(try await Client.api(app, as: "gridworker"), id, "take")

@@ -60,6 +60,8 @@ enum RequestsAPI {
         let gridName: String?
         let state: RequestState
         let raisedAt: Date
+        /// Residents who joined it ("me too").
+        let supporters: Int
         let events: [PublicEvent]
     }
     struct PublicEvent: Content {
@@ -268,11 +270,12 @@ enum RequestsAPI {
         let found = try await RequestService.similar(
             v, on: req.db, category: category, text: text, point: point, householdID: household, gridID: nil)
         let outs = try await out(found, req.caller)
+        let counts = try await RequestsQueries.supportCounts(found.compactMap(\.id), on: req.db)
         return outs.map { o in
             PublicOut(
                 number: o.number, categoryLabel: o.categoryLabel, text: o.isPublic || o.mine ? o.text : "",
                 gridName: o.gridName,
-                state: o.state, raisedAt: o.raisedAt, events: [])
+                state: o.state, raisedAt: o.raisedAt, supporters: counts[o.id] ?? 0, events: [])
         }
     }
 
@@ -400,13 +403,14 @@ enum RequestsAPI {
         let rs = try await ServiceRequest.query(on: db).filter(\.$communityNodeID == communityID)
             .filter(\.$isPublic == true).filter(\.$state != .merged).sort(\.$raisedAt, .descending).limit(200).all()
         let outs = try await out(rs, viewer: v, lang: lang, on: db)
+        let counts = try await RequestsQueries.supportCounts(rs.compactMap(\.id), on: db)
         var result: [PublicOut] = []
         for (r, o) in zip(rs, outs) {
             let events = try await RequestEvent.query(on: db).filter(\.$requestID == r.id!).sort(\.$id).all()
             result.append(
                 PublicOut(
                     number: o.number, categoryLabel: o.categoryLabel, text: o.text, gridName: o.gridName,
-                    state: o.state, raisedAt: o.raisedAt,
+                    state: o.state, raisedAt: o.raisedAt, supporters: counts[r.id!] ?? 0,
                     events: events.map {
                         PublicEvent(at: $0.at, action: $0.action, toState: $0.toState)
                     }))
