@@ -124,7 +124,7 @@ struct PlatformTests {
                 + GridSizing.Flag.allCases.map(\.labelKey)
                 + GridDuty.Duty.allCases.map(\.labelKey) + GridDepartment.Role.allCases.map(\.labelKey)
                 + MapPages.Layer.allCases.map(\.labelKey) + RequestMetric.allCases.map(\.labelKey)
-                + RequestMetric.allCases.map(\.definitionKey))
+                + RequestMetric.allCases.map(\.definitionKey) + Permission.allCases.map(\.labelKey))
         #expect(used.count > 100)
         #expect(used.subtracting(Strings.zhHans.keys).sorted() == [], "keys missing in zh-Hans")
         #expect(used.subtracting(Strings.en.keys).sorted() == [], "keys missing in en")

@@ -60,6 +60,7 @@ enum Stylesheet {
         details summary{cursor:pointer}
         .grid2{display:grid;grid-template-columns:1fr;gap:14px}@media \
         (min-width:900px){.grid2{grid-template-columns:1fr 1fr}}
+        table.changes{font-size:13px;margin:0}table.changes th,table.changes td{padding:2px 6px}
         pre.json{white-space:pre-wrap;word-break:break-all;font-size:12px;background:#f6f8fa;padding:6px;margin:0;\
         max-width:420px}
         .bad td{background:#fff5f5}
