@@ -115,12 +115,12 @@ struct PersonFormModel: Sendable {
     static func query(
         _ person: Person?, input: PersonInput?, error: AppError?, viewer v: Viewer, on db: any Database
     ) async throws -> PersonFormModel {
-        let nodes = try await OrgQueries.nodesInScope(v.scope, on: db)
+        let nodes = try await OrgQueries.pickerChoices(v.scope, on: db)
         let communities = try await OrgNode.query(on: db).filter(\.$kind == .communityCommittee)
             .filter(\.$archived == false).sort(\.$name).all()
         func node(_ n: OrgNode) -> Node { Node(id: n.id!, name: n.name, kindLabelKey: n.kind.labelKey) }
         return PersonFormModel(
             person: person.map { PersonRecord($0, masked: true, nodeName: nil) }, input: input, error: error,
-            nodes: nodes.map(node), communities: communities.map(node))
+            nodes: nodes.map { Node(id: $0.id, name: $0.name, kindLabelKey: "") }, communities: communities.map(node))
     }
 }

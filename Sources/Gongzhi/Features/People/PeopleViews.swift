@@ -141,6 +141,7 @@ enum PeopleViews {
             <label for="name">\(lang.t(.fieldName))</label><input id="name" name="name" \
             value="\(val(input?.name, person?.name))" required maxlength="50">\(fieldError("name"))
             <fieldset><legend>\(lang.t(.fieldFacets))</legend>\(facetBoxes)</fieldset>\(fieldError("facets"))
+            \(Widgets.filter(for: "orgNodeId", label: lang.t(.fieldOrgFind)))
             <label for="orgNodeId">\(lang.t(.fieldOrg))</label><select id="orgNodeId" \
             name="orgNodeId">\(nodes)</select>\(fieldError("orgNodeId"))
             <label for="idNumber">\(lang.t(.fieldIdNumber))</label><input id="idNumber" name="idNumber" \
