@@ -66,7 +66,10 @@ enum PeopleStrings {
         .genderMale: ("男", "Male"),
         .genderFemale: ("女", "Female"),
         .peopleNew: ("新增人员", "Add a person"),
-        .peopleExportForImport: ("导出可再导入的完整名单（将记录）", "Export in full, to import again (logged)"),
+        .peopleExportForImport: (
+            "导出可再导入的完整名单（将记录）",
+            "Export in full, to import again (logged)"
+        ),
         .peopleSearch: ("姓名或手机号", "Name or mobile"),
         .peopleSearchHint: ("如：张 或 5678", "e.g. Zhang or 5678"),
         .peopleUnmask: ("查看完整信息（将记录）", "Show in full (logged)"),
