@@ -313,6 +313,45 @@ def visits_day():
         phone.quit()
 
 
+@check("a member, the command centre and district staff each find their day's work")
+def other_roles():
+    member = Browser(DRIVER, 390, 844, phone=True)
+    try:
+        login(member, "member")
+        member.get(SERVER + "/")
+        tabs = member.text(member.find("nav.tabs"))
+        expect("我的诉求" in tabs and "待办" not in tabs, f"the member's tabs are {tabs!r}")
+        member.click(member.find("a.entry[href='/nearby']"))
+        wait_for(lambda: "/nearby" in member.url, "身边党员 did not open")
+        member.screenshot(os.path.join(SHOTS, "role-member-nearby.png"))
+    finally:
+        member.quit()
+    command = Browser(DRIVER, 1280, 900)
+    try:
+        login(command, "command")
+        command.get(SERVER + "/")
+        home = command.text(command.find("#figures"))
+        for queue in ("上报待派", "已逾期", "督办中"):
+            expect(queue in home, f"the command centre's home lacks {queue}")
+        command.get(SERVER + "/requests/figures")
+        figures = command.text(command.find("#request-figures"))
+        expect("清河街道" in figures and "云岭街道" in figures, "the shared street is missing from the figures")
+        command.screenshot(os.path.join(SHOTS, "role-command-figures.png"))
+    finally:
+        command.quit()
+    district = Browser(DRIVER, 1280, 900)
+    try:
+        login(district, "orgdept")
+        district.get(SERVER + "/requests/figures")
+        rows = district.find_all("#request-figures tbody tr")
+        expect(len(rows) >= 4, f"the district's figures have {len(rows)} rows (the district and its streets)")
+        district.get(SERVER + "/visits")
+        expect(district.find_all("#visit-rates"), "district staff see no visit rates")
+        district.screenshot(os.path.join(SHOTS, "role-orgdept-visits.png"))
+    finally:
+        district.quit()
+
+
 passed = sum(1 for r in results if r[1])
 failed = len(results) - passed
 print(f"{passed} passed, {failed} failed")
