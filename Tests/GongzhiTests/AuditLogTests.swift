@@ -58,6 +58,27 @@ struct AuditLogTests {
             #expect(kinds.contains("outOfScopeRead"))
             let page = try await Client.page(app, as: "admin")
             #expect(try await page.get("/access-log").body.string.contains("越权查看"))
+            // A read refused for want of a permission is a refused read, named in the reader's language.
+            let resident = try await Client.page(app, as: "resident")
+            #expect(try await resident.get("/org").status == .forbidden)
+            let refused = try #require(try await Fixtures.accessLog(app, .outOfScopeRead).last)
+            #expect(refused.detail == "missing permission viewTree" && refused.method == "GET")
+            let logPage = try await page.get("/access-log").body.string
+            #expect(logPage.contains("缺少权限：查看组织与网格") && !logPage.contains("越权修改"))
+        }
+    }
+
+    /// The audit log reads as a table of what changed, field by field, not as raw JSON.
+    @Test func auditEntriesShowTheirChangesAsATable() async throws {
+        try await withTestApp { app in
+            let node = try await Fixtures.node(app, code: "QH-S1-C1")
+            let admin = try await Client.api(app, as: "admin")
+            let renamed = try await admin.api(
+                .PATCH, "/api/v1/org/nodes/\(node.id!)", json: ["name": "枫林社区党委（新）"])
+            #expect(renamed.status == .ok)
+            let page = try await Client.page(app, as: "admin").get("/audit").body.string
+            #expect(page.contains("<table class=\"changes\">") && page.contains("枫林社区党委（新）"))
+            #expect(!page.contains("<pre class=\"json\">"))
         }
     }
 

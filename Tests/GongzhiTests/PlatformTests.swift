@@ -124,7 +124,7 @@ struct PlatformTests {
                 + GridSizing.Flag.allCases.map(\.labelKey)
                 + GridDuty.Duty.allCases.map(\.labelKey) + GridDepartment.Role.allCases.map(\.labelKey)
                 + MapPages.Layer.allCases.map(\.labelKey) + RequestMetric.allCases.map(\.labelKey)
-                + RequestMetric.allCases.map(\.definitionKey))
+                + RequestMetric.allCases.map(\.definitionKey) + Permission.allCases.map(\.labelKey))
         #expect(used.count > 100)
         #expect(used.subtracting(Strings.zhHans.keys).sorted() == [], "keys missing in zh-Hans")
         #expect(used.subtracting(Strings.en.keys).sorted() == [], "keys missing in en")
@@ -334,6 +334,26 @@ struct APIDocumentTests {
             #expect(!resident.contains("待办"))
             let worker = try await tabs("gridworker")
             #expect(worker.contains("待办") && worker.contains(">网格<") && !worker.contains("我的诉求"))
+        }
+    }
+
+    /// The organisation picker lists the viewer's nodes in tree order, indented by depth, with a box to narrow it.
+    @Test func organisationPickerInTreeOrder() async throws {
+        try await withTestApp { app in
+            let v = try #require(
+                try await Viewer.load(userID: try await Fixtures.user(app, "street").id!, on: app.db))
+            let choices = try await OrgQueries.pickerChoices(v.scope, on: app.db)
+            let nodes = try await OrgQueries.nodesInScope(v.scope, on: app.db)
+            #expect(choices.first?.id == v.node.id && !choices.first!.name.hasPrefix("　"))
+            for (i, n) in nodes.enumerated().dropFirst() {
+                // Each node comes after its parent, indented one step more.
+                let parent = try #require(nodes.firstIndex { $0.id == n.parentID })
+                #expect(parent < i)
+                let indent = { (s: String) in s.prefix { $0 == "　" }.count }
+                #expect(indent(choices[i].name) == indent(choices[parent].name) + 1)
+            }
+            let form = try await Client.page(app, as: "street").get("/people/new").body.string
+            #expect(form.contains("data-filter=\"orgNodeId\""))
         }
     }
 }

@@ -416,6 +416,40 @@ struct RequestsTests {
         }
     }
 
+    /// Street and command staff see the queues of their level (escalated, overdue, supervised), each figure the
+    /// size of its list; the command centre's shared street counts on its figures and map as on its home.
+    @Test func queuesForStreetAndCommand() async throws {
+        try await withTestApp { app in
+            let resident = try await Client.api(app, as: "resident")
+            let worker = try await Client.api(app, as: "gridworker")
+            let id = try await Self.raise(resident)
+            _ = try await Self.act(worker, id, "take")
+            let secretary = try await Client.api(app, as: "secretary")
+            #expect(try await Self.act(secretary, id, "escalate", ["note": "需街道协调"]).status == .ok)
+            let street = try await Client.api(app, as: "street")
+            #expect(try await Self.act(street, id, "supervise").status == .ok)
+            let r = try #require(try await ServiceRequest.find(id, on: app.db))
+            r.stepDeadline = Date().addingTimeInterval(-3_600)
+            try await r.save(on: app.db)
+            for role in ["street", "command"] {
+                let home = try await Client.page(app, as: role).get("/").body.string
+                let api = try await Client.api(app, as: role)
+                let queues = [("state=escalated", "上报"), ("overdue=1", "逾期"), ("supervised=1", "督办")]
+                for (query, key) in queues {
+                    let n = try await api.api(.GET, "/api/v1/requests?\(query)").jsonArray().count
+                    #expect(n == 1, "\(role) \(query)")
+                    let figure = "href=\"/requests?\(query)\"><strong class=\"num\">\(n)</strong>"
+                    #expect(home.contains(figure), "\(key)")
+                }
+            }
+            let figures = try await Client.page(app, as: "command").get("/requests/figures").body.string
+            #expect(figures.contains("辖区合计"))
+            #expect(figures.contains("清河街道") && figures.contains("云岭街道"))
+            let map = try await Client.page(app, as: "command").get("/map").body.string
+            #expect(map.contains("id=\"scope-areas\"") && map.contains("云岭街道"))
+        }
+    }
+
     /// One action panel: exactly the steps the viewer may take, each labelled with its own control ids; dispatch
     /// offers only units the viewer may dispatch to; staff above a unit are not offered the unit's own steps.
     @Test func oneActionPanelForTheStepsTheViewerMayTake() async throws {

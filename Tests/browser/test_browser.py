@@ -252,6 +252,106 @@ def five_steps():
         resident.quit()
 
 
+@check("visits: the secretary plans on the desk, the grid worker records two visits on the phone, one raising a request")
+def visits_day():
+    desk = Browser(DRIVER, 1280, 900)
+    try:
+        login(desk, "secretary")
+        desk.get(SERVER + "/visits")
+        expect(desk.find_all("#visit-rates"), "the desk visits page has no rates table")
+        rate_link = desk.find("#visit-rates a[href*='/visits/grids/']")
+        grid_id = desk.attr(rate_link, "href").rstrip("/").split("/")[-1].split("?")[0]
+        desk.get(SERVER + f"/visits/plans/new?gridId={grid_id}&pick=unvisited")
+        desk.run("var s = document.getElementById('visitorUserId');"
+                 "for (var o of s.options) { if (o.text.indexOf('陈刚') >= 0) { o.selected = true; } }")
+        desk.click(desk.find("#plan-form button[type='submit']"))
+        wait_for(lambda: "/visits/plans/" in desk.url and "/new" not in desk.url, "the plan was not made")
+        expect(desk.find_all("#plan-households"), "the plan page lists no households")
+        desk.screenshot(os.path.join(SHOTS, "visits-1-plan.png"))
+    finally:
+        desk.quit()
+
+    phone = Browser(DRIVER, 390, 844, phone=True)
+    try:
+        login(phone, "gridworker")
+        phone.get(SERVER + "/")
+        phone.click(phone.find("nav.tabs a[href='/visits']"))
+        wait_for(lambda: phone.find_all("#visit-todo"), "the phone shows nothing to visit")
+        first = phone.find("#visit-todo a[href*='/visits/households/']")
+        household = phone.attr(first, "href")
+        phone.click(first)
+        wait_for(lambda: phone.find_all("#visit-form"), "the visit form did not open")
+        phone.click(phone.find("#visit-form input[name='outcome'][value='met']"))
+        phone.type(phone.find("#note"), "老人身体尚好")
+        phone.click(phone.find("#visit-submit"))
+        wait_for(lambda: "/visits/households/" not in phone.url, "the visit was not recorded")
+        # A second household, with a problem found: it becomes a request in the same step.
+        phone.get(SERVER + "/visits")
+        second = [a for a in phone.find_all("#visit-todo a[href*='/visits/households/']")
+                  if phone.attr(a, "href") != household]
+        expect(second, "no second household to visit")
+        phone.click(second[0])
+        wait_for(lambda: phone.find_all("#visit-form"), "the second visit form did not open")
+        phone.click(phone.find("#visit-form input[name='outcome'][value='met']"))
+        phone.run("document.querySelector('#visit-form details').open = true;"
+                  "document.getElementById('category').selectedIndex = 1")
+        phone.type(phone.find("#problem"), "独居老人需要助餐服务")
+        phone.click(phone.find("#visit-submit"))
+        wait_for(lambda: "/visits/households/" not in phone.url, "the second visit was not recorded")
+        phone.screenshot(os.path.join(SHOTS, "visits-2-recorded.png"))
+        # The problem is a request of the grid now, waiting in the grid worker's to-dos.
+        phone.get(SERVER + "/todos")
+        links = [phone.attr(a, "href") for a in phone.find_all("#todos a[href*='/requests/']")]
+        found = False
+        for link in links:
+            phone.get(SERVER + link)
+            if "独居老人需要助餐服务" in phone.text(phone.find("#request-text")):
+                found = True
+                break
+        expect(found, f"the request raised on the visit is not among the to-dos ({len(links)} looked at)")
+    finally:
+        phone.quit()
+
+
+@check("a member, the command centre and district staff each find their day's work")
+def other_roles():
+    member = Browser(DRIVER, 390, 844, phone=True)
+    try:
+        login(member, "member")
+        member.get(SERVER + "/")
+        tabs = member.text(member.find("nav.tabs"))
+        expect("我的诉求" in tabs and "待办" not in tabs, f"the member's tabs are {tabs!r}")
+        member.click(member.find("a.entry[href='/nearby']"))
+        wait_for(lambda: "/nearby" in member.url, "身边党员 did not open")
+        member.screenshot(os.path.join(SHOTS, "role-member-nearby.png"))
+    finally:
+        member.quit()
+    command = Browser(DRIVER, 1280, 900)
+    try:
+        login(command, "command")
+        command.get(SERVER + "/")
+        home = command.text(command.find("#figures"))
+        for queue in ("上报待派", "已逾期", "督办中"):
+            expect(queue in home, f"the command centre's home lacks {queue}")
+        command.get(SERVER + "/requests/figures")
+        figures = command.text(command.find("#request-figures"))
+        expect("清河街道" in figures and "云岭街道" in figures, "the shared street is missing from the figures")
+        command.screenshot(os.path.join(SHOTS, "role-command-figures.png"))
+    finally:
+        command.quit()
+    district = Browser(DRIVER, 1280, 900)
+    try:
+        login(district, "orgdept")
+        district.get(SERVER + "/requests/figures")
+        rows = district.find_all("#request-figures tbody tr")
+        expect(len(rows) >= 4, f"the district's figures have {len(rows)} rows (the district and its streets)")
+        district.get(SERVER + "/visits")
+        expect(district.find_all("#visit-rates"), "district staff see no visit rates")
+        district.screenshot(os.path.join(SHOTS, "role-orgdept-visits.png"))
+    finally:
+        district.quit()
+
+
 passed = sum(1 for r in results if r[1])
 failed = len(results) - passed
 print(f"{passed} passed, {failed} failed")

@@ -77,6 +77,9 @@ class Browser:
     def text(self, element):
         return self._s("GET", f"/element/{element}/text")
 
+    def attr(self, element, name):
+        return self._s("GET", f"/element/{element}/attribute/{name}")
+
     def click(self, element):
         # Centre it first: the phone layout's fixed bottom tabs would cover an element scrolled just into view.
         self.run("arguments[0].scrollIntoView({block: 'center'});", {ELEMENT: element})

@@ -42,6 +42,7 @@ public enum Role: String, CaseIterable, Codable, Sendable {
 public enum Permission: String, CaseIterable, Codable, Sendable {
     case viewTree, editTree, viewPeople, editPeople, importPeople, exportData
     case unmaskPersonalData, viewAudit, manageAccounts
+    public var labelKey: String { "permission.\(rawValue)" }
 }
 
 extension Role {

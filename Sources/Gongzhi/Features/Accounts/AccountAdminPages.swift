@@ -36,7 +36,7 @@ struct AccountChoices: Sendable {
     static func query(_ v: Viewer, on db: any Database) async throws -> AccountChoices {
         AccountChoices(
             roles: Role.allCases.filter { v.role.canGrant($0) },
-            nodes: try await OrgQueries.nodesInScope(v.scope, on: db).map { ($0.id!, $0.name) })
+            nodes: try await OrgQueries.pickerChoices(v.scope, on: db))
     }
 
     func roleOptions(_ lang: Lang, selected: Role?) -> HTML {
@@ -144,6 +144,7 @@ enum AccountAdminPages {
         value="\(input?.phone ?? "")" inputmode="tel">
         <label for="role">\(lang.t(.accountsRole))</label><select id="role" \
         name="role">\(choices.roleOptions(lang, selected: input?.role))</select>
+        \(Widgets.filter(for: "orgNodeId", label: lang.t(.fieldOrgFind)))
         <label for="orgNodeId">\(lang.t(.fieldOrg))</label><select id="orgNodeId" \
         name="orgNodeId">\(choices.nodeOptions(selected: input?.orgNodeID))</select>
         <label for="password">\(lang.t(.accountsInitialPassword))</label><input id="password" name="password" \
@@ -181,6 +182,7 @@ enum AccountAdminPages {
             value="\(a.displayName)" maxlength="50">
             <label for="role">\(lang.t(.accountsRole))</label><select id="role" \
             name="role">\(m.choices.roleOptions(lang, selected: a.role))</select>
+            \(Widgets.filter(for: "orgNodeId", label: lang.t(.fieldOrgFind)))
             <label for="orgNodeId">\(lang.t(.fieldOrg))</label><select id="orgNodeId" \
             name="orgNodeId">\(m.choices.nodeOptions(selected: a.orgNodeID))</select>
             <label><input type="checkbox" name="active" value="true"\(HTML(raw: a.active ? " checked" : ""))> \

@@ -56,7 +56,8 @@ enum AuditLogPages {
         let rows: [HTML] = m.entries.map { e in
             """
             <tr><td>\(AuditHistory.timeFormat.string(from: e.at))</td><td>\(e.userName)</td>\
-            <td>\(lang.t(key: e.kind.labelKey))</td><td>\(e.method) \(e.url)</td><td>\(e.detail)</td></tr>
+            <td>\(lang.t(key: e.kind.labelKey))</td><td>\(e.method) \(e.url)</td>\
+            <td>\(AccessDetail.text(e.detail, lang))</td></tr>
             """
         }
         let pager = Widgets.pager(url: m.url, lang: lang, hasNext: m.hasNext, page: m.page)
@@ -89,5 +90,36 @@ enum AuditLogPages {
             value="\(q["to"])"></div>
             <div><button type="submit">\(lang.t(.actionFilter))</button></div></form>
             """
+    }
+}
+
+/// An access-log entry's detail in the reader's language. Entries are written in a fixed English form for the
+/// operators' logs; the page says the common ones in words, and shows any other as written.
+enum AccessDetail {
+    static func text(_ detail: String, _ lang: Lang) -> String {
+        let words = detail.split(separator: " ").map(String.init)
+        if words.count == 3, words[0] == "missing", words[1] == "permission" {
+            return lang.t(.accessDetailPermission, lang.t(key: "permission.\(words[2])"))
+        }
+        if words.count >= 2, words[0] == "change", let id = Int(words.last!) {
+            return lang.t(.accessDetailChange, entity(words[1], lang), String(id))
+        }
+        if words.count == 2, let id = Int(words[1]) {
+            return lang.t(.accessDetailRecord, entity(words[0], lang), String(id))
+        }
+        if words.count == 4, let id = Int(words[1]), words[2] == "in" {
+            return lang.t(.accessDetailField, entity(words[0], lang), String(id), words[3])
+        }
+        return detail
+    }
+
+    /// A table's name as the audit log names its records ("people" → 人员), or the name itself.
+    static func entity(_ table: String, _ lang: Lang) -> String {
+        let kind = AuditKind.all.first {
+            table == $0.rawValue || table == $0.rawValue + "s"
+                || table == "people"
+                    && $0.rawValue == "person"
+        }
+        return kind.map { lang.t(key: "entity.\($0.rawValue)") } ?? table
     }
 }

@@ -7,6 +7,9 @@ enum PeopleAPIDoc {
         .query("facet", PersonFacet.self, "only people with this facet"),
         .query("orgId", .integer, "only this node's subtree"),
         .query("inService", .boolean, "in-service members only (true) or not (false)"),
+        .query(
+            "relation", PeopleService.ListFilter.Relation.self,
+            "organised: organised in the caller's area; reporting: in-service members reporting to it"),
     ]
 
     static let operations: [APIOperation] = [

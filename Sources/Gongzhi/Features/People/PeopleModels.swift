@@ -61,18 +61,23 @@ struct PeopleListModel: Sendable {
     let orgID: String
     let canCreate: Bool
     let export: Link?
+    /// The same list in clear, for importing again (ID numbers and phones whole): for those who may unmask, and
+    /// logged as an unmasked read when downloaded.
+    let exportForImport: Link?
 
     static func query(_ req: Request) async throws -> PeopleListModel {
         let v = try await req.require(.viewPeople)
         let f = try PeopleService.ListFilter.parse(req)
         let (people, total) = try await PeopleService.list(req.caller, f)
         let value = { (k: String) in req.query[String.self, at: k] }
+        let filters = ["q", "facet", "orgId", "inService", "relation"]
         return PeopleListModel(
             people: try await PersonRecord.query(people, on: req.db), total: total, page: f.page,
             hasNext: f.page * PeopleService.pageSize < total, url: req.url.string, q: value("q") ?? "",
             facet: value("facet") ?? "", orgID: value("orgId") ?? "", canCreate: v.can(.editPeople),
-            export: v.can(.exportData)
-                ? PeopleRoute.export.query(["q", "facet", "orgId", "inService"].map { ($0, value($0)) }) : nil)
+            export: v.can(.exportData) ? PeopleRoute.export.query(filters.map { ($0, value($0)) }) : nil,
+            exportForImport: v.can(.exportData) && v.can(.unmaskPersonalData)
+                ? PeopleRoute.export.query(filters.map { ($0, value($0)) } + [("unmasked", "1")]) : nil)
     }
 }
 
@@ -115,12 +120,12 @@ struct PersonFormModel: Sendable {
     static func query(
         _ person: Person?, input: PersonInput?, error: AppError?, viewer v: Viewer, on db: any Database
     ) async throws -> PersonFormModel {
-        let nodes = try await OrgQueries.nodesInScope(v.scope, on: db)
+        let nodes = try await OrgQueries.pickerChoices(v.scope, on: db)
         let communities = try await OrgNode.query(on: db).filter(\.$kind == .communityCommittee)
             .filter(\.$archived == false).sort(\.$name).all()
         func node(_ n: OrgNode) -> Node { Node(id: n.id!, name: n.name, kindLabelKey: n.kind.labelKey) }
         return PersonFormModel(
             person: person.map { PersonRecord($0, masked: true, nodeName: nil) }, input: input, error: error,
-            nodes: nodes.map(node), communities: communities.map(node))
+            nodes: nodes.map { Node(id: $0.id, name: $0.name, kindLabelKey: "") }, communities: communities.map(node))
     }
 }

@@ -72,14 +72,14 @@ enum PeoplePages {
                 fs.append(f)
             }
             i.facets = fs
-            i.orgNodeID = orgNodeId.flatMap { Int($0) }
+            i.orgNodeID = try FormNumber.int(orgNodeId, field: "orgNodeId")
             // Masked fields show a placeholder: an empty box keeps the stored value.
             i.idNumber = isNew ? idNumber : idNumber.flatMap { $0.isEmpty ? nil : $0 }
             i.phone = isNew ? phone : phone.flatMap { $0.isEmpty ? nil : $0 }
             i.address = isNew ? address : address.flatMap { $0.isEmpty ? nil : $0 }
             i.inService = inService == "true"
             i.employer = employer
-            i.homeNodeID = homeNodeId.flatMap { Int($0) }
+            i.homeNodeID = try FormNumber.int(homeNodeId, field: "homeNodeId")
             i.joinedOn = joinedOn
             if let g = workerGrade, !g.isEmpty {
                 guard let grade = PersonImport.grade(g) else {

@@ -14,7 +14,7 @@ enum PeopleService {
         /// How a person belongs to the viewer's area: organised in it (their party organisation or node is in
         /// scope), or an in-service member reporting to a community in it (双报到). One definition each, so the
         /// figures on the home page, the tree and the lists count alike.
-        enum Relation: String, CaseIterable, Sendable {
+        enum Relation: String, CaseIterable, Sendable, APIEnum {
             case organised, reporting
         }
         var page = 1

@@ -15,6 +15,7 @@ extension Text {
     static let genderMale = Text("gender.male")
     static let genderFemale = Text("gender.female")
     static let peopleNew = Text("people.new")
+    static let peopleExportForImport = Text("people.exportForImport")
     static let peopleSearch = Text("people.search")
     static let peopleSearchHint = Text("people.searchHint")
     static let peopleUnmask = Text("people.unmask")
@@ -65,6 +66,10 @@ enum PeopleStrings {
         .genderMale: ("男", "Male"),
         .genderFemale: ("女", "Female"),
         .peopleNew: ("新增人员", "Add a person"),
+        .peopleExportForImport: (
+            "导出可再导入的完整名单（将记录）",
+            "Export in full, to import again (logged)"
+        ),
         .peopleSearch: ("姓名或手机号", "Name or mobile"),
         .peopleSearchHint: ("如：张 或 5678", "e.g. Zhang or 5678"),
         .peopleUnmask: ("查看完整信息（将记录）", "Show in full (logged)"),

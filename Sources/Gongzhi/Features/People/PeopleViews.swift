@@ -7,8 +7,14 @@ enum PeopleViews {
             PersonFacet.allCases.map { ($0.rawValue, lang.t(key: $0.labelKey)) }, selected: m.facet)
         let create: HTML =
             m.canCreate ? "<a class=\"button\" href=\"\(PeopleRoute.new)\">\(lang.t(.peopleNew))</a> " : ""
-        let export: HTML =
-            m.export.map { "<a class=\"button secondary\" href=\"\($0)\">\(lang.t(.actionExportCSV))</a>" } ?? ""
+        let masked: HTML =
+            m.export.map { "<a class=\"button secondary\" href=\"\($0)\" download>\(lang.t(.actionExportCSV))</a> " }
+            ?? ""
+        let clear: HTML =
+            m.exportForImport.map {
+                "<a class=\"button secondary\" href=\"\($0)\" download>\(lang.t(.peopleExportForImport))</a>"
+            } ?? ""
+        let export: HTML = "\(masked)\(clear)"
         let rows: [HTML] = m.people.map { p in
             let facets = p.facets.map { lang.t(key: $0.labelKey) }.joined(separator: "、")
             return """
@@ -141,6 +147,7 @@ enum PeopleViews {
             <label for="name">\(lang.t(.fieldName))</label><input id="name" name="name" \
             value="\(val(input?.name, person?.name))" required maxlength="50">\(fieldError("name"))
             <fieldset><legend>\(lang.t(.fieldFacets))</legend>\(facetBoxes)</fieldset>\(fieldError("facets"))
+            \(Widgets.filter(for: "orgNodeId", label: lang.t(.fieldOrgFind)))
             <label for="orgNodeId">\(lang.t(.fieldOrg))</label><select id="orgNodeId" \
             name="orgNodeId">\(nodes)</select>\(fieldError("orgNodeId"))
             <label for="idNumber">\(lang.t(.fieldIdNumber))</label><input id="idNumber" name="idNumber" \

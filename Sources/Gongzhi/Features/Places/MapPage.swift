@@ -35,6 +35,9 @@ struct MapModel: Sendable {
     let crumbs: [Crumb]
     let places: [Place]
     let pins: [Pin]
+    /// The areas of the viewer's scope (own node and shared ones) when there are several: the map shows one at a
+    /// time and offers the others, so a shared street is never out of reach.
+    let scopeAreas: [Crumb]
 
     /// The map of one node, with its figures coloured by `measure`.
     static func link(node: Int, _ m: GridFigures.Measure, _ layers: Set<MapPages.Layer>) -> Link {
@@ -79,10 +82,15 @@ struct MapModel: Sendable {
             }
         }
         let ancestors = try await OrgQueries.ancestors(of: node, on: db).filter { v.scope.includes($0.treePath) }
+        let roots =
+            v.scope.paths.count > 1
+            ? try await OrgNode.query(on: db).filter(\.$id ~~ v.scope.paths.compactMap(\.ids.last)).sort(\.$code).all()
+            : []
         return MapModel(
             nodeID: node.id!, nodeName: node.name, measure: measure, layers: layers,
             crumbs: ancestors.map { Crumb(link: link(node: $0.id!, measure, layers), name: $0.name) },
-            places: places, pins: pins)
+            places: places, pins: pins,
+            scopeAreas: roots.map { Crumb(link: link(node: $0.id!, measure, layers), name: $0.name) })
     }
 
     /// A district shows its streets, a street its communities, each with its grids' figures added up;
@@ -207,9 +215,12 @@ enum MapView {
             class="num">\(p.figures.value(m.measure).map(MapSVGFormat.number) ?? "–")</td></tr>
             """
         }
+        let areas: [HTML] = m.scopeAreas.map { "<a class=\"button secondary\" href=\"\($0.link)\">\($0.name)</a> " }
+        let switcher: HTML =
+            areas.isEmpty ? "" : "<p id=\"scope-areas\">\(lang.t(.mapScopeAreas))：\(areas)</p>"
         return """
             <p class="crumbs">\(crumbs)<strong>\(m.nodeName)</strong></p>
-            <h1>\(lang.t(.mapTitle)) · \(m.nodeName)</h1>\(controls)
+            <h1>\(lang.t(.mapTitle)) · \(m.nodeName)</h1>\(switcher)\(controls)
             <section class="card map-frame" id="map">\(HTML(raw: svg))</section>
             <section class="card"><h2>\(lang.t(key: m.measure.labelKey))</h2><table \
             id="map-figures"><tbody>\(rows)</tbody></table>

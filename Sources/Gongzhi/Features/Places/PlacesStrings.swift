@@ -1,6 +1,7 @@
 /// The keys this table declares: a call site names `.member`, so a misspelt key does not compile.
 extension Text {
     static let mapTitle = Text("map.title")
+    static let mapScopeAreas = Text("map.scopeAreas")
     static let mapColourBy = Text("map.colourBy")
     static let mapLayers = Text("map.layers")
     static let mapHint = Text("map.hint")
@@ -68,6 +69,7 @@ extension Text {
 enum PlacesStrings {
     static let table = StringTable([
         .mapTitle: ("党建地图", "Party-building map"),
+        .mapScopeAreas: ("我的辖区", "My areas"),
         .mapColourBy: ("按指标着色", "Colour by"),
         .mapLayers: ("图层", "Layers"),
         .mapHint: (

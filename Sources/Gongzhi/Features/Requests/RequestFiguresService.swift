@@ -76,6 +76,21 @@ enum RequestFiguresService {
 
     static func compute(_ caller: Caller, nodeID: Int?, period: Period = .all) async throws -> Out {
         let v = try await caller.require(.viewTree)
+        // A viewer with shared areas (the command centre watching a second street) sees their whole scope first,
+        // one row per area, so the figures count what the home page counts.
+        if nodeID == nil, v.scope.paths.count > 1 {
+            let all = try await requests(v, nodePath: nil, gridID: nil, period: period, on: caller.db)
+            let ids = v.scope.paths.compactMap(\.ids.last)
+            var children: [AreaFigures] = []
+            for n in try await OrgNode.query(on: caller.db).filter(\.$id ~~ ids).sort(\.$code).all() {
+                let figures = try await figures(all.filter { $0.path.hasPrefix(n.path) }, on: caller.db)
+                children.append(.init(name: n.name, nodeID: n.id, gridID: nil, figures: figures))
+            }
+            let whole = AreaFigures(
+                name: caller.t(.figuresWholeScope), nodeID: nil, gridID: nil,
+                figures: try await figures(all, on: caller.db))
+            return Out(area: whole, children: children, from: period.from, to: period.to)
+        }
         let node = try await nodeID.asyncMap { try await OrgQueries.findInScope($0, caller) } ?? v.node
         let all = try await requests(v, nodePath: node.path, gridID: nil, period: period, on: caller.db)
         var children: [AreaFigures] = []

@@ -94,8 +94,8 @@ enum RequestPages {
         input.placeNote = f.placeNote
         input.isPublic = f.isPublic == "true"
         input.channel = f.channel.flatMap(RequestChannel.init(rawValue:))
-        input.gridID = f.gridId.flatMap { Int($0) }
         do {
+            input.gridID = try FormNumber.int(f.gridId, field: "gridId")
             if let la = f.lat, !la.isEmpty || !(f.lng ?? "").isEmpty {
                 guard let lat = Double(la), let lng = Double(f.lng ?? "") else {
                     throw AppError.invalid(.errorGeoLatlng, field: "lat")

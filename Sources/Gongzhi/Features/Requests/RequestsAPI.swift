@@ -308,7 +308,20 @@ enum RequestsAPI {
         var gridID: Int?
         var state: RequestState?
         var period = RequestFiguresService.Period.all
+        /// The desk's queues: open requests past their step's deadline, and those under supervision (督办).
+        var overdue = false
+        var supervised = false
         var page = 1
+    }
+
+    /// The same predicates the list and the home's queue figures count with.
+    static func queue(_ q: QueryBuilder<ServiceRequest>, overdue: Bool, supervised: Bool, now: Date = Date())
+        -> QueryBuilder<ServiceRequest>
+    {
+        if overdue || supervised { q.filter(\.$state !~ [.resolved, .closed, .merged]) }
+        if overdue { q.filter(\.$stepDeadline < now) }
+        if supervised { q.filter(\.$supervised == true) }
+        return q
     }
 
     static func listFilter(_ req: Request) async throws -> ListFilter {
@@ -334,6 +347,8 @@ enum RequestsAPI {
             guard let g = Int(raw) else { throw AppError.badRequest(.errorBadID, args: [raw]) }
             f.gridID = g
         }
+        f.overdue = try req.flag("overdue") ?? false
+        f.supervised = try req.flag("supervised") ?? false
         f.page = try req.page()
         return f
     }
@@ -347,6 +362,7 @@ enum RequestsAPI {
         let q = try await RequestAccess.scoped(v, on: db)
         if let s = f.state { q.filter(\.$state == s) }
         if let g = f.gridID { q.filter(\.$gridID == g) }
+        _ = queue(q, overdue: f.overdue, supervised: f.supervised)
         return try await q.sort(\.$raisedAt, .descending).sort(\.$id, .descending)
             .range((f.page - 1) * pageSize..<f.page * pageSize).all()
     }

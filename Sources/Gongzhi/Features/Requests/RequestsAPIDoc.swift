@@ -23,6 +23,10 @@ enum RequestsAPIDoc {
                 .query("state", RequestState.self, "only this state"), .query("gridId", .integer, "only this grid"),
                 .query("nodeId", .integer, "with metric: only this node's subtree"),
                 .query("metric", RequestMetric.self, "the requests behind one figure (all of them, not paged)"),
+                .query("from", .date, "with metric: raised on or after this day"),
+                .query("to", .date, "with metric: raised on or before this day"),
+                .query("overdue", .boolean, "only open requests past their step's deadline"),
+                .query("supervised", .boolean, "only open requests under supervision (督办)"),
                 .query("page", .integer(min: 1, max: 100_000), "page of 50, newest first"),
             ],
             answer: .list(RequestsAPI.RequestOut.self)),
@@ -38,7 +42,11 @@ enum RequestsAPIDoc {
                 + "unrated (never counted as satisfied), open, average working days per step. Each count is the "
                 + "length of GET /api/v1/requests?metric=…&nodeId=… (or gridId)",
             tag: "requests",
-            parameters: [.query("nodeId", .integer, "district, street or community node (default: the caller's)")],
+            parameters: [
+                .query("nodeId", .integer, "district, street or community node (default: the caller's whole scope)"),
+                .query("from", .date, "only requests raised on or after this day"),
+                .query("to", .date, "only requests raised on or before this day"),
+            ],
             answer: .one(RequestFiguresService.Out.self)),
         APIOperation(
             .get, "requests/similar",

@@ -34,6 +34,31 @@ extension Capability {
             HomeTile(
                 layout: .phone, order: 50, link: RequestsRoute.todos.link, key: .navTodos, hint: .homeTodosHint,
                 permission: .viewPeople),
+            // The desk's queues: what was whistled up to this level, what is late, what is supervised.
+            HomeTile(
+                layout: .desk, order: 1, link: RequestsRoute.list.query([("state", "escalated")]),
+                key: .homeQueueEscalated, hint: .homeQueueEscalatedHint, permission: .viewTree,
+                count: { v, db in
+                    try await RequestAccess.scoped(v, on: db).filter(\.$state == .escalated).count()
+                }),
+            HomeTile(
+                layout: .desk, order: 2, link: RequestsRoute.list.query([("overdue", "1")]), key: .homeQueueOverdue,
+                hint: .homeQueueOverdueHint, permission: .viewTree,
+                count: { v, db in
+                    try await RequestsAPI.queue(
+                        try await RequestAccess.scoped(v, on: db), overdue: true, supervised: false
+                    )
+                    .count()
+                }),
+            HomeTile(
+                layout: .desk, order: 3, link: RequestsRoute.list.query([("supervised", "1")]),
+                key: .homeQueueSupervised, hint: .homeQueueSupervisedHint, permission: .viewTree,
+                count: { v, db in
+                    try await RequestsAPI.queue(
+                        try await RequestAccess.scoped(v, on: db), overdue: false, supervised: true
+                    )
+                    .count()
+                }),
         ],
         auditKinds: [.calendar, .jointMeeting, .requestCategory, .requestPhoto, .requestSupport],
         treePaths: [ServiceRequest.treePaths, JointMeeting.treePaths],

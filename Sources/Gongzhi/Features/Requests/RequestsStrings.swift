@@ -167,6 +167,13 @@ extension Text {
     static let figuresStepDays = Text("figures.stepDays")
     static let figuresHint = Text("figures.hint")
     static let figuresDefinitions = Text("figures.definitions")
+    static let figuresWholeScope = Text("figures.wholeScope")
+    static let homeQueueEscalated = Text("home.queueEscalated")
+    static let homeQueueEscalatedHint = Text("home.queueEscalatedHint")
+    static let homeQueueOverdue = Text("home.queueOverdue")
+    static let homeQueueOverdueHint = Text("home.queueOverdueHint")
+    static let homeQueueSupervised = Text("home.queueSupervised")
+    static let homeQueueSupervisedHint = Text("home.queueSupervisedHint")
     static let figuresPeriod = Text("figures.period")
     static let figuresFrom = Text("figures.from")
     static let figuresTo = Text("figures.to")
@@ -426,6 +433,19 @@ enum RequestsStrings {
         ),
         .figuresArea: ("区域", "Area"),
         .figuresDefinitions: ("口径", "What each figure counts"),
+        .figuresWholeScope: ("辖区合计（含共享区域）", "Whole scope (shared areas included)"),
+        .homeQueueEscalated: ("上报待派", "Whistled up, to dispatch"),
+        .homeQueueEscalatedHint: (
+            "社区吹哨上报、等待派单的诉求。",
+            "Requests escalated and waiting for a dispatch."
+        ),
+        .homeQueueOverdue: ("已逾期", "Overdue"),
+        .homeQueueOverdueHint: (
+            "未办结且已过本环节时限的诉求。",
+            "Open requests past their step's deadline."
+        ),
+        .homeQueueSupervised: ("督办中", "Supervised"),
+        .homeQueueSupervisedHint: ("被督办、尚未办结的诉求。", "Supervised requests not yet resolved."),
         .figuresPeriod: ("提出时间", "Raised between"),
         .figuresFrom: ("起", "From"),
         .figuresTo: ("止", "To"),

@@ -27,16 +27,51 @@ enum AuditHistory {
                 <tr><td>\(timeFormat.string(from: e.at))</td><td>\(e.actorName)</td>
                 <td>\(action)</td>
                 <td>\(lang.t(key: "entity.\(e.entityType)")) #\(e.entityID) \(e.entityLabel)</td>
-                <td><pre class="json">\(e.beforeJSON ?? "")</pre></td>\
-                <td><pre class="json">\(e.afterJSON ?? "")</pre></td></tr>
+                <td>\(changes(before: e.beforeJSON, after: e.afterJSON, lang))</td></tr>
                 """
         }
         return """
             <table class="audit"><thead><tr><th>\(lang.t(.auditAt))</th><th>\(lang.t(.auditActor))</th>\
             <th>\(lang.t(.auditAction))</th>
-            <th>\(lang.t(.auditEntity))</th><th>\(lang.t(.auditBefore))</th>\
-            <th>\(lang.t(.auditAfter))</th></tr></thead><tbody>
+            <th>\(lang.t(.auditEntity))</th><th>\(lang.t(.auditChanges))</th></tr></thead><tbody>
             \(rows)</tbody></table>
             """
+    }
+
+    /// A record's before and after as a small table of the fields that differ, named in the reader's language
+    /// where the field is a known one (the raw JSON stays in the API and the CSV export).
+    static func changes(before: String?, after: String?, _ lang: Lang) -> HTML {
+        let b = fields(before)
+        let a = fields(after)
+        let keys = Set(b.keys).union(a.keys).filter { b[$0] != a[$0] }.sorted()
+        if keys.isEmpty { return "<span class=\"muted\">\(lang.t(.auditNoFieldChange))</span>" }
+        let rows: [HTML] = keys.prefix(30).map { k in
+            let known = lang.table["field.\(k)"] != nil
+            let name = known ? lang.t(key: "field.\(k)") : k
+            return "<tr><th>\(name)</th><td>\(b[k] ?? "—")</td><td>\(a[k] ?? "—")</td></tr>"
+        }
+        return """
+            <table class="changes"><thead><tr><th>\(lang.t(.auditField))</th><th>\(lang.t(.auditBefore))</th>\
+            <th>\(lang.t(.auditAfter))</th></tr></thead><tbody>\(rows)</tbody></table>
+            """
+    }
+
+    /// A JSON object's top-level fields as text; any other JSON is one field named "value".
+    static func fields(_ json: String?) -> [String: String] {
+        guard let json, let data = json.data(using: .utf8),
+            let value = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        else { return [:] }
+        func text(_ v: Any) -> String {
+            switch v {
+            case let s as String: return s
+            case is NSNull: return "—"
+            case let n as NSNumber: return n.stringValue
+            default:
+                let d = try? JSONSerialization.data(withJSONObject: v, options: [.sortedKeys, .fragmentsAllowed])
+                return d.map { String(decoding: $0, as: UTF8.self) } ?? ""
+            }
+        }
+        if let object = value as? [String: Any] { return object.mapValues(text) }
+        return ["value": text(value)]
     }
 }

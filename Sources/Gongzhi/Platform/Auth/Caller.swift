@@ -68,7 +68,9 @@ struct Caller: Sendable {
     func require(_ permission: Permission) async throws -> Viewer {
         let v = try requireViewer()
         guard v.can(permission) else {
-            await AccessLog.write(self, .forbiddenChange, detail: "missing permission \(permission.rawValue)")
+            // A refused read is logged as a read, a refused change as a change.
+            let kind: AccessLogEntry.Kind = ["GET", "HEAD"].contains(method) ? .outOfScopeRead : .forbiddenChange
+            await AccessLog.write(self, kind, detail: "missing permission \(permission.rawValue)")
             throw AppError.forbidden()
         }
         return v

@@ -10,7 +10,7 @@ enum Script {
             if (!list) { return; }
             f.addEventListener('input', function () {
               var q = f.value.trim().toLowerCase();
-              list.querySelectorAll('label').forEach(function (l) {
+              list.querySelectorAll('label, option').forEach(function (l) {
                 l.hidden = q !== '' && l.textContent.toLowerCase().indexOf(q) < 0;
               });
             });

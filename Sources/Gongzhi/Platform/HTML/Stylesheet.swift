@@ -60,10 +60,12 @@ enum Stylesheet {
         details summary{cursor:pointer}
         .grid2{display:grid;grid-template-columns:1fr;gap:14px}@media \
         (min-width:900px){.grid2{grid-template-columns:1fr 1fr}}
+        table.changes{font-size:13px;margin:0}table.changes th,table.changes td{padding:2px 6px}
         pre.json{white-space:pre-wrap;word-break:break-all;font-size:12px;background:#f6f8fa;padding:6px;margin:0;\
         max-width:420px}
         .bad td{background:#fff5f5}
         .map-frame svg{display:block;max-width:100%;max-height:75vh;width:auto;height:auto;margin:0 auto}
+        .map-frame.small svg{max-width:min(100%,360px);max-height:260px;margin:0}
         .map .area{stroke:#fff;stroke-width:1.5}
         .map a:hover .area,.map a:focus .area{stroke:#1f2328;stroke-width:2.5}
         .map .label{pointer-events:none;font-size:13px;fill:#1f2328;paint-order:stroke;stroke:#fff;stroke-width:3px}

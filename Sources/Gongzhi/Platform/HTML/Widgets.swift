@@ -2,6 +2,15 @@ import Vapor
 
 /// Small views every capability's pages share: pure functions of their values and the language.
 enum Widgets {
+    /// A box that narrows a long select or checkbox list as one types (the page script wires it up; without the
+    /// script the list is whole).
+    static func filter(for listID: String, label: String) -> HTML {
+        """
+        <label for="filter-\(listID)">\(label)</label><input type="search" id="filter-\(listID)" \
+        data-filter="\(listID)">
+        """
+    }
+
     /// Previous/next links that keep the other query parameters of `url` (the page's own address).
     static func pager(url: String, lang: Lang, hasNext: Bool, page: Int) -> HTML {
         func link(_ p: Int, _ key: String) -> HTML {

@@ -13,6 +13,21 @@ extension Text {
     static let navAccessLog = Text("nav.accessLog")
     static let navCommunity = Text("nav.community")
     static let navGrid = Text("nav.grid")
+    static let columnName = Text("column.name")
+    static let columnIdNumber = Text("column.idNumber")
+    static let columnPhone = Text("column.phone")
+    static let columnFacets = Text("column.facets")
+    static let columnOrgCode = Text("column.orgCode")
+    static let columnAddress = Text("column.address")
+    static let columnInService = Text("column.inService")
+    static let columnEmployer = Text("column.employer")
+    static let columnJoinedOn = Text("column.joinedOn")
+    static let columnWorkerGrade = Text("column.workerGrade")
+    static let columnKind = Text("column.kind")
+    static let columnLocationCode = Text("column.locationCode")
+    static let columnContactName = Text("column.contactName")
+    static let columnContactPhone = Text("column.contactPhone")
+    static let columnPartyOrgCode = Text("column.partyOrgCode")
     static let navAccount = Text("nav.account")
     static let navLogout = Text("nav.logout")
     static let actionSave = Text("action.save")
@@ -36,6 +51,7 @@ extension Text {
     static let fieldPhone = Text("field.phone")
     static let fieldAddress = Text("field.address")
     static let fieldOrg = Text("field.org")
+    static let fieldOrgFind = Text("field.orgFind")
     static let importPreview = Text("import.preview")
     static let auditAny = Text("audit.any")
     static let auditCreate = Text("audit.create")
@@ -211,6 +227,21 @@ enum PlatformStrings {
         .navAccessLog: ("访问日志", "Access log"),
         .navCommunity: ("我的社区", "My community"),
         .navGrid: ("网格", "Grid"),
+        .columnName: ("名称", "Name"),
+        .columnIdNumber: ("身份证号", "ID number"),
+        .columnPhone: ("手机号", "Mobile"),
+        .columnFacets: ("人员类型", "Types"),
+        .columnOrgCode: ("组织编码", "Organisation code"),
+        .columnAddress: ("地址", "Address"),
+        .columnInService: ("在职党员", "In service"),
+        .columnEmployer: ("工作单位", "Employer"),
+        .columnJoinedOn: ("入党日期", "Joined on"),
+        .columnWorkerGrade: ("岗位等级", "Grade"),
+        .columnKind: ("单位类型", "Kind"),
+        .columnLocationCode: ("所在组织编码", "Location code"),
+        .columnContactName: ("联系人", "Contact"),
+        .columnContactPhone: ("联系电话", "Contact phone"),
+        .columnPartyOrgCode: ("党组织编码", "Party organisation code"),
         .navAccount: ("我的", "Me"),
         .navLogout: ("退出登录", "Sign out"),
         .actionSave: ("保存", "Save"),
@@ -237,6 +268,7 @@ enum PlatformStrings {
         .fieldPhone: ("手机号", "Mobile"),
         .fieldAddress: ("住址", "Address"),
         .fieldOrg: ("所属组织", "Organisation"),
+        .fieldOrgFind: ("查找组织", "Find an organisation"),
         .importPreview: ("预览", "Preview"),
         .auditAny: ("全部", "Any"),
         .auditCreate: ("新建", "Created"),

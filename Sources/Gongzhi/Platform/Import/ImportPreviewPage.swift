@@ -7,11 +7,10 @@ enum ImportPreviewPage {
         _ req: Request, _ preview: ImportPreview, commitAction: Link, codeHeader: String, active: String
     ) async throws -> Response {
         let rows: [HTML] = preview.rows.map { r in
+            // The column in the reader's language (the API keeps its identifier).
             let problems = r.problems.map { p in
-                (p.column.map {
-                    $0 + """
-                        : 
-                        """
+                (p.column.map { c in
+                    (req.lang.table["column.\(c)"] != nil ? req.t(key: "column.\(c)") : c) + "："
                 } ?? "") + p.message
             }.joined(separator: "；")
             return """

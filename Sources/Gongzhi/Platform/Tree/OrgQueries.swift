@@ -30,7 +30,18 @@ enum OrgQueries {
     {
         let q = OrgNode.query(on: db).inScope(scope, \.$path)
         if !includeArchived { q.filter(\.$archived == false) }
-        return try await q.sort(\.$path).all()
+        // Tree order: a parent before its children, siblings by when they were made (paths compared by number,
+        // so /1/10/ does not come before /1/2/).
+        return try await q.all().sorted { $0.treePath.ids.lexicographicallyPrecedes($1.treePath.ids) }
+    }
+
+    /// The nodes of a scope for a picker: in tree order, each name indented by its depth below the scope's top.
+    static func pickerChoices(_ scope: DataScope, on db: Database) async throws -> [(id: Int, name: String)] {
+        let nodes = try await nodesInScope(scope, on: db)
+        let top = nodes.map { $0.treePath.ids.count }.min() ?? 0
+        return nodes.map { n in
+            (n.id!, String(repeating: "　", count: max(0, n.treePath.ids.count - top)) + n.name)
+        }
     }
 
     /// Active party members in each node's subtree, counted in one grouped query.
