@@ -34,6 +34,9 @@ extension Capability {
             HomeTile(
                 layout: .phone, order: 50, link: RequestsRoute.todos.link, key: .navTodos, hint: .homeTodosHint,
                 permission: .viewPeople),
+            HomeTile(
+                layout: .phone, order: 80, link: RequestsRoute.communities.link, key: .homeOneStop,
+                hint: .homeOneStopHint),
             // The desk's queues: what was whistled up to this level, what is late, what is supervised.
             HomeTile(
                 layout: .desk, order: 1, link: RequestsRoute.list.query([("state", "escalated")]),

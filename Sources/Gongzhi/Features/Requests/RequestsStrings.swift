@@ -169,6 +169,8 @@ extension Text {
     static let figuresDefinitions = Text("figures.definitions")
     static let figuresWholeScope = Text("figures.wholeScope")
     static let homeQueueEscalated = Text("home.queueEscalated")
+    static let homeOneStop = Text("home.oneStop")
+    static let homeOneStopHint = Text("home.oneStopHint")
     static let homeQueueEscalatedHint = Text("home.queueEscalatedHint")
     static let homeQueueOverdue = Text("home.queueOverdue")
     static let homeQueueOverdueHint = Text("home.queueOverdueHint")
@@ -435,6 +437,8 @@ enum RequestsStrings {
         .figuresDefinitions: ("口径", "What each figure counts"),
         .figuresWholeScope: ("辖区合计（含共享区域）", "Whole scope (shared areas included)"),
         .homeQueueEscalated: ("上报待派", "Whistled up, to dispatch"),
+        .homeOneStop: ("一站通", "One-stop"),
+        .homeOneStopHint: ("社区公开的诉求与办理进展", "Public requests and their progress"),
         .homeQueueEscalatedHint: (
             "社区吹哨上报、等待派单的诉求。",
             "Requests escalated and waiting for a dispatch."
