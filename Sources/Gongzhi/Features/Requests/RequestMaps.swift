@@ -5,7 +5,9 @@ import Vapor
 /// button sends the click's x and y, which the server turns back into a coordinate with the same projection),
 /// and see the community's public requests on the map.
 enum RequestMaps {
-    static let width = 360.0
+    /// The pick map's width in CSS pixels: it is shown at exactly this size (a click's x and y are pixels of it),
+    /// narrow enough for a 360 px phone.
+    static let width = 330.0
 
     static func register(_ p: RoutesBuilder) {
         p.get(RequestsRoute.pickImage, use: pickImage)
@@ -49,7 +51,8 @@ enum RequestMaps {
         guard let (node, grids) = try await community(req.caller) else { throw AppError.notFound() }
         let areas = gridAreas(grids)
         let svg = try await req.offload {
-            MapSVG.render(areas: areas, width: width, title: node.name, legendTitle: nil, showLabels: true)
+            MapSVG.render(
+                areas: areas, width: width, title: node.name, legendTitle: nil, showLabels: true, fixedSize: true)
         }
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "image/svg+xml; charset=utf-8")
@@ -121,8 +124,11 @@ enum RequestMaps {
         }
         let areas = gridAreas(grids)
         let title = req.t(.requestPublic)
+        let kinds = MapView.kindLabels(req.lang)
         let svg = try await req.offload {
-            MapSVG.render(areas: areas, markers: markers, width: 440, title: title, legendTitle: nil, showLabels: true)
+            MapSVG.render(
+                areas: areas, markers: markers, width: 440, shownAt: MapView.phoneWidth, title: title, legendTitle: nil,
+                showLabels: true, kindLabels: kinds)
         }
         return Layout.page(
             req, title: req.t(.requestPublic),
