@@ -96,3 +96,16 @@ struct MapReadabilityTests {
         #expect(!svg.contains("width=\"100%\""))
     }
 }
+
+@Suite("Readable maps on a narrow screen too")
+struct NarrowMapTests {
+    @Test func aDeskMapCarriesASecondSetOfLabelsForANarrowScreen() {
+        let areas = [MapReadabilityTests.area("a", "网格", lat: 31.8, lng: 117.2, size: 0.01)]
+        let markers = [MapSVG.Marker(at: Coordinate(lat: 31.805, lng: 117.205), kind: "org", tooltip: "A", href: "/u")]
+        let svg = MapSVG.render(
+            areas: areas, markers: markers, width: 760, shownAt: 760, narrowAt: 380, title: "t", legendTitle: nil)
+        #expect(svg.contains("<g class=\"wide\">") && svg.contains("<g class=\"narrow\">"))
+        #expect(svg.contains("font-size=\"13\"") && svg.contains("font-size=\"26\""))
+        #expect(svg.contains("r=\"22\" fill=\"transparent\"") && svg.contains("r=\"44\" fill=\"transparent\""))
+    }
+}

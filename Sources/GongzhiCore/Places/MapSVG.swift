@@ -269,9 +269,11 @@ public enum MapSVG {
     /// The whole map as one <svg> element. `title` names it for screen readers. `shownAt` is the width in CSS
     /// pixels the map is usually shown at (labels, legend and tap targets are sized for it); `kindLabels` names
     /// the marker kinds in the legend, one entry per kind shown. `fixedSize` gives the drawing its size in
-    /// pixels (a map read as an image, whose clicks must map back through the projection exactly).
+    /// pixels (a map read as an image, whose clicks must map back through the projection exactly). `narrowAt`
+    /// is the width on a narrow screen, when the map may be shown on one as well.
     public static func render(
-        areas: [Area], markers: [Marker] = [], width: Double = 760, shownAt: Double? = nil, title: String,
+        areas: [Area], markers: [Marker] = [], width: Double = 760, shownAt: Double? = nil, narrowAt: Double? = nil,
+        title: String,
         legendTitle: String?, showLabels: Bool = true, kindLabels: [String: String] = [:],
         fixedSize: Bool = false
     ) -> String {
@@ -303,23 +305,28 @@ public enum MapSVG {
             guard seen.insert(m.kind).inserted else { return nil }
             return (markerColours[m.kind] ?? "#59636e", kindLabels[m.kind] ?? m.kind)
         }
-        let legend =
+        // Labels, markers and legend for the usual width, and again for a narrow screen when the map may be shown
+        // on one too (the stylesheet shows one set by the screen's width).
+        let sizes = [z] + (narrowAt.map { [Sizes(width: width, shownAt: $0)] } ?? [])
+        let legends = sizes.map { zz in
             classes.isEmpty && kinds.isEmpty
-            ? ("", 0.0)
-            : Self.legend(
-                title: classes.isEmpty ? nil : legendTitle, classes: classes, kinds: kinds, width: proj.width,
-                top: proj.height, z)
+                ? ("", 0.0)
+                : Self.legend(
+                    title: classes.isEmpty ? nil : legendTitle, classes: classes, kinds: kinds, width: proj.width,
+                    top: proj.height, zz)
+        }
+        let legendHeight = legends.map(\.1).max() ?? 0
         // A map with links is a group of links (an image's content is presentational, so its links would be hidden
         // from assistive technology); one without is an image.
         let linked = areas.contains { $0.href != nil } || markers.contains { $0.href != nil }
         let role = linked ? "group" : "img"
         let size =
-            fixedSize ? "width=\"\(num(proj.width))\" height=\"\(num(proj.height + legend.1))\"" : "width=\"100%\""
+            fixedSize ? "width=\"\(num(proj.width))\" height=\"\(num(proj.height + legendHeight))\"" : "width=\"100%\""
         var out =
             """
             <svg xmlns=\"http://www.w3.org/2000/svg\" class=\"map\" role=\"\(role)\" aria-label=\"\(escape(title))\" \
             viewBox=\"0 0 \(num(proj.width)) \
-            \(num(proj.height + legend.1))\" \(size)><title>\(escape(title))</title>
+            \(num(proj.height + legendHeight))\" \(size)><title>\(escape(title))</title>
             """
         out.reserveCapacity(areas.count * 300)
         let tint = br.isEmpty ? tintIndices(areas) : []
@@ -333,45 +340,55 @@ public enum MapSVG {
                 """
             out += a.href.map { "<a href=\"\(escape($0))\">\(shape)</a>" } ?? shape
         }
-        if showLabels {
-            let centres = areas.map { visualCentre($0.shape, proj) }
-            let boxes: [LabelBox?] = areas.indices.map { i in
-                guard let c = centres[i] else { return nil }
-                let w = textWidth(areas[i].label, size: z.label) + 4 * z.unit
-                // Kept inside the map: a label near the edge slides in rather than being cut.
-                let x = min(max(c.x, w / 2), proj.width - w / 2)
-                return LabelBox(x: x, y: c.y, w: w, h: z.label * 1.3)
-            }
-            let priority = areas.map { a -> Double in
-                let b = a.shape.bbox
-                return (b.maxLat - b.minLat) * (b.maxLng - b.minLng)
-            }
-            let kept = placeLabels(boxes, priority: priority)
-            for i in areas.indices where kept.contains(i) {
-                guard let b = boxes[i] else { continue }
-                out +=
+        func overlay(_ zz: Sizes) -> String {
+            var part = ""
+            // Markers under the labels: a label stays readable, and lets taps through to the marker below.
+            for m in markers {
+                let x = num(proj.x(m.at))
+                let y = num(proj.y(m.at))
+                let dot =
                     """
-                    <text class=\"label\" x=\"\(num(b.x))\" y=\"\(num(b.y))\" text-anchor=\"middle\" dominant-baseline=\
-                    \"central\" font-size=\"\(num(z.label))\" fill=\"#1f2328\" stroke=\"#fff\" stroke-width=\
-                    \"\(num(3 * z.unit))\" stroke-linejoin=\"round\" paint-order=\"stroke\">\
-                    \(escape(areas[i].label))</text>
+                    <circle class=\"marker \(escape(m.kind))\" cx=\"\(x)\" cy=\"\(y)\" r=\"\(num(zz.marker))\" fill=\
+                    \"\(markerColours[m.kind] ?? "#59636e")\" stroke=\"#fff\" stroke-width=\"\(num(zz.unit))\">\
+                    <title>\(escape(m.tooltip))</title></circle>
                     """
+                // A linked marker is tapped through an invisible circle 44 CSS px across.
+                let hit = "<circle class=\"hit\" cx=\"\(x)\" cy=\"\(y)\" r=\"\(num(zz.hit))\" fill=\"transparent\"/>"
+                part += m.href.map { "<a href=\"\(escape($0))\">\(hit)\(dot)</a>" } ?? dot
             }
+            if showLabels {
+                let centres = areas.map { visualCentre($0.shape, proj) }
+                let boxes: [LabelBox?] = areas.indices.map { i in
+                    guard let c = centres[i] else { return nil }
+                    let w = textWidth(areas[i].label, size: zz.label) + 4 * zz.unit
+                    // Kept inside the map: a label near the edge slides in rather than being cut.
+                    let x = min(max(c.x, w / 2), proj.width - w / 2)
+                    return LabelBox(x: x, y: c.y, w: w, h: zz.label * 1.3)
+                }
+                let priority = areas.map { a -> Double in
+                    let b = a.shape.bbox
+                    return (b.maxLat - b.minLat) * (b.maxLng - b.minLng)
+                }
+                let kept = placeLabels(boxes, priority: priority)
+                for i in areas.indices where kept.contains(i) {
+                    guard let b = boxes[i] else { continue }
+                    part +=
+                        """
+                        <text class=\"label\" x=\"\(num(b.x))\" y=\"\(num(b.y))\" text-anchor=\"middle\" \
+                        dominant-baseline=\"central\" font-size=\"\(num(zz.label))\" fill=\"#1f2328\" stroke=\"#fff\" \
+                        stroke-width=\"\(num(3 * zz.unit))\" stroke-linejoin=\"round\" paint-order=\"stroke\">\
+                        \(escape(areas[i].label))</text>
+                        """
+                }
+            }
+            return part
         }
-        for m in markers {
-            let x = num(proj.x(m.at))
-            let y = num(proj.y(m.at))
-            let dot =
-                """
-                <circle class=\"marker \(escape(m.kind))\" cx=\"\(x)\" cy=\"\(y)\" r=\"\(num(z.marker))\" fill=\
-                \"\(markerColours[m.kind] ?? "#59636e")\" stroke=\"#fff\" stroke-width=\"\(num(z.unit))\">\
-                <title>\(escape(m.tooltip))</title></circle>
-                """
-            // A linked marker is tapped through an invisible circle 44 CSS px across.
-            let hit = "<circle class=\"hit\" cx=\"\(x)\" cy=\"\(y)\" r=\"\(num(z.hit))\" fill=\"transparent\"/>"
-            out += m.href.map { "<a href=\"\(escape($0))\">\(hit)\(dot)</a>" } ?? dot
+        if sizes.count == 1 {
+            out += overlay(z) + legends[0].0
+        } else {
+            out += "<g class=\"wide\">" + overlay(sizes[0]) + legends[0].0 + "</g>"
+            out += "<g class=\"narrow\">" + overlay(sizes[1]) + legends[1].0 + "</g>"
         }
-        out += legend.0
         return out + "</svg>"
     }
 }

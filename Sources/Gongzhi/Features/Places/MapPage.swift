@@ -216,6 +216,7 @@ enum MapView {
         }
         return MapSVG.render(
             areas: areas, markers: markers(m.pins, lang), shownAt: phone ? phoneWidth : deskWidth,
+            narrowAt: phone ? nil : phoneWidth,
             title: lang.t(.mapTitle) + " · " + m.nodeName, legendTitle: lang.t(key: m.measure.labelKey),
             showLabels: areas.count <= 60, kindLabels: kindLabels(lang))
     }

@@ -29,10 +29,14 @@ enum RequestMaps {
         return grids.isEmpty ? nil : (node, grids)
     }
 
-    /// The grids as plain outlines, named, without links.
-    static func gridAreas(_ grids: [GridSummary]) -> [MapSVG.Area] {
-        grids.map {
-            MapSVG.Area(id: "g\($0.id)", label: $0.name, shape: $0.shape, value: nil, href: nil, tooltip: $0.name)
+    /// The grids as plain outlines, named without the community's name (short labels fit a phone), without links.
+    static func gridAreas(_ grids: [GridSummary], in community: OrgNode) -> [MapSVG.Area] {
+        let prefix = community.name.replacingOccurrences(of: "党委", with: "")
+        return grids.map {
+            let short = $0.name.replacingOccurrences(of: prefix, with: "")
+            return MapSVG.Area(
+                id: "g\($0.id)", label: short.isEmpty ? $0.name : short, shape: $0.shape, value: nil, href: nil,
+                tooltip: $0.name)
         }
     }
 
@@ -49,7 +53,7 @@ enum RequestMaps {
 
     @Sendable static func pickImage(_ req: Request) async throws -> Response {
         guard let (node, grids) = try await community(req.caller) else { throw AppError.notFound() }
-        let areas = gridAreas(grids)
+        let areas = gridAreas(grids, in: node)
         let svg = try await req.offload {
             MapSVG.render(
                 areas: areas, width: width, title: node.name, legendTitle: nil, showLabels: true, fixedSize: true)
@@ -122,7 +126,7 @@ enum RequestMaps {
                     """
             )
         }
-        let areas = gridAreas(grids)
+        let areas = gridAreas(grids, in: node)
         let title = req.t(.requestPublic)
         let kinds = MapView.kindLabels(req.lang)
         let svg = try await req.offload {

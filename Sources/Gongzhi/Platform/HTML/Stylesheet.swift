@@ -67,6 +67,7 @@ enum Stylesheet {
         .map-frame svg{display:block;max-width:100%;max-height:75vh;width:auto;height:auto;margin:0 auto}
         .map a:hover .area,.map a:focus .area{stroke:#1f2328}
         .map .label{pointer-events:none}
+        @media (max-width:640px){.map .wide{display:none}}@media (min-width:641px){.map .narrow{display:none}}
         .map a:focus .marker{stroke:#1f2328}
         input[type=image]{width:auto;height:auto;max-width:none;padding:0;border:0;border-radius:0;display:block}
         .photos{display:flex;gap:6px;flex-wrap:wrap;margin:6px 0}.photos img{border-radius:4px;border:1px solid \
