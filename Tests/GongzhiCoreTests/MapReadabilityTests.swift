@@ -103,9 +103,25 @@ struct NarrowMapTests {
         let areas = [MapReadabilityTests.area("a", "网格", lat: 31.8, lng: 117.2, size: 0.01)]
         let markers = [MapSVG.Marker(at: Coordinate(lat: 31.805, lng: 117.205), kind: "org", tooltip: "A", href: "/u")]
         let svg = MapSVG.render(
-            areas: areas, markers: markers, width: 760, shownAt: 760, narrowAt: 380, title: "t", legendTitle: nil)
+            areas: areas, markers: markers, width: 760, shownAt: 760, narrowAt: 380, title: "t", legendTitle: nil,
+            tallest: 2000)
         #expect(svg.contains("<g class=\"wide\">") && svg.contains("<g class=\"narrow\">"))
         #expect(svg.contains("font-size=\"13\"") && svg.contains("font-size=\"26\""))
         #expect(svg.contains("r=\"22\" fill=\"transparent\"") && svg.contains("r=\"44\" fill=\"transparent\""))
+    }
+
+    @Test func aTallMapShownNarrowerThanItsFrameHasLabelsSizedForThatWidth() {
+        // Twice as tall as wide: at most 560 px tall, so shown about 280 px wide rather than 760.
+        let tall = MultiPolygon([
+            Polygon(outer: [
+                Coordinate(lat: 0, lng: 0), Coordinate(lat: 0, lng: 1), Coordinate(lat: 2, lng: 1),
+                Coordinate(lat: 2, lng: 0), Coordinate(lat: 0, lng: 0),
+            ])
+        ])
+        let svg = MapSVG.render(
+            areas: [MapSVG.Area(id: "a", label: "街道", shape: tall, value: nil, href: nil, tooltip: "")],
+            width: 760, shownAt: 760, title: "t", legendTitle: nil)
+        let size = svg.range(of: "font-size=\"").map { Double(svg[$0.upperBound...].prefix { $0 != "\"" }) ?? 0 }
+        #expect((size ?? 0) > 30)
     }
 }

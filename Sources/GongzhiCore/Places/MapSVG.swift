@@ -270,12 +270,13 @@ public enum MapSVG {
     /// pixels the map is usually shown at (labels, legend and tap targets are sized for it); `kindLabels` names
     /// the marker kinds in the legend, one entry per kind shown. `fixedSize` gives the drawing its size in
     /// pixels (a map read as an image, whose clicks must map back through the projection exactly). `narrowAt`
-    /// is the width on a narrow screen, when the map may be shown on one as well.
+    /// is the width on a narrow screen, when the map may be shown on one as well; `tallest` the height in CSS
+    /// pixels a map is shown at most (the stylesheet caps it at 75vh).
     public static func render(
         areas: [Area], markers: [Marker] = [], width: Double = 760, shownAt: Double? = nil, narrowAt: Double? = nil,
         title: String,
         legendTitle: String?, showLabels: Bool = true, kindLabels: [String: String] = [:],
-        fixedSize: Bool = false
+        fixedSize: Bool = false, tallest: Double = 560
     ) -> String {
         var box = BBox.empty
         for a in areas { box.extend(a.shape.bbox) }
@@ -287,7 +288,11 @@ public enum MapSVG {
                 \(escape(title))</title></svg>
                 """
         }
-        let z = Sizes(width: width, shownAt: shownAt)
+        // A tall map is shown narrower than its frame (its height is capped, `tallest`), so sizes follow the width
+        // it is actually shown at.
+        let aspect = Projection(box: box, width: width).height / width
+        func shown(_ w: Double?) -> Double? { w.map { min($0, tallest / max(aspect, 1e-6)) } }
+        let z = Sizes(width: width, shownAt: shown(shownAt))
         let proj = Projection(box: box, width: width, pad: 8 * z.unit)
         let values = areas.compactMap(\.value)
         let br = breaks(values)
@@ -307,7 +312,7 @@ public enum MapSVG {
         }
         // Labels, markers and legend for the usual width, and again for a narrow screen when the map may be shown
         // on one too (the stylesheet shows one set by the screen's width).
-        let sizes = [z] + (narrowAt.map { [Sizes(width: width, shownAt: $0)] } ?? [])
+        let sizes = [z] + (narrowAt.map { [Sizes(width: width, shownAt: shown($0))] } ?? [])
         let legends = sizes.map { zz in
             classes.isEmpty && kinds.isEmpty
                 ? ("", 0.0)
