@@ -72,6 +72,8 @@ struct DemoBoundaryTests {
             let page = try await Client.page(app, as: "unit").get("/map").body.string
             #expect(!page.contains("viewBox=\"0 0 10 10\""))
             #expect(page.contains("<path") || page.contains("id=\"map\"><p>"))
+            // Its own unit is marked on its community's outline.
+            #expect(page.contains("class=\"marker org\""))
         }
     }
 }

@@ -62,7 +62,7 @@ struct MapModel: Sendable {
         let places = try await places(v, node: node, grids: grids, figures: figures, measure, layers, on: db)
         var pins: [Pin] = []
         let context = places.isEmpty ? try await context(of: node, on: db) : nil
-        if layers.contains(.organisations) || context != nil {
+        if layers.contains(.organisations) {
             pins += try await UnitsQueries.inScope(v.scope, on: db).filter { node.treePath.contains(TreePath($0.path)) }
                 .compactMap { u in
                     u.at.map {
@@ -72,6 +72,14 @@ struct MapModel: Sendable {
                             link: v.can(.viewPeople) ? UnitsRoute.unit(.value(u.id)).link : nil)
                     }
                 }
+        }
+        if context != nil, !layers.contains(.organisations) {
+            // The node's own unit, where it stands.
+            pins += try await UnitsQueries.ofPartyOrg(node.id!, on: db).compactMap { u in
+                u.at.map {
+                    Pin(at: $0, kind: "org", tooltip: [.plain(u.name), .key(u.kindLabelKey)], link: nil)
+                }
+            }
         }
         if layers.contains(.memberHouseholds) {
             pins += try await memberHouseholdPins(grids.compactMap(\.id), links: v.can(.viewPeople), on: db)
