@@ -228,12 +228,14 @@ struct PlacesRouteTests {
             #expect(try await api.api(.POST, "/api/v1/places/import/\(batch)/commit").status == .unprocessableEntity)
             #expect(try await Grid.query(on: app.db).count() == before)
 
-            // Shrinking G2 leaves a gap between the community's grids? Only if enclosed; here we move G1's north edge
-            // half-way down, which opens a notch to the outside: no gap, and the commit goes through.
-            let half = (b.minLat + b.maxLat) / 2
-            let smaller = [
-                [b.minLng, b.minLat], [b.maxLng, b.minLat], [b.maxLng, half], [b.minLng, half], [b.minLng, b.minLat],
-            ]
+            // Shrinking a grid leaves a gap between the community's grids? Only if enclosed; here G1 (at the
+            // community's corner) shrinks to half its size about its centre, which opens onto the outside: no gap,
+            // and the commit goes through.
+            let c = b.center
+            let half = c.lat + (b.maxLat - c.lat) / 2
+            let smaller = g1.shape.polygons[0].outer.map {
+                [c.lng + ($0.lng - c.lng) / 2, c.lat + ($0.lat - c.lat) / 2]
+            }
             let ok = try await preview(
                 api,
                 #"{"type":"FeatureCollection","features":["# + Self.feature("QH-S1-C1-G1", "QH-S1-C1", smaller) + "]}")

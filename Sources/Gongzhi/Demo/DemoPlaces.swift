@@ -2,20 +2,11 @@ import Fluent
 import Foundation
 
 /// Geometry, buildings, households and the people who serve the grids of the fictional district.
-/// The district is a rectangle split into street strips, community blocks and grid strips, so boundaries
-/// share edges exactly: no gaps, no overlaps, and every point of the district is in one grid.
+/// The district is cut into street strips, community blocks and grid blocks, then drawn through a moved lattice
+/// (`DemoStreets`) so boundaries bend like streets yet share edges exactly: no gaps, no overlaps, and every point
+/// of the district is in one grid. A real district imports its own boundaries.
 enum DemoPlaces {
     static let districtBox = BBox(minLat: 31.80, minLng: 117.20, maxLat: 31.92, maxLng: 117.36)
-
-    static func rect(_ b: BBox) -> MultiPolygon {
-        MultiPolygon([
-            Polygon(outer: [
-                Coordinate(lat: b.minLat, lng: b.minLng), Coordinate(lat: b.minLat, lng: b.maxLng),
-                Coordinate(lat: b.maxLat, lng: b.maxLng), Coordinate(lat: b.maxLat, lng: b.minLng),
-                Coordinate(lat: b.minLat, lng: b.minLng),
-            ])
-        ])
-    }
 
     /// Cuts [lo, hi] into n parts of random but similar widths.
     static func cuts(_ lo: Double, _ hi: Double, _ n: Int, _ rng: inout SeededRandom) -> [Double] {
@@ -34,13 +25,9 @@ enum DemoPlaces {
         on db: Database, rng: inout SeededRandom, scale: DemoScale, district: OrgNode, streets: [OrgNode],
         communities: [OrgNode], grids branches: [OrgNode], groups: [OrgNode], roads: [String]
     ) async throws {
-        func area(_ node: OrgNode, _ b: BBox) async throws {
-            let a = Area()
-            a.orgNodeID = node.id!
-            a.set(rect(b))
-            try await a.create(on: db)
-        }
-        try await area(district, districtBox)
+        // The regular district first (boxes cut with the demo's generator, as before), then every box drawn
+        // through the moved lattice so boundaries bend like streets and still share their edges exactly.
+        var ordered: [(node: OrgNode, box: BBox)] = [(district, districtBox)]
         var communityBox: [Int: BBox] = [:]
         var streetBox: [Int: BBox] = [:]
         let streetCuts = cuts(districtBox.minLng, districtBox.maxLng, streets.count, &rng)
@@ -49,18 +36,16 @@ enum DemoPlaces {
                 minLat: districtBox.minLat, minLng: streetCuts[s], maxLat: districtBox.maxLat, maxLng: streetCuts[s + 1]
             )
             streetBox[street.id!] = sb
-            try await area(street, sb)
+            ordered.append((street, sb))
             let mine = communities.filter { $0.parentID == street.id }
             let rows = cuts(sb.minLat, sb.maxLat, mine.count, &rng)
             for (c, community) in mine.enumerated() {
                 let cb = BBox(minLat: rows[c], minLng: sb.minLng, maxLat: rows[c + 1], maxLng: sb.maxLng)
                 communityBox[community.id!] = cb
-                try await area(community, cb)
+                ordered.append((community, cb))
             }
         }
-
-        // Grids, one per grid branch, as strips of their community.
-        var gridOf: [Int: Grid] = [:]  // branch id → grid
+        var gridBoxes: [(community: OrgNode, branch: OrgNode, box: BBox)] = []
         for community in communities {
             let cb = communityBox[community.id!]!
             let mine = branches.filter { $0.parentID == community.id }
@@ -76,18 +61,39 @@ enum DemoPlaces {
                     boxes.append(BBox(minLat: rowCuts[r], minLng: cols[c], maxLat: rowCuts[r + 1], maxLng: cols[c + 1]))
                 }
             }
-            for (g, branch) in mine.enumerated() {
-                let grid = Grid()
-                grid.code = branch.code
-                grid.name = branch.name.replacingOccurrences(of: "党支部", with: "")
-                grid.communityNodeID = community.id!
-                grid.branchNodeID = branch.id
-                grid.path = branch.path
-                grid.archived = false
-                grid.set(rect(boxes[g]))
-                try await grid.create(on: db)
-                gridOf[branch.id!] = grid
-            }
+            for (g, branch) in mine.enumerated() { gridBoxes.append((community, branch, boxes[g])) }
+        }
+        let lattice = DemoStreets(box: districtBox, seed: 0x51AE_E75)
+        let boxes = ordered.map(\.box) + gridBoxes.map(\.box)
+        let corners = Array(
+            Set(
+                boxes.flatMap { b in
+                    [b.minLat, b.maxLat].flatMap { lat in [b.minLng, b.maxLng].map { Coordinate(lat: lat, lng: $0) } }
+                }
+            )
+        )
+        for (node, box) in ordered {
+            let a = Area()
+            a.orgNodeID = node.id!
+            a.set(lattice.shape(box, corners: corners))
+            try await a.create(on: db)
+        }
+
+        // Grids, one per grid branch, as blocks of their community.
+        var gridOf: [Int: Grid] = [:]  // branch id → grid
+        var regularBox: [Int: BBox] = [:]  // grid id → its box in the regular district
+        for (community, branch, box) in gridBoxes {
+            let grid = Grid()
+            grid.code = branch.code
+            grid.name = branch.name.replacingOccurrences(of: "党支部", with: "")
+            grid.communityNodeID = community.id!
+            grid.branchNodeID = branch.id
+            grid.path = branch.path
+            grid.archived = false
+            grid.set(lattice.shape(box, corners: corners))
+            try await grid.create(on: db)
+            gridOf[branch.id!] = grid
+            regularBox[grid.id!] = box
         }
 
         // Buildings on a lattice inside each grid, households in each building.
@@ -95,7 +101,7 @@ enum DemoPlaces {
         var buildingsOfGrid: [Int: [Building]] = [:]
         for branch in branches {
             let grid = gridOf[branch.id!]!
-            let b = grid.shape.bbox
+            let b = regularBox[grid.id!]!
             let count = rng.int(scale.householdsPerGrid)
             let nBuildings = max(1, (count + scale.householdsPerBuilding - 1) / scale.householdsPerBuilding)
             let side = Int(Double(nBuildings).squareRoot().rounded(.up))
@@ -109,8 +115,14 @@ enum DemoPlaces {
                 bd.gridID = grid.id!
                 bd.name = "\(i + 1)栋"
                 bd.address = "\(road)\(10 + grid.id! % 90)号\(i + 1)栋"
-                bd.lat = b.minLat + (b.maxLat - b.minLat) * (Double(r) + 0.5) / Double(side)
-                bd.lng = b.minLng + (b.maxLng - b.minLng) * (Double(c) + 0.5) / Double(side)
+                let at = lattice.warp(
+                    Coordinate(
+                        lat: b.minLat + (b.maxLat - b.minLat) * (Double(r) + 0.5) / Double(side),
+                        lng: b.minLng + (b.maxLng - b.minLng) * (Double(c) + 0.5) / Double(side)
+                    )
+                )
+                bd.lat = at.lat
+                bd.lng = at.lng
                 bd.groupNodeID = myGroups.isEmpty ? nil : myGroups[i % myGroups.count].id
                 bd.path = grid.path
                 batch.append(bd)
@@ -207,8 +219,12 @@ enum DemoPlaces {
         let units = try await ResidentUnit.query(on: db).all()
         for unit in units {
             let box = communityBox[unit.locationNodeID] ?? streetBox[unit.locationNodeID] ?? districtBox
-            unit.lat = box.minLat + (box.maxLat - box.minLat) * Double(rng.int(15...85)) / 100
-            unit.lng = box.minLng + (box.maxLng - box.minLng) * Double(rng.int(15...85)) / 100
+            let lat = box.minLat + (box.maxLat - box.minLat) * Double(rng.int(15...85)) / 100
+            let at = lattice.warp(
+                Coordinate(lat: lat, lng: box.minLng + (box.maxLng - box.minLng) * Double(rng.int(15...85)) / 100)
+            )
+            unit.lat = at.lat
+            unit.lng = at.lng
             try await unit.save(on: db)
         }
         for community in communities {
@@ -271,5 +287,93 @@ enum DemoPlaces {
         c.since = "2026-01-01"
         c.active = true
         try await c.create(on: db)
+    }
+}
+
+/// The demo's streets: a lattice over the district whose points are moved a little (seeded), and a map that
+/// carries each cell of the regular lattice onto its moved cell (bilinear, so a straight east–west or north–south
+/// line stays straight within a cell and bends where it crosses a lattice line, as streets do). Boxes that share
+/// an edge are densified at the same points (lattice crossings and every box's corners on that edge), so after
+/// the map they still share their edges exactly: no gaps, no overlaps.
+struct DemoStreets {
+    let box: BBox
+    let nx: Int, ny: Int
+    let points: [[Coordinate]]  // [row j][column i], j from south, i from west
+    var stepLng: Double { (box.maxLng - box.minLng) / Double(nx) }
+    var stepLat: Double { (box.maxLat - box.minLat) / Double(ny) }
+
+    init(box: BBox, nx: Int = 20, ny: Int = 15, seed: UInt64) {
+        self.box = box
+        self.nx = nx
+        self.ny = ny
+        var rng = SeededRandom(state: seed)
+        let sx = (box.maxLng - box.minLng) / Double(nx)
+        let sy = (box.maxLat - box.minLat) / Double(ny)
+        func jitter() -> Double { Double(rng.int(-24...24)) / 100 }
+        func inward() -> Double { Double(rng.int(0...20)) / 100 }
+        points = (0...ny).map { j in
+            (0...nx).map { i in
+                var lat = box.minLat + Double(j) * sy
+                var lng = box.minLng + Double(i) * sx
+                let edgeX = i == 0 || i == nx
+                let edgeY = j == 0 || j == ny
+                // Interior points move freely; points on the border move along it and inwards, never out.
+                if !edgeX { lng += jitter() * sx }
+                if !edgeY { lat += jitter() * sy }
+                if edgeX && !edgeY { lng += (i == 0 ? 1 : -1) * inward() * sx }
+                if edgeY && !edgeX { lat += (j == 0 ? 1 : -1) * inward() * sy }
+                return Coordinate(lat: lat, lng: lng)
+            }
+        }
+    }
+
+    /// Where a point of the regular district lands.
+    func warp(_ c: Coordinate) -> Coordinate {
+        let fx = (c.lng - box.minLng) / stepLng
+        let fy = (c.lat - box.minLat) / stepLat
+        let i = max(0, min(nx - 1, Int(fx.rounded(.down))))
+        let j = max(0, min(ny - 1, Int(fy.rounded(.down))))
+        let u = fx - Double(i)
+        let v = fy - Double(j)
+        let a = points[j][i]
+        let b = points[j][i + 1]
+        let c2 = points[j + 1][i]
+        let d = points[j + 1][i + 1]
+        func mix(_ p: Double, _ q: Double, _ r: Double, _ s: Double) -> Double {
+            (p * (1 - u) + q * u) * (1 - v) + (r * (1 - u) + s * u) * v
+        }
+        return Coordinate(lat: mix(a.lat, b.lat, c2.lat, d.lat), lng: mix(a.lng, b.lng, c2.lng, d.lng))
+    }
+
+    /// A box of the regular district as a polygon of the moved one. `corners` are every box's corners, so a
+    /// neighbour's corner on this box's edge is a vertex of both.
+    func shape(_ b: BBox, corners: [Coordinate]) -> MultiPolygon {
+        func along(_ from: Coordinate, _ to: Coordinate) -> [Coordinate] {
+            var out = [from]
+            if from.lat == to.lat {
+                let lo = min(from.lng, to.lng)
+                let hi = max(from.lng, to.lng)
+                var xs = (1..<nx).map { box.minLng + Double($0) * stepLng }.filter { $0 > lo && $0 < hi }
+                xs += corners.filter { $0.lat == from.lat && $0.lng > lo && $0.lng < hi }.map(\.lng)
+                xs = Array(Set(xs)).sorted()
+                if from.lng > to.lng { xs.reverse() }
+                out += xs.map { Coordinate(lat: from.lat, lng: $0) }
+            } else {
+                let lo = min(from.lat, to.lat)
+                let hi = max(from.lat, to.lat)
+                var ys = (1..<ny).map { box.minLat + Double($0) * stepLat }.filter { $0 > lo && $0 < hi }
+                ys += corners.filter { $0.lng == from.lng && $0.lat > lo && $0.lat < hi }.map(\.lat)
+                ys = Array(Set(ys)).sorted()
+                if from.lat > to.lat { ys.reverse() }
+                out += ys.map { Coordinate(lat: $0, lng: from.lng) }
+            }
+            return out
+        }
+        let sw = Coordinate(lat: b.minLat, lng: b.minLng)
+        let se = Coordinate(lat: b.minLat, lng: b.maxLng)
+        let ne = Coordinate(lat: b.maxLat, lng: b.maxLng)
+        let nw = Coordinate(lat: b.maxLat, lng: b.minLng)
+        let ring = along(sw, se) + along(se, ne) + along(ne, nw) + along(nw, sw)
+        return MultiPolygon([Polygon(outer: (ring + [sw]).map(warp))])
     }
 }

@@ -68,7 +68,7 @@ enum CommunityView {
                     id: "g\(g.id)", label: g.name, shape: g.shape, value: nil,
                     href: PlacesRoute.grid(.value(g.id)).path,
                     tooltip: g.name)
-            ], width: 440, title: g.name, legendTitle: nil, showLabels: false)
+            ], width: 440, shownAt: MapView.phoneWidth, title: g.name, legendTitle: nil, showLabels: false)
     }
 
     static func body(_ m: CommunityModel, svg: String?, _ lang: Lang) -> HTML {

@@ -78,8 +78,10 @@ enum GridView {
         let g = m.grid
         let area = MapSVG.Area(id: "g\(g.id)", label: g.name, shape: g.shape, value: nil, href: nil, tooltip: g.name)
         return MapSVG.render(
-            areas: [area], markers: MapView.markers(m.pins, lang), width: 480, title: g.name, legendTitle: nil,
-            showLabels: false)
+            areas: [area], markers: MapView.markers(m.pins, lang), width: 480,
+            shownAt: m.phone ? MapView.phoneWidth : 480, narrowAt: m.phone ? nil : MapView.phoneWidth, title: g.name,
+            legendTitle: nil, showLabels: false,
+            kindLabels: MapView.kindLabels(lang))
     }
 
     static func figureTable(_ f: GridFigures, _ lang: Lang) -> HTML {

@@ -38,6 +38,13 @@ struct MapModel: Sendable {
     /// The areas of the viewer's scope (own node and shared ones) when there are several: the map shows one at a
     /// time and offers the others, so a shared street is never out of reach.
     let scopeAreas: [Crumb]
+    /// When the node has no grids of its own (a unit's party organisation): the outline of the nearest area
+    /// above it, drawn without figures or links, so the map shows where the node stands rather than nothing.
+    let context: Context?
+    struct Context: Sendable {
+        let name: String
+        let shape: MultiPolygon
+    }
 
     /// The map of one node, with its figures coloured by `measure`.
     static func link(node: Int, _ m: GridFigures.Measure, _ layers: Set<MapPages.Layer>) -> Link {
@@ -54,6 +61,7 @@ struct MapModel: Sendable {
         let figures = try await PlacesQueries.figures(for: grids.compactMap(\.id), on: db)
         let places = try await places(v, node: node, grids: grids, figures: figures, measure, layers, on: db)
         var pins: [Pin] = []
+        let context = places.isEmpty ? try await context(of: node, on: db) : nil
         if layers.contains(.organisations) {
             pins += try await UnitsQueries.inScope(v.scope, on: db).filter { node.treePath.contains(TreePath($0.path)) }
                 .compactMap { u in
@@ -64,6 +72,14 @@ struct MapModel: Sendable {
                             link: v.can(.viewPeople) ? UnitsRoute.unit(.value(u.id)).link : nil)
                     }
                 }
+        }
+        if context != nil, !layers.contains(.organisations) {
+            // The node's own unit, where it stands.
+            pins += try await UnitsQueries.ofPartyOrg(node.id!, on: db).compactMap { u in
+                u.at.map {
+                    Pin(at: $0, kind: "org", tooltip: [.plain(u.name), .key(u.kindLabelKey)], link: nil)
+                }
+            }
         }
         if layers.contains(.memberHouseholds) {
             pins += try await memberHouseholdPins(grids.compactMap(\.id), links: v.can(.viewPeople), on: db)
@@ -90,7 +106,16 @@ struct MapModel: Sendable {
             nodeID: node.id!, nodeName: node.name, measure: measure, layers: layers,
             crumbs: ancestors.map { Crumb(link: link(node: $0.id!, measure, layers), name: $0.name) },
             places: places, pins: pins,
-            scopeAreas: roots.map { Crumb(link: link(node: $0.id!, measure, layers), name: $0.name) })
+            scopeAreas: roots.map { Crumb(link: link(node: $0.id!, measure, layers), name: $0.name) },
+            context: context)
+    }
+
+    /// The nearest area above a node (its community, its street…), for a node without grids.
+    static func context(of node: OrgNode, on db: any Database) async throws -> Context? {
+        let chain = try await OrgQueries.ancestors(of: node, on: db) + [node]
+        let areas = try await PlacesQueries.areas(for: chain.compactMap(\.id), on: db)
+        return chain.reversed().lazy.compactMap { n in areas[n.id!].map { Context(name: n.name, shape: $0.shape) } }
+            .first
     }
 
     /// A district shows its streets, a street its communities, each with its grids' figures added up;
@@ -170,21 +195,38 @@ enum MapView {
         pins.map { .init(at: $0.at, kind: $0.kind, tooltip: text($0.tooltip, lang), href: $0.link?.description) }
     }
 
-    static func svg(_ m: MapModel, _ lang: Lang) -> String {
+    /// The width in CSS pixels a map is usually shown at: a phone's card, a desk's map frame.
+    static let phoneWidth = 330.0
+    static let deskWidth = 680.0
+
+    /// The legend's names of the marker kinds.
+    static func kindLabels(_ lang: Lang) -> [String: String] {
+        [
+            "org": lang.t(.markerOrg), "unit": lang.t(.markerUnit), "household": lang.t(.measureMemberHouseholds),
+            "building": lang.t(.markerBuilding), "request": lang.t(.markerRequest),
+        ]
+    }
+
+    static func svg(_ m: MapModel, phone: Bool, _ lang: Lang) -> String {
         func tip(_ p: MapModel.Place) -> String {
             "\(p.name)\n"
                 + GridFigures.Measure.allCases.map {
                     "\(lang.t(key: $0.labelKey)): \(p.figures.value($0).map(MapSVGFormat.number) ?? "–")"
                 }.joined(separator: "\n")
         }
-        let areas = m.places.map {
+        var areas = m.places.map {
             MapSVG.Area(
                 id: $0.id, label: $0.label, shape: $0.shape, value: $0.figures.value(m.measure),
                 href: $0.link.description, tooltip: tip($0))
         }
+        if let c = m.context {
+            areas = [.init(id: "context", label: c.name, shape: c.shape, value: nil, href: nil, tooltip: c.name)]
+        }
         return MapSVG.render(
-            areas: areas, markers: markers(m.pins, lang), title: lang.t(.mapTitle) + " · " + m.nodeName,
-            legendTitle: lang.t(key: m.measure.labelKey), showLabels: areas.count <= 60)
+            areas: areas, markers: markers(m.pins, lang), shownAt: phone ? phoneWidth : deskWidth,
+            narrowAt: phone ? nil : phoneWidth,
+            title: lang.t(.mapTitle) + " · " + m.nodeName, legendTitle: lang.t(key: m.measure.labelKey),
+            showLabels: areas.count <= 60, kindLabels: kindLabels(lang))
     }
 
     static func body(_ m: MapModel, svg: String, _ lang: Lang) -> HTML {
@@ -218,10 +260,23 @@ enum MapView {
         let areas: [HTML] = m.scopeAreas.map { "<a class=\"button secondary\" href=\"\($0.link)\">\($0.name)</a> " }
         let switcher: HTML =
             areas.isEmpty ? "" : "<p id=\"scope-areas\">\(lang.t(.mapScopeAreas))：\(areas)</p>"
+        // A node without grids: where it stands (its community's outline and its own units), or a plain message
+        // with the way home, never an empty box.
+        let map: HTML =
+            m.places.isEmpty && m.context == nil && m.pins.isEmpty
+            ? """
+            <section class="card" id="map"><p>\(lang.t(.mapNoGrids))</p><p><a class="button secondary" \
+            href="\(PlatformRoute.home)">\(lang.t(.navHome))</a></p></section>
+            """
+            : """
+            <section class="card map-frame" id="map">\(HTML(raw: svg))\
+            \(m.context.map { "<p class=\"muted\">\(lang.t(.mapContext, $0.name))</p>" as HTML } ?? HTML.empty)\
+            </section>
+            """
         return """
             <p class="crumbs">\(crumbs)<strong>\(m.nodeName)</strong></p>
             <h1>\(lang.t(.mapTitle)) · \(m.nodeName)</h1>\(switcher)\(controls)
-            <section class="card map-frame" id="map">\(HTML(raw: svg))</section>
+            \(map)
             <section class="card"><h2>\(lang.t(key: m.measure.labelKey))</h2><table \
             id="map-figures"><tbody>\(rows)</tbody></table>
             <p class="muted">\(lang.t(.mapHint))</p></section>

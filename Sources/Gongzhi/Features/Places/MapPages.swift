@@ -40,7 +40,8 @@ enum MapPages {
         }
         let model = try await MapModel.query(v, node: node, measure: measure, layers: layers, on: req.db)
         let lang = req.lang
-        let svg = try await req.offload { MapView.svg(model, lang) }
+        let phone = v.role.usesPhoneLayout
+        let svg = try await req.offload { MapView.svg(model, phone: phone, lang) }
         return Layout.page(
             req, title: req.t(.mapTitle), body: MapView.body(model, svg: svg, lang), active: PlacesRoute.map.path)
     }

@@ -63,6 +63,12 @@ extension Text {
     static let gridAddDepartment = Text("grid.addDepartment")
     static let errorGridDutyForm = Text("error.grid.dutyForm")
     static let layerOpenRequests = Text("layer.openRequests")
+    static let markerOrg = Text("marker.org")
+    static let markerUnit = Text("marker.unit")
+    static let markerBuilding = Text("marker.building")
+    static let markerRequest = Text("marker.request")
+    static let mapNoGrids = Text("map.noGrids")
+    static let mapContext = Text("map.context")
 }
 
 /// The interface strings of Places, in both languages.
@@ -77,6 +83,15 @@ enum PlacesStrings {
             "Click an area to drill down; hover (long-press on a phone) for its key figures."
         ),
         .actionShow: ("显示", "Show"),
+        .markerOrg: ("有党组织的单位", "Unit with a party organisation"),
+        .markerUnit: ("单位", "Unit"),
+        .markerBuilding: ("楼栋", "Building"),
+        .markerRequest: ("未办结诉求", "Open request"),
+        .mapNoGrids: ("这里还没有网格边界可画。", "There are no grid boundaries to draw here yet."),
+        .mapContext: (
+            "本组织没有自己的网格；图中是所在的{0}及本单位的位置。",
+            "This organisation has no grids of its own: the map shows {0}, where it stands, and its unit."
+        ),
         .layerOrganisations: ("单位和党组织", "Units and party organisations"),
         .layerMemberHouseholds: ("党员中心户", "Member households"),
         .measureMemberHouseholds: ("党员中心户", "Member households"),

@@ -5,7 +5,9 @@ import Vapor
 /// button sends the click's x and y, which the server turns back into a coordinate with the same projection),
 /// and see the community's public requests on the map.
 enum RequestMaps {
-    static let width = 360.0
+    /// The pick map's width in CSS pixels: it is shown at exactly this size (a click's x and y are pixels of it),
+    /// narrow enough for a 360 px phone.
+    static let width = 330.0
 
     static func register(_ p: RoutesBuilder) {
         p.get(RequestsRoute.pickImage, use: pickImage)
@@ -27,10 +29,14 @@ enum RequestMaps {
         return grids.isEmpty ? nil : (node, grids)
     }
 
-    /// The grids as plain outlines, named, without links.
-    static func gridAreas(_ grids: [GridSummary]) -> [MapSVG.Area] {
-        grids.map {
-            MapSVG.Area(id: "g\($0.id)", label: $0.name, shape: $0.shape, value: nil, href: nil, tooltip: $0.name)
+    /// The grids as plain outlines, named without the community's name (short labels fit a phone), without links.
+    static func gridAreas(_ grids: [GridSummary], in community: OrgNode) -> [MapSVG.Area] {
+        let prefix = community.name.replacingOccurrences(of: "党委", with: "")
+        return grids.map {
+            let short = $0.name.replacingOccurrences(of: prefix, with: "")
+            return MapSVG.Area(
+                id: "g\($0.id)", label: short.isEmpty ? $0.name : short, shape: $0.shape, value: nil, href: nil,
+                tooltip: $0.name)
         }
     }
 
@@ -47,9 +53,10 @@ enum RequestMaps {
 
     @Sendable static func pickImage(_ req: Request) async throws -> Response {
         guard let (node, grids) = try await community(req.caller) else { throw AppError.notFound() }
-        let areas = gridAreas(grids)
+        let areas = gridAreas(grids, in: node)
         let svg = try await req.offload {
-            MapSVG.render(areas: areas, width: width, title: node.name, legendTitle: nil, showLabels: true)
+            MapSVG.render(
+                areas: areas, width: width, title: node.name, legendTitle: nil, showLabels: true, fixedSize: true)
         }
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "image/svg+xml; charset=utf-8")
@@ -119,10 +126,13 @@ enum RequestMaps {
                     """
             )
         }
-        let areas = gridAreas(grids)
+        let areas = gridAreas(grids, in: node)
         let title = req.t(.requestPublic)
+        let kinds = MapView.kindLabels(req.lang)
         let svg = try await req.offload {
-            MapSVG.render(areas: areas, markers: markers, width: 440, title: title, legendTitle: nil, showLabels: true)
+            MapSVG.render(
+                areas: areas, markers: markers, width: 440, shownAt: MapView.phoneWidth, title: title, legendTitle: nil,
+                showLabels: true, kindLabels: kinds)
         }
         return Layout.page(
             req, title: req.t(.requestPublic),

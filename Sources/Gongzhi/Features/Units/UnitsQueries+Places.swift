@@ -31,6 +31,13 @@ extension UnitsQueries {
             .map(brief)
     }
 
+    /// The units whose party organisation is this node (a unit liaison's own unit), for the map of a node
+    /// without grids.
+    static func ofPartyOrg(_ nodeID: Int, on db: any Database) async throws -> [Brief] {
+        try await ResidentUnit.query(on: db).filter(\.$partyOrgNodeID == nodeID).filter(\.$archived == false).all()
+            .map(brief)
+    }
+
     static func names(_ ids: [Int], on db: any Database) async throws -> [Int: String] {
         guard !ids.isEmpty else { return [:] }
         let units = try await ResidentUnit.query(on: db).filter(\.$id ~~ Array(Set(ids))).all()

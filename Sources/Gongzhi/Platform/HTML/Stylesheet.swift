@@ -66,13 +66,11 @@ enum Stylesheet {
         .bad td{background:#fff5f5}
         .map-frame svg{display:block;max-width:100%;max-height:75vh;width:auto;height:auto;margin:0 auto}
         .map-frame.small svg{max-width:min(100%,360px);max-height:260px;margin:0}
-        .map .area{stroke:#fff;stroke-width:1.5}
-        .map a:hover .area,.map a:focus .area{stroke:#1f2328;stroke-width:2.5}
-        .map .label{pointer-events:none;font-size:13px;fill:#1f2328;paint-order:stroke;stroke:#fff;stroke-width:3px}
-        .map .marker{stroke:#fff;stroke-width:1}
-        .map .marker.org{fill:#b0201c}.map .marker.unit{fill:#59636e}.map .marker.household{fill:#d97706}.map \
-        .marker.building{fill:#8c959f}.map .marker.request{fill:#0b57a4}
-        .map .legend text{font-size:12px;fill:#1f2328}
+        .map a:hover .area,.map a:focus .area{stroke:#1f2328}
+        .map .label{pointer-events:none}
+        @media (max-width:640px){.map .wide{display:none}}@media (min-width:641px){.map .narrow{display:none}}
+        .map a:focus .marker{stroke:#1f2328}
+        input[type=image]{width:auto;height:auto;max-width:none;padding:0;border:0;border-radius:0;display:block}
         .photos{display:flex;gap:6px;flex-wrap:wrap;margin:6px 0}.photos img{border-radius:4px;border:1px solid \
         var(--line);object-fit:cover;height:96px}
         fieldset{border:1px solid var(--line);border-radius:6px;padding:4px 10px}
