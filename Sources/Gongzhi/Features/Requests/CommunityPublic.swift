@@ -174,7 +174,8 @@ enum CommunityPublic {
         }
         let workers = try await PlacesQueries.publicGridWorkers(inCommunity: node.id!, on: db)
         return Model(
-            code: node.code, name: node.name, rows: rows, workers: workers, areas: RequestMaps.gridAreas(grids),
+            code: node.code, name: node.name, rows: rows, workers: workers,
+            areas: RequestMaps.gridAreas(grids, in: node),
             markers: markers, signedIn: caller.viewer != nil)
     }
 
