@@ -174,6 +174,52 @@ struct VisitsTests {
         }
     }
 
+    /// A photo taken on the visit is cleaned, stored with it and shown on the household's history; it is refused
+    /// to anyone outside the grid's scope, and a file that is no image comes back as a 422 with nothing stored.
+    @Test func aVisitKeepsItsPhoto() async throws {
+        try await withTestApp { app in
+            let households = try await Self.households(app, "QH-S1-C1-G1")
+            let phone = try await Client.page(app, as: "gridworker")
+            func chunk(_ type: String, _ data: [UInt8]) -> [UInt8] {
+                let n = data.count
+                return [UInt8(n >> 24), UInt8(n >> 16 & 0xFF), UInt8(n >> 8 & 0xFF), UInt8(n & 0xFF)]
+                    + Array(type.utf8) + data + [0, 0, 0, 0]
+            }
+            let png =
+                [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + chunk("IHDR", Array(repeating: 1, count: 13))
+                + chunk("tEXt", Array("GPS 31.8,117.2".utf8)) + chunk("IDAT", [9, 9, 9]) + chunk("IEND", [])
+            func post(_ file: [UInt8]) async throws -> TestingHTTPResponse {
+                let boundary = "----gongzhi"
+                var body = ByteBuffer()
+                for (name, value) in [("_csrf", phone.csrf!), ("outcome", "met"), ("note", "门口贴了通知")] {
+                    body.writeString(
+                        "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
+                }
+                body.writeString(
+                    "--\(boundary)\r\nContent-Disposition: form-data; name=\"photos[]\"; filename=\"a.png\"\r\n"
+                        + "Content-Type: image/png\r\n\r\n")
+                body.writeBytes(file)
+                body.writeString("\r\n--\(boundary)--\r\n")
+                var h = HTTPHeaders()
+                h.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+                return try await phone.send(.POST, "/visits/households/\(households[2].id!)", headers: h, body: body)
+            }
+            let visitsBefore = try await Visit.query(on: app.db).count()
+            let bad = try await post(Array("not an image".utf8))
+            #expect(bad.status == .unprocessableEntity)
+            #expect(try await Visit.query(on: app.db).count() == visitsBefore)
+            #expect(try await post(png).status == .seeOther)
+            let photo = try #require(try await VisitPhoto.query(on: app.db).sort(\.$id, .descending).first())
+            #expect(!String(decoding: photo.bytes, as: UTF8.self).contains("GPS"))
+            let history = try await phone.get("/visits/households/\(households[2].id!)").body.string
+            #expect(history.contains("src=\"/visits/photos/\(photo.id!)\""))
+            let shown = try await phone.get("/visits/photos/\(photo.id!)")
+            #expect(shown.status == .ok && shown.headers.contentType?.subType == "png")
+            let outside = try await Client.page(app, as: "secretary2")
+            #expect(try await outside.get("/visits/photos/\(photo.id!)").status == .notFound)
+        }
+    }
+
     @Test func aHouseholdOutsideTheWorkersScopeIsRefused() async throws {
         try await withTestApp { app in
             let other = try #require(try await Self.households(app, "QH-S2-C1-G1").first)

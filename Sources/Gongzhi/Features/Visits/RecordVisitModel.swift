@@ -14,6 +14,7 @@ struct RecordVisitModel: Sendable {
         let outcome: VisitOutcome
         let note: String
         let requestID: Int?
+        let photoIDs: [Int]
     }
 
     /// What was typed, shown again with the error after a refusal.
@@ -23,6 +24,7 @@ struct RecordVisitModel: Sendable {
         var kind: String?
         var category: String?
         var problem: String?
+        var photos: [File]?
 
         /// The service's input, or a 422 naming every field to fix.
         func input(householdID: Int) throws -> VisitsAPI.VisitInput {
@@ -45,11 +47,14 @@ struct RecordVisitModel: Sendable {
         let labels = try await PlacesQueries.householdLabels([household.id], limit: 1, on: caller.db)
         guard let label = labels.first else { throw AppError.notFound() }
         let visits = try await VisitFacts.visits(ofHouseholds: [household.id], on: caller.db).prefix(10)
+        let photos = try await VisitPhotos.ids(ofVisits: visits.compactMap(\.id), on: caller.db)
         return RecordVisitModel(
             household: label,
             gridName: try await PlacesQueries.gridNames([household.gridID], on: caller.db)[household.gridID] ?? "",
             history: visits.map {
-                Entry(day: VisitFacts.day($0.at), outcome: $0.outcome ?? .met, note: $0.note, requestID: $0.requestID)
+                Entry(
+                    day: VisitFacts.day($0.at), outcome: $0.outcome ?? .met, note: $0.note, requestID: $0.requestID,
+                    photoIDs: photos[$0.id!] ?? [])
             },
             categories: try await RequestsQueries.activeCategories(caller.lang, on: caller.db))
     }
@@ -76,16 +81,24 @@ struct RecordVisitModel: Sendable {
                 e.requestID.map {
                     " · <a href=\"\(RequestsRoute.request(.value($0)))\">\(lang.t(.visitRequest))</a>" as HTML
                 } ?? ""
-            return "<li>\(e.day) · \(lang.t(key: e.outcome.labelKey)) \(e.note)\(request)</li>"
+            let pics: [HTML] = e.photoIDs.map { id in
+                let link = VisitsRoute.photo(.value(id))
+                return "<a href=\"\(link)\"><img src=\"\(link)\" alt=\"\(lang.t(.visitPhoto))\" width=\"72\"></a>"
+            }
+            let photos: HTML = pics.isEmpty ? "" : "<div class=\"photos\">\(pics)</div>"
+            return "<li>\(e.day) · \(lang.t(key: e.outcome.labelKey)) \(e.note)\(request)\(photos)</li>"
         }
         let h = m.household
         return """
             <h1>\(h.buildingName ?? "") \(h.room)</h1>
             <p class="muted">\(m.gridName)</p>\(Widgets.errorSummary(error, lang: lang, id: "visit-error"))
-            <form method="post" action="\(VisitsRoute.household(.value(h.id)))" class="card" id="visit-form">\(csrf)
+            <form method="post" action="\(VisitsRoute.household(.value(h.id)))" class="card" id="visit-form" \
+            enctype="multipart/form-data">\(csrf)
             <fieldset><legend>\(lang.t(.visitOutcome))</legend>\(outcomes)\(field("outcome"))</fieldset>
             <label for="note">\(lang.t(.visitNote))</label><textarea id="note" name="note" rows="3" \
             maxlength="\(VisitsAPI.maxNote)">\(f?.note ?? "")</textarea>\(field("note"))
+            <label for="photos">\(lang.t(.visitPhotos))</label><input id="photos" name="photos[]" type="file" \
+            accept="image/jpeg,image/png" multiple>\(field("photos"))
             <details\(open)><summary>\(lang.t(.visitProblem))</summary>
             <p class="muted">\(lang.t(.visitProblemHint))</p>
             <label for="kind">\(lang.t(.requestKind))</label><select id="kind" name="kind">\(kinds)</select>

@@ -14,6 +14,11 @@ enum VisitPages {
         p.get(VisitsRoute.grid(.key), use: grid)
         p.get(VisitsRoute.household(.key), use: recordForm)
         p.post(VisitsRoute.household(.key), use: record)
+        p.get(VisitsRoute.photo(.key), use: photo)
+    }
+
+    @Sendable static func photo(_ req: Request) async throws -> Response {
+        try await VisitPhotos.serve(req.caller, id: try req.intParameter("id"))
     }
 
     private static func render(_ req: Request, _ title: String, _ body: HTML) -> HTML {
@@ -121,7 +126,10 @@ enum VisitPages {
         let h = try await PlacesQueries.scopedHousehold(try req.intParameter("id"), for: .change, req.caller)
         let f = try req.content.decode(RecordVisitModel.Form.self)
         do {
-            let visit = try await VisitsAPI.record(.init(req.caller), by: v, at: h, try f.input(householdID: h.id))
+            let files = (f.photos ?? []).filter { $0.data.readableBytes > 0 }.map { Array($0.data.readableBytesView) }
+            let photos = try await VisitPhotos.clean(files, req.caller)
+            let visit = try await VisitsAPI.record(
+                .init(req.caller), by: v, at: h, try f.input(householdID: h.id), photos: photos)
             Layout.flash(req, visit.requestID == nil ? .flashVisited : .flashVisitedWithRequest)
             return req.redirect(to: VisitsRoute.page)
         } catch let e as AppError where e.status == .unprocessableEntity {

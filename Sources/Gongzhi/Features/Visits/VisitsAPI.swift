@@ -122,7 +122,8 @@ enum VisitsAPI {
     /// scope are checked. The note is checked before anything is stored, the problem by the request's own checks
     /// (kind, category, text) before the request is made; the visit is then written with the request's id.
     static func record(
-        _ ctx: RequestService.StepContext, by v: Viewer, at h: PlacesQueries.HouseholdSummary, _ input: VisitInput
+        _ ctx: RequestService.StepContext, by v: Viewer, at h: PlacesQueries.HouseholdSummary, _ input: VisitInput,
+        photos: [(bytes: [UInt8], type: String)] = []
     ) async throws -> Visit {
         let note = (input.note ?? "").trimmingWhitespace()
         if note.count > maxNote { throw AppError.invalid(.errorVisitNoteLong, args: [String(maxNote)], field: "note") }
@@ -149,12 +150,21 @@ enum VisitsAPI {
         let raised = requestID
         try await ctx.db.writing { db in
             try await visit.create(on: db)
+            for p in photos {
+                let photo = VisitPhoto()
+                photo.visitID = visit.id!
+                photo.contentType = p.type
+                photo.bytes = Data(p.bytes)
+                photo.path = h.path
+                photo.gridID = h.gridID
+                try await photo.create(on: db)
+            }
             try await Audit.record(
                 on: db, by: v, .create, entity: .visit, id: visit.id!, label: "\(h.room)", scopePath: h.path,
                 before: nil as String?,
                 after: [
                     "household": String(h.id), "outcome": visit.outcome?.rawValue ?? "",
-                    "request": raised.map(String.init) ?? "",
+                    "request": raised.map(String.init) ?? "", "photos": String(photos.count),
                 ])
         }
         return visit

@@ -4,7 +4,7 @@ extension Capability {
     /// 驻点走访: visit plans at the desk, visits recorded on the phone, visit rates per grid.
     static let visits = Capability(
         name: "Visits",
-        migrations: [CreateVisits(), AddVisitOutcome()],
+        migrations: [CreateVisits(), AddVisitOutcome(), CreateVisitPhotos()],
         register: { r in
             VisitsAPI.register(r.api)
             VisitPages.register(r.pages)
@@ -22,7 +22,7 @@ extension Capability {
                 permission: .viewPeople)
         ],
         auditKinds: [.visit, .visitPlan],
-        treePaths: [VisitPlan.treePaths, Visit.treePaths],
+        treePaths: [VisitPlan.treePaths, Visit.treePaths, VisitPhoto.treePaths],
         apiDoc: { VisitsAPIDoc.operations },
         strings: VisitsStrings.table,
         demo: { try await VisitsDemo.load($0) }

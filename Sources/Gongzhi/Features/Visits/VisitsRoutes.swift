@@ -13,13 +13,16 @@ enum VisitsRoute: AppRoute {
     case grid(Parameter<Int>)
     /// Phone: record a visit to one household (get the form, post the visit).
     case household(Parameter<Int>)
+    /// A photo taken on a visit.
+    case photo(Parameter<Int>)
 
     case apiPlans
     case apiVisits
     case apiRates
 
     static let patterns: [VisitsRoute] = [
-        .page, .plans, .newPlan, .plan(.key), .grid(.key), .household(.key), .apiPlans, .apiVisits, .apiRates,
+        .page, .plans, .newPlan, .plan(.key), .grid(.key), .household(.key), .photo(.key), .apiPlans, .apiVisits,
+        .apiRates,
     ]
 
     var components: [PathComponent] {
@@ -30,6 +33,7 @@ enum VisitsRoute: AppRoute {
         case .plan(let id): ["visits", "plans", id.component("id")]
         case .grid(let id): ["visits", "grids", id.component("id")]
         case .household(let id): ["visits", "households", id.component("id")]
+        case .photo(let id): ["visits", "photos", id.component("id")]
         case .apiPlans: APIPath.v1 + ["visit-plans"]
         case .apiVisits: APIPath.v1 + ["visits"]
         case .apiRates: APIPath.v1 + ["visits", "rates"]

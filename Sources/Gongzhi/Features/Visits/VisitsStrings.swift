@@ -3,6 +3,8 @@ extension Text {
     static let navVisitsPhone = Text("nav.visitsPhone")
     static let visitProgress = Text("visit.progress")
     static let visitNote = Text("visit.note")
+    static let visitPhotos = Text("visit.photos")
+    static let visitPhoto = Text("visit.photo")
     static let visitProblem = Text("visit.problem")
     static let visitProblemHint = Text("visit.problemHint")
     static let visitRecord = Text("visit.record")
@@ -65,6 +67,8 @@ enum VisitsStrings {
         .navVisitsPhone: ("走访", "Visits"),
         .visitProgress: ("已走访 {0} / {1} 户", "{0} of {1} households visited"),
         .visitNote: ("走访情况", "What you found"),
+        .visitPhotos: ("照片（选填，最多 3 张）", "Photos (optional, at most 3)"),
+        .visitPhoto: ("走访照片", "Visit photo"),
         .visitProblem: ("发现问题", "A problem found"),
         .visitProblemHint: (
             "填写后，问题随本次走访登记为诉求（来源：走访），进入办理流程。",
