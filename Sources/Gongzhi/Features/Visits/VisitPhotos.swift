@@ -1,5 +1,4 @@
 import Fluent
-import GongzhiCore
 import Vapor
 
 /// Photos taken on a visit (a door notice left, a broken handrail seen): cleaned of their metadata like a request's,
@@ -37,26 +36,11 @@ enum VisitPhotos {
     /// Enough for what a visit shows; a request raised on the visit takes its own.
     static let perVisit = 3
 
-    /// Checks and cleans the files before anything is stored (a bad photo leaves no visit half-written).
+    /// Checks and cleans the files before anything is stored (a bad photo leaves no visit half-written): the same
+    /// cleaning as a request's photos, location data dropped.
     static func clean(_ files: [[UInt8]], _ caller: Caller) async throws -> [(bytes: [UInt8], type: String)] {
-        if files.count > perVisit {
-            throw AppError.invalid(.errorPhotoCount, args: [String(perVisit)], field: "photos")
-        }
-        let outcome: Result<[(bytes: [UInt8], type: String)], ImageSanitizer.Problem> = try await caller.offload {
-            var cleaned: [(bytes: [UInt8], type: String)] = []
-            for file in files {
-                do throws(ImageSanitizer.Problem) {
-                    let c = try ImageSanitizer.sanitize(file)
-                    cleaned.append((c.bytes, c.kind.contentType))
-                } catch { return .failure(error) }
-            }
-            return .success(cleaned)
-        }
-        switch outcome {
-        case .success(let cleaned): return cleaned
-        case .failure(let problem):
-            throw AppError.invalid(
-                key: problem.messageKey, args: [String(ImageSanitizer.maxBytes / 1024 / 1024)], field: "photos")
+        try await RequestPhotos.clean(files, keepLocation: false, limit: perVisit, caller).map {
+            ($0.bytes, $0.kind.contentType)
         }
     }
 
