@@ -118,7 +118,8 @@ struct PlacesTests {
             let r = i / 10
             let c = i % 10
             index.insert(
-                i, MultiPolygon([Polygon(outer: square(31.80 + Double(r) * 0.005, 117.20 + Double(c) * 0.005, 0.005))]))
+                i, MultiPolygon([Polygon(outer: square(31.80 + Double(r) * 0.005, 117.20 + Double(c) * 0.005, 0.005))])
+            )
         }
         #expect(index.containing(Coordinate(lat: 31.8026, lng: 117.2076)) == [1])
         #expect(index.containing(Coordinate(lat: 31.70, lng: 117.20)).isEmpty)

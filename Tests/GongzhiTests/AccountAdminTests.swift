@@ -31,7 +31,8 @@ struct AccountAdminTests {
             #expect(try await admin.api(.PATCH, "/api/v1/accounts/\(id)", json: ["active": false]).status == .ok)
             #expect(try await shared.api(.GET, "/api/v1/me").status == .unauthorized)
             #expect(
-                try await AuditEntry.query(on: app.db).filter(\.$entityType == "user").filter(\.$entityID == id).count()
+                try await AuditEntry.query(on: app.db).filter(\.$entityType == "user").filter(\.$entityID == id)
+                    .count()
                     == 4)
         }
     }
@@ -232,7 +233,8 @@ struct AccountAdminTests {
             token = try await Client.api(app, as: "worker", password: "Reset-2026-ok")
             let adminPage = try await Client.page(app, as: "admin")
             #expect(
-                try await adminPage.post("/accounts/\(worker.id!)/password", [("newPassword", "Reset-2026-two")]).status
+                try await adminPage.post("/accounts/\(worker.id!)/password", [("newPassword", "Reset-2026-two")])
+                    .status
                     == .seeOther)
             let signedOut = try await page.get("/org")
             #expect(signedOut.status == .seeOther)
@@ -244,7 +246,8 @@ struct AccountAdminTests {
             page = try await Self.signIn(app, "worker", "Reset-2026-two")
             #expect(
                 try await admin.api(.PATCH, "/api/v1/accounts/\(worker.id!)", json: ["active": false]).status == .ok)
-            #expect(try await admin.api(.PATCH, "/api/v1/accounts/\(worker.id!)", json: ["active": true]).status == .ok)
+            #expect(
+                try await admin.api(.PATCH, "/api/v1/accounts/\(worker.id!)", json: ["active": true]).status == .ok)
             #expect(try await page.get("/org").status == .seeOther)
 
             // One's own password is changed with the current one, not reset.
@@ -358,7 +361,8 @@ struct AccountAdminTests {
             let statuses = try await withThrowingTaskGroup(of: UInt.self) { group in
                 for _ in 0..<8 {
                     group.addTask {
-                        try await admin.api(.POST, "/api/v1/accounts/\(w)/shares", json: ["orgNodeId": s1c1.id!]).status
+                        try await admin.api(.POST, "/api/v1/accounts/\(w)/shares", json: ["orgNodeId": s1c1.id!])
+                            .status
                             .code
                     }
                 }
@@ -409,8 +413,10 @@ struct AccountAdminTests {
             // Inside its street it shares as before.
             let grid = try await Fixtures.node(app, code: "QH-S1-C1-G1")
             #expect(
-                try await streetAdmin.api(.POST, "/api/v1/accounts/\(worker.id!)/shares", json: ["orgNodeId": grid.id!])
-                    .status == .ok)
+                try await streetAdmin.api(
+                    .POST, "/api/v1/accounts/\(worker.id!)/shares", json: ["orgNodeId": grid.id!]
+                )
+                .status == .ok)
         }
     }
 }

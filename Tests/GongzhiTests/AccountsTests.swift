@@ -144,7 +144,8 @@ struct AccountsTests {
             #expect(weak.status == .unprocessableEntity)
             #expect(weak.errorMessage == "密码至少需要 8 位。")
             let wrong = try await c.api(
-                .POST, "/api/v1/me/password", json: ["currentPassword": "Wrong-pass-1", "newPassword": "New-pass-2026"])
+                .POST, "/api/v1/me/password",
+                json: ["currentPassword": "Wrong-pass-1", "newPassword": "New-pass-2026"])
             #expect(wrong.status == .unprocessableEntity)
             let ok = try await c.api(
                 .POST, "/api/v1/me/password", json: ["currentPassword": demoPassword, "newPassword": "New-pass-2026"])

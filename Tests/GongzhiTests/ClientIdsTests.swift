@@ -27,7 +27,8 @@ struct ClientIdsTests {
             let meetingID = try #require(try meeting.json()["id"] as? Int)
             let s2 = try await Fixtures.node(app, code: "QH-S2")
             let foreign = try #require(
-                try await ResidentUnit.query(on: app.db).filter(\.$path =~ s2.path).filter(\.$archived == false).first()
+                try await ResidentUnit.query(on: app.db).filter(\.$path =~ s2.path).filter(\.$archived == false)
+                    .first()
             )
             let logged = try await Fixtures.accessLog(app, .forbiddenChange).count
             let refused = try await RequestsTests.act(
@@ -43,7 +44,8 @@ struct ClientIdsTests {
             #expect(!(refused.body.string.contains(foreign.name)))
             // A unit of the community is fine.
             let own = try #require(
-                try await ResidentUnit.query(on: app.db).filter(\.$path =~ c1.path).filter(\.$archived == false).first()
+                try await ResidentUnit.query(on: app.db).filter(\.$path =~ c1.path).filter(\.$archived == false)
+                    .first()
             )
             let decided = try await RequestsTests.act(
                 secretary, id, "decide",
@@ -57,7 +59,8 @@ struct ClientIdsTests {
     @Test func aResidentRaisesOnlyForTheirOwnHousehold() async throws {
         try await withTestApp { app in
             let resident = try await Client.api(app, as: "resident")
-            let me = try #require(try await Person.find(try await Fixtures.user(app, "resident").personID!, on: app.db))
+            let me = try #require(
+                try await Person.find(try await Fixtures.user(app, "resident").personID!, on: app.db))
             let other = try #require(
                 try await Household.query(on: app.db).filter(\.$id != me.householdID ?? 0).sort(\.$id, .descending)
                     .first())
@@ -92,7 +95,8 @@ struct ClientIdsTests {
                 "/api/v1/grids?flagged=abc", "/api/v1/org/nodes?includeArchived=abc",
                 "/api/v1/people?includeArchived=2",
                 "/api/v1/people?inService=maybe", "/api/v1/people/export.csv?unmasked=2",
-                "/api/v1/requests/similar?category=environment&lng=AAA&lat=31", "/api/v1/audit?entityType=Bogus%20type",
+                "/api/v1/requests/similar?category=environment&lng=AAA&lat=31",
+                "/api/v1/audit?entityType=Bogus%20type",
                 "/api/v1/people?page=9223372036854775807",
             ] {
                 let res = try await admin.api(.GET, path)
@@ -102,7 +106,8 @@ struct ClientIdsTests {
             #expect(try await admin.api(.GET, "/api/v1/grids?flagged=true").status == .ok)
             // The duty assignment's id is in the grid's answer, so a client can end it.
             let grid = try await PlacesRouteTests.grid(app, "QH-S1-C1-G1")
-            let staff = try await admin.api(.GET, "/api/v1/grids/\(grid.id!)").json()["staff"] as? [[String: Any]] ?? []
+            let staff =
+                try await admin.api(.GET, "/api/v1/grids/\(grid.id!)").json()["staff"] as? [[String: Any]] ?? []
             #expect(!staff.isEmpty && staff.allSatisfy { $0["dutyId"] is Int })
         }
     }

@@ -21,7 +21,9 @@ struct Open311Tests {
             let list =
                 try JSONSerialization.jsonObject(with: Data(services.body.readableBytesView)) as? [[String: Any]] ?? []
             #expect(
-                list.contains { $0["service_code"] as? String == "environment" && $0["metadata"] as? String == "false" }
+                list.contains {
+                    $0["service_code"] as? String == "environment" && $0["metadata"] as? String == "false"
+                }
             )
             #expect(try await c.get("/open311/v2/services/environment.json").status == .ok)
             #expect(try await c.get("/open311/v2/services/unicorns.json").status == .notFound)

@@ -87,7 +87,8 @@ struct OrganisationTests {
             let worker = try await Client.api(app, as: "gridworker")
             #expect(try await worker.api(.GET, "/api/v1/org/nodes/\(grid.id!)").status == .ok)
             #expect(
-                try await worker.api(.PATCH, "/api/v1/org/nodes/\(grid.id!)", json: ["name": "x"]).status == .forbidden)
+                try await worker.api(.PATCH, "/api/v1/org/nodes/\(grid.id!)", json: ["name": "x"]).status == .forbidden
+            )
             // Nobody moves or archives their own scope root.
             let own = try await Fixtures.node(app, code: "QH-S1-C1")
             #expect(try await api.api(.POST, "/api/v1/org/nodes/\(own.id!)/archive").status == .forbidden)
@@ -175,7 +176,8 @@ struct OrganisationTests {
             #expect(
                 try await c.post("/org/\(group.id!)/merge", [("targetId", String(grid.id!))]).status
                     == .unprocessableEntity)
-            #expect(try await c.post("/org/\(grid.id!)/archive").status == .unprocessableEntity)  // it has children now
+            // It has children now.
+            #expect(try await c.post("/org/\(grid.id!)/archive").status == .unprocessableEntity)
             let list = try await c.get("/org/list?kind=gridBranch")
             #expect(list.body.string.contains("页面新建网格"))
         }

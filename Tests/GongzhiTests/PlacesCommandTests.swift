@@ -22,7 +22,8 @@ struct PlacesCommandTests {
                 try await api.api(
                     .POST, "/api/v1/grids/\(g.id!)/duties", json: ["personId": resident.id!, "duty": "laneChief"]
                 ).status == .conflict)
-            let group = try #require(try await OrgNode.query(on: app.db).filter(\.$parentID == g.branchNodeID!).first())
+            let group = try #require(
+                try await OrgNode.query(on: app.db).filter(\.$parentID == g.branchNodeID!).first())
             let notMember = try await api.api(
                 .POST, "/api/v1/grids/\(g.id!)/duties",
                 json: ["personId": resident.id!, "duty": "buildingGroupLeader", "groupNodeId": group.id!])
@@ -80,8 +81,10 @@ struct PlacesCommandTests {
             let h2 = try await api.api(
                 .POST, "/api/v1/households", json: ["buildingId": bid, "room": "1单元102室", "population": 2])
             #expect(
-                try await api.api(.POST, "/api/v1/households", json: ["buildingId": bid, "room": "x", "population": 0])
-                    .status == .unprocessableEntity)
+                try await api.api(
+                    .POST, "/api/v1/households", json: ["buildingId": bid, "room": "x", "population": 0]
+                )
+                .status == .unprocessableEntity)
             let id1 = try #require(try h1.json()["id"] as? Int)
             let id2 = try #require(try h2.json()["id"] as? Int)
             let member = try #require(

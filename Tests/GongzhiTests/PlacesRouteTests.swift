@@ -33,7 +33,8 @@ struct PlacesRouteTests {
             #expect(far.errorMessage == "该位置不在本区任何网格内，也不在网格附近。")
             #expect(try await api.api(.GET, "/api/v1/places/locate?lat=abc&lng=1").status == .badRequest)
             #expect(try await api.api(.GET, "/api/v1/places/locate?lat=91&lng=117").status == .badRequest)
-            #expect(try await Client(app).api(.GET, "/api/v1/places/locate?lat=31.8&lng=117.2").status == .unauthorized)
+            #expect(
+                try await Client(app).api(.GET, "/api/v1/places/locate?lat=31.8&lng=117.2").status == .unauthorized)
         }
     }
 
@@ -65,7 +66,9 @@ struct PlacesRouteTests {
             // A grid worker sees their own grid only.
             let worker = try await Client.api(app, as: "gridworker")
             #expect(
-                try await worker.api(.GET, "/api/v1/grids").jsonArray().map { $0["code"] as? String } == ["QH-S1-C1-G1"]
+                try await worker.api(.GET, "/api/v1/grids").jsonArray().map { $0["code"] as? String } == [
+                    "QH-S1-C1-G1"
+                ]
             )
         }
     }

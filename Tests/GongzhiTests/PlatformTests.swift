@@ -30,7 +30,8 @@ struct PlatformTests {
             #expect(array.status == .badRequest)
             var h = HTTPHeaders()
             h.contentType = .plainText
-            let notJSON = try await api.send(.POST, "/api/v1/org/nodes", headers: h, body: ByteBuffer(string: "kind=x"))
+            let notJSON = try await api.send(
+                .POST, "/api/v1/org/nodes", headers: h, body: ByteBuffer(string: "kind=x"))
             #expect(notJSON.status == .unsupportedMediaType)
             let badID = try await api.api(.PATCH, "/api/v1/org/nodes/-3", json: ["name": "x"])
             #expect(badID.status == .badRequest)

@@ -65,7 +65,8 @@ struct RequestsTests {
             #expect(meeting.status == .created)
             let meetingID = try #require(try meeting.json()["id"] as? Int)
             #expect(
-                (try await secretary.api(.GET, "/api/v1/meetings/\(meetingID)").json()["agenda"] as? [Any])?.count == 1)
+                (try await secretary.api(.GET, "/api/v1/meetings/\(meetingID)").json()["agenda"] as? [Any])?.count == 1
+            )
             let unitUser = try await Fixtures.user(app, "unit")
             let unit = try #require(
                 try await ResidentUnit.query(on: app.db).filter(\.$partyOrgNodeID == unitUser.orgNodeID).first())
@@ -101,7 +102,8 @@ struct RequestsTests {
                     """, ["workingDays": 2, "note": "灯具缺货"]
                 ).status == .ok)
             #expect(try await Self.act(secretary, id, "approveExtension").status == .ok)
-            #expect(try await Self.act(liaison, id, "complete").status == .unprocessableEntity)  // a result is required
+            // A result is required.
+            #expect(try await Self.act(liaison, id, "complete").status == .unprocessableEntity)
             #expect(try await Self.act(liaison, id, "complete", ["note": "已更换 3 盏灯"]).status == .ok)
 
             // The resident is unsatisfied: it goes back to handling; then satisfied: closed.
@@ -114,7 +116,8 @@ struct RequestsTests {
                     unsatisfied
                     """, "note": "还有一盏不亮",
                 ])
-            #expect(try unhappy.json()["request"].flatMap { ($0 as? [String: Any])?["state"] as? String } == "handling")
+            #expect(
+                try unhappy.json()["request"].flatMap { ($0 as? [String: Any])?["state"] as? String } == "handling")
             // the same unit handles it again
             #expect(try await Self.act(liaison, id, "complete", ["note": "第 4 盏已修好"]).status == .ok)
             #expect(try await Self.act(resident, id, "rate", ["rating": "satisfied"]).status == .ok)
@@ -409,7 +412,8 @@ struct RequestsTests {
             #expect(own.contains("id=\"place\"") && own.contains("3栋东侧单元门口"))
             #expect(!own.contains("id=\"reporter\""))
             let worker = try await Client.page(app, as: "gridworker").get("/requests/\(id)").body.string
-            let me = try #require(try await Person.find(try await Fixtures.user(app, "resident").personID!, on: app.db))
+            let me = try #require(
+                try await Person.find(try await Fixtures.user(app, "resident").personID!, on: app.db))
             #expect(worker.contains("id=\"reporter\"") && worker.contains(Masking.phone(me.phone!)))
             #expect(!worker.contains(me.phone!))
             #expect(worker.contains("action=\"/people/\(me.id!)/unmask\""))
@@ -568,7 +572,8 @@ struct DuplicateTests {
                 .GET, "/api/v1/requests/similar?category=facilities&text=\(Client.encode("楼道灯坏了"))")
             #expect(try similar.jsonArray().count == 1)
             #expect(
-                try await resident.api(.GET, "/api/v1/requests/similar?category=environment&text=x").jsonArray().isEmpty
+                try await resident.api(.GET, "/api/v1/requests/similar?category=environment&text=x").jsonArray()
+                    .isEmpty
             )
             // On the phone the form comes back once with the similar request; submitting again goes through.
             let phone = try await Client.page(app, as: "resident")

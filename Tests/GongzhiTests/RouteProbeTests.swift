@@ -105,7 +105,8 @@ struct RouteProbeTests {
     ]
 
     /// Query parameters that name a record (filters), by name: probed with a record outside the caller's scope,
-    /// which must answer exactly as an id that does not exist. A query parameter ending in "Id" that is not here fails.
+    /// which must answer exactly as an id that does not exist. A query parameter ending in "Id" that is not here
+    /// fails.
     static let queryReferences: [String: ObjectKind] = [
         "orgId": .orgNode, "parentId": .orgNode, "nodeId": .orgNode, "communityId": .orgNode,
         "gridId": .grid, "householdId": .household, "entityId": .orgNode,
@@ -150,8 +151,8 @@ struct RouteProbeTests {
 
     enum ObjectKind: String, Sendable {
         case orgNode, person, unit, account, peopleBatch, unitsBatch, gridsBatch, grid, household, building
-        /// Nodes of one kind, for body properties that want one: a community, a grid branch, a building group, a unit's
-        /// party organisation.
+        /// Nodes of one kind, for body properties that want one: a community, a grid branch, a building group, a
+        /// unit's party organisation.
         case community, branch, group, unitOrg
         case request, meeting, apiKey, category, calendarYear
     }
@@ -277,7 +278,8 @@ struct RouteProbeTests {
                             }
                             let label =
                                 op.parameters.count > 1 || variants.count > 1
-                                ? "\(op.method.rawValue) \(path.replacingOccurrences(of: "/api/v1", with: ""))" : op.key
+                                ? "\(op.method.rawValue) \(path.replacingOccurrences(of: "/api/v1", with: ""))"
+                                : op.key
                             let what =
                                 "\(label) on \(target.kind.rawValue) \(target.key)"
                                 + (readable ? " (readable from the caller's home community)" : "")
@@ -745,7 +747,9 @@ struct RouteProbeTests {
         }
     }
 
-    static func example(_ raw: [String: Any], name: String?, op: Operation, reference: (ObjectKind) async throws -> Int)
+    static func example(
+        _ raw: [String: Any], name: String?, op: Operation, reference: (ObjectKind) async throws -> Int
+    )
         async throws -> Any
     {
         var schema = raw
@@ -780,7 +784,9 @@ struct RouteProbeTests {
                 : ["name", "displayName"].first { properties[$0] != nil }.map { [$0] } ?? properties.keys.sorted()
             var out: [String: Any] = [:]
             for key in chosen {
-                guard let p = properties[key] else { throw ProbeGap(message: "required property \(key) has no schema") }
+                guard let p = properties[key] else {
+                    throw ProbeGap(message: "required property \(key) has no schema")
+                }
                 out[key] = try await example(p, name: key, op: op, reference: reference)
             }
             return out
@@ -871,7 +877,8 @@ struct RouteProbeTests {
         static let tables = [
             OrgNode.schema, Person.schema, ResidentUnit.schema, User.schema, ScopeShare.schema, Grid.schema,
             Building.schema, Household.schema, HouseholdLink.schema, GridDuty.schema, GridDepartment.schema,
-            ContactAssignment.schema, Area.schema, ServiceRequest.schema, RequestEvent.schema, RequestAssignment.schema,
+            ContactAssignment.schema, Area.schema, ServiceRequest.schema, RequestEvent.schema,
+            RequestAssignment.schema,
             RequestCategory.schema, JointMeeting.schema, CalendarDay.schema, RequestPhoto.schema, VisitPlan.schema,
             Visit.schema, ImportBatch.schema, AuditEntry.schema, APIKey.schema, AppNotification.schema,
             WebhookDelivery.schema,
@@ -879,8 +886,9 @@ struct RouteProbeTests {
 
         func fingerprint() async throws -> Fingerprint {
             let sql = try #require(db as? SQLDatabase)
-            let select = (Self.tables + [AccessLogEntry.schema]).map { "(SELECT COUNT(*) FROM \($0)) AS \($0)" }.joined(
-                separator: ", ")
+            let select = (Self.tables + [AccessLogEntry.schema]).map { "(SELECT COUNT(*) FROM \($0)) AS \($0)" }
+                .joined(
+                    separator: ", ")
             let row = try #require(try await sql.raw("SELECT \(unsafeRaw: select)").first())
             var rows: [String: Int] = [:]
             for t in Self.tables { rows[t] = try row.decode(column: t, as: Int.self) }
@@ -935,7 +943,8 @@ struct RouteProbeTests {
             let person = try await user.personID.asyncMap { try await Person.find($0, on: db) } ?? nil
             let units =
                 user.role == .unitLiaison
-                ? Set(try await ResidentUnit.query(on: db).filter(\.$partyOrgNodeID == node.id!).all().compactMap(\.id))
+                ? Set(
+                    try await ResidentUnit.query(on: db).filter(\.$partyOrgNodeID == node.id!).all().compactMap(\.id))
                 : []
             return Caller(
                 username: username, user: user, node: node, scope: scope, client: client,
@@ -944,7 +953,8 @@ struct RouteProbeTests {
         }
 
         @discardableResult
-        func call(_ c: Client, _ method: HTTPMethod, _ path: String, _ json: Any? = nil) async throws -> [String: Any] {
+        func call(_ c: Client, _ method: HTTPMethod, _ path: String, _ json: Any? = nil) async throws -> [String: Any]
+        {
             let res = try await c.api(method, path, json: json)
             try #require(
                 (200..<300).contains(res.status.code),
@@ -1327,7 +1337,8 @@ struct RouteProbeTests {
             case .account:
                 parts.append(try row(try await User.find(t.id, on: db)))
                 reads = ["/api/v1/accounts/\(t.id)"]
-            case .peopleBatch, .unitsBatch, .gridsBatch: parts.append(try row(try await ImportBatch.find(t.id, on: db)))
+            case .peopleBatch, .unitsBatch, .gridsBatch:
+                parts.append(try row(try await ImportBatch.find(t.id, on: db)))
             case .grid:
                 parts.append(try row(try await Grid.find(t.id, on: db)))
                 reads = ["/api/v1/grids/\(t.id)", "/api/v1/grids/\(t.id)/households"]
@@ -1350,7 +1361,9 @@ struct RouteProbeTests {
                 let res = try await admin.api(.GET, path)
                 // Key order is not fixed: compare the JSON, not its text.
                 let json = try? JSONSerialization.jsonObject(with: Data(res.body.readableBytesView))
-                let canonical = json.flatMap { try? JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys]) }
+                let canonical = json.flatMap {
+                    try? JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys])
+                }
                 parts.append(
                     "\(res.status.code) \(canonical.map { String(decoding: $0, as: UTF8.self) } ?? res.body.string)")
             }

@@ -261,7 +261,8 @@ struct VisitsTests {
             let households = try await Self.households(app, "QH-S1-C1-G1")
             let phone = try await Client.page(app, as: "gridworker")
             for (h, outcome) in zip(households.suffix(4), ["met", "movedAway", "nobodyHome", "met"]) {
-                #expect(try await phone.post("/visits/households/\(h.id!)", [("outcome", outcome)]).status == .seeOther)
+                #expect(
+                    try await phone.post("/visits/households/\(h.id!)", [("outcome", outcome)]).status == .seeOther)
             }
             let today = VisitFacts.today.description
             let from = VisitFacts.today.adding(days: -30)

@@ -117,7 +117,8 @@ enum DemoData {
 
     static func name(_ rng: inout SeededRandom) -> String {
         let given =
-            rng.chance(0.3) ? String(rng.pick(givenChars)) : String(rng.pick(givenChars)) + String(rng.pick(givenChars))
+            rng.chance(0.3)
+            ? String(rng.pick(givenChars)) : String(rng.pick(givenChars)) + String(rng.pick(givenChars))
         return rng.pick(surnames) + given
     }
 

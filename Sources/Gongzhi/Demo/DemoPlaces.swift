@@ -33,7 +33,8 @@ enum DemoPlaces {
         let streetCuts = cuts(districtBox.minLng, districtBox.maxLng, streets.count, &rng)
         for (s, street) in streets.enumerated() {
             let sb = BBox(
-                minLat: districtBox.minLat, minLng: streetCuts[s], maxLat: districtBox.maxLat, maxLng: streetCuts[s + 1]
+                minLat: districtBox.minLat, minLng: streetCuts[s], maxLat: districtBox.maxLat,
+                maxLng: streetCuts[s + 1]
             )
             streetBox[street.id!] = sb
             ordered.append((street, sb))
@@ -58,7 +59,8 @@ enum DemoPlaces {
                 let inRow = r == 0 ? firstRow : mine.count - firstRow
                 let cols = cuts(cb.minLng, cb.maxLng, inRow, &rng)
                 for c in 0..<inRow {
-                    boxes.append(BBox(minLat: rowCuts[r], minLng: cols[c], maxLat: rowCuts[r + 1], maxLng: cols[c + 1]))
+                    boxes.append(
+                        BBox(minLat: rowCuts[r], minLng: cols[c], maxLat: rowCuts[r + 1], maxLng: cols[c + 1]))
                 }
             }
             for (g, branch) in mine.enumerated() { gridBoxes.append((community, branch, boxes[g])) }
@@ -138,7 +140,8 @@ enum DemoPlaces {
                 let n = k / stored.count
                 h.room = "\(n % 2 + 1)单元\(n / 2 + 1)0\(rng.int(1...2))室"
                 h.population =
-                    [1, 2, 2, 3, 3, 3, 4, 4, 5][rng.int(0...8)] - (rng.chance(0.15) ? 1 : 0) + (rng.chance(0.1) ? 1 : 0)
+                    [1, 2, 2, 3, 3, 3, 4, 4, 5][rng.int(0...8)] - (rng.chance(0.15) ? 1 : 0)
+                    + (rng.chance(0.1) ? 1 : 0)
                 h.population = max(1, h.population)
                 h.isMemberHousehold = false
                 h.path = grid.path
@@ -180,7 +183,8 @@ enum DemoPlaces {
             let hs = householdsOfGrid[gridID] ?? []
             var used = Set<Int>()
             for member in members.prefix(max(1, hs.count * 6 / 100)) {
-                guard let hid = member.householdID, used.insert(hid).inserted, let h = hs.first(where: { $0.id == hid })
+                guard let hid = member.householdID, used.insert(hid).inserted,
+                    let h = hs.first(where: { $0.id == hid })
                 else { continue }
                 h.isMemberHousehold = true
                 h.memberPersonID = member.id
@@ -276,7 +280,8 @@ enum DemoPlaces {
         return p
     }
 
-    static func contact(_ leader: Person, title: String, community: OrgNode?, grid: Grid?, on db: Database) async throws
+    static func contact(_ leader: Person, title: String, community: OrgNode?, grid: Grid?, on db: Database)
+        async throws
     {
         let c = ContactAssignment()
         c.leaderPersonID = leader.id!

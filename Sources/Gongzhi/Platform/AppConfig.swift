@@ -47,7 +47,9 @@ public struct AppConfig: Sendable {
         if raw == "sqlite::memory:" { return .sqliteMemory }
         if raw.hasPrefix("sqlite://") {
             let path = String(raw.dropFirst("sqlite://".count))
-            guard !path.isEmpty else { throw Invalid(description: "DATABASE_URL \(raw): no file path after sqlite://") }
+            guard !path.isEmpty else {
+                throw Invalid(description: "DATABASE_URL \(raw): no file path after sqlite://")
+            }
             return .sqliteFile(path)
         }
         if raw.hasPrefix("postgres://") || raw.hasPrefix("postgresql://") {

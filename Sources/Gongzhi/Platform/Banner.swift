@@ -20,7 +20,8 @@ public enum Banner {
                 """)
             for a in DemoData.accounts {
                 lines.append(
-                    "  \(a.username.padding(toLength: 14, withPad: " ", startingAt: 0)) \(a.phone)  \(a.role.rawValue)")
+                    "  \(a.username.padding(toLength: 14, withPad: " ", startingAt: 0)) \(a.phone)  \(a.role.rawValue)"
+                )
             }
             lines.append("")
         }

@@ -248,14 +248,16 @@ public enum MapSVG {
         }
         for c in classes {
             item(c.text) { x, y in
-                "<rect x=\"\(num(x))\" y=\"\(num(y - swatch / 2))\" width=\"\(num(swatch))\" height=\"\(num(swatch))\" "
+                "<rect x=\"\(num(x))\" y=\"\(num(y - swatch / 2))\" width=\"\(num(swatch))\" "
+                    + "height=\"\(num(swatch))\" "
                     + "fill=\"\(c.colour)\" stroke=\"#999\" stroke-width=\"\(num(z.unit))\"/>"
             }
         }
         if !classes.isEmpty && !kinds.isEmpty { newRow() }
         for k in kinds {
             item(k.text) { x, y in
-                "<circle class=\"legend-marker\" cx=\"\(num(x + swatch / 2))\" cy=\"\(num(y))\" r=\"\(num(z.marker))\" "
+                "<circle class=\"legend-marker\" cx=\"\(num(x + swatch / 2))\" cy=\"\(num(y))\" "
+                    + "r=\"\(num(z.marker))\" "
                     + "fill=\"\(k.colour)\" stroke=\"#fff\" stroke-width=\"\(num(z.unit))\"/>"
             }
         }

@@ -27,7 +27,9 @@ public struct WorkCalendar: Sendable {
     }
 
     public let years: [Int: Year]
-    public init(years: [Year]) { self.years = Dictionary(years.map { ($0.year, $0) }, uniquingKeysWith: { a, _ in a }) }
+    public init(years: [Year]) {
+        self.years = Dictionary(years.map { ($0.year, $0) }, uniquingKeysWith: { a, _ in a })
+    }
 
     public func isWorkingDay(_ d: LocalDate) throws(Problem) -> Bool {
         guard let y = years[d.year] else { throw .noCalendar(year: d.year) }

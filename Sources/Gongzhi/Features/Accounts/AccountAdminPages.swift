@@ -60,7 +60,8 @@ struct AccountPageModel: Sendable {
         let user = try await AccountAdmin.find(id, caller, forChange: false)
         let a = try await AccountAdmin.out([user], caller)[0]
         let shared =
-            a.sharedNodeIDs.isEmpty ? [] : try await OrgNode.query(on: caller.db).filter(\.$id ~~ a.sharedNodeIDs).all()
+            a.sharedNodeIDs.isEmpty
+            ? [] : try await OrgNode.query(on: caller.db).filter(\.$id ~~ a.sharedNodeIDs).all()
         return AccountPageModel(
             account: AccountRow(a), sharedNodes: shared.map { ($0.id!, $0.name) },
             history: try await AuditHistory.entries(.user, id: id, on: caller.db),
@@ -226,7 +227,8 @@ enum AccountAdminPages {
         let f = try req.content.decode(CreateForm.self)
         let input = AccountAdmin.CreateInput(
             username: f.username, displayName: f.displayName, phone: f.phone,
-            role: f.role.flatMap(Role.init(rawValue:)), orgNodeID: f.orgNodeId.flatMap { Int($0) }, password: f.password
+            role: f.role.flatMap(Role.init(rawValue:)), orgNodeID: f.orgNodeId.flatMap { Int($0) },
+            password: f.password
         )
         return try await FormChange.run(
             req, to: { AccountsRoute.account(.value(try await AccountAdmin.create(req.caller, input).id!)).link },

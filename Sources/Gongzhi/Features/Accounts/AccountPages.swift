@@ -59,7 +59,9 @@ enum AccountPages {
             // A new session id at sign-in, so a session id planted before sign-in is worth nothing: the old record
             // goes, and with no id the sessions middleware creates a new one and sets its cookie. The CSRF token
             // is renewed with it.
-            if let old = req.session.id { try await req.application.sessions.driver.deleteSession(old, for: req).get() }
+            if let old = req.session.id {
+                try await req.application.sessions.driver.deleteSession(old, for: req).get()
+            }
             req.session.id = nil
             req.session.data["csrf"] = nil
             req.session.data["uid"] = String(user.id!)

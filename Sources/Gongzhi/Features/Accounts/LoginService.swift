@@ -61,7 +61,8 @@ enum LoginService {
 
     /// The failure count and lock of an account, changed only by single SQL statements that read and write the row
     /// at once (`UPDATE … RETURNING`, on SQLite and PostgreSQL alike): no read-modify-write that concurrent attempts
-    /// could interleave. The rule is `LoginLockout`: the fifth failure in a row locks the account and resets the count.
+    /// could interleave. The rule is `LoginLockout`: the fifth failure in a row locks the account and resets the
+    /// count.
     enum Counter {
         enum Failure: Equatable {
             case counted
@@ -79,7 +80,8 @@ enum LoginService {
                 UPDATE \(ident: User.schema) SET
                   \(ident: "failed_logins") = CASE WHEN \(ident: "failed_logins") + 1 >= \(bind: max) THEN 0
                     ELSE \(ident: "failed_logins") + 1 END,
-                  \(ident: "locked_until") = CASE WHEN \(ident: "failed_logins") + 1 >= \(bind: max) THEN \(bind: until)
+                  \(ident: "locked_until") = CASE WHEN \(ident: "failed_logins") + 1 >= \(bind: max)
+                    THEN \(bind: until)
                     ELSE \(ident: "locked_until") END
                 WHERE \(ident: "id") = \(bind: userID)
                   AND (\(ident: "locked_until") IS NULL OR \(ident: "locked_until") <= \(bind: now))

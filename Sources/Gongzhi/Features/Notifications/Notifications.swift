@@ -143,7 +143,9 @@ enum Notify {
 
     /// Sends what is due; a failure is retried later with a growing pause (1, 4, 16, 64 minutes), five tries in all.
     static func deliver(_ app: Application) async throws -> (sent: Int, failed: Int) {
-        guard let config = app.storage[WebhookConfigKey.self], let url = config.url, !url.isEmpty else { return (0, 0) }
+        guard let config = app.storage[WebhookConfigKey.self], let url = config.url, !url.isEmpty else {
+            return (0, 0)
+        }
         let due = try await WebhookDelivery.query(on: app.db).filter(\.$deliveredAt == nil).filter(
             \.$attempts < WebhookConfig.maxAttempts
         )
@@ -172,8 +174,10 @@ enum Notify {
         let users = try await User.query(on: app.db).filter(\.$digest == true).all()
         var count = 0
         for u in users {
-            let ns = try await AppNotification.query(on: app.db).filter(\.$userID == u.id!).filter(\.$digested == false)
-                .filter(\.$read == false).all()
+            let ns = try await AppNotification.query(on: app.db).filter(\.$userID == u.id!).filter(
+                \.$digested == false
+            )
+            .filter(\.$read == false).all()
             guard !ns.isEmpty else { continue }
             try await app.db.writing { db in
                 if let url = app.storage[WebhookConfigKey.self]?.url, !url.isEmpty {
@@ -220,8 +224,10 @@ enum NotificationsAPI {
 
     static func page(_ caller: Caller) async throws -> Page {
         let v = try caller.requireViewer()
-        let ns = try await AppNotification.query(on: caller.db).filter(\.$userID == v.user.id!).sort(\.$id, .descending)
-            .limit(200).all()
+        let ns = try await AppNotification.query(on: caller.db).filter(\.$userID == v.user.id!).sort(
+            \.$id, .descending
+        )
+        .limit(200).all()
         let items = ns.map { n in
             let number = RequestsQueries.number(for: n.requestID)
             return Out(

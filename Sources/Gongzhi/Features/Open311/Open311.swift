@@ -250,7 +250,8 @@ enum Open311 {
             let p = Coordinate(lat: lat, lng: lng)
             guard p.isValid else { throw Open311Error(code: 400, key: "error.geo.range") }
             let (index, _) = try await req.application.placesIndex.current(on: req.db)
-            guard let gid = index.containing(p).first ?? index.nearest(p, maxMetres: PlacesAPI.nearestWithinMetres)?.id,
+            guard
+                let gid = index.containing(p).first ?? index.nearest(p, maxMetres: PlacesAPI.nearestWithinMetres)?.id,
                 let grid = try await PlacesQueries.gridSummary(gid, on: req.db)
             else { throw Open311Error(code: 400, key: "error.geo.outside") }
             guard

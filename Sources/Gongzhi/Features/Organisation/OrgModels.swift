@@ -120,7 +120,9 @@ struct OrgNodeModel: Sendable {
             node.kind == .communityCommittee ? try await PlacesQueries.contacts(ofCommunity: id, on: db) : []
         return OrgNodeModel(
             node: OrgNodeRow(node, members: counts),
-            crumbs: ancestors.map { Crumb(ref: Ref(id: $0.id!, name: $0.name), linked: v.scope.includes($0.treePath)) },
+            crumbs: ancestors.map {
+                Crumb(ref: Ref(id: $0.id!, name: $0.name), linked: v.scope.includes($0.treePath))
+            },
             mergedInto: merged.map { Ref(id: $0.id!, name: $0.name) },
             children: children.map { OrgNodeRow($0, members: counts) },
             people: people,

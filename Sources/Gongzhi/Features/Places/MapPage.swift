@@ -63,15 +63,17 @@ struct MapModel: Sendable {
         var pins: [Pin] = []
         let context = places.isEmpty ? try await context(of: node, on: db) : nil
         if layers.contains(.organisations) {
-            pins += try await UnitsQueries.inScope(v.scope, on: db).filter { node.treePath.contains(TreePath($0.path)) }
-                .compactMap { u in
-                    u.at.map {
-                        Pin(
-                            at: $0, kind: u.hasPartyOrg ? "org" : "unit",
-                            tooltip: [.plain(u.name), .key(u.kindLabelKey)],
-                            link: v.can(.viewPeople) ? UnitsRoute.unit(.value(u.id)).link : nil)
-                    }
+            pins += try await UnitsQueries.inScope(v.scope, on: db).filter {
+                node.treePath.contains(TreePath($0.path))
+            }
+            .compactMap { u in
+                u.at.map {
+                    Pin(
+                        at: $0, kind: u.hasPartyOrg ? "org" : "unit",
+                        tooltip: [.plain(u.name), .key(u.kindLabelKey)],
+                        link: v.can(.viewPeople) ? UnitsRoute.unit(.value(u.id)).link : nil)
                 }
+            }
         }
         if context != nil, !layers.contains(.organisations) {
             // The node's own unit, where it stands.
@@ -86,7 +88,8 @@ struct MapModel: Sendable {
         }
         if layers.contains(.openRequests) {
             let q = try await RequestAccess.scoped(v, on: db)
-            let open = try await q.filter(\.$state !~ [.closed, .merged]).filter(\.$path =~ node.path).limit(2000).all()
+            let open = try await q.filter(\.$state !~ [.closed, .merged]).filter(\.$path =~ node.path).limit(2000)
+                .all()
             let centres = Dictionary(uniqueKeysWithValues: grids.map { ($0.id!, $0.shape.bbox.center) })
             for r in open {
                 guard let at = r.lat.flatMap({ la in r.lng.map { Coordinate(lat: la, lng: $0) } }) ?? centres[r.gridID]

@@ -52,7 +52,8 @@ enum MapPages {
 
     static func gridPage(_ req: Request, id: Int, error: AppError?) async throws -> HTML {
         let v = try req.requireViewer()
-        let model = try await GridPageModel.query(v, grid: try await PlacesQueries.findGrid(id, req.caller), on: req.db)
+        let model = try await GridPageModel.query(
+            v, grid: try await PlacesQueries.findGrid(id, req.caller), on: req.db)
         let lang = req.lang
         let svg = try await req.offload { GridView.svg(model, lang) }
         return Layout.page(

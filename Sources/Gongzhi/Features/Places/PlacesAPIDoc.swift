@@ -6,7 +6,9 @@ enum PlacesAPIDoc {
             "The grid, community and street containing a point (WGS84); for a point just outside every grid, the "
                 + "nearest grid within 500 m with inside=false",
             tag: "places",
-            parameters: [.required("lat", .number(min: -90, max: 90)), .required("lng", .number(min: -180, max: 180))],
+            parameters: [
+                .required("lat", .number(min: -90, max: 90)), .required("lng", .number(min: -180, max: 180)),
+            ],
             answer: .one(PlacesAPI.Located.self)),
         APIOperation(
             .get, "places/export.geojson",
@@ -62,7 +64,8 @@ enum PlacesAPIDoc {
             body: .one(PlacesCommands.BuildingInput.self), status: 201, answer: .one(PlacesAPI.BuildingOut.self)),
         APIOperation(
             .post, "households", "Add a household to a building", tag: "places",
-            body: .one(PlacesCommands.HouseholdInput.self), status: 201, answer: .one(HouseholdsAPI.HouseholdOut.self)),
+            body: .one(PlacesCommands.HouseholdInput.self), status: 201,
+            answer: .one(HouseholdsAPI.HouseholdOut.self)),
         APIOperation(
             .get, "households/{id}",
             "A household: residents (masked), building group and its leader, the member households looking after it "
@@ -77,7 +80,8 @@ enum PlacesAPIDoc {
             body: .one(PlacesCommands.MemberInput.self), answer: .one(HouseholdsAPI.HouseholdDetail.self)),
         APIOperation(
             .post, "households/{id}/links", "Link a neighbour household to this member household",
-            tag: "places", body: .one(PlacesCommands.LinkInput.self), answer: .one(HouseholdsAPI.HouseholdDetail.self)),
+            tag: "places", body: .one(PlacesCommands.LinkInput.self),
+            answer: .one(HouseholdsAPI.HouseholdDetail.self)),
         APIOperation(
             .get, "contact-assignments", "Leaders' contact points (包联/包保) in scope", tag: "places",
             answer: .list(PlacesAPI.ContactRef.self)),

@@ -99,7 +99,8 @@ enum PlacesCommands {
                 try await TreePaths.moveGrid(grid.id!, toPath: grid.path, community: grid.communityNodeID, on: db)
             }
             try await Audit.record(
-                on: db, by: caller.viewer, .update, entity: .grid, id: grid.id!, label: grid.name, scopePath: grid.path,
+                on: db, by: caller.viewer, .update, entity: .grid, id: grid.id!, label: grid.name,
+                scopePath: grid.path,
                 before: before, after: grid.snapshot)
         }
         return grid

@@ -24,7 +24,8 @@ extension PlacesQueries {
         let names = Dictionary(uniqueKeysWithValues: grids.map { ($0.id!, $0.name) })
         return duties.compactMap { d in
             guard let p = people[d.personID] else { return nil }
-            return PublicGridWorker(gridName: names[d.gridID] ?? "", name: p.name, workPhone: phones[d.personID] ?? nil)
+            return PublicGridWorker(
+                gridName: names[d.gridID] ?? "", name: p.name, workPhone: phones[d.personID] ?? nil)
         }
     }
 }

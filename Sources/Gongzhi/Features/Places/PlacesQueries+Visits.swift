@@ -40,7 +40,9 @@ extension PlacesQueries {
         let bids = Array(Set(hs.map(\.buildingID)))
         guard !bids.isEmpty else { return [] }
         let names = Dictionary(
-            uniqueKeysWithValues: try await Building.query(on: db).filter(\.$id ~~ bids).all().map { ($0.id!, $0.name) }
+            uniqueKeysWithValues: try await Building.query(on: db).filter(\.$id ~~ bids).all().map {
+                ($0.id!, $0.name)
+            }
         )
         return hs.map {
             HouseholdLabel(id: $0.id!, gridID: $0.gridID, buildingName: names[$0.buildingID], room: $0.room)

@@ -144,8 +144,8 @@ enum PlacesQueries {
         for r in try await sql.raw(
             """
             SELECT h.grid_id AS grid_id, COUNT(*) AS n FROM people p JOIN households h ON p.household_id = h.id
-            WHERE p.is_party_member = \(bind: true) AND p.archived = \(bind: false) AND h.grid_id IN (\(ids)) GROUP BY \
-            h.grid_id
+            WHERE p.is_party_member = \(bind: true) AND p.archived = \(bind: false) AND h.grid_id IN (\(ids))
+            GROUP BY h.grid_id
             """
         ).all(decoding: C.self) {
             out[r.gridID, default: .init()].partyMembers = r.n

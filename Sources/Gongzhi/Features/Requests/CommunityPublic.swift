@@ -218,7 +218,8 @@ enum CommunityPublic {
             m.rows.isEmpty
             ? "<p class=\"muted\">\(lang.t(.publicNone))</p>"
             : """
-            <table id="public-requests"><thead><tr><th>\(lang.t(.publicNumber))</th><th>\(lang.t(.publicCategory))</th>\
+            <table id="public-requests"><thead><tr><th>\(lang.t(.publicNumber))</th>\
+            <th>\(lang.t(.publicCategory))</th>\
             <th>\(lang.t(.publicState))</th><th>\(lang.t(.publicRaised))</th><th>\(lang.t(.publicMeToo))</th></tr>\
             </thead><tbody>\(rows)</tbody></table>
             """

@@ -28,7 +28,8 @@ struct NewRequestModel: Sendable {
             s.error?.fields[f].map { "<span class=\"field-error\">\(lang.t(key: $0))</span>" } ?? ""
         }
         let channels = Widgets.options(
-            [RequestChannel.visit, .hotline, .patrol, .walkIn], selected: input?.channel, lang: lang, label: \.labelKey)
+            [RequestChannel.visit, .hotline, .patrol, .walkIn], selected: input?.channel, lang: lang, label: \.labelKey
+        )
         let grids = Widgets.options(
             m.grids.map { (String($0.id), $0.name) }, selected: input?.gridID.map { String($0) })
         let staffFields: HTML =

@@ -49,7 +49,8 @@ struct CalendarModel: Sendable {
         let existing = try? await CalendarAPI.yearOut(year, on: db)
         let lines =
             draft?.days ?? existing.map { y in
-                (y.daysOff.map { "\($0.date) \($0.name) off" } + y.workingWeekends.map { "\($0.date) \($0.name) work" })
+                (y.daysOff.map { "\($0.date) \($0.name) off" }
+                    + y.workingWeekends.map { "\($0.date) \($0.name) work" })
                     .joined(separator: "\n")
             } ?? ""
         return CalendarModel(

@@ -98,7 +98,8 @@ struct RequestDetailModel: Sendable {
             on: db)
         let reporter =
             r.reporterUserID == v.user.id
-            ? nil : try await r.reporterPersonID.asyncMap { try await PeopleQueries.contact($0, for: v, on: db) } ?? nil
+            ? nil
+            : try await r.reporterPersonID.asyncMap { try await PeopleQueries.contact($0, for: v, on: db) } ?? nil
         return RequestDetailModel(
             request: Head(
                 row: RequestRow(o, lang), channel: o.channel,
@@ -249,7 +250,8 @@ extension RequestDetailModel {
             field(
                 "days", lang.t(label),
                 """
-                <input id="days-\(name)" name="workingDays" inputmode="numeric" pattern="[0-9]*" size="3" maxlength="2">
+                <input id="days-\(name)" name="workingDays" inputmode="numeric" pattern="[0-9]*" size="3" \
+                maxlength="2">
                 """)
         }
         var extra: [HTML] = []

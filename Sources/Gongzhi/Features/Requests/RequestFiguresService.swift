@@ -102,8 +102,10 @@ enum RequestFiguresService {
                         figures: try await figures(all.filter { $0.gridID == g.id }, on: caller.db)))
             }
         } else {
-            for c in try await OrgNode.query(on: caller.db).filter(\.$parentID == node.id!).filter(\.$archived == false)
-                .sort(\.$code).all()
+            for c in try await OrgNode.query(on: caller.db).filter(\.$parentID == node.id!).filter(
+                \.$archived == false
+            )
+            .sort(\.$code).all()
             where c.kind.isTerritorial && v.scope.includes(c.treePath) {
                 children.append(
                     .init(

@@ -111,7 +111,9 @@ enum RequestMaps {
         )
         .filter(\.$state !~ [.closed, .merged]).limit(500).all()
         let cats = Dictionary(
-            uniqueKeysWithValues: try await RequestCategory.query(on: req.db).all().map { ($0.code, $0.name(req.lang)) }
+            uniqueKeysWithValues: try await RequestCategory.query(on: req.db).all().map {
+                ($0.code, $0.name(req.lang))
+            }
         )
         let centres = Dictionary(uniqueKeysWithValues: grids.map { ($0.id, $0.shape.bbox.center) })
         let markers: [MapSVG.Marker] = rs.compactMap { r in
@@ -131,7 +133,8 @@ enum RequestMaps {
         let kinds = MapView.kindLabels(req.lang)
         let svg = try await req.offload {
             MapSVG.render(
-                areas: areas, markers: markers, width: 440, shownAt: MapView.phoneWidth, title: title, legendTitle: nil,
+                areas: areas, markers: markers, width: 440, shownAt: MapView.phoneWidth, title: title,
+                legendTitle: nil,
                 showLabels: true, kindLabels: kinds)
         }
         return Layout.page(

@@ -163,7 +163,9 @@ struct CreateRequests: AsyncMigration {
         try await db.createIndex(table: RequestAssignment.schema, column: "request_id")
         try await db.schema(RequestCategory.schema)
             .field(.id, .int, .identifier(auto: true))
-            .field("code", .string, .required).field("name_zh", .string, .required).field("name_en", .string, .required)
+            .field("code", .string, .required).field("name_zh", .string, .required).field(
+                "name_en", .string, .required
+            )
             .field("direct_dispatch", .bool, .required).field("response_days", .int, .required)
             .field("review_days", .int, .required).field("handling_days", .int, .required).field(
                 "active", .bool, .required

@@ -297,7 +297,8 @@ enum RequestPages {
         }
     }
 
-    static func calendarPage(_ req: Request, year: Int, error: AppError? = nil, draft: CalendarForm? = nil) async throws
+    static func calendarPage(_ req: Request, year: Int, error: AppError? = nil, draft: CalendarForm? = nil)
+        async throws
         -> HTML
     {
         let v = try req.requireViewer()

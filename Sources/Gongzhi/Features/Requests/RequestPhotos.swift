@@ -116,7 +116,8 @@ enum RequestPhotos {
             }
     }
 
-    /// Upload: the body is one JPEG or PNG. The reporter adds while the request waits for the grid; staff add evidence.
+    /// Upload: the body is one JPEG or PNG. The reporter adds while the request waits for the grid; staff add
+    /// evidence.
     @Sendable static func upload(_ req: Request) async throws -> Response {
         let r = try await RequestAccess.find(try req.intParameter("id"), req.caller)
         let v = try req.requireViewer()

@@ -104,7 +104,8 @@ enum RequestService {
             ctx, kind: input.kind!, category: category!, text: text, lat: input.lat, lng: input.lng,
             householdID: householdID, grid: grid, reporterUserID: staff ? nil : v.user.id,
             reporterPersonID: staff ? input.reporterPersonID : v.user.personID, channel: channel,
-            isPublic: input.isPublic ?? false, actor: v, actorName: nil, placeNote: placeNote.isEmpty ? nil : placeNote)
+            isPublic: input.isPublic ?? false, actor: v, actorName: nil, placeNote: placeNote.isEmpty ? nil : placeNote
+        )
     }
 
     /// The one door every channel enters by: the request, its first deadline and its first event.
@@ -166,7 +167,9 @@ enum RequestService {
         if let pid = v.user.personID { own = try await PeopleQueries.householdID(ofPerson: pid, on: caller.db) }
         let found = try await PlacesQueries.household(id, on: caller.db)
         guard own == id, let found else {
-            if found != nil { await AccessLog.write(caller, .outOfScopeRead, detail: "household \(id) in householdId") }
+            if found != nil {
+                await AccessLog.write(caller, .outOfScopeRead, detail: "household \(id) in householdId")
+            }
             throw AppError.invalid(.errorRefUnknown, field: "householdId")
         }
         return found
@@ -391,7 +394,8 @@ enum RequestService {
         if next.state == .closed && r.closedAt == nil { r.closedAt = now }
         if next.state == .handling && (action == .rate || action == .reopen) {
             r.stepDeadline = try await Calendars.softDeadline(
-                on: ctx.db, logger: ctx.logger, from: now, workingDays: category?.handlingDays ?? 5, warnings: &warnings
+                on: ctx.db, logger: ctx.logger, from: now, workingDays: category?.handlingDays ?? 5,
+                warnings: &warnings
             )
         }
         let fullNote = ([note] + warnings).filter { !$0.isEmpty }.joined(separator: " ")

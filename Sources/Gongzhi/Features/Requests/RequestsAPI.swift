@@ -393,7 +393,8 @@ enum RequestsAPI {
         }
         let input =
             req.body.data == nil ? RequestService.ActionInput() : try req.decodeStrict(RequestService.ActionInput.self)
-        return try await detail(try await RequestService.perform(req.caller, id: id, action: action, input), req.caller)
+        return try await detail(
+            try await RequestService.perform(req.caller, id: id, action: action, input), req.caller)
     }
 
     /// Public requests of the viewer's community, with no personal data (FixMyStreet-style).

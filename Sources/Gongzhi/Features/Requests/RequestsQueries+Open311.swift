@@ -57,7 +57,8 @@ extension RequestsQueries {
 
     /// Every category's name by code, inactive ones included (old requests name them).
     static func categoryNames(_ lang: Lang, on db: any Database) async throws -> [String: String] {
-        Dictionary(uniqueKeysWithValues: try await RequestCategory.query(on: db).all().map { ($0.code, $0.name(lang)) })
+        Dictionary(
+            uniqueKeysWithValues: try await RequestCategory.query(on: db).all().map { ($0.code, $0.name(lang)) })
     }
 
     /// Requests an Open311 client may read: public ones and those raised through Open311, never a resident's

@@ -62,7 +62,8 @@ enum UnitsPages {
     }
 
     static func listView(_ m: ListModel, _ lang: Lang) -> HTML {
-        let kinds = Widgets.options(UnitKind.allCases.map { ($0.rawValue, lang.t(key: $0.labelKey)) }, selected: m.kind)
+        let kinds = Widgets.options(
+            UnitKind.allCases.map { ($0.rawValue, lang.t(key: $0.labelKey)) }, selected: m.kind)
         let export: HTML =
             m.canExport
             ? "<p><a class=\"button secondary\" href=\"\(UnitsRoute.export)\">\(lang.t(.actionExportCSV))</a></p>"

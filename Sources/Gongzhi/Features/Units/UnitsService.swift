@@ -30,7 +30,9 @@ enum UnitsService {
             }
             q.filter(\.$kind == kind)
         }
-        if let text = req.query[String.self, at: "q"]?.trimmingWhitespace(), !text.isEmpty { q.filter(\.$name ~~ text) }
+        if let text = req.query[String.self, at: "q"]?.trimmingWhitespace(), !text.isEmpty {
+            q.filter(\.$name ~~ text)
+        }
         return try await q.sort(\.$name).limit(1000).all()
     }
 
@@ -165,7 +167,8 @@ enum UnitsAPI {
         let header = UnitImport.Column.allCases.map { lang == .zhHans ? $0.headers[1] : $0.rawValue }
         let rows = units.map { u in
             [
-                u.name, lang == .zhHans ? lang.t(key: u.kind.labelKey) : u.kind.rawValue, codes[u.locationNodeID] ?? "",
+                u.name, lang == .zhHans ? lang.t(key: u.kind.labelKey) : u.kind.rawValue,
+                codes[u.locationNodeID] ?? "",
                 u.address ?? "",
                 u.contactName ?? "", u.contactPhone.map(Masking.phone) ?? "",
                 u.partyOrgNodeID.flatMap { codes[$0] } ?? "",
@@ -184,7 +187,8 @@ enum UnitsAPI {
     }
 
     @Sendable static func show(_ req: Request) async throws -> UnitOut {
-        try await UnitsService.out([try await UnitsService.find(try req.intParameter("id"), req.caller)], req.caller)[0]
+        try await UnitsService.out([try await UnitsService.find(try req.intParameter("id"), req.caller)], req.caller)[
+            0]
     }
     @Sendable static func create(_ req: Request) async throws -> Response {
         let u = try await UnitsService.create(req.caller, try req.decodeStrict(UnitInput.self))

@@ -38,7 +38,8 @@ enum VisitPages {
         let rows = try await VisitPlanRow.rows(ps, on: req.db)
         let lang = req.lang
         let newPlan: HTML =
-            v.can(.editPeople) ? "<a class=\"button\" href=\"\(VisitsRoute.newPlan)\">\(lang.t(.visitPlanNew))</a>" : ""
+            v.can(.editPeople)
+            ? "<a class=\"button\" href=\"\(VisitsRoute.newPlan)\">\(lang.t(.visitPlanNew))</a>" : ""
         let body: HTML = """
             <h1>\(lang.t(.visitPlans))</h1><p>\(newPlan) <a href="\(VisitsRoute.page)">\(lang.t(.visitRates))</a></p>
             <p class="muted">\(lang.t(.visitPlanVisitedDefinition))</p>

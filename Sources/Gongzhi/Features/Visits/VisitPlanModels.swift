@@ -62,7 +62,8 @@ struct NewPlanModel: Sendable {
             m.grids.map { (String($0.id), $0.name) }, selected: m.grid.map { String($0.id) })
         let chooser: HTML = """
             <form method="get" action="\(VisitsRoute.newPlan)" class="card row" id="plan-grid">\
-            <label for="gridId">\(lang.t(.entityGrid))</label><select id="gridId" name="gridId">\(gridOptions)</select>\
+            <label for="gridId">\(lang.t(.entityGrid))</label>\
+            <select id="gridId" name="gridId">\(gridOptions)</select>\
             <button type="submit" class="secondary">\(lang.t(.visitChooseGrid))</button></form>
             """
         guard let grid = m.grid else {

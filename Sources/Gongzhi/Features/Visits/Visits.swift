@@ -1,7 +1,8 @@
 import Fluent
 import Vapor
 
-/// 驻点走访: plans of which households to visit, by whom and by when; visits recorded from the phone in a few taps;
+/// 驻点走访: plans of which households to visit, by whom and by when; visits recorded from the phone in a few
+/// taps;
 /// a problem found on a visit becomes a request (channel "visit") in the same step.
 final class VisitPlan: Model, @unchecked Sendable {
     static let schema = "visit_plans"

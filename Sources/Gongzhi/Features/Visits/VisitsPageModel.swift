@@ -28,7 +28,8 @@ struct VisitPlanRow: Sendable {
         return plans.map { p in
             let done = visited[p.id!]?.count ?? 0
             return VisitPlanRow(
-                id: p.id!, gridID: p.gridID, gridName: grids[p.gridID] ?? "", visitorName: users[p.visitorUserID] ?? "",
+                id: p.id!, gridID: p.gridID, gridName: grids[p.gridID] ?? "",
+                visitorName: users[p.visitorUserID] ?? "",
                 due: p.due, visited: done, total: p.households.count, overdue: VisitFacts.isOverdue(p, visited: done))
         }
     }
@@ -61,7 +62,8 @@ struct VisitHouseholdRow: Sendable {
     static func rows(_ labels: [PlacesQueries.HouseholdLabel], last: [Int: Visit]) -> [VisitHouseholdRow] {
         labels.map { h in
             VisitHouseholdRow(
-                id: h.id, label: "\(h.buildingName ?? "") \(h.room)", lastDay: last[h.id].map { VisitFacts.day($0.at) },
+                id: h.id, label: "\(h.buildingName ?? "") \(h.room)",
+                lastDay: last[h.id].map { VisitFacts.day($0.at) },
                 lastOutcome: last[h.id].map { $0.outcome ?? .met })
         }
     }

@@ -222,7 +222,9 @@ final class APISchemaRecorder {
             properties[f.key] = s
         }
         var schema: JSON = ["type": "object", "properties": .object(properties)]
-        let required = fields.filter { !$0.optional || alsoRequired.contains($0.swiftName) }.map { JSON.string($0.key) }
+        let required = fields.filter { !$0.optional || alsoRequired.contains($0.swiftName) }.map {
+            JSON.string($0.key)
+        }
         if !required.isEmpty { schema["required"] = .array(required) }
         if input { schema["additionalProperties"] = false }
         return schema

@@ -10,7 +10,8 @@ protocol StrictInput: Decodable {
 extension Request {
     func decodeStrict<T: StrictInput>(_ type: T.Type = T.self) throws -> T {
         guard let contentType = headers.contentType, contentType == .json || contentType.subType == "json" else {
-            throw AppError(status: .unsupportedMediaType, code: "unsupported_media_type", messageKey: "error.mediaType")
+            throw AppError(
+                status: .unsupportedMediaType, code: "unsupported_media_type", messageKey: "error.mediaType")
         }
         guard let buffer = body.data else { throw AppError.badRequest(.errorJsonEmpty) }
         // The server refuses larger bodies while reading them; a body handed over whole is checked here.

@@ -89,7 +89,8 @@ struct LetLogScopeFollowTheTree: AsyncMigration {
                 try await sql.raw("DROP TRIGGER IF EXISTS \(ident: table + "_no_update")").run()
                 try await sql.raw(
                     """
-                    CREATE TRIGGER \(ident: table + "_no_update") BEFORE UPDATE OF \(unsafeRaw: list) ON \(ident: table)
+                    CREATE TRIGGER \(ident: table + "_no_update") BEFORE UPDATE OF \(unsafeRaw: list)
+                    ON \(ident: table)
                     BEGIN SELECT RAISE(ABORT, 'append-only table'); END
                     """
                 ).run()

@@ -94,7 +94,8 @@ enum Layout {
 
     private static func item(_ caller: Caller, _ item: NavEntry, _ active: String) -> HTML {
         let current = item.link.path == active
-        return "<a href=\"\(item.link)\"\(HTML(raw: current ? " aria-current=\"page\"" : ""))>\(caller.t(item.key))</a>"
+        return
+            "<a href=\"\(item.link)\"\(HTML(raw: current ? " aria-current=\"page\"" : ""))>\(caller.t(item.key))</a>"
     }
 
     static func takeFlash(_ req: Request) -> String? {

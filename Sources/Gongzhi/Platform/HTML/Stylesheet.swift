@@ -9,7 +9,8 @@ enum Stylesheet {
         body{margin:0;font-family:"Noto Sans CJK SC","Noto Sans SC","PingFang SC","Microsoft \
         YaHei",system-ui,sans-serif;color:var(--ink);background:var(--bg);font-size:16px;line-height:1.5}
         a{color:#0b57a4}
-        .bar{display:flex;gap:12px;align-items:center;background:var(--red);color:#fff;padding:10px 14px;flex-wrap:wrap}
+        .bar{display:flex;gap:12px;align-items:center;background:var(--red);color:#fff;padding:10px 14px;\
+        flex-wrap:wrap}
         .bar a,.bar .link{color:#fff}
         .brand{font-weight:700;text-decoration:none;margin-right:auto;font-size:18px}
         .who{font-size:14px;opacity:.9}

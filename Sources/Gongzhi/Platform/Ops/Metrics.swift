@@ -18,7 +18,8 @@ final class AppMetrics: Sendable {
     func count(method: String, status: UInt) {
         registry.makeCounter(
             descriptor: .init(
-                namespace: "gongzhi", metricName: "http_requests", unitName: "total", helpText: "HTTP requests answered"
+                namespace: "gongzhi", metricName: "http_requests", unitName: "total",
+                helpText: "HTTP requests answered"
             ),
             labels: [("method", method), ("status", String(status))]
         ).increment()

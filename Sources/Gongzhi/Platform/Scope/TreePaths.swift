@@ -39,7 +39,8 @@ enum TreePaths {
     static let notMerged: [NotMerged] = Capability.all.flatMap(\.notMerged)
 
     /// A subtree moved from `from` to `to`: every copied path under `from` now lies under `to`.
-    static func rebase(from: TreePath, to: TreePath, on db: Database, skipping skipped: Set<String> = []) async throws {
+    static func rebase(from: TreePath, to: TreePath, on db: Database, skipping skipped: Set<String> = []) async throws
+    {
         let sql = try db.sql()
         let start = from.value.count + 1
         let pattern = from.value + "%"
@@ -64,8 +65,8 @@ enum TreePaths {
         // The archived node keeps its own path and row; everything else copied from it moves.
         try await rebase(from: source.treePath, to: target.treePath, on: db, skipping: [OrgNode.schema])
         for t in tables {
-            for column in t.nodeColumns where !notMerged.contains(where: { $0.table == t.table && $0.column == column })
-            {
+            for column in t.nodeColumns
+            where !notMerged.contains(where: { $0.table == t.table && $0.column == column }) {
                 try await sql.raw(
                     """
                     UPDATE \(ident: t.table) SET \(ident: column) = \(bind: targetID)
