@@ -12,7 +12,7 @@ enum PeopleExport {
         let clear = try req.flag("unmasked") ?? false
         if clear {
             guard v.can(.unmaskPersonalData) else { throw await req.forbidden("unmasked export") }
-            await AccessLog.write(req, .unmaskedRead, detail: "people export, \(people.count) rows")
+            await AccessLog.write(req.caller, .unmaskedRead, detail: "people export, \(people.count) rows")
         }
         let names = try await PeopleService.nodeNames(people, on: req.db)
         let lang = req.lang

@@ -43,13 +43,6 @@ enum AccessLog {
         do { try await entry.create(on: caller.db) } catch { caller.logger.report(error: error) }
     }
 
-    static func write(
-        _ request: Request, _ kind: AccessLogEntry.Kind, detail: String, scopePath: String? = nil,
-        userName: String? = nil
-    ) async {
-        await write(request.caller, kind, detail: detail, scopePath: scopePath, userName: userName)
-    }
-
     /// An entry not yet saved, for writing many at once.
     static func entry(
         _ caller: Caller, _ kind: AccessLogEntry.Kind, detail: String, scopePath: String? = nil,

@@ -112,11 +112,6 @@ extension Request {
     @discardableResult
     func require(_ permission: Permission) async throws -> Viewer { try await caller.require(permission) }
 
-    @discardableResult
-    func requireDistrictSettings(_ what: String) async throws -> Viewer {
-        try await caller.requireDistrictSettings(what)
-    }
-
     func forbidden(_ detail: String, scopePath: String? = nil) async -> AppError {
         await caller.forbidden(detail, scopePath: scopePath)
     }
