@@ -265,7 +265,9 @@ struct APIDocumentTests {
         PlacesCommands.ResidentInput.self, RequestService.RaiseInput.self, RequestService.ActionInput.self,
         RequestsAPI.CategoryInput.self, MeetingsAPI.CreateInput.self, CalendarAPI.YearInput.self,
         APIKeysAPI.CreateInput.self, NotificationsAPI.Preferences.self, VisitsAPI.PlanInput.self,
-        VisitsAPI.VisitInput.self,
+        VisitsAPI.VisitInput.self, ReportingService.UnitReportInput.self, ReportingService.MemberReportInput.self,
+        ReportingService.EndInput.self, ReportingService.PostInput.self, ReportingService.ClaimInput.self,
+        ReportingService.ServiceInput.self,
     ]
 
     @Test func oneKeyStyle() {

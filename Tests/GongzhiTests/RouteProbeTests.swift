@@ -66,6 +66,10 @@ struct RouteProbeTests {
         "/api/v1/api-keys/{id}": .apiKey,
         "/api/v1/request-categories/{code}": .category,
         "/api/v1/calendar/{year}": .calendarYear,
+        "/api/v1/reporting/unit-reports/{id}": .unitReport,
+        "/api/v1/reporting/member-reports/{id}": .memberReport,
+        "/api/v1/reporting/posts/{id}": .servicePost,
+        "/api/v1/reporting/services/{id}": .memberService,
     ]
 
     /// Later path parameters, by the path up to and including them. A parameter with an enum in the document
@@ -90,7 +94,7 @@ struct RouteProbeTests {
         "personId": .person, "leaderPersonId": .person, "reporterPersonId": .person,
         "householdId": .household, "householdIds": .household, "unitId": .unit, "unitIds": .unit, "gridId": .grid,
         "buildingId": .building, "visitorUserId": .account,
-        "meetingId": .meeting, "mergeInto": .request,
+        "meetingId": .meeting, "mergeInto": .request, "postId": .servicePost,
     ]
 
     /// Bodies the schema alone cannot make valid.
@@ -155,6 +159,8 @@ struct RouteProbeTests {
         /// unit's party organisation.
         case community, branch, group, unitOrg
         case request, meeting, apiKey, category, calendarYear
+        /// Reporting's records (双报到).
+        case unitReport, memberReport, servicePost, memberService
     }
 
     enum Dependent: Sendable { case sharedNode, gridDuty, requestPhoto }
@@ -1181,6 +1187,32 @@ struct RouteProbeTests {
                     }
             case .calendarYear:
                 t = c.atRoot ? nil : Target(kind: kind, key: "2030")
+            case .unitReport:
+                t = first(
+                    try await UnitReport.query(on: db).sort(\.$id).all().filter {
+                        !c.sees($0.path) && !c.myUnitIDs.contains($0.unitID)
+                    }, { $0.path }, { $0.id })
+            case .memberReport:
+                t = first(
+                    try await MemberReport.query(on: db).sort(\.$id).all().filter {
+                        !c.sees($0.path) && $0.personID != c.user.personID
+                    }, { $0.path }, { $0.id })
+            case .servicePost:
+                // Not a post of the community the caller (a member) or the caller's units report to.
+                let own = Set(
+                    try await MemberReport.query(on: db).filter(\.$personID == (c.user.personID ?? -1))
+                        .filter(\.$endedOn == nil).all().map(\.path)
+                        + UnitReport.query(on: db).filter(\.$unitID ~~ Array(c.myUnitIDs)).filter(\.$endedOn == nil)
+                        .all().map(\.path))
+                t = first(
+                    try await ServicePost.query(on: db).sort(\.$id).all().filter {
+                        !c.sees($0.path) && !own.contains($0.path)
+                    }, { $0.path }, { $0.id })
+            case .memberService:
+                t = first(
+                    try await MemberService.query(on: db).sort(\.$id).all().filter {
+                        !c.sees($0.path) && $0.personID != c.user.personID
+                    }, { $0.path }, { $0.id })
             }
             outsideCache[cacheKey] = .some(t)
             return t
@@ -1249,6 +1281,8 @@ struct RouteProbeTests {
                     : first(try await User.query(on: db).sort(\.$id).all(), { c.sees(paths[$0.orgNodeID]) }, { $0.id })
             case .meeting:
                 id = first(try await JointMeeting.query(on: db).sort(\.$id).all(), { c.sees($0.path) }, { $0.id })
+            case .servicePost:
+                id = first(try await ServicePost.query(on: db).sort(\.$id).all(), { c.sees($0.path) }, { $0.id })
             case .request:
                 id = first(
                     try await ServiceRequest.query(on: db).sort(\.$id).all(),
@@ -1356,6 +1390,10 @@ struct RouteProbeTests {
             case .category:
                 parts.append(try row(try await RequestCategory.query(on: db).filter(\.$code == t.key).first()))
             case .calendarYear: reads = ["/api/v1/calendar/\(t.key)"]
+            case .unitReport: parts.append(try row(try await UnitReport.find(t.id, on: db)))
+            case .memberReport: parts.append(try row(try await MemberReport.find(t.id, on: db)))
+            case .servicePost: parts.append(try row(try await ServicePost.find(t.id, on: db)))
+            case .memberService: parts.append(try row(try await MemberService.find(t.id, on: db)))
             }
             for path in reads {
                 let res = try await admin.api(.GET, path)

@@ -18,7 +18,7 @@ struct HomeModel: Sendable {
     static func query(_ v: Viewer, on db: any Database) async throws -> HomeModel {
         let phone = v.role.usesPhoneLayout
         let offered = Capability.all.flatMap(\.homeTiles)
-            .filter { $0.layout == (phone ? .phone : .desk) && ($0.permission.map(v.can) ?? true) }
+            .filter { $0.layout == (phone ? .phone : .desk) && $0.shows(for: v) }
             .sorted { $0.order < $1.order }
         var tiles: [Tile] = []
         for t in offered {

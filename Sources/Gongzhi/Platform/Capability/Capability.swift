@@ -83,4 +83,10 @@ struct HomeTile: Sendable {
     var hint: Text?
     var permission: Permission?
     var count: Count?
+    /// The roles the tile is for (nil: everyone the permission lets in), as for menu entries.
+    var roles: Set<Role>?
+
+    func shows(for v: Viewer) -> Bool {
+        (permission.map(v.can) ?? true) && (roles?.contains(v.role) ?? true)
+    }
 }
