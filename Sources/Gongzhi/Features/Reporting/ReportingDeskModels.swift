@@ -376,7 +376,7 @@ enum ReportingDesk {
             <p class="muted">\(lang.t(.reportingVerifyHint))</p>
             <table id="reporting-services"><thead><tr><th>\(lang.t(.reportingServedOn))</th>\
             <th>\(lang.t(.reportingMember))</th><th class="num">\(lang.t(.reportingHours))</th>\
-            <th>\(lang.t(.reportingServiceText))</th><th>\(lang.t(.reportingPost))</th><th></th></tr></thead>\
+            <th>\(lang.t(.reportingServiceWhat))</th><th>\(lang.t(.reportingPost))</th><th></th></tr></thead>\
             <tbody>\(rows)</tbody></table>
             """
     }

@@ -148,7 +148,8 @@ enum ReportingLists {
             q.inScope(v.scope, \.$path)
             if ReportingFacts.isLiaison(v) { q.filter(\.$id == -1) }
         }
-        let community = v.role == .partyMember ? nil : try await ReportingFacts.communityFilter(communityID, caller)
+        // A member's scope holds no community: a filter answers as an unknown id, like anyone's outside their scope.
+        let community = try await ReportingFacts.communityFilter(communityID, caller)
         if let community { q.inScope(subtree(community), \.$path) }
         if let stage {
             let paths = try await ReportingFacts.communities(in: community.map(subtree) ?? v.scope, on: caller.db)
@@ -184,6 +185,8 @@ enum ReportingLists {
     static func posts(_ caller: Caller, communityID: Int?) async throws -> [PostOut] {
         let v = try caller.requireViewer()
         let q = ServicePost.query(on: caller.db)
+        let community = try await ReportingFacts.communityFilter(communityID, caller)
+        if let community { q.inScope(subtree(community), \.$path) }
         if v.role == .partyMember {
             let r = try await v.user.personID.asyncMap {
                 try await ReportingFacts.activeMemberReport(person: $0, on: caller.db)
@@ -198,9 +201,6 @@ enum ReportingLists {
                 q.filter(\.$communityNodeID ~~ communities)
             } else {
                 q.inScope(v.scope, \.$path)
-                if let c = try await ReportingFacts.communityFilter(communityID, caller) {
-                    q.inScope(subtree(c), \.$path)
-                }
             }
         }
         return try await postOut(q.sort(\.$communityNodeID).sort(\.$id).limit(limit).all(), caller)
@@ -223,13 +223,13 @@ enum ReportingLists {
     static func services(_ caller: Caller, communityID: Int?, verified: Bool?) async throws -> [ServiceOut] {
         let v = try caller.requireViewer()
         let q = MemberService.query(on: caller.db)
+        if let c = try await ReportingFacts.communityFilter(communityID, caller) { q.inScope(subtree(c), \.$path) }
         if v.role == .partyMember {
             q.filter(\.$personID == (v.user.personID ?? -1))
         } else {
             try await caller.require(.viewTree)
             q.inScope(v.scope, \.$path)
             if ReportingFacts.isLiaison(v) { q.filter(\.$id == -1) }
-            if let c = try await ReportingFacts.communityFilter(communityID, caller) { q.inScope(subtree(c), \.$path) }
         }
         if verified == true { q.filter(\.$verifiedAt != nil) }
         if verified == false { q.filter(\.$verifiedAt == nil) }

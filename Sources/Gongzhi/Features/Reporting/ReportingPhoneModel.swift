@@ -142,7 +142,7 @@ struct ReportingPhoneModel: Sendable {
             <input id="servedOn" name="servedOn" type="date" value="\(ReportingFacts.today.description)">
             <label for="hours">\(lang.t(.reportingHours))</label>\
             <input id="hours" name="hours" inputmode="decimal" value="2">
-            <label for="text">\(lang.t(.reportingServiceText))</label>\
+            <label for="text">\(lang.t(.reportingServiceWhat))</label>\
             <textarea id="text" name="text" rows="3" maxlength="\(ReportingService.maxText)"></textarea>
             <label for="postId">\(lang.t(.reportingPost))</label>\
             <select id="postId" name="postId">\(postOptions)</select>

@@ -53,7 +53,7 @@ extension Text {
     static let reportingVerifyHint = Text("reporting.verifyHint")
     static let reportingServedOn = Text("reporting.servedOn")
     static let reportingHours = Text("reporting.hours")
-    static let reportingServiceText = Text("reporting.serviceText")
+    static let reportingServiceWhat = Text("reporting.serviceText")
     static let reportingPost = Text("reporting.post")
     static let reportingRoundNew = Text("reporting.roundNew")
     static let reportingRoundTitle = Text("reporting.roundTitle")
@@ -189,7 +189,7 @@ enum ReportingStrings {
         ),
         .reportingServedOn: ("服务日期", "Day"),
         .reportingHours: ("时长（小时）", "Hours"),
-        .reportingServiceText: ("服务内容", "What was done"),
+        .reportingServiceWhat: ("服务内容", "What was done"),
         .reportingPost: ("岗位", "Post"),
         .reportingRoundNew: ("发起重新报到", "Open a re-report round"),
         .reportingRoundTitle: ("名称", "Title"),
