@@ -265,7 +265,9 @@ struct APIDocumentTests {
         PlacesCommands.ResidentInput.self, RequestService.RaiseInput.self, RequestService.ActionInput.self,
         RequestsAPI.CategoryInput.self, MeetingsAPI.CreateInput.self, CalendarAPI.YearInput.self,
         APIKeysAPI.CreateInput.self, NotificationsAPI.Preferences.self, VisitsAPI.PlanInput.self,
-        VisitsAPI.VisitInput.self,
+        VisitsAPI.VisitInput.self, MeetingsService.ScheduleInput.self, MeetingsService.AgendaInput.self,
+        MeetingsService.InviteeInput.self, MeetingsService.CheckInInput.self, MeetingsService.DecisionInput.self,
+        MeetingsService.CancelInput.self, MeetingsService.DoneInput.self,
     ]
 
     @Test func oneKeyStyle() {

@@ -63,6 +63,7 @@ struct RouteProbeTests {
         "/api/v1/households/{id}": .household,
         "/api/v1/requests/{id}": .request,
         "/api/v1/meetings/{id}": .meeting,
+        "/api/v1/meeting-tasks/{id}": .meetingTask,
         "/api/v1/api-keys/{id}": .apiKey,
         "/api/v1/request-categories/{code}": .category,
         "/api/v1/calendar/{year}": .calendarYear,
@@ -90,7 +91,8 @@ struct RouteProbeTests {
         "personId": .person, "leaderPersonId": .person, "reporterPersonId": .person,
         "householdId": .household, "householdIds": .household, "unitId": .unit, "unitIds": .unit, "gridId": .grid,
         "buildingId": .building, "visitorUserId": .account,
-        "meetingId": .meeting, "mergeInto": .request,
+        "meetingId": .meeting, "mergeInto": .request, "bodyId": .jointBody, "hostUnitId": .unit,
+        "requestId": .request,
     ]
 
     /// Bodies the schema alone cannot make valid.
@@ -109,7 +111,7 @@ struct RouteProbeTests {
     /// fails.
     static let queryReferences: [String: ObjectKind] = [
         "orgId": .orgNode, "parentId": .orgNode, "nodeId": .orgNode, "communityId": .orgNode,
-        "gridId": .grid, "householdId": .household, "entityId": .orgNode,
+        "gridId": .grid, "householdId": .household, "entityId": .orgNode, "bodyId": .jointBody,
     ]
 
     /// What else a query needs for its id to matter, by "METHOD path parameter".
@@ -155,6 +157,8 @@ struct RouteProbeTests {
         /// unit's party organisation.
         case community, branch, group, unitOrg
         case request, meeting, apiKey, category, calendarYear
+        /// A meeting's decision (a task of its owner); a joint body (none until JointBodies has records).
+        case meetingTask, jointBody
     }
 
     enum Dependent: Sendable { case sharedNode, gridDuty, requestPhoto }
@@ -879,7 +883,9 @@ struct RouteProbeTests {
             Building.schema, Household.schema, HouseholdLink.schema, GridDuty.schema, GridDepartment.schema,
             ContactAssignment.schema, Area.schema, ServiceRequest.schema, RequestEvent.schema,
             RequestAssignment.schema,
-            RequestCategory.schema, JointMeeting.schema, CalendarDay.schema, RequestPhoto.schema, VisitPlan.schema,
+            RequestCategory.schema, JointMeeting.schema, Meeting.schema, MeetingAgendaItem.schema,
+            MeetingInvitee.schema, MeetingDecision.schema, MeetingFeedToken.schema, CalendarDay.schema,
+            RequestPhoto.schema, VisitPlan.schema,
             Visit.schema, ImportBatch.schema, AuditEntry.schema, APIKey.schema, AppNotification.schema,
             WebhookDelivery.schema,
         ]
@@ -1162,9 +1168,23 @@ struct RouteProbeTests {
                         return !c.sees(r.path)
                     }, { $0.path }, { $0.id })
             case .meeting:
-                t = first(
-                    try await JointMeeting.query(on: db).sort(\.$id).all().filter { !c.sees($0.path) }, { $0.path },
-                    { $0.id })
+                // Outside: neither in scope nor naming the caller or their units (invitee, host, decision owner).
+                let access = try await meetingAccess(c)
+                var hidden: [Meeting] = []
+                for m in try await Meeting.query(on: db).sort(\.$id).all() where !(try await access.sees(m, on: db)) {
+                    hidden.append(m)
+                }
+                t = first(hidden, { $0.path }, { $0.id })
+            case .meetingTask:
+                let access = try await meetingAccess(c)
+                var hidden: [MeetingDecision] = []
+                for d in try await MeetingDecision.query(on: db).sort(\.$id).all() where !access.owns(d) {
+                    guard let m = try await Meeting.find(d.meetingID, on: db) else { continue }
+                    if !(try await access.sees(m, on: db)) { hidden.append(d) }
+                }
+                t = first(hidden, { $0.path }, { $0.id })
+            case .jointBody:
+                t = nil
             case .apiKey:
                 t =
                     c.atRoot
@@ -1248,7 +1268,7 @@ struct RouteProbeTests {
                     ? c.user.id!
                     : first(try await User.query(on: db).sort(\.$id).all(), { c.sees(paths[$0.orgNodeID]) }, { $0.id })
             case .meeting:
-                id = first(try await JointMeeting.query(on: db).sort(\.$id).all(), { c.sees($0.path) }, { $0.id })
+                id = first(try await Meeting.query(on: db).sort(\.$id).all(), { c.sees($0.path) }, { $0.id })
             case .request:
                 id = first(
                     try await ServiceRequest.query(on: db).sort(\.$id).all(),
@@ -1257,6 +1277,11 @@ struct RouteProbeTests {
             }
             insideCache[cacheKey] = id
             return id
+        }
+
+        func meetingAccess(_ c: Caller) async throws -> MeetingAccess {
+            let v = try #require(try await Viewer.load(userID: c.user.id!, on: db))
+            return try await MeetingAccess.of(v, on: db)
         }
 
         static func fits(_ n: OrgNode, _ kind: ObjectKind) -> Bool {
@@ -1350,8 +1375,11 @@ struct RouteProbeTests {
                 parts.append(try row(try await ServiceRequest.find(t.id, on: db)))
                 reads = ["/api/v1/requests/\(t.id)"]
             case .meeting:
-                parts.append(try row(try await JointMeeting.find(t.id, on: db)))
+                parts.append(try row(try await Meeting.find(t.id, on: db)))
                 reads = ["/api/v1/meetings/\(t.id)"]
+            case .meetingTask:
+                parts.append(try row(try await MeetingDecision.find(t.id, on: db)))
+            case .jointBody: break
             case .apiKey: parts.append(try row(try await APIKey.find(t.id, on: db)))
             case .category:
                 parts.append(try row(try await RequestCategory.query(on: db).filter(\.$code == t.key).first()))

@@ -209,7 +209,7 @@ def five_steps():
         desk = Browser(DRIVER, 1280, 900)
         try:
             login(desk, "secretary")
-            desk.get(SERVER + "/meetings")
+            desk.get(SERVER + "/meetings/new")
             desk.run("document.getElementById('date').value = '2026-12-01'")
             desk.type(desk.find("#host"), "林晓")
             desk.click(desk.find("form[action='/meetings'] button"))

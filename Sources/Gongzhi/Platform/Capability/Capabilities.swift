@@ -12,6 +12,7 @@ extension Capability {
         .notifications,
         .accounts,
         .visits,
+        .meetings,
         .auditLog,
         .home,
     ]
