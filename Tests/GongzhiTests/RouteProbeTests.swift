@@ -66,6 +66,7 @@ struct RouteProbeTests {
         "/api/v1/api-keys/{id}": .apiKey,
         "/api/v1/request-categories/{code}": .category,
         "/api/v1/calendar/{year}": .calendarYear,
+        "/api/v1/joint-bodies/{id}": .jointBody,
     ]
 
     /// Later path parameters, by the path up to and including them. A parameter with an enum in the document
@@ -74,6 +75,8 @@ struct RouteProbeTests {
         "/api/v1/accounts/{id}/shares/{node}": .sharedNode,
         "/api/v1/grids/{id}/duties/{duty}": .gridDuty,
         "/api/v1/requests/{id}/photos/{photo}": .requestPhoto,
+        "/api/v1/joint-bodies/{id}/members/{memberId}": .bodyMember,
+        "/api/v1/joint-bodies/{id}/seats/{seatId}": .bodySeat,
     ]
 
     /// Operations whose path parameter names nothing that lies in anyone's scope. Keep this short, with reasons.
@@ -90,7 +93,7 @@ struct RouteProbeTests {
         "personId": .person, "leaderPersonId": .person, "reporterPersonId": .person,
         "householdId": .household, "householdIds": .household, "unitId": .unit, "unitIds": .unit, "gridId": .grid,
         "buildingId": .building, "visitorUserId": .account,
-        "meetingId": .meeting, "mergeInto": .request,
+        "meetingId": .meeting, "mergeInto": .request, "nodeId": .orgNode, "hostUnitId": .unit,
     ]
 
     /// Bodies the schema alone cannot make valid.
@@ -154,10 +157,10 @@ struct RouteProbeTests {
         /// Nodes of one kind, for body properties that want one: a community, a grid branch, a building group, a
         /// unit's party organisation.
         case community, branch, group, unitOrg
-        case request, meeting, apiKey, category, calendarYear
+        case request, meeting, apiKey, category, calendarYear, jointBody
     }
 
-    enum Dependent: Sendable { case sharedNode, gridDuty, requestPhoto }
+    enum Dependent: Sendable { case sharedNode, gridDuty, requestPhoto, bodyMember, bodySeat }
 
     struct Target: Hashable, Sendable {
         let kind: ObjectKind
@@ -1165,6 +1168,15 @@ struct RouteProbeTests {
                 t = first(
                     try await JointMeeting.query(on: db).sort(\.$id).all().filter { !c.sees($0.path) }, { $0.path },
                     { $0.id })
+            case .jointBody:
+                // A liaison also sees the bodies their unit is a member of: those are not outside.
+                let memberOf = Set(
+                    try await BodyMembership.query(on: db).all().filter { c.myUnitIDs.contains($0.unitID) }.map(
+                        \.bodyID))
+                t = first(
+                    try await JointBody.query(on: db).sort(\.$id).all().filter {
+                        !c.sees($0.path) && !memberOf.contains($0.id!)
+                    }, { $0.path }, { $0.id })
             case .apiKey:
                 t =
                     c.atRoot
@@ -1305,6 +1317,12 @@ struct RouteProbeTests {
             case .requestPhoto:
                 return try await RequestPhoto.query(on: db).filter(\.$requestID == t.id).sort(\.$id).first()?.id.map(
                     String.init)
+            case .bodyMember:
+                return try await BodyMembership.query(on: db).filter(\.$bodyID == t.id).sort(\.$id).first()?.id.map(
+                    String.init)
+            case .bodySeat:
+                return try await Appointment.query(on: db).filter(\.$bodyID == t.id).sort(\.$id).first()?.id.map(
+                    String.init)
             }
         }
 
@@ -1352,6 +1370,9 @@ struct RouteProbeTests {
             case .meeting:
                 parts.append(try row(try await JointMeeting.find(t.id, on: db)))
                 reads = ["/api/v1/meetings/\(t.id)"]
+            case .jointBody:
+                parts.append(try row(try await JointBody.find(t.id, on: db)))
+                reads = ["/api/v1/joint-bodies/\(t.id)"]
             case .apiKey: parts.append(try row(try await APIKey.find(t.id, on: db)))
             case .category:
                 parts.append(try row(try await RequestCategory.query(on: db).filter(\.$code == t.key).first()))

@@ -18,6 +18,8 @@ extension Text {
     static let errorUnitPartyOrg = Text("error.unit.partyOrg")
     static let errorUnitArchived = Text("error.unit.archived")
     static let unitKindVolunteerTeam = Text("unitKind.volunteerTeam")
+    static let unitKindResidentsCommittee = Text("unitKind.residentsCommittee")
+    static let unitKindOwnersCommittee = Text("unitKind.ownersCommittee")
 }
 
 /// The interface strings of Units, in both languages.
@@ -47,5 +49,7 @@ enum UnitsStrings {
         ),
         .errorUnitArchived: ("该单位已归档。", "This unit is already archived."),
         .unitKindVolunteerTeam: ("志愿服务队", "Volunteer team"),
+        .unitKindResidentsCommittee: ("居民委员会", "Residents' committee"),
+        .unitKindOwnersCommittee: ("业主委员会", "Owners' committee"),
     ])
 }

@@ -12,6 +12,7 @@ extension Capability {
         .notifications,
         .accounts,
         .visits,
+        .jointBodies,
         .auditLog,
         .home,
     ]
