@@ -67,6 +67,7 @@ struct RouteProbeTests {
         "/api/v1/request-categories/{code}": .category,
         "/api/v1/calendar/{year}": .calendarYear,
         "/api/v1/joint-bodies/{id}": .jointBody,
+        "/api/v1/agreements/{id}": .agreement,
     ]
 
     /// Later path parameters, by the path up to and including them. A parameter with an enum in the document
@@ -77,6 +78,7 @@ struct RouteProbeTests {
         "/api/v1/requests/{id}/photos/{photo}": .requestPhoto,
         "/api/v1/joint-bodies/{id}/members/{memberId}": .bodyMember,
         "/api/v1/joint-bodies/{id}/seats/{seatId}": .bodySeat,
+        "/api/v1/agreements/{id}/projects/{projectId}": .agreementProject,
     ]
 
     /// Operations whose path parameter names nothing that lies in anyone's scope. Keep this short, with reasons.
@@ -94,6 +96,7 @@ struct RouteProbeTests {
         "householdId": .household, "householdIds": .household, "unitId": .unit, "unitIds": .unit, "gridId": .grid,
         "buildingId": .building, "visitorUserId": .account,
         "meetingId": .meeting, "mergeInto": .request, "nodeId": .orgNode, "hostUnitId": .unit,
+        "ownerUnitId": .unit,
     ]
 
     /// Bodies the schema alone cannot make valid.
@@ -157,10 +160,10 @@ struct RouteProbeTests {
         /// Nodes of one kind, for body properties that want one: a community, a grid branch, a building group, a
         /// unit's party organisation.
         case community, branch, group, unitOrg
-        case request, meeting, apiKey, category, calendarYear, jointBody
+        case request, meeting, apiKey, category, calendarYear, jointBody, agreement
     }
 
-    enum Dependent: Sendable { case sharedNode, gridDuty, requestPhoto, bodyMember, bodySeat }
+    enum Dependent: Sendable { case sharedNode, gridDuty, requestPhoto, bodyMember, bodySeat, agreementProject }
 
     struct Target: Hashable, Sendable {
         let kind: ObjectKind
@@ -1168,6 +1171,14 @@ struct RouteProbeTests {
                 t = first(
                     try await JointMeeting.query(on: db).sort(\.$id).all().filter { !c.sees($0.path) }, { $0.path },
                     { $0.id })
+            case .agreement:
+                let mine = Set(
+                    try await AgreementParty.query(on: db).all().filter { c.myUnitIDs.contains($0.unitID) }
+                        .map(\.agreementID))
+                t = first(
+                    try await Agreement.query(on: db).sort(\.$id).all().filter {
+                        !c.sees($0.path) && !mine.contains($0.id!)
+                    }, { $0.path }, { $0.id })
             case .jointBody:
                 // A liaison also sees the bodies their unit is a member of: those are not outside.
                 let memberOf = Set(
@@ -1320,6 +1331,9 @@ struct RouteProbeTests {
             case .bodyMember:
                 return try await BodyMembership.query(on: db).filter(\.$bodyID == t.id).sort(\.$id).first()?.id.map(
                     String.init)
+            case .agreementProject:
+                return try await AgreementProject.query(on: db).filter(\.$agreementID == t.id).sort(\.$id).first()?.id
+                    .map(String.init)
             case .bodySeat:
                 return try await Appointment.query(on: db).filter(\.$bodyID == t.id).sort(\.$id).first()?.id.map(
                     String.init)
@@ -1370,6 +1384,9 @@ struct RouteProbeTests {
             case .meeting:
                 parts.append(try row(try await JointMeeting.find(t.id, on: db)))
                 reads = ["/api/v1/meetings/\(t.id)"]
+            case .agreement:
+                parts.append(try row(try await Agreement.find(t.id, on: db)))
+                reads = ["/api/v1/agreements/\(t.id)"]
             case .jointBody:
                 parts.append(try row(try await JointBody.find(t.id, on: db)))
                 reads = ["/api/v1/joint-bodies/\(t.id)"]

@@ -13,6 +13,7 @@ extension Capability {
         .accounts,
         .visits,
         .jointBodies,
+        .agreements,
         .auditLog,
         .home,
     ]
