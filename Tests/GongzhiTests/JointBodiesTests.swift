@@ -211,6 +211,10 @@ struct JointBodiesTests {
             #expect(after.body.string.contains("议事规则修订"))
             let csv = try await secretary.get("/joint-bodies/export.csv")
             #expect(csv.status == .ok && csv.body.string.contains(body.name))
+            // The party-building map's layer: member units in the body's colour, linking to the body.
+            let map = try await secretary.get("/map?node=\(body.nodeID)&layer=jointBodies")
+            #expect(map.status == .ok && map.body.string.contains("#6d28d9"))
+            #expect(map.body.string.contains("/joint-bodies/\(body.id!)"))
             // The liaison's desk shows the body read-only.
             let liaison = try await Client.page(app, as: "unit")
             let seen = try await liaison.get("/joint-bodies")

@@ -116,3 +116,23 @@ enum JointBodyFacts {
         return try await caller.scoped(JointBody.self, id, for: .change)
     }
 }
+
+extension JointBodiesQueries {
+    /// The units that are members today of a body the viewer sees under a path, with those bodies (the map's
+    /// layer).
+    static func memberUnits(visibleTo v: Viewer, under path: String, db: any Database) async throws -> [Int: [Body]] {
+        let bodies = try await JointBodyFacts.visibleQuery(v, on: db).filter(\.$path =~ path).all()
+        guard !bodies.isEmpty else { return [:] }
+        let byID = Dictionary(uniqueKeysWithValues: bodies.map { ($0.id!, $0) })
+        let today = JointBodyFacts.today
+        let members = try await BodyMembership.query(on: db).filter(\.$bodyID ~~ Array(byID.keys)).all()
+            .filter { $0.days.contains(today) }
+        var out: [Int: [Body]] = [:]
+        for m in members {
+            guard let b = byID[m.bodyID] else { continue }
+            out[m.unitID, default: []].append(
+                Body(id: b.id!, name: b.name, kind: b.kind, nodeID: b.nodeID, path: b.path))
+        }
+        return out
+    }
+}
