@@ -118,7 +118,13 @@ struct AgreementsTests {
             let seen = Set(
                 try await liaison.api(.GET, "/api/v1/agreements").jsonArray().compactMap { $0["id"] as? Int })
             #expect(!mine.isEmpty && seen == mine)
+            // The liaison's own desk lists the unit's seats and commitments.
+            let desk = try await Client.page(app, as: "unit")
+            let mineDesk = try await desk.get("/my-unit")
+            #expect(mineDesk.status == .ok && mineDesk.body.string.contains(a.title))
+            #expect(mineDesk.body.string.contains("id=\"unit-seats\""))
             let page = try await Client.page(app, as: "secretary")
+            #expect(try await page.get("/my-unit").status == .forbidden)
             let list = try await page.get("/agreements")
             #expect(list.status == .ok && list.body.string.contains(a.title))
             let detail = try await page.get("/agreements/\(a.id!)")

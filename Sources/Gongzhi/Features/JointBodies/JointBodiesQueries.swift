@@ -136,3 +136,46 @@ extension JointBodiesQueries {
         return out
     }
 }
+
+extension JointBodiesQueries {
+    /// A seat or membership of a unit, for the unit's own desk.
+    struct UnitSeat: Sendable {
+        let bodyID: Int
+        let bodyName: String
+        /// nil for the membership itself (the unit's 1+N+X role).
+        let personName: String?
+        let position: SeatPosition?
+        let role: MemberRole?
+        let from: String
+        let to: String?
+    }
+
+    /// The units' memberships and the seats held for them, current and past, newest first.
+    static func unitSeats(_ unitIDs: [Int], db: any Database) async throws -> [UnitSeat] {
+        guard !unitIDs.isEmpty else { return [] }
+        let members = try await BodyMembership.query(on: db).filter(\.$unitID ~~ unitIDs).all()
+        let seats = try await Appointment.query(on: db).group(.or) {
+            $0.filter(\.$unitID ~~ unitIDs).filter(\.$hostUnitID ~~ unitIDs)
+        }.all()
+        let bodyIDs: [Int] = members.map(\.bodyID) + seats.map(\.bodyID)
+        let bodies = try await JointBody.query(on: db).filter(\.$id ~~ bodyIDs).all()
+        let names = Dictionary(uniqueKeysWithValues: bodies.map { ($0.id!, $0.name) })
+        let people = try await PeopleQueries.briefs(seats.map(\.personID), on: db)
+        var rows: [UnitSeat] = members.map { m in
+            UnitSeat(
+                bodyID: m.bodyID, bodyName: names[m.bodyID] ?? "", personName: nil, position: nil, role: m.role,
+                from: m.fromDay, to: m.toDay)
+        }
+        for a in seats {
+            rows.append(
+                UnitSeat(
+                    bodyID: a.bodyID, bodyName: names[a.bodyID] ?? "", personName: people[a.personID]?.name,
+                    position: a.position, role: nil, from: a.fromDay, to: a.toDay))
+        }
+        // Current ones first, then by start, newest first.
+        return rows.sorted { a, b in
+            if (a.to == nil) != (b.to == nil) { return a.to == nil }
+            return a.from > b.from
+        }
+    }
+}
