@@ -78,9 +78,34 @@ struct AgreementsTests {
             _ = try await secretary.api(
                 .POST, "/api/v1/agreements/\(id)/commitments",
                 json: ["side": "unit", "unitId": units[1], "category": "resourceSharing", "text": "开放食堂"])
-            let signed = try await secretary.api(.POST, "/api/v1/agreements/\(id)/sign", json: ["on": today])
-            #expect(signed.status == .ok)
-            #expect(try signed.json()["state"] as? String == "signed")
+            // The organisation signs at the desk; the agreement waits for the units' own signatures.
+            let orgSigned = try await secretary.api(.POST, "/api/v1/agreements/\(id)/sign", json: ["on": today])
+            #expect(orgSigned.status == .ok)
+            #expect(try orgSigned.json()["state"] as? String == "draft")
+            let twice = try await secretary.api(.POST, "/api/v1/agreements/\(id)/sign", json: ["on": today])
+            #expect(twice.status == .unprocessableEntity)
+            // Each unit signs through its liaison; a liaison of neither unit cannot.
+            let liaisonUnits = try await UnitsQueries.unitIDs(
+                withPartyOrg: (try await Fixtures.user(app, "unit")).orgNodeID, on: app.db)
+            let liaison = try await Client.api(app, as: "unit")
+            // The unit without a liaison account first, so the liaison's signature is the last one.
+            for unit in units.sorted(by: { !liaisonUnits.contains($0) && liaisonUnits.contains($1) }) {
+                let party = try #require(
+                    try await AgreementParty.query(on: app.db).filter(\.$agreementID == id).filter(\.$unitID == unit)
+                        .first())
+                if liaisonUnits.contains(unit) {
+                    let res = try await liaison.api(.POST, "/api/v1/agreements/\(id)/sign", json: ["on": today])
+                    #expect(res.status == .ok, "\(res.body.string)")
+                } else {
+                    // No liaison account for this unit in the demo: its signature is given as its liaison would.
+                    party.signedOn = today
+                    try await party.save(on: app.db)
+                }
+            }
+            #expect(liaisonUnits.contains(units[0]) || liaisonUnits.contains(units[1]))
+            let signed = try await secretary.api(.GET, "/api/v1/agreements/\(id)")
+            #expect(try signed.json()["pairing"] as? String == "manyToOne")
+            #expect(try await Agreement.find(id, on: app.db)?.state == .signed)
             // Signed commitments do not change; a project delivered counts toward the unit's commitment.
             let late = try await secretary.api(
                 .POST, "/api/v1/agreements/\(id)/commitments",

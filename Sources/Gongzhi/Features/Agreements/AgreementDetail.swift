@@ -52,6 +52,7 @@ struct AgreementDetail: Content {
     struct Party: Content {
         let unitID: Int
         let name: String
+        let signedOn: String?
     }
     struct Finding: Content {
         let id: Int
@@ -93,6 +94,7 @@ struct AgreementDetail: Content {
     let signedOn: String?
     let endedOn: String?
     let renewsID: Int?
+    let orgSignedOn: String?
     let year: Int
     let parties: [Party]
     let commitments: [Finding]
@@ -100,6 +102,8 @@ struct AgreementDetail: Content {
     let projects: [Project]
     let reviews: [Review]
     let mayChange: Bool
+    /// The caller may sign now: staff for the organisation, a liaison for their unit, while either has not.
+    let maySign: Bool
 
     static func query(_ id: Int, year: Int, _ caller: Caller) async throws -> AgreementDetail {
         let a = try await AgreementFacts.visible(id, caller)
@@ -111,6 +115,8 @@ struct AgreementDetail: Content {
         let reviews = try await AgreementReview.query(on: db).filter(\.$agreementID == id).sort(\.$year).all()
         let names = try await UnitsQueries.names(parties.map(\.unitID), on: db)
         let node = try await OrgNode.find(a.nodeID, on: db)
+        let mayChange = v.can(.editTree) && v.scope.includes(TreePath(a.path))
+        let mine = Set(try await JointBodyFacts.liaisonUnits(v, on: db))
         let findings = commitments.map { c in
             let actual = AgreementFacts.actual(c, projects: projects, year: year)
             return Finding(
@@ -121,8 +127,9 @@ struct AgreementDetail: Content {
         return AgreementDetail(
             id: id, title: a.title, nodeID: a.nodeID, nodeName: node?.name ?? "", state: a.state,
             pairing: Pairing(parties: parties.count), startsOn: a.startsOn, endsOn: a.endsOn, signedOn: a.signedOn,
-            endedOn: a.endedOn, renewsID: a.renewsID, year: year,
-            parties: parties.map { Party(unitID: $0.unitID, name: names[$0.unitID] ?? "") }, commitments: findings,
+            endedOn: a.endedOn, renewsID: a.renewsID, orgSignedOn: a.orgSignedOn, year: year,
+            parties: parties.map { Party(unitID: $0.unitID, name: names[$0.unitID] ?? "", signedOn: $0.signedOn) },
+            commitments: findings,
             suggestedVerdict: AgreementRules.suggestedVerdict(findings.map(\.fulfilmentPercent)),
             projects: projects.map {
                 Project(
@@ -134,7 +141,11 @@ struct AgreementDetail: Content {
                     id: r.id!, year: r.year, verdict: r.verdict, note: r.note,
                     findings: (try? JSONDecoder().decode([Finding].self, from: Data(r.findings.utf8))) ?? [])
             },
-            mayChange: v.can(.editTree) && v.scope.includes(TreePath(a.path)))
+            mayChange: mayChange,
+            maySign: a.state == .draft
+                && (mayChange
+                    ? a.orgSignedOn == nil : parties.contains { mine.contains($0.unitID) && $0.signedOn == nil })
+        )
     }
 }
 

@@ -108,7 +108,19 @@ enum AgreementViews {
             <section class="card" id="reviews"><h2>\(lang.t(.agreementReviews))</h2><ul>\(reviews)</ul>\
             <p>\(lang.t(.agreementSuggested)): \(suggested)</p>\
             \(d.mayChange && d.state != .draft ? reviewForm(d, csrf, lang) : "")</section>
-            \(d.mayChange ? stateForms(d, csrf, lang) : "")
+            \(signatures(d, lang))
+            \(d.mayChange || d.maySign ? stateForms(d, csrf, lang) : "")
+            """
+    }
+
+    private static func signatures(_ d: AgreementDetail, _ lang: Lang) -> HTML {
+        let rows: [HTML] = ([(d.nodeName, d.orgSignedOn)] + d.parties.map { ($0.name, $0.signedOn) }).map { name, on in
+            "<tr><td>\(name)</td><td>\(on ?? lang.t(.agreementNotSigned))</td></tr>"
+        }
+        return """
+            <section class="card"><h2>\(lang.t(.agreementSignatures))</h2>\
+            <p class="muted">\(lang.t(.agreementSignRule))</p>\
+            <table id="signatures"><tbody>\(rows)</tbody></table></section>
             """
     }
 
@@ -159,21 +171,21 @@ enum AgreementViews {
 
     private static func stateForms(_ d: AgreementDetail, _ csrf: HTML, _ lang: Lang) -> HTML {
         let sign: HTML =
-            d.state == .draft
+            d.maySign
             ? """
             <form method="post" action="\(AgreementsRoute.sign(.value(d.id)))" id="sign">\(csrf)\
             <label for="sign-on">\(lang.t(.agreementSignOn))</label>\
             <input id="sign-on" name="on" type="date" required><button>\(lang.t(.agreementSign))</button></form>
             """ : ""
         let end: HTML =
-            d.state == .signed
+            d.mayChange && d.state == .signed
             ? """
             <form method="post" action="\(AgreementsRoute.end(.value(d.id)))" id="end">\(csrf)\
             <label for="end-on">\(lang.t(.agreementEndOn))</label>\
             <input id="end-on" name="on" type="date" required><button>\(lang.t(.agreementEnd))</button></form>
             """ : ""
         let renew: HTML =
-            d.state != .draft
+            d.mayChange && d.state != .draft
             ? """
             <form method="post" action="\(AgreementsRoute.renew(.value(d.id)))" id="renew">\(csrf)\
             <button>\(lang.t(.agreementRenew))</button></form>

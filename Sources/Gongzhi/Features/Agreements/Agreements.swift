@@ -16,6 +16,8 @@ final class Agreement: Model, @unchecked Sendable {
     @OptionalField(key: "signed_on") var signedOn: String?
     @OptionalField(key: "ended_on") var endedOn: String?
     @OptionalField(key: "renews_id") var renewsID: Int?
+    /// The organisation's signature; the agreement is signed once it and every unit party have signed.
+    @OptionalField(key: "org_signed_on") var orgSignedOn: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     init() {}
 
@@ -26,9 +28,16 @@ final class Agreement: Model, @unchecked Sendable {
         let endsOn: String
         let signedOn: String?
         let endedOn: String?
+        let orgSignedOn: String?
+        let unitsSigned: [Int]
     }
-    var snapshot: Snapshot {
-        Snapshot(title: title, state: state, startsOn: startsOn, endsOn: endsOn, signedOn: signedOn, endedOn: endedOn)
+    var snapshot: Snapshot { snapshot(unitsSigned: []) }
+
+    /// With the units that have signed, for a signature's record.
+    func snapshot(unitsSigned: [Int]) -> Snapshot {
+        Snapshot(
+            title: title, state: state, startsOn: startsOn, endsOn: endsOn, signedOn: signedOn, endedOn: endedOn,
+            orgSignedOn: orgSignedOn, unitsSigned: unitsSigned)
     }
 }
 
@@ -38,6 +47,8 @@ final class AgreementParty: Model, @unchecked Sendable {
     @Field(key: "agreement_id") var agreementID: Int
     @Field(key: "unit_id") var unitID: Int
     @Field(key: "path") var path: String
+    /// The unit's signature, given by its liaison.
+    @OptionalField(key: "signed_on") var signedOn: String?
     init() {}
 }
 
@@ -82,6 +93,19 @@ final class AgreementReview: Model, @unchecked Sendable {
     @Field(key: "path") var path: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     init() {}
+}
+
+/// Both sides sign: the organisation at the desk, each unit through its liaison.
+struct AddAgreementSignatures: AsyncMigration {
+    var name: String { "051_agreement_signatures" }
+    func prepare(on db: Database) async throws {
+        try await db.schema(Agreement.schema).field("org_signed_on", .string).update()
+        try await db.schema(AgreementParty.schema).field("signed_on", .string).update()
+    }
+    func revert(on db: Database) async throws {
+        try await db.schema(AgreementParty.schema).deleteField("signed_on").update()
+        try await db.schema(Agreement.schema).deleteField("org_signed_on").update()
+    }
 }
 
 struct CreateAgreements: AsyncMigration {

@@ -5,7 +5,7 @@ extension Capability {
     /// joint project list, signing, renewal and ending, and yearly reviews counted from the records.
     static let agreements = Capability(
         name: "Agreements",
-        migrations: [CreateAgreements()],
+        migrations: [CreateAgreements(), AddAgreementSignatures()],
         register: { r in
             AgreementsAPI.register(r.api)
             AgreementPages.register(r.pages)

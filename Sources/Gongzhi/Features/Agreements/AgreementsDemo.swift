@@ -31,6 +31,7 @@ enum AgreementsDemo {
             a.startsOn = starts.description
             a.endsOn = ends.description
             a.signedOn = starts.description
+            a.orgSignedOn = starts.description
             try await a.create(on: db)
             made += 1
             var commitments: [Commitment] = []
@@ -53,6 +54,7 @@ enum AgreementsDemo {
                 p.agreementID = a.id!
                 p.unitID = u.id
                 p.path = a.path
+                p.signedOn = starts.description
                 try await p.create(on: db)
                 for c in unitGives { commit(.unit, u.id, c, target: c.0 == .carrierCreation ? 1 : 0) }
                 for year in [today.year - 1, today.year] {

@@ -176,14 +176,30 @@ enum AgreementsService {
         }
     }
 
+    /// A signature: the organisation's by its staff, or a unit's by its liaison. Refused while either side commits
+    /// to nothing; the agreement is signed when the organisation and every unit party have signed.
     static func sign(_ caller: Caller, agreementID: Int, _ input: DayInput) async throws {
-        let (a, parties) = try await draft(agreementID, caller)
-        let v = try caller.requireViewer()
+        let v = try await caller.require(.viewTree)
+        let a: Agreement
+        let units: [Int]
+        if v.role == .unitLiaison {
+            a = try await AgreementFacts.visible(agreementID, caller)
+            let mine = Set(try await JointBodyFacts.liaisonUnits(v, on: caller.db))
+            units = try await AgreementParty.query(on: caller.db).filter(\.$agreementID == a.id!).all().map(\.unitID)
+                .filter(mine.contains)
+            guard !units.isEmpty else { throw await caller.forbidden("sign agreement \(a.id!)", scopePath: a.path) }
+        } else {
+            a = try await AgreementFacts.changeable(agreementID, caller)
+            units = []
+        }
+        guard a.state == .draft else { throw AppError.invalid(.errorAgreementNotDraft) }
         let on = try day(input.on, field: "on")
+        guard on <= JointBodyFacts.today else { throw AppError.invalid(.errorAgreementSignLater, field: "on") }
         try await caller.db.writing { db in
+            let parties = try await AgreementParty.query(on: db).filter(\.$agreementID == a.id!).all()
             let commitments = try await Commitment.query(on: db).filter(\.$agreementID == a.id!).all()
             let facts = commitments.map { CommitmentFacts(side: $0.side, unitID: $0.unitID) }
-            switch AgreementRules.signingProblem(parties: parties, commitments: facts) {
+            switch AgreementRules.signingProblem(parties: parties.map(\.unitID), commitments: facts) {
             case nil: break
             case .noParties: throw AppError.invalid(.errorAgreementParties, field: "unitIds")
             case .organisationGivesNothing: throw AppError.invalid(.errorAgreementOrganisationGivesNothing)
@@ -191,13 +207,29 @@ enum AgreementsService {
                 let names = try await UnitsQueries.names(ids, on: db).values.sorted().joined(separator: "、")
                 throw AppError.invalid(.errorAgreementUnitsGiveNothing, args: [names])
             }
-            let before = a.snapshot
-            a.state = .signed
-            a.signedOn = on.description
+            let before = a.snapshot(unitsSigned: parties.filter { $0.signedOn != nil }.map(\.unitID))
+            if units.isEmpty {
+                guard a.orgSignedOn == nil else { throw AppError.invalid(.errorAgreementSignedAlready) }
+                a.orgSignedOn = on.description
+            } else {
+                let mine = parties.filter { units.contains($0.unitID) }
+                guard mine.contains(where: { $0.signedOn == nil }) else {
+                    throw AppError.invalid(.errorAgreementSignedAlready)
+                }
+                for p in mine where p.signedOn == nil {
+                    p.signedOn = on.description
+                    try await p.save(on: db)
+                }
+            }
+            let dates = [a.orgSignedOn] + parties.map(\.signedOn)
+            if dates.allSatisfy({ $0 != nil }) {
+                a.state = .signed
+                a.signedOn = dates.compactMap { $0 }.max()
+            }
             try await a.save(on: db)
             try await Audit.record(
                 on: db, by: v, .update, entity: .agreement, id: a.id!, label: a.title, scopePath: a.path,
-                before: before, after: a.snapshot)
+                before: before, after: a.snapshot(unitsSigned: parties.filter { $0.signedOn != nil }.map(\.unitID)))
         }
     }
 

@@ -44,6 +44,11 @@ extension Text {
     static let agreementVerdict = Text("agreement.verdict")
     static let agreementNote = Text("agreement.note")
     static let agreementReview = Text("agreement.review")
+    static let agreementSignatures = Text("agreement.signatures")
+    static let agreementSignRule = Text("agreement.signRule")
+    static let agreementNotSigned = Text("agreement.notSigned")
+    static let errorAgreementSignedAlready = Text("error.agreement.signedAlready")
+    static let errorAgreementSignLater = Text("error.agreement.signLater")
     static let agreementSignOn = Text("agreement.signOn")
     static let agreementSign = Text("agreement.sign")
     static let agreementEndOn = Text("agreement.endOn")
@@ -144,6 +149,16 @@ enum AgreementsStrings {
         .agreementVerdict: ("评议结论", "Verdict"),
         .agreementNote: ("评议意见", "Reviewer's note"),
         .agreementReview: ("提交评议", "Record review"),
+        .agreementSignatures: ("签署情况", "Signatures"),
+        .agreementSignRule: (
+            "党组织一方在工作台签署，各共建单位由本单位联络员签署；双方都有承"
+                + "诺时才能签署，全部签署后协议生效。",
+            "The organisation signs at the desk and each unit through its liaison; signing needs commitments "
+                + "on both sides, and the agreement takes effect once all have signed."
+        ),
+        .agreementNotSigned: ("未签署", "Not signed"),
+        .errorAgreementSignedAlready: ("您这一方已经签署。", "Your side has already signed."),
+        .errorAgreementSignLater: ("签署日期不能晚于今天。", "The signing day cannot be after today."),
         .agreementSignOn: ("签订日期", "Signed on"),
         .agreementSign: ("签订", "Sign"),
         .agreementEndOn: ("终止日期", "Ended on"),
