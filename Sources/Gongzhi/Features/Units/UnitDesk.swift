@@ -34,7 +34,7 @@ struct UnitDeskModel: Sendable {
             """
         }
         return """
-            <h1>\(lang.t(.navMyUnit))</h1><p>\(m.units.joined(separator: "、"))</p>
+            <h1>\(lang.t(.navMyUnit))</h1><p id="my-units">\(m.units.joined(separator: "、"))</p>
             <section class="card"><h2>\(lang.t(.unitDeskSeats))</h2>
             <table id="unit-seats"><thead><tr><th>\(lang.t(.unitDeskBody))</th><th>\(lang.t(.unitDeskRole))</th>\
             <th>\(lang.t(.unitDeskPerson))</th><th>\(lang.t(.unitDeskDays))</th></tr></thead>\
