@@ -33,6 +33,22 @@ enum JointBodiesDemo {
                 people: people, today, db, &made)
             try await rules(body, title: "大党委议事规则", founded, db)
         }
+        // Dalian's district level: a guidance committee of the streets' departments, and a military–police–local–
+        // enterprise committee with its own working rules.
+        let everywhere = try await UnitsQueries.bodyUnits(locatedAt: d.communities.map { $0.id! }, on: db)
+        let departments = try await UnitsQueries.bodyUnits(locatedAt: d.streets.map { $0.id! }, on: db)
+        let leaders = try await PeopleQueries.partyMembers(under: d.district.path, limit: 400, on: db).suffix(40)
+        let guidance = try await make(
+            d.district.name + "区域化党建指导委员会", .districtGuidance, at: d.district, founded: founded,
+            members: departments.prefix(12).map { ($0, MemberRole.inner) }, people: Array(leaders.prefix(20)), today,
+            db, &made)
+        try await rules(guidance, title: "指导委员会工作规则", founded, db)
+        let forces = everywhere.filter { [.police, .army].contains($0.kind) }.prefix(6)
+        let special = try await make(
+            d.district.name + "军警地企联合委员会", .specialCommittee, at: d.district, founded: founded,
+            members: forces.map { ($0, MemberRole.outer) } + departments.prefix(2).map { ($0, MemberRole.inner) },
+            people: Array(leaders.suffix(20)), today, db, &made)
+        try await rules(special, title: "军警地企联合委员会工作规则", founded, db)
         d.counts["joint bodies"] = made["bodies"] ?? 0
         d.counts["joint body seats"] = made["seats"] ?? 0
     }
