@@ -219,6 +219,9 @@ struct JointBodiesTests {
             let liaison = try await Client.page(app, as: "unit")
             let seen = try await liaison.get("/joint-bodies")
             #expect(seen.status == .ok && !seen.body.string.contains("id=\"new-body\""))
+            // No export link for a liaison, who may not export.
+            #expect(!seen.body.string.contains("/joint-bodies/export.csv"))
+            #expect(list.body.string.contains("/joint-bodies/export.csv"))
         }
     }
 }

@@ -33,7 +33,8 @@ enum AgreementPages {
         let units =
             v.can(.editTree)
             ? try await UnitsQueries.bodyCandidates(bodyPath: v.node.path, scope: v.scope, on: req.db) : []
-        let m = AgreementViews.ListModel(agreements: list, state: state, nodes: nodes, units: units)
+        let m = AgreementViews.ListModel(
+            agreements: list, state: state, nodes: nodes, units: units, mayExport: v.can(.exportData))
         let html = Layout.page(
             req, title: req.t(.navAgreements),
             body: AgreementViews.list(m, csrf: CSRF.hiddenField(req), error: error, req.lang),

@@ -9,6 +9,7 @@ enum AgreementViews {
         /// Organisations an agreement may be made for, and units to pair with; empty without the permission.
         let nodes: [(id: Int, name: String)]
         let units: [UnitsQueries.BodyUnit]
+        let mayExport: Bool
     }
 
     static func list(_ m: ListModel, csrf: HTML, error: AppError?, _ lang: Lang) -> HTML {
@@ -47,7 +48,8 @@ enum AgreementViews {
             <label for="state-filter">\(lang.t(.agreementState))</label>\
             <select id="state-filter" name="state">\(Widgets.options(states, selected: m.state?.rawValue ?? ""))\
             </select><button>\(lang.t(.actionFilter))</button> \
-            <a href="\(AgreementsRoute.export)">\(lang.t(.actionExportCSV))</a></form>
+            \(m.mayExport ? "<a href=\"\(AgreementsRoute.export)\">\(lang.t(.actionExportCSV))</a>" as HTML : "")\
+            </form>
             <table id="agreements"><thead><tr><th>\(lang.t(.agreementTitle))</th><th>\(lang.t(.agreementNode))</th>\
             <th>\(lang.t(.agreementParties))</th><th>\(lang.t(.agreementPairing))</th>\
             <th>\(lang.t(.agreementState))</th><th>\(lang.t(.agreementTerm))</th>\

@@ -27,7 +27,8 @@ enum JointBodyPages {
         let nodes =
             v.can(.editTree)
             ? try await OrgQueries.pickerChoices(v.scope, on: req.db) : []
-        let m = JointBodyViews.ListModel(bodies: bodies, kind: kind, nodes: nodes)
+        let m = JointBodyViews.ListModel(
+            bodies: bodies, kind: kind, nodes: nodes, mayExport: v.can(.exportData))
         let html = Layout.page(
             req, title: req.t(.navJointBodies),
             body: JointBodyViews.list(m, csrf: CSRF.hiddenField(req), error: error, req.lang),

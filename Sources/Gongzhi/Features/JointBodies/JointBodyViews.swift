@@ -9,6 +9,7 @@ enum JointBodyViews {
         let kind: JointBodyKind?
         /// Organisations a new body may hang on; empty when the viewer may not make one.
         let nodes: [(id: Int, name: String)]
+        let mayExport: Bool
     }
 
     struct BodyModel: Sendable {
@@ -60,7 +61,7 @@ enum JointBodyViews {
             <label for="kind-filter">\(lang.t(.jointBodyKind))</label>\
             <select id="kind-filter" name="kind">\(Widgets.options(kinds, selected: m.kind?.rawValue ?? ""))</select>\
             <button>\(lang.t(.actionFilter))</button> \
-            <a href="\(JointBodiesRoute.export)">\(lang.t(.actionExportCSV))</a>\
+            \(m.mayExport ? "<a href=\"\(JointBodiesRoute.export)\">\(lang.t(.actionExportCSV))</a>" as HTML : "")\
             </form>
             <table id="bodies"><thead><tr><th>\(lang.t(.jointBodyName))</th><th>\(lang.t(.jointBodyKind))</th>\
             <th>\(lang.t(.jointBodyNode))</th><th>\(lang.t(.jointBodyMemberUnits))</th>\
