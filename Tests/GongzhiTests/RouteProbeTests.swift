@@ -67,6 +67,8 @@ struct RouteProbeTests {
         "/api/v1/api-keys/{id}": .apiKey,
         "/api/v1/request-categories/{code}": .category,
         "/api/v1/calendar/{year}": .calendarYear,
+        "/api/v1/joint-bodies/{id}": .jointBody,
+        "/api/v1/agreements/{id}": .agreement,
     ]
 
     /// Later path parameters, by the path up to and including them. A parameter with an enum in the document
@@ -75,6 +77,9 @@ struct RouteProbeTests {
         "/api/v1/accounts/{id}/shares/{node}": .sharedNode,
         "/api/v1/grids/{id}/duties/{duty}": .gridDuty,
         "/api/v1/requests/{id}/photos/{photo}": .requestPhoto,
+        "/api/v1/joint-bodies/{id}/members/{memberId}": .bodyMember,
+        "/api/v1/joint-bodies/{id}/seats/{seatId}": .bodySeat,
+        "/api/v1/agreements/{id}/projects/{projectId}": .agreementProject,
     ]
 
     /// Operations whose path parameter names nothing that lies in anyone's scope. Keep this short, with reasons.
@@ -91,8 +96,8 @@ struct RouteProbeTests {
         "personId": .person, "leaderPersonId": .person, "reporterPersonId": .person,
         "householdId": .household, "householdIds": .household, "unitId": .unit, "unitIds": .unit, "gridId": .grid,
         "buildingId": .building, "visitorUserId": .account,
-        "meetingId": .meeting, "mergeInto": .request, "bodyId": .jointBody, "hostUnitId": .unit,
-        "requestId": .request,
+        "meetingId": .meeting, "mergeInto": .request, "nodeId": .orgNode, "hostUnitId": .unit,
+        "ownerUnitId": .unit, "bodyId": .jointBody, "requestId": .request,
     ]
 
     /// Bodies the schema alone cannot make valid.
@@ -156,12 +161,12 @@ struct RouteProbeTests {
         /// Nodes of one kind, for body properties that want one: a community, a grid branch, a building group, a
         /// unit's party organisation.
         case community, branch, group, unitOrg
-        case request, meeting, apiKey, category, calendarYear
-        /// A meeting's decision (a task of its owner); a joint body (none until JointBodies has records).
-        case meetingTask, jointBody
+        case request, meeting, apiKey, category, calendarYear, jointBody, agreement
+        /// A meeting's decision (a task of its owner).
+        case meetingTask
     }
 
-    enum Dependent: Sendable { case sharedNode, gridDuty, requestPhoto }
+    enum Dependent: Sendable { case sharedNode, gridDuty, requestPhoto, bodyMember, bodySeat, agreementProject }
 
     struct Target: Hashable, Sendable {
         let kind: ObjectKind
@@ -1183,8 +1188,23 @@ struct RouteProbeTests {
                     if !(try await access.sees(m, on: db)) { hidden.append(d) }
                 }
                 t = first(hidden, { $0.path }, { $0.id })
+            case .agreement:
+                let mine = Set(
+                    try await AgreementParty.query(on: db).all().filter { c.myUnitIDs.contains($0.unitID) }
+                        .map(\.agreementID))
+                t = first(
+                    try await Agreement.query(on: db).sort(\.$id).all().filter {
+                        !c.sees($0.path) && !mine.contains($0.id!)
+                    }, { $0.path }, { $0.id })
             case .jointBody:
-                t = nil
+                // A liaison also sees the bodies their unit is a member of: those are not outside.
+                let memberOf = Set(
+                    try await BodyMembership.query(on: db).all().filter { c.myUnitIDs.contains($0.unitID) }.map(
+                        \.bodyID))
+                t = first(
+                    try await JointBody.query(on: db).sort(\.$id).all().filter {
+                        !c.sees($0.path) && !memberOf.contains($0.id!)
+                    }, { $0.path }, { $0.id })
             case .apiKey:
                 t =
                     c.atRoot
@@ -1330,6 +1350,15 @@ struct RouteProbeTests {
             case .requestPhoto:
                 return try await RequestPhoto.query(on: db).filter(\.$requestID == t.id).sort(\.$id).first()?.id.map(
                     String.init)
+            case .bodyMember:
+                return try await BodyMembership.query(on: db).filter(\.$bodyID == t.id).sort(\.$id).first()?.id.map(
+                    String.init)
+            case .agreementProject:
+                return try await AgreementProject.query(on: db).filter(\.$agreementID == t.id).sort(\.$id).first()?.id
+                    .map(String.init)
+            case .bodySeat:
+                return try await Appointment.query(on: db).filter(\.$bodyID == t.id).sort(\.$id).first()?.id.map(
+                    String.init)
             }
         }
 
@@ -1379,7 +1408,12 @@ struct RouteProbeTests {
                 reads = ["/api/v1/meetings/\(t.id)"]
             case .meetingTask:
                 parts.append(try row(try await MeetingDecision.find(t.id, on: db)))
-            case .jointBody: break
+            case .agreement:
+                parts.append(try row(try await Agreement.find(t.id, on: db)))
+                reads = ["/api/v1/agreements/\(t.id)"]
+            case .jointBody:
+                parts.append(try row(try await JointBody.find(t.id, on: db)))
+                reads = ["/api/v1/joint-bodies/\(t.id)"]
             case .apiKey: parts.append(try row(try await APIKey.find(t.id, on: db)))
             case .category:
                 parts.append(try row(try await RequestCategory.query(on: db).filter(\.$code == t.key).first()))

@@ -352,6 +352,51 @@ def other_roles():
         district.quit()
 
 
+@check("regional party building: the secretary drafts an agreement with a unit, both sides sign, the body shows")
+def joint_bodies_and_agreements():
+    liaison = Browser(DRIVER, 1280, 900)
+    desk = Browser(DRIVER, 1280, 900)
+    try:
+        login(liaison, "unit")
+        liaison.get(SERVER + "/my-unit")
+        expect(liaison.find_all("#unit-seats tbody tr"), "the liaison's desk lists no seats of the unit")
+        unit_name = liaison.text(liaison.find("#my-units")).split("、")[0].strip()
+        login(desk, "secretary")
+        desk.get(SERVER + "/joint-bodies")
+        desk.click(desk.find("#bodies a[href*='/joint-bodies/']"))
+        wait_for(lambda: desk.find_all("#triad"), "the community committee shows no triad check")
+        expect("三方齐全" in desk.text(desk.find("#triad")), "the demo triad is not complete")
+        desk.get(SERVER + "/agreements")
+        desk.type(desk.find("#title"), "浏览器测试共建协议")
+        desk.run("var s = document.getElementById('unitIds');"
+                 "for (var o of s.options) { o.selected = o.text.indexOf(arguments[0]) >= 0; }", unit_name)
+        desk.run("var y = new Date().getFullYear();"
+                 "document.getElementById('startsOn').value = y + '-01-01';"
+                 "document.getElementById('endsOn').value = (y + 1) + '-12-31';")
+        desk.click(desk.find("#new-agreement button"))
+        wait_for(lambda: desk.find_all("#add-commitment"), "the draft agreement did not open")
+        agreement = desk.url
+        # Both sides commit: the organisation's side first, then the unit's.
+        desk.type(desk.find("#c-text"), "每季度共商社区事务")
+        desk.click(desk.find("#add-commitment button"))
+        wait_for(lambda: len(desk.find_all("#commitments tbody tr")) == 1, "the organisation's commitment is missing")
+        desk.run("var s = document.getElementById('c-unit'); s.selectedIndex = 1;")
+        desk.type(desk.find("#c-text"), "承办社区邻里节")
+        desk.click(desk.find("#add-commitment button"))
+        wait_for(lambda: len(desk.find_all("#commitments tbody tr")) == 2, "the unit's commitment is missing")
+        desk.run("document.getElementById('sign-on').value = arguments[0];", time.strftime("%Y-%m-%d"))
+        desk.click(desk.find("#sign button"))
+        wait_for(lambda: not desk.find_all("#sign"), "the organisation could not sign")
+        liaison.get(agreement)
+        liaison.run("document.getElementById('sign-on').value = arguments[0];", time.strftime("%Y-%m-%d"))
+        liaison.click(liaison.find("#sign button"))
+        wait_for(lambda: "已签订" in liaison.text(liaison.find("main")), "the agreement did not take effect")
+        liaison.screenshot(os.path.join(SHOTS, "agreement-signed.png"))
+    finally:
+        liaison.quit()
+        desk.quit()
+
+
 passed = sum(1 for r in results if r[1])
 failed = len(results) - passed
 print(f"{passed} passed, {failed} failed")

@@ -22,7 +22,9 @@ struct MeetingPageModel: Sendable {
         let out = try await MeetingsAPI.out(m, access, on: caller.db)
         let manages = access.manages(m)
         let node = try await OrgNode.find(m.nodeID, on: caller.db)
-        let body = try await m.bodyID.asyncMap { try? await MeetingBodies.visible($0, caller) } ?? nil
+        let body = try await m.bodyID.asyncMap { id in
+            try await MeetingBodies.visibleBodies(caller).first { $0.id == id }
+        } ?? nil
         var people: [(Int, String)] = []
         var units: [(Int, String)] = []
         var owners: [(Int, String)] = []

@@ -25,60 +25,68 @@ enum MeetingsDemo {
         var c = Context(db: d.db, rng: SeededRandom(state: 20_261_140))
         let today = MeetingFacts.today
         let demoUnitOrg = d.unitOrgs.first { $0.parentID == d.communities.first?.id }
-        let demoUnits =
-            try await demoUnitOrg.asyncMap { try await UnitsQueries.unitIDs(withPartyOrg: $0.id!, on: d.db) }
+        let demoUnits = try await demoUnitOrg.asyncMap { try await UnitsQueries.unitIDs(withPartyOrg: $0.id!, on: d.db) }
             ?? []
+        let bodies = try await JointBodiesQueries.bodies(
+            atNodes: (d.communities + d.streets).map { $0.id! }, db: d.db)
+        let member = try await d.memberPersonID.asyncMap { try await PeopleQueries.briefs([$0], on: d.db)[$0] } ?? nil
         for (n, community) in d.communities.enumerated() {
-            let scope = DataScope(own: community.treePath)
-            var units = try await UnitsQueries.inScope(scope, on: d.db).map { (id: $0.id, name: $0.name) }
-            if n == 0 {
-                // The demo unit takes part in its community's meetings even where it stands elsewhere.
-                for id in demoUnits where !units.contains(where: { $0.id == id }) {
-                    if let u = try await UnitsQueries.active(id, on: d.db) { units.insert((u.id, u.name), at: 0) }
-                }
-            }
-            let people = try await PeopleQueries.pickable(scope, limit: 120, on: d.db).filter(\.isPartyMember)
-            var invited = Array(people.prefix(8)).map { (id: $0.id, name: $0.name) }
-            if n == 0, let member = d.memberPersonID, !invited.contains(where: { $0.id == member }),
-                let p = try await PeopleQueries.briefs([member], on: d.db)[member]
-            {
-                invited.append((p.id, p.name))
-            }
+            let body = bodies.first { $0.nodeID == community.id && $0.kind == .communityCommittee }
             for (q, offset) in quarterDays.enumerated() {
-                let host = units.isEmpty ? nil : units[q % units.count]
-                let owner = n == 0 && !demoUnits.isEmpty ? demoUnits[0] : host?.id
-                let ownerName = n == 0 ? units.first { $0.id == owner }?.name ?? host?.name : host?.name
+                let day = today.adding(days: offset)
+                let roster = try await body.asyncMap { try await MeetingBodies.roster($0.id, on: day, db: d.db) } ?? []
+                let host = try await body.asyncMap {
+                    try await MeetingFacts.suggestedHost(bodyID: $0.id, on: day, db: d.db)
+                } ?? nil
+                let members = try await body.asyncMap { try await MeetingBodies.memberUnits($0.id, on: day, db: d.db) }
+                    ?? []
+                // The demo unit owns its community's decisions when it is a member; elsewhere the host does.
+                let owner =
+                    n == 0 ? members.first { demoUnits.contains($0.unitID) } ?? host : host
                 try await meeting(
-                    &c, .communityQuarterly, at: community, day: today.adding(days: offset), time: 14 * 60 + 30,
-                    place: "\(community.name)党群服务中心", host: host, invited: invited,
-                    decisionOwner: owner.map { ($0, ownerName ?? "") }, quarter: q)
+                    &c, .communityQuarterly, body: body?.id, at: community, day: day, time: 14 * 60 + 30,
+                    place: "\(community.name)党群服务中心", host: host.map { ($0.unitID, $0.name) },
+                    invited: roster.map { ($0.personID, $0.name, $0.unitID) },
+                    decisionOwner: owner.map { ($0.unitID, $0.name) }, quarter: q)
             }
             if n < 3 {
-                // 3+N: monthly, the last one today in the first community.
+                // 3+N: monthly, the last one today in the first community, with the demo party member invited.
+                let day0 = today.adding(days: -335)
+                let roster = try await body.asyncMap { try await MeetingBodies.roster($0.id, on: day0, db: d.db) } ?? []
+                var invited = roster.prefix(5).map { ($0.personID, $0.name, $0.unitID) }
+                if n == 0, let member, !invited.contains(where: { $0.0 == member.id }) {
+                    invited.append((member.id, member.name, nil))
+                }
+                let owner = roster.compactMap(\.unitID).first
+                let ownerName = try await owner.asyncMap { try await UnitsQueries.names([$0], on: d.db)[$0] } ?? nil
                 for month in 0..<12 {
                     let day = n == 0 && month == 11 ? today : today.adding(days: -335 + month * 30 - n * 3)
                     try await meeting(
-                        &c, .triadMonthly, at: community, day: day, time: 19 * 60, place: "\(community.name)居委会",
-                        host: nil, invited: Array(invited.suffix(4)),
-                        decisionOwner: month % 3 == 0 ? (units.first.map { ($0.id, $0.name) }) : nil, quarter: month)
+                        &c, .triadMonthly, body: nil, at: community, day: day, time: 19 * 60,
+                        place: "\(community.name)居委会", host: nil, invited: invited,
+                        decisionOwner: month % 3 == 0 ? owner.map { ($0, ownerName ?? "") } : nil, quarter: month)
                 }
             }
             if n == 0 {
+                let roster = try await body.asyncMap { try await MeetingBodies.roster($0.id, on: today, db: d.db) } ?? []
                 for (i, kind) in [MeetingKind.memberCouncil, .residentCouncil, .memberCouncil].enumerated() {
                     try await meeting(
-                        &c, kind, at: community, day: today.adding(days: -200 + i * 90), time: 19 * 60 + 30,
-                        place: "\(community.name)议事厅", host: nil, invited: Array(invited.prefix(6)),
-                        decisionOwner: nil, quarter: i)
+                        &c, kind, body: nil, at: community, day: today.adding(days: -200 + i * 90), time: 19 * 60 + 30,
+                        place: "\(community.name)议事厅", host: nil,
+                        invited: roster.prefix(6).map { ($0.personID, $0.name, nil) }, decisionOwner: nil, quarter: i)
                 }
             }
         }
         for street in d.streets {
-            try await meeting(
-                &c, .streetYearly, at: street, day: today.adding(days: -300), time: 9 * 60,
-                place: "\(street.name)大工委会议室", host: nil, invited: [], decisionOwner: nil, quarter: 0)
-            try await meeting(
-                &c, .streetYearly, at: street, day: today.adding(days: 60), time: 9 * 60,
-                place: "\(street.name)大工委会议室", host: nil, invited: [], decisionOwner: nil, quarter: 1)
+            let body = bodies.first { $0.nodeID == street.id && $0.kind == .streetCommittee }
+            for (i, offset) in [-300, 60].enumerated() {
+                let day = today.adding(days: offset)
+                let roster = try await body.asyncMap { try await MeetingBodies.roster($0.id, on: day, db: d.db) } ?? []
+                try await meeting(
+                    &c, .streetYearly, body: body?.id, at: street, day: day, time: 9 * 60,
+                    place: "\(street.name)大工委会议室", host: nil,
+                    invited: roster.map { ($0.personID, $0.name, $0.unitID) }, decisionOwner: nil, quarter: i)
+            }
         }
         for chunk in c.invitees.chunked(200) { try await chunk.create(on: d.db) }
         for chunk in c.decisions.chunked(200) { try await chunk.create(on: d.db) }
@@ -101,8 +109,8 @@ enum MeetingsDemo {
     ]
 
     static func meeting(
-        _ c: inout Context, _ kind: MeetingKind, at node: OrgNode, day: LocalDate, time: Int, place: String,
-        host: (id: Int, name: String)?, invited: [(id: Int, name: String)], decisionOwner: (Int, String)?,
+        _ c: inout Context, _ kind: MeetingKind, body: Int?, at node: OrgNode, day: LocalDate, time: Int,
+        place: String, host: (id: Int, name: String)?, invited: [(Int, String, Int?)], decisionOwner: (Int, String)?,
         quarter: Int
     ) async throws {
         let today = MeetingFacts.today
@@ -112,6 +120,7 @@ enum MeetingsDemo {
         m.title = ""
         m.nodeID = node.id!
         m.path = node.path
+        m.bodyID = body
         m.day = day.description
         m.startsAt = Date(timeIntervalSince1970: MeetingSchedule.instant(day, minutes: time))
         m.endsAt = m.startsAt.addingTimeInterval(Double(kind == .streetYearly ? 180 : 90) * 60)
@@ -129,12 +138,14 @@ enum MeetingsDemo {
         m.closedAt = past ? m.endsAt : nil
         try await m.create(on: c.db)
         c.meetings += 1
-        for (i, p) in invited.enumerated() {
+        var seen = Set<Int>()
+        for (i, (personID, name, unitID)) in invited.enumerated() where seen.insert(personID).inserted {
             let inv = MeetingInvitee()
             inv.meetingID = m.id!
-            inv.personID = p.id
-            inv.name = p.name
-            inv.source = "added"
+            inv.personID = personID
+            inv.name = name
+            inv.unitID = unitID
+            inv.source = body == nil ? "added" : "roster"
             inv.path = m.path
             // Past meetings: most came (one in five stayed away).
             if past && (i + quarter) % 5 != 4 {

@@ -12,7 +12,9 @@ extension Capability {
         .notifications,
         .accounts,
         .visits,
+        .jointBodies,
         .meetings,
+        .agreements,
         .auditLog,
         .home,
     ]
