@@ -162,7 +162,7 @@ enum CheckInView {
 enum FeedView {
     static func body(_ feed: MeetingsAPI.FeedOut?, since: Date?, csrf: HTML, _ lang: Lang) -> HTML {
         let urls: HTML =
-            feed.map { f in
+            feed.map { f -> HTML in
                 let bodies: [HTML] = f.bodyURLs.map { "<li><code>\($0.url)</code></li>" }
                 return """
                     <section class="card" id="feed-urls"><p>\(lang.t(.meetingFeedShownOnce))</p>

@@ -22,12 +22,13 @@ struct MeetingPageModel: Sendable {
         let out = try await MeetingsAPI.out(m, access, on: caller.db)
         let manages = access.manages(m)
         let node = try await OrgNode.find(m.nodeID, on: caller.db)
-        let body = try await m.bodyID.asyncMap { id in
-            try await MeetingBodies.visibleBodies(caller).first { $0.id == id }
-        } ?? nil
-        var people: [(Int, String)] = []
-        var units: [(Int, String)] = []
-        var owners: [(Int, String)] = []
+        let body =
+            try await m.bodyID.asyncMap { id in
+                try await MeetingBodies.visibleBodies(caller).first { $0.id == id }
+            } ?? nil
+        var people: [(id: Int, name: String)] = []
+        var units: [(id: Int, name: String)] = []
+        var owners: [(id: Int, name: String)] = []
         if manages && m.state == .scheduled {
             let invited = Set(out.invitees.map(\.personID))
             people = try await PeopleQueries.pickable(access.viewer.scope, limit: 300, on: caller.db)
@@ -135,7 +136,7 @@ struct MeetingPageModel: Sendable {
     static func attendanceSection(_ m: MeetingPageModel, csrf: HTML, _ lang: Lang) -> HTML {
         let x = m.meeting
         let quorum: HTML =
-            x.quorum.map { q in
+            x.quorum.map { q -> HTML in
                 let tag: HTML =
                     q.met
                     ? "<span class=\"tag ok\">\(lang.t(.meetingQuorumMet))</span>"

@@ -258,7 +258,7 @@ enum MeetingPages {
     // MARK: Check-in, tasks, feed
 
     @Sendable static func checkInForm(_ req: Request) async throws -> HTML {
-        try req.requireViewer()
+        _ = try req.requireViewer()
         let code = String((req.query[String.self, at: "code"] ?? "").prefix(6))
         return Layout.page(
             req, title: req.t(.meetingCheckIn),

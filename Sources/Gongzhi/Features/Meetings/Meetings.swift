@@ -7,7 +7,7 @@ import Vapor
 final class Meeting: Model, @unchecked Sendable {
     static let schema = "meetings"
     @ID(custom: .id, generatedBy: .database) var id: Int?
-    @Enum(key: "kind") var kind: MeetingKind
+    @Field(key: "kind") var kind: MeetingKind
     @Field(key: "title") var title: String
     @Field(key: "org_node_id") var nodeID: Int
     @Field(key: "path") var path: String
@@ -22,7 +22,7 @@ final class Meeting: Model, @unchecked Sendable {
     @OptionalField(key: "host_unit_id") var hostUnitID: Int?
     /// Who attended, as written on the meetings recorded before invitations were kept.
     @Field(key: "attendees_note") var attendeesNote: String
-    @Enum(key: "state") var state: MeetingState
+    @Field(key: "state") var state: MeetingState
     @Field(key: "sequence") var sequence: Int
     @Field(key: "check_in_code") var checkInCode: String
     @Field(key: "minutes") var minutes: String
@@ -79,7 +79,7 @@ final class MeetingDecision: Model, @unchecked Sendable {
     @OptionalField(key: "owner_person_id") var ownerPersonID: Int?
     @Field(key: "owner_name") var ownerName: String
     @Field(key: "due") var due: String
-    @Enum(key: "state") var state: DecisionState
+    @Field(key: "state") var state: DecisionState
     @OptionalField(key: "done_note") var doneNote: String?
     @OptionalField(key: "done_at") var doneAt: Date?
     @OptionalField(key: "done_by_user_id") var doneByUserID: Int?

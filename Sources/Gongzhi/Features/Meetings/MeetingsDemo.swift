@@ -25,7 +25,8 @@ enum MeetingsDemo {
         var c = Context(db: d.db, rng: SeededRandom(state: 20_261_140))
         let today = MeetingFacts.today
         let demoUnitOrg = d.unitOrgs.first { $0.parentID == d.communities.first?.id }
-        let demoUnits = try await demoUnitOrg.asyncMap { try await UnitsQueries.unitIDs(withPartyOrg: $0.id!, on: d.db) }
+        let demoUnits =
+            try await demoUnitOrg.asyncMap { try await UnitsQueries.unitIDs(withPartyOrg: $0.id!, on: d.db) }
             ?? []
         let bodies = try await JointBodiesQueries.bodies(
             atNodes: (d.communities + d.streets).map { $0.id! }, db: d.db)
@@ -35,14 +36,16 @@ enum MeetingsDemo {
             for (q, offset) in quarterDays.enumerated() {
                 let day = today.adding(days: offset)
                 let roster = try await body.asyncMap { try await MeetingBodies.roster($0.id, on: day, db: d.db) } ?? []
-                let host = try await body.asyncMap {
-                    try await MeetingFacts.suggestedHost(bodyID: $0.id, on: day, db: d.db)
-                } ?? nil
-                let members = try await body.asyncMap { try await MeetingBodies.memberUnits($0.id, on: day, db: d.db) }
+                let host =
+                    try await body.asyncMap {
+                        try await MeetingFacts.suggestedHost(bodyID: $0.id, on: day, db: d.db)
+                    } ?? nil
+                let members =
+                    try await body.asyncMap { try await MeetingBodies.memberUnits($0.id, on: day, db: d.db) }
                     ?? []
                 // The demo unit owns its community's decisions when it is a member; elsewhere the host does.
-                let owner =
-                    n == 0 ? members.first { demoUnits.contains($0.unitID) } ?? host : host
+                let demoMember = members.first(where: { demoUnits.contains($0.unitID) })
+                let owner = n == 0 ? demoMember ?? host : host
                 try await meeting(
                     &c, .communityQuarterly, body: body?.id, at: community, day: day, time: 14 * 60 + 30,
                     place: "\(community.name)党群服务中心", host: host.map { ($0.unitID, $0.name) },
@@ -52,7 +55,8 @@ enum MeetingsDemo {
             if n < 3 {
                 // 3+N: monthly, the last one today in the first community, with the demo party member invited.
                 let day0 = today.adding(days: -335)
-                let roster = try await body.asyncMap { try await MeetingBodies.roster($0.id, on: day0, db: d.db) } ?? []
+                let roster =
+                    try await body.asyncMap { try await MeetingBodies.roster($0.id, on: day0, db: d.db) } ?? []
                 var invited = roster.prefix(5).map { ($0.personID, $0.name, $0.unitID) }
                 if n == 0, let member, !invited.contains(where: { $0.0 == member.id }) {
                     invited.append((member.id, member.name, nil))
@@ -68,7 +72,8 @@ enum MeetingsDemo {
                 }
             }
             if n == 0 {
-                let roster = try await body.asyncMap { try await MeetingBodies.roster($0.id, on: today, db: d.db) } ?? []
+                let roster =
+                    try await body.asyncMap { try await MeetingBodies.roster($0.id, on: today, db: d.db) } ?? []
                 for (i, kind) in [MeetingKind.memberCouncil, .residentCouncil, .memberCouncil].enumerated() {
                     try await meeting(
                         &c, kind, body: nil, at: community, day: today.adding(days: -200 + i * 90), time: 19 * 60 + 30,

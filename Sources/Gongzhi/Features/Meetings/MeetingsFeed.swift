@@ -54,7 +54,7 @@ enum MeetingsFeed {
     }
 
     /// The feed's owner as a caller, or a 404 (an unknown token tells nothing).
-    static func caller(_ req: Request, token: String) async throws -> Caller {
+    static func feedCaller(_ req: Request, token: String) async throws -> Caller {
         guard token.count == 48,
             let t = try await MeetingFeedToken.query(on: req.db).filter(\.$tokenHash == hash(token)).first(),
             let v = try await Viewer.load(userID: t.userID, on: req.db)
@@ -65,7 +65,7 @@ enum MeetingsFeed {
     }
 
     @Sendable static func person(_ req: Request) async throws -> Response {
-        let caller = try await caller(req, token: req.parameters.get("token") ?? "")
+        let caller = try await feedCaller(req, token: req.parameters.get("token") ?? "")
         let v = try caller.requireViewer()
         let access = try await MeetingAccess.of(v, on: req.db)
         // A person's own meetings: those naming them or their units; staff also get the meetings they run.
@@ -84,7 +84,7 @@ enum MeetingsFeed {
     }
 
     @Sendable static func body(_ req: Request) async throws -> Response {
-        let caller = try await caller(req, token: req.parameters.get("token") ?? "")
+        let caller = try await feedCaller(req, token: req.parameters.get("token") ?? "")
         let body = try await MeetingBodies.visible(try req.intParameter("body"), caller)
         let meetings = try await Meeting.query(on: req.db).filter(\.$bodyID == body.id).all()
         return respond(document(name: body.name, meetings, caller.lang))

@@ -138,12 +138,12 @@ enum MeetingsService {
                 kind.isStreetLevel ? .errorMeetingStreet : .errorMeetingCommunity, field: nodeField)
         }
         if let body, body.nodeID != node.id! { throw AppError.invalid(.errorMeetingBodyNode, field: "bodyId") }
-        let day = try day(input.date)
+        let day = try Self.day(input.date)
         let start = try time(input.time) ?? MeetingFacts.defaultStart
         let minutes = try duration(input.durationMinutes) ?? MeetingFacts.defaultMinutes
-        let title = try text(input.title, max: MeetingFacts.maxTitle, field: "title")
-        let place = try text(input.place, max: MeetingFacts.maxPlace, field: "place")
-        var host = try text(input.host, max: MeetingFacts.maxHost, field: "host")
+        let title = try Self.text(input.title, max: MeetingFacts.maxTitle, field: "title")
+        let place = try Self.text(input.place, max: MeetingFacts.maxPlace, field: "place")
+        var host = try Self.text(input.host, max: MeetingFacts.maxHost, field: "host")
         var hostUnit: (id: Int, name: String)?
         if let unitID = input.hostUnitID {
             hostUnit = try await unit(unitID, field: "hostUnitId", body: body, day: day, caller)
@@ -266,7 +266,7 @@ enum MeetingsService {
             throw await caller.forbidden("propose to meeting \(id)", scopePath: m.path)
         }
         guard m.state == .scheduled else { throw AppError.conflict(.errorMeetingNotScheduled) }
-        var title = try text(input.title, max: MeetingFacts.maxTitle, field: "title")
+        var title = try Self.text(input.title, max: MeetingFacts.maxTitle, field: "title")
         if let requestID = input.requestID {
             let open = try await RequestsQueries.awaitingDecision(communityNodeID: m.nodeID, on: caller.db)
             guard let r = open.first(where: { $0.id == requestID }) else {
@@ -410,7 +410,7 @@ enum MeetingsService {
     static func saveMinutes(_ caller: Caller, id: Int, _ input: MinutesInput) async throws -> Meeting {
         let (m, v) = try await caller.managedMeeting(id)
         guard m.state == .scheduled else { throw AppError.conflict(.errorMeetingNotScheduled) }
-        let text = try text(input.minutes, max: MeetingFacts.maxMinutes, field: "minutes")
+        let text = try Self.text(input.minutes, max: MeetingFacts.maxMinutes, field: "minutes")
         let before = m.minutes.count
         m.minutes = text
         try await caller.db.writing { db in
@@ -425,13 +425,14 @@ enum MeetingsService {
     static func decide(_ caller: Caller, id: Int, _ input: DecisionInput) async throws -> MeetingDecision {
         let (m, v) = try await caller.managedMeeting(id)
         guard m.state == .scheduled else { throw AppError.conflict(.errorMeetingNotScheduled) }
-        let text = try text(input.text, max: MeetingFacts.maxText, field: "text", required: .errorMeetingDecisionWhat)
+        let text = try Self.text(
+            input.text, max: MeetingFacts.maxText, field: "text", required: .errorMeetingDecisionWhat)
         switch (input.unitID, input.personID) {
         case (nil, nil): throw AppError.invalid(.errorMeetingDecisionOwner, field: "owner")
         case (.some, .some): throw AppError.invalid(.errorMeetingDecisionOneOwner, field: "owner")
         default: break
         }
-        let due = try day(input.due, field: "due")
+        let due = try Self.day(input.due, field: "due")
         if due < m.localDay { throw AppError.invalid(.errorMeetingDueBefore, field: "due") }
         let d = MeetingDecision()
         if let unitID = input.unitID {
@@ -506,7 +507,7 @@ enum MeetingsService {
     static func cancel(_ caller: Caller, id: Int, _ input: CancelInput) async throws -> Meeting {
         let (m, v) = try await caller.managedMeeting(id)
         guard m.state == .scheduled else { throw AppError.conflict(.errorMeetingNotScheduled) }
-        let reason = try text(input.reason, max: MeetingFacts.maxPlace, field: "reason")
+        let reason = try Self.text(input.reason, max: MeetingFacts.maxPlace, field: "reason")
         let before = snapshot(m)
         m.state = .cancelled
         m.cancelReason = reason
@@ -534,7 +535,7 @@ enum MeetingsService {
             throw await caller.outOfScope("meeting decision \(decisionID)", scopePath: d.path)
         }
         guard d.state == .open else { throw AppError.conflict(.errorMeetingDecisionDone) }
-        let note = try text(input.note, max: MeetingFacts.maxText, field: "note", required: .errorMeetingDoneNote)
+        let note = try Self.text(input.note, max: MeetingFacts.maxText, field: "note", required: .errorMeetingDoneNote)
         d.state = .done
         d.doneNote = note
         d.doneAt = Date()
