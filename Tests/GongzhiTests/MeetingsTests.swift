@@ -192,7 +192,11 @@ struct MeetingsTests {
                 .POST, "/api/v1/meetings/\(id)/decisions",
                 json: ["text": "开放停车场", "due": "2000-01-01", "unitId": unitID])
             #expect(before.status == .unprocessableEntity)
-            let noAccount = try await Fixtures.personInScope(app)
+            let c1Grid = try await Fixtures.node(app, code: "QH-S1-C1-G1")
+            let withAccounts = Set(try await User.query(on: app.db).all().compactMap(\.personID))
+            let noAccount = try #require(
+                try await Person.query(on: app.db).filter(\.$orgNodeID == c1Grid.id!).filter(\.$archived == false)
+                    .sort(\.$id).all().first { !withAccounts.contains($0.id!) })
             let withoutAccount = try await secretary.api(
                 .POST, "/api/v1/meetings/\(id)/decisions",
                 json: ["text": "开放停车场", "due": due, "personId": noAccount.id!])
@@ -411,7 +415,7 @@ struct MeetingsTests {
             _ = try await secretary.api(.POST, "/api/v1/meetings/\(id)/invitees", json: ["personId": memberPerson])
             let member = try await Client.api(app, as: "member")
             let token = try await member.api(.POST, "/api/v1/meetings/feed-token").json()
-            let url = try #require(token["personUrl"] as? String)
+            let url = try #require(token["personFeed"] as? String)
             let path = String(url[try #require(url.range(of: "/feeds/"))!.lowerBound...])
             let anonymous = Client(app)
             let first = try await anonymous.get(path)

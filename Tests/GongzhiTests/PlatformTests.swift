@@ -106,7 +106,7 @@ struct PlatformTests {
             for m in try String(contentsOf: url, encoding: .utf8).matches(of: regex) {
                 let key = String(m.output[1].substring!)
                 // File names and form coordinates (an image button's "pt.x") are not string keys.
-                let files = [".css", ".csv", ".json", ".sqlite", ".geojson", ".js", ".svg", ".ico"]
+                let files = [".css", ".csv", ".json", ".sqlite", ".geojson", ".js", ".svg", ".ico", ".ics"]
                 if files.contains(where: { key.hasSuffix($0) }) || key.split(separator: ".").last?.count == 1 {
                     continue
                 }

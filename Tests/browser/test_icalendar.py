@@ -72,9 +72,9 @@ state = {}
 
 def person_feed_parses():
     made = api("POST", "/api/v1/meetings/feed-token", secretary)
-    state["personUrl"] = made["personUrl"]
-    state["bodyUrls"] = [b["url"] for b in made["bodyUrls"]]
-    cal = feed(made["personUrl"])
+    state["personFeed"] = made["personFeed"]
+    state["bodyUrls"] = [b["url"] for b in made["bodyFeeds"]]
+    cal = feed(made["personFeed"])
     assert cal.get("VERSION") == "2.0", cal.get("VERSION")
     evs = events(cal)
     assert len(evs) > 5, f"only {len(evs)} events in the secretary's feed"
@@ -100,14 +100,14 @@ def change_round_trip():
         "kind": "residentCouncil", "orgNodeId": c1["id"], "date": day, "time": "19:00", "place": "议事厅, 二楼; 东侧",
         "host": "林晓", "title": "居民议事会：加装电梯"})
     uid = f"meeting-{m['id']}@gongzhi"
-    before = events(feed(state["personUrl"]))[uid]
+    before = events(feed(state["personFeed"]))[uid]
     assert str(before.get("LOCATION")) == "议事厅, 二楼; 东侧", before.get("LOCATION")
     api("PATCH", f"/api/v1/meetings/{m['id']}", secretary, {"time": "19:30", "place": "社区会议室"})
-    after = events(feed(state["personUrl"]))[uid]
+    after = events(feed(state["personFeed"]))[uid]
     assert int(after.get("SEQUENCE")) > int(before.get("SEQUENCE")), (before.get("SEQUENCE"), after.get("SEQUENCE"))
     assert after.decoded("DTSTART") - before.decoded("DTSTART") == datetime.timedelta(minutes=30)
     api("POST", f"/api/v1/meetings/{m['id']}/cancel", secretary, {"reason": "改期"})
-    cancelled = events(feed(state["personUrl"]))[uid]
+    cancelled = events(feed(state["personFeed"]))[uid]
     assert str(cancelled.get("STATUS")) == "CANCELLED", cancelled.get("STATUS")
     assert int(cancelled.get("SEQUENCE")) > int(after.get("SEQUENCE"))
 

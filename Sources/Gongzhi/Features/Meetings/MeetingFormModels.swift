@@ -163,10 +163,10 @@ enum FeedView {
     static func body(_ feed: MeetingsAPI.FeedOut?, since: Date?, csrf: HTML, _ lang: Lang) -> HTML {
         let urls: HTML =
             feed.map { f -> HTML in
-                let bodies: [HTML] = f.bodyURLs.map { "<li><code>\($0.url)</code></li>" }
+                let bodies: [HTML] = f.bodyFeeds.map { "<li><code>\($0.url)</code></li>" }
                 return """
                     <section class="card" id="feed-urls"><p>\(lang.t(.meetingFeedShownOnce))</p>
-                    <p><code id="person-feed">\(f.personURL)</code></p><ul id="body-feeds">\(bodies)</ul></section>
+                    <p><code id="person-feed">\(f.personFeed)</code></p><ul id="body-feeds">\(bodies)</ul></section>
                     """
             } ?? ""
         let existing: HTML =

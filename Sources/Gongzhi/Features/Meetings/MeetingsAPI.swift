@@ -97,8 +97,8 @@ enum MeetingsAPI {
     }
     struct FeedOut: Content {
         let token: String
-        let personURL: String
-        let bodyURLs: [BodyFeedOut]
+        let personFeed: String
+        let bodyFeeds: [BodyFeedOut]
     }
     struct BodyFeedOut: Content {
         let bodyID: Int

@@ -21,8 +21,8 @@ enum MeetingsFeed {
 
     static func urls(token: String, base: String, bodies: [MeetingBodies.Body]) -> MeetingsAPI.FeedOut {
         MeetingsAPI.FeedOut(
-            token: token, personURL: base + MeetingsRoute.personFeed(.value(token)).path,
-            bodyURLs: bodies.map {
+            token: token, personFeed: base + MeetingsRoute.personFeed(.value(token)).path,
+            bodyFeeds: bodies.map {
                 MeetingsAPI.BodyFeedOut(
                     bodyID: $0.id, url: base + MeetingsRoute.bodyFeed(.value(token), body: .value($0.id)).path)
             })
