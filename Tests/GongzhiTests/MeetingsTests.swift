@@ -64,6 +64,59 @@ struct MeetingsTests {
         }
     }
 
+    @Test func aBodysMeetingInvitesItsRosterRotatesItsHostAndCountsQuorum() async throws {
+        try await withTestApp { app in
+            let c1 = try await Fixtures.node(app, code: "QH-S1-C1")
+            let foreignNode = try await Fixtures.node(app, code: "QH-S2-C1")
+            let bodies = try await JointBodiesQueries.bodies(atNodes: [c1.id!, foreignNode.id!], db: app.db)
+            let body = try #require(bodies.first { $0.nodeID == c1.id && $0.kind == .communityCommittee })
+            let foreign = try #require(bodies.first { $0.nodeID == foreignNode.id })
+            let day = MeetingFacts.today.adding(days: 30)
+            let roster = try await JointBodiesQueries.roster(bodyID: body.id, on: day, db: app.db)
+            #expect(roster.count >= 3)
+            let secretary = try await Client.api(app, as: "secretary")
+            let suggested = try await secretary.api(
+                .GET, "/api/v1/meetings/host-suggestion?bodyId=\(body.id)&date=\(day.description)"
+            ).json()
+            let host = try #require(suggested["unitId"] as? Int)
+            let members = try await JointBodiesQueries.memberUnits(bodyID: body.id, on: day, db: app.db)
+            #expect(members.contains { $0.unitID == host })
+            let m = try await Self.create(
+                secretary, app, ["bodyId": body.id, "date": day.description, "host": "", "kind": "communityQuarterly"])
+            let id = try #require(m["id"] as? Int)
+            #expect(m["hostUnitId"] as? Int == host)
+            #expect(m["invited"] as? Int == Set(roster.map(\.personID)).count)
+            let quorum = try #require(m["quorum"] as? [String: Any])
+            #expect(quorum["roster"] as? Int == Set(roster.map(\.personID)).count)
+            #expect(quorum["met"] as? Bool == false)
+            // The next meeting of the body is hosted by the next member unit in joining order.
+            let next = try await secretary.api(
+                .GET, "/api/v1/meetings/host-suggestion?bodyId=\(body.id)&date=\(day.adding(days: 1).description)"
+            ).json()
+            let order = members.sorted { ($0.since, $0.unitID) < ($1.since, $1.unitID) }.map(\.unitID)
+            let i = try #require(order.firstIndex(of: host))
+            #expect(next["unitId"] as? Int == order[(i + 1) % order.count])
+            // Another community's body is refused like an unknown one.
+            let refused = try await secretary.api(
+                .POST, "/api/v1/meetings",
+                json: ["bodyId": foreign.id, "orgNodeId": c1.id!, "date": day.description, "host": "林晓"])
+            #expect(refused.status == .unprocessableEntity)
+            let unknown = try await secretary.api(
+                .POST, "/api/v1/meetings",
+                json: ["bodyId": 987_654_321, "orgNodeId": c1.id!, "date": day.description, "host": "林晓"])
+            #expect(refused.errorMessage == unknown.errorMessage)
+            // Checked in at the desk (the meeting moved to today): more than half of the roster makes the quorum.
+            _ = try await secretary.api(.PATCH, "/api/v1/meetings/\(id)", json: ["date": Self.today])
+            let people = Array(Set(roster.map(\.personID))).sorted()
+            for p in people.prefix(people.count / 2 + 1) {
+                let r = try await secretary.api(.POST, "/api/v1/meetings/\(id)/attendance", json: ["personId": p])
+                #expect(r.status == .ok, "\(r.body.string)")
+            }
+            let after = try await secretary.api(.GET, "/api/v1/meetings/\(id)").json()
+            #expect((after["quorum"] as? [String: Any])?["met"] as? Bool == true)
+        }
+    }
+
     @Test func badInputIsRefusedAndNothingIsSaved() async throws {
         try await withTestApp { app in
             let secretary = try await Client.api(app, as: "secretary")
