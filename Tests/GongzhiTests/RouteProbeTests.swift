@@ -63,9 +63,12 @@ struct RouteProbeTests {
         "/api/v1/households/{id}": .household,
         "/api/v1/requests/{id}": .request,
         "/api/v1/meetings/{id}": .meeting,
+        "/api/v1/meeting-tasks/{id}": .meetingTask,
         "/api/v1/api-keys/{id}": .apiKey,
         "/api/v1/request-categories/{code}": .category,
         "/api/v1/calendar/{year}": .calendarYear,
+        "/api/v1/joint-bodies/{id}": .jointBody,
+        "/api/v1/agreements/{id}": .agreement,
         "/api/v1/reporting/unit-reports/{id}": .unitReport,
         "/api/v1/reporting/member-reports/{id}": .memberReport,
         "/api/v1/reporting/posts/{id}": .servicePost,
@@ -78,6 +81,9 @@ struct RouteProbeTests {
         "/api/v1/accounts/{id}/shares/{node}": .sharedNode,
         "/api/v1/grids/{id}/duties/{duty}": .gridDuty,
         "/api/v1/requests/{id}/photos/{photo}": .requestPhoto,
+        "/api/v1/joint-bodies/{id}/members/{memberId}": .bodyMember,
+        "/api/v1/joint-bodies/{id}/seats/{seatId}": .bodySeat,
+        "/api/v1/agreements/{id}/projects/{projectId}": .agreementProject,
     ]
 
     /// Operations whose path parameter names nothing that lies in anyone's scope. Keep this short, with reasons.
@@ -94,7 +100,8 @@ struct RouteProbeTests {
         "personId": .person, "leaderPersonId": .person, "reporterPersonId": .person,
         "householdId": .household, "householdIds": .household, "unitId": .unit, "unitIds": .unit, "gridId": .grid,
         "buildingId": .building, "visitorUserId": .account,
-        "meetingId": .meeting, "mergeInto": .request, "postId": .servicePost,
+        "meetingId": .meeting, "mergeInto": .request, "nodeId": .orgNode, "hostUnitId": .unit,
+        "ownerUnitId": .unit, "bodyId": .jointBody, "requestId": .request, "postId": .servicePost,
     ]
 
     /// Bodies the schema alone cannot make valid.
@@ -113,7 +120,7 @@ struct RouteProbeTests {
     /// fails.
     static let queryReferences: [String: ObjectKind] = [
         "orgId": .orgNode, "parentId": .orgNode, "nodeId": .orgNode, "communityId": .orgNode,
-        "gridId": .grid, "householdId": .household, "entityId": .orgNode,
+        "gridId": .grid, "householdId": .household, "entityId": .orgNode, "bodyId": .jointBody,
     ]
 
     /// What else a query needs for its id to matter, by "METHOD path parameter".
@@ -158,12 +165,14 @@ struct RouteProbeTests {
         /// Nodes of one kind, for body properties that want one: a community, a grid branch, a building group, a
         /// unit's party organisation.
         case community, branch, group, unitOrg
-        case request, meeting, apiKey, category, calendarYear
+        case request, meeting, apiKey, category, calendarYear, jointBody, agreement
+        /// A meeting's decision (a task of its owner).
+        case meetingTask
         /// Reporting's records (双报到).
         case unitReport, memberReport, servicePost, memberService
     }
 
-    enum Dependent: Sendable { case sharedNode, gridDuty, requestPhoto }
+    enum Dependent: Sendable { case sharedNode, gridDuty, requestPhoto, bodyMember, bodySeat, agreementProject }
 
     struct Target: Hashable, Sendable {
         let kind: ObjectKind
@@ -885,7 +894,9 @@ struct RouteProbeTests {
             Building.schema, Household.schema, HouseholdLink.schema, GridDuty.schema, GridDepartment.schema,
             ContactAssignment.schema, Area.schema, ServiceRequest.schema, RequestEvent.schema,
             RequestAssignment.schema,
-            RequestCategory.schema, JointMeeting.schema, CalendarDay.schema, RequestPhoto.schema, VisitPlan.schema,
+            RequestCategory.schema, JointMeeting.schema, Meeting.schema, MeetingAgendaItem.schema,
+            MeetingInvitee.schema, MeetingDecision.schema, MeetingFeedToken.schema, CalendarDay.schema,
+            RequestPhoto.schema, VisitPlan.schema,
             Visit.schema, ImportBatch.schema, AuditEntry.schema, APIKey.schema, AppNotification.schema,
             WebhookDelivery.schema,
         ]
@@ -1168,9 +1179,38 @@ struct RouteProbeTests {
                         return !c.sees(r.path)
                     }, { $0.path }, { $0.id })
             case .meeting:
+                // Outside: neither in scope nor naming the caller or their units (invitee, host, decision owner).
+                let access = try await meetingAccess(c)
+                var hidden: [Meeting] = []
+                for m in try await Meeting.query(on: db).sort(\.$id).all() where !(try await access.sees(m, on: db)) {
+                    hidden.append(m)
+                }
+                t = first(hidden, { $0.path }, { $0.id })
+            case .meetingTask:
+                let access = try await meetingAccess(c)
+                var hidden: [MeetingDecision] = []
+                for d in try await MeetingDecision.query(on: db).sort(\.$id).all() where !access.owns(d) {
+                    guard let m = try await Meeting.find(d.meetingID, on: db) else { continue }
+                    if !(try await access.sees(m, on: db)) { hidden.append(d) }
+                }
+                t = first(hidden, { $0.path }, { $0.id })
+            case .agreement:
+                let mine = Set(
+                    try await AgreementParty.query(on: db).all().filter { c.myUnitIDs.contains($0.unitID) }
+                        .map(\.agreementID))
                 t = first(
-                    try await JointMeeting.query(on: db).sort(\.$id).all().filter { !c.sees($0.path) }, { $0.path },
-                    { $0.id })
+                    try await Agreement.query(on: db).sort(\.$id).all().filter {
+                        !c.sees($0.path) && !mine.contains($0.id!)
+                    }, { $0.path }, { $0.id })
+            case .jointBody:
+                // A liaison also sees the bodies their unit is a member of: those are not outside.
+                let memberOf = Set(
+                    try await BodyMembership.query(on: db).all().filter { c.myUnitIDs.contains($0.unitID) }.map(
+                        \.bodyID))
+                t = first(
+                    try await JointBody.query(on: db).sort(\.$id).all().filter {
+                        !c.sees($0.path) && !memberOf.contains($0.id!)
+                    }, { $0.path }, { $0.id })
             case .apiKey:
                 t =
                     c.atRoot
@@ -1280,7 +1320,7 @@ struct RouteProbeTests {
                     ? c.user.id!
                     : first(try await User.query(on: db).sort(\.$id).all(), { c.sees(paths[$0.orgNodeID]) }, { $0.id })
             case .meeting:
-                id = first(try await JointMeeting.query(on: db).sort(\.$id).all(), { c.sees($0.path) }, { $0.id })
+                id = first(try await Meeting.query(on: db).sort(\.$id).all(), { c.sees($0.path) }, { $0.id })
             case .servicePost:
                 id = first(try await ServicePost.query(on: db).sort(\.$id).all(), { c.sees($0.path) }, { $0.id })
             case .request:
@@ -1291,6 +1331,11 @@ struct RouteProbeTests {
             }
             insideCache[cacheKey] = id
             return id
+        }
+
+        func meetingAccess(_ c: Caller) async throws -> MeetingAccess {
+            let v = try #require(try await Viewer.load(userID: c.user.id!, on: db))
+            return try await MeetingAccess.of(v, on: db)
         }
 
         static func fits(_ n: OrgNode, _ kind: ObjectKind) -> Bool {
@@ -1339,6 +1384,15 @@ struct RouteProbeTests {
             case .requestPhoto:
                 return try await RequestPhoto.query(on: db).filter(\.$requestID == t.id).sort(\.$id).first()?.id.map(
                     String.init)
+            case .bodyMember:
+                return try await BodyMembership.query(on: db).filter(\.$bodyID == t.id).sort(\.$id).first()?.id.map(
+                    String.init)
+            case .agreementProject:
+                return try await AgreementProject.query(on: db).filter(\.$agreementID == t.id).sort(\.$id).first()?.id
+                    .map(String.init)
+            case .bodySeat:
+                return try await Appointment.query(on: db).filter(\.$bodyID == t.id).sort(\.$id).first()?.id.map(
+                    String.init)
             }
         }
 
@@ -1384,8 +1438,16 @@ struct RouteProbeTests {
                 parts.append(try row(try await ServiceRequest.find(t.id, on: db)))
                 reads = ["/api/v1/requests/\(t.id)"]
             case .meeting:
-                parts.append(try row(try await JointMeeting.find(t.id, on: db)))
+                parts.append(try row(try await Meeting.find(t.id, on: db)))
                 reads = ["/api/v1/meetings/\(t.id)"]
+            case .meetingTask:
+                parts.append(try row(try await MeetingDecision.find(t.id, on: db)))
+            case .agreement:
+                parts.append(try row(try await Agreement.find(t.id, on: db)))
+                reads = ["/api/v1/agreements/\(t.id)"]
+            case .jointBody:
+                parts.append(try row(try await JointBody.find(t.id, on: db)))
+                reads = ["/api/v1/joint-bodies/\(t.id)"]
             case .apiKey: parts.append(try row(try await APIKey.find(t.id, on: db)))
             case .category:
                 parts.append(try row(try await RequestCategory.query(on: db).filter(\.$code == t.key).first()))

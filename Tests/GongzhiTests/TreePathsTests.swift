@@ -115,7 +115,10 @@ struct TreePathsTests {
             let newStreet = try await Fixtures.node(app, code: "QH-S2")
             try await Self.work(in: community, app)
             let before = try await Self.rowsUnder(community.path, app)
-            for table in ["grids", "households", "service_requests", "visits", "visit_plans", "joint_meetings"] {
+            for table in [
+                "grids", "households", "service_requests", "visits", "visit_plans", "joint_meetings", "meetings",
+                "meeting_invitees", "meeting_decisions", "meeting_agenda_items",
+            ] {
                 #expect(before["\(table).path"] != nil, "the demo should have \(table) in 枫林 to move")
             }
             let secretary = try await Client.api(app, as: "secretary")

@@ -209,7 +209,7 @@ def five_steps():
         desk = Browser(DRIVER, 1280, 900)
         try:
             login(desk, "secretary")
-            desk.get(SERVER + "/meetings")
+            desk.get(SERVER + "/meetings/new")
             desk.run("document.getElementById('date').value = '2026-12-01'")
             desk.type(desk.find("#host"), "林晓")
             desk.click(desk.find("form[action='/meetings'] button"))
@@ -350,6 +350,109 @@ def other_roles():
         district.screenshot(os.path.join(SHOTS, "role-orgdept-visits.png"))
     finally:
         district.quit()
+
+
+@check("regional party building: the secretary drafts an agreement with a unit, both sides sign, the body shows")
+def joint_bodies_and_agreements():
+    liaison = Browser(DRIVER, 1280, 900)
+    desk = Browser(DRIVER, 1280, 900)
+    try:
+        login(liaison, "unit")
+        liaison.get(SERVER + "/my-unit")
+        expect(liaison.find_all("#unit-seats tbody tr"), "the liaison's desk lists no seats of the unit")
+        unit_name = liaison.text(liaison.find("#my-units")).split("、")[0].strip()
+        login(desk, "secretary")
+        desk.get(SERVER + "/joint-bodies")
+        desk.click(desk.find("#bodies a[href*='/joint-bodies/']"))
+        wait_for(lambda: desk.find_all("#triad"), "the community committee shows no triad check")
+        expect("三方齐全" in desk.text(desk.find("#triad")), "the demo triad is not complete")
+        desk.get(SERVER + "/agreements")
+        desk.type(desk.find("#title"), "浏览器测试共建协议")
+        desk.run("var s = document.getElementById('unitIds');"
+                 "for (var o of s.options) { o.selected = o.text.indexOf(arguments[0]) >= 0; }", unit_name)
+        desk.run("var y = new Date().getFullYear();"
+                 "document.getElementById('startsOn').value = y + '-01-01';"
+                 "document.getElementById('endsOn').value = (y + 1) + '-12-31';")
+        desk.click(desk.find("#new-agreement button"))
+        wait_for(lambda: desk.find_all("#add-commitment"), "the draft agreement did not open")
+        agreement = desk.url
+        # Both sides commit: the organisation's side first, then the unit's.
+        desk.type(desk.find("#c-text"), "每季度共商社区事务")
+        desk.click(desk.find("#add-commitment button"))
+        wait_for(lambda: len(desk.find_all("#commitments tbody tr")) == 1, "the organisation's commitment is missing")
+        desk.run("var s = document.getElementById('c-unit'); s.selectedIndex = 1;")
+        desk.type(desk.find("#c-text"), "承办社区邻里节")
+        desk.click(desk.find("#add-commitment button"))
+        wait_for(lambda: len(desk.find_all("#commitments tbody tr")) == 2, "the unit's commitment is missing")
+        desk.run("document.getElementById('sign-on').value = arguments[0];", time.strftime("%Y-%m-%d"))
+        desk.click(desk.find("#sign button"))
+        wait_for(lambda: not desk.find_all("#sign"), "the organisation could not sign")
+        liaison.get(agreement)
+        liaison.run("document.getElementById('sign-on').value = arguments[0];", time.strftime("%Y-%m-%d"))
+        liaison.click(liaison.find("#sign button"))
+        wait_for(lambda: "已签订" in liaison.text(liaison.find("main")), "the agreement did not take effect")
+        liaison.screenshot(os.path.join(SHOTS, "agreement-signed.png"))
+    finally:
+        liaison.quit()
+        desk.quit()
+
+
+@check("meetings: the secretary holds a quarterly meeting, checks two in, a decision lands on the unit's to-dos")
+def quarterly_meeting():
+    import datetime
+    today = (datetime.datetime.utcnow() + datetime.timedelta(hours=8)).date()  # the server's day: Asia/Shanghai
+    liaison = Browser(DRIVER, 1280, 900)
+    desk = Browser(DRIVER, 1280, 900)
+    try:
+        login(liaison, "unit")
+        liaison.get(SERVER + "/my-unit")
+        unit_name = liaison.text(liaison.find("#my-units")).split("、")[0].strip()
+        login(desk, "secretary")
+        desk.get(SERVER + "/meetings/new")
+        # The community's big committee: the form suggests the host whose turn it is.
+        desk.run("var s = document.getElementById('q-body');"
+                 "for (var o of s.options) { if (o.text.indexOf('大党委') >= 0) { o.selected = true; break; } }"
+                 "document.getElementById('q-date').value = arguments[0];", today.isoformat())
+        desk.click(desk.find("#meeting-body button"))
+        wait_for(lambda: desk.find_all("#host-suggestion"), "no host is suggested for the body's meeting")
+        desk.run("document.getElementById('kind').value = 'communityQuarterly';"
+                 "document.getElementById('date').value = arguments[0];"
+                 "document.getElementById('time').value = '14:30';", today.isoformat())
+        desk.type(desk.find("#place"), "党群服务中心")
+        desk.click(desk.find("#meeting-form button[type='submit']"))
+        wait_for(lambda: desk.find_all("#check-in-code"), "the meeting page did not open")
+        meeting = desk.url
+        expect(len(desk.text(desk.find("#check-in-code strong"))) == 6, "no six-digit check-in code")
+        for _ in range(2):
+            buttons = desk.find_all("#invitees button[id^='check-in-']")
+            expect(buttons, "no invitee left to check in at the desk")
+            desk.click(buttons[0])
+            time.sleep(0.5)
+            desk.get(meeting)
+        expect("已签到 2" in desk.text(desk.find("#attendance")), desk.text(desk.find("#attendance")))
+        desk.run("var s = document.getElementById('d-unit');"
+                 "for (var o of s.options) { if (o.text.indexOf(arguments[0]) >= 0) { o.selected = true; break; } }"
+                 "document.getElementById('d-due').value = arguments[1];",
+                 unit_name, (today + datetime.timedelta(days=14)).isoformat())
+        desk.type(desk.find("#d-text"), "浏览器测试：协调开放停车场")
+        desk.click(desk.find("#decision-form button"))
+        wait_for(lambda: desk.find_all("#decisions"), "the decision was not recorded")
+        desk.screenshot(os.path.join(SHOTS, "meeting-1-decided.png"))
+        liaison.get(SERVER + "/todos")
+        task = [a for a in liaison.find_all("#other-todos a[href*='/meetings/tasks/']")
+                if "浏览器测试" in liaison.text(a)]
+        expect(task, "the decision is not on the unit's to-dos")
+        liaison.click(task[0])
+        wait_for(lambda: liaison.find_all("#task-form"), "the task page has no form to report it done")
+        liaison.type(liaison.find("#note"), "已开放 20 个车位")
+        liaison.click(liaison.find("#task-form button"))
+        wait_for(lambda: liaison.find_all("#task-done"), "the task was not reported done")
+        desk.get(meeting)
+        expect("已开放 20 个车位" in desk.text(desk.find("#decisions")), "the meeting does not show the report")
+        desk.screenshot(os.path.join(SHOTS, "meeting-2-reported.png"))
+    finally:
+        liaison.quit()
+        desk.quit()
 
 
 passed = sum(1 for r in results if r[1])

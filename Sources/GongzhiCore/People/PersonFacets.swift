@@ -12,6 +12,8 @@ public enum MemberStatus: String, CaseIterable, Codable, Sendable {
 
 public enum UnitKind: String, CaseIterable, Codable, Sendable {
     case agency, enterprise, nonPublicEnterprise, school, hospital, propertyCompany, police, army, socialOrganization,
-        department, volunteerTeam
+        department, volunteerTeam,
+        /// 居委会 and 业委会: with the property company, the "3+N" triad under a community committee.
+        residentsCommittee, ownersCommittee
     public var labelKey: String { "unitKind.\(rawValue)" }
 }

@@ -36,7 +36,8 @@ public enum UnitImport {
         "社会组织": .socialOrganization, "职能部门": .department, "部门": .department,
         """
         志愿服务队
-        """: .volunteerTeam,
+        """: .volunteerTeam, "居委会": .residentsCommittee, "居民委员会": .residentsCommittee,
+        "业委会": .ownersCommittee, "业主委员会": .ownersCommittee,
     ]
 
     public static func read(_ table: [[String]]) throws(PersonImport.FileProblem) -> [Row] {

@@ -97,6 +97,7 @@ public enum MapSVG {
     /// Marker colours by kind, written on the marker itself so a map read as an image (no stylesheet) keeps them.
     public static let markerColours: [String: String] = [
         "org": "#b0201c", "unit": "#59636e", "household": "#d97706", "building": "#8c959f", "request": "#0b57a4",
+        "member": "#6d28d9",
     ]
     /// Soft tints for areas without a figure; neighbours get different ones, so the map reads as a map.
     public static let tints = ["#e3eedc", "#f6ead2", "#dde8f3", "#efe1ec", "#e6e6d4", "#d9ecea"]

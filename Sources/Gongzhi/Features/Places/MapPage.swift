@@ -83,6 +83,9 @@ struct MapModel: Sendable {
                 }
             }
         }
+        if layers.contains(.jointBodies) {
+            pins += try await memberPins(v, under: node.path, on: db)
+        }
         if layers.contains(.memberHouseholds) {
             pins += try await memberHouseholdPins(grids.compactMap(\.id), links: v.can(.viewPeople), on: db)
         }
@@ -207,6 +210,7 @@ enum MapView {
         [
             "org": lang.t(.markerOrg), "unit": lang.t(.markerUnit), "household": lang.t(.measureMemberHouseholds),
             "building": lang.t(.markerBuilding), "request": lang.t(.markerRequest),
+            "member": lang.t(.markerMember),
         ]
     }
 

@@ -17,7 +17,7 @@ enum MapPages {
     }
 
     enum Layer: String, CaseIterable, Sendable {
-        case organisations, memberHouseholds, openRequests
+        case organisations, jointBodies, memberHouseholds, openRequests
         var labelKey: String { "layer.\(rawValue)" }
     }
 

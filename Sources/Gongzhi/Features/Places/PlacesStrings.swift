@@ -67,6 +67,9 @@ extension Text {
     static let markerUnit = Text("marker.unit")
     static let markerBuilding = Text("marker.building")
     static let markerRequest = Text("marker.request")
+    static let markerMember = Text("marker.member")
+    static let markerAgreements = Text("marker.agreements")
+    static let layerJointBodies = Text("layer.jointBodies")
     static let mapNoGrids = Text("map.noGrids")
     static let mapContext = Text("map.context")
 }
@@ -87,6 +90,9 @@ enum PlacesStrings {
         .markerUnit: ("单位", "Unit"),
         .markerBuilding: ("楼栋", "Building"),
         .markerRequest: ("未办结诉求", "Open request"),
+        .markerMember: ("联合组织成员单位", "Joint-body member unit"),
+        .markerAgreements: ("共建协议", "agreements"),
+        .layerJointBodies: ("大党委成员单位和共建协议", "Joint-body members and agreements"),
         .mapNoGrids: ("这里还没有网格边界可画。", "There are no grid boundaries to draw here yet."),
         .mapContext: (
             "本组织没有自己的网格；图中是所在的{0}及本单位的位置。",

@@ -1,39 +1,6 @@
 import Fluent
 import Vapor
 
-/// The joint meetings in scope, and the communities a new one can be held for.
-struct MeetingsModel: Sendable {
-    struct Meeting: Sendable {
-        let id: Int
-        let date: String
-        let host: String
-    }
-    struct Community: Sendable {
-        let id: Int
-        let name: String
-    }
-
-    let meetings: [Meeting]
-    let communities: [Community]
-
-    static func query(_ v: Viewer, on db: any Database) async throws -> MeetingsModel {
-        let list = try await JointMeeting.query(on: db).inScope(v.scope, \.$path).sort(\.$date, .descending)
-            .limit(100).all()
-        let communities = try await OrgQueries.nodesInScope(v.scope, on: db).filter { $0.kind == .communityCommittee }
-        return MeetingsModel(
-            meetings: list.map { Meeting(id: $0.id!, date: $0.date, host: $0.host) },
-            communities: communities.map { Community(id: $0.id!, name: $0.name) })
-    }
-}
-
-/// One joint meeting and the requests on its agenda.
-struct MeetingModel: Sendable {
-    let date: String
-    let host: String
-    let attendees: String
-    let agenda: [RequestRow]
-}
-
 /// A year of the working-day calendar, and the editor for those who may set district settings.
 struct CalendarModel: Sendable {
     let year: Int
@@ -114,43 +81,6 @@ enum RequestDeskViews {
             <tbody>\(row(f.area, drill: false))\(f.children.map { row($0, drill: true) })</tbody></table></div>
             <p class="muted">\(lang.t(.figuresHint))</p>
             <h2>\(lang.t(.figuresDefinitions))</h2><dl class="definitions">\(definitions)</dl>
-            """
-    }
-
-    static func meetings(_ m: MeetingsModel, csrf: HTML, _ lang: Lang) -> HTML {
-        let items: [HTML] = m.meetings.map { x in
-            "<li><a href=\"\(RequestsRoute.meeting(.value(x.id)))\">\(x.date) · \(x.host)</a></li>"
-        }
-        let options: [HTML] = m.communities.map { "<option value=\"\($0.id)\">\($0.name)</option>" }
-        let form: HTML =
-            m.communities.isEmpty
-            ? HTML.empty
-            : """
-            <form method="post" action="\(RequestsRoute.meetings)" class="card">\(csrf)\
-            <h2>\(lang.t(.meetingNew))</h2>
-            <label for="communityNodeId">\(lang.t(.fieldCommunity))</label><select id="communityNodeId" \
-            name="communityNodeId">\(options)</select>
-            <label for="date">\(lang.t(.meetingDate))</label><input id="date" name="date" type="date" required>
-            <label for="host">\(lang.t(.meetingHost))</label><input id="host" name="host" required maxlength="100">
-            <label for="attendees">\(lang.t(.meetingAttendees))</label><input id="attendees" name="attendees" \
-            maxlength="1000">
-            <p><button type="submit">\(lang.t(.actionCreate))</button></p></form>
-            """
-        return """
-            <h1>\(lang.t(.navMeetings))</h1>
-            <ul id="meetings">\(items)</ul>
-            \(form)
-            """
-    }
-
-    static func meeting(_ m: MeetingModel, _ lang: Lang) -> HTML {
-        let table = RequestViews.table(lang, m.agenda.map { RequestViews.row(lang, $0) }, id: "agenda")
-        return """
-            <h1>\(lang.t(.entityJointMeeting)) \(m.date)</h1>
-            <p>\(lang.t(.meetingHost)): \(m.host) · \(lang.t(.meetingAttendees)): \(m.attendees)</p>
-            <section class="card"><h2>\(lang.t(.meetingAgenda)) \
-            (\(m.agenda.count))</h2>\(table)
-            <p class="muted">\(lang.t(.meetingAgendaHint))</p></section>
             """
     }
 

@@ -79,9 +79,8 @@ struct RequestDetailModel: Sendable {
         let usual = dispatching ? try await usualHandlers(category: r.category, among: units, on: db) : []
         let meetings =
             allowed.contains(.decide)
-            ? try await JointMeeting.query(on: db).filter(\.$communityNodeID == r.communityNodeID)
-                .sort(\.$date, .descending).limit(10).all()
-                .map { MeetingChoice(id: $0.id!, date: $0.date, host: $0.host) }
+            ? try await MeetingsQueries.recentMeetings(communityNodeID: r.communityNodeID, db: db)
+                .map { MeetingChoice(id: $0.id, date: $0.day, host: $0.label) }
             : []
         var duplicates: [RequestRow] = []
         if allowed.contains(.merge) {

@@ -2,7 +2,7 @@ import Fluent
 import Vapor
 
 /// 我有需要 on the phone, and the desk pages of the loop: list, request with timeline and actions, to-dos,
-/// joint meetings and the working calendar.
+/// and the working calendar (joint meetings are Meetings').
 enum RequestPages {
     static func register(_ p: RoutesBuilder) {
         p.get(RequestsRoute.list, use: list)
@@ -13,9 +13,6 @@ enum RequestPages {
         p.get(RequestsRoute.photo(.key, photo: .key), use: RequestPhotos.serve)
         p.post(RequestsRoute.act(.key), use: act)
         p.get(RequestsRoute.todos, use: todos)
-        p.get(RequestsRoute.meetings, use: meetings)
-        p.post(RequestsRoute.meetings, use: createMeeting)
-        p.get(RequestsRoute.meeting(.key), use: meeting)
         p.get(RequestsRoute.calendar, use: calendarCurrent)
         p.get(RequestsRoute.calendarYear(.key), use: calendar)
         p.post(RequestsRoute.calendarYear(.key), use: saveCalendar)
@@ -194,8 +191,30 @@ enum RequestPages {
     @Sendable static func todos(_ req: Request) async throws -> HTML {
         let list = try await RequestsAPI.todoList(try req.requireViewer(), lang: req.lang, on: req.db)
         let rows = list.map { (RequestRow($0.request, req.lang), $0.waitingFor) }
+        let others = try await TodoItem.all(for: try req.requireViewer(), lang: req.lang, on: req.db)
         return Layout.page(
-            req, title: req.t(.navTodos), body: todosBody(rows, req.lang), active: RequestsRoute.todos.path)
+            req, title: req.t(.navTodos), body: "\(todosBody(rows, req.lang))\(otherTodosBody(others, req.lang))",
+            active: RequestsRoute.todos.path)
+    }
+
+    /// What other capabilities put on the viewer's to-dos (a meeting's decision they own), under the requests.
+    static func otherTodosBody(_ items: [TodoItem], _ lang: Lang) -> HTML {
+        guard !items.isEmpty else { return "" }
+        let rows: [HTML] = items.map { t in
+            """
+            <tr class="\(t.overdue ? "bad" : "")"><td data-label="\(lang.t(.todoTask))">\
+            <a href="\(t.link)">\(t.title)</a></td><td data-label="\(lang.t(.todoNext))">\(t.waitingFor)</td>\
+            <td data-label="\(lang.t(.todoOrigin))">\(t.origin)</td>\
+            <td data-label="\(lang.t(.requestDeadline))">\(t.due?.description ?? "–")\
+            \(t.overdue ? " · " + lang.t(.requestOverdue) : "")</td></tr>
+            """
+        }
+        return """
+            <h2>\(lang.t(.todoOtherTasks)) <span class="muted">(\(items.count))</span></h2>
+            <table id="other-todos" class="list"><thead><tr><th>\(lang.t(.todoTask))</th>\
+            <th>\(lang.t(.todoNext))</th><th>\(lang.t(.todoOrigin))</th><th>\(lang.t(.requestDeadline))</th></tr>\
+            </thead><tbody>\(rows)</tbody></table>
+            """
     }
 
     /// The to-do list: each request with the step that waits on the viewer.
@@ -219,38 +238,6 @@ enum RequestPages {
             <th>\(lang.t(.requestDeadline))</th></tr></thead>
             <tbody>\(rows)</tbody></table>
             """
-    }
-
-    @Sendable static func meetings(_ req: Request) async throws -> HTML {
-        let v = try await req.require(.viewTree)
-        let m = try await MeetingsModel.query(v, on: req.db)
-        return Layout.page(
-            req, title: req.t(.navMeetings), body: RequestDeskViews.meetings(m, csrf: CSRF.hiddenField(req), req.lang),
-            active: RequestsRoute.meetings.path)
-    }
-
-    struct MeetingForm: Content {
-        var communityNodeId: Int?
-        var date: String?
-        var host: String?
-        var attendees: String?
-    }
-
-    @Sendable static func createMeeting(_ req: Request) async throws -> Response {
-        let f = try req.content.decode(MeetingForm.self)
-        guard let c = f.communityNodeId else { throw AppError.invalid(.errorMeetingCommunity) }
-        let m = try await MeetingsAPI.create(
-            req.caller, communityID: c, date: f.date ?? "", host: f.host ?? "", attendees: f.attendees ?? "")
-        return req.redirect(to: RequestsRoute.meeting(.value(m.id!)))
-    }
-
-    @Sendable static func meeting(_ req: Request) async throws -> HTML {
-        let m = try await MeetingsAPI.find(try req.intParameter("id"), req.caller)
-        let agenda = try await MeetingsAPI.agenda(m, req.caller).map { RequestRow($0, req.lang) }
-        let model = MeetingModel(date: m.date, host: m.host, attendees: m.attendees, agenda: agenda)
-        return Layout.page(
-            req, title: req.t(.entityJointMeeting), body: RequestDeskViews.meeting(model, req.lang),
-            active: RequestsRoute.meetings.path)
     }
 
     @Sendable static func calendarCurrent(_ req: Request) async throws -> HTML {

@@ -326,8 +326,10 @@ enum RequestService {
                 on: ctx.db, logger: ctx.logger, from: now, workingDays: 5, warnings: &warnings)
         case .dispatch, .decide:
             if action == .decide {
-                guard let mid = input.meetingID, let m = try await JointMeeting.find(mid, on: ctx.db),
-                    m.communityNodeID == r.communityNodeID
+                guard let mid = input.meetingID,
+                    try await MeetingsQueries.meetingForDecision(
+                        id: mid, communityNodeID: r.communityNodeID, db: ctx.db)
+                        != nil
                 else {
                     throw AppError.invalid(.errorRequestMeeting, field: "meetingId")
                 }

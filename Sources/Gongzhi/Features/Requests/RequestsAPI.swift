@@ -87,9 +87,6 @@ enum RequestsAPI {
         api.post(RequestsRoute.apiPhotos(.key), body: .collect(maxSize: "6mb"), use: RequestPhotos.upload)
         api.get(RequestsRoute.apiPhoto(.key, photo: .key), use: RequestPhotos.serve)
         api.get(RequestsRoute.apiTodos, use: todos)
-        api.get(RequestsRoute.apiMeetings, use: MeetingsAPI.list)
-        api.post(RequestsRoute.apiMeetings, use: MeetingsAPI.create)
-        api.get(RequestsRoute.apiMeeting(.key), use: MeetingsAPI.show)
         CalendarAPI.register(api)
     }
 
@@ -488,105 +485,5 @@ enum RequestsAPI {
 
     @Sendable static func todos(_ req: Request) async throws -> [Todo] {
         try await todoList(try req.requireViewer(), lang: req.lang, on: req.db)
-    }
-}
-
-enum MeetingsAPI {
-    struct CreateInput: StrictInput {
-        static let fields: Set<String> = ["communityNodeID", "date", "host", "attendees"]
-        let communityNodeID: Int
-        let date: String
-        let host: String
-        let attendees: String?
-    }
-    struct MeetingOut: Content {
-        let id: Int
-        let communityNodeID: Int
-        let date: String
-        let host: String
-        let attendees: String
-        let agenda: [RequestsAPI.RequestOut]
-    }
-
-    static func agenda(_ m: JointMeeting, _ caller: Caller) async throws -> [RequestsAPI.RequestOut] {
-        try await RequestsAPI.out(
-            try await ServiceRequest.query(on: caller.db).filter(\.$communityNodeID == m.communityNodeID)
-                .filter(\.$state == .meetingDecision).sort(\.$raisedAt).all(), caller)
-    }
-
-    @Sendable static func list(_ req: Request) async throws -> [MeetingOut] {
-        let v = try await req.require(.viewTree)
-        var out: [MeetingOut] = []
-        for m in try await JointMeeting.query(on: req.db).inScope(v.scope, \.$path).sort(\.$date, .descending).limit(
-            100
-        ).all() {
-            out.append(
-                MeetingOut(
-                    id: m.id!, communityNodeID: m.communityNodeID, date: m.date, host: m.host, attendees: m.attendees,
-                    agenda: []))
-        }
-        return out
-    }
-
-    static func create(_ caller: Caller, communityID: Int, date: String, host: String, attendees: String) async throws
-        -> JointMeeting
-    {
-        let v = try caller.requireViewer()
-        guard
-            RequestAccess.communityRoles.contains(v.role) || RequestAccess.streetRoles.contains(v.role)
-                || RequestAccess.districtRoles.contains(v.role)
-        else {
-            throw await caller.forbidden("create meeting")
-        }
-        let node = try await OrgQueries.findForChange(communityID, caller, field: "communityNodeId")
-        guard node.kind == .communityCommittee else {
-            throw AppError.invalid(.errorMeetingCommunity, field: "communityNodeId")
-        }
-        guard let d = SimpleDate(date) else { throw AppError.invalid(.errorDateInvalid, field: "date") }
-        let h = host.trimmingWhitespace()
-        guard !h.isEmpty, h.count <= 100 else { throw AppError.invalid(.errorMeetingHost, field: "host") }
-        let m = JointMeeting()
-        m.communityNodeID = node.id!
-        m.path = node.path
-        m.date = d.iso
-        m.host = h
-        m.attendees = String(attendees.prefix(1000))
-        try await caller.db.writing { db in
-            try await m.create(on: db)
-            try await Audit.record(
-                on: db, by: v, .create, entity: .jointMeeting, id: m.id!, label: "\(node.name) \(m.date)",
-                scopePath: m.path,
-                before: nil as String?, after: ["date": m.date, "host": m.host, "attendees": m.attendees])
-        }
-        return m
-    }
-
-    @Sendable static func create(_ req: Request) async throws -> Response {
-        let i = try req.decodeStrict(CreateInput.self)
-        let m = try await create(
-            req.caller, communityID: i.communityNodeID, date: i.date, host: i.host, attendees: i.attendees ?? "")
-        return try await MeetingOut(
-            id: m.id!, communityNodeID: m.communityNodeID, date: m.date, host: m.host, attendees: m.attendees,
-            agenda: agenda(m, req.caller)
-        )
-        .encodeResponse(status: .created, for: req)
-    }
-
-    static func find(_ id: Int, _ caller: Caller) async throws -> JointMeeting {
-        let v = try await caller.require(.viewTree)
-        if let m = try await JointMeeting.query(on: caller.db).filter(\.$id == id).inScope(v.scope, \.$path).first() {
-            return m
-        }
-        if let other = try await JointMeeting.find(id, on: caller.db) {
-            throw await caller.outOfScope("meeting \(id)", scopePath: other.path)
-        }
-        throw AppError.notFound()
-    }
-
-    @Sendable static func show(_ req: Request) async throws -> MeetingOut {
-        let m = try await find(try req.intParameter("id"), req.caller)
-        return MeetingOut(
-            id: m.id!, communityNodeID: m.communityNodeID, date: m.date, host: m.host, attendees: m.attendees,
-            agenda: try await agenda(m, req.caller))
     }
 }

@@ -1,4 +1,4 @@
-/// Residents' requests' part of the API document: requests and their steps, categories, meetings, calendars.
+/// Residents' requests' part of the API document: requests and their steps, categories, to-dos, calendars.
 enum RequestsAPIDoc {
     /// The steps a caller may take by the API; raising has its own operation and closing unrated is the server's.
     static let callerActions = RequestAction.allCases.filter { $0 != .raise && $0 != .closeUnrated }
@@ -89,15 +89,6 @@ enum RequestsAPIDoc {
             .get, "todos", "What waits on the caller, overdue first, then by deadline", tag: "requests",
             answer: .list(RequestsAPI.Todo.self)),
         APIOperation(
-            .get, "meetings", "Community joint meetings in scope", tag: "requests",
-            answer: .list(MeetingsAPI.MeetingOut.self)),
-        APIOperation(
-            .post, "meetings", "Record a joint meeting of a community", tag: "requests",
-            body: .one(MeetingsAPI.CreateInput.self), status: 201, answer: .one(MeetingsAPI.MeetingOut.self)),
-        APIOperation(
-            .get, "meetings/{id}", "A meeting with its agenda: the community's requests forwarded for decision",
-            tag: "requests", answer: .one(MeetingsAPI.MeetingOut.self)),
-        APIOperation(
             .get, "calendar/{year}",
             "Every statutory day off and adjusted working weekend (调休) of a year; 422 for a year with no calendar",
             tag: "requests", parameters: [.path("year", .integer(min: 1900, max: 2200))],
@@ -140,14 +131,6 @@ extension RequestsAPI.CategoryInput: APIFieldNotes {
 
 extension RequestsAPI.RequestOut: APIFieldNotes {
     static let apiFieldNotes: [String: JSON] = ["level": ["description": "0 community, 1 street, 2 district"]]
-}
-
-extension MeetingsAPI.CreateInput: APIFieldNotes {
-    static let apiFieldNotes: [String: JSON] = ["date": ["format": "date"]]
-}
-
-extension MeetingsAPI.MeetingOut: APIFieldNotes {
-    static let apiFieldNotes: [String: JSON] = ["date": ["format": "date"]]
 }
 
 extension CalendarAPI.Day: APIFieldNotes {

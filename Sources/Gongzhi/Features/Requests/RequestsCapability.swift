@@ -2,7 +2,7 @@ import Fluent
 
 extension Capability {
     /// The five-step request loop (居民提事 → 网格议事 → 会议定事 → 联动办事 → 群众评事),
-    /// its figures, meetings and working-day calendar.
+    /// its figures and working-day calendar (the loop's meetings are Meetings').
     static let requests = Capability(
         name: "Requests",
         migrations: [CreateRequests(), CreateRequestPhotos(), AddRequestPlaceNote(), CreateRequestSupporters()],
@@ -18,9 +18,6 @@ extension Capability {
             NavEntry(layout: .desk, order: 30, link: RequestsRoute.list.link, key: .navRequests),
             NavEntry(
                 layout: .desk, order: 40, link: RequestsRoute.figures.link, key: .navFigures, permission: .viewTree),
-            NavEntry(
-                layout: .desk, order: 50, link: RequestsRoute.meetings.link, key: .navMeetings,
-                permission: .viewTree),
             NavEntry(layout: .desk, order: 150, link: RequestsRoute.calendar.link, key: .navCalendar),
             NavEntry(
                 layout: .phone, order: 10, link: RequestsRoute.list.link, key: .navMyRequests,
@@ -77,8 +74,6 @@ extension AuditKind {
     static let requestCategory = AuditKind("request_category")
     static let requestPhoto = AuditKind("request_photo")
 }
-
-extension JointMeeting: ScopedRecord {}
 
 extension ServiceRequest {
     static let treePaths = TreePathTable(

@@ -12,8 +12,6 @@ enum RequestsRoute: AppRoute {
     case act(Parameter<Int>)
     case photo(Parameter<Int>, photo: Parameter<Int>)
     case todos
-    case meetings
-    case meeting(Parameter<Int>)
     case calendar
     case calendarYear(Parameter<Int>)
     case communities
@@ -32,18 +30,16 @@ enum RequestsRoute: AppRoute {
     case apiPhotos(Parameter<Int>)
     case apiPhoto(Parameter<Int>, photo: Parameter<Int>)
     case apiTodos
-    case apiMeetings
-    case apiMeeting(Parameter<Int>)
     case apiCalendarDeadline
     case apiCalendarYear(Parameter<Int>)
 
     static let patterns: [RequestsRoute] = [
         .list, .new, .figures, .pick, .pickImage, .map, .request(.key), .act(.key), .photo(.key, photo: .key),
-        .todos, .meetings, .meeting(.key), .calendar, .calendarYear(.key), .communities, .community(.key),
+        .todos, .calendar, .calendarYear(.key), .communities, .community(.key),
         .publicRequest(.key, number: .key), .meToo(.key),
         .apiCategories, .apiCategory(.key), .apiList, .apiPublic, .apiFigures, .apiSimilar, .apiRequest(.key),
-        .apiAction(.key, action: .key), .apiPhotos(.key), .apiPhoto(.key, photo: .key), .apiTodos, .apiMeetings,
-        .apiMeeting(.key), .apiCalendarDeadline, .apiCalendarYear(.key),
+        .apiAction(.key, action: .key), .apiPhotos(.key), .apiPhoto(.key, photo: .key), .apiTodos,
+        .apiCalendarDeadline, .apiCalendarYear(.key),
     ]
 
     var components: [PathComponent] {
@@ -58,8 +54,6 @@ enum RequestsRoute: AppRoute {
         case .act(let id): ["requests", id.component("id"), "act"]
         case .photo(let id, let photo): ["requests", id.component("id"), "photos", photo.component("photo")]
         case .todos: ["todos"]
-        case .meetings: ["meetings"]
-        case .meeting(let id): ["meetings", id.component("id")]
         case .calendar: ["calendar"]
         case .calendarYear(let year): ["calendar", year.component("year")]
         case .communities: ["c"]
@@ -80,8 +74,6 @@ enum RequestsRoute: AppRoute {
         case .apiPhoto(let id, let photo):
             APIPath.v1 + ["requests", id.component("id"), "photos", photo.component("photo")]
         case .apiTodos: APIPath.v1 + ["todos"]
-        case .apiMeetings: APIPath.v1 + ["meetings"]
-        case .apiMeeting(let id): APIPath.v1 + ["meetings", id.component("id")]
         case .apiCalendarDeadline: APIPath.v1 + ["calendar", "deadline"]
         case .apiCalendarYear(let year): APIPath.v1 + ["calendar", year.component("year")]
         }

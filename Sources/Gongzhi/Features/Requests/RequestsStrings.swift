@@ -86,8 +86,6 @@ extension Text {
     static let errorCalendarMissingYear = Text("error.calendar.missingYear")
     static let errorCalendarCount = Text("error.calendar.count")
     static let errorCalendarFrom = Text("error.calendar.from")
-    static let errorMeetingCommunity = Text("error.meeting.community")
-    static let errorMeetingHost = Text("error.meeting.host")
     static let entityJointMeeting = Text("entity.joint_meeting")
     static let flashRaised = Text("flash.raised")
     static let requestNumber = Text("request.number")
@@ -134,12 +132,9 @@ extension Text {
     static let assignmentCompleted = Text("assignment.completed")
     static let assignmentWithdrawn = Text("assignment.withdrawn")
     static let todoNext = Text("todo.next")
-    static let meetingNew = Text("meeting.new")
-    static let meetingDate = Text("meeting.date")
-    static let meetingHost = Text("meeting.host")
-    static let meetingAttendees = Text("meeting.attendees")
-    static let meetingAgenda = Text("meeting.agenda")
-    static let meetingAgendaHint = Text("meeting.agendaHint")
+    static let todoTask = Text("todo.task")
+    static let todoOrigin = Text("todo.origin")
+    static let todoOtherTasks = Text("todo.otherTasks")
     static let calendarSource = Text("calendar.source")
     static let calendarDaysOff = Text("calendar.daysOff")
     static let calendarWorkingWeekends = Text("calendar.workingWeekends")
@@ -319,8 +314,6 @@ enum RequestsStrings {
             "参数 from 应为 ISO 8601 时间，例如 2026-09-30T10:00:00+08:00。",
             "from must be an ISO 8601 time, e.g. 2026-09-30T10:00:00+08:00."
         ),
-        .errorMeetingCommunity: ("联席会议须属于一个社区。", "A joint meeting belongs to a community."),
-        .errorMeetingHost: ("请填写主持人。", "Give the host."),
         .entityJointMeeting: ("联席会议", "Joint meeting"),
         .flashRaised: (
             "诉求已提交，网格员会尽快受理。",
@@ -382,15 +375,9 @@ enum RequestsStrings {
         .assignmentCompleted: ("已办结", "completed"),
         .assignmentWithdrawn: ("已撤回", "withdrawn"),
         .todoNext: ("待办事项", "Next step"),
-        .meetingNew: ("新建联席会议", "New joint meeting"),
-        .meetingDate: ("日期", "Date"),
-        .meetingHost: ("主持人", "Host"),
-        .meetingAttendees: ("参会人员", "Attendees"),
-        .meetingAgenda: ("议程：待会议定事的诉求", "Agenda: requests forwarded for decision"),
-        .meetingAgendaHint: (
-            "在每条诉求页面上记录会议决定、承办单位和期限。",
-            "Record the decision, handlers and deadline on each request's page."
-        ),
+        .todoTask: ("事项", "Task"),
+        .todoOrigin: ("来源", "From"),
+        .todoOtherTasks: ("会议决定等其他待办", "Meeting decisions and other tasks"),
         .calendarSource: ("依据：{0}", "Source: {0}"),
         .calendarDaysOff: ("放假", "Days off"),
         .calendarWorkingWeekends: ("调休上班", "Working weekends"),

@@ -36,6 +36,16 @@ enum UnitsDemo {
             let team = unit("\(cname.dropLast(2))社区志愿服务队", .volunteerTeam, at: community, address: nil)
             team.contactName = DemoData.name(&d.rng)
             team.contactPhone = d.nextPhone()
+            // The "3+N" triad: every community has a residents' committee, an owners' committee and a property
+            // company serving its housing (JointBodies seats them under the community committee).
+            let prefix = String(cname.dropLast(2))
+            _ = unit(prefix + "社区居民委员会", .residentsCommittee, at: community, address: nil)
+            _ = unit(prefix + "小区业主委员会", .ownersCommittee, at: community, address: nil)
+            if !DemoData.unitSpecs(community: i, scale: d.scale).contains(where: { $0.1.kind == .propertyCompany }) {
+                let p = unit(prefix + "物业服务中心", .propertyCompany, at: community, address: "\(road)8号")
+                p.contactName = DemoData.name(&d.rng)
+                p.contactPhone = d.nextPhone()
+            }
         }
         try await units.create(on: d.db)
         d.counts["units", default: 0] += units.count

@@ -36,6 +36,7 @@ struct UnitRow: Sendable {
 enum UnitsPages {
     static func register(_ p: RoutesBuilder) {
         p.get(UnitsRoute.list, use: list)
+        p.get(UnitsRoute.mine, use: UnitDeskModel.page)
         p.get(UnitsRoute.export, use: UnitsAPI.export)
         p.get(UnitsRoute.unit(.key), use: detail)
     }

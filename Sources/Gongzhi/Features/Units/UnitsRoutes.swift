@@ -3,6 +3,8 @@ import Vapor
 /// Every path of Units, pages and API: registered and linked from these values only.
 enum UnitsRoute: AppRoute {
     case list
+    /// A unit liaison's desk: the unit's seats, memberships and commitments.
+    case mine
     case export
     case unit(Parameter<Int>)
 
@@ -14,6 +16,7 @@ enum UnitsRoute: AppRoute {
     case apiArchive(Parameter<Int>)
 
     static let patterns: [UnitsRoute] = [
+        .mine,
         .list, .export, .unit(.key), .apiList, .apiExport, .apiImportPreview, .apiImportCommit(batch: .key),
         .apiUnit(.key), .apiArchive(.key),
     ]
@@ -21,6 +24,7 @@ enum UnitsRoute: AppRoute {
     var components: [PathComponent] {
         switch self {
         case .list: ["units"]
+        case .mine: ["my-unit"]
         case .export: ["units", "export.csv"]
         case .unit(let id): ["units", id.component("id")]
         case .apiList: APIPath.v1 + ["units"]

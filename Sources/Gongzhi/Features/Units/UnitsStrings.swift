@@ -18,6 +18,20 @@ extension Text {
     static let errorUnitPartyOrg = Text("error.unit.partyOrg")
     static let errorUnitArchived = Text("error.unit.archived")
     static let unitKindVolunteerTeam = Text("unitKind.volunteerTeam")
+    static let navMyUnit = Text("nav.myUnit")
+    static let unitDeskSeats = Text("unitDesk.seats")
+    static let unitDeskBody = Text("unitDesk.body")
+    static let unitDeskRole = Text("unitDesk.role")
+    static let unitDeskPerson = Text("unitDesk.person")
+    static let unitDeskDays = Text("unitDesk.days")
+    static let unitDeskCommitments = Text("unitDesk.commitments")
+    static let unitDeskAgreement = Text("unitDesk.agreement")
+    static let unitDeskState = Text("unitDesk.state")
+    static let unitDeskCategory = Text("unitDesk.category")
+    static let unitDeskCommitment = Text("unitDesk.commitment")
+    static let unitDeskFulfilment = Text("unitDesk.fulfilment")
+    static let unitKindResidentsCommittee = Text("unitKind.residentsCommittee")
+    static let unitKindOwnersCommittee = Text("unitKind.ownersCommittee")
 }
 
 /// The interface strings of Units, in both languages.
@@ -47,5 +61,22 @@ enum UnitsStrings {
         ),
         .errorUnitArchived: ("该单位已归档。", "This unit is already archived."),
         .unitKindVolunteerTeam: ("志愿服务队", "Volunteer team"),
+        .navMyUnit: ("本单位共建", "My unit"),
+        .unitDeskSeats: ("联合组织中的本单位", "The unit in joint bodies"),
+        .unitDeskBody: ("联合组织", "Joint body"),
+        .unitDeskRole: ("角色或职务", "Role or seat"),
+        .unitDeskPerson: ("人员", "Person"),
+        .unitDeskDays: ("起止日期", "From – to"),
+        .unitDeskCommitments: (
+            "本单位在共建协议中的承诺（今年履约）",
+            "The unit's commitments (fulfilment this year)"
+        ),
+        .unitDeskAgreement: ("共建协议", "Agreement"),
+        .unitDeskState: ("状态", "State"),
+        .unitDeskCategory: ("类别", "Category"),
+        .unitDeskCommitment: ("承诺内容", "Commitment"),
+        .unitDeskFulfilment: ("履约率", "Fulfilment"),
+        .unitKindResidentsCommittee: ("居民委员会", "Residents' committee"),
+        .unitKindOwnersCommittee: ("业主委员会", "Owners' committee"),
     ])
 }

@@ -13,6 +13,9 @@ extension Capability {
         .accounts,
         .visits,
         .reporting,
+        .jointBodies,
+        .meetings,
+        .agreements,
         .auditLog,
         .home,
     ]

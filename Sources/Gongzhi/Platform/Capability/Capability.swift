@@ -29,6 +29,37 @@ struct Capability: Sendable {
     var demo: (@Sendable (DemoDistrict) async throws -> Void)?
     var lifecycle: [any LifecycleHandler] = []
     var commands: [String: any AsyncCommand] = [:]
+    /// What waits on a viewer in this capability beyond the request loop's steps (a meeting's decision owned by
+    /// them or their unit): the to-dos page lists these under the requests.
+    var todos: TodoItem.Source?
+}
+
+/// One thing on a viewer's to-dos that a capability other than Requests owns.
+struct TodoItem: Sendable {
+    typealias Source = @Sendable (Viewer, Lang, any Database) async throws -> [TodoItem]
+
+    let link: Link
+    let title: String
+    /// What the viewer is to do ("report the decision done").
+    let waitingFor: String
+    /// Where it comes from (a meeting, its day).
+    let origin: String
+    let due: LocalDate?
+
+    var overdue: Bool { due.map { $0 < LocalDate(instant: Date().timeIntervalSince1970) } ?? false }
+
+    /// Every capability's items for the viewer, the overdue and soonest due first.
+    static func all(for v: Viewer, lang: Lang, on db: any Database) async throws -> [TodoItem] {
+        var items: [TodoItem] = []
+        for source in Capability.all.compactMap(\.todos) {
+            items += try await source(v, lang, db)
+        }
+        return items.enumerated().sorted { a, b in
+            let da = a.element.due ?? LocalDate(year: 2200, month: 1, day: 1)!
+            let db = b.element.due ?? LocalDate(year: 2200, month: 1, day: 1)!
+            return (da, a.offset) < (db, b.offset)
+        }.map(\.element)
+    }
 }
 
 /// The builders a capability registers on. None adds a path prefix: route types carry their whole path.

@@ -1,0 +1,188 @@
+import Fluent
+import GongzhiCore
+import Vapor
+
+/// Who sees and changes an agreement: its organisation's scope, and a liaison of a party unit (read only).
+enum AgreementFacts {
+    static func visibleQuery(_ v: Viewer, on db: any Database) async throws -> QueryBuilder<Agreement> {
+        let units = try await JointBodyFacts.liaisonUnits(v, on: db)
+        let mine =
+            units.isEmpty
+            ? [] : try await AgreementParty.query(on: db).filter(\.$unitID ~~ units).all().map(\.agreementID)
+        return Agreement.query(on: db).group(.or) { g in
+            g.inScope(v.scope, \.$path)
+            if !mine.isEmpty { g.filter(\.$id ~~ mine) }
+        }
+    }
+
+    static func visible(_ id: Int, _ caller: Caller) async throws -> Agreement {
+        let v = try await caller.require(.viewTree)
+        if let a = try await visibleQuery(v, on: caller.db).filter(\.$id == id).first() { return a }
+        if let other = try await Agreement.find(id, on: caller.db) {
+            throw await caller.outOfScope("agreement \(id)", scopePath: other.path)
+        }
+        throw AppError.notFound()
+    }
+
+    static func changeable(_ id: Int, _ caller: Caller) async throws -> Agreement {
+        try await caller.require(.editTree)
+        return try await caller.scoped(Agreement.self, id, for: .change)
+    }
+
+    static func visibleCount(_ v: Viewer, on db: any Database) async throws -> Int {
+        try await visibleQuery(v, on: db).count()
+    }
+
+    /// What the records show for a commitment in a year: delivered project-list items the side owns.
+    static func actual(_ c: Commitment, projects: [AgreementProject], year: Int) -> Int? {
+        switch c.measure {
+        case .projects:
+            return projects.filter { p in
+                p.ownerUnitID == (c.side == .unit ? c.unitID : nil)
+                    && (p.deliveredOn.flatMap(LocalDate.init)?.year == year)
+            }.count
+        case .none: return nil
+        }
+    }
+}
+
+/// One agreement with each commitment's fulfilment in a year, its project list and reviews (the page's model and
+/// the API's answer).
+struct AgreementDetail: Content {
+    struct Party: Content {
+        let unitID: Int
+        let name: String
+        let signedOn: String?
+    }
+    struct Finding: Content {
+        let id: Int
+        let side: CommitmentSide
+        let unitID: Int?
+        let unitName: String?
+        let category: CommitmentCategory
+        let text: String
+        let measure: CommitmentMeasure
+        let target: Int
+        /// What the records show in the year (nil: nothing measures it).
+        let actual: Int?
+        let fulfilmentPercent: Int?
+    }
+    struct Project: Content {
+        let id: Int
+        let title: String
+        let ownerUnitID: Int?
+        let ownerName: String?
+        let due: String
+        let deliveredOn: String?
+    }
+    struct Review: Content {
+        let id: Int
+        let year: Int
+        let verdict: Verdict
+        let note: String
+        let findings: [Finding]
+    }
+
+    let id: Int
+    let title: String
+    let nodeID: Int
+    let nodeName: String
+    let state: AgreementState
+    let pairing: Pairing
+    let startsOn: String
+    let endsOn: String
+    let signedOn: String?
+    let endedOn: String?
+    let renewsID: Int?
+    let orgSignedOn: String?
+    let year: Int
+    let parties: [Party]
+    let commitments: [Finding]
+    let suggestedVerdict: Verdict?
+    let projects: [Project]
+    let reviews: [Review]
+    let mayChange: Bool
+    /// The caller may sign now: staff for the organisation, a liaison for their unit, while either has not.
+    let maySign: Bool
+
+    static func query(_ id: Int, year: Int, _ caller: Caller) async throws -> AgreementDetail {
+        let a = try await AgreementFacts.visible(id, caller)
+        let v = try caller.requireViewer()
+        let db = caller.db
+        let parties = try await AgreementParty.query(on: db).filter(\.$agreementID == id).sort(\.$id).all()
+        let commitments = try await Commitment.query(on: db).filter(\.$agreementID == id).sort(\.$id).all()
+        let projects = try await AgreementProject.query(on: db).filter(\.$agreementID == id).sort(\.$due).all()
+        let reviews = try await AgreementReview.query(on: db).filter(\.$agreementID == id).sort(\.$year).all()
+        let names = try await UnitsQueries.names(parties.map(\.unitID), on: db)
+        let node = try await OrgNode.find(a.nodeID, on: db)
+        let mayChange = v.can(.editTree) && v.scope.includes(TreePath(a.path))
+        let mine = Set(try await JointBodyFacts.liaisonUnits(v, on: db))
+        let findings = commitments.map { c in
+            let actual = AgreementFacts.actual(c, projects: projects, year: year)
+            return Finding(
+                id: c.id!, side: c.side, unitID: c.unitID, unitName: c.unitID.flatMap { names[$0] },
+                category: c.category, text: c.text, measure: c.measure, target: c.target, actual: actual,
+                fulfilmentPercent: AgreementRules.fulfilment(actual: actual, target: c.target))
+        }
+        return AgreementDetail(
+            id: id, title: a.title, nodeID: a.nodeID, nodeName: node?.name ?? "", state: a.state,
+            pairing: Pairing(parties: parties.count), startsOn: a.startsOn, endsOn: a.endsOn, signedOn: a.signedOn,
+            endedOn: a.endedOn, renewsID: a.renewsID, orgSignedOn: a.orgSignedOn, year: year,
+            parties: parties.map { Party(unitID: $0.unitID, name: names[$0.unitID] ?? "", signedOn: $0.signedOn) },
+            commitments: findings,
+            suggestedVerdict: AgreementRules.suggestedVerdict(findings.map(\.fulfilmentPercent)),
+            projects: projects.map {
+                Project(
+                    id: $0.id!, title: $0.title, ownerUnitID: $0.ownerUnitID,
+                    ownerName: $0.ownerUnitID.flatMap { names[$0] }, due: $0.due, deliveredOn: $0.deliveredOn)
+            },
+            reviews: reviews.map { r in
+                Review(
+                    id: r.id!, year: r.year, verdict: r.verdict, note: r.note,
+                    findings: (try? JSONDecoder().decode([Finding].self, from: Data(r.findings.utf8))) ?? [])
+            },
+            mayChange: mayChange,
+            maySign: a.state == .draft
+                && (mayChange
+                    ? a.orgSignedOn == nil : parties.contains { mine.contains($0.unitID) && $0.signedOn == nil })
+        )
+    }
+}
+
+/// An agreement in a list: parties, state, and the latest review's verdict (which units honour their agreements).
+struct AgreementSummary: Content {
+    let id: Int
+    let title: String
+    let nodeName: String
+    let state: AgreementState
+    let pairing: Pairing
+    let parties: [String]
+    let startsOn: String
+    let endsOn: String
+    let lastReviewYear: Int?
+    let lastVerdict: Verdict?
+
+    static func query(_ caller: Caller, state: AgreementState?) async throws -> [AgreementSummary] {
+        let v = try await caller.require(.viewTree)
+        let q = try await AgreementFacts.visibleQuery(v, on: caller.db)
+        if let state { q.filter(\.$state == state) }
+        let list = try await q.sort(\.$path).sort(\.$id).limit(1_000).all()
+        let ids = list.compactMap(\.id)
+        guard !ids.isEmpty else { return [] }
+        let parties = try await AgreementParty.query(on: caller.db).filter(\.$agreementID ~~ ids).all()
+        let names = try await UnitsQueries.names(parties.map(\.unitID), on: caller.db)
+        let reviews = try await AgreementReview.query(on: caller.db).filter(\.$agreementID ~~ ids).all()
+        let nodes = try await OrgNode.query(on: caller.db).filter(\.$id ~~ list.map(\.nodeID)).all()
+        let nodeNames = Dictionary(uniqueKeysWithValues: nodes.map { ($0.id!, $0.name) })
+        let partiesBy = Dictionary(grouping: parties, by: \.agreementID)
+        let lastBy = Dictionary(grouping: reviews, by: \.agreementID).mapValues { $0.max { $0.year < $1.year }! }
+        return list.map { a in
+            let mine = partiesBy[a.id!] ?? []
+            return AgreementSummary(
+                id: a.id!, title: a.title, nodeName: nodeNames[a.nodeID] ?? "", state: a.state,
+                pairing: Pairing(parties: mine.count), parties: mine.map { names[$0.unitID] ?? "" }.sorted(),
+                startsOn: a.startsOn, endsOn: a.endsOn, lastReviewYear: lastBy[a.id!]?.year,
+                lastVerdict: lastBy[a.id!]?.verdict)
+        }
+    }
+}
