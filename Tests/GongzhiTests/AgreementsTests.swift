@@ -29,6 +29,23 @@ struct AgreementsTests {
                 #expect(f["actual"] as? Int == delivered)
             }
             #expect(json["pairing"] as? String != nil)
+            // Commitments counted from the other capabilities' records equal their published counts.
+            let from = Date(timeIntervalSince1970: LocalDate(year: year, month: 1, day: 1)!.startInstant)
+            let to = Date(timeIntervalSince1970: LocalDate(year: year, month: 12, day: 31)!.endInstant)
+            for f in findings {
+                guard let unit = f["unitId"] as? Int else { continue }
+                switch f["measure"] as? String {
+                case "services":
+                    let n = try await ReportingQueries.verifiedServices(
+                        unitIDs: [unit], from: from, to: to, db: app.db)
+                    #expect(f["actual"] as? Int == n[unit] ?? 0)
+                case "meetings":
+                    let n = try await MeetingsQueries.attendance(unitIDs: [unit], from: from, to: to, db: app.db)
+                    #expect(f["actual"] as? Int == n[unit] ?? 0)
+                default: break
+                }
+            }
+            #expect(findings.contains { $0["measure"] as? String == "services" })
             // Review the year: the findings are kept with the verdict; a second review of the year is refused.
             let review = try await secretary.api(
                 .POST, "/api/v1/agreements/\(a.id!)/reviews",

@@ -13,11 +13,17 @@ public enum CommitmentSide: String, CaseIterable, Codable, Sendable {
     public var labelKey: String { "agreement.side.\(rawValue)" }
 }
 
-/// What a commitment's fulfilment is counted from. `projects`: the agreement's project list (联建清单) items the
-/// side owns that were delivered in the year; `none`: no record shows it, the reviewer judges.
+/// What a commitment's fulfilment is counted from, per year:
+/// - `projects`: items of the agreement's project list (联建清单) the side owns, delivered in the year;
+/// - `services`: verified services of the unit's reported in-service members (双报到, 作表率);
+/// - `meetings`: joint meetings the unit's people checked in to;
+/// - `posts`: service posts the unit's members hold (at the year's end, or today);
+/// - `none`: no record shows it, the reviewer judges.
 public enum CommitmentMeasure: String, CaseIterable, Codable, Sendable {
-    case projects, none
+    case projects, services, meetings, posts, none
     public var labelKey: String { "agreement.measure.\(rawValue)" }
+    /// Measures over a unit's people: the organisation's side is counted by projects or judged.
+    public var unitsOnly: Bool { [.services, .meetings, .posts].contains(self) }
 }
 
 public enum AgreementState: String, CaseIterable, Codable, Sendable {

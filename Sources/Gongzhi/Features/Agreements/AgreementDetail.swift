@@ -33,15 +33,30 @@ enum AgreementFacts {
         try await visibleQuery(v, on: db).count()
     }
 
-    /// What the records show for a commitment in a year: delivered project-list items the side owns.
-    static func actual(_ c: Commitment, projects: [AgreementProject], year: Int) -> Int? {
-        switch c.measure {
-        case .projects:
+    /// What the records show for a commitment in a year (see `CommitmentMeasure`), each from the capability that
+    /// keeps the records.
+    static func actual(_ c: Commitment, projects: [AgreementProject], year: Int, db: any Database) async throws
+        -> Int?
+    {
+        let first = LocalDate(year: year, month: 1, day: 1)!
+        let last = LocalDate(year: year, month: 12, day: 31)!
+        let from = Date(timeIntervalSince1970: first.startInstant)
+        let to = Date(timeIntervalSince1970: last.endInstant)
+        switch (c.measure, c.unitID) {
+        case (.projects, _):
             return projects.filter { p in
                 p.ownerUnitID == (c.side == .unit ? c.unitID : nil)
                     && (p.deliveredOn.flatMap(LocalDate.init)?.year == year)
             }.count
-        case .none: return nil
+        case (.services, let unit?):
+            return try await ReportingQueries.verifiedServices(unitIDs: [unit], from: from, to: to, db: db)[unit] ?? 0
+        case (.meetings, let unit?):
+            return try await MeetingsQueries.attendance(unitIDs: [unit], from: from, to: to, db: db)[unit] ?? 0
+        case (.posts, let unit?):
+            let day = min(JointBodyFacts.today, last)
+            return try await ReportingQueries.postsKept(unitIDs: [unit], on: day, db: db)[unit] ?? 0
+        case (.none, _), (.services, nil), (.meetings, nil), (.posts, nil):
+            return nil
         }
     }
 }
@@ -117,12 +132,14 @@ struct AgreementDetail: Content {
         let node = try await OrgNode.find(a.nodeID, on: db)
         let mayChange = v.can(.editTree) && v.scope.includes(TreePath(a.path))
         let mine = Set(try await JointBodyFacts.liaisonUnits(v, on: db))
-        let findings = commitments.map { c in
-            let actual = AgreementFacts.actual(c, projects: projects, year: year)
-            return Finding(
-                id: c.id!, side: c.side, unitID: c.unitID, unitName: c.unitID.flatMap { names[$0] },
-                category: c.category, text: c.text, measure: c.measure, target: c.target, actual: actual,
-                fulfilmentPercent: AgreementRules.fulfilment(actual: actual, target: c.target))
+        var findings: [Finding] = []
+        for c in commitments {
+            let actual = try await AgreementFacts.actual(c, projects: projects, year: year, db: db)
+            findings.append(
+                Finding(
+                    id: c.id!, side: c.side, unitID: c.unitID, unitName: c.unitID.flatMap { names[$0] },
+                    category: c.category, text: c.text, measure: c.measure, target: c.target, actual: actual,
+                    fulfilmentPercent: AgreementRules.fulfilment(actual: actual, target: c.target)))
         }
         return AgreementDetail(
             id: id, title: a.title, nodeID: a.nodeID, nodeName: node?.name ?? "", state: a.state,

@@ -57,6 +57,11 @@ enum AgreementsDemo {
                 p.signedOn = starts.description
                 try await p.create(on: db)
                 for c in unitGives { commit(.unit, u.id, c, target: c.0 == .carrierCreation ? 1 : 0) }
+                // Counted from the other capabilities' records: members' verified services, meetings attended.
+                commit(.unit, u.id, (.organisationBuilding, "在职党员到社区报到并提供服务"), target: 20)
+                commitments[commitments.count - 1].measure = .services
+                commit(.unit, u.id, (.affairsConsultation, "派员参加社区联席会议"), target: 4)
+                commitments[commitments.count - 1].measure = .meetings
                 for year in [today.year - 1, today.year] {
                     let x = AgreementProject()
                     x.agreementID = a.id!

@@ -36,12 +36,15 @@ extension AgreementsQueries {
         let projects = Dictionary(
             grouping: try await AgreementProject.query(on: db).filter(\.$agreementID ~~ ids).all(), by: \.agreementID)
         let year = JointBodyFacts.today.year
-        return commitments.compactMap { c in
-            guard let a = agreements[c.agreementID] else { return nil }
-            let actual = AgreementFacts.actual(c, projects: projects[a.id!] ?? [], year: year)
-            return UnitCommitment(
-                agreementID: a.id!, agreementTitle: a.title, state: a.state, category: c.category, text: c.text,
-                fulfilmentPercent: AgreementRules.fulfilment(actual: actual, target: c.target))
-        }.sorted { ($0.agreementID, $0.text) < ($1.agreementID, $1.text) }
+        var out: [UnitCommitment] = []
+        for c in commitments {
+            guard let a = agreements[c.agreementID] else { continue }
+            let actual = try await AgreementFacts.actual(c, projects: projects[a.id!] ?? [], year: year, db: db)
+            out.append(
+                UnitCommitment(
+                    agreementID: a.id!, agreementTitle: a.title, state: a.state, category: c.category, text: c.text,
+                    fulfilmentPercent: AgreementRules.fulfilment(actual: actual, target: c.target)))
+        }
+        return out.sorted { ($0.agreementID, $0.text) < ($1.agreementID, $1.text) }
     }
 }

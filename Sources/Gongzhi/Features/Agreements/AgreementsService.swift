@@ -110,6 +110,9 @@ enum AgreementsService {
             }
         }
         let measure = input.measure ?? .none
+        if input.side == .organisation && measure.unitsOnly {
+            throw AppError.invalid(.errorAgreementMeasureSide, field: "measure")
+        }
         let target = input.target ?? 0
         guard (0...10_000).contains(target), measure == .none || target > 0 else {
             throw AppError.invalid(.errorAgreementTarget, field: "target")

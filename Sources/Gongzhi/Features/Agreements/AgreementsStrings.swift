@@ -61,6 +61,10 @@ extension Text {
     static let agreementSideOrganisation = Text("agreement.side.organisation")
     static let agreementSideUnit = Text("agreement.side.unit")
     static let agreementMeasureProjects = Text("agreement.measure.projects")
+    static let agreementMeasureServices = Text("agreement.measure.services")
+    static let agreementMeasureMeetings = Text("agreement.measure.meetings")
+    static let agreementMeasurePosts = Text("agreement.measure.posts")
+    static let errorAgreementMeasureSide = Text("error.agreement.measureSide")
     static let agreementMeasureNone = Text("agreement.measure.none")
     static let agreementStateDraft = Text("agreement.state.draft")
     static let agreementStateSigned = Text("agreement.state.signed")
@@ -122,10 +126,12 @@ enum AgreementsStrings {
         .agreementSignedOn: ("签订于 {0}", "signed on {0}"),
         .agreementCommitments: ("双方承诺（{0} 年履约）", "Commitments (fulfilment in {0})"),
         .agreementFulfilmentRule: (
-            "履约按记录计算：以“联建项目”计量的承诺，统计该方负责、当年已完"
-                + "成的联建项目数，与目标比较；未计量的承诺由评议人判断。",
-            "Fulfilment is counted from the records: a commitment measured by joint projects counts the side's "
-                + "projects delivered in the year against its target; an unmeasured one is judged by the reviewer."
+            "履约按记录计算，与年度目标比较：联建项目（该方负责、当年完成）、"
+                + "本单位在职党员经核实的服务、参加联席会议、在岗服务岗位；未计量的"
+                + "承诺由评议人判断。",
+            "Fulfilment is counted from the records against the yearly target: joint projects the side "
+                + "delivered in the year, verified services of the unit's reporting members, joint meetings "
+                + "attended, service posts held; an unmeasured commitment is judged by the reviewer."
         ),
         .agreementSide: ("承诺方", "Side"),
         .agreementCategory: ("类别", "Category"),
@@ -171,6 +177,19 @@ enum AgreementsStrings {
         .agreementSideOrganisation: ("党组织", "Organisation"),
         .agreementSideUnit: ("单位", "Unit"),
         .agreementMeasureProjects: ("联建项目完成数", "Joint projects delivered"),
+        .agreementMeasureServices: (
+            "本单位在职党员经核实的服务次数",
+            "Verified services of the unit's reporting members"
+        ),
+        .agreementMeasureMeetings: (
+            "本单位人员参加联席会议次数",
+            "Joint meetings the unit's people attended"
+        ),
+        .agreementMeasurePosts: ("本单位党员在岗的服务岗位数", "Service posts the unit's members hold"),
+        .errorAgreementMeasureSide: (
+            "党组织一方的承诺按联建项目计量或由评议人判断。",
+            "The organisation's side is counted by joint projects or judged by the reviewer."
+        ),
         .agreementMeasureNone: ("评议人判断", "Reviewer's judgement"),
         .agreementStateDraft: ("草稿", "Draft"),
         .agreementStateSigned: ("已签订", "Signed"),
