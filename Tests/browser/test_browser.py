@@ -352,6 +352,38 @@ def other_roles():
         district.quit()
 
 
+@check("dual reporting: a member transfers, reports again on the phone and claims a post; a liaison reports the unit")
+def dual_reporting():
+    phone = Browser(DRIVER, 390, 844, phone=True)
+    try:
+        login(phone, "member")
+        phone.get(SERVER + "/reporting")
+        if phone.find_all("#reporting-mine"):
+            # The demo member has reported already: moving out ends the report (and its post) first.
+            phone.type(phone.find("#reason"), "转出测试")
+            phone.click(phone.find("form[action*='/reporting/members/'] button"))
+            wait_for(lambda: phone.find_all("#reporting-report"), "the transfer did not end the report")
+        phone.click(phone.find("#reporting-submit"))
+        wait_for(lambda: phone.find_all("#reporting-mine"), "the member's report was not taken")
+        claim = phone.find("#reporting-posts form[action*='/claim'] button")
+        phone.click(claim)
+        wait_for(lambda: phone.find_all("#reporting-held li"), "the claimed post is not the member's")
+        phone.screenshot(os.path.join(SHOTS, "reporting-member.png"))
+    finally:
+        phone.quit()
+    desk = Browser(DRIVER, 1280, 900)
+    try:
+        login(desk, "unit")
+        desk.get(SERVER + "/reporting/units")
+        desk.type(desk.find("#liaisonName"), "赵磊")
+        desk.type(desk.find("#liaisonPhone"), "13912345678")
+        desk.type(desk.find("#offers"), "浏览器测试：开放会议室")
+        desk.click(desk.find("#reporting-unit-form button[type='submit']"))
+        wait_for(lambda: "浏览器测试：开放会议室" in desk.text(desk.find("main")), "the unit's report is not listed")
+    finally:
+        desk.quit()
+
+
 @check("regional party building: the secretary drafts an agreement with a unit, both sides sign, the body shows")
 def joint_bodies_and_agreements():
     liaison = Browser(DRIVER, 1280, 900)

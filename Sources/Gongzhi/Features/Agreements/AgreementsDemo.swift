@@ -1,4 +1,5 @@
 import Fluent
+import Foundation
 import GongzhiCore
 
 /// Agreements' part of the demo district: every community signed a many-to-one agreement with its units two years
@@ -85,6 +86,37 @@ enum AgreementsDemo {
             try await commitments.create(on: db)
             try await projects.create(on: db)
         }
+        // Last year's review of the last community's agreement: the findings as the records show them, a verdict.
+        if let last = d.communities.last,
+            let reviewer = try await User.query(on: db).filter(\.$role == .streetStaff).sort(\.$id).first(),
+            let a = try await Agreement.query(on: db).filter(\.$nodeID == last.id!).first()
+        {
+            try await review(a, year: today.year - 1, by: reviewer, db)
+        }
         d.counts["agreements"] = made
+    }
+
+    private static func review(_ a: Agreement, year: Int, by reviewer: User, _ db: any Database) async throws {
+        let commitments = try await Commitment.query(on: db).filter(\.$agreementID == a.id!).sort(\.$id).all()
+        let projects = try await AgreementProject.query(on: db).filter(\.$agreementID == a.id!).all()
+        let names = try await UnitsQueries.names(commitments.compactMap(\.unitID), on: db)
+        var findings: [AgreementDetail.Finding] = []
+        for c in commitments {
+            let actual = try await AgreementFacts.actual(c, projects: projects, year: year, db: db)
+            findings.append(
+                AgreementDetail.Finding(
+                    id: c.id!, side: c.side, unitID: c.unitID, unitName: c.unitID.flatMap { names[$0] },
+                    category: c.category, text: c.text, measure: c.measure, target: c.target, actual: actual,
+                    fulfilmentPercent: AgreementRules.fulfilment(actual: actual, target: c.target)))
+        }
+        let r = AgreementReview()
+        r.agreementID = a.id!
+        r.year = year
+        r.verdict = AgreementRules.suggestedVerdict(findings.map(\.fulfilmentPercent)) ?? .partly
+        r.note = "年度评议：对照联建项目和服务记录逐项核对。"
+        r.findings = String(decoding: try JSONEncoder().encode(findings), as: UTF8.self)
+        r.reviewerUserID = reviewer.id!
+        r.path = a.path
+        try await r.create(on: db)
     }
 }
