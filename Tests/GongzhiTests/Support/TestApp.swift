@@ -8,6 +8,47 @@ import VaporTesting
 /// Every test gets a fresh application on its own database: in-memory SQLite, or a schema of its own
 /// on the PostgreSQL server that DATABASE_URL names. Tests never share state and run in parallel.
 func withTestApp(_ body: (Application) async throws -> Void) async throws {
+    // Every app migrates and loads the demo district on its own database; hundreds at once on two cores made
+    // PostgreSQL's connection requests time out. At most a few run at a time; the rest wait their turn.
+    await TestAppGate.shared.enter()
+    do {
+        try await withTestAppUngated(body)
+        await TestAppGate.shared.leave()
+    } catch {
+        await TestAppGate.shared.leave()
+        throw error
+    }
+}
+
+/// Bounds how many test applications are open at once (`GONGZHI_TEST_APPS`, default 6).
+actor TestAppGate {
+    static let shared = TestAppGate(
+        limit: Int(ProcessInfo.processInfo.environment["GONGZHI_TEST_APPS"] ?? "") ?? 6)
+    private let limit: Int
+    private var running = 0
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(limit: Int) { self.limit = max(1, limit) }
+
+    func enter() async {
+        if running < limit {
+            running += 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    /// Hands the place to the first waiting app, or frees it.
+    func leave() {
+        if waiting.isEmpty {
+            running -= 1
+        } else {
+            waiting.removeFirst().resume()
+        }
+    }
+}
+
+private func withTestAppUngated(_ body: (Application) async throws -> Void) async throws {
     let database: AppConfig.DatabaseChoice
     if let url = ProcessInfo.processInfo.environment["DATABASE_URL"], url.hasPrefix("postgres") {
         database = .postgres(
