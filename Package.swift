@@ -28,8 +28,7 @@ let package = Package(
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
-            ],
-            resources: [.copy("Resources/openapi.json")]
+            ]
         ),
         .executableTarget(name: "Run", dependencies: ["Gongzhi"]),
         // Benchmarks of the rules that must scale to a city (see Benchmarks/README.md).

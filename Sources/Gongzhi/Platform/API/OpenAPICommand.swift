@@ -5,13 +5,13 @@ import Vapor
 /// Needs no database: `DATABASE_URL=sqlite::memory: GONGZHI_DEMO=0 swift run gongzhi openapi`.
 struct OpenAPICommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Option(name: "output", short: "o", help: "File to write (default Sources/Gongzhi/Resources/openapi.json)")
+        @Option(name: "output", short: "o", help: "File to write (default docs/openapi.json)")
         var output: String?
         @Flag(name: "stdout", help: "Print the document instead of writing a file")
         var stdout: Bool
     }
 
-    static let defaultPath = "Sources/Gongzhi/Resources/openapi.json"
+    static let defaultPath = "docs/openapi.json"
     var help: String { "Writes the OpenAPI document the server serves" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
