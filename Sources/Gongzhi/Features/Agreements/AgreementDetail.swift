@@ -5,7 +5,7 @@ import Vapor
 /// Who sees and changes an agreement: its organisation's scope, and a liaison of a party unit (read only).
 enum AgreementFacts {
     static func visibleQuery(_ v: Viewer, on db: any Database) async throws -> QueryBuilder<Agreement> {
-        let units = try await JointBodyFacts.liaisonUnits(v, on: db)
+        let units = try await UnitsQueries.liaisonUnitIDs(v, on: db)
         let mine =
             units.isEmpty
             ? [] : try await AgreementParty.query(on: db).filter(\.$unitID ~~ units).all().map(\.agreementID)
@@ -33,31 +33,46 @@ enum AgreementFacts {
         try await visibleQuery(v, on: db).count()
     }
 
-    /// What the records show for a commitment in a year (see `CommitmentMeasure`), each from the capability that
-    /// keeps the records.
-    static func actual(_ c: Commitment, projects: [AgreementProject], year: Int, db: any Database) async throws
-        -> Int?
+    /// What the records show for each commitment in a year (see `CommitmentMeasure`), by commitment id; nil where
+    /// nothing measures it. One query per measure for all the units, each to the capability that keeps the records.
+    static func actuals(_ commitments: [Commitment], projects: [AgreementProject], year: Int, db: any Database)
+        async throws -> [Int: Int?]
     {
         let first = LocalDate(year: year, month: 1, day: 1)!
         let last = LocalDate(year: year, month: 12, day: 31)!
         let from = Date(timeIntervalSince1970: first.startInstant)
         let to = Date(timeIntervalSince1970: last.endInstant)
-        switch (c.measure, c.unitID) {
-        case (.projects, _):
-            return projects.filter { p in
-                p.ownerUnitID == (c.side == .unit ? c.unitID : nil)
-                    && (p.deliveredOn.flatMap(LocalDate.init)?.year == year)
-            }.count
-        case (.services, let unit?):
-            return try await ReportingQueries.verifiedServices(unitIDs: [unit], from: from, to: to, db: db)[unit] ?? 0
-        case (.meetings, let unit?):
-            return try await MeetingsQueries.attendance(unitIDs: [unit], from: from, to: to, db: db)[unit] ?? 0
-        case (.posts, let unit?):
-            let day = min(JointBodyFacts.today, last)
-            return try await ReportingQueries.postsKept(unitIDs: [unit], on: day, db: db)[unit] ?? 0
-        case (.none, _), (.services, nil), (.meetings, nil), (.posts, nil):
-            return nil
+        func units(_ m: CommitmentMeasure) -> [Int] {
+            Array(Set(commitments.filter { $0.measure == m }.compactMap(\.unitID)))
         }
+        let services = units(.services)
+        let meetings = units(.meetings)
+        let posts = units(.posts)
+        let served =
+            services.isEmpty
+            ? [:] : try await ReportingQueries.verifiedServices(unitIDs: services, from: from, to: to, db: db)
+        let attended =
+            meetings.isEmpty
+            ? [:] : try await MeetingsQueries.attendance(unitIDs: meetings, from: from, to: to, db: db)
+        let held =
+            posts.isEmpty ? [:] : try await ReportingQueries.postsKept(unitIDs: posts, on: min(.today, last), db: db)
+        var out: [Int: Int?] = [:]
+        for c in commitments {
+            let value: Int? =
+                switch (c.measure, c.unitID) {
+                case (.projects, _):
+                    projects.filter { p in
+                        p.agreementID == c.agreementID && p.ownerUnitID == (c.side == .unit ? c.unitID : nil)
+                            && p.deliveredOn.flatMap(LocalDate.init)?.year == year
+                    }.count
+                case (.services, let unit?): served[unit] ?? 0
+                case (.meetings, let unit?): attended[unit] ?? 0
+                case (.posts, let unit?): held[unit] ?? 0
+                case (.none, _), (.services, nil), (.meetings, nil), (.posts, nil): nil
+                }
+            out[c.id!] = value
+        }
+        return out
     }
 }
 
@@ -120,6 +135,20 @@ struct AgreementDetail: Content {
     /// The caller may sign now: staff for the organisation, a liaison for their unit, while either has not.
     let maySign: Bool
 
+    /// Each commitment with what the records show in the year (a review keeps these as they were).
+    static func findings(
+        _ commitments: [Commitment], projects: [AgreementProject], year: Int, names: [Int: String], db: any Database
+    ) async throws -> [Finding] {
+        let actuals = try await AgreementFacts.actuals(commitments, projects: projects, year: year, db: db)
+        return commitments.map { c in
+            let actual = actuals[c.id!] ?? nil
+            return Finding(
+                id: c.id!, side: c.side, unitID: c.unitID, unitName: c.unitID.flatMap { names[$0] },
+                category: c.category, text: c.text, measure: c.measure, target: c.target, actual: actual,
+                fulfilmentPercent: AgreementRules.fulfilment(actual: actual, target: c.target))
+        }
+    }
+
     static func query(_ id: Int, year: Int, _ caller: Caller) async throws -> AgreementDetail {
         let a = try await AgreementFacts.visible(id, caller)
         let v = try caller.requireViewer()
@@ -131,16 +160,8 @@ struct AgreementDetail: Content {
         let names = try await UnitsQueries.names(parties.map(\.unitID), on: db)
         let node = try await OrgNode.find(a.nodeID, on: db)
         let mayChange = v.can(.editTree) && v.scope.includes(TreePath(a.path))
-        let mine = Set(try await JointBodyFacts.liaisonUnits(v, on: db))
-        var findings: [Finding] = []
-        for c in commitments {
-            let actual = try await AgreementFacts.actual(c, projects: projects, year: year, db: db)
-            findings.append(
-                Finding(
-                    id: c.id!, side: c.side, unitID: c.unitID, unitName: c.unitID.flatMap { names[$0] },
-                    category: c.category, text: c.text, measure: c.measure, target: c.target, actual: actual,
-                    fulfilmentPercent: AgreementRules.fulfilment(actual: actual, target: c.target)))
-        }
+        let mine = Set(try await UnitsQueries.liaisonUnitIDs(v, on: db))
+        let findings = try await findings(commitments, projects: projects, year: year, names: names, db: db)
         return AgreementDetail(
             id: id, title: a.title, nodeID: a.nodeID, nodeName: node?.name ?? "", state: a.state,
             pairing: Pairing(parties: parties.count), startsOn: a.startsOn, endsOn: a.endsOn, signedOn: a.signedOn,

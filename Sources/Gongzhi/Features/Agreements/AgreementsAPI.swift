@@ -20,7 +20,7 @@ enum AgreementsAPI {
     }
 
     static func year(_ req: Request) throws -> Int {
-        guard let raw = req.query[String.self, at: "year"], !raw.isEmpty else { return JointBodyFacts.today.year }
+        guard let raw = req.query[String.self, at: "year"], !raw.isEmpty else { return LocalDate.today.year }
         guard let y = Int(raw), (2000...2100).contains(y) else {
             throw AppError.badRequest(.errorDateParam, args: ["year", raw])
         }
@@ -44,7 +44,7 @@ enum AgreementsAPI {
     }
 
     private static func answer(_ id: Int, _ req: Request, status: HTTPStatus = .ok) async throws -> Response {
-        try await AgreementDetail.query(id, year: JointBodyFacts.today.year, req.caller)
+        try await AgreementDetail.query(id, year: LocalDate.today.year, req.caller)
             .encodeResponse(status: status, for: req)
     }
 

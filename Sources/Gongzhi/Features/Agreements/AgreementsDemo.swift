@@ -16,7 +16,7 @@ enum AgreementsDemo {
 
     static func load(_ d: DemoDistrict) async throws {
         let db = d.db
-        let today = JointBodyFacts.today
+        let today = LocalDate.today
         let starts = LocalDate(year: today.year - 1, month: 1, day: 1)!
         let ends = LocalDate(year: today.year + 1, month: 12, day: 31)!
         var made = 0
@@ -100,15 +100,8 @@ enum AgreementsDemo {
         let commitments = try await Commitment.query(on: db).filter(\.$agreementID == a.id!).sort(\.$id).all()
         let projects = try await AgreementProject.query(on: db).filter(\.$agreementID == a.id!).all()
         let names = try await UnitsQueries.names(commitments.compactMap(\.unitID), on: db)
-        var findings: [AgreementDetail.Finding] = []
-        for c in commitments {
-            let actual = try await AgreementFacts.actual(c, projects: projects, year: year, db: db)
-            findings.append(
-                AgreementDetail.Finding(
-                    id: c.id!, side: c.side, unitID: c.unitID, unitName: c.unitID.flatMap { names[$0] },
-                    category: c.category, text: c.text, measure: c.measure, target: c.target, actual: actual,
-                    fulfilmentPercent: AgreementRules.fulfilment(actual: actual, target: c.target)))
-        }
+        let findings = try await AgreementDetail.findings(
+            commitments, projects: projects, year: year, names: names, db: db)
         let r = AgreementReview()
         r.agreementID = a.id!
         r.year = year

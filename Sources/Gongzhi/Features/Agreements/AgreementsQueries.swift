@@ -33,17 +33,15 @@ extension AgreementsQueries {
         guard !ids.isEmpty else { return [] }
         let agreements = Dictionary(
             uniqueKeysWithValues: try await Agreement.query(on: db).filter(\.$id ~~ ids).all().map { ($0.id!, $0) })
-        let projects = Dictionary(
-            grouping: try await AgreementProject.query(on: db).filter(\.$agreementID ~~ ids).all(), by: \.agreementID)
-        let year = JointBodyFacts.today.year
-        var out: [UnitCommitment] = []
-        for c in commitments {
-            guard let a = agreements[c.agreementID] else { continue }
-            let actual = try await AgreementFacts.actual(c, projects: projects[a.id!] ?? [], year: year, db: db)
-            out.append(
-                UnitCommitment(
-                    agreementID: a.id!, agreementTitle: a.title, state: a.state, category: c.category, text: c.text,
-                    fulfilmentPercent: AgreementRules.fulfilment(actual: actual, target: c.target)))
+        let projects = try await AgreementProject.query(on: db).filter(\.$agreementID ~~ ids).all()
+        let year = LocalDate.today.year
+        let actuals = try await AgreementFacts.actuals(commitments, projects: projects, year: year, db: db)
+        let out: [UnitCommitment] = commitments.compactMap { c in
+            guard let a = agreements[c.agreementID] else { return nil }
+            let actual = actuals[c.id!] ?? nil
+            return UnitCommitment(
+                agreementID: a.id!, agreementTitle: a.title, state: a.state, category: c.category, text: c.text,
+                fulfilmentPercent: AgreementRules.fulfilment(actual: actual, target: c.target))
         }
         return out.sorted { ($0.agreementID, $0.text) < ($1.agreementID, $1.text) }
     }

@@ -40,10 +40,15 @@ enum AgreementsService {
     }
 
     static let maxParties = 50
+    static let maxTitle = 100
     static let maxText = 2_000
 
     static func day(_ raw: String, field: String) throws -> LocalDate {
-        try JointBodiesService.requiredDay(raw, field: field)
+        try FormDate.requiredDay(raw, field: field)
+    }
+
+    static func text(_ raw: String, max: Int, field: String) throws -> String {
+        try FormText.required(raw, max: max, field: field, error: .errorAgreementWording)
     }
 
     static func create(_ caller: Caller, _ input: AgreementInput) async throws -> Agreement {
@@ -67,7 +72,7 @@ enum AgreementsService {
             throw AppError.invalid(.errorAgreementTerm, field: "endsOn")
         }
         let a = Agreement()
-        a.title = try JointBodiesService.text(input.title, max: JointBodiesService.maxName, field: "title")
+        a.title = try text(input.title, max: maxTitle, field: "title")
         a.nodeID = node.id!
         a.path = node.path
         a.state = .draft
@@ -122,7 +127,7 @@ enum AgreementsService {
         c.side = input.side
         c.unitID = input.unitID
         c.category = input.category
-        c.text = try JointBodiesService.text(input.text, max: maxText, field: "text")
+        c.text = try text(input.text, max: maxText, field: "text")
         c.measure = measure
         c.target = target
         c.path = a.path
@@ -147,7 +152,7 @@ enum AgreementsService {
         }
         let p = AgreementProject()
         p.agreementID = a.id!
-        p.title = try JointBodiesService.text(input.title, max: JointBodiesService.maxName, field: "title")
+        p.title = try text(input.title, max: maxTitle, field: "title")
         p.ownerUnitID = input.ownerUnitID
         p.due = try day(input.due, field: "due").description
         p.path = a.path
@@ -167,7 +172,7 @@ enum AgreementsService {
             throw AppError.notFound()
         }
         let on = try day(input.on, field: "on")
-        guard p.deliveredOn == nil, on <= JointBodyFacts.today else {
+        guard p.deliveredOn == nil, on <= LocalDate.today else {
             throw AppError.invalid(.errorAgreementDelivered, field: "on")
         }
         p.deliveredOn = on.description
@@ -187,7 +192,7 @@ enum AgreementsService {
         let units: [Int]
         if v.role == .unitLiaison {
             a = try await AgreementFacts.visible(agreementID, caller)
-            let mine = Set(try await JointBodyFacts.liaisonUnits(v, on: caller.db))
+            let mine = Set(try await UnitsQueries.liaisonUnitIDs(v, on: caller.db))
             units = try await AgreementParty.query(on: caller.db).filter(\.$agreementID == a.id!).all().map(\.unitID)
                 .filter(mine.contains)
             guard !units.isEmpty else { throw await caller.forbidden("sign agreement \(a.id!)", scopePath: a.path) }
@@ -197,7 +202,7 @@ enum AgreementsService {
         }
         guard a.state == .draft else { throw AppError.invalid(.errorAgreementNotDraft) }
         let on = try day(input.on, field: "on")
-        guard on <= JointBodyFacts.today else { throw AppError.invalid(.errorAgreementSignLater, field: "on") }
+        guard on <= LocalDate.today else { throw AppError.invalid(.errorAgreementSignLater, field: "on") }
         try await caller.db.writing { db in
             let parties = try await AgreementParty.query(on: db).filter(\.$agreementID == a.id!).all()
             let commitments = try await Commitment.query(on: db).filter(\.$agreementID == a.id!).all()
@@ -300,7 +305,7 @@ enum AgreementsService {
         let v = try caller.requireViewer()
         guard a.state != .draft else { throw AppError.invalid(.errorAgreementNotSigned) }
         let first = LocalDate(a.startsOn)!.year
-        let last = min(LocalDate(a.endsOn)!.year, JointBodyFacts.today.year)
+        let last = min(LocalDate(a.endsOn)!.year, LocalDate.today.year)
         guard (first...max(first, last)).contains(input.year) else {
             throw AppError.invalid(.errorAgreementYear, field: "year")
         }
@@ -309,7 +314,7 @@ enum AgreementsService {
         r.agreementID = a.id!
         r.year = input.year
         r.verdict = input.verdict
-        r.note = try JointBodiesService.text(input.note, max: maxText, field: "note")
+        r.note = try text(input.note, max: maxText, field: "note")
         r.findings = String(decoding: try JSONEncoder().encode(detail.commitments), as: UTF8.self)
         r.reviewerUserID = v.user.id!
         r.path = a.path

@@ -74,6 +74,7 @@ extension Text {
     static let agreementVerdictHonoured = Text("agreement.verdict.honoured")
     static let agreementVerdictPartly = Text("agreement.verdict.partly")
     static let agreementVerdictNotHonoured = Text("agreement.verdict.notHonoured")
+    static let errorAgreementWording = Text("error.agreement.wording")
     static let errorAgreementNode = Text("error.agreement.node")
     static let errorAgreementParties = Text("error.agreement.parties")
     static let errorAgreementTerm = Text("error.agreement.term")
@@ -199,6 +200,10 @@ enum AgreementsStrings {
         .agreementVerdictHonoured: ("履约", "Honoured"),
         .agreementVerdictPartly: ("部分履约", "Partly honoured"),
         .agreementVerdictNotHonoured: ("未履约", "Not honoured"),
+        .errorAgreementWording: (
+            "请填写此项（不超过规定长度）。",
+            "Fill this in (within the length allowed)."
+        ),
         .errorAgreementNode: (
             "请选择您管理范围内的街道或社区党组织。",
             "Choose a street or community organisation in your scope."

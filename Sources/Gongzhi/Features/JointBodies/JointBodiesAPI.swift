@@ -22,11 +22,7 @@ enum JointBodiesAPI {
 
     /// `?asOf=` a day (default today).
     static func asOf(_ req: Request) throws -> LocalDate {
-        guard let raw = req.query[String.self, at: "asOf"], !raw.isEmpty else { return JointBodyFacts.today }
-        guard let d = SimpleDate(raw), let day = LocalDate(year: d.year, month: d.month, day: d.day) else {
-            throw AppError.badRequest(.errorDateParam, args: ["asOf", raw])
-        }
-        return day
+        try req.queryDay("asOf") ?? JointBodyFacts.today
     }
 
     static func kind(_ req: Request) throws -> JointBodyKind? {

@@ -63,7 +63,7 @@ enum JointBodiesQueries {
 
 /// What every list, figure and check of JointBodies reads: seats and memberships as of a day, and visibility.
 enum JointBodyFacts {
-    static var today: LocalDate { LocalDate(instant: Date().timeIntervalSince1970) }
+    static var today: LocalDate { .today }
 
     static func seats(bodyID: Int, on day: LocalDate, db: any Database) async throws -> [Appointment] {
         try await Appointment.query(on: db).filter(\.$bodyID == bodyID).filter(\.$hostUnitID == nil).sort(\.$fromDay)
@@ -75,19 +75,13 @@ enum JointBodyFacts {
             .filter { $0.days.contains(day) }
     }
 
-    /// The units a unit liaison answers for.
-    static func liaisonUnits(_ v: Viewer, on db: any Database) async throws -> [Int] {
-        guard v.role == .unitLiaison else { return [] }
-        return try await UnitsQueries.unitIDs(withPartyOrg: v.node.id!, on: db)
-    }
-
     /// The bodies in the caller's scope, and for a unit liaison the bodies their units are members of.
     static func visibleQuery(_ caller: Caller) async throws -> QueryBuilder<JointBody> {
         try await visibleQuery(try await caller.require(.viewTree), on: caller.db)
     }
 
     static func visibleQuery(_ v: Viewer, on db: any Database) async throws -> QueryBuilder<JointBody> {
-        let units = try await liaisonUnits(v, on: db)
+        let units = try await UnitsQueries.liaisonUnitIDs(v, on: db)
         let memberOf =
             units.isEmpty
             ? [] : try await BodyMembership.query(on: db).filter(\.$unitID ~~ units).all().map(\.bodyID)

@@ -49,23 +49,14 @@ enum JointBodiesService {
     static let maxName = 100
     static let maxDocument = 20_000
 
-    static func day(_ raw: String?, field: String) throws -> LocalDate? {
-        guard let raw, !raw.trimmingWhitespace().isEmpty else { return nil }
-        guard let d = SimpleDate(raw), let day = LocalDate(year: d.year, month: d.month, day: d.day) else {
-            throw AppError.invalid(.errorDateInvalid, field: field)
-        }
-        return day
-    }
+    static func day(_ raw: String?, field: String) throws -> LocalDate? { try FormDate.day(raw, field: field) }
 
     static func requiredDay(_ raw: String?, field: String) throws -> LocalDate {
-        guard let d = try day(raw, field: field) else { throw AppError.invalid(.errorDateInvalid, field: field) }
-        return d
+        try FormDate.requiredDay(raw, field: field)
     }
 
     static func text(_ raw: String, max: Int, field: String) throws -> String {
-        let t = raw.trimmingWhitespace()
-        guard !t.isEmpty, t.count <= max else { throw AppError.invalid(.errorJointBodyWording, field: field) }
-        return t
+        try FormText.required(raw, max: max, field: field, error: .errorJointBodyWording)
     }
 
     static func createBody(_ caller: Caller, _ input: BodyInput) async throws -> JointBody {

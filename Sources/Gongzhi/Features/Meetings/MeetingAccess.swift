@@ -15,7 +15,7 @@ struct MeetingAccess: Sendable {
     ]
 
     static func of(_ v: Viewer, on db: any Database) async throws -> MeetingAccess {
-        let units = v.role == .unitLiaison ? try await UnitsQueries.unitIDs(withPartyOrg: v.node.id!, on: db) : []
+        let units = try await UnitsQueries.liaisonUnitIDs(v, on: db)
         return MeetingAccess(viewer: v, unitIDs: Set(units))
     }
 

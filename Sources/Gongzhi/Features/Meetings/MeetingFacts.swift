@@ -13,7 +13,7 @@ enum MeetingFacts {
     static let maxMinutes = 20_000
     static let maxText = 2_000
 
-    static var today: LocalDate { LocalDate(instant: Date().timeIntervalSince1970) }
+    static var today: LocalDate { .today }
 
     /// Minutes after local midnight a meeting starts.
     static func startMinutes(_ m: Meeting) -> Int {

@@ -77,9 +77,7 @@ enum MeetingsService {
     // MARK: Checks shared by the API and the forms
 
     static func day(_ raw: String?, field: String = "date") throws -> LocalDate {
-        guard let raw, let d = SimpleDate(raw), let day = LocalDate(year: d.year, month: d.month, day: d.day) else {
-            throw AppError.invalid(.errorDateInvalid, field: field)
-        }
+        let day = try FormDate.requiredDay(raw, field: field)
         guard MeetingSchedule.plausible(day, today: MeetingFacts.today) else {
             throw AppError.invalid(.errorMeetingDateRange, args: [String(MeetingSchedule.yearsAhead)], field: field)
         }

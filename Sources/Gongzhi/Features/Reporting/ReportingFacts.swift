@@ -12,7 +12,7 @@ extension ReportRound: ScopedRecord {}
 /// and the lists its figures open call the same functions.
 enum ReportingFacts {
     /// Today in Asia/Shanghai.
-    static var today: LocalDate { LocalDate(instant: Date().timeIntervalSince1970) }
+    static var today: LocalDate { .today }
 
     static func day(_ iso: String) -> LocalDate { LocalDate(iso) ?? today }
 
@@ -31,8 +31,7 @@ enum ReportingFacts {
 
     /// The units a liaison answers for (those whose party organisation is the liaison's node).
     static func liaisonUnits(_ v: Viewer, on db: any Database) async throws -> Set<Int> {
-        guard isLiaison(v), let node = v.node.id else { return [] }
-        return Set(try await UnitsQueries.unitIDs(withPartyOrg: node, on: db))
+        Set(try await UnitsQueries.liaisonUnitIDs(v, on: db))
     }
 
     /// A record of Reporting by id: the caller's own (`own`), or in the scope (read: its read paths; change: its

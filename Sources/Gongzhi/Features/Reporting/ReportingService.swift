@@ -515,12 +515,10 @@ enum ReportingService {
         if text.isEmpty { problems["text"] = Text.errorReportingTextRequired.key }
         if text.count > maxText { problems["text"] = Text.errorReportingTextLong.key }
         var day = ReportingFacts.today
-        if let raw = input.servedOn, !raw.isEmpty {
-            if let simple = SimpleDate(raw), let d = LocalDate(simple.iso) {
-                day = d
-            } else {
-                problems["servedOn"] = Text.errorDateInvalid.key
-            }
+        do {
+            day = try FormDate.day(input.servedOn, field: "servedOn") ?? day
+        } catch {
+            problems["servedOn"] = Text.errorDateInvalid.key
         }
         let hours = input.hours ?? 0
         if problems["servedOn"] == nil {

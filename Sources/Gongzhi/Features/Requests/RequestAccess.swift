@@ -10,8 +10,7 @@ enum RequestAccess {
 
     /// Units a unit liaison answers for: those whose party organisation is the liaison's node.
     static func myUnitIDs(_ v: Viewer, on db: Database) async throws -> [Int] {
-        guard v.role == .unitLiaison else { return [] }
-        return try await UnitsQueries.unitIDs(withPartyOrg: v.node.id!, on: db)
+        try await UnitsQueries.liaisonUnitIDs(v, on: db)
     }
 
     /// The requests a viewer may see: residents their own; unit liaisons what is dispatched to their units;

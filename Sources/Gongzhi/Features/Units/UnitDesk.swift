@@ -10,7 +10,7 @@ struct UnitDeskModel: Sendable {
     let commitments: [AgreementsQueries.UnitCommitment]
 
     static func query(_ v: Viewer, on db: any Database) async throws -> UnitDeskModel {
-        let ids = try await UnitsQueries.unitIDs(withPartyOrg: v.node.id!, on: db)
+        let ids = try await UnitsQueries.liaisonUnitIDs(v, on: db)
         let names = try await UnitsQueries.names(ids, on: db)
         return UnitDeskModel(
             units: names.values.sorted(), seats: try await JointBodiesQueries.unitSeats(ids, db: db),

@@ -77,7 +77,7 @@ enum VisitFacts {
     static func percent(_ r: Double?) -> String { r.map { MapSVGFormat.number($0) + "%" } ?? "–" }
 
     /// Today in Asia/Shanghai.
-    static var today: LocalDate { LocalDate(instant: Date().timeIntervalSince1970) }
+    static var today: LocalDate { .today }
 
     static func isOverdue(_ p: VisitPlan, visited: Int) -> Bool {
         visited < p.households.count && p.due < today.description

@@ -1,0 +1,44 @@
+import GongzhiCore
+import Vapor
+
+/// A day typed in a form or a JSON body (2026-11-24, 2026/11/24, 2026年11月24日), as an Asia/Shanghai day.
+enum FormDate {
+    /// Nil when left empty; the field's 422 when it is not a day.
+    static func day(_ raw: String?, field: String) throws -> LocalDate? {
+        guard let raw, !raw.trimmingWhitespace().isEmpty else { return nil }
+        guard let d = SimpleDate(raw), let day = LocalDate(year: d.year, month: d.month, day: d.day) else {
+            throw AppError.invalid(.errorDateInvalid, field: field)
+        }
+        return day
+    }
+
+    static func requiredDay(_ raw: String?, field: String) throws -> LocalDate {
+        guard let d = try day(raw, field: field) else { throw AppError.invalid(.errorDateInvalid, field: field) }
+        return d
+    }
+}
+
+extension Request {
+    /// A day in the query (`?asOf=2026-11-24`): nil when absent, 400 when not a day.
+    func queryDay(_ key: String) throws -> LocalDate? {
+        guard let raw = query[String.self, at: key], !raw.isEmpty else { return nil }
+        guard let d = SimpleDate(raw), let day = LocalDate(year: d.year, month: d.month, day: d.day) else {
+            throw AppError.badRequest(.errorDateParam, args: [key, raw])
+        }
+        return day
+    }
+}
+
+/// Text typed in a form or body: trimmed, not empty, at most `max` characters, or the field's 422 with `error`.
+enum FormText {
+    static func required(_ raw: String, max: Int, field: String, error: Text) throws -> String {
+        let t = raw.trimmingWhitespace()
+        guard !t.isEmpty, t.count <= max else { throw AppError.invalid(error, field: field) }
+        return t
+    }
+}
+
+extension LocalDate {
+    /// Today in Asia/Shanghai.
+    static var today: LocalDate { LocalDate(instant: Date().timeIntervalSince1970) }
+}
