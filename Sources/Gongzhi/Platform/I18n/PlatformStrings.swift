@@ -206,6 +206,9 @@ extension Text {
     static let entityRequestCategory = Text("entity.request_category")
     static let entityVisit = Text("entity.visit")
     static let entityRequestPhoto = Text("entity.request_photo")
+
+    /// The label of a service category (the four lists, teams, volunteers and activities share them).
+    static func serviceCategory(_ category: ServiceCategory) -> Text { Text("serviceCategory.\(category.rawValue)") }
 }
 
 /// Strings the platform and several capabilities share: layouts, actions, roles, errors of shared rules.
@@ -525,5 +528,19 @@ enum PlatformStrings {
         .entityRequestCategory: ("诉求类别", "Request category"),
         .entityVisit: ("走访记录", "Visit"),
         .entityRequestPhoto: ("诉求照片", "Request photo"),
+        .serviceCategory(.elderlyCare): ("助老", "Elderly care"),
+        .serviceCategory(.children): ("儿童关爱", "Children"),
+        .serviceCategory(.disability): ("助残", "Disability support"),
+        .serviceCategory(.health): ("医疗健康", "Health"),
+        .serviceCategory(.legal): ("法律服务", "Legal advice"),
+        .serviceCategory(.employment): ("就业帮扶", "Employment"),
+        .serviceCategory(.repairs): ("维修服务", "Repairs"),
+        .serviceCategory(.environment): ("环境卫生", "Environment and cleaning"),
+        .serviceCategory(.cultureSports): ("文体活动", "Culture and sports"),
+        .serviceCategory(.counselling): ("心理疏导", "Counselling"),
+        .serviceCategory(.safety): ("平安应急", "Safety and emergencies"),
+        .serviceCategory(.venue): ("场地", "Venues"),
+        .serviceCategory(.goods): ("物资资金", "Goods and funds"),
+        .serviceCategory(.other): ("其他", "Other"),
     ])
 }
