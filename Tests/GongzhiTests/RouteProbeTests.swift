@@ -73,6 +73,9 @@ struct RouteProbeTests {
         "/api/v1/reporting/member-reports/{id}": .memberReport,
         "/api/v1/reporting/posts/{id}": .servicePost,
         "/api/v1/reporting/services/{id}": .memberService,
+        "/api/v1/lists/items/{id}": .listItem,
+        "/api/v1/lists/resources/{id}": .listResource,
+        "/api/v1/lists/projects/{id}": .actionProject,
     ]
 
     /// Later path parameters, by the path up to and including them. A parameter with an enum in the document
@@ -84,6 +87,9 @@ struct RouteProbeTests {
         "/api/v1/joint-bodies/{id}/members/{memberId}": .bodyMember,
         "/api/v1/joint-bodies/{id}/seats/{seatId}": .bodySeat,
         "/api/v1/agreements/{id}/projects/{projectId}": .agreementProject,
+        "/api/v1/lists/items/{id}/claims/{claimId}": .listClaim,
+        "/api/v1/lists/projects/{id}/milestones/{milestoneId}": .projectMilestone,
+        "/api/v1/lists/projects/{id}/photos/{photoId}": .projectPhoto,
     ]
 
     /// Operations whose path parameter names nothing that lies in anyone's scope. Keep this short, with reasons.
@@ -102,6 +108,8 @@ struct RouteProbeTests {
         "buildingId": .building, "visitorUserId": .account,
         "meetingId": .meeting, "mergeInto": .request, "nodeId": .orgNode, "hostUnitId": .unit,
         "ownerUnitId": .unit, "bodyId": .jointBody, "requestId": .request, "postId": .servicePost,
+        "resourceId": .listResource, "resourceIds": .listResource, "itemIds": .listItem, "partnerUnitIds": .unit,
+        "originId": .request,
     ]
 
     /// Bodies the schema alone cannot make valid.
@@ -170,9 +178,14 @@ struct RouteProbeTests {
         case meetingTask
         /// Reporting's records (双报到).
         case unitReport, memberReport, servicePost, memberService
+        /// The four lists' records.
+        case listItem, listResource, actionProject
     }
 
-    enum Dependent: Sendable { case sharedNode, gridDuty, requestPhoto, bodyMember, bodySeat, agreementProject }
+    enum Dependent: Sendable {
+        case sharedNode, gridDuty, requestPhoto, bodyMember, bodySeat, agreementProject, listClaim, projectMilestone
+        case projectPhoto
+    }
 
     struct Target: Hashable, Sendable {
         let kind: ObjectKind
@@ -1253,6 +1266,26 @@ struct RouteProbeTests {
                     try await MemberService.query(on: db).sort(\.$id).all().filter {
                         !c.sees($0.path) && $0.personID != c.user.personID
                     }, { $0.path }, { $0.id })
+            case .listItem:
+                let access = try await listsAccess(c)
+                var hidden: [ListItem] = []
+                for i in try await ListItem.query(on: db).sort(\.$id).all() where !(try await access.sees(i, on: db)) {
+                    hidden.append(i)
+                }
+                t = first(hidden, { $0.path }, { $0.id })
+            case .listResource:
+                let access = try await listsAccess(c)
+                t = first(
+                    try await ListResource.query(on: db).sort(\.$id).all().filter { !access.sees($0) }, { $0.path },
+                    { $0.id })
+            case .actionProject:
+                let access = try await listsAccess(c)
+                var hidden: [ActionProject] = []
+                for p in try await ActionProject.query(on: db).sort(\.$id).all()
+                where !(try await access.sees(p, on: db)) {
+                    hidden.append(p)
+                }
+                t = first(hidden, { $0.path }, { $0.id })
             }
             outsideCache[cacheKey] = .some(t)
             return t
@@ -1323,6 +1356,12 @@ struct RouteProbeTests {
                 id = first(try await Meeting.query(on: db).sort(\.$id).all(), { c.sees($0.path) }, { $0.id })
             case .servicePost:
                 id = first(try await ServicePost.query(on: db).sort(\.$id).all(), { c.sees($0.path) }, { $0.id })
+            case .listItem:
+                id = first(try await ListItem.query(on: db).sort(\.$id).all(), { c.sees($0.path) }, { $0.id })
+            case .listResource:
+                id = first(
+                    try await ListResource.query(on: db).filter(\.$withdrawnOn == nil).sort(\.$id).all(),
+                    { c.sees($0.path) }, { $0.id })
             case .request:
                 id = first(
                     try await ServiceRequest.query(on: db).sort(\.$id).all(),
@@ -1331,6 +1370,13 @@ struct RouteProbeTests {
             }
             insideCache[cacheKey] = id
             return id
+        }
+
+        func listsAccess(_ c: Caller) async throws -> ListsAccess {
+            let v = try #require(try await Viewer.load(userID: c.user.id!, on: db))
+            let units = try await UnitsQueries.liaisonUnitIDs(v, on: db)
+            let paths = try await UnitsQueries.reportingUnits(units, on: db).values.map(\.path)
+            return ListsAccess(viewer: v, unitIDs: units, unitPaths: Array(Set(paths)).sorted())
         }
 
         func meetingAccess(_ c: Caller) async throws -> MeetingAccess {
@@ -1393,6 +1439,15 @@ struct RouteProbeTests {
             case .bodySeat:
                 return try await Appointment.query(on: db).filter(\.$bodyID == t.id).sort(\.$id).first()?.id.map(
                     String.init)
+            case .listClaim:
+                return try await ListClaim.query(on: db).filter(\.$itemID == t.id).sort(\.$id).first()?.id.map(
+                    String.init)
+            case .projectMilestone:
+                return try await ProjectMilestone.query(on: db).filter(\.$projectID == t.id).sort(\.$id).first()?.id
+                    .map(String.init)
+            case .projectPhoto:
+                return try await ProjectPhoto.query(on: db).filter(\.$projectID == t.id).sort(\.$id).first()?.id
+                    .map(String.init)
             }
         }
 
@@ -1456,6 +1511,20 @@ struct RouteProbeTests {
             case .memberReport: parts.append(try row(try await MemberReport.find(t.id, on: db)))
             case .servicePost: parts.append(try row(try await ServicePost.find(t.id, on: db)))
             case .memberService: parts.append(try row(try await MemberService.find(t.id, on: db)))
+            case .listItem:
+                parts.append(try row(try await ListItem.find(t.id, on: db)))
+                let claims = try await ListClaim.query(on: db).filter(\.$itemID == t.id).sort(\.$id).all()
+                parts += try claims.map { try row($0) }
+                reads = ["/api/v1/lists/items/\(t.id)"]
+            case .listResource:
+                parts.append(try row(try await ListResource.find(t.id, on: db)))
+                reads = ["/api/v1/lists/resources/\(t.id)"]
+            case .actionProject:
+                parts.append(try row(try await ActionProject.find(t.id, on: db)))
+                let milestones = try await ProjectMilestone.query(on: db).filter(\.$projectID == t.id).all()
+                parts += try milestones.map { try row($0) }
+                parts.append(String(try await ProjectNote.query(on: db).filter(\.$projectID == t.id).count()))
+                reads = ["/api/v1/lists/projects/\(t.id)"]
             }
             for path in reads {
                 let res = try await admin.api(.GET, path)

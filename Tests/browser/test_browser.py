@@ -487,6 +487,69 @@ def quarterly_meeting():
         desk.quit()
 
 
+@check("lists: a resident posts a need, a unit offers, the secretary matches it and runs a project to closure")
+def needs_meet_resources():
+    phone = Browser(DRIVER, 390, 844, phone=True)
+    liaison = Browser(DRIVER, 1280, 900)
+    desk = Browser(DRIVER, 1280, 900)
+    try:
+        login(phone, "resident")
+        phone.get(SERVER + "/lists/mine")
+        phone.type(phone.find("#n-title"), "浏览器测试：老人需要陪伴")
+        phone.run("document.getElementById('n-category').value = 'elderlyCare';"
+                  "document.getElementById('n-quantity').value = '2';")
+        phone.click(phone.find("#need-submit"))
+        wait_for(lambda: phone.find_all("#item-status"), "the need was not posted")
+        need = phone.url
+        expect("待认领" in phone.text(phone.find("#item-status")), "a new need is not open")
+        phone.screenshot(os.path.join(SHOTS, "lists-1-need.png"))
+        login(liaison, "unit")
+        liaison.get(SERVER + "/lists/resources")
+        offer = "浏览器测试：单位志愿者上门陪伴"
+        liaison.type(liaison.find("#r-title"), offer)
+        liaison.run("document.getElementById('r-category').value = 'elderlyCare';"
+                    "document.getElementById('r-capacity').value = '5';")
+        liaison.click(liaison.find("#resource-submit"))
+        wait_for(lambda: liaison.find_all("#resource-free"), "the unit's resource was not offered")
+        login(desk, "secretary")
+        desk.get(need)
+        wait_for(lambda: desk.find_all("#suggestions"), "the secretary sees no suggestions")
+        offered = [li for li in desk.find_all("#suggestions li.suggestion")
+                   if offer in desk.text(li)]
+        expect(offered, "the unit's resource is not suggested: " + desk.text(desk.find("#suggestions")))
+        desk.run("for (var li of document.querySelectorAll('#suggestions li.suggestion')) {"
+                 " if (li.textContent.indexOf(arguments[0]) >= 0) {"
+                 " li.querySelector('.match-form button').click(); break; } }", offer)
+        wait_for(lambda: "已满足" in desk.text(desk.find("#item-status")), "matching did not meet the need")
+        desk.screenshot(os.path.join(SHOTS, "lists-2-matched.png"))
+        desk.click(desk.find("#open-project"))
+        wait_for(lambda: desk.find_all("#project-form"), "no form to open a project")
+        desk.click(desk.find("#project-submit"))
+        wait_for(lambda: desk.find_all("#project-state"), "the project did not open")
+        desk.type(desk.find("#m-title"), "首次上门")
+        desk.run("document.getElementById('m-due').value = arguments[0];", time.strftime("%Y-%m-%d"))
+        desk.click(desk.find("#milestone-form button"))
+        wait_for(lambda: desk.find_all("#milestones tbody tr"), "the milestone was not added")
+        desk.click(desk.find("#start-form button"))
+        wait_for(lambda: "实施中" in desk.text(desk.find("#project-state")), "the project did not start")
+        desk.click(desk.find("#milestones form button"))
+        wait_for(lambda: not desk.find_all("#milestones form"), "the milestone was not marked done")
+        desk.type(desk.find("#note-text"), "志愿者已上门两次")
+        desk.click(desk.find("#note-submit"))
+        wait_for(lambda: "志愿者已上门两次" in desk.text(desk.find("#notes")), "the progress note is missing")
+        desk.type(desk.find("#evidence"), "服务记录和老人签字")
+        desk.run("document.getElementById('rating').value = '5';")
+        desk.click(desk.find("#close-project button"))
+        wait_for(lambda: "已结项" in desk.text(desk.find("#project-state")), "the project did not close")
+        desk.screenshot(os.path.join(SHOTS, "lists-3-closed.png"))
+        phone.get(need)
+        expect("已满足" in phone.text(phone.find("#item-status")), "the resident does not see the need met")
+    finally:
+        phone.quit()
+        liaison.quit()
+        desk.quit()
+
+
 passed = sum(1 for r in results if r[1])
 failed = len(results) - passed
 print(f"{passed} passed, {failed} failed")

@@ -48,6 +48,7 @@ enum AgreementFacts {
         let services = units(.services)
         let meetings = units(.meetings)
         let posts = units(.posts)
+        let projectUnits = units(.projects)
         let served =
             services.isEmpty
             ? [:] : try await ReportingQueries.verifiedServices(unitIDs: services, from: from, to: to, db: db)
@@ -56,6 +57,10 @@ enum AgreementFacts {
             ? [:] : try await MeetingsQueries.attendance(unitIDs: meetings, from: from, to: to, db: db)
         let held =
             posts.isEmpty ? [:] : try await ReportingQueries.postsKept(unitIDs: posts, on: min(.today, last), db: db)
+        // A unit's action projects from the four lists count besides the agreement's own project list.
+        let actions =
+            projectUnits.isEmpty
+            ? [:] : try await ListsQueries.closedProjects(unitIDs: projectUnits, from: from, to: to, db: db)
         var out: [Int: Int?] = [:]
         for c in commitments {
             let value: Int? =
@@ -64,7 +69,7 @@ enum AgreementFacts {
                     projects.filter { p in
                         p.agreementID == c.agreementID && p.ownerUnitID == (c.side == .unit ? c.unitID : nil)
                             && p.deliveredOn.flatMap(LocalDate.init)?.year == year
-                    }.count
+                    }.count + (c.side == .unit ? c.unitID.flatMap { actions[$0] } ?? 0 : 0)
                 case (.services, let unit?): served[unit] ?? 0
                 case (.meetings, let unit?): attended[unit] ?? 0
                 case (.posts, let unit?): held[unit] ?? 0

@@ -13,6 +13,19 @@ extension Database {
             """
         ).run()
     }
+
+    /// An index over several columns, named after them.
+    func createIndex(table: String, columns: [String], unique: Bool = false) async throws {
+        guard let sql = self as? SQLDatabase else { return }
+        let name = "idx_\(table)_\(columns.joined(separator: "_"))"
+        let list = SQLList(columns.map { SQLIdentifier($0) })
+        try await sql.raw(
+            """
+            CREATE \(unsafeRaw: unique ? "UNIQUE " : "")INDEX IF NOT EXISTS \(ident: name) ON \(ident: table) (\
+            \(list))
+            """
+        ).run()
+    }
 }
 
 extension Database {

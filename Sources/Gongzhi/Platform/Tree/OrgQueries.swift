@@ -11,6 +11,15 @@ enum OrgQueries {
     }
 
     /// The node if it lies in the viewer's scope; a logged 404 if it exists elsewhere.
+    /// Names of nodes by id (archived ones too: a record keeps naming where it was).
+    static func names(_ ids: [Int], on db: Database) async throws -> [Int: String] {
+        var out: [Int: String] = [:]
+        for chunk in Array(Set(ids)).chunked(500) {
+            for n in try await OrgNode.query(on: db).filter(\.$id ~~ chunk).all() { out[n.id!] = n.name }
+        }
+        return out
+    }
+
     static func findInScope(_ id: Int, _ caller: Caller) async throws -> OrgNode {
         try await caller.scoped(OrgNode.self, id)
     }

@@ -1,0 +1,108 @@
+import Fluent
+
+extension Capability {
+    /// 四个清单: needs and problems, resources and service teams, matched with ranked suggestions and built into
+    /// action projects (行动项目) with milestones, progress, closure and the residents' rating.
+    static let lists = Capability(
+        name: "Lists",
+        migrations: [CreateLists()],
+        register: { r in
+            ListsAPI.register(r.api)
+            ListsPages.register(r.pages)
+        },
+        routeTypes: [ListsRoute.self],
+        navigation: [
+            NavEntry(layout: .desk, order: 45, link: ListsRoute.page.link, key: .navLists, permission: .viewTree),
+            NavEntry(
+                layout: .phone, order: 30, link: ListsRoute.mine.link, key: .navListsPhone, roles: NavEntry.residents),
+        ],
+        homeTiles: [
+            HomeTile(
+                layout: .phone, order: 30, link: ListsRoute.mine.link, key: .navListsPhone, hint: .homeListsHint,
+                roles: NavEntry.residents),
+            HomeTile(
+                layout: .desk, order: 30, link: ListsRoute.page.query([("status", "open")]), key: .navLists,
+                hint: .homeListsDeskHint, permission: .viewTree,
+                count: { v, db in
+                    guard v.role != .unitLiaison else { return 0 }
+                    let open = try await ListItem.query(on: db).inScope(v.scope, \.$path).filter(\.$closedOn == nil)
+                        .field(\.$id).field(\.$quantity).all()
+                    let claimed = try await ListsFacts.claimed(items: open.compactMap(\.id), on: db)
+                    return open.filter { (claimed[$0.id!] ?? []).isEmpty }.count
+                }),
+        ],
+        auditKinds: [.listItem, .listResource, .listClaim, .actionProject],
+        treePaths: [
+            ListItem.treePaths, ListResource.treePaths, ListClaim.treePaths, ListAlert.treePaths,
+            ActionProject.treePaths, ProjectLink.treePaths, ProjectMilestone.treePaths, ProjectNote.treePaths,
+        ],
+        apiDoc: { ListsAPIDoc.operations },
+        strings: ListsStrings.table,
+        demo: { try await ListsDemo.load($0) },
+        todos: { v, lang, db in try await ListsAlerts.todos(v, lang, db) }
+    )
+}
+
+extension AuditKind {
+    static let listItem = AuditKind("list_item")
+    static let listResource = AuditKind("list_resource")
+    static let listClaim = AuditKind("list_claim")
+    static let actionProject = AuditKind("action_project")
+}
+
+extension ListItem {
+    static let treePaths = TreePathTable(
+        table: schema, pathColumns: ["path"], nodeColumns: ["community_node_id"], gridColumn: "grid_id",
+        gridCommunityColumn: "community_node_id")
+}
+
+extension ListResource {
+    static let treePaths = TreePathTable(
+        table: schema, pathColumns: ["path"], nodeColumns: ["community_node_id"], gridColumn: "grid_id",
+        gridCommunityColumn: "community_node_id")
+}
+
+extension ListClaim {
+    static let treePaths = TreePathTable(table: schema, pathColumns: ["path"])
+}
+
+extension ListAlert {
+    static let treePaths = TreePathTable(table: schema, pathColumns: ["path"])
+}
+
+extension ActionProject {
+    static let treePaths = TreePathTable(table: schema, pathColumns: ["path"], nodeColumns: ["node_id"])
+}
+
+extension ProjectLink {
+    static let treePaths = TreePathTable(table: schema, pathColumns: ["path"])
+}
+
+extension ProjectMilestone {
+    static let treePaths = TreePathTable(table: schema, pathColumns: ["path"])
+}
+
+extension ProjectNote {
+    static let treePaths = TreePathTable(table: schema, pathColumns: ["path"])
+}
+
+/// "A new resource fits your need" and the other way round, as the owner's to-dos until they open the item.
+enum ListsAlerts {
+    @Sendable static func todos(_ v: Viewer, _ lang: Lang, _ db: any Database) async throws -> [TodoItem] {
+        let alerts = try await ListAlert.query(on: db).filter(\.$userID == v.user.id!).filter(\.$seenAt == nil)
+            .sort(\.$id, .descending).limit(20).all()
+        guard !alerts.isEmpty else { return [] }
+        let items = try await ListItem.query(on: db).filter(\.$id ~~ alerts.map(\.itemID)).all()
+        let resources = try await ListResource.query(on: db).filter(\.$id ~~ alerts.map(\.resourceID)).all()
+        let itemTitles = Dictionary(uniqueKeysWithValues: items.map { ($0.id!, $0.title) })
+        let resourceTitles = Dictionary(uniqueKeysWithValues: resources.map { ($0.id!, $0.title) })
+        return alerts.map { a in
+            TodoItem(
+                link: ListsRoute.item(.value(a.itemID)).link, title: itemTitles[a.itemID] ?? "",
+                waitingFor: a.resourceIsNew
+                    ? lang.t(.listsAlertResource, resourceTitles[a.resourceID] ?? "")
+                    : lang.t(.listsAlertNeed, resourceTitles[a.resourceID] ?? ""),
+                origin: lang.t(.navLists), due: nil)
+        }
+    }
+}

@@ -1,0 +1,133 @@
+import Fluent
+import GongzhiCore
+import SQLKit
+import Vapor
+
+/// Suggestions for a need: the database narrows the resources to those of the need's category, on offer, with room
+/// left and within reach (offered in the need's community, or to the street or district above it), nearest first;
+/// `Matching` ranks the nearest of them and says why each is suggested.
+enum ListsMatching {
+    /// How many of the nearest candidates the ranking sees: far more than it suggests, so the tiers it weighs
+    /// before distance (grid, community, covering all) are decided among enough of them.
+    static let window = 400
+
+    struct Reason: Content, Equatable {
+        let code: String
+        var value: Int?
+    }
+
+    struct Suggestion: Content {
+        let kind: Matching.CandidateKind
+        let id: Int
+        let title: String
+        let offeredBy: String
+        let free: Int
+        let capacity: Int
+        let distanceMetres: Int?
+        let reasons: [Reason]
+    }
+
+    static func candidate(_ r: ListResource, free: Int) -> Matching.Candidate {
+        Matching.Candidate(
+            kind: .resource, id: r.id!, categories: [r.category], gridID: r.gridID, communityNodeID: r.communityNodeID,
+            lat: r.lat, lng: r.lng, free: free, from: r.availableFrom.flatMap(LocalDate.init),
+            until: r.availableUntil.flatMap(LocalDate.init))
+    }
+
+    static func need(_ i: ListItem, open: Int) -> Matching.Need {
+        Matching.Need(
+            category: i.category, gridID: i.gridID, communityNodeID: i.communityNodeID, lat: i.lat, lng: i.lng,
+            open: open, from: i.neededFrom.flatMap(LocalDate.init), until: i.neededUntil.flatMap(LocalDate.init))
+    }
+
+    /// The ranked suggestions for an item the caller sees.
+    static func suggestions(for i: ListItem, limit: Int = Matching.defaultLimit, on db: any Database) async throws
+        -> [Suggestion]
+    {
+        let claimed = try await ListsFacts.claimed(items: [i.id!], on: db)[i.id!] ?? []
+        let open = ListRules.open(needed: i.quantity, claimed: claimed)
+        guard open > 0, i.closedOn == nil else { return [] }
+        let rows = try await nearest(to: i, on: db)
+        let ranked = Matching.suggestions(for: need(i, open: open), among: rows.map(\.candidate), limit: limit)
+        let byID = Dictionary(uniqueKeysWithValues: rows.map { ($0.candidate.id, $0) })
+        let unitNames = try await UnitsQueries.names(rows.compactMap(\.unitID), on: db)
+        return ranked.map { s in
+            let row = byID[s.candidate.id]!
+            return Suggestion(
+                kind: s.candidate.kind, id: s.candidate.id, title: row.title,
+                offeredBy: row.unitID.flatMap { unitNames[$0] } ?? row.contactName, free: s.candidate.free,
+                capacity: row.capacity, distanceMetres: s.metres.map { Int($0.rounded()) },
+                reasons: s.reasons.map(reason))
+        }
+    }
+
+    static func reason(_ r: Matching.Reason) -> Reason {
+        switch r {
+        case .category: Reason(code: "category")
+        case .sameGrid: Reason(code: "sameGrid")
+        case .sameCommunity: Reason(code: "sameCommunity")
+        case .distance(let m): Reason(code: "distance", value: m)
+        case .coversAll(let f): Reason(code: "coversAll", value: f)
+        case .coversPart(let f): Reason(code: "coversPart", value: f)
+        case .windowFits: Reason(code: "windowFits")
+        }
+    }
+
+    struct Row: Sendable {
+        let candidate: Matching.Candidate
+        let title: String
+        let unitID: Int?
+        let contactName: String
+        let capacity: Int
+    }
+
+    /// One indexed query: the category's resources within reach with room left and a window not yet over, the
+    /// same grid first, then the same community, then by a flat-earth distance that orders like the real one
+    /// within a city; at most `window` rows.
+    static func nearest(to i: ListItem, on db: any Database) async throws -> [Row] {
+        let sql = try db.sql()
+        guard let community = try await OrgNode.find(i.communityNodeID, on: db) else { return [] }
+        let above = ListsFacts.ancestorPaths(of: community.path)
+        let lat = i.lat ?? 0
+        let lng = i.lng ?? 0
+        let k = cos(lat * .pi / 180)
+        let known = i.lat != nil && i.lng != nil
+        let reach: SQLQueryString =
+            above.isEmpty
+            ? "r.path LIKE \(bind: community.path + "%")"
+            : "(r.path LIKE \(bind: community.path + "%") OR r.path IN \(SQLBind.group(above)))"
+        let distance: SQLQueryString =
+            known
+            ? "CASE WHEN r.lat IS NULL THEN 1 ELSE 0 END, (r.lat - \(bind: lat)) * (r.lat - \(bind: lat)) + "
+                + "(r.lng - \(bind: lng)) * (r.lng - \(bind: lng)) * \(bind: k * k)"
+            : "r.id ASC"
+        let query: SQLQueryString = """
+            SELECT r.id, r.title, r.unit_id, r.contact_name, r.grid_id, r.community_node_id, r.lat, r.lng, \
+            r.capacity, r.available_from, r.available_until, r.capacity - COALESCE((SELECT SUM(c.quantity) FROM \
+            list_claims c WHERE c.resource_id = r.id AND c.withdrawn_at IS NULL), 0) AS free \
+            FROM list_resources r WHERE r.category = \(bind: i.category.rawValue) AND r.withdrawn_on IS NULL \
+            AND (r.available_until IS NULL OR r.available_until >= \(bind: LocalDate.today.description)) \
+            AND \(reach) AND r.capacity > COALESCE((SELECT SUM(c.quantity) FROM list_claims c \
+            WHERE c.resource_id = r.id AND c.withdrawn_at IS NULL), 0) \
+            ORDER BY CASE WHEN r.grid_id = \(bind: i.gridID ?? -1) THEN 0 \
+            WHEN r.community_node_id = \(bind: i.communityNodeID) THEN 1 ELSE 2 END, \(distance) \
+            LIMIT \(unsafeRaw: String(window))
+            """
+        return try await sql.raw(query).all().map { row in
+            let free = try row.decode(column: "free", as: Int.self)
+            let c = Matching.Candidate(
+                kind: .resource, id: try row.decode(column: "id", as: Int.self),
+                categories: [i.category], gridID: try row.decode(column: "grid_id", as: Int?.self),
+                communityNodeID: try row.decode(column: "community_node_id", as: Int?.self),
+                lat: try row.decode(column: "lat", as: Double?.self),
+                lng: try row.decode(column: "lng", as: Double?.self),
+                free: free, from: try row.decode(column: "available_from", as: String?.self).flatMap(LocalDate.init),
+                until: try row.decode(column: "available_until", as: String?.self).flatMap(LocalDate.init))
+            return Row(
+                candidate: c, title: try row.decode(column: "title", as: String.self),
+                unitID: try row.decode(column: "unit_id", as: Int?.self),
+                contactName: try row.decode(column: "contact_name", as: String.self),
+                capacity: try row.decode(column: "capacity", as: Int.self))
+        }
+    }
+}

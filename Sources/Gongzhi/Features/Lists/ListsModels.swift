@@ -1,0 +1,254 @@
+import Fluent
+import GongzhiCore
+import Vapor
+
+/// The plain values the lists' pages and API answer with, built for one viewer.
+struct ListItemOut: Content {
+    let id: Int
+    let kind: ListItemKind
+    let title: String
+    let text: String
+    let category: ServiceCategory
+    let quantity: Int
+    let claimed: Int
+    let status: NeedStatus
+    let communityNodeID: Int
+    let communityName: String
+    let gridID: Int?
+    let neededFrom: String?
+    let neededUntil: String?
+    let origin: ListOrigin
+    let originID: Int?
+    let isPublic: Bool
+    let mine: Bool
+    let closedOn: String?
+    let raisedOn: String
+}
+
+struct ListClaimOut: Content {
+    let id: Int
+    let resourceID: Int?
+    let resourceTitle: String?
+    let unitID: Int?
+    let unitName: String?
+    let quantity: Int
+    let note: String
+    let claimedOn: String
+    let withdrawn: Bool
+    let mayWithdraw: Bool
+}
+
+struct ListItemDetail: Content {
+    let item: ListItemOut
+    let claims: [ListClaimOut]
+    let mayClaim: Bool
+    let mayClose: Bool
+    let projects: [ProjectRef]
+}
+
+struct ProjectRef: Content {
+    let id: Int
+    let title: String
+    let state: ProjectState
+}
+
+struct ListResourceOut: Content {
+    let id: Int
+    let title: String
+    let text: String
+    let category: ServiceCategory
+    let offerer: ResourceOfferer
+    let unitID: Int?
+    let offeredBy: String
+    let nodeName: String
+    let capacity: Int
+    let free: Int
+    let address: String
+    let hours: String
+    let conditions: String
+    let availableFrom: String?
+    let availableUntil: String?
+    /// Masked unless the viewer offered it or may unmask.
+    let contact: String
+    let withdrawnOn: String?
+    let mayWithdraw: Bool
+}
+
+struct ListFilter: Sendable {
+    var kind: ListItemKind?
+    var status: NeedStatus?
+    var category: ServiceCategory?
+    var origin: ListOrigin?
+    var communityNodeID: Int?
+    var q: String?
+    var page = 1
+    static let pageSize = 50
+    static let exportLimit = 20_000
+}
+
+enum ListsQueryModels {
+    typealias F = ListsFacts
+
+    static func filter(_ req: Request) throws -> ListFilter {
+        var f = ListFilter()
+        func value<T: RawRepresentable>(_ key: String, _: T.Type) throws -> T? where T.RawValue == String {
+            guard let raw = req.query[String.self, at: key], !raw.isEmpty else { return nil }
+            guard let v = T(rawValue: raw) else { throw AppError.badRequest(.errorDateParam, args: [key, raw]) }
+            return v
+        }
+        f.kind = try value("kind", ListItemKind.self)
+        f.status = try value("status", NeedStatus.self)
+        f.category = try value("category", ServiceCategory.self)
+        f.origin = try value("origin", ListOrigin.self)
+        if let raw = req.query[String.self, at: "communityId"], !raw.isEmpty {
+            guard let id = Int(raw), id > 0 else {
+                throw AppError.badRequest(.errorDateParam, args: ["communityId", raw])
+            }
+            f.communityNodeID = id
+        }
+        let q = (req.query[String.self, at: "q"] ?? "").trimmingWhitespace()
+        if q.count > 50 { throw AppError.badRequest(.errorDateParam, args: ["q", String(q.prefix(20))]) }
+        f.q = q.isEmpty ? nil : q
+        if let raw = req.query[String.self, at: "page"], !raw.isEmpty {
+            guard let p = Int(raw), (1...10_000).contains(p) else {
+                throw AppError.badRequest(.errorDateParam, args: ["page", raw])
+            }
+            f.page = p
+        }
+        return f
+    }
+
+    /// The items the viewer sees that pass the filter, newest first; status is filtered after it is derived.
+    static func items(_ f: ListFilter, limit: Int, _ caller: Caller) async throws -> (items: [ListItemOut], more: Bool)
+    {
+        let a = try await ListsAccess.of(caller)
+        if let c = f.communityNodeID { _ = try await caller.scoped(OrgNode.self, c, field: "communityId") }
+        let q = try await a.items(on: caller.db)
+        if let k = f.kind { q.filter(\.$kind == k) }
+        if let c = f.category { q.filter(\.$category == c) }
+        if let o = f.origin { q.filter(\.$origin == o) }
+        if let c = f.communityNodeID { q.filter(\.$communityNodeID == c) }
+        if let s = f.status {
+            if s == .closed { q.filter(\.$closedOn != nil) } else { q.filter(\.$closedOn == nil) }
+        }
+        if let text = f.q {
+            let like = "%" + text.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
+            q.group(.or) { g in
+                g.filter(\.$title, .custom("LIKE"), like)
+                g.filter(\.$text, .custom("LIKE"), like)
+            }
+        }
+        q.sort(\.$id, .descending)
+        // Status comes from claims: read in pages until enough pass it.
+        var out: [ListItemOut] = []
+        var offset = (f.page - 1) * limit
+        var skipped = 0
+        let batch = 500
+        var scanned = 0
+        while out.count <= limit, scanned < 20_000 {
+            let rows = try await q.copy().range(lower: f.status == nil ? offset : scanned, upper: nil).limit(batch)
+                .all()
+            if rows.isEmpty { break }
+            scanned += rows.count
+            let built = try await outs(rows, a, on: caller.db)
+            for o in built where f.status == nil || o.status == f.status {
+                if f.status != nil, skipped < offset {
+                    skipped += 1
+                    continue
+                }
+                out.append(o)
+                if out.count > limit { break }
+            }
+            if f.status == nil { offset += rows.count }
+            if rows.count < batch { break }
+        }
+        let more = out.count > limit
+        return (Array(out.prefix(limit)), more)
+    }
+
+    static func outs(_ rows: [ListItem], _ a: ListsAccess, on db: any Database) async throws -> [ListItemOut] {
+        let claimed = try await F.claimed(items: rows.compactMap(\.id), on: db)
+        let names = try await OrgQueries.names(Array(Set(rows.map(\.communityNodeID))), on: db)
+        return rows.map { i in
+            let c = claimed[i.id!] ?? []
+            return ListItemOut(
+                id: i.id!, kind: i.kind, title: i.title, text: i.text, category: i.category, quantity: i.quantity,
+                claimed: c.reduce(0, +), status: F.status(i, claimed: claimed), communityNodeID: i.communityNodeID,
+                communityName: names[i.communityNodeID] ?? "", gridID: i.gridID, neededFrom: i.neededFrom,
+                neededUntil: i.neededUntil, origin: i.origin, originID: i.originID, isPublic: i.isPublic,
+                mine: i.raisedBy == a.userID, closedOn: i.closedOn,
+                raisedOn: i.createdAt.map { LocalDate(instant: $0.timeIntervalSince1970).description } ?? "")
+        }
+    }
+
+    static func detail(_ id: Int, _ caller: Caller) async throws -> ListItemDetail {
+        let (i, a) = try await ListsService.item(id, caller)
+        let out = try await outs([i], a, on: caller.db)[0]
+        var claims: [ListClaimOut] = []
+        if !a.isResident || i.raisedBy == a.userID {
+            let rows = try await ListClaim.query(on: caller.db).filter(\.$itemID == id).sort(\.$id).all()
+            let resources = try await ListResource.query(on: caller.db).filter(\.$id ~~ rows.compactMap(\.resourceID))
+                .all()
+            let titles = Dictionary(uniqueKeysWithValues: resources.map { ($0.id!, $0.title) })
+            let units = try await UnitsQueries.names(rows.compactMap(\.unitID), on: caller.db)
+            let keeper = a.keeps && a.inScope(i.path)
+            claims = rows.map { c in
+                let mine = c.claimedBy == a.userID || (c.unitID.map(a.unitIDs.contains) ?? false)
+                return ListClaimOut(
+                    id: c.id!, resourceID: c.resourceID, resourceTitle: c.resourceID.flatMap { titles[$0] },
+                    unitID: c.unitID, unitName: c.unitID.flatMap { units[$0] }, quantity: c.quantity, note: c.note,
+                    claimedOn: LocalDate(instant: c.claimedAt.timeIntervalSince1970).description,
+                    withdrawn: c.withdrawnAt != nil, mayWithdraw: c.withdrawnAt == nil && (keeper || mine))
+            }
+        }
+        let links = try await ProjectLink.query(on: caller.db).filter(\.$itemID == id).all().map(\.projectID)
+        let projects = try await ActionProject.query(on: caller.db).filter(\.$id ~~ links).all().map {
+            ProjectRef(id: $0.id!, title: $0.title, state: $0.state)
+        }
+        if let uid = a.viewer.user.id { try await ListsService.markSeen(item: id, user: uid, on: caller.db) }
+        return ListItemDetail(
+            item: out, claims: claims, mayClaim: i.closedOn == nil && ((a.keeps && a.inScope(i.path)) || a.isLiaison),
+            mayClose: i.closedOn == nil && ((a.keeps && a.inScope(i.path)) || i.raisedBy == a.userID),
+            projects: projects)
+    }
+
+    static func resources(
+        category: ServiceCategory?, q text: String?, includeWithdrawn: Bool, limit: Int, _ caller: Caller
+    ) async throws -> [ListResourceOut] {
+        let a = try await ListsAccess.of(caller)
+        let q = a.resources(on: caller.db)
+        if let category { q.filter(\.$category == category) }
+        if !includeWithdrawn { q.filter(\.$withdrawnOn == nil) }
+        if let text {
+            let like = "%" + text.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
+            q.group(.or) { g in
+                g.filter(\.$title, .custom("LIKE"), like)
+                g.filter(\.$text, .custom("LIKE"), like)
+            }
+        }
+        let rows = try await q.sort(\.$id, .descending).limit(limit).all()
+        return try await resourceOuts(rows, a, on: caller.db)
+    }
+
+    static func resourceOuts(_ rows: [ListResource], _ a: ListsAccess, on db: any Database) async throws
+        -> [ListResourceOut]
+    {
+        let taken = try await F.taken(resources: rows.compactMap(\.id), on: db)
+        let units = try await UnitsQueries.names(rows.compactMap(\.unitID), on: db)
+        let nodeIDs = rows.compactMap { r in TreePath(r.path).ids.last }
+        let nodes = try await OrgQueries.names(Array(Set(nodeIDs)), on: db)
+        return rows.map { r in
+            let own = r.recordedBy == a.userID
+            let contact = r.contactPhone.isEmpty ? "" : (own ? r.contactPhone : Masking.phone(r.contactPhone))
+            return ListResourceOut(
+                id: r.id!, title: r.title, text: r.text, category: r.category, offerer: r.offerer, unitID: r.unitID,
+                offeredBy: r.unitID.flatMap { units[$0] } ?? r.contactName,
+                nodeName: TreePath(r.path).ids.last.flatMap { nodes[$0] } ?? "", capacity: r.capacity,
+                free: max(0, r.capacity - (taken[r.id!] ?? 0)), address: r.address, hours: r.hours,
+                conditions: r.conditions, availableFrom: r.availableFrom, availableUntil: r.availableUntil,
+                contact: r.contactName + (contact.isEmpty ? "" : " " + contact),
+                withdrawnOn: r.withdrawnOn,
+                mayWithdraw: r.withdrawnOn == nil && (own || (a.keeps && a.inScope(r.path))))
+        }
+    }
+}
