@@ -202,8 +202,10 @@ enum ListsQueryModels {
             }
         }
         let links = try await ProjectLink.query(on: caller.db).filter(\.$itemID == id).all().map(\.projectID)
-        let projects = try await ActionProject.query(on: caller.db).filter(\.$id ~~ links).all().map {
-            ProjectRef(id: $0.id!, title: $0.title, state: $0.state)
+        var projects: [ProjectRef] = []
+        for p in try await ActionProject.query(on: caller.db).filter(\.$id ~~ links).all()
+        where try await a.sees(p, on: caller.db) {
+            projects.append(ProjectRef(id: p.id!, title: p.title, state: p.state))
         }
         if let uid = a.viewer.user.id { try await ListsService.markSeen(item: id, user: uid, on: caller.db) }
         return ListItemDetail(

@@ -40,11 +40,14 @@ struct ProjectDetail: Content {
         let id: Int
         let title: String
         let status: NeedStatus
+        /// Whether the viewer may open it (a partner unit's liaison may not see the community's items).
+        let visible: Bool
     }
 
     struct LinkedResource: Content {
         let id: Int
         let title: String
+        let visible: Bool
     }
 
     let project: ProjectSummary
@@ -61,6 +64,14 @@ struct ProjectDetail: Content {
     let mayManage: Bool
     /// Reports progress (the keeper, or the owner unit's liaison).
     let mayReport: Bool
+}
+
+extension Array {
+    fileprivate func asyncMap<T>(_ f: (Element) async throws -> T) async throws -> [T] {
+        var out: [T] = []
+        for e in self { out.append(try await f(e)) }
+        return out
+    }
 }
 
 enum ProjectModels {
@@ -115,10 +126,12 @@ enum ProjectModels {
         let open = p.state == .proposed || p.state == .underway
         return ProjectDetail(
             project: summary, summary: p.summary, partners: partners.values.sorted(),
-            items: items.map {
-                .init(id: $0.id!, title: $0.title, status: ListsFacts.status($0, claimed: claimed))
+            items: try await items.asyncMap {
+                .init(
+                    id: $0.id!, title: $0.title, status: ListsFacts.status($0, claimed: claimed),
+                    visible: try await a.sees($0, on: db))
             },
-            resources: resources.map { .init(id: $0.id!, title: $0.title) },
+            resources: resources.map { .init(id: $0.id!, title: $0.title, visible: a.sees($0)) },
             milestones: milestones.map { .init(id: $0.id!, title: $0.title, due: $0.due, doneOn: $0.doneOn) },
             notes: notes.map { n in
                 .init(

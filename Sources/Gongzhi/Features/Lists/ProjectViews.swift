@@ -105,10 +105,14 @@ enum ProjectViews {
             return "<li><p>\(n.text)</p><p class=\"muted\">\(n.by) · \(n.at)</p>\(photos)</li>" as HTML
         }.joined()
         let items: HTML = d.items.map { i in
-            "<li><a href=\"\(ListsRoute.item(.value(i.id)))\">\(i.title)</a> · \(lang.t(i.status.label))</li>" as HTML
+            let title: HTML =
+                i.visible ? "<a href=\"\(ListsRoute.item(.value(i.id)))\">\(i.title)</a>" : "\(i.title)"
+            return "<li>\(title) · \(lang.t(i.status.label))</li>" as HTML
         }.joined()
         let resources: HTML = d.resources.map { r in
-            "<li><a href=\"\(ListsRoute.resource(.value(r.id)))\">\(r.title)</a></li>" as HTML
+            r.visible
+                ? "<li><a href=\"\(ListsRoute.resource(.value(r.id)))\">\(r.title)</a></li>" as HTML
+                : "<li>\(r.title)</li>" as HTML
         }.joined()
         let closure: HTML =
             p.state == .closed || p.state == .cancelled
@@ -155,7 +159,7 @@ enum ProjectViews {
         \(csrf)<label for="note-text">\(lang.t(.listsNote))</label>\
         <textarea id="note-text" name="text" required maxlength="2000"></textarea>
         <label for="note-photos">\(lang.t(.listsPhotos))</label>\
-        <input id="note-photos" name="photos" type="file" accept="image/jpeg,image/png" multiple>
+        <input id="note-photos" name="photos[]" type="file" accept="image/jpeg,image/png" multiple>
         <button id="note-submit">\(lang.t(.listsAddNote))</button></form>
         """
     }
