@@ -16,6 +16,7 @@ extension Capability {
         .jointBodies,
         .meetings,
         .agreements,
+        .volunteering,
         .auditLog,
         .home,
     ]
