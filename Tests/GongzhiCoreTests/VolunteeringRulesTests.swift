@@ -13,9 +13,13 @@ struct VolunteeringRulesTests {
     @Test func overlappingShiftsOfOnePersonAreRefused() throws {
         let now = Self.at(24 * 60)
         let existing = [Self.shift(60, 180), Self.shift(300, 360)]
-        #expect(throws: R.Refusal.shiftOverlap) { try R.checkShift(Self.shift(120, 240), existing: existing, now: now) }
+        #expect(throws: R.Refusal.shiftOverlap) {
+            try R.checkShift(Self.shift(120, 240), existing: existing, now: now)
+        }
         #expect(throws: R.Refusal.shiftOverlap) { try R.checkShift(Self.shift(0, 400), existing: existing, now: now) }
-        #expect(throws: R.Refusal.shiftOverlap) { try R.checkShift(Self.shift(310, 320), existing: existing, now: now) }
+        #expect(throws: R.Refusal.shiftOverlap) {
+            try R.checkShift(Self.shift(310, 320), existing: existing, now: now)
+        }
         // Touching ends do not overlap.
         try R.checkShift(Self.shift(180, 300), existing: existing, now: now)
         try R.checkShift(Self.shift(0, 60), existing: existing, now: now)

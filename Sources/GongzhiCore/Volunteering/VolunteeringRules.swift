@@ -1,7 +1,7 @@
 import Foundation
 
-/// The rules of volunteering (志愿服务) in plain Swift: when a service shift may be recorded, who gets a freed place,
-/// when and where a volunteer may check in and out, the one-time hour codes, and when a ranking may be shown.
+/// The rules of volunteering (志愿服务) in plain Swift: when a service shift may be recorded, who gets a freed
+/// place, when and where a volunteer may check in and out, the one-time hour codes, and when a ranking may be shown.
 public enum VolunteeringRules {
     /// A refusal of a volunteering rule, with the key of its message.
     public enum Refusal: String, Error, Sendable, Equatable {

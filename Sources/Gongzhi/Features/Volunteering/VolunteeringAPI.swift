@@ -36,7 +36,9 @@ enum VolunteeringAPI {
 
     static func int(_ req: Request, _ name: String) throws -> Int? {
         guard let raw = req.query[String.self, at: name], !raw.isEmpty else { return nil }
-        guard let n = Int(raw), n > 0 else { throw AppError.badRequest(.errorEnum, args: [name, String(raw.prefix(20))]) }
+        guard let n = Int(raw), n > 0 else {
+            throw AppError.badRequest(.errorEnum, args: [name, String(raw.prefix(20))])
+        }
         return n
     }
 

@@ -10,8 +10,13 @@ import GongzhiCore
 /// seeded generator: the same every time, and fast.
 enum VolunteeringDemo {
     static let teamNames = [
-        "党员先锋服务队", "红色管家服务队", "银龄互助队", "邻里守望队", "青年突击队", "巾帼志愿服务队", "法律援助队",
-        "文明劝导队", "义诊服务队", "四点半课堂服务队", "平安巡逻队", "环境美化队", "便民维修队", "心理疏导队",
+        "党员先锋服务队", "红色管家服务队", "银龄互助队", "邻里守望队", "青年突击队",
+        "巾帼志愿服务队", "法律援助队", "文明劝导队", "义诊服务队", "四点半课堂服务队",
+        "平安巡逻队", "环境美化队", "便民维修队", "心理疏导队",
+    ]
+    static let skills = ["驾驶", "医护", "法律", "维修", "教学", "摄影", "心理咨询", "文艺", ""]
+    static let teamSkills = [
+        "助老陪伴", "作业辅导", "小家电维修", "义诊", "普法", "巡逻", "文艺演出",
     ]
     static let activities: [(String, ServiceCategory, String)] = [
         ("关爱独居老人上门探访", .elderlyCare, "社区党群服务中心集合"),
@@ -57,7 +62,7 @@ enum VolunteeringDemo {
             v.path = c.path
             let cats = Set((0..<d.rng.int(1...3)).map { _ in d.rng.pick(ServiceCategory.allCases) })
             v.categories = VolunteeringFacts.categoriesText(Array(cats))
-            v.skills = d.rng.pick(["驾驶", "医护", "法律", "维修", "教学", "摄影", "心理咨询", "文艺", ""])
+            v.skills = d.rng.pick(skills)
             v.availability = d.rng.pick(["周末", "工作日晚上", "随时", "每月一次"])
             v.registeredOn = today.adding(days: -d.rng.int(400...1_200)).description
             v.recordedBy = admin
@@ -79,12 +84,13 @@ enum VolunteeringDemo {
                 let t = ServiceTeam()
                 let unit = k % 5 == 4 ? local.first : nil
                 t.kind = unit != nil ? .unitTeam : (k % 3 == 0 ? .partyMemberTeam : .volunteerTeam)
-                t.name = "\(c.name)\(unit?.name ?? "")\(teamNames[k % teamNames.count])" + (k >= 14 ? "\(k / 14 + 1)分队" : "")
+                let squad = k >= teamNames.count ? "\(k / teamNames.count + 1)分队" : ""
+                t.name = "\(c.name)\(unit?.name ?? "")\(teamNames[k % teamNames.count])\(squad)"
                 t.nodeID = c.id!
                 t.path = c.path
                 t.ownerUnitID = unit?.id
                 t.categories = VolunteeringFacts.categoriesText([d.rng.pick(ServiceCategory.allCases)])
-                t.skills = d.rng.pick(["助老陪伴", "作业辅导", "小家电维修", "义诊", "普法", "巡逻", "文艺演出"])
+                t.skills = d.rng.pick(teamSkills)
                 t.place = "\(c.name)党群服务中心"
                 t.capacity = d.rng.int(2...6)
                 t.active = true

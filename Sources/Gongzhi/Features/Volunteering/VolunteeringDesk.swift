@@ -39,8 +39,8 @@ enum VolunteeringDesk {
     static func search(_ route: VolunteeringRoute, q: String?, _ lang: Lang) -> HTML {
         """
         <form method="get" action="\(route)" class="inline"><input type="search" name="q" value="\(q ?? "")" \
-        aria-label="\(lang.t(.actionSearch))"> <button type="submit" class="secondary">\(lang.t(.actionSearch))</button>\
-        </form>
+        aria-label="\(lang.t(.actionSearch))"> \
+        <button type="submit" class="secondary">\(lang.t(.actionSearch))</button></form>
         """
     }
 
@@ -147,7 +147,8 @@ enum VolunteeringDesk {
             <h1>\(lang.t(.volunteeringTeams))</h1>\(menu(lang))\(Widgets.errorSummary(error, lang: lang))
             <p>\(lang.t(.volunteeringTeamCount, String(list.count)))</p>\(search(.teams, q: q, lang))\
             \(export(.teamsExport, canExport, lang))
-            <table id="teams"><thead><tr><th>\(lang.t(.volunteeringTeamName))</th><th>\(lang.t(.volunteeringKind))</th>\
+            <table id="teams"><thead><tr><th>\(lang.t(.volunteeringTeamName))</th>\
+            <th>\(lang.t(.volunteeringKind))</th>\
             <th>\(lang.t(.volunteeringOrganiser))</th><th>\(lang.t(.volunteeringOwnerUnit))</th>\
             <th>\(lang.t(.volunteeringCategories))</th><th>\(lang.t(.volunteeringMembers))</th>\
             <th>\(lang.t(.volunteeringFreeCapacity))</th><th>\(lang.t(.volunteeringHoursColumn))</th></tr></thead>\
@@ -308,8 +309,8 @@ enum VolunteeringDesk {
         return """
             <h1>\(a.title)</h1>\(menu(lang))\(Widgets.errorSummary(error, lang: lang))
             <section class="card" id="activity-detail"><p>\(VolunteeringPhone.when(a)) · \(a.address)</p>\
-            <p>\(lang.t(.serviceCategory(a.category))) · \(a.nodeName) · \(a.hostUnitName ?? "") · \(a.teamName ?? "")\
-            </p><p>\(lang.t(.volunteeringPlaces, String(a.confirmed), String(a.capacity))) · \
+            <p>\(lang.t(.serviceCategory(a.category))) · \(a.nodeName) · \(a.hostUnitName ?? "") · \
+            \(a.teamName ?? "")</p><p>\(lang.t(.volunteeringPlaces, String(a.confirmed), String(a.capacity))) · \
             \(lang.t(.volunteeringWaitingCount, String(a.waiting))) · \
             \(lang.t(.volunteeringPointsOffered, String(a.points))) · \
             \(lang.t(.volunteeringActivityState(a.state)))</p><p>\(a.description)</p></section>
@@ -333,7 +334,8 @@ enum VolunteeringDesk {
         let total = list.reduce(0) { $0 + $1.minutes }
         let rows: [HTML] = list.map { h in
             """
-            <tr><td>\(h.name)</td><td>\(VolunteeringFacts.local(h.startedAt)) – \(VolunteeringFacts.hm(h.endedAt))</td>\
+            <tr><td>\(h.name)</td><td>\(VolunteeringFacts.local(h.startedAt)) – \
+            \(VolunteeringFacts.hm(h.endedAt))</td>\
             <td class="num">\(VolunteeringRules.hoursText(h.minutes))</td>\
             <td>\(lang.t(.volunteeringSourceLabel(h.source)))</td><td>\(h.activityTitle ?? h.teamName ?? "")</td>\
             <td>\(h.approverName ?? "")</td><td>\(h.note)</td></tr>
@@ -383,12 +385,10 @@ enum VolunteeringDesk {
                     """
             }
             let trs: [HTML] = rows.map { r in
-                let name: HTML =
-                    people && staff
-                    ? """
-                    <a href="\(VolunteeringRoute.hours.query([("personId", String(r.id)), ("from", m.first), ("to", m.last)]))">\
-                    \(r.name)</a>
-                    """ : "\(r.name)"
+                let link = VolunteeringRoute.hours.query([
+                    ("personId", String(r.id)), ("from", m.first), ("to", m.last),
+                ])
+                let name: HTML = people && staff ? "<a href=\"\(link)\">\(r.name)</a>" : "\(r.name)"
                 return "<tr><td class=\"num\">\(r.rank)</td><td>\(name)</td>"
                     + "<td class=\"num\">\(VolunteeringRules.hoursText(r.minutes))</td></tr>"
             }

@@ -338,7 +338,8 @@ enum VolunteeringLists {
             return try await activityOut([a], caller)[0]
         }
         try await caller.require(.viewTree)
-        return try await activityOut([try await VolunteeringFacts.find(Activity.self, id, for: .read, caller)], caller)[0]
+        return try await activityOut(
+            [try await VolunteeringFacts.find(Activity.self, id, for: .read, caller)], caller)[0]
     }
 
     static func activityOut(_ rows: [Activity], _ caller: Caller) async throws -> [ActivityOut] {
@@ -423,7 +424,9 @@ enum VolunteeringLists {
         var approvers: [Int: String] = [:]
         let approverIDs = Array(Set(rows.compactMap(\.approverUserID)))
         if !approverIDs.isEmpty {
-            for u in try await User.query(on: db).filter(\.$id ~~ approverIDs).all() { approvers[u.id!] = u.displayName }
+            for u in try await User.query(on: db).filter(\.$id ~~ approverIDs).all() {
+                approvers[u.id!] = u.displayName
+            }
         }
         return rows.map { h in
             HourOut(

@@ -60,8 +60,9 @@ struct VolunteeringPhone: Sendable {
         return """
             <h1>\(lang.t(.navVolunteeringPhone))</h1>\(summary)\(promoted)
             <p id="volunteering-me">\(lang.t(.volunteeringRegisteredAt, reg.communityName)) · \
-            <a href="\(VolunteeringRoute.hours)">\(lang.t(.volunteeringMyHoursTotal, VolunteeringRules.hoursText(m.minutes)))\
-            </a> · <a href="\(VolunteeringRoute.rankings)">\(lang.t(.volunteeringRankings))</a></p>
+            <a href="\(VolunteeringRoute.hours)">\
+            \(lang.t(.volunteeringMyHoursTotal, VolunteeringRules.hoursText(m.minutes)))</a> · \
+            <a href="\(VolunteeringRoute.rankings)">\(lang.t(.volunteeringRankings))</a></p>
             \(checkForm(code: code, csrf: csrf, lang))
             <section><h2>\(lang.t(.volunteeringMySignups))</h2>\
             \(mine.isEmpty ? noMine : "<ul id=\"volunteering-mine\">\(mine)</ul>")</section>
@@ -132,7 +133,9 @@ struct VolunteeringPhone: Sendable {
                 </button></form>
                 """ : ""
             action = "<p id=\"my-signup\"><span class=\"tag\">\(status)</span> \(cancel)</p>"
-            if s.status == .confirmed && s.checkedOutAt == nil { action = "\(action)\(checkForm(code: nil, csrf: csrf, lang))" }
+            if s.status == .confirmed && s.checkedOutAt == nil {
+                action = "\(action)\(checkForm(code: nil, csrf: csrf, lang))"
+            }
         } else if a.endsAt < Date() {
             action = "<p class=\"muted\">\(lang.t(.errorVolunteeringOver))</p>"
         } else {

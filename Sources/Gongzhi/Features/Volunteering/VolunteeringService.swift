@@ -344,7 +344,8 @@ enum VolunteeringService {
             problems["radiusMeters"] = Text.errorVolunteeringRadius.key
         }
         if let e = AppError.fields(problems) { throw e }
-        let details = try VolunteeringFacts.text(input.description, field: "description", max: maxText, required: false)
+        let details = try VolunteeringFacts.text(
+            input.description, field: "description", max: maxText, required: false)
         let starts = try VolunteeringFacts.instant(input.startsAt, field: "startsAt")
         let ends = try VolunteeringFacts.instant(input.endsAt, field: "endsAt")
         let minutes = Int(ends.timeIntervalSince(starts) / 60)
@@ -357,7 +358,9 @@ enum VolunteeringService {
         }
         let at = try point(input.lat, input.lng)
         var hostName = ""
-        if let u = input.hostUnitID { hostName = try await UnitsQueries.scopedActive(u, field: "hostUnitId", caller).name }
+        if let u = input.hostUnitID {
+            hostName = try await UnitsQueries.scopedActive(u, field: "hostUnitId", caller).name
+        }
         if let t = input.teamID {
             let team = try await VolunteeringFacts.find(ServiceTeam.self, t, for: .read, caller)
             guard team.active else { throw AppError.invalid(.errorVolunteeringTeamInactive, field: "teamId") }
@@ -430,7 +433,8 @@ enum VolunteeringService {
             guard let c = try await VolunteeringFacts.community(of: p, on: caller.db),
                 VolunteeringFacts.reaches(a.path, community: c)
             else {
-                throw await caller.outOfScope("activity \(activityID) outside the person's community", scopePath: a.path)
+                throw await caller.outOfScope(
+                    "activity \(activityID) outside the person's community", scopePath: a.path)
             }
             return (v, a, p)
         }
@@ -459,7 +463,8 @@ enum VolunteeringService {
                 .filter(\.$status != .cancelled).count()
             if live > 0 { throw AppError.conflict(.errorVolunteeringSignedUp) }
             let confirmed = try await VolunteeringFacts.confirmedCount(a.id!, on: db)
-            s.status = VolunteeringRules.place(capacity: a.capacity, confirmed: confirmed) == .confirmed
+            s.status =
+                VolunteeringRules.place(capacity: a.capacity, confirmed: confirmed) == .confirmed
                 ? .confirmed : .waiting
             try await s.create(on: db)
             try await Audit.record(

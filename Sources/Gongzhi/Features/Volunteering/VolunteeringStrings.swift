@@ -141,7 +141,9 @@ extension Text {
     static let volunteeringWaiting = Text("volunteering.waiting")
     static let volunteeringWaitingCount = Text("volunteering.waitingCount")
     static func volunteeringTeamKind(_ v: TeamKind) -> Text { Text("volunteering.teamKind.\(v.rawValue)") }
-    static func volunteeringActivityState(_ v: ActivityState) -> Text { Text("volunteering.activityState.\(v.rawValue)") }
+    static func volunteeringActivityState(_ v: ActivityState) -> Text {
+        Text("volunteering.activityState.\(v.rawValue)")
+    }
     static func volunteeringSourceLabel(_ v: HourSource) -> Text { Text("volunteering.source.\(v.rawValue)") }
     static func volunteeringSignupStatus(_ v: SignupStatus) -> Text { Text("volunteering.signupStatus.\(v.rawValue)") }
     static func volunteeringPeriod(_ v: VolunteeringRules.Period) -> Text { Text("volunteering.period.\(v.rawValue)") }
@@ -151,7 +153,10 @@ enum VolunteeringStrings {
     static let table = StringTable([
         .navVolunteering: ("志愿服务", "Volunteering"),
         .navVolunteeringPhone: ("志愿活动", "Volunteer"),
-        .homeVolunteeringHint: ("报名活动、扫码签到、查看服务时长", "Sign up, check in and see your hours"),
+        .homeVolunteeringHint: (
+            "报名活动、扫码签到、查看服务时长",
+            "Sign up, check in and see your hours"
+        ),
         .homeVolunteeringDeskHint: ("在册志愿者", "Registered volunteers"),
         .entityVolunteer: ("志愿者", "Volunteer"),
         .entityServiceTeam: ("服务团队", "Service team"),
@@ -161,70 +166,113 @@ enum VolunteeringStrings {
         .entityHourCode: ("时长码", "Hour code"),
         .errorVolunteeringApprover: (
             "审核人须是管理该服务地点的在岗工作人员",
-            "The approver must be an active staff member who manages the place of service"),
+            "The approver must be an active staff member who manages the place of service"
+        ),
         .errorVolunteeringCancelled: ("该活动已取消", "The activity has been cancelled"),
         .errorVolunteeringCapacity: (
             "名额须是正整数（团队 1–1000，活动 1–10000）",
-            "Capacity must be a whole number (teams 1–1,000, activities 1–10,000)"),
+            "Capacity must be a whole number (teams 1–1,000, activities 1–10,000)"
+        ),
         .errorVolunteeringCategory: ("服务类别无效", "Unknown service category"),
-        .errorVolunteeringCategoryRequired: ("请至少选择一个服务类别", "Choose at least one service category"),
-        .errorVolunteeringCheckedInCancel: ("已签到，不能取消报名", "Checked in already: the sign-up can no longer be cancelled"),
+        .errorVolunteeringCategoryRequired: (
+            "请至少选择一个服务类别",
+            "Choose at least one service category"
+        ),
+        .errorVolunteeringCheckedInCancel: (
+            "已签到，不能取消报名",
+            "Checked in already: the sign-up can no longer be cancelled"
+        ),
         .errorVolunteeringCodeCount: ("一次最多生成 {0} 个时长码", "At most {0} hour codes at a time"),
         .errorVolunteeringDuration: (
             "活动时长须在 15 分钟到 12 小时之间，且结束晚于开始",
-            "An activity lasts from 15 minutes to 12 hours and ends after it starts"),
+            "An activity lasts from 15 minutes to 12 hours and ends after it starts"
+        ),
         .errorVolunteeringEnded: ("该志愿者登记已结束", "This registration has ended"),
-        .errorVolunteeringGridOutside: ("网格不在所属组织范围内", "The grid is not under the owning organisation"),
+        .errorVolunteeringGridOutside: (
+            "网格不在所属组织范围内",
+            "The grid is not under the owning organisation"
+        ),
         .errorVolunteeringKind: ("请选择团队类型", "Choose the kind of team"),
         .errorVolunteeringMemberTwice: ("此人已是该团队成员", "This person is in the team already"),
         .errorVolunteeringMinutes: ("时长须在 1 到 720 分钟之间", "Minutes must be from 1 to 720"),
-        .errorVolunteeringNoCode: ("暂时无法生成新的时长码，请稍后再试", "No free hour code right now; try again later"),
+        .errorVolunteeringNoCode: (
+            "暂时无法生成新的时长码，请稍后再试",
+            "No free hour code right now; try again later"
+        ),
         .errorVolunteeringNoCommunity: ("找不到此人所在的社区", "The person's community is not known"),
         .errorVolunteeringNodeKind: ("组织方须是社区或街道", "The organiser must be a community or a street"),
         .errorVolunteeringNodeRequired: ("请选择组织方", "Choose the organiser"),
         .errorVolunteeringNotRegistered: ("请先注册为志愿者", "Register as a volunteer first"),
         .errorVolunteeringNotSignedUp: ("你没有报名该活动", "You have not signed up for this activity"),
         .errorVolunteeringOver: ("活动已结束", "The activity is over"),
-        .errorVolunteeringPoint: ("经纬度须成对填写且有效", "Latitude and longitude go together and must be valid"),
+        .errorVolunteeringPoint: (
+            "经纬度须成对填写且有效",
+            "Latitude and longitude go together and must be valid"
+        ),
         .errorVolunteeringPoints: ("积分须在 0 到 1000 之间", "Points must be from 0 to 1,000"),
-        .errorVolunteeringRadius: ("签到范围须在 20 到 5000 米之间", "The check-in radius must be from 20 to 5,000 metres"),
+        .errorVolunteeringRadius: (
+            "签到范围须在 20 到 5000 米之间",
+            "The check-in radius must be from 20 to 5,000 metres"
+        ),
         .errorVolunteeringRegistered: (
             "此人已注册为志愿者，不能重复注册",
-            "This person is registered already; one registration at a time"),
-        .errorVolunteeringSignedUp: ("你已报名该活动，不能重复报名", "Signed up already; one sign-up per activity"),
+            "This person is registered already; one registration at a time"
+        ),
+        .errorVolunteeringSignedUp: (
+            "你已报名该活动，不能重复报名",
+            "Signed up already; one sign-up per activity"
+        ),
         .errorVolunteeringTeamInactive: ("该团队已停止活动", "The team is no longer active"),
         .errorVolunteeringTextLong: ("内容过长（最多 {0} 字）", "Too long (at most {0} characters)"),
         .errorVolunteeringTextRequired: ("此项必填", "Required"),
         .errorVolunteeringTime: (
             "时间无效（格式如 2026-05-01 09:30，且在合理范围内）",
-            "Not a valid time (e.g. 2026-05-01 09:30, within a sensible range)"),
+            "Not a valid time (e.g. 2026-05-01 09:30, within a sensible range)"
+        ),
         .errorVolunteeringUnitRequired: ("单位服务队须选择所属单位", "A unit team needs its unit"),
         .errorVolunteeringWaiting: (
             "你在候补名单上，有名额空出后才能签到",
-            "You are on the wait list: you can check in once a place frees up"),
-        Text("error.volunteering.shiftEmpty"): ("结束时间须晚于开始时间", "The end must come after the start"),
+            "You are on the wait list: you can check in once a place frees up"
+        ),
+        Text("error.volunteering.shiftEmpty"): (
+            "结束时间须晚于开始时间",
+            "The end must come after the start"
+        ),
         Text("error.volunteering.shiftTooLong"): ("一次服务最长 {0} 小时", "A shift lasts at most {0} hours"),
         Text("error.volunteering.shiftFuture"): ("不能登记尚未结束的服务", "Hours cannot end in the future"),
         Text("error.volunteering.shiftOverlap"): (
             "此人在这段时间已有服务时长记录，时段不能重叠",
-            "This person already has hours for part of that time; shifts cannot overlap"),
+            "This person already has hours for part of that time; shifts cannot overlap"
+        ),
         Text("error.volunteering.tooEarly"): (
             "还没到签到时间（开始前 30 分钟起可签到）",
-            "Too early: check-in opens 30 minutes before the start"),
+            "Too early: check-in opens 30 minutes before the start"
+        ),
         Text("error.volunteering.tooLate"): (
             "已过签到/签退时间（签到至结束，签退至结束后 2 小时）",
-            "Too late: check-in closes at the end, check-out two hours after it"),
+            "Too late: check-in closes at the end, check-out two hours after it"
+        ),
         Text("error.volunteering.locationRequired"): (
             "该活动需要在现场签到，请允许获取位置后再试",
-            "This activity checks in on the spot: allow your location and try again"),
-        Text("error.volunteering.tooFar"): ("你不在活动地点附近，不能签到或签退", "You are not at the activity's place"),
+            "This activity checks in on the spot: allow your location and try again"
+        ),
+        Text("error.volunteering.tooFar"): (
+            "你不在活动地点附近，不能签到或签退",
+            "You are not at the activity's place"
+        ),
         Text("error.volunteering.alreadyCheckedIn"): ("你已签到，不能重复签到", "Checked in already"),
         Text("error.volunteering.notCheckedIn"): ("你还没有签到", "You have not checked in"),
         Text("error.volunteering.alreadyCheckedOut"): ("你已签退", "Checked out already"),
         Text("error.volunteering.codeUsed"): ("该时长码已被使用", "This hour code has been used"),
         .errorVolunteeringCodeUnknown: ("签到码或时长码无效（六位数字）", "Unknown code (six digits)"),
-        Text("error.volunteering.approverRequired"): ("手工登记须注明审核人", "A manual entry must name its approver"),
-        Text("error.volunteering.approverIsVolunteer"): ("审核人不能是志愿者本人", "The approver cannot be the volunteer"),
+        Text("error.volunteering.approverRequired"): (
+            "手工登记须注明审核人",
+            "A manual entry must name its approver"
+        ),
+        Text("error.volunteering.approverIsVolunteer"): (
+            "审核人不能是志愿者本人",
+            "The approver cannot be the volunteer"
+        ),
         .volunteeringActivities: ("活动", "Activities"),
         .volunteeringAddMember: ("加入团队", "Add to team"),
         .volunteeringAddress: ("地点", "Place"),
@@ -236,15 +284,19 @@ enum VolunteeringStrings {
         .volunteeringCapacityPeople: ("名额（人）", "Places"),
         .volunteeringCapacityRule: (
             "服务容量：团队可同时承接的活动数；空余 = 容量 − 未结束的活动",
-            "Capacity: how many activities the team can run at once; free = capacity − activities not yet ended"),
+            "Capacity: how many activities the team can run at once; free = capacity − activities not yet ended"
+        ),
         .volunteeringCategories: ("服务类别", "Service categories"),
         .volunteeringCategory: ("类别", "Category"),
         .volunteeringCheckIn: ("签到", "Check in"),
         .volunteeringCheckInOut: ("现场签到 / 签退", "Check in / out on the spot"),
         .volunteeringCheckOut: ("签退", "Check out"),
         .volunteeringCheckRule: (
-            "开始前 30 分钟至结束可签到，结束后 2 小时内可签退；设有地点的活动需在签到范围内。",
-            "Check in from 30 minutes before the start until the end, check out until two hours after it; where the activity has a point, within its radius."),
+            "开始前 30 分钟至结束可签到，结束后 2 小时内可签退；"
+                + "设有地点的活动需在签到范围内。",
+            "Check in from 30 minutes before the start until the end, check out until two hours after it; where the "
+                + "activity has a point, within its radius."
+        ),
         .volunteeringCheckedIn: ("已签到", "Checked in"),
         .volunteeringCheckedOut: ("已签退", "Checked out"),
         .volunteeringCode: ("签到码", "Check-in code"),
@@ -291,19 +343,26 @@ enum VolunteeringStrings {
         .volunteeringPlaces: ("已报 {0} / {1} 人", "{0} of {1} places taken"),
         .volunteeringPoints: ("积分", "Points"),
         .volunteeringPointsOffered: ("参加得 {0} 积分", "{0} points for attending"),
-        .volunteeringPromoted: ("有名额空出，你已从候补转为正式报名：{0}", "A place freed up: you are now signed up for {0}"),
+        .volunteeringPromoted: (
+            "有名额空出，你已从候补转为正式报名：{0}",
+            "A place freed up: you are now signed up for {0}"
+        ),
         .volunteeringQRLink: ("扫码链接", "QR link"),
         .volunteeringRadius: ("签到范围（米）", "Check-in radius (m)"),
         .volunteeringRankingRule: (
-            "按所选期间在本社区的服务时长排名；参与者少于 {0} 个时不显示排名。",
-            "Ranked by hours of service given here in the period; a ranking is shown only with at least {0} participants."),
+            "按所选期间在本社区的服务时长排名；"
+                + "参与者少于 {0} 个时不显示排名。",
+            "Ranked by hours of service given here in the period; a ranking is shown only with at least {0} "
+                + "participants."
+        ),
         .volunteeringRankings: ("排行榜", "Rankings"),
         .volunteeringRedeem: ("时长码", "Hour code"),
         .volunteeringRedeemSubmit: ("兑换时长", "Redeem"),
         .volunteeringRegister: ("注册志愿者", "Register"),
         .volunteeringRegisterIntro: (
             "注册成为志愿者后即可报名社区活动、签到并累计服务时长。",
-            "Register as a volunteer to sign up for activities, check in and collect hours."),
+            "Register as a volunteer to sign up for activities, check in and collect hours."
+        ),
         .volunteeringRegisterPerson: ("登记志愿者", "Register a volunteer"),
         .volunteeringRegisteredAt: ("已注册志愿者 · {0}", "Registered volunteer · {0}"),
         .volunteeringRegisteredOn: ("注册日期", "Registered on"),
@@ -322,7 +381,10 @@ enum VolunteeringStrings {
         .volunteeringTitle: ("活动", "Activity"),
         .volunteeringTodoCheckIn: ("按时到场签到", "Check in on the day"),
         .volunteeringTodoPromoted: ("候补转正：按时到场签到", "Off the wait list: check in on the day"),
-        .volunteeringTooFew: ("参与者 {0} 个，少于 {1} 个，不显示排名", "{0} participants, fewer than {1}: no ranking shown"),
+        .volunteeringTooFew: (
+            "参与者 {0} 个，少于 {1} 个，不显示排名",
+            "{0} participants, fewer than {1}: no ranking shown"
+        ),
         .volunteeringUnits: ("驻区单位", "Units"),
         .volunteeringUseLocation: ("获取我的位置", "Use my location"),
         .volunteeringUsed: ("已使用", "Used"),
