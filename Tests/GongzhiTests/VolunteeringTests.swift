@@ -49,7 +49,7 @@ struct VolunteeringTests {
             let resident = try await Client.api(app, as: "resident")
             let member = try await Client.api(app, as: "member")
             let r1 = try await resident.api(.POST, "/api/v1/volunteering/activities/\(id)/signup")
-            #expect(r1.status == .created && (try r1.json()["status"] as? String) == "confirmed")
+            try #expect(r1.status == .created && (r1.json()["status"] as? String) == "confirmed")
             let twice = try await resident.api(.POST, "/api/v1/volunteering/activities/\(id)/signup")
             #expect(twice.status == .conflict && twice.errorMessage?.contains("不能重复报名") == true)
             let m1 = try await member.api(.POST, "/api/v1/volunteering/activities/\(id)/signup")
@@ -157,7 +157,7 @@ struct VolunteeringTests {
             let member = try await Client.api(app, as: "member")
             let first = try await resident.api(
                 .POST, "/api/v1/volunteering/hour-codes/redeem", json: ["code": codes[0]])
-            #expect(first.status == .created && (try first.json()["source"] as? String) == "hourCode")
+            try #expect(first.status == .created && (first.json()["source"] as? String) == "hourCode")
             let used = try await member.api(.POST, "/api/v1/volunteering/hour-codes/redeem", json: ["code": codes[0]])
             #expect(used.status == .conflict && used.errorMessage?.contains("已被使用") == true)
             // The second code covers the same hour: the resident may not count it twice.
@@ -193,7 +193,7 @@ struct VolunteeringTests {
             #expect(own.errorMessage?.contains("不能是志愿者本人") == true)
             body["approverUserId"] = secretary.id!
             let ok = try await desk.api(.POST, "/api/v1/volunteering/hours", json: body)
-            #expect(ok.status == .created && (try ok.json()["minutes"] as? Int) == 120)
+            try #expect(ok.status == .created && (ok.json()["minutes"] as? Int) == 120)
             let overlap = try await desk.api(.POST, "/api/v1/volunteering/hours", json: body)
             #expect(overlap.status == .conflict)
             #expect(try await ServiceHour.query(on: app.db).count() == count + 1)

@@ -33,7 +33,9 @@ enum VolunteeringDesk {
     }
 
     static func options(_ items: [(Int, String)], empty: Bool, selected: String? = nil) -> HTML {
-        Widgets.options((empty ? [("", "—")] : []) + items.map { (String($0.0), $0.1) }, selected: selected)
+        var list: [(value: String, label: String)] = empty ? [(value: "", label: "—")] : []
+        for (id, name) in items { list.append((value: String(id), label: name)) }
+        return Widgets.options(list, selected: selected)
     }
 
     static func search(_ route: VolunteeringRoute, q: String?, _ lang: Lang) -> HTML {
@@ -285,6 +287,12 @@ enum VolunteeringDesk {
         let codeRows: [HTML] = codes.map { c in
             "<li><code>\(c.code)</code> · \(c.minutes) min · \(c.usedAt == nil ? "" : lang.t(.volunteeringUsed))</li>"
         }
+        let cancel: HTML =
+            a.state == .open
+            ? """
+            <form method="post" action="\(VolunteeringRoute.cancelActivity(.value(a.id)))">\(csrf)\
+            <button type="submit" class="secondary">\(lang.t(.volunteeringCancelActivity))</button></form>
+            """ : ""
         let manage: HTML =
             canEdit
             ? """
@@ -301,10 +309,7 @@ enum VolunteeringDesk {
             <input id="count" name="count" inputmode="numeric" value="5">
             <p><button type="submit">\(lang.t(.volunteeringIssueCodes))</button></p></form>
             <ul id="hour-codes">\(codeRows)</ul></section>
-            \(a.state == .open ? """
-            <form method="post" action="\(VolunteeringRoute.cancelActivity(.value(a.id)))">\(csrf)\
-            <button type="submit" class="secondary">\(lang.t(.volunteeringCancelActivity))</button></form>
-            """ as HTML : "")
+            \(cancel)
             """ : ""
         return """
             <h1>\(a.title)</h1>\(menu(lang))\(Widgets.errorSummary(error, lang: lang))
@@ -389,8 +394,8 @@ enum VolunteeringDesk {
                     ("personId", String(r.id)), ("from", m.first), ("to", m.last),
                 ])
                 let name: HTML = people && staff ? "<a href=\"\(link)\">\(r.name)</a>" : "\(r.name)"
-                return "<tr><td class=\"num\">\(r.rank)</td><td>\(name)</td>"
-                    + "<td class=\"num\">\(VolunteeringRules.hoursText(r.minutes))</td></tr>"
+                let hours = VolunteeringRules.hoursText(r.minutes)
+                return "<tr><td class=\"num\">\(r.rank)</td><td>\(name)</td><td class=\"num\">\(hours)</td></tr>"
             }
             return """
                 <section class="card" id="\(id)"><h2>\(lang.t(title))</h2><table><tbody>\(trs)</tbody></table>\
@@ -398,8 +403,8 @@ enum VolunteeringDesk {
                 """
         }
         let periods: [HTML] = VolunteeringRules.Period.allCases.map { p in
-            "<a href=\"\(VolunteeringRoute.rankings.query([("period", p.rawValue), ("nodeId", String(m.nodeID))]))\">"
-                + "\(lang.t(.volunteeringPeriod(p)))</a> "
+            let link = VolunteeringRoute.rankings.query([("period", p.rawValue), ("nodeId", String(m.nodeID))])
+            return "<a href=\"\(link)\">\(lang.t(.volunteeringPeriod(p)))</a> "
         }
         return """
             <h1>\(lang.t(.volunteeringRankings))</h1>\(staff ? menu(lang) : "")

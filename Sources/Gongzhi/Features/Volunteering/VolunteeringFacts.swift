@@ -41,9 +41,8 @@ enum VolunteeringFacts {
         let v = try caller.requireViewer()
         if v.scope.isSelfOnly || v.role == .unitLiaison {
             guard let record = try await M.find(id, on: caller.db) else { throw AppError.notFound() }
-            throw use == .read
-                ? await caller.outOfScope("\(M.schema) \(id)", scopePath: record.path)
-                : await caller.forbidden("change \(M.schema) \(id)", scopePath: record.path)
+            if use == .read { throw await caller.outOfScope("\(M.schema) \(id)", scopePath: record.path) }
+            throw await caller.forbidden("change \(M.schema) \(id)", scopePath: record.path)
         }
         return try await caller.scoped(type, id, for: use)
     }

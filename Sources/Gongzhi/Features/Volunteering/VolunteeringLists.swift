@@ -155,7 +155,7 @@ enum VolunteeringLists {
             let node = try await caller.scoped(OrgNode.self, id, field: "communityId")
             q.filter(\.$path =~ node.path)
         }
-        if let category { q.filter(\.$categories =~ category.rawValue) }
+        if let category { q.filter(\.$categories ~~ category.rawValue) }
         if !includeEnded { q.filter(\.$endedOn == nil) }
         var rows = try await q.sort(\.$registeredOn, .descending).sort(\.$id, .descending).limit(limit).all()
         let people = try await PeopleQueries.volunteerPeople(rows.map(\.personID), on: caller.db)
@@ -202,11 +202,11 @@ enum VolunteeringLists {
             q.filter(\.$path =~ node.path)
         }
         if let kind { q.filter(\.$kind == kind) }
-        if let category { q.filter(\.$categories =~ category.rawValue) }
+        if let category { q.filter(\.$categories ~~ category.rawValue) }
         if let text = query?.trimmingWhitespace(), !text.isEmpty {
             q.group(.or) { g in
-                g.filter(\.$name =~ String(text.prefix(50)))
-                g.filter(\.$skills =~ String(text.prefix(50)))
+                g.filter(\.$name ~~ String(text.prefix(50)))
+                g.filter(\.$skills ~~ String(text.prefix(50)))
             }
         }
         return try await teamOut(try await q.sort(\.$path).sort(\.$name).limit(limit).all(), caller.db)
@@ -317,7 +317,7 @@ enum VolunteeringLists {
         if let hostUnitIDs { q.filter(\.$hostUnitID ~~ hostUnitIDs) }
         if let from { q.filter(\.$endsAt >= from) }
         if let to { q.filter(\.$startsAt < to) }
-        if let text = query?.trimmingWhitespace(), !text.isEmpty { q.filter(\.$title =~ String(text.prefix(50))) }
+        if let text = query?.trimmingWhitespace(), !text.isEmpty { q.filter(\.$title ~~ String(text.prefix(50))) }
         let sortAscending = from != nil
         let rows = try await q.sort(\.$startsAt, sortAscending ? .ascending : .descending).sort(\.$id)
             .limit(min(limit, Self.limit)).all()

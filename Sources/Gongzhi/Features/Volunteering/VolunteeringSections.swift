@@ -130,9 +130,9 @@ enum VolunteeringSections {
         var byPerson: [Int: Int] = [:]
         var byTeam: [Int: Int] = [:]
         var byUnit: [Int: Int] = [:]
-        let rows = try await ServiceHour.query(on: caller.db).filter(\.$path =~ node.path)
+        let records = try await ServiceHour.query(on: caller.db).filter(\.$path =~ node.path)
             .filter(\.$startedAt >= from).filter(\.$startedAt < to).all()
-        for h in rows {
+        for h in records {
             byPerson[h.personID, default: 0] += h.minutes
             if let t = h.teamID { byTeam[t, default: 0] += h.minutes }
             if let u = h.hostUnitID { byUnit[u, default: 0] += h.minutes }

@@ -134,8 +134,8 @@ enum VolunteeringService {
         }
     }
 
-    static func rule(field: String? = nil, _ check: () throws(VolunteeringRules.Refusal) -> Void) throws {
-        do { try check() } catch { throw VolunteeringFacts.refusal(error, field: field) }
+    static func rule(field: String? = nil, _ check: () throws -> Void) throws {
+        do { try check() } catch let r as VolunteeringRules.Refusal { throw VolunteeringFacts.refusal(r, field: field) }
     }
 
     /// On PostgreSQL the activity's row is locked for the transaction, so two sign-ups cannot both take its last
@@ -277,13 +277,14 @@ enum VolunteeringService {
         t.lng = at?.lng
         t.capacity = capacity
         t.active = true
+        let unitName = ownerName ?? ""
         try await caller.db.writing { db in
             try await t.create(on: db)
             try await Audit.record(
                 on: db, by: v, .create, entity: .serviceTeam, id: t.id!, label: name, scopePath: t.path,
                 before: nil as String?,
                 after: [
-                    "name": name, "kind": t.kind.rawValue, "node": node.name, "unit": ownerName ?? "",
+                    "name": name, "kind": t.kind.rawValue, "node": node.name, "unit": unitName,
                     "categories": t.categories, "capacity": String(capacity),
                 ])
         }
@@ -383,6 +384,7 @@ enum VolunteeringService {
         a.details = details
         a.state = .open
         a.createdBy = v.user.id!
+        let host = hostName
         try await caller.db.writing { db in
             a.code = try await VolunteeringFacts.freshActivityCode(on: db)
             try await a.create(on: db)
@@ -390,7 +392,7 @@ enum VolunteeringService {
                 on: db, by: v, .create, entity: .activity, id: a.id!, label: title, scopePath: a.path,
                 before: nil as String?,
                 after: [
-                    "title": title, "node": node.name, "host": hostName, "startsAt": VolunteeringFacts.local(starts),
+                    "title": title, "node": node.name, "host": host, "startsAt": VolunteeringFacts.local(starts),
                     "endsAt": VolunteeringFacts.local(ends), "capacity": String(capacity), "points": String(points),
                 ])
         }
@@ -654,16 +656,17 @@ enum VolunteeringService {
             throw AppError.invalid(.errorVolunteeringTime, field: "startsAt")
         }
         let issuedBy = v.user.id!
+        let (codePath, codeStart, codeTeam) = (path, start, teamID)
         return try await caller.db.writing { db in
             var out: [HourCode] = []
             for _ in 0..<count {
                 let c = HourCode()
                 c.code = try await VolunteeringFacts.freshHourCode(on: db)
                 c.activityID = activityID
-                c.teamID = teamID
-                c.path = path
+                c.teamID = codeTeam
+                c.path = codePath
                 c.minutes = minutes
-                c.startedAt = start
+                c.startedAt = codeStart
                 c.endedAt = end
                 c.issuedBy = issuedBy
                 c.issuedAt = Date()
@@ -672,7 +675,7 @@ enum VolunteeringService {
             }
             try await Audit.record(
                 on: db, by: v, .create, entity: .hourCode, id: out[0].id!, label: "\(count) × \(minutes) min",
-                scopePath: path, before: nil as String?,
+                scopePath: codePath, before: nil as String?,
                 after: ["count": String(count), "minutes": String(minutes), "activity": activityID.map(String.init)])
             return out
         }
