@@ -135,7 +135,11 @@ enum VolunteeringService {
     }
 
     static func rule(field: String? = nil, _ check: () throws -> Void) throws {
-        do { try check() } catch let r as VolunteeringRules.Refusal { throw VolunteeringFacts.refusal(r, field: field) }
+        do {
+            try check()
+        } catch let r as VolunteeringRules.Refusal {
+            throw VolunteeringFacts.refusal(r, field: field)
+        }
     }
 
     /// On PostgreSQL the activity's row is locked for the transaction, so two sign-ups cannot both take its last
