@@ -76,6 +76,9 @@ struct RouteProbeTests {
         "/api/v1/lists/items/{id}": .listItem,
         "/api/v1/lists/resources/{id}": .listResource,
         "/api/v1/lists/projects/{id}": .actionProject,
+        "/api/v1/volunteering/activities/{id}": .activity,
+        "/api/v1/volunteering/teams/{id}": .serviceTeam,
+        "/api/v1/volunteering/volunteers/{id}": .volunteer,
     ]
 
     /// Later path parameters, by the path up to and including them. A parameter with an enum in the document
@@ -109,7 +112,7 @@ struct RouteProbeTests {
         "meetingId": .meeting, "mergeInto": .request, "nodeId": .orgNode, "hostUnitId": .unit,
         "ownerUnitId": .unit, "bodyId": .jointBody, "requestId": .request, "postId": .servicePost,
         "resourceId": .listResource, "resourceIds": .listResource, "itemIds": .listItem, "partnerUnitIds": .unit,
-        "originId": .request,
+        "originId": .request, "teamId": .serviceTeam, "activityId": .activity, "approverUserId": .account,
     ]
 
     /// Bodies the schema alone cannot make valid.
@@ -129,6 +132,7 @@ struct RouteProbeTests {
     static let queryReferences: [String: ObjectKind] = [
         "orgId": .orgNode, "parentId": .orgNode, "nodeId": .orgNode, "communityId": .orgNode,
         "gridId": .grid, "householdId": .household, "entityId": .orgNode, "bodyId": .jointBody,
+        "personId": .person, "activityId": .activity, "unitId": .unit,
     ]
 
     /// What else a query needs for its id to matter, by "METHOD path parameter".
@@ -180,6 +184,8 @@ struct RouteProbeTests {
         case unitReport, memberReport, servicePost, memberService
         /// The four lists' records.
         case listItem, listResource, actionProject
+        /// Volunteering's records.
+        case activity, serviceTeam, volunteer
     }
 
     enum Dependent: Sendable {
@@ -191,6 +197,12 @@ struct RouteProbeTests {
         let kind: ObjectKind
         let key: String
         var id: Int { Int(key) ?? -1 }
+    }
+
+    /// An answer with the probed id masked where it stands as a number of its own (so an answer that echoes the
+    /// id compares equal, and the digits of a date or another number are left alone, however small the id).
+    static func masked(_ text: String, _ id: String) -> String {
+        text.replacingOccurrences(of: "(?<![0-9])\(id)(?![0-9])", with: "#", options: .regularExpression)
     }
 
     // MARK: The tests
@@ -483,7 +495,7 @@ struct RouteProbeTests {
                             {
                                 text = String(decoding: data, as: UTF8.self)
                             }
-                            return (Int(r.status.code), text.replacingOccurrences(of: id, with: "#"))
+                            return (Int(r.status.code), Self.masked(text, id))
                         }
                         let outside = try await ask(target.key)
                         let missing = try await ask("987654321")
@@ -607,7 +619,7 @@ struct RouteProbeTests {
                                 let after = try await world.fingerprint()
                                 return (
                                     Int(r.status.code), r.errorCode,
-                                    r.errorMessage?.replacingOccurrences(of: String(id), with: "#"),
+                                    r.errorMessage.map { Self.masked($0, String(id)) },
                                     after.changes(since: before)
                                 )
                             }
@@ -1286,6 +1298,34 @@ struct RouteProbeTests {
                     hidden.append(p)
                 }
                 t = first(hidden, { $0.path }, { $0.id })
+            case .activity:
+                let reach = try await volunteerCommunity(c)
+                let mine = Set(
+                    try await Signup.query(on: db).filter(\.$personID == (c.user.personID ?? -1)).all()
+                        .map(\.activityID))
+                t = first(
+                    try await Activity.query(on: db).sort(\.$id).all().filter { a in
+                        if c.selfOnly {
+                            let reaches = reach.map { VolunteeringFacts.reaches(a.path, community: $0) } ?? false
+                            return !reaches && !mine.contains(a.id!)
+                        }
+                        return c.user.role == .unitLiaison || !c.sees(a.path)
+                    }, { $0.path }, { $0.id })
+            case .serviceTeam:
+                let reach = try await volunteerCommunity(c)
+                t = first(
+                    try await ServiceTeam.query(on: db).filter(\.$active == true).sort(\.$id).all().filter { team in
+                        if c.selfOnly {
+                            return !(reach.map { VolunteeringFacts.reaches(team.path, community: $0) } ?? false)
+                        }
+                        return c.user.role == .unitLiaison || !c.sees(team.path)
+                    }, { $0.path }, { $0.id })
+            case .volunteer:
+                t = first(
+                    try await Volunteer.query(on: db).sort(\.$id).all().filter {
+                        $0.personID != c.user.personID
+                            && (c.selfOnly || c.user.role == .unitLiaison || !c.sees($0.path))
+                    }, { $0.path }, { $0.id })
             }
             outsideCache[cacheKey] = .some(t)
             return t
@@ -1358,6 +1398,10 @@ struct RouteProbeTests {
                 id = first(try await ServicePost.query(on: db).sort(\.$id).all(), { c.sees($0.path) }, { $0.id })
             case .listItem:
                 id = first(try await ListItem.query(on: db).sort(\.$id).all(), { c.sees($0.path) }, { $0.id })
+            case .activity:
+                id = first(try await Activity.query(on: db).sort(\.$id).all(), { c.sees($0.path) }, { $0.id })
+            case .serviceTeam:
+                id = first(try await ServiceTeam.query(on: db).sort(\.$id).all(), { c.sees($0.path) }, { $0.id })
             case .listResource:
                 id = first(
                     try await ListResource.query(on: db).filter(\.$withdrawnOn == nil).sort(\.$id).all(),
@@ -1370,6 +1414,14 @@ struct RouteProbeTests {
             }
             insideCache[cacheKey] = id
             return id
+        }
+
+        /// The community whose activities and teams reach a resident or member.
+        func volunteerCommunity(_ c: Caller) async throws -> OrgNode? {
+            guard let pid = c.user.personID, let p = try await PeopleQueries.volunteerPerson(pid, on: db) else {
+                return nil
+            }
+            return try await VolunteeringFacts.community(of: p, on: db)
         }
 
         func listsAccess(_ c: Caller) async throws -> ListsAccess {
@@ -1525,6 +1577,18 @@ struct RouteProbeTests {
                 parts += try milestones.map { try row($0) }
                 parts.append(String(try await ProjectNote.query(on: db).filter(\.$projectID == t.id).count()))
                 reads = ["/api/v1/lists/projects/\(t.id)"]
+            case .activity:
+                parts.append(try row(try await Activity.find(t.id, on: db)))
+                let signups = try await Signup.query(on: db).filter(\.$activityID == t.id).sort(\.$id).all()
+                parts += try signups.map { try row($0) }
+                reads = ["/api/v1/volunteering/activities/\(t.id)"]
+            case .serviceTeam:
+                parts.append(try row(try await ServiceTeam.find(t.id, on: db)))
+                let members = try await TeamMember.query(on: db).filter(\.$teamID == t.id).sort(\.$id).all()
+                parts += try members.map { try row($0) }
+                reads = ["/api/v1/volunteering/teams/\(t.id)"]
+            case .volunteer:
+                parts.append(try row(try await Volunteer.find(t.id, on: db)))
             }
             for path in reads {
                 let res = try await admin.api(.GET, path)

@@ -550,6 +550,48 @@ def needs_meet_resources():
         desk.quit()
 
 
+@check("volunteering: the secretary posts an activity happening now; the resident signs up, checks in and out on the phone")
+def volunteering_day():
+    import datetime
+    now = datetime.datetime.utcnow() + datetime.timedelta(hours=8)  # the server's time: Asia/Shanghai
+    title = "浏览器测试志愿活动 " + now.strftime("%H%M%S")
+    desk = Browser(DRIVER, 1280, 900)
+    phone = Browser(DRIVER, 390, 844, phone=True)
+    try:
+        login(desk, "secretary")
+        desk.get(SERVER + "/volunteering/activities")
+        desk.type(desk.find("#title"), title)
+        # No point: check-in by code alone (headless Chromium has no location to give).
+        desk.run("document.getElementById('startsAt').value = arguments[0];"
+                 "document.getElementById('endsAt').value = arguments[1];",
+                 (now - datetime.timedelta(minutes=10)).strftime("%Y-%m-%dT%H:%M"),
+                 (now + datetime.timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M"))
+        desk.type(desk.find("#address"), "社区文化广场")
+        desk.click(desk.find("#activity-form button[type='submit']"))
+        wait_for(lambda: desk.find_all("#check-in-code"), "the new activity's page did not open")
+        code = desk.text(desk.find("#check-in-code strong")).strip()
+        expect(len(code) == 6 and code.isdigit(), f"no six-digit check-in code: {code!r}")
+        activity = desk.url
+        login(phone, "resident")
+        phone.get(activity)
+        phone.click(phone.find("#signup-submit"))
+        wait_for(lambda: phone.find_all("#my-signup"), "the sign-up was not taken")
+        phone.type(phone.find("#code"), code)
+        phone.click(phone.find("#check-in-submit"))
+        wait_for(lambda: "已签到" in phone.text(phone.find("#my-signup")), "the check-in was not taken")
+        phone.screenshot(os.path.join(SHOTS, "volunteering-checked-in.png"))
+        time.sleep(61)  # at least a minute of service, or there is nothing to record
+        phone.type(phone.find("#code"), code)
+        phone.click(phone.find("#check-out-submit"))
+        wait_for(lambda: "/volunteering/hours" in phone.url, "check-out did not lead to my hours")
+        expect(title in phone.text(phone.find("#my-hours")), "the hours are not on my hours")
+        overflow = phone.run("return document.documentElement.scrollWidth - window.innerWidth")
+        expect(overflow <= 0, f"my hours is {overflow}px wider than the phone")
+        phone.screenshot(os.path.join(SHOTS, "volunteering-my-hours.png"))
+    finally:
+        desk.quit()
+        phone.quit()
+
 passed = sum(1 for r in results if r[1])
 failed = len(results) - passed
 print(f"{passed} passed, {failed} failed")

@@ -17,10 +17,12 @@ enum HomePages {
 
     /// 我的社区: the community, street and grid the viewer lives in, and who serves it.
     @Sendable static func community(_ req: Request) async throws -> HTML {
-        let model = try await CommunityModel.query(try req.requireViewer(), on: req.db)
+        let v = try req.requireViewer()
+        let model = try await CommunityModel.query(v, on: req.db)
         let svg = try await model.grid.asyncMap { g in try await req.offload { CommunityView.svg(g) } }
+        let sections = PageSection.view(try await PageSection.node(v.node.id!, req.caller), req.lang)
         return Layout.page(
-            req, title: req.t(.homeMyCommunity), body: CommunityView.body(model, svg: svg, req.lang),
+            req, title: req.t(.homeMyCommunity), body: "\(CommunityView.body(model, svg: svg, req.lang))\(sections)",
             active: HomeRoute.community.path)
     }
 

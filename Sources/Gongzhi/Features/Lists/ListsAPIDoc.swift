@@ -112,7 +112,6 @@ extension ListsAPI.DayInput: APIFieldNotes {
 
 extension ListItemKind: APIEnum {}
 extension NeedStatus: APIEnum {}
-extension ServiceCategory: APIEnum {}
 extension ListOrigin: APIEnum {}
 extension ResourceOfferer: APIEnum {}
 extension ProjectState: APIEnum {}

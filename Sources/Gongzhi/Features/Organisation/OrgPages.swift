@@ -34,7 +34,8 @@ enum OrgPages {
         let node = try await OrgQueries.findInScope(id, req.caller)
         var m = try await OrgNodeModel.query(node, viewer: v, on: req.db)
         m.error = error
-        let body = OrgViews.node(m, csrf: CSRF.hiddenField(req), req.lang)
+        let sections = PageSection.view(try await PageSection.node(id, req.caller), req.lang)
+        let body: HTML = "\(OrgViews.node(m, csrf: CSRF.hiddenField(req), req.lang))\(sections)"
         return Layout.page(req, title: m.name, body: body, active: active)
     }
 

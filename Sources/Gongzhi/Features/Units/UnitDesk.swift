@@ -8,6 +8,8 @@ struct UnitDeskModel: Sendable {
     let units: [String]
     let seats: [JointBodiesQueries.UnitSeat]
     let commitments: [AgreementsQueries.UnitCommitment]
+    /// What other capabilities show for the units (`PageSection`).
+    var sections: [PageSection] = []
 
     static func query(_ v: Viewer, on db: any Database) async throws -> UnitDeskModel {
         let ids = try await UnitsQueries.liaisonUnitIDs(v, on: db)
@@ -44,13 +46,17 @@ struct UnitDeskModel: Sendable {
             <th>\(lang.t(.unitDeskState))</th><th>\(lang.t(.unitDeskCategory))</th>\
             <th>\(lang.t(.unitDeskCommitment))</th><th>\(lang.t(.unitDeskFulfilment))</th></tr></thead>\
             <tbody>\(commitments)</tbody></table></section>
+            \(PageSection.view(m.sections, lang))
             """
     }
 
     @Sendable static func page(_ req: Request) async throws -> HTML {
         let v = try await req.require(.viewTree)
         guard v.role == .unitLiaison else { throw await req.forbidden("unit desk of a \(v.role.rawValue)") }
-        let m = try await query(v, on: req.db)
+        var m = try await query(v, on: req.db)
+        for id in try await UnitsQueries.liaisonUnitIDs(v, on: req.db) {
+            m.sections += try await PageSection.unit(id, req.caller)
+        }
         return Layout.page(req, title: req.t(.navMyUnit), body: view(m, req.lang), active: UnitsRoute.mine.path)
     }
 }

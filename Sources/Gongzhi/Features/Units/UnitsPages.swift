@@ -59,7 +59,9 @@ enum UnitsPages {
     @Sendable static func detail(_ req: Request) async throws -> HTML {
         let unit = try await UnitsService.find(try req.intParameter("id"), req.caller)
         let o = try await UnitRow.query([unit], on: req.db)[0]
-        return Layout.page(req, title: o.name, body: detailView(o, req.lang), active: UnitsRoute.list.path)
+        let sections = PageSection.view(try await PageSection.unit(unit.id!, req.caller), req.lang)
+        return Layout.page(
+            req, title: o.name, body: "\(detailView(o, req.lang))\(sections)", active: UnitsRoute.list.path)
     }
 
     static func listView(_ m: ListModel, _ lang: Lang) -> HTML {

@@ -15,3 +15,4 @@ extension RequestAction: APIEnum {}
 extension RequestMetric: APIEnum {}
 extension Rating: APIEnum {}
 extension GridSizing.Flag: APIEnum {}
+extension ServiceCategory: APIEnum {}

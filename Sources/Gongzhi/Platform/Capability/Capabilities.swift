@@ -17,6 +17,7 @@ extension Capability {
         .meetings,
         .agreements,
         .lists,
+        .volunteering,
         .auditLog,
         .home,
     ]

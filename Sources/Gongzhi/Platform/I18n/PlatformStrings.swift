@@ -37,6 +37,7 @@ extension Text {
     static let actionBack = Text("action.back")
     static let actionSearch = Text("action.search")
     static let actionExportCSV = Text("action.exportCSV")
+    static let sectionMore = Text("section.more")
     static let commonYes = Text("common.yes")
     static let commonNo = Text("common.no")
     static let flashSaved = Text("flash.saved")
@@ -254,6 +255,7 @@ enum PlatformStrings {
         .actionBack: ("返回", "Back"),
         .actionSearch: ("搜索", "Search"),
         .actionExportCSV: ("导出 CSV", "Export CSV"),
+        .sectionMore: ("查看全部", "See all"),
         .commonYes: ("是", "Yes"),
         .commonNo: ("否", "No"),
         .flashSaved: ("已保存。", "Saved."),
