@@ -16,6 +16,7 @@ extension Capability {
         .jointBodies,
         .meetings,
         .agreements,
+        .points,
         .auditLog,
         .home,
     ]
