@@ -47,6 +47,8 @@ enum PointsDemo {
             shops.append(s)
         }
         try await insert(shops, db)
+        // A batch insert does not read the ids back: read the rows again.
+        shops = try await PointsShop.query(on: db).sort(\.$id).all()
         var goodRows: [PointsGood] = []
         for s in shops {
             for spec in goods where rng.chance(0.8) || spec.price <= 60 {
@@ -64,6 +66,7 @@ enum PointsDemo {
             }
         }
         try await insert(goodRows, db)
+        goodRows = try await PointsGood.query(on: db).sort(\.$id).all()
         let goodsOf = Dictionary(grouping: goodRows, by: \.shopID)
 
         // Who gets points: people kept in the first street's communities, and the demo accounts' people.
@@ -144,14 +147,16 @@ enum PointsDemo {
         }
         // Redemptions first (their ids name the debits), then every movement in the order made, then the links.
         try await insert(redemptions.map(\.0), db)
+        var redemptionIDs: [String: Int] = [:]
+        for r in try await PointsRedemption.query(on: db).all() { redemptionIDs[r.code] = r.id }
         for (r, m) in redemptions {
-            m.reference = "redemption:\(r.id!)"
-            m.redemptionID = r.id
+            m.reference = "redemption:\(redemptionIDs[r.code] ?? 0)"
+            m.redemptionID = redemptionIDs[r.code]
         }
         try await insert(movements, db)
-        for (r, m) in redemptions {
-            r.movementID = m.id
-            try await r.save(on: db)
+        for m in try await PointsMovement.query(on: db).filter(\.$source == PointsSource.redemption.rawValue).all() {
+            guard let rid = m.redemptionID else { continue }
+            try await PointsRedemption.query(on: db).filter(\.$id == rid).set(\.$movementID, to: m.id).update()
         }
         for g in goodRows where stockTaken[g.id!] != nil {
             g.stock = max(0, g.stock - stockTaken[g.id!]!)
