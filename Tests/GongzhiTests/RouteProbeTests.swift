@@ -73,6 +73,10 @@ struct RouteProbeTests {
         "/api/v1/reporting/member-reports/{id}": .memberReport,
         "/api/v1/reporting/posts/{id}": .servicePost,
         "/api/v1/reporting/services/{id}": .memberService,
+        "/api/v1/points/people/{id}": .person,
+        "/api/v1/points/shops/{id}": .pointsShop,
+        "/api/v1/points/goods/{id}": .pointsGood,
+        "/api/v1/points/redemptions/{id}": .pointsRedemption,
     ]
 
     /// Later path parameters, by the path up to and including them. A parameter with an enum in the document
@@ -102,6 +106,7 @@ struct RouteProbeTests {
         "buildingId": .building, "visitorUserId": .account,
         "meetingId": .meeting, "mergeInto": .request, "nodeId": .orgNode, "hostUnitId": .unit,
         "ownerUnitId": .unit, "bodyId": .jointBody, "requestId": .request, "postId": .servicePost,
+        "approverUserId": .account,
     ]
 
     /// Bodies the schema alone cannot make valid.
@@ -170,6 +175,8 @@ struct RouteProbeTests {
         case meetingTask
         /// Reporting's records (双报到).
         case unitReport, memberReport, servicePost, memberService
+        /// Points' records (积分, 党爱超市).
+        case pointsShop, pointsGood, pointsRedemption
     }
 
     enum Dependent: Sendable { case sharedNode, gridDuty, requestPhoto, bodyMember, bodySeat, agreementProject }
@@ -1253,6 +1260,27 @@ struct RouteProbeTests {
                     try await MemberService.query(on: db).sort(\.$id).all().filter {
                         !c.sees($0.path) && $0.personID != c.user.personID
                     }, { $0.path }, { $0.id })
+            case .pointsShop, .pointsGood:
+                // Not a shop where the caller (a resident or member) lives: they see those.
+                var lives: String?
+                if let pid = c.user.personID, let p = try await Person.find(pid, on: db) {
+                    lives = p.homePath ?? p.path
+                }
+                func outside(_ path: String) -> Bool { !c.sees(path) && !(lives?.hasPrefix(path) ?? false) }
+                if kind == .pointsShop {
+                    t = first(
+                        try await PointsShop.query(on: db).sort(\.$id).all().filter { outside($0.path) }, { $0.path },
+                        { $0.id })
+                } else {
+                    t = first(
+                        try await PointsGood.query(on: db).sort(\.$id).all().filter { outside($0.path) }, { $0.path },
+                        { $0.id })
+                }
+            case .pointsRedemption:
+                t = first(
+                    try await PointsRedemption.query(on: db).sort(\.$id).all().filter {
+                        !c.sees($0.shopPath) && !c.sees($0.path) && $0.personID != c.user.personID
+                    }, { $0.shopPath }, { $0.id })
             }
             outsideCache[cacheKey] = .some(t)
             return t
@@ -1456,6 +1484,9 @@ struct RouteProbeTests {
             case .memberReport: parts.append(try row(try await MemberReport.find(t.id, on: db)))
             case .servicePost: parts.append(try row(try await ServicePost.find(t.id, on: db)))
             case .memberService: parts.append(try row(try await MemberService.find(t.id, on: db)))
+            case .pointsShop: parts.append(try row(try await PointsShop.find(t.id, on: db)))
+            case .pointsGood: parts.append(try row(try await PointsGood.find(t.id, on: db)))
+            case .pointsRedemption: parts.append(try row(try await PointsRedemption.find(t.id, on: db)))
             }
             for path in reads {
                 let res = try await admin.api(.GET, path)

@@ -111,7 +111,7 @@ enum PointsDemo {
                 movements.append(m)
                 balance += amount
                 // Now and then a redemption at a shop where they live, within the balance.
-                let mine = shops.filter { TreePath(p.livesAt).contains(TreePath($0.path)) }
+                let mine = shops.filter { TreePath($0.path).contains(TreePath(p.livesAt)) }
                 guard !demo, rng.chance(0.35), let shop = mine.isEmpty ? nil : rng.pick(mine),
                     let good = (goodsOf[shop.id!] ?? []).filter({ $0.price <= balance }).first
                 else { continue }

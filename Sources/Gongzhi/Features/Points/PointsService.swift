@@ -382,7 +382,7 @@ enum PointsService {
 
     /// Whether a person sees a shop: an active shop where they live (their community's or their street's).
     static func sees(_ shop: PointsShop, _ person: PeopleQueries.PointsPerson) -> Bool {
-        shop.active && TreePath(person.livesAt).contains(TreePath(shop.path))
+        shop.active && TreePath(shop.path).contains(TreePath(person.livesAt))
     }
 
     /// A resident or member redeems a good of a shop where they live: the stock and the points are taken in one
