@@ -244,7 +244,8 @@ struct PointsTests {
             // A resident redeems only in the shops where they live: not in another street's.
             let admin = try await Client.api(app, as: "admin")
             let street2 = try await Fixtures.node(app, code: "QH-S2")
-            let far2 = try await admin.api(.POST, "/api/v1/points/shops", json: ["nodeId": street2.id!, "name": "云岭店"])
+            let far2 = try await admin.api(
+                .POST, "/api/v1/points/shops", json: ["nodeId": street2.id!, "name": "云岭店"])
             #expect(far2.status == .created, "\(far2.body.string)")
             let farShop = try #require(try far2.json()["id"] as? Int)
             let farGood = try await admin.api(
@@ -286,7 +287,9 @@ struct PointsTests {
                 ).jsonArray()
                 let sum = list.reduce(0) { $0 + ($1["amount"] as? Int ?? 0) }
                 #expect(abs(sum) == total[figure.rawValue] as? Int, "\(figure)")
-                #expect(rows.reduce(0) { $0 + ($1[figure.rawValue] as? Int ?? 0) } <= (total[figure.rawValue] as? Int ?? 0))
+                #expect(
+                    rows.reduce(0) { $0 + ($1[figure.rawValue] as? Int ?? 0) } <= (total[figure.rawValue] as? Int ?? 0)
+                )
             }
             #expect((total["expired"] as? Int ?? 0) > 0, "the demo has expired points")
             // CSV exports.
@@ -295,8 +298,9 @@ struct PointsTests {
             #expect(csv.body.string.contains("来源"))
             let rcsv = try await desk.api(.GET, "/api/v1/points/redemptions/export.csv")
             #expect(rcsv.status == .ok && rcsv.body.string.contains("取货码"))
-            #expect(try await Client.api(app, as: "resident").api(.GET, "/api/v1/points/movements/export.csv")
-                .status == .forbidden)
+            #expect(
+                try await Client.api(app, as: "resident").api(.GET, "/api/v1/points/movements/export.csv")
+                    .status == .forbidden)
         }
     }
 
@@ -305,7 +309,8 @@ struct PointsTests {
         try await withTestApp { app in
             let desk = try await Client.api(app, as: "secretary")
             #expect(try await desk.api(.GET, "/api/v1/points/settings").json()["expiryMonths"] as? Int == 24)
-            #expect(try await desk.api(.PUT, "/api/v1/points/settings", json: ["expiryMonths": 12]).status == .forbidden)
+            #expect(
+                try await desk.api(.PUT, "/api/v1/points/settings", json: ["expiryMonths": 12]).status == .forbidden)
             let admin = try await Client.api(app, as: "admin")
             #expect(
                 try await admin.api(.PUT, "/api/v1/points/settings", json: ["expiryMonths": 0]).status

@@ -125,7 +125,8 @@ public enum PointsLedger {
                 }
                 s.taken[debit] = nil
             } else {
-                let lot = Lot(id: m.id, day: LocalDate(instant: m.at), amount: m.amount, remaining: m.amount, expired: false)
+                let lot = Lot(
+                    id: m.id, day: LocalDate(instant: m.at), amount: m.amount, remaining: m.amount, expired: false)
                 let at = s.lots.firstIndex { ($0.day, $0.id) > (lot.day, lot.id) } ?? s.lots.endIndex
                 s.lots.insert(lot, at: at)
             }
@@ -173,7 +174,8 @@ public enum PointsLedger {
     }
 
     /// Points that will expire within `days` days of `now`, by the day they expire (oldest first).
-    public static func expiringSoon(_ s: State, months: Int, now: Double, days: Int) -> [(day: LocalDate, amount: Int)] {
+    public static func expiringSoon(_ s: State, months: Int, now: Double, days: Int) -> [(day: LocalDate, amount: Int)]
+    {
         let horizon = now + Double(days) * 86_400
         var out: [(day: LocalDate, amount: Int)] = []
         for lot in s.lots where lot.remaining > 0 {

@@ -19,7 +19,8 @@ extension PeopleQueries {
 
     private static func points(_ p: Person) -> PointsPerson {
         PointsPerson(
-            id: p.id!, name: p.name, path: p.path, livesAt: p.homePath ?? p.path, maskedPhone: p.phone.map(Masking.phone),
+            id: p.id!, name: p.name, path: p.path, livesAt: p.homePath ?? p.path,
+            maskedPhone: p.phone.map(Masking.phone),
             isPartyMember: p.isPartyMember, archived: p.archived)
     }
 

@@ -59,8 +59,11 @@ enum PointsAPI {
         let from =
             try req.queryDate("from", endOfDay: false)
             ?? Date(timeIntervalSince1970: LocalDate(year: today.year, month: 1, day: 1)!.startInstant)
-        let to = try req.queryDate("to", endOfDay: true) ?? Date(timeIntervalSince1970: today.adding(days: 1).startInstant)
-        guard from < to, to.timeIntervalSince(from) <= 3_700 * 86_400 else { throw AppError.badRequest(.errorPointsPeriod) }
+        let to =
+            try req.queryDate("to", endOfDay: true) ?? Date(timeIntervalSince1970: today.adding(days: 1).startInstant)
+        guard from < to, to.timeIntervalSince(from) <= 3_700 * 86_400 else {
+            throw AppError.badRequest(.errorPointsPeriod)
+        }
         return (from, to)
     }
 
@@ -83,7 +86,8 @@ enum PointsAPI {
 
     @Sendable static func record(_ req: Request) async throws -> Response {
         let id = try req.intParameter("id")
-        let m = try await PointsService.record(req.caller, personID: id, try req.decodeStrict(PointsService.EntryInput.self))
+        let m = try await PointsService.record(
+            req.caller, personID: id, try req.decodeStrict(PointsService.EntryInput.self))
         return try await PointsLists.movementOut([m], on: req.db)[0].encodeResponse(status: .created, for: req)
     }
 
@@ -103,7 +107,8 @@ enum PointsAPI {
     }
 
     @Sendable static func setSettings(_ req: Request) async throws -> PointsLists.SettingsOut {
-        let months = try await PointsService.setExpiry(req.caller, try req.decodeStrict(PointsService.SettingsInput.self))
+        let months = try await PointsService.setExpiry(
+            req.caller, try req.decodeStrict(PointsService.SettingsInput.self))
         return PointsLists.SettingsOut(expiryMonths: months)
     }
 
@@ -123,7 +128,8 @@ enum PointsAPI {
 
     @Sendable static func updateShop(_ req: Request) async throws -> PointsLists.ShopOut {
         let id = try req.intParameter("id")
-        let s = try await PointsService.updateShop(req.caller, id: id, try req.decodeStrict(PointsService.ShopInput.self))
+        let s = try await PointsService.updateShop(
+            req.caller, id: id, try req.decodeStrict(PointsService.ShopInput.self))
         return try await PointsLists.shopOut([s], goods: true, residentView: false, on: req.db)[0]
     }
 
@@ -140,19 +146,22 @@ enum PointsAPI {
 
     @Sendable static func updateGood(_ req: Request) async throws -> PointsLists.GoodOut {
         let id = try req.intParameter("id")
-        let g = try await PointsService.updateGood(req.caller, id: id, try req.decodeStrict(PointsService.GoodInput.self))
+        let g = try await PointsService.updateGood(
+            req.caller, id: id, try req.decodeStrict(PointsService.GoodInput.self))
         return PointsLists.goodOut(g)
     }
 
     @Sendable static func restock(_ req: Request) async throws -> PointsLists.GoodOut {
         let id = try req.intParameter("id")
-        let g = try await PointsService.restock(req.caller, id: id, try req.decodeStrict(PointsService.RestockInput.self))
+        let g = try await PointsService.restock(
+            req.caller, id: id, try req.decodeStrict(PointsService.RestockInput.self))
         return PointsLists.goodOut(g)
     }
 
     @Sendable static func redeem(_ req: Request) async throws -> Response {
         let id = try req.intParameter("id")
-        let r = try await PointsService.redeem(req.caller, goodID: id, try optionalBody(req, PointsService.RedeemInput()))
+        let r = try await PointsService.redeem(
+            req.caller, goodID: id, try optionalBody(req, PointsService.RedeemInput()))
         return try await PointsLists.redemptionOut([r], on: req.db)[0].encodeResponse(status: .created, for: req)
     }
 
@@ -162,7 +171,8 @@ enum PointsAPI {
 
     @Sendable static func handOver(_ req: Request) async throws -> PointsLists.RedemptionOut {
         let id = try req.intParameter("id")
-        let r = try await PointsService.handOver(req.caller, id: id, try optionalBody(req, PointsService.HandOverInput()))
+        let r = try await PointsService.handOver(
+            req.caller, id: id, try optionalBody(req, PointsService.HandOverInput()))
         return try await PointsLists.redemptionOut([r], on: req.db)[0]
     }
 

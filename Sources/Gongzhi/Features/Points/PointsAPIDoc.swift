@@ -15,7 +15,8 @@ enum PointsAPIDoc {
                 + "credits are accrued and expiries recorded first",
             tag: "points", answer: .one(PointsLists.SummaryOut.self)),
         APIOperation(
-            .get, "points/people", "People in scope by name or the last four digits of the phone, masked, with balances",
+            .get, "points/people",
+            "People in scope by name or the last four digits of the phone, masked, with balances",
             tag: "points", parameters: [.query("q", .text, "a name, or four digits")],
             answer: .list(PointsLists.PersonOut.self)),
         APIOperation(

@@ -73,31 +73,30 @@ struct PointsAccrualSource: Sendable {
         return Batch(credits: credits, cursor: nil, next: claims.count == limit ? claims.last?.id : nil)
     }
 
-    /*
-     The Volunteering source, for the lead to add after merging (and list in `all`):
-
-     static let volunteering = PointsAccrualSource(name: "volunteering") { _, from, db in
-         let facts = try await VolunteeringQueries.hours(after: from, limit: 500, db: db)
-         let people = try await PeopleQueries.pointsPeople(facts.map(\.personID), on: db)
-         var credits: [PointsAccrual] = []
-         for f in facts {
-             guard let p = people[f.personID], !p.archived else { continue }
-             let hours = PointsRates.serviceHours(minutes: f.minutes)
-             let what = f.activityTitle ?? ""
-             if hours > 0 {
-                 credits.append(PointsAccrual(personID: p.id, path: p.path, amount: hours, at: f.endedAt,
-                     source: .serviceHours, reference: "hours:\(f.id)", note: what, approverUserID: f.approverUserID))
-             }
-             if f.activityID != nil, f.activityPoints > 0 {
-                 credits.append(PointsAccrual(personID: p.id, path: p.path, amount: f.activityPoints,
-                     at: f.endedAt, source: .activity, reference: "hours:\(f.id)", note: what,
-                     approverUserID: f.approverUserID))
-             }
-         }
-         let last = facts.last?.id ?? from
-         return Batch(credits: credits, cursor: last, next: facts.count == 500 ? last : nil)
-     }
-     */
+    // The Volunteering source, for the lead to add after merging (and list in `all`):
+    //
+    // static let volunteering = PointsAccrualSource(name: "volunteering") { _, from, db in
+    //     let facts = try await VolunteeringQueries.hours(after: from, limit: 500, db: db)
+    //     let people = try await PeopleQueries.pointsPeople(facts.map(\.personID), on: db)
+    //     var credits: [PointsAccrual] = []
+    //     for f in facts {
+    //         guard let p = people[f.personID], !p.archived else { continue }
+    //         let hours = PointsRates.serviceHours(minutes: f.minutes)
+    //         let what = f.activityTitle ?? ""
+    //         if hours > 0 {
+    //             credits.append(PointsAccrual(personID: p.id, path: p.path, amount: hours, at: f.endedAt,
+    //                 source: .serviceHours, reference: "hours:\(f.id)", note: what,
+    //                 approverUserID: f.approverUserID))
+    //         }
+    //         if f.activityID != nil, f.activityPoints > 0 {
+    //             credits.append(PointsAccrual(personID: p.id, path: p.path, amount: f.activityPoints,
+    //                 at: f.endedAt, source: .activity, reference: "hours:\(f.id)", note: what,
+    //                 approverUserID: f.approverUserID))
+    //         }
+    //     }
+    //     let last = facts.last?.id ?? from
+    //     return Batch(credits: credits, cursor: last, next: facts.count == 500 ? last : nil)
+    // }
 }
 
 /// Runs the sources and the expiries. On demand for one person (before their balance is shown or they redeem) and

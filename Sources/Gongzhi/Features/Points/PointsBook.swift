@@ -56,8 +56,10 @@ enum PointsBook {
         var out: [Int: Int] = [:]
         guard let sql = db as? SQLDatabase else { return out }
         for chunk in Array(Set(personIDs)).chunked(500) {
-            let rows = try await sql.select().column("person_id").column(SQLFunction("SUM", args: SQLColumn("amount")), as: "total")
-                .from(PointsMovement.schema).where("person_id", .in, chunk).groupBy("person_id").all()
+            let rows = try await sql.select().column("person_id").column(
+                SQLFunction("SUM", args: SQLColumn("amount")), as: "total"
+            )
+            .from(PointsMovement.schema).where("person_id", .in, chunk).groupBy("person_id").all()
             for r in rows {
                 let id = try r.decode(column: "person_id", as: Int.self)
                 out[id] = try r.decode(column: "total", as: Int?.self) ?? 0

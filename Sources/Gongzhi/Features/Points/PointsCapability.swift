@@ -1,9 +1,9 @@
 import Fluent
 
 extension Capability {
-    /// 积分 and 党爱超市: a ledger of points per person (every movement with its source, reference, recorder and, where
-    /// a person decides, an approver), expiry oldest first, accrual from other capabilities' records, and points
-    /// shops where residents and members redeem goods.
+    /// 积分 and 党爱超市: a ledger of points per person (every movement with its source, reference, recorder
+    /// and, where a person decides, an approver), expiry oldest first, accrual from other capabilities' records,
+    /// and points shops where residents and members redeem goods.
     static let points = Capability(
         name: "Points",
         migrations: [CreatePoints()],
@@ -14,7 +14,9 @@ extension Capability {
         routeTypes: [PointsRoute.self],
         navigation: [
             NavEntry(layout: .desk, order: 68, link: PointsRoute.page.link, key: .navPoints, permission: .viewPeople),
-            NavEntry(layout: .phone, order: 27, link: PointsRoute.page.link, key: .navPointsPhone, roles: NavEntry.residents),
+            NavEntry(
+                layout: .phone, order: 27, link: PointsRoute.page.link, key: .navPointsPhone, roles: NavEntry.residents
+            ),
         ],
         homeTiles: [
             HomeTile(

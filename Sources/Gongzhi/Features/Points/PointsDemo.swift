@@ -20,9 +20,11 @@ enum PointsDemo {
         ("雨伞", "", 50, 15, nil, "overall"),
     ]
     static let reasons = [
-        "参加社区环境整治", "协助疫苗接种现场秩序", "垃圾分类督导", "参加社区议事会", "为独居老人送餐", "参与平安巡逻",
-        "协助社区文艺汇演", "参加邻里节志愿服务",
+        "参加社区环境整治", "协助疫苗接种现场秩序", "垃圾分类督导", "参加社区议事会",
+        "为独居老人送餐", "参与平安巡逻", "协助社区文艺汇演", "参加邻里节志愿服务",
     ]
+    static let streetHours = "街道党群服务中心一楼，周一至周五 9:00–17:00"
+    static let communityHours = "社区党群服务站，周二、周四、周六 9:00–11:30"
 
     static func load(_ d: DemoDistrict) async throws {
         let db = d.db
@@ -42,7 +44,7 @@ enum PointsDemo {
             s.orgNodeID = node.id!
             s.path = node.path
             s.name = node.id == street.id ? "\(node.name)党爱超市（街道店）" : "\(node.name)党爱超市"
-            s.place = node.id == street.id ? "街道党群服务中心一楼，周一至周五 9:00–17:00" : "社区党群服务站，周二、周四、周六 9:00–11:30"
+            s.place = node.id == street.id ? streetHours : communityHours
             s.active = true
             shops.append(s)
         }
@@ -74,7 +76,8 @@ enum PointsDemo {
         var people = try await PeopleQueries.pointsPeople(in: scope, limit: 4_000, on: db).filter { _ in
             rng.chance(0.08)
         }
-        for id in [d.residentPersonID, d.memberPersonID].compactMap({ $0 }) where !people.contains(where: { $0.id == id }) {
+        for id in [d.residentPersonID, d.memberPersonID].compactMap({ $0 })
+        where !people.contains(where: { $0.id == id }) {
             if let p = try await PeopleQueries.pointsPerson(id, on: db) { people.append(p) }
         }
         let today = LocalDate.today
@@ -84,11 +87,13 @@ enum PointsDemo {
         var stockTaken: [Int: Int] = [:]
         for p in people {
             let demo = p.id == d.residentPersonID || p.id == d.memberPersonID
-            let (recorder, approver) = p.path.hasPrefix(communities.first?.path ?? "-") ? (worker, secretary) : (streetStaff, secretary)
+            let (recorder, approver) =
+                p.path.hasPrefix(communities.first?.path ?? "-") ? (worker, secretary) : (streetStaff, secretary)
             var events: [(LocalDate, Int, String)] = []
             // Awards over the past year; the demo people get enough for something from the shop.
             for _ in 0..<(demo ? 6 : rng.int(1...6)) {
-                events.append((today.adding(days: -rng.int(5...360)), [20, 30, 50, 80][rng.int(0...3)], rng.pick(reasons)))
+                events.append(
+                    (today.adding(days: -rng.int(5...360)), [20, 30, 50, 80][rng.int(0...3)], rng.pick(reasons)))
             }
             if demo { events.append((today.adding(days: -3), 120, "参加社区邻里节志愿服务")) }
             // Some got points over two years ago, which have expired since.
@@ -129,7 +134,8 @@ enum PointsDemo {
                 let handed = today.ordinal - when.ordinal > 7 || rng.chance(0.5)
                 r.state = handed ? .handedOver : .pending
                 r.createdAt = Date(timeIntervalSince1970: when.startInstant + 15 * 3600)
-                r.handedOverAt = handed ? Date(timeIntervalSince1970: when.adding(days: 1).startInstant + 10 * 3600) : nil
+                r.handedOverAt =
+                    handed ? Date(timeIntervalSince1970: when.adding(days: 1).startInstant + 10 * 3600) : nil
                 r.handedOverBy = handed ? worker.id : nil
                 let debit = PointsMovement()
                 debit.personID = p.id

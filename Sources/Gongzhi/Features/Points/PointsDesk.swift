@@ -20,7 +20,8 @@ enum PointsDesk {
                 (.issued, r.issued), (.spent, r.spent), (.expired, r.expired), (.deducted, r.deducted),
             ]
             let tds: [HTML] = values.map { f, n in
-                "<td class=\"num\" data-label=\"\(lang.t(key: f.labelKey))\">\(figureLink(n, f, node: node, from: figures.from, to: figures.to))</td>"
+                let link = figureLink(n, f, node: node, from: figures.from, to: figures.to)
+                return "<td class=\"num\" data-label=\"\(lang.t(key: f.labelKey))\">\(link)</td>"
             }
             return HTML(raw: tds.map(\.raw).joined())
         }
@@ -74,17 +75,20 @@ enum PointsDesk {
         guard !ms.isEmpty else { return "<p class=\"muted\">\(lang.t(.pointsNoMovements))</p>" }
         let rows: [HTML] = ms.map { m in
             let who: HTML =
-                personLinks ? "<a href=\"\(PointsRoute.person(.value(m.personID)))\">\(m.personName)</a>" : "\(m.personName)"
+                personLinks
+                ? "<a href=\"\(PointsRoute.person(.value(m.personID)))\">\(m.personName)</a>" : "\(m.personName)"
             return """
                 <tr><td>\(PointsFormat.time(m.at))</td><td>\(who)</td><td class="num">\(m.amount)</td>\
-                <td>\(lang.t(key: m.source.labelKey))</td><td>\(m.note)</td><td>\(m.recordedBy ?? lang.t(.pointsSystem))</td>\
+                <td>\(lang.t(key: m.source.labelKey))</td><td>\(m.note)</td>\
+                <td>\(m.recordedBy ?? lang.t(.pointsSystem))</td>\
                 <td>\(m.approver ?? "")</td></tr>
                 """
         }
         return """
-            <table class="list" id="points-ledger"><thead><tr><th>\(lang.t(.pointsAt))</th><th>\(lang.t(.columnName))</th>\
-            <th class="num">\(lang.t(.pointsAmount))</th><th>\(lang.t(.pointsSource))</th><th>\(lang.t(.pointsNote))</th>\
-            <th>\(lang.t(.pointsRecordedBy))</th><th>\(lang.t(.pointsApprover))</th></tr></thead><tbody>\(rows)</tbody>\
+            <table class="list" id="points-ledger"><thead><tr><th>\(lang.t(.pointsAt))</th>\
+            <th>\(lang.t(.columnName))</th><th class="num">\(lang.t(.pointsAmount))</th>\
+            <th>\(lang.t(.pointsSource))</th><th>\(lang.t(.pointsNote))</th><th>\(lang.t(.pointsRecordedBy))</th>\
+            <th>\(lang.t(.pointsApprover))</th></tr></thead><tbody>\(rows)</tbody>\
             </table>
             """
     }
@@ -97,7 +101,8 @@ enum PointsDesk {
     }
 
     static func person(
-        _ s: PointsLists.SummaryOut, approvers: [User], canRecord: Bool, form: EntryForm?, error: AppError?, csrf: HTML,
+        _ s: PointsLists.SummaryOut, approvers: [User], canRecord: Bool, form: EntryForm?, error: AppError?,
+        csrf: HTML,
         _ lang: Lang
     ) -> HTML {
         let f = form ?? EntryForm()
@@ -111,7 +116,8 @@ enum PointsDesk {
             canRecord
             ? """
             <section><h2>\(lang.t(.pointsRecordEntry))</h2>
-            <form method="post" action="\(PointsRoute.person(.value(s.personID)))" class="card" id="points-entry">\(csrf)
+            <form method="post" action="\(PointsRoute.person(.value(s.personID)))" class="card" \
+            id="points-entry">\(csrf)
             <label for="kind">\(lang.t(.pointsEntryKind))</label><select id="kind" name="kind">\(kinds)</select>
             <label for="amount">\(lang.t(.pointsAmount))</label><input id="amount" name="amount" inputmode="numeric" \
             value="\(f.amount ?? "")">
@@ -129,7 +135,8 @@ enum PointsDesk {
             \(lang.t(.pointsExpiryRule, String(s.expiryMonths)))</p>
             \(soon.isEmpty ? HTML.empty : "<ul id=\"points-expiring\">\(soon)</ul>")
             \(entry)
-            <section><h2>\(lang.t(.pointsMovements))</h2>\(movementTable(s.movements, lang, personLinks: false))</section>
+            <section><h2>\(lang.t(.pointsMovements))</h2>\
+            \(movementTable(s.movements, lang, personLinks: false))</section>
             """
     }
 
@@ -147,7 +154,9 @@ enum PointsDesk {
         let to = q.first { $0.0 == "to" }?.1 ?? ""
         let export: HTML =
             canExport
-            ? "<a href=\"\(PointsRoute.ledgerExport.query(q))\" id=\"points-ledger-export\">\(lang.t(.actionExportCSV))</a>"
+            ? """
+            <a href="\(PointsRoute.ledgerExport.query(q))" id="points-ledger-export">\(lang.t(.actionExportCSV))</a>
+            """
             : .empty
         let total = ms.reduce(0) { $0 + $1.amount }
         return """
@@ -227,7 +236,8 @@ enum PointsDesk {
             }
             return PointsService.GoodInput(
                 name: name ?? "", description: description ?? "", price: price, stock: isNew ? (stock ?? 0) : nil,
-                limitPerPerson: try FormNumber.int(limitPerPerson, field: "limitPerPerson", in: 1...PointsShopRules.maxStock),
+                limitPerPerson: try FormNumber.int(
+                    limitPerPerson, field: "limitPerPerson", in: 1...PointsShopRules.maxStock),
                 limitPeriod: period ?? .overall, active: isNew ? true : active == "true")
         }
     }
@@ -277,10 +287,13 @@ enum PointsDesk {
                 <input name="note" placeholder="\(lang.t(.pointsNote))" maxlength="\(PointsService.maxShort * 2)"> \
                 <button type="submit">\(lang.t(.pointsRestock))</button></form>
                 """ : .empty
-            let limit = g.limitPerPerson.map { lang.t(.pointsLimitShown, String($0), lang.t(key: g.limitPeriod.labelKey)) }
+            let limit = g.limitPerPerson.map {
+                lang.t(.pointsLimitShown, String($0), lang.t(key: g.limitPeriod.labelKey))
+            }
             return """
                 <tr data-good="\(g.id)"><td>\(g.name)<br><span class="muted">\(g.description)</span></td>\
-                <td class="num">\(g.price)</td><td class="num" id="stock-\(g.id)">\(g.stock)</td><td>\(limit ?? "—")</td>\
+                <td class="num">\(g.price)</td><td class="num" id="stock-\(g.id)">\(g.stock)</td>\
+                <td>\(limit ?? "—")</td>\
                 <td>\(g.active ? lang.t(.commonYes) : lang.t(.commonNo))</td><td>\(edit)</td></tr>
                 """
         }
@@ -293,7 +306,8 @@ enum PointsDesk {
             </form></section>
             <section><h2>\(lang.t(.pointsShopEdit))</h2>
             <form method="post" action="\(PointsRoute.deskShop(.value(s.id)))" class="card">\(csrf)
-            <label>\(lang.t(.pointsShopName)) <input name="name" value="\(s.name)" maxlength="\(PointsService.maxShort)">\
+            <label>\(lang.t(.pointsShopName)) <input name="name" value="\(s.name)" \
+            maxlength="\(PointsService.maxShort)">\
             </label><label>\(lang.t(.pointsShopPlace)) <input name="place" value="\(s.place)" \
             maxlength="\(PointsService.maxShort * 2)"></label>
             <label class="choice"><input type="checkbox" name="active" value="true" \

@@ -230,7 +230,8 @@ enum PointsLists {
     static func goodOut(_ g: PointsGood) -> GoodOut {
         GoodOut(
             id: g.id!, shopID: g.shopID, name: g.name, description: g.description, price: g.price, stock: g.stock,
-            limitPerPerson: g.limitPerPerson, limitPeriod: PointsShopRules.LimitPeriod(rawValue: g.limitPeriod) ?? .overall,
+            limitPerPerson: g.limitPerPerson,
+            limitPeriod: PointsShopRules.LimitPeriod(rawValue: g.limitPeriod) ?? .overall,
             active: g.active)
     }
 
@@ -240,7 +241,9 @@ enum PointsLists {
         guard let s = try await PointsShop.find(id, on: caller.db) else { throw AppError.notFound() }
         if v.scope.isSelfOnly {
             let me = try await PointsService.me(caller)
-            guard PointsService.sees(s, me) else { throw await caller.outOfScope("points shop \(id)", scopePath: s.path) }
+            guard PointsService.sees(s, me) else {
+                throw await caller.outOfScope("points shop \(id)", scopePath: s.path)
+            }
             return try await shopOut([s], goods: true, residentView: true, on: caller.db)[0]
         }
         try await caller.require(PointsService.view)
@@ -254,7 +257,8 @@ enum PointsLists {
         guard let g = try await PointsGood.find(id, on: caller.db) else { throw AppError.notFound() }
         if v.scope.isSelfOnly {
             let me = try await PointsService.me(caller)
-            guard let s = try await PointsShop.find(g.shopID, on: caller.db), PointsService.sees(s, me), g.active else {
+            guard let s = try await PointsShop.find(g.shopID, on: caller.db), PointsService.sees(s, me), g.active
+            else {
                 throw await caller.outOfScope("points good \(id)", scopePath: g.path)
             }
             return goodOut(g)
@@ -349,8 +353,11 @@ enum PointsLists {
                 deducted: f[.deducted] ?? 0)
         }
         let rows = communities.map { row($0.id!, $0.name, $0.path) }
-        let top = nodeID.flatMap { id in nodes.first { $0.id == id } } ?? (scope.paths.count == 1 ? nodes.first { $0.treePath == scope.paths[0] } : nil)
-        var total = FigureRow(nodeID: top?.id ?? 0, name: top?.name ?? "", issued: 0, spent: 0, expired: 0, deducted: 0)
+        let top =
+            nodeID.flatMap { id in nodes.first { $0.id == id } }
+            ?? (scope.paths.count == 1 ? nodes.first { $0.treePath == scope.paths[0] } : nil)
+        var total = FigureRow(
+            nodeID: top?.id ?? 0, name: top?.name ?? "", issued: 0, spent: 0, expired: 0, deducted: 0)
         for p in scope.paths {
             let r = row(0, "", p.value)
             total = FigureRow(

@@ -214,7 +214,8 @@ enum PointsPages {
             req,
             to: {
                 _ = try await PointsService.updateShop(
-                    req.caller, id: id, .init(nodeID: nil, name: f.name, place: f.place ?? "", active: f.active == "true"))
+                    req.caller, id: id,
+                    .init(nodeID: nil, name: f.name, place: f.place ?? "", active: f.active == "true"))
                 return PointsRoute.deskShop(.value(id)).link
             }, page: { e in try await shopPage(req, nil, error: e) })
     }
@@ -243,7 +244,8 @@ enum PointsPages {
         return render(
             req, s.name,
             PointsDesk.shop(
-                s, canEdit: v.can(PointsService.manage), form: nil, error: error, csrf: CSRF.hiddenField(req), req.lang))
+                s, canEdit: v.can(PointsService.manage), form: nil, error: error, csrf: CSRF.hiddenField(req), req.lang
+            ))
     }
 
     @Sendable static func updateGood(_ req: Request) async throws -> Response {

@@ -36,7 +36,8 @@ enum PointsPhone {
             <a href="\(PointsRoute.redemptions)" id="points-redemptions-link">\(lang.t(.pointsMyRedemptions))</a></p>\
             </section>
             <section><h2>\(lang.t(.pointsExpiringSoon))</h2>\(soonBlock)</section>
-            <section><h2>\(lang.t(.pointsMovements))</h2>\(movements(s.movements, lang, id: "points-movements"))</section>
+            <section><h2>\(lang.t(.pointsMovements))</h2>\
+            \(movements(s.movements, lang, id: "points-movements"))</section>
             """
     }
 
@@ -47,7 +48,8 @@ enum PointsPhone {
             let goods: [HTML] = s.goods.map { g in
                 let limit: HTML =
                     g.limitPerPerson.map {
-                        "<br><span class=\"muted\">\(lang.t(.pointsLimitShown, String($0), lang.t(key: g.limitPeriod.labelKey)))</span>"
+                        let text = lang.t(.pointsLimitShown, String($0), lang.t(key: g.limitPeriod.labelKey))
+                        return "<br><span class=\"muted\">\(text)</span>"
                     } ?? ""
                 let action: HTML =
                     g.stock <= 0
@@ -67,7 +69,8 @@ enum PointsPhone {
             }
             let none: HTML = "<p class=\"muted\">\(lang.t(.pointsNoGoods))</p>"
             return """
-                <section class="shop" id="shop-\(s.id)"><h2>\(s.name)</h2><p class="muted">\(s.nodeName) · \(s.place)</p>\
+                <section class="shop" id="shop-\(s.id)"><h2>\(s.name)</h2>\
+                <p class="muted">\(s.nodeName) · \(s.place)</p>\
                 \(goods.isEmpty ? none : HTML(raw: goods.map(\.raw).joined()))</section>
                 """
         }
@@ -92,7 +95,8 @@ enum PointsPhone {
                 r.state == .pending
                 ? "<p>\(lang.t(.pointsCode)): <strong class=\"code\" id=\"code-\(r.id)\">\(r.code)</strong></p>" : ""
             return """
-                <div class="card redemption" data-redemption="\(r.id)"><strong>\(r.goodName)</strong> × \(r.quantity) · \
+                <div class="card redemption" data-redemption="\(r.id)">\
+                <strong>\(r.goodName)</strong> × \(r.quantity) · \
                 \(lang.t(.pointsPriceShown, String(r.cost))) <span class="tag \(r.state == .pending ? "warn" : "")">\
                 \(lang.t(key: r.state.labelKey))</span><br><span class="muted">\(r.shopName) · \
                 \(r.createdAt.map(PointsFormat.time) ?? "")</span>\(code)\(cancel)</div>

@@ -218,7 +218,8 @@ enum PointsService {
             throw AppError.invalid(
                 .errorPointsExpiryRange,
                 args: [
-                    String(PointsLedger.expiryMonthsRange.lowerBound), String(PointsLedger.expiryMonthsRange.upperBound),
+                    String(PointsLedger.expiryMonthsRange.lowerBound),
+                    String(PointsLedger.expiryMonthsRange.upperBound),
                 ], field: "expiryMonths")
         }
         try await caller.db.writing { db in
@@ -273,7 +274,8 @@ enum PointsService {
             try await s.save(on: db)
             try await Audit.record(
                 on: db, by: v, s.active ? .update : .archive, entity: .pointsShop, id: s.id!, label: s.name,
-                scopePath: s.path, before: before, after: ["name": s.name, "place": s.place, "active": String(s.active)])
+                scopePath: s.path, before: before,
+                after: ["name": s.name, "place": s.place, "active": String(s.active)])
         }
         return s
     }
@@ -302,7 +304,9 @@ enum PointsService {
             problems["stock"] = Text.errorPointsStockByRestock.key
         }
         if let limit = input.limitPerPerson {
-            if !(1...PointsShopRules.maxStock).contains(limit) { problems["limitPerPerson"] = Text.errorPointsLimitRange.key }
+            if !(1...PointsShopRules.maxStock).contains(limit) {
+                problems["limitPerPerson"] = Text.errorPointsLimitRange.key
+            }
             g.limitPerPerson = limit
         } else if isNew {
             g.limitPerPerson = nil
@@ -492,7 +496,8 @@ enum PointsService {
             guard !done.isEmpty else { throw AppError.conflict(.errorPointsNotPending) }
             try await Audit.record(
                 on: db, by: v, .update, entity: .pointsRedemption, id: r.id!, label: r.goodName, scopePath: r.shopPath,
-                before: ["state": RedemptionState.pending.rawValue], after: ["state": RedemptionState.handedOver.rawValue])
+                before: ["state": RedemptionState.pending.rawValue],
+                after: ["state": RedemptionState.handedOver.rawValue])
             return try await PointsRedemption.find(r.id!, on: db) ?? r
         }
     }
@@ -505,7 +510,9 @@ enum PointsService {
         let own = v.user.personID == found.personID && [.resident, .partyMember].contains(v.role)
         let r = own ? found : try await forChange(PointsRedemption.self, id, caller).1
         let reason = try text(input.reason, field: "reason", max: maxShort * 2, required: false)
-        guard r.state == .pending, let movementID = r.movementID else { throw AppError.conflict(.errorPointsNotPending) }
+        guard r.state == .pending, let movementID = r.movementID else {
+            throw AppError.conflict(.errorPointsNotPending)
+        }
         return try await caller.db.writing { db in
             try await PointsBook.lock(personID: r.personID, path: r.path, on: db)
             guard let sql = db as? SQLDatabase else { throw AppError.conflict(.errorPointsNotPending) }

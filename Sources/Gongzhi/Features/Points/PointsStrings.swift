@@ -143,16 +143,22 @@ enum PointsStrings {
             .pointsExpiresOn: ("{0} 分将于 {1} 过期", "{0} points expire on {1}"),
             .pointsExpiringSoon: ("即将过期（90 天内）", "Expiring within 90 days"),
             .pointsExpiryExplained: (
-                "积分按先进先出使用：兑换先用最早获得的积分；每笔积分在获得后满有效期时，剩余部分记为过期。" + "修改有效期对尚未过期的积分生效。",
-                "Points are used oldest first: a redemption takes the earliest points; what is left of points at the " + "end of the period is recorded as expired. A change applies to points not yet expired."
+                "积分按先进先出使用：兑换先用最早获得的积分；每笔积分在获得后满有"
+                    + "效期时，剩余部分记为过期。修改有效期对尚未过期的积分生效。",
+                "Points are used oldest first: a redemption takes the earliest points; what is left of points at the "
+                    + "end of the period is recorded as expired. A change applies to points not yet expired."
             ),
             .pointsExpiryMonths: ("有效期（月）", "Expiry period (months)"),
             .pointsExpiryRule: ("积分自获得起 {0} 个月内有效", "Points are valid for {0} months"),
             .pointsFigure: ("统计项", "Figure"),
             .pointsFigures: ("积分统计", "Figures"),
             .pointsFiguresDefinition: (
-                "发放：各类获得的积分（不含退回）；兑换：兑换所用积分减去取消退回；过期：到期作废；扣减：更正扣除。" + "每个数字链接到它所统计的积分记录。",
-                "Issued: points earned (refunds aside); spent: redemptions less refunds; expired: points at the end of " + "their period; deducted: corrections downwards. Each figure opens the movements it counts."
+                "发放：各类获得的积分（不含退回）；兑换：兑换所用积分减去取消退回"
+                    + "；过期：到期作废；扣减：更正扣除。每个数字链接到它所统计的积分记"
+                    + "录。",
+                "Issued: points earned (refunds aside); spent: redemptions less refunds; expired: points at the end"
+                    + " of "
+                    + "their period; deducted: corrections downwards. Each figure opens the movements it counts."
             ),
             .pointsFindPerson: ("查找人员", "Find a person"),
             .pointsGood: ("商品", "Good"),
@@ -161,7 +167,8 @@ enum PointsStrings {
             .pointsGoods: ("商品数", "Goods"),
             .pointsHandOver: ("交付", "Hand over"),
             .pointsHandOverHint: (
-                "居民出示取货码后，输入取货码并交付。", "Type the pick-up code the resident shows, then hand over."
+                "居民出示取货码后，输入取货码并交付。",
+                "Type the pick-up code the resident shows, then hand over."
             ),
             .pointsLedger: ("积分明细", "Ledger"),
             .pointsLedgerCount: ("{0} 条记录，合计 {1} 分", "{0} movements, {1} points in all"),
@@ -208,44 +215,83 @@ enum PointsStrings {
             .pointsSystem: ("系统", "System"),
             .pointsToHandOver: ("待交付兑换", "To hand over"),
             .pointsTotal: ("合计", "Total"),
-            .errorPointsAmountZero: ("请填写不为零的整数积分", "Enter a whole number of points other than zero"),
+            .errorPointsAmountZero: (
+                "请填写不为零的整数积分",
+                "Enter a whole number of points other than zero"
+            ),
             .errorPointsAmountTooLarge: ("单笔积分不能超过 {0}", "One movement carries at most {0} points"),
             .errorPointsInsufficient: (
-                "积分余额不足：当前余额 {0}，余额不能为负", "Not enough points: the balance is {0} and cannot go below zero"
+                "积分余额不足：当前余额 {0}，余额不能为负",
+                "Not enough points: the balance is {0} and cannot go below zero"
             ),
-            .errorPointsInconsistent: ("积分记录不一致，请联系管理员", "The ledger is inconsistent; ask an administrator"),
+            .errorPointsInconsistent: (
+                "积分记录不一致，请联系管理员",
+                "The ledger is inconsistent; ask an administrator"
+            ),
             .errorPointsQuantity: ("兑换数量须为 1 至 {0}", "Redeem 1 to {0} at a time"),
             .errorPointsRedeemBalance: (
-                "积分不足：需要 {0} 分，当前余额 {1} 分", "Not enough points: {0} needed, your balance is {1}"
+                "积分不足：需要 {0} 分，当前余额 {1} 分",
+                "Not enough points: {0} needed, your balance is {1}"
             ),
             .errorPointsStock: ("库存不足：仅剩 {0} 件", "Not enough in stock: {0} left"),
             .errorPointsOverLimit: (
-                "超过每人限兑数量：限兑 {0} 件，您已兑换 {1} 件", "Beyond the limit per person: {0}, you have {1} already"
+                "超过每人限兑数量：限兑 {0} 件，您已兑换 {1} 件",
+                "Beyond the limit per person: {0}, you have {1} already"
             ),
-            .errorPointsNotAvailable: ("该商品或超市暂停兑换", "This good or shop is not open for redemption"),
-            .errorPointsApproverBeneficiary: ("审批人不能是受益人本人", "The approver cannot be the beneficiary"),
-            .errorPointsApproverRequired: ("人工奖励和更正须指定审批人", "Name the approver of an award or correction"),
-            .errorPointsApproverRole: ("审批人须为可管理积分的在职工作人员", "The approver must be active staff who keep points"),
-            .errorPointsApproverSelf: ("审批人不能是记录人本人", "The approver cannot be the one who records it"),
-            .errorPointsAwardPositive: ("奖励积分须为正数；扣减请用更正", "An award is positive; use a correction to deduct"),
+            .errorPointsNotAvailable: (
+                "该商品或超市暂停兑换",
+                "This good or shop is not open for redemption"
+            ),
+            .errorPointsApproverBeneficiary: (
+                "审批人不能是受益人本人",
+                "The approver cannot be the beneficiary"
+            ),
+            .errorPointsApproverRequired: (
+                "人工奖励和更正须指定审批人",
+                "Name the approver of an award or correction"
+            ),
+            .errorPointsApproverRole: (
+                "审批人须为可管理积分的在职工作人员",
+                "The approver must be active staff who keep points"
+            ),
+            .errorPointsApproverSelf: (
+                "审批人不能是记录人本人",
+                "The approver cannot be the one who records it"
+            ),
+            .errorPointsAwardPositive: (
+                "奖励积分须为正数；扣减请用更正",
+                "An award is positive; use a correction to deduct"
+            ),
             .errorPointsCode: ("取货码不正确", "The pick-up code does not match"),
             .errorPointsExpiryRange: ("有效期须为 {0} 至 {1} 个月", "The period is {0} to {1} months"),
             .errorPointsLimitRange: ("每人限兑须为正整数", "The limit per person is a positive whole number"),
-            .errorPointsNotPending: ("该兑换已交付或已取消", "This redemption was handed over or cancelled already"),
+            .errorPointsNotPending: (
+                "该兑换已交付或已取消",
+                "This redemption was handed over or cancelled already"
+            ),
             .errorPointsOwnAward: ("不能给自己记录积分", "You cannot record points for yourself"),
-            .errorPointsPeriod: ("统计期间不正确（最长十年）", "The period is not valid (at most ten years)"),
+            .errorPointsPeriod: (
+                "统计期间不正确（最长十年）",
+                "The period is not valid (at most ten years)"
+            ),
             .errorPointsPersonArchived: ("该人员已归档", "This person is archived"),
             .errorPointsPrice: ("所需积分须为 1 至 100000", "The price is 1 to 100000 points"),
-            .errorPointsRestock: ("补货数量须为不为零的整数，绝对值不超过 {0}", "Restock a whole number other than zero, at most {0}"),
+            .errorPointsRestock: (
+                "补货数量须为不为零的整数，绝对值不超过 {0}",
+                "Restock a whole number other than zero, at most {0}"
+            ),
             .errorPointsShopMove: ("超市不能改挂到其他组织", "A shop does not move to another node"),
             .errorPointsShopNode: ("超市须属于社区或街道", "A shop belongs to a community or a street"),
             .errorPointsStockByRestock: ("库存请通过补货调整", "Change the stock by restocking"),
-            .errorPointsStockLow: ("库存不能少于零：当前库存 {0}", "The stock cannot go below zero: {0} now"),
+            .errorPointsStockLow: (
+                "库存不能少于零：当前库存 {0}",
+                "The stock cannot go below zero: {0} now"
+            ),
             .errorPointsStockRange: ("库存须为 0 至 100000", "The stock is 0 to 100000"),
             .errorPointsTextLong: ("内容过长（最多 {0} 字）", "Too long (at most {0} characters)"),
             .errorPointsTextRequired: ("请填写此项", "Fill this in"),
         ]
-            .merging(labels) { a, _ in a })
+        .merging(labels) { a, _ in a })
 
     static let labels: [Text: (zhHans: String, en: String)] = [
         Text("points.source.serviceHours"): ("志愿服务时长", "Service hours"),

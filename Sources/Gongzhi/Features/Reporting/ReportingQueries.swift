@@ -96,7 +96,9 @@ enum ReportingQueries {
                 .sort(\.$id).limit(limit).all()
             let ids = Array(Set(claims.compactMap(\.memberReportID)))
             for chunk in ids.chunked(500) {
-                for r in try await MemberReport.query(on: db).filter(\.$id ~~ chunk).all() { reports[r.id!] = r.personID }
+                for r in try await MemberReport.query(on: db).filter(\.$id ~~ chunk).all() {
+                    reports[r.id!] = r.personID
+                }
             }
         }
         var titles: [Int: String] = [:]
