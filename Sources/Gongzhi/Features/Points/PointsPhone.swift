@@ -61,7 +61,7 @@ enum PointsPhone {
                     <button type="submit" id="redeem-\(g.id)">\(lang.t(.pointsRedeem))</button></form>
                     """
                 return """
-                    <div class="card good" data-good="\(g.id)"><strong>\(g.name)</strong> \
+                    <div class="card good" data-good="\(g.id)" data-price="\(g.price)"><strong>\(g.name)</strong> \
                     <span class="tag">\(lang.t(.pointsPriceShown, String(g.price)))</span><br>\
                     <span class="muted">\(g.description)</span><br>\(lang.t(.pointsStockShown, String(g.stock)))\
                     \(limit) \(action)</div>
