@@ -57,7 +57,7 @@ enum PointsBook {
         guard let sql = db as? SQLDatabase else { return out }
         for chunk in Array(Set(personIDs)).chunked(500) {
             let rows = try await sql.select().column("person_id").column(
-                SQLFunction("SUM", args: SQLColumn("amount")), as: "total"
+                SQLRaw("CAST(SUM(amount) AS BIGINT)"), as: "total"
             )
             .from(PointsMovement.schema).where("person_id", .in, chunk).groupBy("person_id").all()
             for r in rows {

@@ -331,7 +331,7 @@ enum PointsLists {
         for p in scope.paths {
             let rows = try await sql.select().column("path").column("source")
                 .column(SQLRaw("CASE WHEN amount > 0 THEN 1 ELSE 0 END"), as: "credit")
-                .column(SQLFunction("SUM", args: SQLColumn("amount")), as: "total")
+                .column(SQLRaw("CAST(SUM(amount) AS BIGINT)"), as: "total")
                 .from(PointsMovement.schema).where("path", .like, p.value + "%").where("at", .greaterThanOrEqual, from)
                 .where("at", .lessThan, to).groupBy("path").groupBy("source").groupBy(SQLRaw("3")).all()
             for r in rows {
