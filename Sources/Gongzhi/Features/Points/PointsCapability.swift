@@ -26,7 +26,7 @@ extension Capability {
                 layout: .desk, order: 27, link: PointsRoute.redemptions.query([("state", "pending")]),
                 key: .pointsToHandOver, hint: .homePointsDeskHint, permission: .viewPeople,
                 count: { v, db in
-                    try await PointsRedemption.query(on: db).inScope(v.scope, \.$shopPath)
+                    try await PointsLists.inScope(PointsRedemption.query(on: db), v.scope)
                         .filter(\.$state == .pending).count()
                 }),
         ],

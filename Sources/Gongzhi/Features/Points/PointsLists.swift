@@ -285,17 +285,24 @@ enum PointsLists {
             q.filter(\.$personID == (v.user.personID ?? -1))
         } else {
             try await caller.require(PointsService.view)
-            if v.scope.paths.isEmpty { q.filter(\.$id == -1) }
-            q.group(.or) { g in
-                for p in v.scope.paths {
-                    g.filter(\.$shopPath =~ p.value)
-                    g.filter(\.$path =~ p.value)
-                }
-            }
+            inScope(q, v.scope)
         }
         if let state { q.filter(\.$state == state) }
         return try await redemptionOut(
             q.sort(\.$createdAt, .descending).sort(\.$id, .descending).limit(limit).all(), on: caller.db)
+    }
+
+    /// Staff's redemptions: those of the shops in the scope and of the people kept there (the desk tile counts the
+    /// pending ones of the same list).
+    @discardableResult
+    static func inScope(_ q: QueryBuilder<PointsRedemption>, _ scope: DataScope) -> QueryBuilder<PointsRedemption> {
+        if scope.paths.isEmpty { return q.filter(\.$id == -1) }
+        return q.group(.or) { g in
+            for p in scope.paths {
+                g.filter(\.$shopPath =~ p.value)
+                g.filter(\.$path =~ p.value)
+            }
+        }
     }
 
     static func redemptionOut(_ rs: [PointsRedemption], on db: any Database) async throws -> [RedemptionOut] {
