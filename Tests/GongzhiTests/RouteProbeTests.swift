@@ -79,6 +79,10 @@ struct RouteProbeTests {
         "/api/v1/volunteering/activities/{id}": .activity,
         "/api/v1/volunteering/teams/{id}": .serviceTeam,
         "/api/v1/volunteering/volunteers/{id}": .volunteer,
+        "/api/v1/points/people/{id}": .person,
+        "/api/v1/points/shops/{id}": .pointsShop,
+        "/api/v1/points/goods/{id}": .pointsGood,
+        "/api/v1/points/redemptions/{id}": .pointsRedemption,
     ]
 
     /// Later path parameters, by the path up to and including them. A parameter with an enum in the document
@@ -186,6 +190,8 @@ struct RouteProbeTests {
         case listItem, listResource, actionProject
         /// Volunteering's records.
         case activity, serviceTeam, volunteer
+        /// Points' records (积分, 党爱超市).
+        case pointsShop, pointsGood, pointsRedemption
     }
 
     enum Dependent: Sendable {
@@ -1326,6 +1332,27 @@ struct RouteProbeTests {
                         $0.personID != c.user.personID
                             && (c.selfOnly || c.user.role == .unitLiaison || !c.sees($0.path))
                     }, { $0.path }, { $0.id })
+            case .pointsShop, .pointsGood:
+                // Not a shop where the caller (a resident or member) lives: they see those.
+                var lives: String?
+                if let pid = c.user.personID, let p = try await Person.find(pid, on: db) {
+                    lives = p.homePath ?? p.path
+                }
+                func outside(_ path: String) -> Bool { !c.sees(path) && !(lives?.hasPrefix(path) ?? false) }
+                if kind == .pointsShop {
+                    t = first(
+                        try await PointsShop.query(on: db).sort(\.$id).all().filter { outside($0.path) }, { $0.path },
+                        { $0.id })
+                } else {
+                    t = first(
+                        try await PointsGood.query(on: db).sort(\.$id).all().filter { outside($0.path) }, { $0.path },
+                        { $0.id })
+                }
+            case .pointsRedemption:
+                t = first(
+                    try await PointsRedemption.query(on: db).sort(\.$id).all().filter {
+                        !c.sees($0.shopPath) && !c.sees($0.path) && $0.personID != c.user.personID
+                    }, { $0.shopPath }, { $0.id })
             }
             outsideCache[cacheKey] = .some(t)
             return t
@@ -1589,6 +1616,9 @@ struct RouteProbeTests {
                 reads = ["/api/v1/volunteering/teams/\(t.id)"]
             case .volunteer:
                 parts.append(try row(try await Volunteer.find(t.id, on: db)))
+            case .pointsShop: parts.append(try row(try await PointsShop.find(t.id, on: db)))
+            case .pointsGood: parts.append(try row(try await PointsGood.find(t.id, on: db)))
+            case .pointsRedemption: parts.append(try row(try await PointsRedemption.find(t.id, on: db)))
             }
             for path in reads {
                 let res = try await admin.api(.GET, path)

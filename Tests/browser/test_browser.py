@@ -591,6 +591,52 @@ def volunteering_day():
     finally:
         desk.quit()
         phone.quit()
+@check("points: the resident sees the balance, redeems a good on the phone, and the secretary hands it over")
+def points_shop():
+    phone = Browser(DRIVER, 390, 844, phone=True)
+    desk = Browser(DRIVER, 1280, 900)
+    try:
+        login(phone, "resident")
+        phone.get(SERVER + "/points")
+        balance = int(phone.text(phone.find("#points-balance-value")))
+        expect(balance > 0, "the demo resident has no points")
+        phone.screenshot(os.path.join(SHOTS, "points-1-balance.png"))
+        phone.click(phone.find("#points-shop-link"))
+        wait_for(lambda: phone.find_all(".good"), "the shop shows no goods")
+        good = phone.run(
+            "const g = [...document.querySelectorAll('.good')].filter(e => +e.dataset.price <= arguments[0]"
+            " && e.querySelector('button[id^=redeem-]'));"
+            " return g.length ? g[0].dataset.good : null;", balance)
+        expect(good, "no good the resident can afford")
+        overflow = phone.run("return document.documentElement.scrollWidth - window.innerWidth")
+        expect(overflow <= 0, f"the shop is {overflow}px wider than the phone")
+        phone.screenshot(os.path.join(SHOTS, "points-2-shop.png"))
+        phone.click(phone.find(f"#redeem-{good}"))
+        wait_for(lambda: "/points/redemptions" in phone.url and phone.find_all(".code"), "no pick-up code shown")
+        card = phone.find(".redemption")
+        redemption = phone.attr(card, "data-redemption")
+        code = phone.text(phone.find(f"#code-{redemption}"))
+        expect(len(code) == 8, f"the pick-up code is {code!r}")
+        phone.screenshot(os.path.join(SHOTS, "points-3-redemption.png"))
+        phone.get(SERVER + "/points")
+        after = int(phone.text(phone.find("#points-balance-value")))
+        expect(after < balance, f"the balance did not fall ({balance} → {after})")
+        login(desk, "secretary")
+        desk.get(SERVER + "/points/redemptions?state=pending")
+        form = desk.find(f"#hand-over-{redemption}")
+        desk.type(desk.find(f"#hand-over-{redemption} input[name='code']"), code)
+        desk.click(desk.find(f"#hand-over-{redemption} button"))
+        wait_for(lambda: not desk.find_all(f"#hand-over-{redemption}"), "the redemption was not handed over")
+        desk.get(SERVER + "/points/redemptions?state=handedOver")
+        expect(desk.find_all(f"tr[data-redemption='{redemption}']"), "the handed-over redemption is not listed")
+        desk.screenshot(os.path.join(SHOTS, "points-4-handed-over.png"))
+        phone.get(SERVER + "/points/redemptions")
+        expect("已交付" in phone.text(phone.find(f"[data-redemption='{redemption}']")), "the resident does not see it")
+        _ = form
+    finally:
+        phone.quit()
+        desk.quit()
+
 
 passed = sum(1 for r in results if r[1])
 failed = len(results) - passed

@@ -61,6 +61,58 @@ enum ReportingQueries {
         return out
     }
 
+    /// A member's claim of a service post (认岗位), for Points (a full month held earns points): who, which post,
+    /// from and until when (nil: still held).
+    struct MemberClaim: Sendable {
+        let id: Int
+        let personID: Int
+        let postTitle: String
+        let claimedOn: LocalDate
+        let endedOn: LocalDate?
+    }
+
+    /// Members' claims, of these people (nil: everyone's), at most `limit` after the claim id `afterID`, by id.
+    static func memberClaims(personIDs: [Int]?, afterID: Int = 0, limit: Int, db: any Database) async throws
+        -> [MemberClaim]
+    {
+        var reports: [Int: Int] = [:]
+        let claims: [PostClaim]
+        if let personIDs {
+            guard !personIDs.isEmpty else { return [] }
+            for chunk in Array(Set(personIDs)).chunked(500) {
+                for r in try await MemberReport.query(on: db).filter(\.$personID ~~ chunk).all() {
+                    reports[r.id!] = r.personID
+                }
+            }
+            guard !reports.isEmpty else { return [] }
+            var found: [PostClaim] = []
+            for chunk in Array(reports.keys).chunked(500) {
+                found += try await PostClaim.query(on: db).filter(\.$memberReportID ~~ chunk)
+                    .filter(\.$id > afterID).all()
+            }
+            claims = Array(found.sorted { $0.id! < $1.id! }.prefix(limit))
+        } else {
+            claims = try await PostClaim.query(on: db).filter(\.$memberReportID != nil).filter(\.$id > afterID)
+                .sort(\.$id).limit(limit).all()
+            let ids = Array(Set(claims.compactMap(\.memberReportID)))
+            for chunk in ids.chunked(500) {
+                for r in try await MemberReport.query(on: db).filter(\.$id ~~ chunk).all() {
+                    reports[r.id!] = r.personID
+                }
+            }
+        }
+        var titles: [Int: String] = [:]
+        for chunk in Array(Set(claims.map(\.postID))).chunked(500) {
+            for p in try await ServicePost.query(on: db).filter(\.$id ~~ chunk).all() { titles[p.id!] = p.title }
+        }
+        return claims.compactMap { c in
+            guard let report = c.memberReportID, let person = reports[report] else { return nil }
+            return MemberClaim(
+                id: c.id!, personID: person, postTitle: titles[c.postID] ?? "",
+                claimedOn: ReportingFacts.day(c.claimedOn), endedOn: c.endedOn.flatMap(LocalDate.init))
+        }
+    }
+
     /// A unit's active report to a community.
     struct UnitReportSummary: Sendable {
         let id: Int

@@ -18,6 +18,7 @@ extension Capability {
         .agreements,
         .lists,
         .volunteering,
+        .points,
         .auditLog,
         .home,
     ]
