@@ -251,6 +251,36 @@ struct ListsTests {
         }
     }
 
+    @Test func aServiceTeamWithinReachIsMatched() async throws {
+        try await withTestApp { app in
+            let secretary = try await Client.api(app, as: "secretary")
+            let c = try await Fixtures.node(app, code: "QH-S1-C1")
+            let street = try #require(ListsFacts.ancestorPaths(of: c.path).max { $0.count < $1.count })
+            let teams = try await VolunteeringQueries.teamOffers(under: TreePath(street), db: app.db)
+            let team = try #require(teams.first { $0.path.hasPrefix(c.path) && !$0.categories.isEmpty })
+            let made = try await secretary.api(
+                .POST, "/api/v1/lists/items",
+                json: [
+                    "title": "需要志愿服务", "category": team.categories[0].rawValue, "communityNodeId": c.id!,
+                    "quantity": 2,
+                ])
+            let id = try #require((try made.json()["item"] as? [String: Any])?["id"] as? Int)
+            let item = try #require(try await ListItem.find(id, on: app.db))
+            #expect(try await ListsMatching.teams(for: item, on: app.db).contains { $0.id == team.id })
+            let claim = try await secretary.api(
+                .POST, "/api/v1/lists/items/\(id)/claims", json: ["teamId": team.id, "quantity": 1])
+            #expect(claim.status == .created, "\(claim.body.string)")
+            let claims = try #require(try claim.json()["claims"] as? [[String: Any]])
+            #expect(claims.first?["teamName"] as? String == team.name)
+            // A team of another street is refused like one that does not exist.
+            let far = try #require(
+                try await VolunteeringQueries.teamOffers(under: nil, db: app.db).first { !$0.path.hasPrefix(street) })
+            let refused = try await secretary.api(
+                .POST, "/api/v1/lists/items/\(id)/claims", json: ["teamId": far.id, "quantity": 1])
+            #expect(refused.status == .unprocessableEntity)
+        }
+    }
+
     @Test func listsPagesAndExports() async throws {
         try await withTestApp { app in
             let secretary = try await Client.page(app, as: "secretary")

@@ -1315,7 +1315,8 @@ struct RouteProbeTests {
                             let reaches = reach.map { VolunteeringFacts.reaches(a.path, community: $0) } ?? false
                             return !reaches && !mine.contains(a.id!)
                         }
-                        return c.user.role == .unitLiaison || !c.sees(a.path)
+                        if c.user.role == .unitLiaison { return !(a.hostUnitID.map(c.myUnitIDs.contains) ?? false) }
+                        return !c.sees(a.path)
                     }, { $0.path }, { $0.id })
             case .serviceTeam:
                 let reach = try await volunteerCommunity(c)

@@ -48,17 +48,45 @@ enum ListsMatching {
         let open = ListRules.open(needed: i.quantity, claimed: claimed)
         guard open > 0, i.closedOn == nil else { return [] }
         let rows = try await nearest(to: i, on: db)
-        let ranked = Matching.suggestions(for: need(i, open: open), among: rows.map(\.candidate), limit: limit)
+        let teams = try await teams(for: i, on: db)
+        let candidates = rows.map(\.candidate) + teams.map(candidate)
+        let ranked = Matching.suggestions(for: need(i, open: open), among: candidates, limit: limit)
         let byID = Dictionary(uniqueKeysWithValues: rows.map { ($0.candidate.id, $0) })
-        let unitNames = try await UnitsQueries.names(rows.compactMap(\.unitID), on: db)
-        return ranked.map { s in
-            let row = byID[s.candidate.id]!
+        let teamByID = Dictionary(uniqueKeysWithValues: teams.map { ($0.id, $0) })
+        let unitNames = try await UnitsQueries.names(
+            rows.compactMap(\.unitID) + teams.compactMap(\.ownerUnitID), on: db)
+        return ranked.compactMap { s in
+            let metres = s.metres.map { Int($0.rounded()) }
+            if s.candidate.kind == .team, let t = teamByID[s.candidate.id] {
+                return Suggestion(
+                    kind: .team, id: t.id, title: t.name,
+                    offeredBy: t.ownerUnitID.flatMap { unitNames[$0] } ?? t.skills,
+                    free: t.freeCapacity, capacity: t.memberCount, distanceMetres: metres,
+                    reasons: s.reasons.map(reason))
+            }
+            guard let row = byID[s.candidate.id] else { return nil }
             return Suggestion(
                 kind: s.candidate.kind, id: s.candidate.id, title: row.title,
                 offeredBy: row.unitID.flatMap { unitNames[$0] } ?? row.contactName, free: s.candidate.free,
-                capacity: row.capacity, distanceMetres: s.metres.map { Int($0.rounded()) },
-                reasons: s.reasons.map(reason))
+                capacity: row.capacity, distanceMetres: metres, reasons: s.reasons.map(reason))
         }
+    }
+
+    /// The service teams within reach of an item: of its street, kept in its community (or below) or by the street
+    /// itself (Volunteering's published teams).
+    static func teams(for i: ListItem, on db: any Database) async throws -> [TeamOffer] {
+        guard let community = try await OrgNode.find(i.communityNodeID, on: db) else { return [] }
+        let above = ListsFacts.ancestorPaths(of: community.path)
+        guard let street = above.max(by: { $0.count < $1.count }) else { return [] }
+        return try await VolunteeringQueries.teamOffers(under: TreePath(street), db: db).filter {
+            $0.path.hasPrefix(community.path) || above.contains($0.path)
+        }
+    }
+
+    static func candidate(_ t: TeamOffer) -> Matching.Candidate {
+        Matching.Candidate(
+            kind: .team, id: t.id, categories: t.categories, gridID: t.gridID, communityNodeID: t.communityNodeID,
+            lat: t.lat, lng: t.lng, free: t.freeCapacity, from: nil, until: nil)
     }
 
     static func reason(_ r: Matching.Reason) -> Reason {

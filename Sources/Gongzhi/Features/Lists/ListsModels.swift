@@ -29,6 +29,8 @@ struct ListClaimOut: Content {
     let id: Int
     let resourceID: Int?
     let resourceTitle: String?
+    let teamID: Int?
+    let teamName: String?
     let unitID: Int?
     let unitName: String?
     let quantity: Int
@@ -191,12 +193,14 @@ enum ListsQueryModels {
                 .all()
             let titles = Dictionary(uniqueKeysWithValues: resources.map { ($0.id!, $0.title) })
             let units = try await UnitsQueries.names(rows.compactMap(\.unitID), on: caller.db)
+            let teams = try await VolunteeringQueries.teamNames(rows.compactMap(\.teamID), db: caller.db)
             let keeper = a.keeps && a.inScope(i.path)
             claims = rows.map { c in
                 let mine = c.claimedBy == a.userID || (c.unitID.map(a.unitIDs.contains) ?? false)
                 return ListClaimOut(
                     id: c.id!, resourceID: c.resourceID, resourceTitle: c.resourceID.flatMap { titles[$0] },
-                    unitID: c.unitID, unitName: c.unitID.flatMap { units[$0] }, quantity: c.quantity, note: c.note,
+                    teamID: c.teamID, teamName: c.teamID.flatMap { teams[$0] }, unitID: c.unitID,
+                    unitName: c.unitID.flatMap { units[$0] }, quantity: c.quantity, note: c.note,
                     claimedOn: LocalDate(instant: c.claimedAt.timeIntervalSince1970).description,
                     withdrawn: c.withdrawnAt != nil, mayWithdraw: c.withdrawnAt == nil && (keeper || mine))
             }

@@ -152,6 +152,7 @@ enum ListsPages {
 
     struct ClaimForm: Content {
         var resourceId: String?
+        var teamId: String?
         var unitId: String?
         var quantity: String?
         var note: String?
@@ -166,6 +167,7 @@ enum ListsPages {
             to: {
                 let input = S.ClaimInput(
                     resourceID: try FormNumber.int(f.resourceId, field: "resourceId"),
+                    teamID: try FormNumber.int(f.teamId, field: "teamId"),
                     unitID: try FormNumber.int(f.unitId, field: "unitId"),
                     quantity: try FormNumber.int(f.quantity, field: "quantity", in: 0...Int(Int32.max)), note: f.note)
                 _ = try await S.claim(req.caller, itemID: id, input)

@@ -57,8 +57,10 @@ enum ListsService {
     }
 
     struct ClaimInput: StrictInput {
-        static let fields: Set<String> = ["resourceID", "unitID", "quantity", "note"]
+        static let fields: Set<String> = ["resourceID", "teamID", "unitID", "quantity", "note"]
         var resourceID: Int?
+        /// A service team (Volunteering's) within reach of the item.
+        var teamID: Int?
         var unitID: Int?
         var quantity: Int?
         var note: String?
@@ -456,7 +458,7 @@ enum ListsService {
         guard keeper || a.isLiaison else {
             throw await caller.forbidden("claim list item \(itemID)", scopePath: i.path)
         }
-        let named = [input.resourceID != nil, input.unitID != nil].filter { $0 }.count
+        let named = [input.resourceID != nil, input.teamID != nil, input.unitID != nil].filter { $0 }.count
         guard named == 1 else { throw AppError.invalid(.errorListsClaimWho, field: "resourceId") }
         var resource: ListResource?
         var unitID = input.unitID
@@ -474,6 +476,21 @@ enum ListsService {
             resource = r
             unitID = r.unitID
         }
+        var teamID: Int?
+        if let t = input.teamID {
+            guard a.keeps, let team = try await ListsMatching.teams(for: i, on: caller.db).first(where: { $0.id == t })
+            else {
+                if try await !VolunteeringQueries.teamNames([t], db: caller.db).isEmpty {
+                    await AccessLog.write(caller, .outOfScopeRead, detail: "service team \(t) in teamId")
+                }
+                throw AppError.invalid(.errorRefUnknown, field: "teamId")
+            }
+            guard team.categories.contains(i.category) else {
+                throw AppError.invalid(.errorListsCategoryMismatch, field: "teamId")
+            }
+            teamID = team.id
+            unitID = team.ownerUnitID
+        }
         if let u = input.unitID {
             if a.isLiaison {
                 guard a.unitIDs.contains(u) else { throw AppError.invalid(.errorRefUnknown, field: "unitId") }
@@ -489,6 +506,7 @@ enum ListsService {
         let c = ListClaim()
         c.itemID = i.id!
         c.resourceID = resource?.id
+        c.teamID = teamID
         c.unitID = unitID
         c.quantity = quantity
         c.note = note

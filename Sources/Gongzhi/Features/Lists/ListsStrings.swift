@@ -167,6 +167,8 @@ extension Text {
     static let entityListResource = Text("entity.list_resource")
     static let entityListClaim = Text("entity.list_claim")
     static let entityActionProject = Text("entity.action_project")
+    static let listsTeam = Text("lists.team")
+    static let listsResource = Text("lists.resource")
 }
 
 enum ListsStrings {
@@ -409,5 +411,7 @@ enum ListsStrings {
         .entityListResource: ("资源", "Resource"),
         .entityListClaim: ("认领", "Claim"),
         .entityActionProject: ("行动项目", "Action project"),
+        .listsTeam: ("服务团队", "Service team"),
+        .listsResource: ("资源", "Resource"),
     ])
 }

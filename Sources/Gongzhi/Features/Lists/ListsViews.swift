@@ -209,7 +209,7 @@ enum ListsViews {
         let d = m.detail
         let i = d.item
         let claims: HTML = d.claims.map { c in
-            let who = c.resourceTitle ?? c.unitName ?? "—"
+            let who = c.resourceTitle ?? c.teamName ?? c.unitName ?? "—"
             let withdraw: HTML =
                 c.mayWithdraw
                 ? """
@@ -225,12 +225,15 @@ enum ListsViews {
         let open = i.quantity - i.claimed
         let suggestions: HTML = m.suggestions.map { s in
             let reasons = s.reasons.map { reason($0, lang) }.joined(separator: " · ")
-            let most = max(1, min(open, s.free))
+            let most = max(1, s.kind == .team ? open : min(open, s.free))
+            let link =
+                s.kind == .team ? VolunteeringRoute.team(.value(s.id)).link : ListsRoute.resource(.value(s.id)).link
+            let kind = lang.t(s.kind == .team ? .listsTeam : .listsResource)
             return """
-                <li class="suggestion"><a href="\(ListsRoute.resource(.value(s.id)))">\(s.title)</a> · \(s.offeredBy)\
+                <li class="suggestion"><a href="\(link)">\(s.title)</a> · \(kind) · \(s.offeredBy)\
                 <br><span class="muted">\(reasons)</span>
                 <form method="post" action="\(ListsRoute.claims(.value(i.id)))" class="inline match-form">\(csrf)\
-                <input type="hidden" name="resourceId" value="\(String(s.id))">\
+                <input type="hidden" name="\(s.kind == .team ? "teamId" : "resourceId")" value="\(String(s.id))">\
                 <label for="q-\(s.id)" class="visually-hidden">\(lang.t(.listsQuantity))</label>\
                 <input id="q-\(s.id)" name="quantity" type="number" min="1" max="\(String(most))" \
                 value="\(String(most))"><button>\(lang.t(.listsMatch))</button></form></li>

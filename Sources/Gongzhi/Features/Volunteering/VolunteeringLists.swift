@@ -337,6 +337,15 @@ enum VolunteeringLists {
             else { throw await caller.outOfScope("activity \(id)", scopePath: a.path) }
             return try await activityOut([a], caller)[0]
         }
+        if v.role == .unitLiaison {
+            // A liaison sees the activities their unit hosts (listed on the unit's desk), nothing else.
+            guard let a = try await Activity.find(id, on: caller.db) else { throw AppError.notFound() }
+            let units = try await UnitsQueries.liaisonUnitIDs(v, on: caller.db)
+            guard let host = a.hostUnitID, units.contains(host) else {
+                throw await caller.outOfScope("activity \(id)", scopePath: a.path)
+            }
+            return try await activityOut([a], caller)[0]
+        }
         try await caller.require(.viewTree)
         return try await activityOut(
             [try await VolunteeringFacts.find(Activity.self, id, for: .read, caller)], caller)[0]
