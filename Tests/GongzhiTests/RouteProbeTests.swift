@@ -73,6 +73,8 @@ struct RouteProbeTests {
         "/api/v1/reporting/member-reports/{id}": .memberReport,
         "/api/v1/reporting/posts/{id}": .servicePost,
         "/api/v1/reporting/services/{id}": .memberService,
+        "/api/v1/records/people/{id}": .person,
+        "/api/v1/records/units/{id}": .unit,
         "/api/v1/lists/items/{id}": .listItem,
         "/api/v1/lists/resources/{id}": .listResource,
         "/api/v1/lists/projects/{id}": .actionProject,

@@ -157,6 +157,17 @@ enum ReportingFacts {
                     ReportingFunnel.Service(reportID: $0.memberReportID, servedOn: day($0.servedOn), verified: true)
                 }
         }
+        // Volunteer hours (check-in and check-out, or approved) are services of the member too: their service
+        // record feeds the funnel.
+        let reportOf = Dictionary(reports.map { ($0.personID, $0) }, uniquingKeysWith: { a, _ in a })
+        for chunk in Array(reportOf.keys).chunked(500) {
+            for h in try await VolunteeringQueries.hours(personIDs: chunk, from: nil, to: nil, db: db) {
+                guard let r = reportOf[h.personID] else { continue }
+                let served = LocalDate(instant: h.endedAt.timeIntervalSince1970)
+                if served < day(r.reportedOn) { continue }
+                services.append(ReportingFunnel.Service(reportID: r.id!, servedOn: served, verified: true))
+            }
+        }
         return ReportingFunnel.stages(
             reports: reports.map {
                 ReportingFunnel.Report(

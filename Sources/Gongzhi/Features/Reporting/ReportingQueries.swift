@@ -113,6 +113,27 @@ enum ReportingQueries {
         }
     }
 
+    /// A member's service (作表率) as their service record shows it.
+    struct MemberServiceFact: Sendable {
+        let id: Int
+        let personID: Int
+        let servedOn: LocalDate
+        let hours: Double
+        let text: String
+        let verified: Bool
+    }
+
+    /// The services these people recorded, newest first, at most 1,000.
+    static func memberServices(personIDs: [Int], db: any Database) async throws -> [MemberServiceFact] {
+        guard !personIDs.isEmpty else { return [] }
+        return try await MemberService.query(on: db).filter(\.$personID ~~ Array(Set(personIDs)))
+            .sort(\.$servedOn, .descending).limit(1_000).all().map {
+                MemberServiceFact(
+                    id: $0.id!, personID: $0.personID, servedOn: ReportingFacts.day($0.servedOn), hours: $0.hours,
+                    text: $0.text, verified: $0.verified)
+            }
+    }
+
     /// A unit's active report to a community.
     struct UnitReportSummary: Sendable {
         let id: Int

@@ -40,6 +40,11 @@ extension UnitsQueries {
         reporting(try await caller.scoped(ResidentUnit.self, id, for: use, field: field))
     }
 
+    /// A unit id in a path, checked against the caller's scope: a 404 when unknown or outside (logged).
+    static func scopedReportingUnit(_ id: Int, _ caller: Caller) async throws -> ReportingUnit {
+        reporting(try await caller.scoped(ResidentUnit.self, id, for: .read))
+    }
+
     /// The units in a scope that are not archived, by name (a staff pick list).
     static func reportingUnits(in scope: DataScope, on db: any Database) async throws -> [ReportingUnit] {
         try await ResidentUnit.query(on: db).inScope(scope, \.$path).filter(\.$archived == false).sort(\.$name).all()

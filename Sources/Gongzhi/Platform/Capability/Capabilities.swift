@@ -19,6 +19,7 @@ extension Capability {
         .lists,
         .volunteering,
         .points,
+        .records,
         .auditLog,
         .home,
     ]
