@@ -567,6 +567,7 @@ def volunteering_day():
                  (now - datetime.timedelta(minutes=10)).strftime("%Y-%m-%dT%H:%M"),
                  (now + datetime.timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M"))
         desk.type(desk.find("#address"), "社区文化广场")
+        desk.run("document.getElementById('points').value = '20';")  # taking part earns 20 points
         desk.click(desk.find("#activity-form button[type='submit']"))
         wait_for(lambda: desk.find_all("#check-in-code"), "the new activity's page did not open")
         code = desk.text(desk.find("#check-in-code strong")).strip()
@@ -588,6 +589,9 @@ def volunteering_day():
         overflow = phone.run("return document.documentElement.scrollWidth - window.innerWidth")
         expect(overflow <= 0, f"my hours is {overflow}px wider than the phone")
         phone.screenshot(os.path.join(SHOTS, "volunteering-my-hours.png"))
+        # Taking part earns the activity's points: the ledger shows them with the activity, for the shop (next check).
+        phone.get(SERVER + "/points")
+        expect(title in phone.text(phone.find("main")), "the service hours earned no points")
     finally:
         desk.quit()
         phone.quit()
