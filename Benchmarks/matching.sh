@@ -18,7 +18,7 @@ cleanup() {
   [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true
   [ -d "$WORK/pg/data" ] && runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$WORK/pg/data" -m immediate stop \
     >/dev/null 2>&1 || true
-  rm -rf "$WORK"
+  [ -n "${KEEP:-}" ] || rm -rf "$WORK"
 }
 trap cleanup EXIT
 
@@ -35,12 +35,13 @@ LUA
 
 run() { # name url
   local out rps p50 p95 p99 errors
-  out=$(TOKEN=$TOKEN wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$WORK/get.lua" "$2")
+  out=$(TOKEN=$TOKEN wrk -t"$(( CONNECTIONS < 2 ? 1 : 2 ))" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$WORK/get.lua" "$2")
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
   p50=$(echo "$out" | awk '$1=="50%" {print $2}')
   p95=$(echo "$out" | awk '$1=="P95" {print $2 "ms"}')
   p99=$(echo "$out" | awk '$1=="99%" {print $2}')
-  errors=$(echo "$out" | awk '/Non-2xx/ {print $4}')
+  errors=$(echo "$out" | awk '/Non-2xx/ {print $5}')
+  [ -n "$errors" ] && curl -s -H "Authorization: Bearer $TOKEN" "$2" | head -c 300 >&2
   printf '| %-13s | %-38s | %9s | %8s | %9s | %8s | %s |\n' "$DB" "$1" "$rps" "$p50" "$p95" "$p99" "${errors:-0}"
 }
 
@@ -80,22 +81,18 @@ print("COMMIT;")
 PY
 }
 
-meta() { # the grids (id, community, path, centre) and a user, as JSON, from the API
-  python3 - "$PORT" "$TOKEN" <<'PY'
-import json, sys, urllib.request
-port, token = sys.argv[1], sys.argv[2]
-def get(path):
-    req = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers={"Authorization": "Bearer " + token})
-    return json.load(urllib.request.urlopen(req))
-out = []
-for g in get("/api/v1/grids"):
-    d = get(f"/api/v1/grids/{g['id']}")
-    ring = d["boundary"]["coordinates"][0][0] if d["boundary"]["type"] == "MultiPolygon" else d["boundary"]["coordinates"][0]
-    lng = sum(p[0] for p in ring) / len(ring); lat = sum(p[1] for p in ring) / len(ring)
-    out.append({"id": g["id"], "community": d["grid"]["communityNodeId"], "path": d["grid"]["path"],
-                "lat": lat, "lng": lng})
-items = get("/api/v1/lists/items?status=open")["items"]
-print(json.dumps({"grids": out, "user": 1, "item": items[0]["id"]}))
+meta() { # the grids (id, community, path, centre), an account and the need, as JSON, from the SQLite file
+  python3 - "$1" <<'PY'
+import json, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+grids = [{"id": i, "community": c, "path": p, "lat": (a + b) / 2, "lng": (x + y) / 2}
+         for i, c, p, a, b, x, y in db.execute(
+             "SELECT id, community_node_id, path, min_lat, max_lat, min_lng, max_lng FROM grids WHERE archived = 0")]
+user = db.execute("SELECT id FROM users WHERE username = 'secretary'").fetchone()[0]
+community = db.execute("SELECT org_node_id FROM users WHERE username = 'secretary'").fetchone()[0]
+item = db.execute("SELECT i.id FROM list_items i WHERE i.community_node_id = ? AND i.closed_on IS NULL AND NOT EXISTS "
+                  "(SELECT 1 FROM list_claims c WHERE c.item_id = i.id) ORDER BY i.id LIMIT 1", (community,)).fetchone()[0]
+print(json.dumps({"grids": grids, "user": user, "item": item}))
 PY
 }
 
@@ -104,9 +101,9 @@ echo "|---|---|---|---|---|---|---|"
 
 DB=SQLite
 start "sqlite://$WORK/bench.sqlite"
-meta > "$WORK/meta.json"
-ITEM=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["item"])' "$WORK/meta.json")
 stop
+meta "$WORK/bench.sqlite" > "$WORK/meta.json"
+ITEM=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["item"])' "$WORK/meta.json")
 seed_sql "$WORK/meta.json" > "$WORK/seed.sql"
 python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.executescript(open(sys.argv[2]).read()); c.close()' \
   "$WORK/bench.sqlite" "$WORK/seed.sql"
@@ -115,6 +112,7 @@ run "bare route (stylesheet)" "http://127.0.0.1:$PORT/static/app.css"
 run "suggestions among $RESOURCES resources" "http://127.0.0.1:$PORT/api/v1/lists/items/$ITEM/suggestions"
 stop
 
+[ -n "${SQLITE_ONLY:-}" ] && exit 0
 DB="PostgreSQL 15"
 mkdir -p "$WORK/pg" && chown postgres "$WORK/pg"
 runuser -u postgres -- "$PG_BIN/initdb" -D "$WORK/pg/data" -A trust -U postgres >/dev/null

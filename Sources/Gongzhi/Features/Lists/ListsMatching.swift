@@ -9,7 +9,7 @@ import Vapor
 enum ListsMatching {
     /// How many of the nearest candidates the ranking sees: far more than it suggests, so the tiers it weighs
     /// before distance (grid, community, covering all) are decided among enough of them.
-    static let window = 400
+    static let window = 200
 
     struct Reason: Content, Equatable {
         let code: String
@@ -131,8 +131,8 @@ enum ListsMatching {
             : "r.id ASC"
         let query: SQLQueryString = """
             SELECT r.id, r.title, r.unit_id, r.contact_name, r.grid_id, r.community_node_id, r.lat, r.lng, \
-            r.capacity, r.available_from, r.available_until, r.capacity - COALESCE((SELECT SUM(c.quantity) FROM \
-            list_claims c WHERE c.resource_id = r.id AND c.withdrawn_at IS NULL), 0) AS free \
+            r.capacity, r.available_from, r.available_until, CAST(r.capacity - COALESCE((SELECT SUM(c.quantity) \
+            FROM list_claims c WHERE c.resource_id = r.id AND c.withdrawn_at IS NULL), 0) AS BIGINT) AS free \
             FROM list_resources r WHERE r.category = \(bind: i.category.rawValue) AND r.withdrawn_on IS NULL \
             AND (r.available_until IS NULL OR r.available_until >= \(bind: LocalDate.today.description)) \
             AND \(reach) AND r.capacity > COALESCE((SELECT SUM(c.quantity) FROM list_claims c \

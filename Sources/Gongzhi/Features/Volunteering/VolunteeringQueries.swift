@@ -1,5 +1,6 @@
 import Fluent
 import GongzhiCore
+import SQLKit
 import Vapor
 
 /// One hour record as other capabilities read it (Points accrues once per `id`).
@@ -80,15 +81,36 @@ enum VolunteeringQueries {
         let q = ServiceTeam.query(on: db).filter(\.$active == true)
         if let path { q.filter(\.$path =~ path.value) }
         let teams = try await q.sort(\.$id).all()
-        let out = try await VolunteeringLists.teamOut(teams, db)
+        // Members and running activities only: matching asks this for every need, so no hours are summed here.
+        let ids = teams.compactMap(\.id)
+        var members: [Int: Int] = [:]
+        var running: [Int: Int] = [:]
+        let now = Date()
+        for chunk in ids.chunked(500) {
+            let sql = try db.sql()
+            let rows = try await sql.select().column("team_id").column(
+                SQLFunction("COUNT", args: SQLLiteral.all), as: "n"
+            )
+            .from(TeamMember.schema).where("team_id", .in, chunk).where("left_on", .is, SQLLiteral.null)
+            .groupBy("team_id").all()
+            for r in rows {
+                members[try r.decode(column: "team_id", as: Int.self)] = try r.decode(column: "n", as: Int.self)
+            }
+            for a in try await Activity.query(on: db).filter(\.$teamID ~~ chunk).filter(\.$state == .open)
+                .filter(\.$endsAt > now).field(\.$teamID).all()
+            {
+                if let t = a.teamID { running[t, default: 0] += 1 }
+            }
+        }
         var communityOf: [Int: Int] = [:]
         let nodes = try await OrgNode.query(on: db).filter(\.$id ~~ Array(Set(teams.map(\.nodeID)))).all()
         for n in nodes where n.kind == .communityCommittee { communityOf[n.id!] = n.id! }
-        return zip(teams, out).map { t, o in
+        return teams.map { t in
             TeamOffer(
-                id: o.id, name: o.name, categories: o.categories, skills: o.skills,
+                id: t.id!, name: t.name, categories: VolunteeringFacts.categories(t.categories), skills: t.skills,
                 communityNodeID: communityOf[t.nodeID], gridID: t.gridID, path: t.path, lat: t.lat, lng: t.lng,
-                memberCount: o.memberCount, freeCapacity: o.freeCapacity, ownerUnitID: t.ownerUnitID)
+                memberCount: members[t.id!] ?? 0, freeCapacity: max(0, t.capacity - (running[t.id!] ?? 0)),
+                ownerUnitID: t.ownerUnitID)
         }
     }
 
