@@ -73,7 +73,7 @@ enum PointsDesk {
 
     static func movementTable(_ ms: [PointsLists.MovementOut], _ lang: Lang, personLinks: Bool) -> HTML {
         guard !ms.isEmpty else { return "<p class=\"muted\">\(lang.t(.pointsNoMovements))</p>" }
-        let rows: [HTML] = ms.map { m in
+        let rows: [HTML] = ms.prefix(300).map { m in
             let who: HTML =
                 personLinks
                 ? "<a href=\"\(PointsRoute.person(.value(m.personID)))\">\(m.personName)</a>" : "\(m.personName)"

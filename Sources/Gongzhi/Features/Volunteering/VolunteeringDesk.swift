@@ -66,7 +66,7 @@ enum VolunteeringDesk {
         _ list: [VolunteeringLists.VolunteerOut], candidates: [PeopleQueries.VolunteerPerson], canEdit: Bool,
         canExport: Bool, q: String?, error: AppError?, csrf: HTML, _ lang: Lang
     ) -> HTML {
-        let rows: [HTML] = list.prefix(500).map { r in
+        let rows: [HTML] = list.prefix(200).map { r in
             let end: HTML =
                 canEdit
                 ? """
@@ -110,9 +110,9 @@ enum VolunteeringDesk {
 
     static func teams(
         _ list: [VolunteeringLists.TeamOut], choices: Choices, form f: VolunteeringPages.TeamForm?, canEdit: Bool,
-        canExport: Bool, q: String?, error: AppError?, csrf: HTML, _ lang: Lang
+        canExport: Bool, q: String?, error: AppError?, csrf: HTML, _ lang: Lang, staff: Bool = true
     ) -> HTML {
-        let rows: [HTML] = list.prefix(500).map { t in
+        let rows: [HTML] = list.prefix(200).map { t in
             """
             <tr><td><a href="\(VolunteeringRoute.team(.value(t.id)))">\(t.name)</a></td>\
             <td>\(lang.t(.volunteeringTeamKind(t.kind)))</td><td>\(t.nodeName)</td><td>\(t.ownerUnitName ?? "")</td>\
@@ -146,7 +146,7 @@ enum VolunteeringDesk {
             <p><button type="submit">\(lang.t(.actionCreate))</button></p></form></section>
             """ : ""
         return """
-            <h1>\(lang.t(.volunteeringTeams))</h1>\(menu(lang))\(Widgets.errorSummary(error, lang: lang))
+            <h1>\(lang.t(.volunteeringTeams))</h1>\(staff ? menu(lang) : "")\(Widgets.errorSummary(error, lang: lang))
             <p>\(lang.t(.volunteeringTeamCount, String(list.count)))</p>\(search(.teams, q: q, lang))\
             \(export(.teamsExport, canExport, lang))
             <table id="teams"><thead><tr><th>\(lang.t(.volunteeringTeamName))</th>\
@@ -160,7 +160,7 @@ enum VolunteeringDesk {
 
     static func team(
         _ d: VolunteeringLists.TeamDetailOut, candidates: [VolunteeringLists.VolunteerOut], canEdit: Bool,
-        error: AppError?, csrf: HTML, _ lang: Lang
+        error: AppError?, csrf: HTML, _ lang: Lang, staff: Bool = true
     ) -> HTML {
         let t = d.team
         let members: [HTML] = d.members.map { m in
@@ -185,7 +185,7 @@ enum VolunteeringDesk {
             </label><p><button type="submit">\(lang.t(.volunteeringAddMember))</button></p></form>
             """ : ""
         return """
-            <h1>\(t.name)</h1>\(menu(lang))\(Widgets.errorSummary(error, lang: lang))
+            <h1>\(t.name)</h1>\(staff ? menu(lang) : "")\(Widgets.errorSummary(error, lang: lang))
             <section class="card" id="team-detail"><table class="detail">
             <tr><th>\(lang.t(.volunteeringKind))</th><td>\(lang.t(.volunteeringTeamKind(t.kind)))</td></tr>
             <tr><th>\(lang.t(.volunteeringOrganiser))</th><td>\(t.nodeName)</td></tr>
@@ -268,7 +268,8 @@ enum VolunteeringDesk {
 
     static func activity(
         _ a: VolunteeringLists.ActivityOut, signups: [VolunteeringLists.SignupOut], hours: [VolunteeringLists.HourOut],
-        codes: [VolunteeringLists.HourCodeOut], canEdit: Bool, error: AppError?, csrf: HTML, _ lang: Lang
+        codes: [VolunteeringLists.HourCodeOut], canEdit: Bool, error: AppError?, csrf: HTML, _ lang: Lang,
+        staff: Bool = true
     ) -> HTML {
         func t(_ d: Date?) -> String { d.map(VolunteeringFacts.local) ?? "" }
         let rows: [HTML] = signups.map { s in
@@ -312,7 +313,7 @@ enum VolunteeringDesk {
             \(cancel)
             """ : ""
         return """
-            <h1>\(a.title)</h1>\(menu(lang))\(Widgets.errorSummary(error, lang: lang))
+            <h1>\(a.title)</h1>\(staff ? menu(lang) : "")\(Widgets.errorSummary(error, lang: lang))
             <section class="card" id="activity-detail"><p>\(VolunteeringPhone.when(a)) · \(a.address)</p>\
             <p>\(lang.t(.serviceCategory(a.category))) · \(a.nodeName) · \(a.hostUnitName ?? "") · \
             \(a.teamName ?? "")</p><p>\(lang.t(.volunteeringPlaces, String(a.confirmed), String(a.capacity))) · \

@@ -180,7 +180,7 @@ enum VolunteeringPages {
             req.caller, communityID: try VolunteeringAPI.int(req, "communityId"),
             query: VolunteeringAPI.text(req, "q"), category: try VolunteeringAPI.category(req))
         let candidates =
-            v.can(.editPeople) ? try await PeopleQueries.volunteerCandidates(v.scope, limit: 500, on: req.db) : []
+            v.can(.editPeople) ? try await PeopleQueries.volunteerCandidates(v.scope, limit: 200, on: req.db) : []
         return render(
             req, req.t(.volunteeringVolunteers),
             VolunteeringDesk.volunteers(
@@ -239,7 +239,8 @@ enum VolunteeringPages {
             req, req.t(.volunteeringTeams),
             VolunteeringDesk.teams(
                 list, choices: choices, form: f, canEdit: v.can(.editPeople), canExport: v.can(.exportData),
-                q: VolunteeringAPI.text(req, "q"), error: error, csrf: CSRF.hiddenField(req), req.lang))
+                q: VolunteeringAPI.text(req, "q"), error: error, csrf: CSRF.hiddenField(req), req.lang,
+                staff: v.can(.viewPeople)))
     }
 
     @Sendable static func teams(_ req: Request) async throws -> HTML { try await teamsPage(req, nil, error: nil) }
@@ -259,12 +260,12 @@ enum VolunteeringPages {
         let d = try await VolunteeringLists.team(req.caller, id: id)
         let candidates =
             v.can(.editPeople)
-            ? try await VolunteeringLists.volunteers(req.caller, communityID: nil).prefix(500).map { $0 } : []
+            ? try await VolunteeringLists.volunteers(req.caller, communityID: nil).prefix(200).map { $0 } : []
         return render(
             req, d.team.name,
             VolunteeringDesk.team(
                 d, candidates: candidates, canEdit: v.can(.editPeople) && !isVolunteer(req), error: error,
-                csrf: CSRF.hiddenField(req), req.lang))
+                csrf: CSRF.hiddenField(req), req.lang, staff: v.can(.viewPeople)))
     }
 
     @Sendable static func team(_ req: Request) async throws -> HTML {
@@ -370,7 +371,7 @@ enum VolunteeringPages {
             req, a.title,
             VolunteeringDesk.activity(
                 a, signups: signups, hours: hours, codes: issued, canEdit: canEdit, error: error,
-                csrf: CSRF.hiddenField(req), req.lang))
+                csrf: CSRF.hiddenField(req), req.lang, staff: v.can(.viewPeople)))
     }
 
     @Sendable static func activity(_ req: Request) async throws -> HTML {
@@ -429,7 +430,7 @@ enum VolunteeringPages {
                 VolunteeringPhone.hours(list, error: error, csrf: CSRF.hiddenField(req), req.lang))
         }
         let people =
-            v.can(.editPeople) ? try await VolunteeringLists.volunteers(req.caller, communityID: nil).prefix(500) : []
+            v.can(.editPeople) ? try await VolunteeringLists.volunteers(req.caller, communityID: nil).prefix(200) : []
         let approvers = v.can(.editPeople) ? try await VolunteeringDesk.approvers(v, req.db) : []
         return render(
             req, req.t(.volunteeringHours),
