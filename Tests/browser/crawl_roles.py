@@ -112,17 +112,25 @@ return {url: location.href, title: document.title, links, assets, overflow, esca
         layout: document.body ? document.body.className : ''};
 """
 
+FETCH_BATCH = 8  # 4 fetches at a time: 2 timeouts in a row stay under the driver call's 60 s
+FETCH_TIMEOUT_MS = 20000  # a link that does not answer in this time is dead to its user (status -2)
+SLOW_MS = 3000  # listed in the report, not a finding: timing belongs in Benchmarks/
+
 FETCH_SCRIPT = r"""
-const urls = arguments[0], done = arguments[arguments.length - 1], out = {};
+const urls = arguments[0], limitMs = arguments[1], done = arguments[arguments.length - 1], out = {};
 let next = 0;
 async function worker() {
   while (next < urls.length) {
-    const u = urls[next++];
+    const u = urls[next++], t0 = performance.now(), stop = new AbortController();
+    const timer = setTimeout(() => stop.abort(), limitMs);
     try {
-      const r = await fetch(u, {credentials: 'same-origin', redirect: 'manual', cache: 'no-store'});
+      const r = await fetch(u, {credentials: 'same-origin', redirect: 'manual', cache: 'no-store',
+                                signal: stop.signal});
       out[u] = [r.status, r.type, r.headers.get('content-type') || ''];
       try { await r.arrayBuffer(); } catch (e) {}
-    } catch (e) { out[u] = [-1, 'error', String(e)]; }
+    } catch (e) { out[u] = [stop.signal.aborted ? -2 : -1, 'error', String(e)]; }
+    clearTimeout(timer);
+    out[u].push(Math.round(performance.now() - t0));
   }
 }
 Promise.all([worker(), worker(), worker(), worker()]).then(() => done(out));
@@ -226,8 +234,9 @@ def crawl_role(server, driver, role, outdir, axe_js, log=None, lang=None):
                 if here not in seen_on[u]:
                     seen_on[u].append(here)
             fresh = [u for u in dict.fromkeys(seen_on) if u not in status]
-            if fresh:
-                status.update(b.run_async(FETCH_SCRIPT, fresh))
+            # in small batches, so one slow URL is named in the report instead of timing the whole batch out
+            for i in range(0, len(fresh), FETCH_BATCH):
+                status.update(b.run_async(FETCH_SCRIPT, fresh[i:i + FETCH_BATCH], FETCH_TIMEOUT_MS))
             # overflow and escaped markup
             if phone and page["overflow"]:
                 rep["overflow"].append(OrderedDict(page=here, **page["overflow"]))
@@ -261,8 +270,11 @@ def crawl_role(server, driver, role, outdir, axe_js, log=None, lang=None):
         b.quit()
     for u, pages in seen_on.items():
         st = status.get(u)
-        if st and st[0] >= 400:
+        if st and (st[0] >= 400 or st[0] == -2):
             rep["dead_links"].append(OrderedDict(url=u, status=st[0], pages=pages))
+    rep["slow"] = [OrderedDict(url=u, ms=st[3], pages=seen_on.get(u, [])[:4])
+                   for u, st in sorted(status.items(), key=lambda kv: -kv[1][3]) if st[3] >= SLOW_MS]
+    rep["slowest"] = [[u, st[3]] for u, st in sorted(status.items(), key=lambda kv: -kv[1][3])[:5]]
     rep["links_checked"] = len(status)
     rep["link_statuses"] = dict(Counter(str(st[0]) for st in status.values()).most_common())
     rep["seconds"] = round(time.time() - started, 1)
@@ -330,6 +342,11 @@ def format_report(report):
                 more = f" (+{len(d['pages']) - 4})" if len(d["pages"]) > 4 else ""
                 on = ", ".join(rel(p) for p in d["pages"][:4]) + more
                 out.append(f"    {d['status']} {rel(d['url'])}  on {on}")
+        if r["slow"]:
+            out.append(f"  slow links, {SLOW_MS} ms or more, not counted ({len(r['slow'])}):")
+            for d in r["slow"]:
+                out.append(f"    {d['ms']} ms {rel(d['url'])}  on " + ", ".join(rel(p) for p in d["pages"]))
+        out.append("  slowest: " + ", ".join(f"{rel(u)} {ms} ms" for u, ms in r.get("slowest", [])))
         if r["overflow"]:
             out.append(f"  horizontal overflow ({len(r['overflow'])} pages):")
             for o in r["overflow"]:

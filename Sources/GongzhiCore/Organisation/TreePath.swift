@@ -15,6 +15,14 @@ public struct TreePath: Hashable, Sendable, CustomStringConvertible {
 
     public func contains(_ other: TreePath) -> Bool { other.value.hasPrefix(value) }
 
+    /// The paths above this one, from the root down ("/1/", "/1/4/" for "/1/4/17/").
+    public var ancestors: [TreePath] {
+        let ids = self.ids
+        return (1..<max(1, ids.count)).map { n in
+            TreePath("/" + ids.prefix(n).map(String.init).joined(separator: "/") + "/")
+        }
+    }
+
     public var description: String { value }
 
     /// Rewrites a path inside a moved subtree: the part up to and including `from` becomes `to`.

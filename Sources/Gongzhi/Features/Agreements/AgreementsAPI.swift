@@ -20,19 +20,11 @@ enum AgreementsAPI {
     }
 
     static func year(_ req: Request) throws -> Int {
-        guard let raw = req.query[String.self, at: "year"], !raw.isEmpty else { return LocalDate.today.year }
-        guard let y = Int(raw), (2000...2100).contains(y) else {
-            throw AppError.badRequest(.errorDateParam, args: ["year", raw])
-        }
-        return y
+        try req.queryInt("year", in: 2000...2100) ?? LocalDate.today.year
     }
 
     static func state(_ req: Request) throws -> AgreementState? {
-        guard let raw = req.query[String.self, at: "state"], !raw.isEmpty else { return nil }
-        guard let s = AgreementState(rawValue: raw) else {
-            throw AppError.badRequest(.errorDateParam, args: ["state", raw])
-        }
-        return s
+        try req.queryValue("state", AgreementState.self)
     }
 
     @Sendable static func list(_ req: Request) async throws -> [AgreementSummary] {

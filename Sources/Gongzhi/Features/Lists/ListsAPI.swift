@@ -81,18 +81,10 @@ enum ListsAPI {
     }
 
     static func category(_ req: Request) throws -> ServiceCategory? {
-        guard let raw = req.query[String.self, at: "category"], !raw.isEmpty else { return nil }
-        guard let c = ServiceCategory(rawValue: raw) else {
-            throw AppError.badRequest(.errorDateParam, args: ["category", raw])
-        }
-        return c
+        try req.queryValue("category", ServiceCategory.self)
     }
 
-    static func search(_ req: Request) throws -> String? {
-        let q = (req.query[String.self, at: "q"] ?? "").trimmingWhitespace()
-        if q.count > 50 { throw AppError.badRequest(.errorDateParam, args: ["q", String(q.prefix(20))]) }
-        return q.isEmpty ? nil : q
-    }
+    static func search(_ req: Request) throws -> String? { try req.querySearch() }
 
     @Sendable static func resources(_ req: Request) async throws -> [ListResourceOut] {
         try await ListsQueryModels.resources(
@@ -122,11 +114,7 @@ enum ListsAPI {
     }
 
     static func projectState(_ req: Request) throws -> ProjectState? {
-        guard let raw = req.query[String.self, at: "state"], !raw.isEmpty else { return nil }
-        guard let s = ProjectState(rawValue: raw) else {
-            throw AppError.badRequest(.errorDateParam, args: ["state", raw])
-        }
-        return s
+        try req.queryValue("state", ProjectState.self)
     }
 
     @Sendable static func projects(_ req: Request) async throws -> [ProjectSummary] {

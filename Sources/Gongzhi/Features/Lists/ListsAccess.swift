@@ -130,27 +130,16 @@ enum ListsFacts {
     static let maxQuantity = 10_000
     static let maxCapacity = 1_000_000
 
-    /// The strict ancestors of every path in a scope ("/1/4/" for "/1/4/17/"), where offers to a street or the
-    /// district are kept.
+    /// The paths above every path of a scope, where offers to a street or the district are kept.
     static func ancestorPaths(of scope: DataScope) -> [String] {
-        var out = Set<String>()
-        for p in scope.paths {
-            let ids = p.ids
-            for n in stride(from: 1, to: ids.count, by: 1) {
-                out.insert("/" + ids.prefix(n).map(String.init).joined(separator: "/") + "/")
-            }
-        }
-        return out.sorted()
+        Set(scope.paths.flatMap { $0.ancestors.map(\.value) }).sorted()
     }
 
-    static func ancestorPaths(of path: String) -> [String] {
-        ancestorPaths(of: DataScope(own: TreePath(path)))
-    }
+    static func ancestorPaths(of path: String) -> [String] { TreePath(path).ancestors.map(\.value) }
 
     /// The community a resident or member lives in: their node when it is a community, else the community above.
     static func homeCommunity(_ v: Viewer, on db: any Database) async throws -> OrgNode? {
-        if v.node.kind == .communityCommittee { return v.node }
-        return try await OrgQueries.ancestors(of: v.node, on: db).first { $0.kind == .communityCommittee }
+        try await OrgQueries.community(of: v.node, on: db)
     }
 
     /// Active claims' quantities per item.

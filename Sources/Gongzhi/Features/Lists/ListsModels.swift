@@ -93,30 +93,13 @@ enum ListsQueryModels {
 
     static func filter(_ req: Request) throws -> ListFilter {
         var f = ListFilter()
-        func value<T: RawRepresentable>(_ key: String, _: T.Type) throws -> T? where T.RawValue == String {
-            guard let raw = req.query[String.self, at: key], !raw.isEmpty else { return nil }
-            guard let v = T(rawValue: raw) else { throw AppError.badRequest(.errorDateParam, args: [key, raw]) }
-            return v
-        }
-        f.kind = try value("kind", ListItemKind.self)
-        f.status = try value("status", NeedStatus.self)
-        f.category = try value("category", ServiceCategory.self)
-        f.origin = try value("origin", ListOrigin.self)
-        if let raw = req.query[String.self, at: "communityId"], !raw.isEmpty {
-            guard let id = Int(raw), id > 0 else {
-                throw AppError.badRequest(.errorDateParam, args: ["communityId", raw])
-            }
-            f.communityNodeID = id
-        }
-        let q = (req.query[String.self, at: "q"] ?? "").trimmingWhitespace()
-        if q.count > 50 { throw AppError.badRequest(.errorDateParam, args: ["q", String(q.prefix(20))]) }
-        f.q = q.isEmpty ? nil : q
-        if let raw = req.query[String.self, at: "page"], !raw.isEmpty {
-            guard let p = Int(raw), (1...10_000).contains(p) else {
-                throw AppError.badRequest(.errorDateParam, args: ["page", raw])
-            }
-            f.page = p
-        }
+        f.kind = try req.queryValue("kind", ListItemKind.self)
+        f.status = try req.queryValue("status", NeedStatus.self)
+        f.category = try req.queryValue("category", ServiceCategory.self)
+        f.origin = try req.queryValue("origin", ListOrigin.self)
+        f.communityNodeID = try req.queryInt("communityId", in: 1...Int(Int32.max))
+        f.q = try req.querySearch()
+        f.page = try req.queryInt("page", in: 1...10_000) ?? 1
         return f
     }
 

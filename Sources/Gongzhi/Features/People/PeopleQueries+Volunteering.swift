@@ -51,6 +51,16 @@ extension PeopleQueries {
             .limit(limit).all().map(volunteerPerson)
     }
 
+    /// Ids of people in a scope whose name contains the text, at most `limit`: a volunteer search runs in the
+    /// database, not over the first page of registrations.
+    static func volunteerIDs(named text: String, in scope: DataScope, limit: Int, on db: any Database) async throws
+        -> [Int]
+    {
+        let t = text.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "")
+        return try await Person.query(on: db).inScope(scope, \.$path).filter(\.$archived == false)
+            .filter(\.$name, .custom("LIKE"), "%" + t + "%").sort(\.$id).limit(limit).all().compactMap(\.id)
+    }
+
     /// People who are not archived, by id, for the demo's volunteers.
     static func volunteerPeople(on db: any Database) async throws -> [VolunteerPerson] {
         try await Person.query(on: db).filter(\.$archived == false).sort(\.$id).all().map(volunteerPerson)

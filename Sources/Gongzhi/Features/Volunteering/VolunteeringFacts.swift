@@ -50,8 +50,7 @@ enum VolunteeringFacts {
     /// The community above (or at) a node: where a person's registration belongs.
     static func community(of nodeID: Int, on db: any Database) async throws -> OrgNode? {
         guard let node = try await OrgNode.find(nodeID, on: db) else { return nil }
-        if node.kind == .communityCommittee { return node }
-        return try await OrgQueries.ancestors(of: node, on: db).last { $0.kind == .communityCommittee }
+        return try await OrgQueries.community(of: node, on: db)
     }
 
     /// A person's community: their home community when they have one, else the community where they are organised.
@@ -63,12 +62,7 @@ enum VolunteeringFacts {
     /// The paths a resident's activity list and sign-ups reach: activities organised by their community, anything
     /// below it, and the street and district above it (whose activities are open to all their residents).
     static func reach(of community: OrgNode) -> (own: String, above: [String]) {
-        let ids = community.treePath.ids
-        var above: [String] = []
-        for k in 1..<max(1, ids.count) {
-            above.append("/" + ids.prefix(k).map(String.init).joined(separator: "/") + "/")
-        }
-        return (community.path, above)
+        (community.path, community.treePath.ancestors.map(\.value))
     }
 
     static func reaches(_ path: String, community: OrgNode) -> Bool {

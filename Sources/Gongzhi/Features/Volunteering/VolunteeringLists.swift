@@ -140,7 +140,7 @@ enum VolunteeringLists {
     /// Staff's volunteers in scope (phones masked); a resident's or member's own registration.
     static func volunteers(
         _ caller: Caller, communityID: Int?, query: String? = nil, category: ServiceCategory? = nil,
-        includeEnded: Bool = false
+        includeEnded: Bool = false, limit: Int = limit
     ) async throws -> [VolunteerOut] {
         let v = try caller.requireViewer()
         let q = Volunteer.query(on: caller.db)
@@ -157,13 +157,18 @@ enum VolunteeringLists {
         }
         if let category { q.filter(\.$categories ~~ category.rawValue) }
         if !includeEnded { q.filter(\.$endedOn == nil) }
-        var rows = try await q.sort(\.$registeredOn, .descending).sort(\.$id, .descending).limit(limit).all()
-        let people = try await PeopleQueries.volunteerPeople(rows.map(\.personID), on: caller.db)
         if let text = query?.trimmingWhitespace(), !text.isEmpty {
-            rows = rows.filter { r in
-                (people[r.personID]?.name.contains(text) ?? false) || r.skills.contains(text)
+            let named = try await PeopleQueries.volunteerIDs(
+                named: text, in: v.scope, limit: Self.limit, on: caller.db)
+            let t = text.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "")
+            q.group(.or) { g in
+                g.filter(\.$skills, .custom("LIKE"), "%" + t + "%")
+                if !named.isEmpty { g.filter(\.$personID ~~ named) }
             }
         }
+        let rows = try await q.sort(\.$registeredOn, .descending).sort(\.$id, .descending)
+            .limit(min(limit, Self.limit)).all()
+        let people = try await PeopleQueries.volunteerPeople(rows.map(\.personID), on: caller.db)
         let communities = try await VolunteeringFacts.names(rows.map(\.communityNodeID), on: caller.db)
         let minutes = try await minutesByPerson(rows.map(\.personID), on: caller.db)
         return rows.map { r in

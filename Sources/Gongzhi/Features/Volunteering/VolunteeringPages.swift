@@ -260,7 +260,7 @@ enum VolunteeringPages {
         let d = try await VolunteeringLists.team(req.caller, id: id)
         let candidates =
             v.can(.editPeople)
-            ? try await VolunteeringLists.volunteers(req.caller, communityID: nil).prefix(200).map { $0 } : []
+            ? try await VolunteeringLists.volunteers(req.caller, communityID: nil, limit: 200) : []
         return render(
             req, d.team.name,
             VolunteeringDesk.team(
@@ -430,12 +430,12 @@ enum VolunteeringPages {
                 VolunteeringPhone.hours(list, error: error, csrf: CSRF.hiddenField(req), req.lang))
         }
         let people =
-            v.can(.editPeople) ? try await VolunteeringLists.volunteers(req.caller, communityID: nil).prefix(200) : []
+            v.can(.editPeople) ? try await VolunteeringLists.volunteers(req.caller, communityID: nil, limit: 200) : []
         let approvers = v.can(.editPeople) ? try await VolunteeringDesk.approvers(v, req.db) : []
         return render(
             req, req.t(.volunteeringHours),
             VolunteeringDesk.hours(
-                list, people: Array(people), approvers: approvers, me: v.user.id!, form: f,
+                list, people: people, approvers: approvers, me: v.user.id!, form: f,
                 canEdit: v.can(.editPeople), canExport: v.can(.exportData), error: error,
                 csrf: CSRF.hiddenField(req), req.lang))
     }

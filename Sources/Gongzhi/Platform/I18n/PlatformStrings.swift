@@ -530,6 +530,7 @@ enum PlatformStrings {
         .entityRequestCategory: ("诉求类别", "Request category"),
         .entityVisit: ("走访记录", "Visit"),
         .entityRequestPhoto: ("诉求照片", "Request photo"),
+        .errorQueryValue: ("参数 {0} 的值“{1}”无效。", "“{1}” is not a valid value for {0}."),
         .serviceCategory(.elderlyCare): ("助老", "Elderly care"),
         .serviceCategory(.children): ("儿童关爱", "Children"),
         .serviceCategory(.disability): ("助残", "Disability support"),

@@ -10,7 +10,12 @@ enum OrgQueries {
         return ids.compactMap { id in found.first { $0.id == id } }
     }
 
-    /// The node if it lies in the viewer's scope; a logged 404 if it exists elsewhere.
+    /// The community committee a node is or lies in (nil above communities and off the territorial tree).
+    static func community(of node: OrgNode, on db: Database) async throws -> OrgNode? {
+        if node.kind == .communityCommittee { return node }
+        return try await ancestors(of: node, on: db).last { $0.kind == .communityCommittee }
+    }
+
     /// Names of nodes by id (archived ones too: a record keeps naming where it was).
     static func names(_ ids: [Int], on db: Database) async throws -> [Int: String] {
         var out: [Int: String] = [:]
@@ -20,6 +25,7 @@ enum OrgQueries {
         return out
     }
 
+    /// The node if it lies in the viewer's scope; a logged 404 if it exists elsewhere.
     static func findInScope(_ id: Int, _ caller: Caller) async throws -> OrgNode {
         try await caller.scoped(OrgNode.self, id)
     }
