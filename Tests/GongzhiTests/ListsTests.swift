@@ -157,6 +157,12 @@ struct ListsTests {
             #expect(try await ListItem.query(on: app.db).count() == before)
             let filter = try await secretary.api(.GET, "/api/v1/lists/items?status=done")
             #expect(filter.status == .badRequest)
+            // The message names the parameter and the value, not a date.
+            #expect(filter.errorMessage == "参数 status 的值“done”无效。", "\(filter.body.string)")
+            let page = try await secretary.api(.GET, "/api/v1/lists/items?page=0")
+            #expect(page.status == .badRequest && page.errorMessage?.contains("page") == true)
+            let long = try await secretary.api(.GET, "/api/v1/lists/items?q=" + String(repeating: "a", count: 51))
+            #expect(long.status == .badRequest)
         }
     }
 

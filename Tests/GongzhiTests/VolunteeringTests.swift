@@ -280,6 +280,22 @@ struct VolunteeringTests {
                 #expect(res.headers.contentType?.subType == "csv")
                 #expect(res.body.string.components(separatedBy: "\r\n").count > 2, "\(path) has rows")
             }
+            // A search runs over every registration in scope: by the person's name, and by skill.
+            let all = try await desk.api(.GET, "/api/v1/volunteering/volunteers").jsonArray()
+            let last = try #require(all.last)
+            let name = try #require(last["name"] as? String)
+            let found = try await desk.api(
+                .GET,
+                "/api/v1/volunteering/volunteers?q=" + name.addingPercentEncoding(
+                    withAllowedCharacters: .alphanumerics)!
+            ).jsonArray()
+            #expect(found.contains { $0["id"] as? Int == last["id"] as? Int }, "\(name)")
+            #expect(
+                found.allSatisfy {
+                    ($0["name"] as? String ?? "").contains(name) || ($0["skills"] as? String ?? "").contains(name)
+                })
+            let none = try await desk.api(.GET, "/api/v1/volunteering/volunteers?q=zzqq").jsonArray()
+            #expect(none.isEmpty)
             let r = try await desk.api(.GET, "/api/v1/volunteering/rankings?period=year").json()
             let volunteers = try #require(r["volunteers"] as? [[String: Any]])
             #expect(volunteers.count >= 5 && volunteers.first?["rank"] as? Int == 1)

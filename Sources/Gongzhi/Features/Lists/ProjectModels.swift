@@ -151,9 +151,6 @@ enum ProjectModels {
         guard let p = try await ProjectPhoto.find(photoID, on: caller.db), p.projectID == projectID else {
             throw AppError.notFound()
         }
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: p.contentType)
-        headers.replaceOrAdd(name: .cacheControl, value: "private, max-age=3600")
-        return Response(status: .ok, headers: headers, body: .init(data: p.bytes))
+        return Photos.response(p.bytes, contentType: p.contentType)
     }
 }

@@ -216,10 +216,7 @@ enum ProjectsService {
         let (p, a) = try await managed(projectID, caller, ownerToo: true)
         guard p.state != .cancelled else { throw AppError.conflict(.errorListsProjectOver) }
         let text = try ListsService.text(raw, field: "text", max: F.maxText)
-        if photos.count > maxNotePhotos {
-            throw AppError.invalid(.errorPhotoCount, args: [String(maxNotePhotos)], field: "photos")
-        }
-        let cleaned = try await clean(photos, caller)
+        let cleaned = try await Photos.clean(photos, limit: maxNotePhotos, caller)
         let n = ProjectNote()
         n.projectID = projectID
         n.text = text
@@ -242,31 +239,6 @@ enum ProjectsService {
                 before: nil as String?, after: ["note": String(text.prefix(200)), "photos": String(cleaned.count)])
         }
         return n
-    }
-
-    struct Cleaned: Sendable {
-        let bytes: [UInt8]
-        let kind: ImageSanitizer.Kind
-    }
-
-    static func clean(_ files: [[UInt8]], _ caller: Caller) async throws -> [Cleaned] {
-        guard !files.isEmpty else { return [] }
-        let outcome: Result<[Cleaned], ImageSanitizer.Problem> = try await caller.offload {
-            var out: [Cleaned] = []
-            for f in files {
-                do throws(ImageSanitizer.Problem) {
-                    let c = try ImageSanitizer.sanitize(f, keepMetadata: false)
-                    out.append(Cleaned(bytes: c.bytes, kind: c.kind))
-                } catch { return .failure(error) }
-            }
-            return .success(out)
-        }
-        switch outcome {
-        case .success(let c): return c
-        case .failure(let problem):
-            throw AppError.invalid(
-                key: problem.messageKey, args: [String(ImageSanitizer.maxBytes / 1024 / 1024)], field: "photos")
-        }
     }
 
     /// Moves a project: start it, cancel it, or close it with evidence, the number served and the residents'

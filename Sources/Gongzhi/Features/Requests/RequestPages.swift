@@ -102,7 +102,7 @@ enum RequestPages {
             }
             let files = (f.photos ?? []).filter { $0.data.readableBytes > 0 }.map { Array($0.data.readableBytesView) }
             // Check the photos before anything is stored: a bad photo leaves nothing half-done.
-            let photos = try await RequestPhotos.clean(
+            let photos = try await Photos.clean(
                 files, keepLocation: f.keepLocation == "true",
                 limit: RequestPhotos.perRequest, req.caller)
             // A likely duplicate is offered before the resident submits; they may still go on.
@@ -168,7 +168,7 @@ enum RequestPages {
             input.meetingID = try FormNumber.int(f.meetingId, field: "meetingId")
             input.mergeInto = try FormNumber.int(f.mergeInto, field: "mergeInto")
             let files = (f.photos ?? []).filter { $0.data.readableBytes > 0 }.map { Array($0.data.readableBytesView) }
-            let photos = try await RequestPhotos.clean(
+            let photos = try await Photos.clean(
                 files, keepLocation: false, limit: RequestPhotos.perStep, req.caller)
             let r = try await RequestService.perform(req.caller, id: id, action: action, input)
             _ = try await RequestPhotos.add(req.caller, to: r, photos: photos, asEvidence: true)

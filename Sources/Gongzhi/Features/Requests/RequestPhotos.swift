@@ -34,35 +34,8 @@ enum RequestPhotos {
 
     /// Checks and stores photos. The resident's go with the request (at most nine in all); staff's go with the
     /// latest event (evidence of a step).
-    struct Cleaned: Sendable {
-        let bytes: [UInt8]
-        let kind: ImageSanitizer.Kind
-    }
-
-    /// Checks and cleans photos in one pass on the thread pool, before anything is stored: a bad photo leaves nothing
-    /// half-done, and the cleaned bytes are what `add` stores (no photo is decoded twice).
-    static func clean(_ files: [[UInt8]], keepLocation: Bool, limit: Int, _ caller: Caller) async throws -> [Cleaned] {
-        if files.count > limit { throw AppError.invalid(.errorPhotoCount, args: [String(limit)], field: "photos") }
-        let outcome: Result<[Cleaned], ImageSanitizer.Problem> = try await caller.offload {
-            var cleaned: [Cleaned] = []
-            for file in files {
-                do throws(ImageSanitizer.Problem) {
-                    let c = try ImageSanitizer.sanitize(file, keepMetadata: keepLocation)
-                    cleaned.append(Cleaned(bytes: c.bytes, kind: c.kind))
-                } catch { return .failure(error) }
-            }
-            return .success(cleaned)
-        }
-        switch outcome {
-        case .success(let cleaned): return cleaned
-        case .failure(let problem):
-            throw AppError.invalid(
-                key: problem.messageKey, args: [String(ImageSanitizer.maxBytes / 1024 / 1024)],
-                field: "photos")
-        }
-    }
-
-    static func add(_ caller: Caller, to r: ServiceRequest, photos cleaned: [Cleaned], asEvidence: Bool) async throws
+    static func add(_ caller: Caller, to r: ServiceRequest, photos cleaned: [Photos.Cleaned], asEvidence: Bool)
+        async throws
         -> [RequestPhoto]
     {
         guard !cleaned.isEmpty else { return [] }
@@ -125,7 +98,7 @@ enum RequestPhotos {
         let reporter = r.reporterUserID == v.user.id
         if reporter && r.state != .raised { throw AppError.conflict(.errorPhotoLate) }
         let keep = try req.flag("keepLocation") == true && reporter
-        let cleaned = try await clean([Array(body.readableBytesView)], keepLocation: keep, limit: 1, req.caller)
+        let cleaned = try await Photos.clean([Array(body.readableBytesView)], keepLocation: keep, limit: 1, req.caller)
         let stored = try await add(req.caller, to: r, photos: cleaned, asEvidence: !reporter)
         return try await PhotoRef(
             id: stored[0].id!, eventID: stored[0].eventID,
@@ -146,9 +119,6 @@ enum RequestPhotos {
         if p.eventID == nil, RequestAccess.isAnotherResidents(r, for: try req.requireViewer()) {
             throw await req.outOfScope("photo \(p.id ?? 0) of another resident", scopePath: r.path)
         }
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: p.contentType)
-        headers.replaceOrAdd(name: .cacheControl, value: "private, max-age=3600")
-        return Response(status: .ok, headers: headers, body: .init(data: p.bytes))
+        return Photos.response(p.bytes, contentType: p.contentType)
     }
 }

@@ -39,7 +39,7 @@ enum VisitPhotos {
     /// Checks and cleans the files before anything is stored (a bad photo leaves no visit half-written): the same
     /// cleaning as a request's photos, location data dropped.
     static func clean(_ files: [[UInt8]], _ caller: Caller) async throws -> [(bytes: [UInt8], type: String)] {
-        try await RequestPhotos.clean(files, keepLocation: false, limit: perVisit, caller).map {
+        try await Photos.clean(files, limit: perVisit, caller).map {
             ($0.bytes, $0.kind.contentType)
         }
     }
@@ -60,9 +60,6 @@ enum VisitPhotos {
     static func serve(_ caller: Caller, id: Int) async throws -> Response {
         try await caller.require(.viewPeople)
         let p = try await caller.scoped(VisitPhoto.self, id)
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: p.contentType)
-        headers.replaceOrAdd(name: .cacheControl, value: "private, max-age=3600")
-        return Response(status: .ok, headers: headers, body: .init(data: p.bytes))
+        return Photos.response(p.bytes, contentType: p.contentType)
     }
 }
