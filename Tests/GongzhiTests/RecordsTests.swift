@@ -32,6 +32,10 @@ struct RecordsTests {
             #expect(try await other.api(.GET, "/api/v1/records/people/\(pid)").status == .notFound)
             let resident = try await Client.api(app, as: "resident")
             #expect(try await resident.api(.GET, "/api/v1/records/people/\(pid)").status == .forbidden)
+            // The member downloads their own record, one line per entry.
+            let own = try await Client.page(app, as: "member").get("/records/mine/export.csv")
+            #expect(own.status == .ok && own.headers.contentType?.subType == "csv")
+            #expect(own.body.string.split(whereSeparator: \.isNewline).count == 1 + entries.count)
         }
     }
 
@@ -54,6 +58,13 @@ struct RecordsTests {
             }
             let away = try #require(others.last)
             #expect(try await client.get("/records/units/\(away)").status == .notFound)
+            // Staff who see the unit but may not export get its page without the CSV.
+            let grid = try await Client.page(app, as: "gridworker")
+            let seen = try await grid.get("/records/units/\(unit)")
+            if seen.status == .ok {
+                #expect(!seen.body.string.contains("/records/units/\(unit)/export.csv"))
+            }
+            #expect(try await grid.get("/records/units/\(unit)/export.csv").status != .ok)
         }
     }
 }

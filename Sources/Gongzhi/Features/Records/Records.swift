@@ -138,6 +138,13 @@ enum Records {
         return try await person(p.id, name: p.name, on: caller.db)
     }
 
+    /// A record's CSV is for its owner (the person, the unit's liaison) and for staff who may export.
+    static func mayExportUnit(_ id: Int, _ caller: Caller) async throws -> Bool {
+        let v = try caller.requireViewer()
+        if v.can(.exportData) { return true }
+        return try await UnitsQueries.liaisonUnitIDs(v, on: caller.db).contains(id)
+    }
+
     /// A unit's record: staff who see the unit, or its own liaison.
     static func unit(_ id: Int, _ caller: Caller) async throws -> ServiceRecord {
         let v = try caller.requireViewer()

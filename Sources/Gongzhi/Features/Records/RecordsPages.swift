@@ -6,6 +6,7 @@ import Vapor
 enum RecordsPages {
     static func register(_ p: RoutesBuilder) {
         p.get(RecordsRoute.mine, use: mine)
+        p.get(RecordsRoute.mineExport, use: mineExport)
         p.get(RecordsRoute.person(.key), use: person)
         p.get(RecordsRoute.personExport(.key), use: personExport)
         p.get(RecordsRoute.unit(.key), use: unit)
@@ -26,7 +27,7 @@ enum RecordsPages {
     }
 
     @Sendable static func mine(_ req: Request) async throws -> HTML {
-        page(req, try await Records.mine(req.caller), export: nil)
+        page(req, try await Records.mine(req.caller), export: RecordsRoute.mineExport.link)
     }
 
     @Sendable static func person(_ req: Request) async throws -> HTML {
@@ -39,7 +40,8 @@ enum RecordsPages {
     @Sendable static func unit(_ req: Request) async throws -> HTML {
         let id = try req.intParameter("id")
         let r = try await Records.unit(id, req.caller)
-        return page(req, r, export: RecordsRoute.unitExport(.value(id)).link)
+        let export = try await Records.mayExportUnit(id, req.caller) ? RecordsRoute.unitExport(.value(id)).link : nil
+        return page(req, r, export: export)
     }
 
     @Sendable static func personExport(_ req: Request) async throws -> Response {
@@ -47,8 +49,17 @@ enum RecordsPages {
         return csv(try await Records.person(try req.intParameter("id"), req.caller), req.lang)
     }
 
+    @Sendable static func mineExport(_ req: Request) async throws -> Response {
+        csv(try await Records.mine(req.caller), req.lang)
+    }
+
     @Sendable static func unitExport(_ req: Request) async throws -> Response {
-        csv(try await Records.unit(try req.intParameter("id"), req.caller), req.lang)
+        let id = try req.intParameter("id")
+        let r = try await Records.unit(id, req.caller)
+        guard try await Records.mayExportUnit(id, req.caller) else {
+            throw await req.caller.forbidden("unit record CSV")
+        }
+        return csv(r, req.lang)
     }
 
     static func csv(_ r: ServiceRecord, _ lang: Lang) -> Response {

@@ -3,6 +3,7 @@ import Vapor
 /// Every path of the service records (网上纪实), pages and API.
 enum RecordsRoute: AppRoute {
     case mine
+    case mineExport
     case person(Parameter<Int>)
     case personExport(Parameter<Int>)
     case unit(Parameter<Int>)
@@ -12,13 +13,15 @@ enum RecordsRoute: AppRoute {
     case apiUnit(Parameter<Int>)
 
     static let patterns: [RecordsRoute] = [
-        .mine, .person(.key), .personExport(.key), .unit(.key), .unitExport(.key), .apiMine, .apiPerson(.key),
+        .mine, .mineExport, .person(.key), .personExport(.key), .unit(.key), .unitExport(.key), .apiMine,
+        .apiPerson(.key),
         .apiUnit(.key),
     ]
 
     var components: [PathComponent] {
         switch self {
         case .mine: ["records", "mine"]
+        case .mineExport: ["records", "mine", "export.csv"]
         case .person(let id): ["records", "people", id.component("id")]
         case .personExport(let id): ["records", "people", id.component("id"), "export.csv"]
         case .unit(let id): ["records", "units", id.component("id")]
