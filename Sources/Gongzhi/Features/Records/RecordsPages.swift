@@ -95,7 +95,7 @@ enum RecordsView {
         return """
             <h1>\(lang.t(.recordsTitle, r.subject))</h1>
             <p id="record-totals">\(totals)\(balance)</p>
-            <p class="muted">\(lang.t(.recordsRule))</p>\(download)
+            <p class="muted">\(lang.t(.recordsRule)) \(lang.t(.recordsAsOf, LocalDate.today.description))</p>\(download)
             <table id="record"><thead><tr><th>\(lang.t(.recordsDay))</th><th>\(lang.t(.recordsKind))</th>\
             <th>\(lang.t(.recordsWhat))</th><th>\(lang.t(.recordsHours))</th><th>\(lang.t(.recordsPoints))</th></tr>\
             </thead><tbody>\(rows)</tbody></table>

@@ -5,6 +5,7 @@ extension Text {
     static let recordsTitle = Text("records.title")
     static let recordsOpen = Text("records.open")
     static let recordsRule = Text("records.rule")
+    static let recordsAsOf = Text("records.asOf")
     static let recordsTotals = Text("records.totals")
     static let recordsBalance = Text("records.balance")
     static let recordsDay = Text("records.day")
@@ -25,6 +26,7 @@ enum RecordsStrings {
         .homeRecordsHint: ("我参加的服务、时长和积分", "My services, hours and points"),
         .recordsTitle: ("{0} 的网上纪实", "Service record of {0}"),
         .recordsOpen: ("查看网上纪实", "Open the service record"),
+        .recordsAsOf: ("截至 {0}。打印本页即得纪实表。", "As of {0}. Print this page for a paper record."),
         .recordsRule: (
             "由各项记录汇总：已审核的服务、认领的岗位、签到签退及核定的志愿时"
                 + "长、行动项目和积分流水，不手工填写。",

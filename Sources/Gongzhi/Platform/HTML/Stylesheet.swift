@@ -88,6 +88,9 @@ enum Stylesheet {
         margin:0 0 8px;padding:6px 10px}table.list td{border:0;padding:2px 0;overflow-wrap:anywhere}\
         table.list td[data-label]::before{content:attr(data-label);color:var(--muted);font-size:13px;margin-right:8px}\
         body.phone main table:not(.list) td,body.phone main table:not(.list) th{overflow-wrap:anywhere}}
+        @media print{header.bar,nav,footer.foot,form,button,.button{display:none!important}\
+        body,.card,table{background:#fff}main{padding:0}a{color:inherit;text-decoration:none}\
+        tr{break-inside:avoid}}
         """
 
     static func serve() -> Response {
