@@ -91,11 +91,12 @@ enum RecordsView {
             .recordsTotals, String(t.services), String(format: "%.1f", t.hours), String(t.activities),
             String(t.posts), String(t.projects))
         let balance = t.pointsBalance.map { " · " + lang.t(.recordsBalance, String($0)) } ?? ""
+        let asOf = lang.t(.recordsAsOf, LocalDate.today.description)
         let download: HTML = export.map { "<p><a href=\"\($0)\">\(lang.t(.actionExportCSV))</a></p>" } ?? ""
         return """
             <h1>\(lang.t(.recordsTitle, r.subject))</h1>
             <p id="record-totals">\(totals)\(balance)</p>
-            <p class="muted">\(lang.t(.recordsRule)) \(lang.t(.recordsAsOf, LocalDate.today.description))</p>\(download)
+            <p class="muted">\(lang.t(.recordsRule)) \(asOf)</p>\(download)
             <table id="record"><thead><tr><th>\(lang.t(.recordsDay))</th><th>\(lang.t(.recordsKind))</th>\
             <th>\(lang.t(.recordsWhat))</th><th>\(lang.t(.recordsHours))</th><th>\(lang.t(.recordsPoints))</th></tr>\
             </thead><tbody>\(rows)</tbody></table>
