@@ -178,6 +178,17 @@ struct ListsTests {
                 json: ["kind": "help", "category": code, "text": "需要帮忙搬运旧家具"])
             #expect(raised.status == .created, "\(raised.body.string)")
             let rid = try #require((try raised.json()["request"] as? [String: Any])?["id"] as? Int)
+            // On the desk: the request's page offers the step, and the form comes filled in with the link back.
+            let desk = try await Client.page(app, as: "secretary")
+            let before = try await desk.get("/requests/\(rid)").body.string
+            #expect(before.contains("request-list-item") && before.contains("/lists?fromRequest=\(rid)"))
+            let drafted = try await desk.get("/lists?fromRequest=\(rid)")
+            #expect(drafted.status == .ok)
+            #expect(drafted.body.string.contains("name=\"originId\" type=\"number\" min=\"1\" value=\"\(rid)\""))
+            #expect(drafted.body.string.contains("需要帮忙搬运旧家具</textarea>"))
+            // Another community's secretary cannot draft from it.
+            let away = try await Client.page(app, as: "secretary2").get("/lists?fromRequest=\(rid)")
+            #expect(away.status == .unprocessableEntity)
             let secretary = try await Client.api(app, as: "secretary")
             let body: [String: Any] = [
                 "title": "搬运旧家具", "category": "other", "origin": "request", "originId": rid,
@@ -189,6 +200,9 @@ struct ListsTests {
             #expect((item["text"] as? String)?.contains("旧家具") == true)
             let again = try await secretary.api(.POST, "/api/v1/lists/items", json: body)
             #expect(again.status == .conflict)
+            let after = try await desk.get("/requests/\(rid)").body.string
+            #expect(after.contains("/lists/items/\(item["id"] as? Int ?? 0)"))
+            #expect(!after.contains("fromRequest"))
             let complaint = try await resident.api(
                 .POST, "/api/v1/requests", json: ["kind": "complaint", "category": code, "text": "噪音扰民"])
             let cid = try #require((try complaint.json()["request"] as? [String: Any])?["id"] as? Int)

@@ -39,7 +39,8 @@ extension Capability {
         apiDoc: { ListsAPIDoc.operations },
         strings: ListsStrings.table,
         demo: { try await ListsDemo.load($0) },
-        todos: { v, lang, db in try await ListsAlerts.todos(v, lang, db) }
+        todos: { v, lang, db in try await ListsAlerts.todos(v, lang, db) },
+        requestSections: { id, caller in try await ListsSections.request(id, caller) }
     )
 }
 
@@ -84,6 +85,34 @@ extension ProjectMilestone {
 
 extension ProjectNote {
     static let treePaths = TreePathTable(table: schema, pathColumns: ["path"])
+}
+
+/// On a help request's page, for list keepers: the need it became, or the one step that makes it one.
+enum ListsSections {
+    static func request(_ id: Int, _ caller: Caller) async throws -> PageSection? {
+        let a = try await ListsAccess.of(caller)
+        guard a.keeps else { return nil }
+        let lang = caller.lang
+        if let item = try await a.items(on: caller.db).filter(\.$origin == .request).filter(\.$originID == id).first()
+        {
+            return PageSection(
+                id: "request-list-item", title: lang.t(.navLists),
+                items: [
+                    .init(
+                        link: ListsRoute.item(.value(item.id!)).link, label: item.title,
+                        detail: lang.t(.listsFromRequestDone))
+                ])
+        }
+        let r = try await RequestsQueries.listOrigin(id, field: "originId", caller)
+        guard r.kind == .help else { return nil }
+        return PageSection(
+            id: "request-list-item", title: lang.t(.navLists),
+            items: [
+                .init(
+                    link: ListsRoute.page.query([("fromRequest", String(id))]), label: lang.t(.listsFromRequest),
+                    detail: lang.t(.listsFromRequestHint))
+            ])
+    }
 }
 
 /// "A new resource fits your need" and the other way round, as the owner's to-dos until they open the item.

@@ -91,6 +91,15 @@ struct ListFilter: Sendable {
 enum ListsQueryModels {
     typealias F = ListsFacts
 
+    /// A help request as a new need: its words, its community and the link back, for the keeper to check and record.
+    static func draft(fromRequest id: Int, _ caller: Caller) async throws -> ListsViews.ItemDraft {
+        let r = try await RequestsQueries.listOrigin(id, field: "fromRequest", caller)
+        guard r.kind == .help else { throw AppError.invalid(.errorListsOriginKind, field: "fromRequest") }
+        return ListsViews.ItemDraft(
+            kind: ListItemKind.need.rawValue, title: String(r.text.prefix(40)), text: r.text,
+            communityID: String(r.communityNodeID), origin: ListOrigin.request.rawValue, originID: String(r.id))
+    }
+
     static func filter(_ req: Request) throws -> ListFilter {
         var f = ListFilter()
         f.kind = try req.queryValue("kind", ListItemKind.self)

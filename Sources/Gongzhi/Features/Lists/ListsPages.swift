@@ -41,7 +41,7 @@ enum ListsPages {
 
     // MARK: Items
 
-    static func listBody(_ req: Request, error: AppError?) async throws -> HTML {
+    static func listBody(_ req: Request, draft: ListsViews.ItemDraft? = nil, error: AppError?) async throws -> HTML {
         let a = try await ListsAccess.of(req.caller)
         if a.isResident { return try await mineBody(req, prefill: .init(), error: error) }
         let f = try Q.filter(req)
@@ -51,9 +51,14 @@ enum ListsPages {
             ? try await OrgQueries.nodesInScope(a.viewer.scope, on: req.db).filter {
                 $0.kind == .communityCommittee
             }.map { (id: $0.id!, name: $0.name) } : []
-        let m = ListsViews.ListModel(
+        var m = ListsViews.ListModel(
             items: items, filter: f, more: more, url: req.url.string, communities: communities,
             mayExport: a.viewer.can(.exportData), isResident: false, mayRaise: a.keeps || a.isGridStaff)
+        if let draft {
+            m.draft = draft
+        } else if a.keeps, let id = try req.queryInt("fromRequest", in: 1...Int(Int32.max)) {
+            m.draft = try await Q.draft(fromRequest: id, req.caller)
+        }
         return page(req, req.t(.navLists), ListsViews.list(m, csrf: CSRF.hiddenField(req), error: error, req.lang))
     }
 
@@ -76,6 +81,13 @@ enum ListsPages {
         var origin: String?
         var originId: String?
 
+        var draft: ListsViews.ItemDraft {
+            ListsViews.ItemDraft(
+                kind: kind ?? "", title: title ?? "", text: text ?? "", category: category ?? "",
+                quantity: quantity ?? "1", communityID: communityNodeId ?? "", origin: origin ?? "",
+                originID: originId ?? "")
+        }
+
         func input() throws -> S.ItemInput {
             guard let c = category.flatMap(ServiceCategory.init(rawValue:)) else {
                 throw AppError.invalid(.errorListsCategory, field: "category")
@@ -95,7 +107,7 @@ enum ListsPages {
         let f = try req.content.decode(ItemForm.self)
         return try await FormChange.run(
             req, to: { ListsRoute.item(.value(try await S.createItem(req.caller, try f.input()).id!)).link },
-            page: { try await listBody(req, error: $0) })
+            page: { try await listBody(req, draft: f.draft, error: $0) })
     }
 
     static func mineBody(_ req: Request, prefill: ListsViews.Prefill, error: AppError?) async throws -> HTML {

@@ -99,6 +99,9 @@ extension Text {
     static let listsOpenProject = Text("lists.openProject")
     static let listsOrigin = Text("lists.origin")
     static let listsOriginID = Text("lists.originID")
+    static let listsFromRequest = Text("lists.fromRequest")
+    static let listsFromRequestHint = Text("lists.fromRequestHint")
+    static let listsFromRequestDone = Text("lists.fromRequestDone")
     static let listsOwner = Text("lists.owner")
     static let listsPartners = Text("lists.partners")
     static let listsPhotos = Text("lists.photos")
@@ -325,6 +328,13 @@ enum ListsStrings {
         .listsOpenProject: ("建立行动项目", "Open an action project"),
         .listsOrigin: ("来源", "Origin"),
         .listsOriginID: ("来源编号", "Origin number"),
+        .listsFromRequest: ("列入需求清单", "Add to the needs list"),
+        .listsFromRequestHint: (
+            "把这件求助登记为社区需求，保留与诉求的关联，以便匹配资源和服务团队。",
+            "Record this call for help as a need of the community, linked to the request, so resources and teams "
+                + "can be matched to it."
+        ),
+        .listsFromRequestDone: ("已列入需求清单", "On the needs list"),
         .listsOwner: ("牵头单位", "Owner"),
         .listsPartners: ("参与单位", "Partners"),
         .listsPhotos: ("照片（最多 3 张）", "Photos (at most 3)"),

@@ -20,6 +20,21 @@ enum ListsViews {
         let mayExport: Bool
         let isResident: Bool
         let mayRaise: Bool
+        /// What the new-item form shows: a refused form's values, or a help request being put on the list.
+        var draft = ItemDraft()
+    }
+
+    struct ItemDraft: Sendable {
+        var kind = ""
+        var title = ""
+        var text = ""
+        var category = ""
+        var quantity = "1"
+        var communityID = ""
+        var origin = ""
+        var originID = ""
+
+        var fromRequest: Bool { origin == ListOrigin.request.rawValue && !originID.isEmpty }
     }
 
     static func categoryOptions(_ selected: ServiceCategory?, _ lang: Lang, any: Bool) -> HTML {
@@ -70,6 +85,8 @@ enum ListsViews {
     static func list(_ m: ListModel, csrf: HTML, error: AppError?, _ lang: Lang) -> HTML {
         let f = m.filter
         let export: HTML = m.mayExport ? "<a href=\"\(ListsRoute.export)\">\(lang.t(.actionExportCSV))</a>" : ""
+        let form: HTML =
+            m.mayRaise && !m.isResident ? itemForm(m.communities, draft: m.draft, csrf: csrf, error: error, lang) : ""
         return """
             <h1>\(lang.t(.navLists))</h1>\(tabs(lang, resident: m.isResident))
             <p class="muted">\(lang.t(.listsIntro))</p>
@@ -84,38 +101,44 @@ enum ListsViews {
             <label for="origin">\(lang.t(.listsOrigin))</label>\
             <select id="origin" name="origin">\(enumOptions(f.origin, lang) { $0.label })</select>
             <button>\(lang.t(.actionFilter))</button> \(export)</form>
+            \(m.draft.fromRequest ? form : "")
             \(itemTable(m.items, id: "list-items", lang))
             \(Widgets.pager(url: m.url, lang: lang, hasNext: m.more, page: f.page))
-            \(m.mayRaise && !m.isResident ? itemForm(m.communities, csrf: csrf, error: error, lang) : "")
+            \(m.draft.fromRequest ? "" : form)
             """
     }
 
-    static func itemForm(_ communities: [(id: Int, name: String)], csrf: HTML, error: AppError?, _ lang: Lang)
-        -> HTML
-    {
-        """
-        <form method="post" action="\(ListsRoute.page)" class="card" id="item-form">\(csrf)
-        <h2>\(lang.t(.listsNewItem))</h2>\(Widgets.errorSummary(error, lang: lang))
-        <label for="i-kind">\(lang.t(.listsKind))</label><select id="i-kind" name="kind">\
-        \(Widgets.options(ListItemKind.allCases.map { ($0.rawValue, lang.t($0.label)) }))</select>
-        <label for="i-title">\(lang.t(.listsTitle))</label><input id="i-title" name="title" required maxlength="100">
-        <label for="i-text">\(lang.t(.listsDetails))</label>\
-        <textarea id="i-text" name="text" maxlength="2000"></textarea>
-        <label for="i-category">\(lang.t(.listsCategory))</label>\
-        <select id="i-category" name="category">\(categoryOptions(nil, lang, any: false))</select>
-        <label for="i-quantity">\(lang.t(.listsQuantity))</label>\
-        <input id="i-quantity" name="quantity" type="number" min="1" max="10000" value="1">
-        <label for="i-community">\(lang.t(.listsCommunity))</label><select id="i-community" name="communityNodeId">\
-        \(Widgets.options(communities.map { (String($0.id), $0.name) }))</select>
-        <label for="i-from">\(lang.t(.listsNeededFrom))</label><input id="i-from" name="neededFrom" type="date">
-        <label for="i-until">\(lang.t(.listsNeededUntil))</label><input id="i-until" name="neededUntil" type="date">
-        <label for="i-origin">\(lang.t(.listsOrigin))</label><select id="i-origin" name="origin">\
-        \(Widgets.options([ListOrigin.staff, .request, .visit, .meeting].map { ($0.rawValue, lang.t($0.label)) }))\
-        </select>
-        <label for="i-origin-id">\(lang.t(.listsOriginID))</label>\
-        <input id="i-origin-id" name="originId" type="number" min="1">
-        <button>\(lang.t(.listsRaise))</button></form>
-        """
+    static func itemForm(
+        _ communities: [(id: Int, name: String)], draft d: ItemDraft, csrf: HTML, error: AppError?, _ lang: Lang
+    ) -> HTML {
+        let kinds = Widgets.options(ListItemKind.allCases.map { ($0.rawValue, lang.t($0.label)) }, selected: d.kind)
+        let categories = categoryOptions(ServiceCategory(rawValue: d.category), lang, any: false)
+        let origins = [ListOrigin.staff, .request, .visit, .meeting].map { ($0.rawValue, lang.t($0.label)) }
+        return """
+            <form method="post" action="\(ListsRoute.page)" class="card" id="item-form">\(csrf)
+            <h2>\(lang.t(.listsNewItem))</h2>\(Widgets.errorSummary(error, lang: lang))
+            <label for="i-kind">\(lang.t(.listsKind))</label><select id="i-kind" name="kind">\(kinds)</select>
+            <label for="i-title">\(lang.t(.listsTitle))</label>\
+            <input id="i-title" name="title" required maxlength="100" value="\(d.title)">
+            <label for="i-text">\(lang.t(.listsDetails))</label>\
+            <textarea id="i-text" name="text" maxlength="2000">\(d.text)</textarea>
+            <label for="i-category">\(lang.t(.listsCategory))</label>\
+            <select id="i-category" name="category">\(categories)</select>
+            <label for="i-quantity">\(lang.t(.listsQuantity))</label>\
+            <input id="i-quantity" name="quantity" type="number" min="1" max="10000" value="\(d.quantity)">
+            <label for="i-community">\(lang.t(.listsCommunity))</label>\
+            <select id="i-community" name="communityNodeId">\
+            \(Widgets.options(communities.map { (String($0.id), $0.name) }, selected: d.communityID))</select>
+            <label for="i-from">\(lang.t(.listsNeededFrom))</label>\
+            <input id="i-from" name="neededFrom" type="date">
+            <label for="i-until">\(lang.t(.listsNeededUntil))</label>\
+            <input id="i-until" name="neededUntil" type="date">
+            <label for="i-origin">\(lang.t(.listsOrigin))</label><select id="i-origin" name="origin">\
+            \(Widgets.options(origins, selected: d.origin))</select>
+            <label for="i-origin-id">\(lang.t(.listsOriginID))</label>\
+            <input id="i-origin-id" name="originId" type="number" min="1" value="\(d.originID)">
+            <button>\(lang.t(.listsRaise))</button></form>
+            """
     }
 
     struct MineModel: Sendable {

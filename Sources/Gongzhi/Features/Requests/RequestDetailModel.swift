@@ -58,6 +58,8 @@ struct RequestDetailModel: Sendable {
     /// The community's recent joint meetings, when the viewer may decide at one.
     var meetings: [MeetingChoice]
     var duplicates: [RequestRow]
+    /// What other capabilities show for the request (the need it became).
+    var sections: [PageSection] = []
     /// Residents who joined it ("me too").
     var supporters = 0
 
@@ -210,6 +212,7 @@ extension RequestDetailModel {
             \(RequestPages.time(r.stepDeadline))\(overdue)\(rating)</p>\(support)</section>
             \(placeSection(m, csrf: csrf, lang))
             \(handlerList)
+            \(PageSection.view(m.sections, lang))
             \(duplicates)
             \(actions)
             <section class="card"><h2>\(lang.t(.requestTimeline))</h2><ol id="timeline">\(timeline)</ol></section>

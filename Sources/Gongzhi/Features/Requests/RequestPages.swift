@@ -133,7 +133,8 @@ enum RequestPages {
 
     static func detailPage(_ req: Request, id: Int, error: AppError? = nil) async throws -> HTML {
         let r = try await RequestAccess.find(id, req.caller)
-        let m = try await RequestDetailModel.query(r, viewer: try req.requireViewer(), lang: req.lang, on: req.db)
+        var m = try await RequestDetailModel.query(r, viewer: try req.requireViewer(), lang: req.lang, on: req.db)
+        m.sections = try await PageSection.request(id, req.caller)
         let body = RequestDetailModel.body(m, csrf: CSRF.hiddenField(req), error: error, req.lang)
         return Layout.page(req, title: m.request.row.number, body: body, active: RequestsRoute.list.path)
     }

@@ -36,6 +36,8 @@ struct Capability: Sendable {
     /// organisation node's page and 我的社区): see `PageSection`.
     var unitSections: PageSection.Source?
     var nodeSections: PageSection.Source?
+    /// Sections on a request's page (the need a help request became).
+    var requestSections: PageSection.Source?
 }
 
 /// One thing on a viewer's to-dos that a capability other than Requests owns.

@@ -2,9 +2,9 @@ import Fluent
 import Vapor
 
 /// A titled list of links one capability shows on another capability's page (a unit's page, an organisation
-/// node's page, 我的社区), so the page's owner names no other capability: it asks `Capability.all` for the
-/// sections of a unit or a node and renders them. Each source checks what the caller may see and returns nil
-/// when it has nothing to show.
+/// node's page, 我的社区, a request's page), so the page's owner names no other capability: it asks
+/// `Capability.all` for the sections of its record and renders them. Each source checks what the caller may see
+/// and returns nil when it has nothing to show.
 struct PageSection: Sendable {
     typealias Source = @Sendable (_ id: Int, _ caller: Caller) async throws -> PageSection?
 
@@ -35,6 +35,15 @@ struct PageSection: Sendable {
     static func node(_ id: Int, _ caller: Caller) async throws -> [PageSection] {
         var out: [PageSection] = []
         for source in Capability.all.compactMap(\.nodeSections) {
+            if let s = try await source(id, caller) { out.append(s) }
+        }
+        return out
+    }
+
+    /// The sections every capability shows for a request of the five-step loop.
+    static func request(_ id: Int, _ caller: Caller) async throws -> [PageSection] {
+        var out: [PageSection] = []
+        for source in Capability.all.compactMap(\.requestSections) {
             if let s = try await source(id, caller) { out.append(s) }
         }
         return out
