@@ -400,6 +400,45 @@ struct MeetingsTests {
         }
     }
 
+    /// The agenda takes up open needs and problems of the lists under the meeting's node: once each, never one
+    /// of another community, never a need already met.
+    @Test func theAgendaTakesUpOpenNeeds() async throws {
+        try await withTestApp { app in
+            let secretary = try await Client.api(app, as: "secretary")
+            let m = try await Self.create(secretary, app, ["title": "需求议事"])
+            let id = try #require(m["id"] as? Int)
+            let c1 = try await Fixtures.node(app, code: "QH-S1-C1")
+            let open = try await ListsQueries.agendaNeeds(under: c1.path, limit: 5, db: app.db)
+            let need = try #require(open.first)
+            let page = try await Client.page(app, as: "secretary").get("/meetings/\(id)").body.string
+            #expect(page.contains("name=\"listItemId\"") && page.contains("value=\"\(need.id)\""))
+            let added = try await secretary.api(.POST, "/api/v1/meetings/\(id)/agenda", json: ["listItemId": need.id])
+            #expect(added.status == .created, "\(added.body.string)")
+            let agenda = try #require(try added.json()["agenda"] as? [[String: Any]])
+            #expect(agenda.contains { $0["listItemId"] as? Int == need.id && $0["title"] as? String == need.title })
+            let twice = try await secretary.api(.POST, "/api/v1/meetings/\(id)/agenda", json: ["listItemId": need.id])
+            #expect(twice.status == .conflict)
+            // Another community's need, and a need already met, are refused like unknown ones.
+            let c2 = try await Fixtures.node(app, code: "QH-S1-C2")
+            let elsewhere = try #require(
+                try await ListsQueries.agendaNeeds(under: c2.path, limit: 1, db: app.db).first)
+            let away = try await secretary.api(
+                .POST, "/api/v1/meetings/\(id)/agenda", json: ["listItemId": elsewhere.id])
+            #expect(away.status == .unprocessableEntity)
+            let items = try await ListItem.query(on: app.db).filter(\.$path =~ c1.path).filter(\.$closedOn == nil)
+                .all()
+            let claimed = try await ListsFacts.claimed(items: items.compactMap(\.id), on: app.db)
+            let met = try #require(
+                items.first { ListRules.open(needed: $0.quantity, claimed: claimed[$0.id!] ?? []) == 0 })
+            let full = try await secretary.api(.POST, "/api/v1/meetings/\(id)/agenda", json: ["listItemId": met.id!])
+            #expect(full.status == .unprocessableEntity)
+            #expect(full.errorMessage == away.errorMessage)
+            let both = try await secretary.api(
+                .POST, "/api/v1/meetings/\(id)/agenda", json: ["listItemId": open[1].id, "requestId": 1])
+            #expect(both.status == .unprocessableEntity)
+        }
+    }
+
     @Test func pagesFormsAndCSV() async throws {
         try await withTestApp { app in
             let desk = try await Client.page(app, as: "secretary")

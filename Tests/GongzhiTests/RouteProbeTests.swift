@@ -117,6 +117,7 @@ struct RouteProbeTests {
         "buildingId": .building, "visitorUserId": .account,
         "meetingId": .meeting, "mergeInto": .request, "nodeId": .orgNode, "hostUnitId": .unit,
         "ownerUnitId": .unit, "bodyId": .jointBody, "requestId": .request, "postId": .servicePost,
+        "listItemId": .listItem,
         "resourceId": .listResource, "resourceIds": .listResource, "itemIds": .listItem, "partnerUnitIds": .unit,
         "originId": .request, "teamId": .serviceTeam, "activityId": .activity, "approverUserId": .account,
     ]

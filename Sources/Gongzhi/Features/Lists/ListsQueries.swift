@@ -3,6 +3,31 @@ import Vapor
 
 /// The lists' published queries, for other capabilities.
 enum ListsQueries {
+    /// A need or problem a meeting may take up: not closed, not fully met, under the meeting's node.
+    struct AgendaNeed: Sendable {
+        let id: Int
+        let title: String
+    }
+
+    /// The oldest such needs and problems first (they have waited longest), at most `limit`.
+    static func agendaNeeds(under path: String, limit: Int, db: any Database) async throws -> [AgendaNeed] {
+        let open = try await ListItem.query(on: db).filter(\.$path =~ path).filter(\.$closedOn == nil)
+            .sort(\.$id).limit(500).all()
+        let claimed = try await ListsFacts.claimed(items: open.compactMap(\.id), on: db)
+        return open.filter { ListRules.open(needed: $0.quantity, claimed: claimed[$0.id!] ?? []) > 0 }.prefix(limit)
+            .map { AgendaNeed(id: $0.id!, title: $0.title) }
+    }
+
+    /// One need or problem a client named for a meeting under `path`: nil when missing, elsewhere, closed or met.
+    static func agendaNeed(_ id: Int, under path: String, db: any Database) async throws -> AgendaNeed? {
+        guard let i = try await ListItem.find(id, on: db), i.path.hasPrefix(path), i.closedOn == nil else {
+            return nil
+        }
+        let claimed = try await ListsFacts.claimed(items: [id], on: db)[id] ?? []
+        guard ListRules.open(needed: i.quantity, claimed: claimed) > 0 else { return nil }
+        return AgendaNeed(id: id, title: i.title)
+    }
+
     /// Action projects each unit owned or partnered in that closed within the period (what an agreement's
     /// "projects" commitment counts besides its own project list).
     static func closedProjects(unitIDs: [Int], from: Date, to: Date, db: any Database) async throws -> [Int: Int] {

@@ -16,6 +16,8 @@ struct MeetingPageModel: Sendable {
     var ownerUnits: [(id: Int, name: String)]
     var ownerPeople: [(id: Int, name: String)]
     var checkInLink: String
+    /// Open needs and problems under the meeting's node that a proposer may put on the agenda.
+    var needs: [ListsQueries.AgendaNeed] = []
 
     static func query(_ id: Int, _ caller: Caller, base: String) async throws -> MeetingPageModel {
         let (m, access) = try await caller.meeting(id)
@@ -50,11 +52,18 @@ struct MeetingPageModel: Sendable {
             owners = out.invitees.filter { withAccounts.contains($0.personID) }.map { ($0.personID, $0.name) }
         }
         let invitedMe = out.invitees.contains { $0.personID == access.personID }
-        return MeetingPageModel(
+        let mayPropose = m.state == .scheduled && (manages || invitedMe)
+        var model = MeetingPageModel(
             meeting: out, nodeName: node?.name ?? "", bodyName: body?.name, manages: manages,
-            mayPropose: m.state == .scheduled && (manages || invitedMe), myPersonID: access.personID,
+            mayPropose: mayPropose, myPersonID: access.personID,
             people: people, ownerUnits: units, ownerPeople: owners,
             checkInLink: base + MeetingsRoute.checkIn.query([("code", m.checkInCode)]).description)
+        if mayPropose {
+            let taken = Set(out.agenda.compactMap(\.listItemID))
+            model.needs = try await ListsQueries.agendaNeeds(under: m.path, limit: 50, db: caller.db)
+                .filter { !taken.contains($0.id) }
+        }
+        return model
     }
 
     static func body(_ m: MeetingPageModel, error: AppError?, csrf: HTML, _ lang: Lang) -> HTML {
@@ -111,18 +120,28 @@ struct MeetingPageModel: Sendable {
 
     static func agendaSection(_ m: MeetingPageModel, csrf: HTML, _ lang: Lang) -> HTML {
         let items: [HTML] = m.meeting.agenda.map { a in
-            let link: HTML =
-                a.requestID.map { "<a href=\"\(RequestsRoute.request(.value($0)))\">\(a.title)</a>" as HTML }
-                ?? "\(a.title)"
+            var link: HTML = "\(a.title)"
+            if let r = a.requestID {
+                link = "<a href=\"\(RequestsRoute.request(.value(r)))\">\(a.title)</a>"
+            } else if let i = a.listItemID {
+                link = "<a href=\"\(ListsRoute.item(.value(i)))\">\(a.title)</a>"
+            }
             let who: HTML = a.proposerName.isEmpty ? "" : " <span class=\"muted\">\(a.proposerName)</span>"
             return "<li>\(link)\(who)</li>"
         }
+        let needs: HTML =
+            m.needs.isEmpty
+            ? ""
+            : """
+            <label for="a-need">\(lang.t(.meetingAgendaNeed))</label><select id="a-need" name="listItemId">\
+            <option value=""></option>\(Widgets.options(m.needs.map { (String($0.id), $0.title) }))</select>
+            """
         let form: HTML =
             m.mayPropose
             ? """
             <form method="post" action="\(MeetingsRoute.agenda(.value(m.meeting.id)))" class="row" \
             id="agenda-form">\(csrf)<label for="a-title">\(lang.t(.meetingPropose))</label>\
-            <input id="a-title" name="title" maxlength="200" required> \
+            <input id="a-title" name="title" maxlength="200">\(needs) \
             <button type="submit">\(lang.t(.actionCreate))</button></form>
             """ : ""
         let none: HTML = "<p class=\"muted\">\(lang.t(.meetingAgendaEmpty))</p>"

@@ -175,12 +175,14 @@ enum MeetingPages {
 
     struct AgendaForm: Content {
         var title: String?
+        var listItemId: String?
     }
 
     @Sendable static func propose(_ req: Request) async throws -> Response {
         let f = try req.content.decode(AgendaForm.self)
         return try await change(req) { id in
-            _ = try await MeetingsService.propose(req.caller, id: id, .init(title: f.title))
+            let need = try FormNumber.int(f.listItemId, field: "listItemId")
+            _ = try await MeetingsService.propose(req.caller, id: id, .init(title: f.title, listItemID: need))
         }
     }
 

@@ -36,13 +36,16 @@ final class Meeting: Model, @unchecked Sendable {
     var localDay: LocalDate { LocalDate(day) ?? LocalDate(instant: startsAt.timeIntervalSince1970) }
 }
 
-/// An item of a meeting's agenda: a request awaiting the meeting's decision, or an item a member proposed.
+/// An item of a meeting's agenda: a request awaiting the meeting's decision, a need or problem from the lists, or an
+/// item a member proposed.
 final class MeetingAgendaItem: Model, @unchecked Sendable {
     static let schema = "meeting_agenda_items"
     @ID(custom: .id, generatedBy: .database) var id: Int?
     @Field(key: "meeting_id") var meetingID: Int
     @Field(key: "title") var title: String
     @OptionalField(key: "request_id") var requestID: Int?
+    /// A need or problem of the four lists taken up by the meeting.
+    @OptionalField(key: "list_item_id") var listItemID: Int?
     @Field(key: "proposer_name") var proposerName: String
     @OptionalField(key: "proposer_user_id") var proposerUserID: Int?
     @Field(key: "path") var path: String
@@ -168,6 +171,18 @@ struct CreateMeetings: AsyncMigration {
 /// The request loop's joint meetings, kept until now by Requests in `joint_meetings`, become meetings of kind
 /// `requestDecision` with the same ids (a request's decision names its meeting by id); the old table stays as it
 /// was and nothing writes to it any more.
+/// Agenda items may name a need or problem of the four lists (no foreign key: the lists' tables come later in the
+/// migration order, and the id is checked against the meeting's node when proposed).
+struct AddAgendaNeeds: AsyncMigration {
+    var name: String { "090_meeting_agenda_needs" }
+    func prepare(on db: Database) async throws {
+        try await db.schema(MeetingAgendaItem.schema).field("list_item_id", .int).update()
+    }
+    func revert(on db: Database) async throws {
+        try await db.schema(MeetingAgendaItem.schema).deleteField("list_item_id").update()
+    }
+}
+
 struct CopyJointMeetings: AsyncMigration {
     var name: String { "041_copy_joint_meetings" }
     func prepare(on db: Database) async throws {

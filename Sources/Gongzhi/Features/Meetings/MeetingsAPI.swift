@@ -11,6 +11,8 @@ enum MeetingsAPI {
         let title: String
         let requestID: Int?
         let requestNumber: String?
+        /// A need or problem of the four lists the meeting takes up.
+        let listItemID: Int?
         let proposerName: String
     }
     struct InviteeOut: Content {
@@ -140,7 +142,7 @@ enum MeetingsAPI {
         var out = items.map {
             AgendaOut(
                 id: $0.id, title: $0.title, requestID: $0.requestID,
-                requestNumber: $0.requestID.flatMap { numbers[$0]?.number },
+                requestNumber: $0.requestID.flatMap { numbers[$0]?.number }, listItemID: $0.listItemID,
                 proposerName: $0.proposerName)
         }
         if m.state == .scheduled {
@@ -150,7 +152,7 @@ enum MeetingsAPI {
                 live.filter { !stored.contains($0.id) }.map {
                     AgendaOut(
                         id: nil, title: "\($0.number) \(String($0.text.prefix(60)))", requestID: $0.id,
-                        requestNumber: $0.number, proposerName: "")
+                        requestNumber: $0.number, listItemID: nil, proposerName: "")
                 } + out
         }
         return out

@@ -30,8 +30,8 @@ enum MeetingsAPIDoc {
             answer: .one(MeetingsAPI.MeetingOut.self)),
         APIOperation(
             .post, "meetings/{id}/agenda",
-            "Propose an agenda item (those who run the meeting, and invitees): a title, or a request awaiting the "
-                + "community's decision",
+            "Propose an agenda item (those who run the meeting, and invitees): a title, a request awaiting the "
+                + "community's decision, or an open need or problem of the lists under the meeting's node",
             tag: "meetings", body: .one(MeetingsService.AgendaInput.self), status: 201,
             answer: .one(MeetingsAPI.MeetingOut.self)),
         APIOperation(

@@ -6,7 +6,7 @@ extension Capability {
     /// check-in by code, quorum, minutes, decisions that become their owners' tasks, and calendar feeds.
     static let meetings = Capability(
         name: "Meetings",
-        migrations: [CreateMeetings(), CopyJointMeetings()],
+        migrations: [CreateMeetings(), CopyJointMeetings(), AddAgendaNeeds()],
         register: { r in
             MeetingsAPI.register(r.api)
             MeetingPages.register(r.pages)

@@ -36,9 +36,11 @@ enum MeetingsService {
     }
 
     struct AgendaInput: StrictInput {
-        static let fields: Set<String> = ["title", "requestID"]
+        static let fields: Set<String> = ["title", "requestID", "listItemID"]
         var title: String?
         var requestID: Int?
+        /// A need or problem of the four lists under the meeting's node, not closed and not fully met.
+        var listItemID: Int?
     }
 
     struct InviteeInput: StrictInput {
@@ -275,12 +277,23 @@ enum MeetingsService {
             if already > 0 { throw AppError.conflict(.errorMeetingAgendaTwice) }
             if title.isEmpty { title = "\(r.number) \(String(r.text.prefix(60)))" }
         }
+        if let itemID = input.listItemID {
+            if input.requestID != nil { throw AppError.invalid(.errorMeetingAgendaOne, field: "listItemId") }
+            guard let need = try await ListsQueries.agendaNeed(itemID, under: m.path, db: caller.db) else {
+                throw AppError.invalid(.errorRefUnknown, field: "listItemId")
+            }
+            let already = try await MeetingAgendaItem.query(on: caller.db).filter(\.$meetingID == id)
+                .filter(\.$listItemID == itemID).count()
+            if already > 0 { throw AppError.conflict(.errorMeetingAgendaTwice) }
+            if title.isEmpty { title = need.title }
+        }
         if title.isEmpty { throw AppError.invalid(.errorMeetingAgendaTitle, field: "title") }
         let itemTitle = title
         let item = MeetingAgendaItem()
         item.meetingID = id
         item.title = title
         item.requestID = input.requestID
+        item.listItemID = input.listItemID
         item.proposerName = v.user.displayName
         item.proposerUserID = v.user.id
         item.path = m.path
@@ -288,7 +301,11 @@ enum MeetingsService {
             try await item.create(on: db)
             try await Audit.record(
                 on: db, by: v, .create, entity: .meetingAgendaItem, id: item.id!, label: itemTitle, scopePath: m.path,
-                before: nil as String?, after: ["meeting": String(id), "request": input.requestID.map(String.init)])
+                before: nil as String?,
+                after: [
+                    "meeting": String(id), "request": input.requestID.map(String.init),
+                    "need": input.listItemID.map(String.init),
+                ])
         }
         return item
     }

@@ -108,6 +108,8 @@ extension Text {
     static let errorMeetingNotScheduled = Text("error.meeting.notScheduled")
     static let errorMeetingAgendaTitle = Text("error.meeting.agendaTitle")
     static let errorMeetingAgendaTwice = Text("error.meeting.agendaTwice")
+    static let errorMeetingAgendaOne = Text("error.meeting.agendaOne")
+    static let meetingAgendaNeed = Text("meeting.agendaNeed")
     static let errorMeetingInvitedTwice = Text("error.meeting.invitedTwice")
     static let errorMeetingCode = Text("error.meeting.code")
     static let errorMeetingDecisionWhat = Text("error.meeting.decisionText")
@@ -287,7 +289,11 @@ enum MeetingsStrings {
             "The meeting is closed or cancelled: it no longer changes."
         ),
         .errorMeetingAgendaTitle: ("请填写议题。", "Give the item's title."),
-        .errorMeetingAgendaTwice: ("该诉求已在议程上。", "The request is on the agenda already."),
+        .errorMeetingAgendaTwice: ("该事项已在议程上。", "That item is on the agenda already."),
+        .errorMeetingAgendaOne: (
+            "一个议题只能对应一件诉求或一项需求。", "An agenda item takes up one request or one need, not both."
+        ),
+        .meetingAgendaNeed: ("或选清单中的需求、问题", "or a need or problem from the lists"),
         .errorMeetingInvitedTwice: ("此人已受邀。", "This person is invited already."),
         .errorMeetingCode: (
             "签到码不对：请输入会场展示的 6 位数字。",
