@@ -291,7 +291,8 @@ enum MeetingsStrings {
         .errorMeetingAgendaTitle: ("请填写议题。", "Give the item's title."),
         .errorMeetingAgendaTwice: ("该事项已在议程上。", "That item is on the agenda already."),
         .errorMeetingAgendaOne: (
-            "一个议题只能对应一件诉求或一项需求。", "An agenda item takes up one request or one need, not both."
+            "一个议题只能对应一件诉求或一项需求。",
+            "An agenda item takes up one request or one need, not both."
         ),
         .meetingAgendaNeed: ("或选清单中的需求、问题", "or a need or problem from the lists"),
         .errorMeetingInvitedTwice: ("此人已受邀。", "This person is invited already."),
