@@ -436,6 +436,17 @@ struct MeetingsTests {
             let both = try await secretary.api(
                 .POST, "/api/v1/meetings/\(id)/agenda", json: ["listItemId": open[1].id, "requestId": 1])
             #expect(both.status == .unprocessableEntity)
+            // An invitee proposes by title; the lists' items are not theirs to name.
+            let member = try #require(try await Fixtures.user(app, "member").personID)
+            let invited = try await secretary.api(.POST, "/api/v1/meetings/\(id)/invitees", json: ["personId": member])
+            #expect(invited.status == .created, "\(invited.body.string)")
+            let guest = try await Client.api(app, as: "member")
+            let named = try await guest.api(.POST, "/api/v1/meetings/\(id)/agenda", json: ["listItemId": open[1].id])
+            #expect(named.status == .forbidden)
+            let titled = try await guest.api(.POST, "/api/v1/meetings/\(id)/agenda", json: ["title": "楼道灯坏了"])
+            #expect(titled.status == .created)
+            let seen = try await Client.page(app, as: "member").get("/meetings/\(id)").body.string
+            #expect(!seen.contains("name=\"listItemId\"") && !seen.contains("/lists/items/\(need.id)"))
         }
     }
 

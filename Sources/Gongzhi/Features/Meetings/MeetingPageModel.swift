@@ -16,7 +16,7 @@ struct MeetingPageModel: Sendable {
     var ownerUnits: [(id: Int, name: String)]
     var ownerPeople: [(id: Int, name: String)]
     var checkInLink: String
-    /// Open needs and problems under the meeting's node that a proposer may put on the agenda.
+    /// Open needs and problems under the meeting's node that whoever runs the meeting may put on the agenda.
     var needs: [ListsQueries.AgendaNeed] = []
 
     static func query(_ id: Int, _ caller: Caller, base: String) async throws -> MeetingPageModel {
@@ -58,7 +58,7 @@ struct MeetingPageModel: Sendable {
             mayPropose: mayPropose, myPersonID: access.personID,
             people: people, ownerUnits: units, ownerPeople: owners,
             checkInLink: base + MeetingsRoute.checkIn.query([("code", m.checkInCode)]).description)
-        if mayPropose {
+        if mayPropose && manages {
             let taken = Set(out.agenda.compactMap(\.listItemID))
             model.needs = try await ListsQueries.agendaNeeds(under: m.path, limit: 50, db: caller.db)
                 .filter { !taken.contains($0.id) }
@@ -123,7 +123,7 @@ struct MeetingPageModel: Sendable {
             var link: HTML = "\(a.title)"
             if let r = a.requestID {
                 link = "<a href=\"\(RequestsRoute.request(.value(r)))\">\(a.title)</a>"
-            } else if let i = a.listItemID {
+            } else if let i = a.listItemID, m.manages {
                 link = "<a href=\"\(ListsRoute.item(.value(i)))\">\(a.title)</a>"
             }
             let who: HTML = a.proposerName.isEmpty ? "" : " <span class=\"muted\">\(a.proposerName)</span>"

@@ -168,9 +168,6 @@ struct CreateMeetings: AsyncMigration {
     }
 }
 
-/// The request loop's joint meetings, kept until now by Requests in `joint_meetings`, become meetings of kind
-/// `requestDecision` with the same ids (a request's decision names its meeting by id); the old table stays as it
-/// was and nothing writes to it any more.
 /// Agenda items may name a need or problem of the four lists (no foreign key: the lists' tables come later in the
 /// migration order, and the id is checked against the meeting's node when proposed).
 struct AddAgendaNeeds: AsyncMigration {
@@ -183,6 +180,9 @@ struct AddAgendaNeeds: AsyncMigration {
     }
 }
 
+/// The request loop's joint meetings, kept until now by Requests in `joint_meetings`, become meetings of kind
+/// `requestDecision` with the same ids (a request's decision names its meeting by id); the old table stays as it
+/// was and nothing writes to it any more.
 struct CopyJointMeetings: AsyncMigration {
     var name: String { "041_copy_joint_meetings" }
     func prepare(on db: Database) async throws {

@@ -278,6 +278,8 @@ enum MeetingsService {
             if title.isEmpty { title = "\(r.number) \(String(r.text.prefix(60)))" }
         }
         if let itemID = input.listItemID {
+            // The lists' items are staff's records (a resident sees only public ones): invitees propose by title.
+            guard access.manages(m) else { throw await caller.forbidden("need on meeting \(id)", scopePath: m.path) }
             if input.requestID != nil { throw AppError.invalid(.errorMeetingAgendaOne, field: "listItemId") }
             guard let need = try await ListsQueries.agendaNeed(itemID, under: m.path, db: caller.db) else {
                 throw AppError.invalid(.errorRefUnknown, field: "listItemId")
