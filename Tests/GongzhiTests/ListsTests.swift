@@ -49,6 +49,13 @@ struct ListsTests {
             let reasons = (first["reasons"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }
             #expect(reasons.contains("sameCommunity") || reasons.contains("sameGrid"))
             #expect(reasons.contains("coversAll"))
+            // A liaison is shown only their own units' resources: not the community's offer, nor teams.
+            let liaison = try await Client.api(app, as: "unit")
+            let theirs = try await liaison.api(.GET, "/api/v1/lists/items/\(id)/suggestions")
+            #expect(theirs.status == .ok, "\(theirs.body.string)")
+            let shown = try theirs.jsonArray()
+            #expect(!shown.contains { $0["id"] as? Int == rid })
+            #expect(shown.allSatisfy { $0["kind"] as? String == "resource" })
             let part = try await secretary.api(
                 .POST, "/api/v1/lists/items/\(id)/claims", json: ["resourceId": rid, "quantity": 2])
             #expect(part.status == .created, "\(part.body.string)")

@@ -87,6 +87,37 @@ struct PointsTests {
         }
     }
 
+    /// A redemption is handed over by its shop's staff: at the street's shop, the street's, not the community's
+    /// secretary, who sees the resident's redemption but does not keep that shop.
+    @Test func theShopsStaffHandOver() async throws {
+        try await withTestApp { app in
+            let resident = try await Client.api(app, as: "resident")
+            let balance = try #require(try await resident.api(.GET, "/api/v1/points/me").json()["balance"] as? Int)
+            let shops = try await resident.api(.GET, "/api/v1/points/shops").jsonArray()
+            let street = try #require(shops.first { ($0["name"] as? String)?.contains("街道店") == true })
+            let good = try #require(
+                (street["goods"] as? [[String: Any]] ?? []).first {
+                    ($0["price"] as? Int ?? .max) <= balance && ($0["stock"] as? Int ?? 0) > 0
+                })
+            let res = try await resident.api(
+                .POST, "/api/v1/points/goods/\(try #require(good["id"] as? Int))/redeem", json: ["quantity": 1])
+            #expect(res.status == .created, "\(res.body.string)")
+            let id = try #require(try res.json()["id"] as? Int)
+            let code = try #require(try res.json()["code"] as? String)
+            let secretary = try await Client.api(app, as: "secretary")
+            let seen = try await secretary.api(.GET, "/api/v1/points/redemptions").jsonArray()
+            #expect(seen.contains { $0["id"] as? Int == id }, "kept where the person is, so the secretary sees it")
+            let refused = try await secretary.api(
+                .POST, "/api/v1/points/redemptions/\(id)/hand-over", json: ["code": code])
+            #expect(refused.status == .forbidden)
+            let page = try await Client.page(app, as: "secretary").get("/points/redemptions").body.string
+            #expect(!page.contains("id=\"hand-over-\(id)\""))
+            let done = try await Client.api(app, as: "street").api(
+                .POST, "/api/v1/points/redemptions/\(id)/hand-over", json: ["code": code])
+            #expect(done.status == .ok, "\(done.body.string)")
+        }
+    }
+
     /// Beyond the balance, the stock or the per-person limit: a 409 in the user's language, nothing saved; a
     /// cancellation gives back the stock and the points as a new movement.
     @Test func redemptionsBeyondBalanceStockOrLimitAreRefused() async throws {

@@ -168,6 +168,25 @@ struct VolunteeringTests {
             #expect(second.usedAt == nil, "the refused redemption left the code unused")
             let unknown = try await resident.api(.POST, "/api/v1/volunteering/hour-codes/redeem", json: ["code": "x"])
             #expect(unknown.status == .unprocessableEntity)
+            // Another street's code is as unknown to the resident as a wrong guess, and stays unused.
+            let away = try await Client.api(app, as: "secretary2")
+            let node = try await Fixtures.user(app, "secretary2").orgNodeID
+            let theirs = try await away.api(
+                .POST, "/api/v1/volunteering/activities",
+                json: [
+                    "title": "别处活动", "category": "environment", "nodeId": node, "address": "广场",
+                    "startsAt": Self.local(Date().addingTimeInterval(-30 * 3_600)),
+                    "endsAt": Self.local(Date().addingTimeInterval(-29 * 3_600)), "capacity": 5,
+                ])
+            #expect(theirs.status == .created, "\(theirs.body.string)")
+            let otherID = try #require(try theirs.json()["id"] as? Int)
+            let otherCodes = try await away.api(
+                .POST, "/api/v1/volunteering/activities/\(otherID)/hour-codes", json: ["minutes": 30, "count": 1])
+            let otherCode = try #require(try otherCodes.jsonArray().first?["code"] as? String)
+            let foreign = try await resident.api(
+                .POST, "/api/v1/volunteering/hour-codes/redeem", json: ["code": otherCode])
+            #expect(foreign.status == .unprocessableEntity && foreign.errorMessage == unknown.errorMessage)
+            #expect(try await HourCode.query(on: app.db).filter(\.$code == otherCode).first()?.usedAt == nil)
         }
     }
 

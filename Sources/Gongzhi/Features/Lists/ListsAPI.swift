@@ -59,7 +59,7 @@ enum ListsAPI {
         guard (a.keeps && a.inScope(i.path)) || a.isLiaison else {
             throw await req.caller.forbidden("suggestions for list item \(i.id!)", scopePath: i.path)
         }
-        return try await ListsMatching.suggestions(for: i, on: req.db)
+        return try await ListsMatching.suggestions(for: i, units: a.isLiaison ? a.unitIDs : nil, on: req.db)
     }
 
     @Sendable static func claim(_ req: Request) async throws -> Response {

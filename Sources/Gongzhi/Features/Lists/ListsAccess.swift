@@ -19,9 +19,12 @@ struct ListsAccess: Sendable {
     let unitPaths: [String]
 
     static func of(_ caller: Caller) async throws -> ListsAccess {
-        let v = try caller.requireViewer()
-        let units = try await UnitsQueries.liaisonUnitIDs(v, on: caller.db)
-        let paths = try await UnitsQueries.reportingUnits(units, on: caller.db).values.map { u in
+        try await of(try caller.requireViewer(), on: caller.db)
+    }
+
+    static func of(_ v: Viewer, on db: any Database) async throws -> ListsAccess {
+        let units = try await UnitsQueries.liaisonUnitIDs(v, on: db)
+        let paths = try await UnitsQueries.reportingUnits(units, on: db).values.map { u in
             u.path
         }
         return ListsAccess(viewer: v, unitIDs: units, unitPaths: Array(Set(paths)).sorted())

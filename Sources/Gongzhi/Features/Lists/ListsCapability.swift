@@ -58,9 +58,8 @@ extension ListItem {
 }
 
 extension ListResource {
-    static let treePaths = TreePathTable(
-        table: schema, pathColumns: ["path"], nodeColumns: ["community_node_id"], gridColumn: "grid_id",
-        gridCommunityColumn: "community_node_id")
+    /// Kept at the community or street the offer is made to, not at its grid: a grid's move leaves the offer's reach.
+    static let treePaths = TreePathTable(table: schema, pathColumns: ["path"], nodeColumns: ["community_node_id"])
 }
 
 extension ListClaim {
@@ -121,11 +120,18 @@ enum ListsAlerts {
         let alerts = try await ListAlert.query(on: db).filter(\.$userID == v.user.id!).filter(\.$seenAt == nil)
             .sort(\.$id, .descending).limit(20).all()
         guard !alerts.isEmpty else { return [] }
-        let items = try await ListItem.query(on: db).filter(\.$id ~~ alerts.map(\.itemID)).all()
+        // Only items the viewer may open: an offerer is told of a fitting need they can see, never of a resident's
+        // private one.
+        let access = try await ListsAccess.of(v, on: db)
+        var items: [ListItem] = []
+        for i in try await ListItem.query(on: db).filter(\.$id ~~ alerts.map(\.itemID)).all()
+        where try await access.sees(i, on: db) {
+            items.append(i)
+        }
         let resources = try await ListResource.query(on: db).filter(\.$id ~~ alerts.map(\.resourceID)).all()
         let itemTitles = Dictionary(uniqueKeysWithValues: items.map { ($0.id!, $0.title) })
         let resourceTitles = Dictionary(uniqueKeysWithValues: resources.map { ($0.id!, $0.title) })
-        return alerts.map { a in
+        return alerts.filter { itemTitles[$0.itemID] != nil }.map { a in
             TodoItem(
                 link: ListsRoute.item(.value(a.itemID)).link, title: itemTitles[a.itemID] ?? "",
                 waitingFor: a.resourceIsNew

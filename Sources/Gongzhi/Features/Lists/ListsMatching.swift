@@ -40,15 +40,20 @@ enum ListsMatching {
             open: open, from: i.neededFrom.flatMap(LocalDate.init), until: i.neededUntil.flatMap(LocalDate.init))
     }
 
-    /// The ranked suggestions for an item the caller sees.
-    static func suggestions(for i: ListItem, limit: Int = Matching.defaultLimit, on db: any Database) async throws
-        -> [Suggestion]
-    {
+    /// The ranked suggestions for an item the caller sees. A liaison (`units`) is shown only their units' resources:
+    /// another unit's offer or a member's own is not theirs to claim, nor a team.
+    static func suggestions(
+        for i: ListItem, units: [Int]? = nil, limit: Int = Matching.defaultLimit, on db: any Database
+    ) async throws -> [Suggestion] {
         let claimed = try await ListsFacts.claimed(items: [i.id!], on: db)[i.id!] ?? []
         let open = ListRules.open(needed: i.quantity, claimed: claimed)
         guard open > 0, i.closedOn == nil else { return [] }
-        let rows = try await nearest(to: i, on: db)
-        let teams = try await teams(for: i, on: db)
+        var rows = try await nearest(to: i, on: db)
+        var teams = try await teams(for: i, on: db)
+        if let units {
+            rows = rows.filter { $0.unitID.map(units.contains) ?? false }
+            teams = []
+        }
         let candidates = rows.map(\.candidate) + teams.map(candidate)
         let ranked = Matching.suggestions(for: need(i, open: open), among: candidates, limit: limit)
         let byID = Dictionary(uniqueKeysWithValues: rows.map { ($0.candidate.id, $0) })

@@ -97,7 +97,7 @@ enum ListsPages {
                 quantity: try FormNumber.int(quantity, field: "quantity", in: 0...Int(Int32.max)),
                 communityNodeID: try FormNumber.int(communityNodeId, field: "communityNodeId"),
                 gridID: try FormNumber.int(gridId, field: "gridId"), neededFrom: neededFrom, neededUntil: neededUntil,
-                isPublic: isPublic == "true" || isPublic == "on",
+                isPublic: isPublic.map { $0 == "true" || $0 == "on" },
                 origin: origin.flatMap { $0.isEmpty ? nil : ListOrigin(rawValue: $0) },
                 originID: try FormNumber.int(originId, field: "originId"))
         }
@@ -143,7 +143,9 @@ enum ListsPages {
     static func itemBody(_ req: Request, id: Int, error: AppError?) async throws -> HTML {
         let d = try await Q.detail(id, req.caller)
         let (i, a) = try await S.item(id, req.caller)
-        let suggestions = d.mayClaim ? try await ListsMatching.suggestions(for: i, on: req.db) : []
+        let suggestions =
+            d.mayClaim
+            ? try await ListsMatching.suggestions(for: i, units: a.isLiaison ? a.unitIDs : nil, on: req.db) : []
         let units = a.isLiaison ? try await UnitsQueries.names(a.unitIDs, on: req.db) : [:]
         let origin: Link? =
             switch (i.origin, i.originID) {

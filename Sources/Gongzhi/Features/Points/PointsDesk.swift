@@ -326,12 +326,13 @@ enum PointsDesk {
     }
 
     static func redemptions(
-        _ rs: [PointsLists.RedemptionOut], state: RedemptionState?, canEdit: Bool, canExport: Bool, error: AppError?,
+        _ rs: [PointsLists.RedemptionOut], state: RedemptionState?, handedOverAt shops: Set<Int>, canExport: Bool,
+        error: AppError?,
         csrf: HTML, _ lang: Lang
     ) -> HTML {
         let rows: [HTML] = rs.map { r in
             let actions: HTML =
-                canEdit && r.state == .pending
+                shops.contains(r.shopID) && r.state == .pending
                 ? """
                 <form method="post" action="\(PointsRoute.handOver(.value(r.id)))" class="inline" \
                 id="hand-over-\(r.id)">\(csrf)<input name="code" size="9" maxlength="8" \

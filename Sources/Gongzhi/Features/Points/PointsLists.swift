@@ -192,6 +192,11 @@ enum PointsLists {
     // MARK: Shops
 
     /// Staff: the shops in their scope; a resident or member: the active shops where they live.
+    /// The shops whose redemptions the caller hands over: those in their scope.
+    static func shopIDsInScope(_ v: Viewer, on db: any Database) async throws -> Set<Int> {
+        Set(try await PointsShop.query(on: db).inScope(v.scope, \.$path).field(\.$id).all().compactMap(\.id))
+    }
+
     static func shops(_ caller: Caller) async throws -> [ShopOut] {
         let v = try caller.requireViewer()
         let shops: [PointsShop]
@@ -210,7 +215,7 @@ enum PointsLists {
     static func shopOut(_ shops: [PointsShop], goods: Bool, residentView: Bool, on db: any Database) async throws
         -> [ShopOut]
     {
-        let names = try await nodeNames(shops.map(\.orgNodeID), on: db)
+        let names = try await OrgQueries.names(shops.map(\.orgNodeID), on: db)
         var byShop: [Int: [PointsGood]] = [:]
         if goods {
             for chunk in shops.compactMap(\.id).chunked(500) {
@@ -265,14 +270,6 @@ enum PointsLists {
         }
         try await caller.require(PointsService.view)
         return goodOut(try await caller.scoped(PointsGood.self, id))
-    }
-
-    static func nodeNames(_ ids: [Int], on db: any Database) async throws -> [Int: String] {
-        var out: [Int: String] = [:]
-        for chunk in Array(Set(ids)).chunked(500) {
-            for n in try await OrgNode.query(on: db).filter(\.$id ~~ chunk).all() { out[n.id!] = n.name }
-        }
-        return out
     }
 
     // MARK: Redemptions

@@ -87,10 +87,11 @@ enum PointsPages {
                 PointsPhone.redemptions(rs, error: error, csrf: CSRF.hiddenField(req), req.lang))
         }
         let v = try await req.require(PointsService.view)
+        let myShops = v.can(PointsService.manage) ? try await PointsLists.shopIDsInScope(v, on: req.db) : []
         return render(
             req, req.t(.pointsRedemptions),
             PointsDesk.redemptions(
-                rs, state: state, canEdit: v.can(PointsService.manage), canExport: v.can(.exportData), error: error,
+                rs, state: state, handedOverAt: myShops, canExport: v.can(.exportData), error: error,
                 csrf: CSRF.hiddenField(req), req.lang))
     }
 

@@ -111,6 +111,17 @@ enum PointsService {
         return (v, m)
     }
 
+    /// A redemption is changed (handed over, cancelled) by its shop's staff: the caller sees it and the shop lies in
+    /// their scope. The staff where the person is kept see it too, but the goods are not theirs to hand over.
+    static func redemptionForChange(_ id: Int, _ caller: Caller) async throws -> (Viewer, PointsRedemption) {
+        let v = try await caller.require(manage)
+        let r = try await caller.scoped(PointsRedemption.self, id)
+        guard v.scope.includes(TreePath(r.shopPath)) else {
+            throw await caller.forbidden("redemption \(id) of a shop outside the scope", scopePath: r.shopPath)
+        }
+        return (v, r)
+    }
+
     // MARK: Manual entries
 
     /// A manual award (+) or a correction (+ or −) for a person in scope, with a note and an approver: another
@@ -479,7 +490,7 @@ enum PointsService {
 
     /// The shop's staff hand a pending redemption over against its pick-up code.
     static func handOver(_ caller: Caller, id: Int, _ input: HandOverInput) async throws -> PointsRedemption {
-        let (v, r) = try await forChange(PointsRedemption.self, id, caller)
+        let (v, r) = try await redemptionForChange(id, caller)
         let code = (input.code ?? "").trimmingWhitespace().uppercased()
         guard code == r.code else { throw AppError.invalid(.errorPointsCode, field: "code") }
         guard r.state == .pending else { throw AppError.conflict(.errorPointsNotPending) }
@@ -508,7 +519,7 @@ enum PointsService {
         let v = try caller.requireViewer()
         guard let found = try await PointsRedemption.find(id, on: caller.db) else { throw AppError.notFound() }
         let own = v.user.personID == found.personID && [.resident, .partyMember].contains(v.role)
-        let r = own ? found : try await forChange(PointsRedemption.self, id, caller).1
+        let r = own ? found : try await redemptionForChange(id, caller).1
         let reason = try text(input.reason, field: "reason", max: maxShort * 2, required: false)
         guard r.state == .pending, let movementID = r.movementID else {
             throw AppError.conflict(.errorPointsNotPending)

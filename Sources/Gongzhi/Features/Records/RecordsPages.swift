@@ -55,11 +55,10 @@ enum RecordsPages {
 
     @Sendable static func unitExport(_ req: Request) async throws -> Response {
         let id = try req.intParameter("id")
-        let r = try await Records.unit(id, req.caller)
         guard try await Records.mayExportUnit(id, req.caller) else {
             throw await req.caller.forbidden("unit record CSV")
         }
-        return csv(r, req.lang)
+        return csv(try await Records.unit(id, req.caller), req.lang)
     }
 
     static func csv(_ r: ServiceRecord, _ lang: Lang) -> Response {

@@ -395,7 +395,7 @@ enum ReportingDesk {
         let v = try await caller.require(.viewTree)
         let rounds = try await ReportRound.query(on: caller.db).inScope(v.scope, \.$path).sort(\.$opensOn, .descending)
             .limit(500).all()
-        let names = try await ReportingLists.names(rounds.map(\.communityNodeID), on: caller.db)
+        let names = try await OrgQueries.names(rounds.map(\.communityNodeID), on: caller.db)
         let rows = rounds.map {
             RoundRow(
                 id: $0.id!, community: names[$0.communityNodeID] ?? "", title: $0.title, opensOn: $0.opensOn,

@@ -89,16 +89,6 @@ enum ReportingLists {
         let streets: [FunnelRow]
     }
 
-    static func names(_ ids: [Int], on db: any Database) async throws -> [Int: String] {
-        let unique = Array(Set(ids))
-        guard !unique.isEmpty else { return [:] }
-        var out: [Int: String] = [:]
-        for chunk in unique.chunked(500) {
-            for n in try await OrgNode.query(on: db).filter(\.$id ~~ chunk).all() { out[n.id!] = n.name }
-        }
-        return out
-    }
-
     /// A node's subtree as a scope, for a list narrowed to a community or a street.
     static func subtree(_ node: OrgNode) -> DataScope { DataScope(own: node.treePath, shared: [], ownPersonID: nil) }
 
@@ -123,7 +113,7 @@ enum ReportingLists {
 
     static func unitOut(_ reports: [UnitReport], _ caller: Caller) async throws -> [UnitReportOut] {
         let units = try await UnitsQueries.names(reports.map(\.unitID), on: caller.db)
-        let communities = try await names(reports.map(\.communityNodeID), on: caller.db)
+        let communities = try await OrgQueries.names(reports.map(\.communityNodeID), on: caller.db)
         return reports.map { r in
             UnitReportOut(
                 id: r.id!, unitID: r.unitID, unitName: units[r.unitID] ?? "", communityNodeID: r.communityNodeID,
@@ -167,7 +157,7 @@ enum ReportingLists {
 
     static func memberOut(_ reports: [MemberReport], _ caller: Caller) async throws -> [MemberReportOut] {
         let people = try await PeopleQueries.reportingPeople(reports.map(\.personID), on: caller.db)
-        let communities = try await names(reports.map(\.communityNodeID), on: caller.db)
+        let communities = try await OrgQueries.names(reports.map(\.communityNodeID), on: caller.db)
         return reports.map { r in
             MemberReportOut(
                 id: r.id!, personID: r.personID, name: people[r.personID]?.name ?? "",
@@ -208,7 +198,7 @@ enum ReportingLists {
 
     static func postOut(_ posts: [ServicePost], _ caller: Caller) async throws -> [PostOut] {
         let held = try await ReportingFacts.activeClaimCounts(posts.compactMap(\.id), on: caller.db)
-        let communities = try await names(posts.map(\.communityNodeID), on: caller.db)
+        let communities = try await OrgQueries.names(posts.map(\.communityNodeID), on: caller.db)
         return posts.map { p in
             PostOut(
                 id: p.id!, communityNodeID: p.communityNodeID, communityName: communities[p.communityNodeID] ?? "",

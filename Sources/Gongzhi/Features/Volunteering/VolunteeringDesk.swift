@@ -286,7 +286,9 @@ enum VolunteeringDesk {
             """
         }
         let codeRows: [HTML] = codes.map { c in
-            "<li><code>\(c.code)</code> · \(c.minutes) min · \(c.usedAt == nil ? "" : lang.t(.volunteeringUsed))</li>"
+            let minutes = lang.t(.volunteeringMinutesCount, String(c.minutes))
+            let used = c.usedAt == nil ? "" : lang.t(.volunteeringUsed)
+            return "<li><code>\(c.code)</code> · \(minutes) · \(used)</li>"
         }
         let cancel: HTML =
             a.state == .open

@@ -85,10 +85,6 @@ enum VolunteeringFacts {
         ServiceCategory.allCases.filter(c.contains).map(\.rawValue).joined(separator: ",")
     }
 
-    static func categoryLabels(_ raw: String, _ lang: Lang) -> String {
-        categories(raw).map { lang.t(.serviceCategory($0)) }.joined(separator: "、")
-    }
-
     // MARK: Times
 
     /// A time from a client: ISO 8601 with a zone, or a local time in Asia/Shanghai as a form's datetime-local
@@ -170,14 +166,6 @@ enum VolunteeringFacts {
                 if s.status == .confirmed { c.0 += 1 } else { c.1 += 1 }
                 out[s.activityID] = c
             }
-        }
-        return out
-    }
-
-    static func names(_ ids: [Int], on db: any Database) async throws -> [Int: String] {
-        var out: [Int: String] = [:]
-        for chunk in Array(Set(ids)).chunked(500) {
-            for n in try await OrgNode.query(on: db).filter(\.$id ~~ chunk).all() { out[n.id!] = n.name }
         }
         return out
     }

@@ -169,7 +169,7 @@ enum VolunteeringLists {
         let rows = try await q.sort(\.$registeredOn, .descending).sort(\.$id, .descending)
             .limit(min(limit, Self.limit)).all()
         let people = try await PeopleQueries.volunteerPeople(rows.map(\.personID), on: caller.db)
-        let communities = try await VolunteeringFacts.names(rows.map(\.communityNodeID), on: caller.db)
+        let communities = try await OrgQueries.names(rows.map(\.communityNodeID), on: caller.db)
         let minutes = try await minutesByPerson(rows.map(\.personID), on: caller.db)
         return rows.map { r in
             VolunteerOut(
@@ -260,7 +260,7 @@ enum VolunteeringLists {
                 if let t = a.teamID { running[t, default: 0] += 1 }
             }
         }
-        let nodes = try await VolunteeringFacts.names(teams.map(\.nodeID), on: db)
+        let nodes = try await OrgQueries.names(teams.map(\.nodeID), on: db)
         let units = try await UnitsQueries.names(teams.compactMap(\.ownerUnitID), on: db)
         let leaderNames = try await PeopleQueries.volunteerPeople(Array(leaders.values), on: db)
         return teams.map { t in
@@ -360,7 +360,7 @@ enum VolunteeringLists {
         let v = try caller.requireViewer()
         let db = caller.db
         let counts = try await VolunteeringFacts.signupCounts(rows.compactMap(\.id), on: db)
-        let nodes = try await VolunteeringFacts.names(rows.map(\.nodeID), on: db)
+        let nodes = try await OrgQueries.names(rows.map(\.nodeID), on: db)
         let units = try await UnitsQueries.names(rows.compactMap(\.hostUnitID), on: db)
         let teams = try await VolunteeringFacts.teamNames(rows.compactMap(\.teamID), on: db)
         var mine: [Int: SignupStatus] = [:]
@@ -424,7 +424,12 @@ enum VolunteeringLists {
                 q.filter(\.$personID == personID)
             }
         }
-        if let activityID { q.filter(\.$activityID == activityID) }
+        if let activityID {
+            if !VolunteeringFacts.isVolunteerRole(v) {
+                _ = try await caller.scoped(Activity.self, activityID, field: "activityId")
+            }
+            q.filter(\.$activityID == activityID)
+        }
         if let from { q.filter(\.$startedAt >= from) }
         if let to { q.filter(\.$startedAt < to) }
         let rows = try await q.sort(\.$startedAt, .descending).sort(\.$id, .descending).limit(min(limit, Self.limit))

@@ -164,11 +164,12 @@ struct VolunteeringPhone: Sendable {
         let summary = Widgets.errorSummary(error, lang: lang, id: "volunteering-error")
         let total = list.reduce(0) { $0 + $1.minutes }
         let rows: [HTML] = list.map { h in
-            """
-            <li>\(VolunteeringFacts.local(h.startedAt)) – \(VolunteeringFacts.hm(h.endedAt)) · \
-            <strong>\(VolunteeringRules.hoursText(h.minutes)) h</strong> · \(h.activityTitle ?? h.teamName ?? h.note) \
-            <span class="tag">\(lang.t(.volunteeringSourceLabel(h.source)))</span></li>
-            """
+            let hours = lang.t(.volunteeringHoursShort, VolunteeringRules.hoursText(h.minutes))
+            return """
+                <li>\(VolunteeringFacts.local(h.startedAt)) – \(VolunteeringFacts.hm(h.endedAt)) · \
+                <strong>\(hours)</strong> · \(h.activityTitle ?? h.teamName ?? h.note) \
+                <span class="tag">\(lang.t(.volunteeringSourceLabel(h.source)))</span></li>
+                """
         }
         let none: HTML = "<p class=\"muted\">\(lang.t(.volunteeringNoHours))</p>"
         return """

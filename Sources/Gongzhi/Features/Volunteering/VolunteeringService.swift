@@ -367,7 +367,7 @@ enum VolunteeringService {
             hostName = try await UnitsQueries.scopedActive(u, field: "hostUnitId", caller).name
         }
         if let t = input.teamID {
-            let team = try await VolunteeringFacts.find(ServiceTeam.self, t, for: .read, caller)
+            let team = try await caller.scoped(ServiceTeam.self, t, for: .change, field: "teamId")
             guard team.active else { throw AppError.invalid(.errorVolunteeringTeamInactive, field: "teamId") }
         }
         let a = Activity()
@@ -678,7 +678,7 @@ enum VolunteeringService {
                 out.append(c)
             }
             try await Audit.record(
-                on: db, by: v, .create, entity: .hourCode, id: out[0].id!, label: "\(count) × \(minutes) min",
+                on: db, by: v, .create, entity: .hourCode, id: out[0].id!, label: "\(count) × \(minutes)′",
                 scopePath: codePath, before: nil as String?,
                 after: ["count": String(count), "minutes": String(minutes), "activity": activityID.map(String.init)])
             return out
@@ -693,6 +693,14 @@ enum VolunteeringService {
             let c = try await HourCode.query(on: caller.db).filter(\.$code == code).first()
         else { throw AppError.invalid(.errorVolunteeringCodeUnknown, field: "code") }
         try rule(field: "code") { try VolunteeringRules.redeem(codeUsed: c.usedAt != nil) }
+        // A code serves the volunteers its community reaches: to anyone else it is as unknown as a wrong guess.
+        guard let me = try await PeopleQueries.volunteerPerson(personID, on: caller.db),
+            let home = try await VolunteeringFacts.community(of: me, on: caller.db),
+            VolunteeringFacts.reaches(c.path, community: home)
+        else { throw AppError.invalid(.errorVolunteeringCodeUnknown, field: "code") }
+        guard try await VolunteeringFacts.activeVolunteer(person: personID, on: caller.db) != nil else {
+            throw AppError.invalid(.errorVolunteeringNotRegistered, field: "code")
+        }
         let shift = VolunteeringRules.Shift(start: c.startedAt, end: c.endedAt)
         let activity = try await c.activityID.asyncMap { try await Activity.find($0, on: caller.db) } ?? nil
         let team = try await c.teamID.asyncMap { try await ServiceTeam.find($0, on: caller.db) } ?? nil

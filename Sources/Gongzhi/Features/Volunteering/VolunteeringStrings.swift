@@ -137,6 +137,8 @@ extension Text {
     static let volunteeringUnits = Text("volunteering.units")
     static let volunteeringUseLocation = Text("volunteering.useLocation")
     static let volunteeringUsed = Text("volunteering.used")
+    static let volunteeringMinutesCount = Text("volunteering.minutesCount")
+    static let volunteeringHoursShort = Text("volunteering.hoursShort")
     static let volunteeringVolunteers = Text("volunteering.volunteers")
     static let volunteeringWaiting = Text("volunteering.waiting")
     static let volunteeringWaitingCount = Text("volunteering.waitingCount")
@@ -388,6 +390,8 @@ enum VolunteeringStrings {
         .volunteeringUnits: ("驻区单位", "Units"),
         .volunteeringUseLocation: ("获取我的位置", "Use my location"),
         .volunteeringUsed: ("已使用", "Used"),
+        .volunteeringMinutesCount: ("{0} 分钟", "{0} min"),
+        .volunteeringHoursShort: ("{0} 小时", "{0} h"),
         .volunteeringVolunteers: ("志愿者", "Volunteers"),
         .volunteeringWaiting: ("候补", "Waiting"),
         .volunteeringWaitingCount: ("候补 {0} 人", "{0} waiting"),
