@@ -39,6 +39,8 @@ let package = Package(
             dependencies: [
                 "Gongzhi",
                 .product(name: "VaporTesting", package: "vapor"),
+                // Creates and drops each test's database from the template (Support/TestApp.swift).
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
             ]
         ),
     ]

@@ -6,6 +6,7 @@
   (`SomeRoute.case`), which registers the same path (RoutesTests checks every pattern is registered);
 - boundaries: a capability names no other capability's model (a `Model` class declared in another folder of
   Sources/Gongzhi/Features); it uses the other's published queries instead. The platform names none at all.
+- time: nothing in Sources reads the system's time but the clock (`Platform/Clock`): tests move it forward;
 - services: a function that takes a Vapor `Request` (a handler, a page) changes nothing itself: no audit record,
   no write transaction. Changes are services that take a `Caller`, so jobs, commands and tests call them directly.
 """
@@ -113,6 +114,18 @@ for p in swift_files(SOURCES):
             problems.append(
                 f"{rel(p)}:{line}: {m.group(1)} takes a Request and writes; move the change into a service "
                 "that takes a Caller")
+
+# time ----------------------------------------------------------------------------------------------
+# The application reads the time from its clock (Platform/Clock/AppClock.swift), which a test moves forward;
+# `Date()`, `Date.now` or `timeIntervalSinceNow` elsewhere would read a time no test can move.
+CLOCK = os.path.join(SOURCES, "Platform", "Clock")
+SYSTEM_TIME = re.compile(r"\bDate\(\)|\bDate\.now\b|\.timeIntervalSinceNow\b|\bDate\(timeIntervalSinceNow")
+for p in swift_files(os.path.join(ROOT, "Sources")):
+    if p.startswith(CLOCK):
+        continue
+    for i, line in code_lines(p):
+        if SYSTEM_TIME.search(line):
+            problems.append(f"{rel(p)}:{i}: reads the system's time; take it from the clock (caller.now, req.clock)")
 
 for line in problems:
     print(line)

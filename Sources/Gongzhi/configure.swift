@@ -10,6 +10,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     // and is shared by every application in the process: one writer waiting for SQLite's lock and one map being
     // drawn would leave no thread for the transaction that holds the lock.
     app.threadPool = NIOThreadPool(numberOfThreads: AppConfig.blockingThreads)
+    app.movableTime = config.movableTime
     try configureDatabase(app, config.database)
 
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
@@ -36,13 +37,13 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     if case .postgres(_, let schema?) = config.database, let sql = app.db as? SQLDatabase {
         try await sql.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
     }
-    try await SQLiteSettings.apply(app, durable: config.database != .sqliteMemory)
+    try await SQLiteSettings.apply(app, durable: config.durableWrites && config.database != .sqliteMemory)
     for migration in Migrations.all { app.migrations.add(migration) }
     try await app.autoMigrate()
 
     if config.loadDemo, try await OrgNode.query(on: app.db).count() == 0 {
         let hash = try Bcrypt.hash(config.demoPassword, cost: config.bcryptCost)
-        try await DemoData.load(on: app.db, passwordHash: hash, scale: config.demoScale)
+        try await DemoData.load(on: app.db, passwordHash: hash, scale: config.demoScale, now: app.clock.now)
         app.logger.notice("Loaded the fictional demo district (演示数据, 虚构).")
     }
 
@@ -54,6 +55,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     APIJSON.use()  // one JSON key style for every API body (gridId, not gridID)
     app.lifecycle.use(DrainBeforeShutdown())  // last in, first out: the server drains before anything else stops
     try routes(app)
+    TestClockRoutes.register(app, enabled: config.testClockRoute)
 }
 
 enum Migrations {

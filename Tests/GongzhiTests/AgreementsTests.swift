@@ -17,7 +17,7 @@ struct AgreementsTests {
         try await withTestApp { app in
             let a = try await Self.demoAgreement(app)
             let secretary = try await Client.api(app, as: "secretary")
-            let year = JointBodyFacts.today.year - 1
+            let year = app.clock.today.year - 1
             let json = try await secretary.api(.GET, "/api/v1/agreements/\(a.id!)?year=\(year)").json()
             let findings = try #require(json["commitments"] as? [[String: Any]])
             let projects = try await AgreementProject.query(on: app.db).filter(\.$agreementID == a.id!).all()
@@ -68,7 +68,7 @@ struct AgreementsTests {
             let c = try await Fixtures.node(app, code: "QH-S1-C1")
             let units = try await UnitsQueries.bodyUnits(locatedAt: [c.id!], on: app.db).prefix(2).map(\.id)
             #expect(units.count == 2)
-            let year = JointBodyFacts.today.year
+            let year = app.clock.today.year
             let created = try await secretary.api(
                 .POST, "/api/v1/agreements",
                 json: [
@@ -78,7 +78,7 @@ struct AgreementsTests {
             #expect(created.status == .created, "\(created.body.string)")
             let id = try #require(try created.json()["id"] as? Int)
             #expect(try created.json()["pairing"] as? String == "manyToOne")
-            let today = JointBodyFacts.today.description
+            let today = app.clock.today.description
             let early = try await secretary.api(.POST, "/api/v1/agreements/\(id)/sign", json: ["on": today])
             #expect(early.status == .unprocessableEntity && early.errorMessage?.contains("党组织一方") == true)
             let org = try await secretary.api(

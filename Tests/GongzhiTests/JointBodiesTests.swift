@@ -16,7 +16,7 @@ struct JointBodiesTests {
                 .first())
     }
 
-    static func today() -> String { JointBodyFacts.today.description }
+    static func today() -> String { AppClock.live.today.description }
 
     /// A person of the secretary's community who holds no seat in the body.
     static func unseated(_ app: Application, _ body: JointBody) async throws -> Person {
@@ -42,12 +42,12 @@ struct JointBodiesTests {
             let figures = try #require(json["figures"] as? [String: Any])
             // The figures are the records: active members and part-time seats counted straight from the tables.
             let members = try await BodyMembership.query(on: app.db).filter(\.$bodyID == body.id!).all()
-                .filter { $0.days.contains(JointBodyFacts.today) }
+                .filter { $0.days.contains(app.clock.today) }
             #expect(figures["memberUnits"] as? Int == Set(members.map(\.unitID)).count)
             #expect((figures["memberUnits"] as? Int ?? 0) >= 5)
             let partTime = try await Appointment.query(on: app.db).filter(\.$bodyID == body.id!)
                 .filter(\.$hostUnitID == nil).filter(\.$position == .partTimeMember).all()
-                .filter { $0.days.contains(JointBodyFacts.today) }
+                .filter { $0.days.contains(app.clock.today) }
             #expect(figures["partTimeMembers"] as? Int == Set(partTime.map(\.personID)).count)
             #expect((figures["crossAppointedUnits"] as? Int ?? 0) >= 1)
         }
@@ -78,7 +78,7 @@ struct JointBodiesTests {
             #expect(triad.status == .unprocessableEntity)
             #expect(try triad.json().description.contains("三方"))
             // End the chair yesterday, then the new chair takes over today; as of last month the old one holds it.
-            let yesterday = JointBodyFacts.today.adding(days: -1).description
+            let yesterday = app.clock.today.adding(days: -1).description
             let end = try await secretary.api(
                 .POST, "/api/v1/joint-bodies/\(body.id!)/seats/\(chair.id!)/end", json: ["on": yesterday])
             #expect(end.status == .ok, "\(end.body.string)")
@@ -86,13 +86,13 @@ struct JointBodiesTests {
                 .POST, "/api/v1/joint-bodies/\(body.id!)/seats",
                 json: ["personId": person.id!, "position": "chair", "from": Self.today()])
             #expect(again.status == .created, "\(again.body.string)")
-            let lastMonth = JointBodyFacts.today.adding(days: -30).description
+            let lastMonth = app.clock.today.adding(days: -30).description
             let then = try await secretary.api(.GET, "/api/v1/joint-bodies/\(body.id!)?asOf=\(lastMonth)").json()
             let chairs = (then["seats"] as? [[String: Any]] ?? []).filter {
                 $0["position"] as? String == "chair" && $0["active"] as? Bool == true
             }
             #expect(chairs.map { $0["personId"] as? Int } == [chair.personID])
-            let now = try await JointBodiesQueries.roster(bodyID: body.id!, on: JointBodyFacts.today, db: app.db)
+            let now = try await JointBodiesQueries.roster(bodyID: body.id!, on: app.clock.today, db: app.db)
             #expect(now.filter { $0.position == .chair }.map(\.personID) == [person.id!])
             // Ending twice is refused; the end is audited with before and after.
             let twice = try await secretary.api(

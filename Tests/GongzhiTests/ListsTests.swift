@@ -283,7 +283,8 @@ struct ListsTests {
             let secretary = try await Client.api(app, as: "secretary")
             let c = try await Fixtures.node(app, code: "QH-S1-C1")
             let street = try #require(ListsFacts.ancestorPaths(of: c.path).max { $0.count < $1.count })
-            let teams = try await VolunteeringQueries.teamOffers(under: TreePath(street), db: app.db)
+            let teams = try await VolunteeringQueries.teamOffers(
+                under: TreePath(street), now: app.clock.now, db: app.db)
             let team = try #require(teams.first { $0.path.hasPrefix(c.path) && !$0.categories.isEmpty })
             let made = try await secretary.api(
                 .POST, "/api/v1/lists/items",
@@ -293,7 +294,8 @@ struct ListsTests {
                 ])
             let id = try #require((try made.json()["item"] as? [String: Any])?["id"] as? Int)
             let item = try #require(try await ListItem.find(id, on: app.db))
-            #expect(try await ListsMatching.teams(for: item, on: app.db).contains { $0.id == team.id })
+            #expect(
+                try await ListsMatching.teams(for: item, now: app.clock.now, on: app.db).contains { $0.id == team.id })
             let claim = try await secretary.api(
                 .POST, "/api/v1/lists/items/\(id)/claims", json: ["teamId": team.id, "quantity": 1])
             #expect(claim.status == .created, "\(claim.body.string)")
@@ -301,7 +303,9 @@ struct ListsTests {
             #expect(claims.first?["teamName"] as? String == team.name)
             // A team of another street is refused like one that does not exist.
             let far = try #require(
-                try await VolunteeringQueries.teamOffers(under: nil, db: app.db).first { !$0.path.hasPrefix(street) })
+                try await VolunteeringQueries.teamOffers(under: nil, now: app.clock.now, db: app.db).first {
+                    !$0.path.hasPrefix(street)
+                })
             let refused = try await secretary.api(
                 .POST, "/api/v1/lists/items/\(id)/claims", json: ["teamId": far.id, "quantity": 1])
             #expect(refused.status == .unprocessableEntity)

@@ -8,7 +8,7 @@ import VaporTesting
 
 @Suite("F10 joint meetings and councils")
 struct MeetingsTests {
-    static var today: String { MeetingFacts.today.description }
+    static var today: String { AppClock.live.today.description }
 
     static func create(_ c: Client, _ app: Application, _ fields: [String: Any] = [:]) async throws -> [String: Any] {
         let c1 = try await Fixtures.node(app, code: "QH-S1-C1")
@@ -71,7 +71,7 @@ struct MeetingsTests {
             let bodies = try await JointBodiesQueries.bodies(atNodes: [c1.id!, foreignNode.id!], db: app.db)
             let body = try #require(bodies.first { $0.nodeID == c1.id && $0.kind == .communityCommittee })
             let foreign = try #require(bodies.first { $0.nodeID == foreignNode.id })
-            let day = MeetingFacts.today.adding(days: 30)
+            let day = app.clock.today.adding(days: 30)
             let roster = try await JointBodiesQueries.roster(bodyID: body.id, on: day, db: app.db)
             #expect(roster.count >= 3)
             let secretary = try await Client.api(app, as: "secretary")
@@ -208,7 +208,7 @@ struct MeetingsTests {
             let after = try await secretary.api(.GET, "/api/v1/meetings/\(id)").json()
             #expect(after["present"] as? Int == 2)
             // Not the meeting's day: the phone check-in waits for it.
-            let later = try await Self.create(secretary, app, ["date": MeetingFacts.today.adding(days: 3).description])
+            let later = try await Self.create(secretary, app, ["date": app.clock.today.adding(days: 3).description])
             let laterID = try #require(later["id"] as? Int)
             _ = try await secretary.api(
                 .POST, "/api/v1/meetings/\(laterID)/invitees", json: ["personId": memberPerson])
@@ -231,7 +231,7 @@ struct MeetingsTests {
             let id = try #require(m["id"] as? Int)
             let unitID = try await Self.demoUnitID(app)
             let memberPerson = try #require(try await Fixtures.user(app, "member").personID)
-            let due = MeetingFacts.today.adding(days: 20).description
+            let due = app.clock.today.adding(days: 20).description
             let count = try await MeetingDecision.query(on: app.db).count()
             let ownerless = try await secretary.api(
                 .POST, "/api/v1/meetings/\(id)/decisions", json: ["text": "开放停车场", "due": due])
@@ -481,7 +481,7 @@ struct MeetingsTests {
             #expect(try await desk.post("\(path)/agenda", [("title", "停车难")]).status == .seeOther)
             #expect(try await desk.post("\(path)/minutes", [("minutes", "讨论了停车难。")]).status == .seeOther)
             let unitID = try await Self.demoUnitID(app)
-            let due = MeetingFacts.today.adding(days: 10).description
+            let due = app.clock.today.adding(days: 10).description
             #expect(
                 try await desk.post(
                     "\(path)/decisions", [("text", "开放车位"), ("due", due), ("unitId", String(unitID))]
@@ -512,7 +512,7 @@ struct MeetingsTests {
     @Test func calendarFeedsKeepUIDsAndRaiseSequences() async throws {
         try await withTestApp { app in
             let secretary = try await Client.api(app, as: "secretary")
-            let m = try await Self.create(secretary, app, ["date": MeetingFacts.today.adding(days: 5).description])
+            let m = try await Self.create(secretary, app, ["date": app.clock.today.adding(days: 5).description])
             let id = try #require(m["id"] as? Int)
             let memberPerson = try #require(try await Fixtures.user(app, "member").personID)
             _ = try await secretary.api(.POST, "/api/v1/meetings/\(id)/invitees", json: ["personId": memberPerson])

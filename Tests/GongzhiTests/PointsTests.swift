@@ -306,8 +306,8 @@ struct PointsTests {
     @Test func figuresAreTheSumsOfTheirLists() async throws {
         try await withTestApp { app in
             let desk = try await Client.api(app, as: "street")
-            let from = LocalDate.today.adding(days: -400).description
-            let to = LocalDate.today.description
+            let from = app.clock.today.adding(days: -400).description
+            let to = app.clock.today.description
             let f = try await desk.api(.GET, "/api/v1/points/figures?from=\(from)&to=\(to)").json()
             let rows = try #require(f["communities"] as? [[String: Any]])
             let total = try #require(f["total"] as? [String: Any])
@@ -403,8 +403,8 @@ struct PointsTests {
         try await withTestApp { app in
             let n = try await PointsMovement.query(on: app.db).filter(\.$source == "postsKept").count()
             #expect(n > 0, "the demo's posts kept earned points")
-            try await PointsAccrualRun.sweep(on: app.db)
-            try await PointsAccrualRun.sweep(on: app.db)
+            try await PointsAccrualRun.sweep(on: app.db, now: app.clock.now)
+            try await PointsAccrualRun.sweep(on: app.db, now: app.clock.now)
             #expect(try await PointsMovement.query(on: app.db).filter(\.$source == "postsKept").count() == n)
             let member = try #require(try await Fixtures.user(app, "member").personID)
             let published = try await PointsQueries.balance(personID: member, db: app.db)

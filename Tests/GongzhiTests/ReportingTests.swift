@@ -117,7 +117,7 @@ struct ReportingTests {
             let ended = try await member.api(
                 .POST, "/api/v1/reporting/member-reports/\(report.id!)/end", json: ["reason": "搬家转出"])
             #expect(ended.status == .ok)
-            #expect(try ended.json()["endedOn"] as? String == ReportingFacts.today.description)
+            #expect(try ended.json()["endedOn"] as? String == app.clock.today.description)
             #expect(
                 try await PostClaim.query(on: app.db).filter(\.$memberReportID == report.id!).filter(\.$endedOn == nil)
                     .count() == 0)
@@ -181,7 +181,7 @@ struct ReportingTests {
             #expect(full.errorMessage?.contains("已满") == true)
             #expect(try await PostClaim.query(on: app.db).count() == claims)
             // Services: hours and day checked.
-            let today = ReportingFacts.today
+            let today = app.clock.today
             for (hours, day) in [(0.0, today), (-1, today), (24.5, today), (2, today.adding(days: 1))] {
                 let bad = try await member.api(
                     .POST, "/api/v1/reporting/services",
@@ -370,7 +370,7 @@ struct ReportingTests {
                 expected[unitOf[s.memberReportID]!, default: 0] += 1
             }
             #expect(counted == expected)
-            let kept = try await ReportingQueries.postsKept(unitIDs: units, on: ReportingFacts.today, db: app.db)
+            let kept = try await ReportingQueries.postsKept(unitIDs: units, on: app.clock.today, db: app.db)
             var held: [Int: Int] = [:]
             for c in try await PostClaim.query(on: app.db).filter(\.$endedOn == nil).all() {
                 if let r = c.memberReportID, let u = unitOf[r] { held[u, default: 0] += 1 }

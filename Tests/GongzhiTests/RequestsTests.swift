@@ -262,13 +262,12 @@ struct RequestsTests {
             _ = try await Self.act(worker, b, "take")
             let unit = try #require(try await ResidentUnit.query(on: app.db).first())
             _ = try await Self.act(worker, b, "dispatch", ["unitIds": [unit.id!]])
-            // Time passes: a was resolved 8 days ago, b's deadline is behind us.
-            let ra = try #require(try await ServiceRequest.find(a, on: app.db))
-            ra.resolvedAt = Date().addingTimeInterval(-8 * 86_400)
-            try await ra.save(on: app.db)
-            let rb = try #require(try await ServiceRequest.find(b, on: app.db))
-            rb.stepDeadline = Date().addingTimeInterval(-3600)
-            try await rb.save(on: app.db)
+            // Six days on, nothing is due: a may still be rated, b's deadline is ahead.
+            app.movableTime!.advance(days: 6)
+            let early = try await RequestService.sweep(app)
+            #expect(early.closed == 0)
+            // Three weeks on: a was resolved more than 7 days ago, b's working-day deadline is behind us.
+            app.movableTime!.advance(days: 15)
             let result = try await RequestService.sweep(app)
             #expect(result.closed == 1 && result.escalated == 1)
             let closed = try #require(try await ServiceRequest.find(a, on: app.db))

@@ -31,7 +31,8 @@ struct SQLiteServerTests {
                                 p.address = "并发写入 \(n)-\(round)"
                                 try await p.save(on: db)
                                 try await Audit.record(
-                                    on: db, by: nil, .update, entity: .person, id: p.id!, label: p.name,
+                                    on: db, by: nil, at: app.clock.now, .update, entity: .person, id: p.id!,
+                                    label: p.name,
                                     scopePath: p.path, before: before, after: p.snapshot)
                             }
                         }

@@ -264,8 +264,8 @@ struct VisitsTests {
                 #expect(
                     try await phone.post("/visits/households/\(h.id!)", [("outcome", outcome)]).status == .seeOther)
             }
-            let today = VisitFacts.today.description
-            let from = VisitFacts.today.adding(days: -30)
+            let today = app.clock.today.description
+            let from = app.clock.today.adding(days: -30)
             let since = Date(timeIntervalSince1970: from.startInstant)
             let expected = try await Self.visitedFromRecords(app, "QH-S1-C1-G1", since: since)
             #expect(expected >= 3)

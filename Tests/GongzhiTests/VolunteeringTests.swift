@@ -198,7 +198,7 @@ struct VolunteeringTests {
             let residentUser = try await Fixtures.user(app, "resident")
             let secretary = try await Fixtures.user(app, "secretary")
             // 21:00–23:00 a month ago: no demo hours at that time of day.
-            let day = Date(timeIntervalSince1970: LocalDate.today.adding(days: -30).startInstant + 21 * 3_600)
+            let day = Date(timeIntervalSince1970: app.clock.today.adding(days: -30).startInstant + 21 * 3_600)
             let start = Self.local(day)
             let end = Self.local(day.addingTimeInterval(7_200))
             let count = try await ServiceHour.query(on: app.db).count()
@@ -368,7 +368,7 @@ struct VolunteeringTests {
                 #expect(try await Volunteer.query(on: app.db).filter(\.$personID == pid).count() == 1)
                 #expect(try await ServiceHour.query(on: app.db).filter(\.$personID == pid).count() > 0)
             }
-            let offers = try await VolunteeringQueries.teamOffers(under: nil, db: app.db)
+            let offers = try await VolunteeringQueries.teamOffers(under: nil, now: app.clock.now, db: app.db)
             #expect(!offers.isEmpty && offers.allSatisfy { $0.freeCapacity >= 0 })
             let names = try await VolunteeringQueries.teamNames([team.id!], db: app.db)
             #expect(names[team.id!] == team.name)

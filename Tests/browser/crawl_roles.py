@@ -1,35 +1,47 @@
 """Crawls the running server in headless Chromium as each demo role and reports what a person would trip over.
 
 Usage: crawl_roles.py SERVER_URL CHROMEDRIVER_URL OUTDIR [--roles resident,secretary] [--axe PATH/axe.min.js]
-       [--lang en]
+       [--lang en] [--bin SERVER_BINARY | --routes FILE] [--jobs N] [--max-pages N]
 As a module: `from crawl_roles import crawl, format_report, count_findings` (crawl(...) returns the report dict).
 
 For each role (resident, member, gridworker on a 360x780 phone; secretary, street, command, unit, orgdept on a
 1280x900 desk) it signs in with the demo password ($GONGZHI_DEMO_PASSWORD, default Gongzhi-demo-2026), then walks
-breadth-first every same-origin page reachable by GET links (a[href]) from the home page. Bounds: numeric path
-segments become :id, and at most 3 URLs (query strings included) are visited per such pattern and 120 pages per
-role; /logout, /lang/* and links with `download` are never followed, forms are never submitted. On every page:
+breadth-first the same-origin pages reachable by GET links (a[href]) from the home page, one page per pattern.
+A pattern is the server route a path matches (from the binary's `routes` table, --bin or --routes) or, without the
+table, the path with numeric and UUID segments as :id. Bounds: each pattern is opened once, and once more for its
+first link with a query string (a filter or a tab of the same page); further URLs of a pattern are only fetched
+as links. /logout, /lang/* and links with `download` are never followed, forms are never submitted. A hard bound of
+--max-pages (400) pages per role guards against a server that invents patterns; reaching it leaves patterns
+unvisited, and those fail the crawl.
+Coverage: per role, the page patterns visited out of those linked (a[href] answering 2xx HTML or a redirect); a
+linked pattern never visited is a finding. With the route table it also lists, for information only, the server's
+GET routes (API, Open311, static assets, health and metrics left out) the role never saw a link to.
+On every visited page:
   - dead links: every linked URL (a href, img/script/source/iframe src, link href) is fetched from inside the page
     (same origin, credentials, redirect 'manual'; once per URL per role); 4xx/5xx is a dead link, with the pages
     it was on (opaque redirects are not followed and not counted; /logout and /lang/* are not fetched);
   - overflow (phone roles): document.documentElement.scrollWidth > window.innerWidth, with the offending element
     (or > clientWidth: an emulated phone zooms out to fit a wide page, and innerWidth then grows with it);
   - escaped markup shown as text: tags such as </span> or entities such as &lt; / &amp;amp; in body.innerText;
-  - accessibility: axe-core 4.x (axe.min.js from the pinned axe-playwright-python package in
-    .build/browser-venv, see scripts/test) on every visited page; critical and serious violations by rule.
-It saves OUTDIR/crawl-<role>-home.png, prints the report grouped by role and kind, writes OUTDIR/crawl.json and
-exits 1 when anything was found (2 when it could not run).
+and once per pattern, accessibility: axe-core 4.x (axe.min.js from the pinned axe-playwright-python package in
+.build/browser-venv, see scripts/test); critical and serious violations by rule.
+--jobs N crawls N roles at once, each in its own Chromium session. It saves OUTDIR/crawl-<role>-home.png, prints
+the report grouped by role and kind, writes OUTDIR/crawl.json and exits 1 when anything was found (2 when it could
+not run).
 """
 import argparse
 import glob
 import json
 import os
 import re
+import subprocess
 import sys
+import tempfile
 import time
 import traceback
 from collections import Counter, OrderedDict, deque
-from urllib.parse import urldefrag, urlsplit
+from concurrent.futures import ThreadPoolExecutor
+from urllib.parse import unquote, urldefrag, urlsplit
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from webdriver import Browser  # noqa: E402
@@ -38,12 +50,14 @@ PASSWORD = os.environ.get("GONGZHI_DEMO_PASSWORD", "Gongzhi-demo-2026")
 PHONE_ROLES = ["resident", "member", "gridworker"]
 DESK_ROLES = ["secretary", "street", "command", "unit", "orgdept"]
 ROLES = PHONE_ROLES + DESK_ROLES
-PER_PATTERN = 3
-MAX_PAGES = 120
-AXE_PER_PATTERN = PER_PATTERN  # axe on every visited page; 1 would halve its share of the time
+# With --jobs, the longest crawls start first, so the last one to finish is a short one.
+LONGEST_FIRST = ["orgdept", "command", "street", "secretary", "unit", "gridworker", "member", "resident"]
+QUERY_VARIANT = True  # a pattern's first URL with a query string is opened too: filters and tabs change the page
+MAX_PAGES = 400  # a safety bound, not a budget: at one or two pages per pattern no role comes near it
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+# GET routes that are not pages a person opens: left out of the informational count of routes never linked.
+NOT_PAGES = re.compile(r"^/(api|open311|static)(/|$)|^/(favicon\.ico|healthz|metrics)$")
 
-# What one page yields: links to follow and check, assets to check, overflow, escaped markup shown as text.
 PAGE_SCRIPT = r"""
 // With a phone's emulated viewport, a page wider than the screen zooms out and innerWidth grows with it; the
 // layout viewport (clientWidth) keeps the phone's width.
@@ -166,11 +180,70 @@ def find_axe(explicit=None):
                             "(scripts/test does) or pass --axe PATH")
 
 
+def parse_routes(text):
+    """The GET paths in the table Vapor's `routes` command prints (| GET | /path |); other lines are skipped."""
+    out = []
+    for line in text.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 2 and cells[0] == "GET" and cells[1].startswith("/"):
+            out.append(cells[1])
+    return list(dict.fromkeys(out))
+
+
+def server_routes(binary):
+    """Runs `BINARY routes` on a throw-away empty SQLite database (no demo) and returns its GET paths."""
+    with tempfile.TemporaryDirectory() as d:
+        env = dict(os.environ, DATABASE_URL=f"sqlite://{d}/routes.sqlite", GONGZHI_DEMO="0")
+        r = subprocess.run([binary, "routes"], cwd=d, env=env, capture_output=True, text=True, timeout=300)
+    routes = parse_routes(r.stdout)
+    if r.returncode or not routes:
+        raise RuntimeError(f"{binary} routes: exit {r.returncode}, {len(routes)} GET routes; {r.stderr[-500:]}")
+    return routes
+
+
+class Routes:
+    """Matches a path to the server route that answers it: a constant segment before a parameter before **."""
+
+    def __init__(self, paths):
+        self.paths = list(paths)
+        self.split = [(p, [s for s in p.split("/") if s]) for p in self.paths]
+        self.cache = {}
+
+    def match(self, path):
+        if path not in self.cache:
+            segs = [unquote(s) for s in path.split("/") if s]
+            best, best_rank = None, None
+            for p, rs in self.split:
+                rank = self._rank(rs, segs)
+                if rank is not None and (best_rank is None or rank < best_rank):
+                    best, best_rank = p, rank
+            self.cache[path] = best
+        return self.cache[path]
+
+    @staticmethod
+    def _rank(rs, segs):
+        rank = []
+        for i, r in enumerate(rs):
+            if r == "**":
+                return rank + [2] if len(segs) > i else None
+            if i >= len(segs):
+                return None
+            if r == segs[i]:
+                rank.append(0)
+            elif r.startswith(":") or r == "*":
+                rank.append(1)
+            else:
+                return None
+        return rank if len(rs) == len(segs) else None
+
+
 NUMERIC = re.compile(r"^\d+$|^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 
 
-def pattern(url):
-    return "/".join(":id" if NUMERIC.match(s) else s for s in urlsplit(url).path.split("/")) or "/"
+def pattern(url, routes=None):
+    path = urlsplit(url).path
+    matched = routes.match(path) if routes else None
+    return matched or "/".join(":id" if NUMERIC.match(s) else s for s in path.split("/")) or "/"
 
 
 def never_follow(path):
@@ -189,7 +262,12 @@ def login(b, server, role):
         time.sleep(0.2)
 
 
-def crawl_role(server, driver, role, outdir, axe_js, log=None, lang=None):
+def is_page(st):
+    """A link that answers as a page to walk into: not a dead link, a CSV or an image. Unchecked counts as one."""
+    return not st or st[0] == 0 or (200 <= st[0] < 300 and "text/html" in st[2])
+
+
+def crawl_role(server, driver, role, outdir, axe_js, log=None, lang=None, routes=None, max_pages=MAX_PAGES):
     log = log or (lambda m: print(m, flush=True))
     phone = role in PHONE_ROLES
     width, height = (360, 780) if phone else (1280, 900)
@@ -198,29 +276,41 @@ def crawl_role(server, driver, role, outdir, axe_js, log=None, lang=None):
                       pages=[], skipped={}, links_checked=0, dead_links=[], overflow=[], escaped=[], axe={},
                       axe_pages=0, error=None)
     started = time.time()
-    b = Browser(driver, width, height, phone=phone)
-    status = {}  # url -> [status, type, content-type]
+    spent = Counter()  # seconds by kind of work: where a role's time goes
+    status = {}  # url -> [status, type, content-type, ms]
     seen_on = {}  # url -> pages it is linked from (in crawl order)
+    page_links = set()  # followable a[href] URLs that answer as pages
+    seen_patterns = set()  # the pattern of every same-origin URL the role saw a link to, pages or not
+    visits = Counter()  # pattern -> pages opened
+    axe_done = set()
+    home = server + "/"
+    queue, queued, slots = deque([home]), {home}, {(pattern(home, routes), False)}
+    page_links.add(home)
+    b = None
     try:
+        b = Browser(driver, width, height, phone=phone)
         b.script_timeout(90)
         login(b, server, role)
         if lang:  # the language switch sets a cookie and comes back home
             b.get(server + f"/lang/{lang}?back=/")
-        b.get(server + "/")
+        b.get(home)
         b.screenshot(os.path.join(outdir, f"crawl-{role}{'-' + lang if lang else ''}-home.png"))
-        queue, queued = deque([server + "/"]), {server + "/"}
-        per_pattern, axe_done = {}, {}
-        while queue and len(rep["pages"]) < MAX_PAGES:
+        while queue and len(rep["pages"]) < max_pages:
             url = queue.popleft()
-            if url != server + "/":
+            t0 = time.time()
+            if url != home:
                 b.get(url)
             page = b.run(PAGE_SCRIPT)
+            spent["pages"] += time.time() - t0
             final = urldefrag(page["url"])[0]
             queued.add(final)
             if urlsplit(final).path == "/login":
                 raise RuntimeError(f"signed out while opening {url}")
             rep["pages"].append(url if final == url else f"{url} -> {final}")
-            here = final
+            here, pat = final, pattern(final, routes)
+            visits[pattern(url, routes)] += 1
+            if pat != pattern(url, routes):  # a redirect opened this pattern too
+                visits[pat] += 1
             # dead links: check each same-origin URL once
             targets = []
             for href, download in page["links"]:
@@ -228,46 +318,50 @@ def crawl_role(server, driver, role, outdir, axe_js, log=None, lang=None):
                     targets.append((urldefrag(href)[0], download))
             assets = [urldefrag(a)[0] for a in page["assets"] if a and a.startswith(origin)]
             for u in [t for t, _ in targets] + assets:
+                seen_patterns.add(pattern(u, routes))
                 if never_follow(urlsplit(u).path):
                     continue
                 seen_on.setdefault(u, [])
                 if here not in seen_on[u]:
                     seen_on[u].append(here)
             fresh = [u for u in dict.fromkeys(seen_on) if u not in status]
+            t0 = time.time()
             # in small batches, so one slow URL is named in the report instead of timing the whole batch out
             for i in range(0, len(fresh), FETCH_BATCH):
                 status.update(b.run_async(FETCH_SCRIPT, fresh[i:i + FETCH_BATCH], FETCH_TIMEOUT_MS))
+            spent["links"] += time.time() - t0
             # overflow and escaped markup
             if phone and page["overflow"]:
                 rep["overflow"].append(OrderedDict(page=here, **page["overflow"]))
             if page["escaped"]:
                 rep["escaped"].append(OrderedDict(page=here, snippets=page["escaped"]))
-            # accessibility
-            pat = pattern(here)
-            if axe_done.get(pat, 0) < AXE_PER_PATTERN:
-                axe_done[pat] = axe_done.get(pat, 0) + 1
+            # accessibility: once per pattern, the page's template is what axe judges
+            if pat not in axe_done:
+                axe_done.add(pat)
+                t0 = time.time()
                 record_axe(b, axe_js, here, rep)
-            # what to visit next
+                spent["axe"] += time.time() - t0
+            # what to visit next: a pattern's first URL, and its first with a query string
             for u, download in targets:
-                path = urlsplit(u).path
-                if download or never_follow(path) or u in queued:
+                if download or never_follow(urlsplit(u).path) or not is_page(status.get(u)):
                     continue
-                st = status.get(u)
-                if st and not (st[0] == 0 or (200 <= st[0] < 300 and "text/html" in st[2])):
-                    continue  # a dead link, a CSV, an image: not a page to walk into
-                p = pattern(u)
-                if per_pattern.get(p, 0) >= PER_PATTERN:
+                page_links.add(u)
+                if u in queued:
+                    continue
+                p = pattern(u, routes)
+                slot = (p, QUERY_VARIANT and bool(urlsplit(u).query))
+                if slot in slots:
                     rep["skipped"][p] = rep["skipped"].get(p, 0) + 1
                     continue
-                per_pattern[p] = per_pattern.get(p, 0) + 1
+                slots.add(slot)
                 queued.add(u)
                 queue.append(u)
-        rep["not_visited_over_page_cap"] = len(queue)
     except Exception as e:
         rep["error"] = f"{type(e).__name__}: {e}"
         traceback.print_exc()
     finally:
-        b.quit()
+        if b:
+            b.quit()
     for u, pages in seen_on.items():
         st = status.get(u)
         if st and (st[0] >= 400 or st[0] == -2):
@@ -277,10 +371,28 @@ def crawl_role(server, driver, role, outdir, axe_js, log=None, lang=None):
     rep["slowest"] = [[u, st[3]] for u, st in sorted(status.items(), key=lambda kv: -kv[1][3])[:5]]
     rep["links_checked"] = len(status)
     rep["link_statuses"] = dict(Counter(str(st[0]) for st in status.values()).most_common())
+    rep["coverage"] = coverage(page_links, visits, seen_patterns, routes, queue, routes is not None)
     rep["seconds"] = round(time.time() - started, 1)
-    log(f"{role}: {len(rep['pages'])} pages, {len(status)} URLs checked, {rep['axe_pages']} axe runs, "
-        f"{rep['seconds']} s")
+    rep["seconds_by_kind"] = {k: round(v, 1) for k, v in spent.items()}
+    c = rep["coverage"]
+    log(f"{role}: {len(rep['pages'])} pages, {c['visited']}/{c['linked']} linked patterns visited, "
+        f"{len(status)} URLs checked, {rep['axe_pages']} axe runs, {rep['seconds']} s")
     return rep
+
+
+def coverage(page_links, visits, seen_patterns, routes, queue, with_routes):
+    """Page patterns linked and visited; a linked pattern never visited is a finding. Server routes: information."""
+    linked = Counter(pattern(u, routes) for u in page_links)
+    cov = OrderedDict(linked=len(linked), visited=sum(1 for p in linked if visits[p]),
+                      not_visited=sorted(p for p in linked if not visits[p]),
+                      left_in_queue=len(queue),
+                      patterns=OrderedDict((p, OrderedDict(visits=visits[p], urls_linked=linked[p]))
+                                           for p in sorted(set(linked) | set(visits))))
+    if with_routes:
+        pages = [r for r in routes.paths if not NOT_PAGES.search(r)]
+        cov["server_page_routes"] = len(pages)
+        cov["never_linked"] = [r for r in pages if r not in seen_patterns and not visits[r]]
+    return cov
 
 
 def record_axe(b, axe_js, page, rep):
@@ -305,18 +417,31 @@ def count_findings(report):
     n = 0
     for r in report["roles"].values():
         n += len(r["dead_links"]) + len(r["overflow"]) + len(r["escaped"]) + len(r["axe"])
+        n += len(r.get("coverage", {}).get("not_visited", []))
         n += 1 if r["error"] else 0
     return n
 
 
-def crawl(server, driver, outdir, roles=None, axe=None, log=None, lang=None):
+def crawl(server, driver, outdir, roles=None, axe=None, log=None, lang=None, routes=None, jobs=1,
+          max_pages=MAX_PAGES):
+    """routes: the server's GET paths (server_routes(binary) or parse_routes(text)), or None for :id patterns."""
     server = server.rstrip("/")
     os.makedirs(outdir, exist_ok=True)
     axe_js = open(find_axe(axe), encoding="utf-8").read()
+    router = Routes(routes) if routes else None
+    roles = list(roles or ROLES)
     started = time.time()
-    report = OrderedDict(server=server, roles=OrderedDict())
-    for role in roles or ROLES:
-        report["roles"][role] = crawl_role(server, driver, role, outdir, axe_js, log, lang)
+    report = OrderedDict(server=server, jobs=jobs, routes=len(routes) if routes else None, roles=OrderedDict())
+    run = lambda role: crawl_role(server, driver, role, outdir, axe_js, log, lang, router, max_pages)  # noqa: E731
+    if jobs > 1:
+        order = sorted(roles, key=lambda r: LONGEST_FIRST.index(r) if r in LONGEST_FIRST else -1)
+        with ThreadPoolExecutor(jobs) as pool:
+            done = {role: pool.submit(run, role) for role in order}
+            for role in roles:
+                report["roles"][role] = done[role].result()
+    else:
+        for role in roles:
+            report["roles"][role] = run(role)
     report["seconds"] = round(time.time() - started, 1)
     report["axe_version"] = next((r["axe_version"] for r in report["roles"].values() if "axe_version" in r), None)
     report["findings"] = count_findings(report)
@@ -330,10 +455,20 @@ def format_report(report):
     out = [f"crawl of {report['server']}: {report['findings']} finding(s), {report['seconds']} s, "
            f"axe-core {report['axe_version']}"]
     for role, r in report["roles"].items():
+        c = r.get("coverage", {})
         out.append(f"\n== {role} ({r['layout']} {r['viewport']}): {len(r['pages'])} pages, {r['links_checked']} URLs "
                    f"checked, axe on {r['axe_pages']} pages, {r['seconds']} s")
+        if c:
+            line = f"  coverage: {c['visited']}/{c['linked']} linked page patterns visited"
+            if "never_linked" in c:
+                line += (f"; {len(c['never_linked'])} of the server's {c['server_page_routes']} GET page routes "
+                         f"never linked for this role (information)")
+            out.append(line)
         if r["error"]:
             out.append(f"  ERROR {r['error']}")
+        if c.get("not_visited"):
+            out.append(f"  linked patterns never visited ({len(c['not_visited'])}; {c['left_in_queue']} pages left "
+                       f"in the queue at the bound): " + ", ".join(c["not_visited"]))
         for e in r.get("axe_errors", []):
             out.append(f"  axe error {rel(e)}")
         if r["dead_links"]:
@@ -366,7 +501,7 @@ def format_report(report):
                            + ", ".join(f"{rel(p)} ({n})" for p, n in v["pages"].items()))
                 for ex in v["examples"]:
                     out.append(f"      {rel(ex['page'])}  {ex['target']}")
-        if not (r["error"] or r["dead_links"] or r["overflow"] or r["escaped"] or r["axe"]):
+        if not (r["error"] or r["dead_links"] or r["overflow"] or r["escaped"] or r["axe"] or c.get("not_visited")):
             out.append("  nothing found")
     return "\n".join(out)
 
@@ -379,13 +514,27 @@ def main(argv=None):
     ap.add_argument("--roles", help="comma-separated, from " + ",".join(ROLES))
     ap.add_argument("--axe", help="path to axe.min.js")
     ap.add_argument("--lang", help="switch the interface language after signing in (e.g. en)")
+    routes = ap.add_mutually_exclusive_group()
+    routes.add_argument("--bin", help="the server binary: its `routes` table gives the patterns and the count of "
+                                      "routes never linked")
+    routes.add_argument("--routes", help="a file holding the output of `gongzhi routes`, instead of --bin")
+    ap.add_argument("--jobs", type=int, default=1, help="roles crawled at once, each in its own Chromium session")
+    ap.add_argument("--max-pages", type=int, default=MAX_PAGES,
+                    help=f"pages per role before the crawl stops and fails on what it left ({MAX_PAGES})")
     a = ap.parse_args(argv)
     roles = a.roles.split(",") if a.roles else ROLES
     unknown = [r for r in roles if r not in ROLES]
     if unknown:
         ap.error("unknown role(s): " + ",".join(unknown))
     try:
-        report = crawl(a.server, a.driver, a.outdir, roles, a.axe, lang=a.lang)
+        table = server_routes(a.bin) if a.bin else None
+        if a.routes:
+            with open(a.routes, encoding="utf-8") as f:
+                table = parse_routes(f.read())
+            if not table:
+                raise RuntimeError(f"no GET routes in {a.routes}")
+        report = crawl(a.server, a.driver, a.outdir, roles, a.axe, lang=a.lang, routes=table, jobs=max(1, a.jobs),
+                       max_pages=a.max_pages)
     except Exception as e:
         print(f"crawl could not run: {e}", file=sys.stderr)
         return 2

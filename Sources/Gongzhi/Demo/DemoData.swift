@@ -98,12 +98,12 @@ enum DemoData {
 
     /// Each capability adds its part of the district, in the order of `Capability.all`, in one transaction; one
     /// audit entry records the load.
-    static func load(on db: Database, passwordHash: String, scale: DemoScale) async throws {
+    static func load(on db: Database, passwordHash: String, scale: DemoScale, now: Date) async throws {
         try await db.writing { db in
-            let demo = DemoDistrict(db: db, passwordHash: passwordHash, scale: scale)
+            let demo = DemoDistrict(db: db, passwordHash: passwordHash, scale: scale, now: now)
             for capability in Capability.all { try await capability.demo?(demo) }
             let entry = AuditEntry()
-            entry.at = Date()
+            entry.at = now
             entry.actorName = "system"
             entry.action = AuditAction.importCommit.rawValue
             entry.entityType = "org_node"

@@ -1,4 +1,5 @@
 import Fluent
+import Foundation
 
 /// The demo district as it grows: each capability's demo step (`Capability.demo`) runs in the order of
 /// `Capability.all`, inside the load's one transaction, reads what the steps before it made and adds its own.
@@ -7,6 +8,9 @@ final class DemoDistrict: @unchecked Sendable {
     let db: any Database
     let passwordHash: String
     let scale: DemoScale
+    /// When the demo is loaded: every date in it is relative to this, from the application's clock.
+    let now: Date
+    var today: LocalDate { LocalDate(instant: now.timeIntervalSince1970) }
     var rng = SeededRandom(state: 20_261_124)
     /// Made by Organisation's step, which runs first; every later step reads it.
     var district: OrgNode!
@@ -23,8 +27,9 @@ final class DemoDistrict: @unchecked Sendable {
     var counts: [String: Int] = [:]
     private var phoneSeq = 0
 
-    init(db: any Database, passwordHash: String, scale: DemoScale) {
+    init(db: any Database, passwordHash: String, scale: DemoScale, now: Date) {
         self.db = db
+        self.now = now
         self.passwordHash = passwordHash
         self.scale = scale
     }

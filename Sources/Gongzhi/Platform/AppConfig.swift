@@ -24,6 +24,13 @@ public struct AppConfig: Sendable {
     public var reopenLimit: Int = RequestWorkflow.defaultReopenLimit
     /// Days a resident has to rate before the request closes as unrated (GONGZHI_UNRATED_DAYS, default 7).
     public var unratedAfterDays: Int = 7
+    /// SQLite waits for the disk at every commit; tests on a throw-away copy turn it off.
+    public var durableWrites = true
+    /// nil: the live time. A test passes its own, and moves it instead of sleeping; `GONGZHI_TEST_CLOCK=1`
+    /// gives a server one that the browser tests move through `POST /test/clock` (see `TestClockRoutes`).
+    public var movableTime: MovableTime?
+    /// `GONGZHI_TEST_CLOCK=1`: the movable clock and its route (`TestClockRoutes`), for the browser tests only.
+    public var testClockRoute = false
 
     public static let defaultDemoPassword = "Gongzhi-demo-2026"
 
@@ -74,6 +81,10 @@ public struct AppConfig: Sendable {
             c.bcryptCost = cost
         }
         c.secureCookies = env["GONGZHI_SECURE_COOKIES"] == "1"
+        if env["GONGZHI_TEST_CLOCK"] == "1" {
+            c.movableTime = MovableTime()
+            c.testClockRoute = true
+        }
         if let raw = env["GONGZHI_REOPEN_LIMIT"] {
             guard let n = Int(raw), (0...10).contains(n) else {
                 throw Invalid(description: "GONGZHI_REOPEN_LIMIT must be 0–10")

@@ -1,15 +1,18 @@
 import Fluent
+import FluentPostgresDriver
 import Foundation
 import Testing
 import VaporTesting
 
 @testable import Gongzhi
 
-/// Every test gets a fresh application on its own database: in-memory SQLite, or a schema of its own
-/// on the PostgreSQL server that DATABASE_URL names. Tests never share state and run in parallel.
+/// Every test gets a fresh application on a database of its own, copied from one template that is migrated and
+/// loaded with the small demo district once per run: a SQLite file copied per test, or on the PostgreSQL server
+/// that DATABASE_URL names a database created from the template and dropped after the test. A test's setup
+/// costs a copy, whatever the number of capabilities; tests never share state and run in parallel.
+/// Each application reads its own movable clock: `app.movableTime!.advance(by:)` jumps over a deadline.
 func withTestApp(_ body: (Application) async throws -> Void) async throws {
-    // Every app migrates and loads the demo district on its own database; hundreds at once on two cores made
-    // PostgreSQL's connection requests time out. At most a few run at a time; the rest wait their turn.
+    // Hundreds of apps at once on two cores made PostgreSQL's connection requests time out; a few at a time.
     await TestAppGate.shared.enter()
     do {
         try await withTestAppUngated(body)
@@ -49,31 +52,191 @@ actor TestAppGate {
 }
 
 private func withTestAppUngated(_ body: (Application) async throws -> Void) async throws {
-    let database: AppConfig.DatabaseChoice
-    if let url = ProcessInfo.processInfo.environment["DATABASE_URL"], url.hasPrefix("postgres") {
-        database = .postgres(
-            url: url,
-            searchPath: "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20))
-    } else {
-        database = .sqliteMemory
+    let clock = ContinuousClock()
+    let start = clock.now
+    let copy = try await TestDatabases.shared.copy()
+    var config = TestDatabases.config(copy.choice)
+    config.movableTime = MovableTime()
+    let ready = TestTimes.Mark()
+    do {
+        try await withApp(
+            configure: { app in
+                app.logger.logLevel = .warning
+                try await configure(app, config)
+                ready.set(clock.now)
+            }, body)
+    } catch {
+        await TestDatabases.shared.discard(copy)
+        throw error
     }
-    let config = AppConfig(database: database, loadDemo: true, demoScale: .small, bcryptCost: 4)
-    try await withApp(
-        configure: { app in
-            app.logger.logLevel = .warning
-            try await configure(app, config)
-            // Test calendars for the years after the shipped ones, so deadlines computed "now" keep working whenever
-            // the suite runs; tests of a missing year use 2099.
-            for year in 2027...2040 {
-                let d = CalendarDay()
-                d.year = year
-                d.date = "\(year)-01-01"
-                d.kind = "holiday"
-                d.name = "元旦（测试日历）"
-                d.source = "test"
-                try await d.create(on: app.db)
-            }
-        }, body)
+    await TestDatabases.shared.discard(copy)
+    await TestTimes.shared.record(setup: (ready.value ?? start) - start, body: clock.now - (ready.value ?? start))
+}
+
+/// Each test's own seconds, without its wait for a place: the setup (the copy of the template and `configure`)
+/// and the body, appended to the file GONGZHI_TEST_TIMES names. scripts/test lists the slowest tests and the mean
+/// setup from it, so a setup that grows with the product shows in every run.
+actor TestTimes {
+    static let shared = TestTimes(path: ProcessInfo.processInfo.environment["GONGZHI_TEST_TIMES"])
+    private let handle: FileHandle?
+
+    private init(path: String?) {
+        guard let path, !path.isEmpty else {
+            handle = nil
+            return
+        }
+        if !FileManager.default.fileExists(atPath: path) {
+            FileManager.default.createFile(atPath: path, contents: nil)
+        }
+        handle = FileHandle(forWritingAtPath: path)
+        _ = try? handle?.seekToEnd()
+    }
+
+    func record(setup: Duration, body: Duration) {
+        guard let handle else { return }
+        let name = Test.current?.name ?? "?"
+        let line = String(format: "%.3f %.3f ", Self.seconds(setup), Self.seconds(body)) + name + "\n"
+        handle.write(Data(line.utf8))
+    }
+
+    static func seconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
+
+    /// When the app was ready, set from inside `configure`.
+    final class Mark: @unchecked Sendable {
+        private let lock = NSLock()
+        private var instant: ContinuousClock.Instant?
+        var value: ContinuousClock.Instant? { lock.withLock { instant } }
+        func set(_ i: ContinuousClock.Instant) { lock.withLock { instant = i } }
+    }
+}
+
+/// The template each test's database is copied from, built once per process on the engine DATABASE_URL names.
+actor TestDatabases {
+    static let shared = TestDatabases()
+
+    struct Copy: Sendable {
+        var choice: AppConfig.DatabaseChoice
+        /// The SQLite file or the PostgreSQL database to remove after the test.
+        var name: String
+    }
+
+    private enum Engine {
+        case sqlite(folder: String)
+        case postgres(url: String, admin: PostgresConnection.Configuration)
+    }
+
+    private let engine: Engine
+    private let run = String(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(12))
+    private var template: Task<Void, any Error>?
+
+    private init() {
+        let url = ProcessInfo.processInfo.environment["DATABASE_URL"] ?? ""
+        if url.hasPrefix("postgres"), let admin = try? SQLPostgresConfiguration(url: url).coreConfiguration {
+            engine = .postgres(url: url, admin: admin)
+        } else {
+            // A file system in memory where there is one: a copy per test then costs no disk.
+            let base = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
+            engine = .sqlite(folder: (base as NSString).appendingPathComponent("gongzhi-tests-\(run)"))
+        }
+    }
+
+    /// The settings every test app shares; the demo is in the template, so `configure` finds it and loads nothing.
+    static func config(_ choice: AppConfig.DatabaseChoice) -> AppConfig {
+        var config = AppConfig(database: choice, loadDemo: true, demoScale: .small, bcryptCost: 4)
+        config.durableWrites = false
+        return config
+    }
+
+    /// A database of the test's own, with the template's schema and demo.
+    func copy() async throws -> Copy {
+        try await readyTemplate()
+        let name = "gz_\(run)_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+        switch engine {
+        case .sqlite(let folder):
+            let path = (folder as NSString).appendingPathComponent("\(name).sqlite")
+            try FileManager.default.copyItem(atPath: Self.sqliteTemplate(folder), toPath: path)
+            return Copy(choice: .sqliteFile(path), name: path)
+        case .postgres(let url, let admin):
+            try await Self.admin(admin, "CREATE DATABASE \(name) TEMPLATE \(templateName)")
+            return Copy(choice: .postgres(url: Self.url(url, database: name), searchPath: nil), name: name)
+        }
+    }
+
+    func discard(_ copy: Copy) async {
+        switch engine {
+        case .sqlite:
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: copy.name + suffix) }
+        case .postgres(_, let admin):
+            try? await Self.admin(admin, "DROP DATABASE IF EXISTS \(copy.name) WITH (FORCE)")
+        }
+    }
+
+    private var templateName: String { "gz_\(run)_template" }
+
+    private func readyTemplate() async throws {
+        if let template { return try await template.value }
+        let task = Task { try await buildTemplate() }
+        template = task
+        try await task.value
+    }
+
+    /// Runs every migration and loads the small demo once, with the test calendars.
+    private func buildTemplate() async throws {
+        let choice: AppConfig.DatabaseChoice
+        switch engine {
+        case .sqlite(let folder):
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            choice = .sqliteFile(Self.sqliteTemplate(folder))
+        case .postgres(let url, let admin):
+            try await Self.admin(admin, "CREATE DATABASE \(templateName)")
+            choice = .postgres(url: Self.url(url, database: templateName), searchPath: nil)
+        }
+        try await withApp(
+            configure: { app in
+                app.logger.logLevel = .warning
+                try await configure(app, Self.config(choice))
+                // Calendars for the years after the shipped ones, so deadlines computed "now" keep working
+                // whenever the suite runs; tests of a missing year use 2099.
+                for year in 2027...2040 {
+                    let d = CalendarDay()
+                    d.year = year
+                    d.date = "\(year)-01-01"
+                    d.kind = "holiday"
+                    d.name = "元旦（测试日历）"
+                    d.source = "test"
+                    try await d.create(on: app.db)
+                }
+            }, { _ in })
+        // The app is shut down: SQLite's WAL is folded into the file, and PostgreSQL's template has no session
+        // left, which `CREATE DATABASE … TEMPLATE` requires.
+    }
+
+    private static func sqliteTemplate(_ folder: String) -> String {
+        (folder as NSString).appendingPathComponent("template.sqlite")
+    }
+
+    private static func url(_ url: String, database: String) -> String {
+        guard var parts = URLComponents(string: url) else { return url }
+        parts.path = "/" + database
+        return parts.string ?? url
+    }
+
+    /// One statement on the server's maintenance database (CREATE and DROP DATABASE run outside a transaction).
+    private static func admin(_ admin: PostgresConnection.Configuration, _ sql: String) async throws {
+        var config = admin
+        config.database = "postgres"
+        let connection = try await PostgresConnection.connect(
+            configuration: config, id: 1, logger: Logger(label: "gongzhi.tests.admin"))
+        do {
+            try await connection.query(PostgresQuery(unsafeSQL: sql), logger: connection.logger)
+        } catch {
+            try? await connection.close()
+            throw error
+        }
+        try await connection.close()
+    }
 }
 
 let demoPassword = AppConfig.defaultDemoPassword
@@ -120,6 +283,28 @@ final class Client: @unchecked Sendable {
     }
 
     func get(_ path: String) async throws -> TestingHTTPResponse { try await send(.GET, path) }
+
+    /// A page or operation by its route value, so a renamed route fails to compile here as it does in pages.
+    func get(_ route: some AppRoute) async throws -> TestingHTTPResponse { try await send(.GET, route.path) }
+
+    func get(_ link: Link) async throws -> TestingHTTPResponse { try await send(.GET, link.description) }
+
+    @discardableResult
+    func post(_ route: some AppRoute, _ fields: [(String, String)] = [], csrf include: Bool = true) async throws
+        -> TestingHTTPResponse
+    {
+        try await post(route.path, fields, csrf: include)
+    }
+
+    @discardableResult
+    func api(_ method: HTTPMethod, _ route: some AppRoute, json: Any? = nil) async throws -> TestingHTTPResponse {
+        try await api(method, route.path, json: json)
+    }
+
+    @discardableResult
+    func api(_ method: HTTPMethod, _ link: Link, json: Any? = nil) async throws -> TestingHTTPResponse {
+        try await api(method, link.description, json: json)
+    }
 
     /// A form post as a browser sends it, with the session's CSRF token unless told otherwise.
     @discardableResult

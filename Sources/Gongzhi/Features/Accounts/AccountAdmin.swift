@@ -96,7 +96,7 @@ enum AccountAdmin {
                 })
         let uids = users.compactMap(\.id)
         let shares = uids.isEmpty ? [] : try await ScopeShare.query(on: caller.db).filter(\.$userID ~~ uids).all()
-        let now = Date()
+        let now = caller.now
         return users.map { u in
             AccountOut(
                 id: u.id!, username: u.username, displayName: u.displayName, phone: u.phone.map(Masking.phone),
@@ -154,7 +154,7 @@ enum AccountAdmin {
         try await caller.db.writing { db in
             try await user.create(on: db)
             try await Audit.record(
-                on: db, by: caller.viewer, .create, entity: .user, id: user.id!, label: user.username,
+                on: db, by: caller.viewer, at: caller.now, .create, entity: .user, id: user.id!, label: user.username,
                 scopePath: node.path, before: nil as Snapshot?, after: try await snapshot(user, on: db))
         }
         return user
@@ -197,7 +197,8 @@ enum AccountAdmin {
             // Disabling ends every sign-in, so enabling again does not bring old sessions back.
             if before.active, !user.active { try await SignIns.endAll(userID: id, on: db) }
             try await Audit.record(
-                on: db, by: v, .update, entity: .user, id: id, label: user.username, scopePath: scopePath,
+                on: db, by: v, at: caller.now, .update, entity: .user, id: id, label: user.username,
+                scopePath: scopePath,
                 before: before, after: try await snapshot(user, on: db))
         }
         return user
@@ -211,7 +212,8 @@ enum AccountAdmin {
         try await caller.db.writing { db in
             try await user.save(on: db)
             try await Audit.record(
-                on: db, by: caller.viewer, .update, entity: .user, id: id, label: user.username + " unlock",
+                on: db, by: caller.viewer, at: caller.now, .update, entity: .user, id: id,
+                label: user.username + " unlock",
                 scopePath: node.path, before: before, after: try await snapshot(user, on: db))
         }
         return user
@@ -233,7 +235,8 @@ enum AccountAdmin {
             try await user.save(on: db)
             try await SignIns.endAll(userID: id, on: db)
             try await Audit.record(
-                on: db, by: caller.viewer, .passwordChange, entity: .user, id: id, label: user.username,
+                on: db, by: caller.viewer, at: caller.now, .passwordChange, entity: .user, id: id,
+                label: user.username,
                 scopePath: node.path, before: nil as String?, after: nil as String?)
         }
     }
@@ -265,7 +268,7 @@ enum AccountAdmin {
                     try await existing.delete(on: db)
                 }
                 try await Audit.record(
-                    on: db, by: caller.viewer, .update, entity: .user, id: id, label: user.username,
+                    on: db, by: caller.viewer, at: caller.now, .update, entity: .user, id: id, label: user.username,
                     scopePath: node.path, before: before, after: try await snapshot(user, on: db))
                 return true
             }

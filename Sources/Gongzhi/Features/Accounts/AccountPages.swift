@@ -65,7 +65,7 @@ enum AccountPages {
             req.session.id = nil
             req.session.data["csrf"] = nil
             req.session.data["uid"] = String(user.id!)
-            req.session.data["seen"] = String(Int(Date().timeIntervalSince1970))
+            req.session.data["seen"] = String(Int(req.clock.now.timeIntervalSince1970))
             return req.redirect(to: next)
         }
     }

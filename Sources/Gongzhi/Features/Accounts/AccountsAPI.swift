@@ -47,7 +47,7 @@ enum AccountsAPI {
                 args: [LoginService.lockedTime(until)])
         case .success(let user):
             let raw = [UInt8].random(count: 32).base64URL
-            let now = Date()
+            let now = req.clock.now
             let token = APIToken(
                 userID: user.id!, tokenHash: APIToken.hash(raw), now: now,
                 expiresAt: now.addingTimeInterval(tokenLifetime))

@@ -50,10 +50,12 @@ struct BootstrapCommand: AsyncCommand {
                 orgNodeID: root.id!)
             try await user.create(on: db)
             try await Audit.record(
-                on: db, by: nil, .create, entity: .orgNode, id: root.id!, label: name, scopePath: root.path,
+                on: db, by: nil, at: app.clock.now, .create, entity: .orgNode, id: root.id!, label: name,
+                scopePath: root.path,
                 before: nil as OrgNode.Snapshot?, after: root.snapshot)
             try await Audit.record(
-                on: db, by: nil, .create, entity: .user, id: user.id!, label: username, scopePath: root.path,
+                on: db, by: nil, at: app.clock.now, .create, entity: .user, id: user.id!, label: username,
+                scopePath: root.path,
                 before: nil as String?, after: ["role": Role.systemAdmin.rawValue])
         }
         context.console.info("Created \(name) and the system administrator \(username).")

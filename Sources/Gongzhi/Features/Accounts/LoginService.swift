@@ -31,9 +31,9 @@ enum LoginService {
             await AccessLog.write(caller, .loginFailed, detail: "unknown account", userName: String(login.prefix(50)))
             return .invalid
         }
-        if let until = user.lockedUntil, until > Date() { return .locked(until: until) }
+        if let until = user.lockedUntil, until > caller.now { return .locked(until: until) }
         let ok = (try? await caller.application.password.async.verify(password, created: user.passwordHash)) ?? false
-        let now = Date()
+        let now = caller.now
         if ok {
             // Even the right password is refused once a concurrent failure has locked the account.
             if let until = try await Counter.succeed(userID: user.id!, now: now, on: caller.db) {
@@ -148,7 +148,7 @@ enum LoginService {
             // A page that made the change gets a fresh session from its handler (`SignIns.renewCurrentSession`).
             try await SignIns.endAll(userID: viewer.user.id!, on: db)
             try await Audit.record(
-                on: db, by: viewer, .passwordChange, entity: .user, id: viewer.user.id!,
+                on: db, by: viewer, at: caller.now, .passwordChange, entity: .user, id: viewer.user.id!,
                 label: viewer.user.username, scopePath: viewer.node.path,
                 before: nil as String?, after: nil as String?)
         }

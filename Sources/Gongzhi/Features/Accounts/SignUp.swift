@@ -102,7 +102,7 @@ enum SignUpService {
         guard let url = caller.application.storage[WebhookConfigKey.self]?.url, !url.isEmpty else {
             throw AppError(status: .serviceUnavailable, code: "unavailable", messageKey: Text.errorSignUpNoGateway.key)
         }
-        let hourAgo = Date().addingTimeInterval(-3600)
+        let hourAgo = caller.now.addingTimeInterval(-3600)
         let byNumber = try await SignUpRequest.query(on: caller.db).filter(\.$phone == number)
             .filter(\.$createdAt > hourAgo).count()
         let byAddress = try await SignUpRequest.query(on: caller.db).filter(\.$ip == ip)
@@ -118,7 +118,7 @@ enum SignUpService {
         let ticket = [UInt8].random(count: 24).map { String(format: "%02x", $0) }.joined()
         let code = String(format: "%06d", Int.random(in: 0..<1_000_000))
         let hash = try await caller.application.password.async.hash(input.password)
-        let now = Date()
+        let now = caller.now
         let node = community!
         try await caller.db.writing { db in
             let s = SignUpRequest()
@@ -137,12 +137,12 @@ enum SignUpService {
             let at = ISO8601DateFormatter().string(from: s.expiresAt)
             if existing == nil {
                 try await Notify.enqueue(
-                    ["type": "signupCode", "phone": number, "code": code, "expiresAt": at], on: db)
+                    ["type": "signupCode", "phone": number, "code": code, "expiresAt": at], at: now, on: db)
             } else {
-                try await Notify.enqueue(["type": "signupExistingAccount", "phone": number], on: db)
+                try await Notify.enqueue(["type": "signupExistingAccount", "phone": number], at: now, on: db)
             }
             try await Audit.record(
-                on: db, by: nil, .create, entity: .signUp, id: s.id!, label: Masking.phone(number),
+                on: db, by: nil, at: caller.now, .create, entity: .signUp, id: s.id!, label: Masking.phone(number),
                 scopePath: node.path, before: nil as String?,
                 after: ["phone": Masking.phone(number), "community": node.name, "ip": ip])
         }
@@ -155,7 +155,7 @@ enum SignUpService {
         let wrong = AppError.invalid(.errorSignUpCode, field: "code")
         guard !ticket.isEmpty,
             let s = try await SignUpRequest.query(on: caller.db).filter(\.$ticketHash == sha256(ticket)).first(),
-            s.userID == nil, s.expiresAt > Date()
+            s.userID == nil, s.expiresAt > caller.now
         else { throw wrong }
         // One statement counts the try, so simultaneous guesses cannot get past five.
         guard let sql = caller.db as? SQLDatabase,
@@ -187,7 +187,8 @@ enum SignUpService {
             s.userID = u.id
             try await s.save(on: db)
             try await Audit.record(
-                on: db, by: nil, .create, entity: .user, id: u.id!, label: u.username, scopePath: node.path,
+                on: db, by: nil, at: caller.now, .create, entity: .user, id: u.id!, label: u.username,
+                scopePath: node.path,
                 before: nil as String?,
                 after: ["role": Role.resident.rawValue, "node": node.name, "via": "sign-up \(s.id!)"])
             return u

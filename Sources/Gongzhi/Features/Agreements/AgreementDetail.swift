@@ -35,7 +35,9 @@ enum AgreementFacts {
 
     /// What the records show for each commitment in a year (see `CommitmentMeasure`), by commitment id; nil where
     /// nothing measures it. One query per measure for all the units, each to the capability that keeps the records.
-    static func actuals(_ commitments: [Commitment], projects: [AgreementProject], year: Int, db: any Database)
+    static func actuals(
+        _ commitments: [Commitment], projects: [AgreementProject], year: Int, today: LocalDate, db: any Database
+    )
         async throws -> [Int: Int?]
     {
         let first = LocalDate(year: year, month: 1, day: 1)!
@@ -56,7 +58,7 @@ enum AgreementFacts {
             meetings.isEmpty
             ? [:] : try await MeetingsQueries.attendance(unitIDs: meetings, from: from, to: to, db: db)
         let held =
-            posts.isEmpty ? [:] : try await ReportingQueries.postsKept(unitIDs: posts, on: min(.today, last), db: db)
+            posts.isEmpty ? [:] : try await ReportingQueries.postsKept(unitIDs: posts, on: min(today, last), db: db)
         // A unit's action projects from the four lists count besides the agreement's own project list.
         let actions =
             projectUnits.isEmpty
@@ -142,9 +144,11 @@ struct AgreementDetail: Content {
 
     /// Each commitment with what the records show in the year (a review keeps these as they were).
     static func findings(
-        _ commitments: [Commitment], projects: [AgreementProject], year: Int, names: [Int: String], db: any Database
+        _ commitments: [Commitment], projects: [AgreementProject], year: Int, names: [Int: String], today: LocalDate,
+        db: any Database
     ) async throws -> [Finding] {
-        let actuals = try await AgreementFacts.actuals(commitments, projects: projects, year: year, db: db)
+        let actuals = try await AgreementFacts.actuals(
+            commitments, projects: projects, year: year, today: today, db: db)
         return commitments.map { c in
             let actual = actuals[c.id!] ?? nil
             return Finding(
@@ -166,7 +170,8 @@ struct AgreementDetail: Content {
         let node = try await OrgNode.find(a.nodeID, on: db)
         let mayChange = v.can(.editTree) && v.scope.includes(TreePath(a.path))
         let mine = Set(try await UnitsQueries.liaisonUnitIDs(v, on: db))
-        let findings = try await findings(commitments, projects: projects, year: year, names: names, db: db)
+        let findings = try await findings(
+            commitments, projects: projects, year: year, names: names, today: caller.today, db: db)
         return AgreementDetail(
             id: id, title: a.title, nodeID: a.nodeID, nodeName: node?.name ?? "", state: a.state,
             pairing: Pairing(parties: parties.count), startsOn: a.startsOn, endsOn: a.endsOn, signedOn: a.signedOn,

@@ -69,7 +69,7 @@ enum AgreementPages {
     }
 
     static func page(_ req: Request, id: Int, error: AppError? = nil) async throws -> Response {
-        let year = error == nil ? try AgreementsAPI.year(req) : LocalDate.today.year
+        let year = error == nil ? try AgreementsAPI.year(req) : req.clock.today.year
         let d = try await AgreementDetail.query(id, year: year, req.caller)
         let html = Layout.page(
             req, title: d.title,

@@ -20,7 +20,7 @@ enum AgreementsAPI {
     }
 
     static func year(_ req: Request) throws -> Int {
-        try req.queryInt("year", in: 2000...2100) ?? LocalDate.today.year
+        try req.queryInt("year", in: 2000...2100) ?? req.clock.today.year
     }
 
     static func state(_ req: Request) throws -> AgreementState? {
@@ -36,7 +36,7 @@ enum AgreementsAPI {
     }
 
     private static func answer(_ id: Int, _ req: Request, status: HTTPStatus = .ok) async throws -> Response {
-        try await AgreementDetail.query(id, year: LocalDate.today.year, req.caller)
+        try await AgreementDetail.query(id, year: req.clock.today.year, req.caller)
             .encodeResponse(status: status, for: req)
     }
 

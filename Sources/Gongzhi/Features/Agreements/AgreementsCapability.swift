@@ -19,7 +19,7 @@ extension Capability {
             HomeTile(
                 layout: .desk, order: 36, link: AgreementsRoute.page.link, key: .navAgreements,
                 hint: .homeAgreementsHint, permission: .viewTree,
-                count: { v, db in try await AgreementFacts.visibleCount(v, on: db) })
+                count: { v, db, _ in try await AgreementFacts.visibleCount(v, on: db) })
         ],
         auditKinds: [.agreement, .agreementCommitment, .agreementProject, .agreementReview],
         treePaths: [

@@ -16,7 +16,7 @@ enum AgreementsDemo {
 
     static func load(_ d: DemoDistrict) async throws {
         let db = d.db
-        let today = LocalDate.today
+        let today = d.today
         let starts = LocalDate(year: today.year - 1, month: 1, day: 1)!
         let ends = LocalDate(year: today.year + 1, month: 12, day: 31)!
         var made = 0
@@ -91,17 +91,19 @@ enum AgreementsDemo {
             let reviewer = try await User.query(on: db).filter(\.$role == .streetStaff).sort(\.$id).first(),
             let a = try await Agreement.query(on: db).filter(\.$nodeID == last.id!).first()
         {
-            try await review(a, year: today.year - 1, by: reviewer, db)
+            try await review(a, year: today.year - 1, by: reviewer, today: today, db)
         }
         d.counts["agreements"] = made
     }
 
-    private static func review(_ a: Agreement, year: Int, by reviewer: User, _ db: any Database) async throws {
+    private static func review(
+        _ a: Agreement, year: Int, by reviewer: User, today: LocalDate, _ db: any Database
+    ) async throws {
         let commitments = try await Commitment.query(on: db).filter(\.$agreementID == a.id!).sort(\.$id).all()
         let projects = try await AgreementProject.query(on: db).filter(\.$agreementID == a.id!).all()
         let names = try await UnitsQueries.names(commitments.compactMap(\.unitID), on: db)
         let findings = try await AgreementDetail.findings(
-            commitments, projects: projects, year: year, names: names, db: db)
+            commitments, projects: projects, year: year, names: names, today: today, db: db)
         let r = AgreementReview()
         r.agreementID = a.id!
         r.year = year

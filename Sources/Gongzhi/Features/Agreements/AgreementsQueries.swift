@@ -26,7 +26,9 @@ extension AgreementsQueries {
     }
 
     /// What the units committed to in their agreements, with this year's fulfilment, for the unit's own desk.
-    static func unitCommitments(_ unitIDs: [Int], db: any Database) async throws -> [UnitCommitment] {
+    static func unitCommitments(_ unitIDs: [Int], today: LocalDate, db: any Database) async throws
+        -> [UnitCommitment]
+    {
         guard !unitIDs.isEmpty else { return [] }
         let commitments = try await Commitment.query(on: db).filter(\.$unitID ~~ unitIDs).all()
         let ids = Array(Set(commitments.map(\.agreementID)))
@@ -34,8 +36,9 @@ extension AgreementsQueries {
         let agreements = Dictionary(
             uniqueKeysWithValues: try await Agreement.query(on: db).filter(\.$id ~~ ids).all().map { ($0.id!, $0) })
         let projects = try await AgreementProject.query(on: db).filter(\.$agreementID ~~ ids).all()
-        let year = LocalDate.today.year
-        let actuals = try await AgreementFacts.actuals(commitments, projects: projects, year: year, db: db)
+        let year = today.year
+        let actuals = try await AgreementFacts.actuals(
+            commitments, projects: projects, year: year, today: today, db: db)
         let out: [UnitCommitment] = commitments.compactMap { c in
             guard let a = agreements[c.agreementID] else { return nil }
             let actual = actuals[c.id!] ?? nil

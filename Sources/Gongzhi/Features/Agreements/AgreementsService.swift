@@ -88,7 +88,8 @@ enum AgreementsService {
                 try await p.create(on: db)
             }
             try await Audit.record(
-                on: db, by: v, .create, entity: .agreement, id: a.id!, label: a.title, scopePath: a.path,
+                on: db, by: v, at: caller.now, .create, entity: .agreement, id: a.id!, label: a.title,
+                scopePath: a.path,
                 before: nil as Agreement.Snapshot?, after: a.snapshot)
         }
         return a
@@ -134,7 +135,8 @@ enum AgreementsService {
         try await caller.db.writing { db in
             try await c.create(on: db)
             try await Audit.record(
-                on: db, by: v, .create, entity: .agreementCommitment, id: c.id!, label: a.title, scopePath: a.path,
+                on: db, by: v, at: caller.now, .create, entity: .agreementCommitment, id: c.id!, label: a.title,
+                scopePath: a.path,
                 before: nil as String?,
                 after: ["side": c.side.rawValue, "category": c.category.rawValue, "text": c.text])
         }
@@ -159,7 +161,8 @@ enum AgreementsService {
         try await caller.db.writing { db in
             try await p.create(on: db)
             try await Audit.record(
-                on: db, by: v, .create, entity: .agreementProject, id: p.id!, label: "\(a.title) · \(p.title)",
+                on: db, by: v, at: caller.now, .create, entity: .agreementProject, id: p.id!,
+                label: "\(a.title) · \(p.title)",
                 scopePath: a.path, before: nil as String?, after: ["title": p.title, "due": p.due])
         }
         return p
@@ -172,14 +175,15 @@ enum AgreementsService {
             throw AppError.notFound()
         }
         let on = try day(input.on, field: "on")
-        guard p.deliveredOn == nil, on <= LocalDate.today else {
+        guard p.deliveredOn == nil, on <= caller.today else {
             throw AppError.invalid(.errorAgreementDelivered, field: "on")
         }
         p.deliveredOn = on.description
         try await caller.db.writing { db in
             try await p.save(on: db)
             try await Audit.record(
-                on: db, by: v, .update, entity: .agreementProject, id: p.id!, label: "\(a.title) · \(p.title)",
+                on: db, by: v, at: caller.now, .update, entity: .agreementProject, id: p.id!,
+                label: "\(a.title) · \(p.title)",
                 scopePath: a.path, before: ["deliveredOn": ""], after: ["deliveredOn": on.description])
         }
     }
@@ -202,7 +206,7 @@ enum AgreementsService {
         }
         guard a.state == .draft else { throw AppError.invalid(.errorAgreementNotDraft) }
         let on = try day(input.on, field: "on")
-        guard on <= LocalDate.today else { throw AppError.invalid(.errorAgreementSignLater, field: "on") }
+        guard on <= caller.today else { throw AppError.invalid(.errorAgreementSignLater, field: "on") }
         try await caller.db.writing { db in
             let parties = try await AgreementParty.query(on: db).filter(\.$agreementID == a.id!).all()
             let commitments = try await Commitment.query(on: db).filter(\.$agreementID == a.id!).all()
@@ -236,7 +240,8 @@ enum AgreementsService {
             }
             try await a.save(on: db)
             try await Audit.record(
-                on: db, by: v, .update, entity: .agreement, id: a.id!, label: a.title, scopePath: a.path,
+                on: db, by: v, at: caller.now, .update, entity: .agreement, id: a.id!, label: a.title,
+                scopePath: a.path,
                 before: before, after: a.snapshot(unitsSigned: parties.filter { $0.signedOn != nil }.map(\.unitID)))
         }
     }
@@ -252,7 +257,8 @@ enum AgreementsService {
         try await caller.db.writing { db in
             try await a.save(on: db)
             try await Audit.record(
-                on: db, by: v, .update, entity: .agreement, id: a.id!, label: a.title, scopePath: a.path,
+                on: db, by: v, at: caller.now, .update, entity: .agreement, id: a.id!, label: a.title,
+                scopePath: a.path,
                 before: before, after: a.snapshot)
         }
     }
@@ -294,7 +300,8 @@ enum AgreementsService {
                 try await n.create(on: db)
             }
             try await Audit.record(
-                on: db, by: v, .create, entity: .agreement, id: a.id!, label: a.title, scopePath: a.path,
+                on: db, by: v, at: caller.now, .create, entity: .agreement, id: a.id!, label: a.title,
+                scopePath: a.path,
                 before: nil as Agreement.Snapshot?, after: a.snapshot)
         }
         return a
@@ -305,7 +312,7 @@ enum AgreementsService {
         let v = try caller.requireViewer()
         guard a.state != .draft else { throw AppError.invalid(.errorAgreementNotSigned) }
         let first = LocalDate(a.startsOn)!.year
-        let last = min(LocalDate(a.endsOn)!.year, LocalDate.today.year)
+        let last = min(LocalDate(a.endsOn)!.year, caller.today.year)
         guard (first...max(first, last)).contains(input.year) else {
             throw AppError.invalid(.errorAgreementYear, field: "year")
         }
@@ -326,7 +333,8 @@ enum AgreementsService {
             }
             try await r.create(on: db)
             try await Audit.record(
-                on: db, by: v, .create, entity: .agreementReview, id: r.id!, label: "\(a.title) \(r.year)",
+                on: db, by: v, at: caller.now, .create, entity: .agreementReview, id: r.id!,
+                label: "\(a.title) \(r.year)",
                 scopePath: a.path, before: nil as String?, after: ["verdict": r.verdict.rawValue, "note": r.note])
         }
         return r

@@ -15,14 +15,14 @@ struct HomeModel: Sendable {
     let nodeName: String
     let tiles: [Tile]
 
-    static func query(_ v: Viewer, on db: any Database) async throws -> HomeModel {
+    static func query(_ v: Viewer, now: Date, on db: any Database) async throws -> HomeModel {
         let phone = v.role.usesPhoneLayout
         let offered = Capability.all.flatMap(\.homeTiles)
             .filter { $0.layout == (phone ? .phone : .desk) && $0.shows(for: v) }
             .sorted { $0.order < $1.order }
         var tiles: [Tile] = []
         for t in offered {
-            let figure = try await t.count?(v, db)
+            let figure = try await t.count?(v, db, now)
             tiles.append(Tile(link: t.link, key: t.key, hint: t.hint, figure: figure))
         }
         return HomeModel(phone: phone, greetingName: v.user.displayName, nodeName: v.node.name, tiles: tiles)

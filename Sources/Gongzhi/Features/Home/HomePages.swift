@@ -10,7 +10,7 @@ enum HomePages {
     }
 
     @Sendable static func home(_ req: Request) async throws -> HTML {
-        let model = try await HomeModel.query(try req.requireViewer(), on: req.db)
+        let model = try await HomeModel.query(try req.requireViewer(), now: req.clock.now, on: req.db)
         return Layout.page(
             req, title: req.t(.homeTitle), body: HomeView.body(model, req.lang), active: PlatformRoute.home.path)
     }

@@ -22,7 +22,7 @@ enum JointBodiesAPI {
 
     /// `?asOf=` a day (default today).
     static func asOf(_ req: Request) throws -> LocalDate {
-        try req.queryDay("asOf") ?? JointBodyFacts.today
+        try req.queryDay("asOf") ?? req.clock.today
     }
 
     static func kind(_ req: Request) throws -> JointBodyKind? {
@@ -57,7 +57,7 @@ enum JointBodiesAPI {
         let input = try req.decodeStrict(JointBodiesService.EndInput.self)
         _ = try await JointBodiesService.endMember(
             req.caller, bodyID: id, memberID: try req.intParameter("memberId"), input)
-        return try await JointBodyDetail.query(id, asOf: JointBodyFacts.today, req.caller)
+        return try await JointBodyDetail.query(id, asOf: req.clock.today, req.caller)
     }
 
     @Sendable static func appoint(_ req: Request) async throws -> Response {
@@ -71,7 +71,7 @@ enum JointBodiesAPI {
         let id = try req.intParameter("id")
         let input = try req.decodeStrict(JointBodiesService.EndInput.self)
         _ = try await JointBodiesService.endSeat(req.caller, bodyID: id, seatID: try req.intParameter("seatId"), input)
-        return try await JointBodyDetail.query(id, asOf: JointBodyFacts.today, req.caller)
+        return try await JointBodyDetail.query(id, asOf: req.clock.today, req.caller)
     }
 
     @Sendable static func crossAppoint(_ req: Request) async throws -> Response {
@@ -90,7 +90,7 @@ enum JointBodiesAPI {
 
     /// 201 with the body as it now stands.
     private static func detail(_ id: Int, _ req: Request) async throws -> Response {
-        try await JointBodyDetail.query(id, asOf: JointBodyFacts.today, req.caller).encodeResponse(
+        try await JointBodyDetail.query(id, asOf: req.clock.today, req.caller).encodeResponse(
             status: .created, for: req)
     }
 }

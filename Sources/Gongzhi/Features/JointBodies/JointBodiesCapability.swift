@@ -20,7 +20,7 @@ extension Capability {
             HomeTile(
                 layout: .desk, order: 35, link: JointBodiesRoute.page.link, key: .navJointBodies,
                 hint: .homeJointBodiesHint, permission: .viewTree,
-                count: { v, db in try await JointBodyFacts.visibleCount(v, on: db) })
+                count: { v, db, _ in try await JointBodyFacts.visibleCount(v, on: db) })
         ],
         auditKinds: [.jointBody, .jointBodyMember, .appointment, .jointBodyDocument],
         treePaths: [JointBody.treePaths, BodyMembership.treePaths, Appointment.treePaths, BodyDocument.treePaths],

@@ -8,7 +8,7 @@ import GongzhiCore
 enum JointBodiesDemo {
     static func load(_ d: DemoDistrict) async throws {
         let db = d.db
-        let today = JointBodyFacts.today
+        let today = d.today
         let founded = LocalDate(year: today.year - 2, month: 3, day: 1)!
         var made: [String: Int] = [:]
         for street in d.streets {

@@ -63,7 +63,6 @@ enum JointBodiesQueries {
 
 /// What every list, figure and check of JointBodies reads: seats and memberships as of a day, and visibility.
 enum JointBodyFacts {
-    static var today: LocalDate { .today }
 
     static func seats(bodyID: Int, on day: LocalDate, db: any Database) async throws -> [Appointment] {
         try await Appointment.query(on: db).filter(\.$bodyID == bodyID).filter(\.$hostUnitID == nil).sort(\.$fromDay)
@@ -114,11 +113,12 @@ enum JointBodyFacts {
 extension JointBodiesQueries {
     /// The units that are members today of a body the viewer sees under a path, with those bodies (the map's
     /// layer).
-    static func memberUnits(visibleTo v: Viewer, under path: String, db: any Database) async throws -> [Int: [Body]] {
+    static func memberUnits(visibleTo v: Viewer, under path: String, today: LocalDate, db: any Database) async throws
+        -> [Int: [Body]]
+    {
         let bodies = try await JointBodyFacts.visibleQuery(v, on: db).filter(\.$path =~ path).all()
         guard !bodies.isEmpty else { return [:] }
         let byID = Dictionary(uniqueKeysWithValues: bodies.map { ($0.id!, $0) })
-        let today = JointBodyFacts.today
         let members = try await BodyMembership.query(on: db).filter(\.$bodyID ~~ Array(byID.keys)).all()
             .filter { $0.days.contains(today) }
         var out: [Int: [Body]] = [:]

@@ -70,11 +70,12 @@ enum JointBodiesService {
         b.kind = input.kind
         b.nodeID = node.id!
         b.path = node.path
-        b.establishedOn = (try day(input.establishedOn, field: "establishedOn") ?? JointBodyFacts.today).description
+        b.establishedOn = (try day(input.establishedOn, field: "establishedOn") ?? caller.today).description
         try await caller.db.writing { db in
             try await b.create(on: db)
             try await Audit.record(
-                on: db, by: v, .create, entity: .jointBody, id: b.id!, label: b.name, scopePath: b.path,
+                on: db, by: v, at: caller.now, .create, entity: .jointBody, id: b.id!, label: b.name,
+                scopePath: b.path,
                 before: nil as JointBody.Snapshot?, after: b.snapshot)
         }
         return b
@@ -104,7 +105,8 @@ enum JointBodiesService {
             }
             try await m.create(on: db)
             try await Audit.record(
-                on: db, by: v, .create, entity: .jointBodyMember, id: m.id!, label: "\(body.name) · \(unit.name)",
+                on: db, by: v, at: caller.now, .create, entity: .jointBodyMember, id: m.id!,
+                label: "\(body.name) · \(unit.name)",
                 scopePath: body.path, before: nil as String?,
                 after: ["unit": unit.name, "role": m.role.rawValue, "from": m.fromDay, "to": m.toDay ?? ""])
         }
@@ -126,7 +128,8 @@ enum JointBodiesService {
         try await caller.db.writing { db in
             try await m.save(on: db)
             try await Audit.record(
-                on: db, by: v, .update, entity: .jointBodyMember, id: m.id!, label: body.name, scopePath: body.path,
+                on: db, by: v, at: caller.now, .update, entity: .jointBodyMember, id: m.id!, label: body.name,
+                scopePath: body.path,
                 before: ["to": before], after: ["to": end.description])
         }
         return m
@@ -163,7 +166,8 @@ enum JointBodiesService {
             try await check(a, others: others, on: db)
             try await a.create(on: db)
             try await Audit.record(
-                on: db, by: v, .create, entity: .appointment, id: a.id!, label: "\(body.name) · \(person.name)",
+                on: db, by: v, at: caller.now, .create, entity: .appointment, id: a.id!,
+                label: "\(body.name) · \(person.name)",
                 scopePath: body.path, before: nil as Appointment.Snapshot?, after: a.snapshot)
         }
         return a
@@ -196,7 +200,8 @@ enum JointBodiesService {
             try await check(a, others: others, on: db)
             try await a.create(on: db)
             try await Audit.record(
-                on: db, by: v, .create, entity: .appointment, id: a.id!, label: "\(unit.name) · \(person.name)",
+                on: db, by: v, at: caller.now, .create, entity: .appointment, id: a.id!,
+                label: "\(unit.name) · \(person.name)",
                 scopePath: body.path, before: nil as Appointment.Snapshot?, after: a.snapshot)
         }
         return a
@@ -227,7 +232,8 @@ enum JointBodiesService {
         try await caller.db.writing { db in
             try await a.save(on: db)
             try await Audit.record(
-                on: db, by: v, .update, entity: .appointment, id: a.id!, label: body.name, scopePath: body.path,
+                on: db, by: v, at: caller.now, .update, entity: .appointment, id: a.id!, label: body.name,
+                scopePath: body.path,
                 before: before, after: a.snapshot)
         }
         return a
@@ -245,7 +251,8 @@ enum JointBodiesService {
         try await caller.db.writing { db in
             try await d.create(on: db)
             try await Audit.record(
-                on: db, by: v, .create, entity: .jointBodyDocument, id: d.id!, label: "\(body.name) · \(d.title)",
+                on: db, by: v, at: caller.now, .create, entity: .jointBodyDocument, id: d.id!,
+                label: "\(body.name) · \(d.title)",
                 scopePath: body.path, before: nil as String?, after: ["title": d.title, "adoptedOn": d.adoptedOn])
         }
         return d

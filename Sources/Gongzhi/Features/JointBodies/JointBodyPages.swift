@@ -23,7 +23,7 @@ enum JointBodyPages {
     static func listPage(_ req: Request, error: AppError? = nil) async throws -> Response {
         let v = try await req.require(.viewTree)
         let kind = try JointBodiesAPI.kind(req)
-        let bodies = try await JointBodySummary.query(req.caller, kind: kind, on: JointBodyFacts.today)
+        let bodies = try await JointBodySummary.query(req.caller, kind: kind, on: req.clock.today)
         let nodes =
             v.can(.editTree)
             ? try await OrgQueries.pickerChoices(v.scope, on: req.db) : []
@@ -64,7 +64,7 @@ enum JointBodyPages {
     }
 
     static func bodyPage(_ req: Request, id: Int, error: AppError? = nil) async throws -> Response {
-        let asOf = error == nil ? try JointBodiesAPI.asOf(req) : JointBodyFacts.today
+        let asOf = error == nil ? try JointBodiesAPI.asOf(req) : req.clock.today
         let d = try await JointBodyDetail.query(id, asOf: asOf, req.caller)
         var units: [UnitsQueries.BodyUnit] = []
         var people: [PeopleQueries.Brief] = []
@@ -189,7 +189,7 @@ enum JointBodyPages {
     /// Every visible body with each membership and seat, past ones included (one row each).
     @Sendable static func export(_ req: Request) async throws -> Response {
         try await req.require(.exportData)
-        let today = JointBodyFacts.today
+        let today = req.clock.today
         let bodies = try await JointBodySummary.query(req.caller, kind: nil, on: today)
         let lang = req.lang
         var rows: [[String]] = []

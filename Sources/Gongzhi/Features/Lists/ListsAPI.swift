@@ -59,7 +59,8 @@ enum ListsAPI {
         guard (a.keeps && a.inScope(i.path)) || a.isLiaison else {
             throw await req.caller.forbidden("suggestions for list item \(i.id!)", scopePath: i.path)
         }
-        return try await ListsMatching.suggestions(for: i, units: a.isLiaison ? a.unitIDs : nil, on: req.db)
+        return try await ListsMatching.suggestions(
+            for: i, units: a.isLiaison ? a.unitIDs : nil, now: req.clock.now, on: req.db)
     }
 
     @Sendable static func claim(_ req: Request) async throws -> Response {

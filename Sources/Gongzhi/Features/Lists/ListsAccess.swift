@@ -172,7 +172,7 @@ enum ListsFacts {
     }
 
     /// A resource is on offer when not withdrawn and its window has not ended.
-    static func onOffer(_ r: ListResource, today: LocalDate = .today) -> Bool {
+    static func onOffer(_ r: ListResource, today: LocalDate) -> Bool {
         r.withdrawnOn == nil && (r.availableUntil.flatMap(LocalDate.init).map { $0 >= today } ?? true)
     }
 }

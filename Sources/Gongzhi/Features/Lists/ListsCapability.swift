@@ -23,7 +23,7 @@ extension Capability {
             HomeTile(
                 layout: .desk, order: 30, link: ListsRoute.page.query([("status", "open")]), key: .navLists,
                 hint: .homeListsDeskHint, permission: .viewTree,
-                count: { v, db in
+                count: { v, db, _ in
                     guard v.role != .unitLiaison else { return 0 }
                     let open = try await ListItem.query(on: db).inScope(v.scope, \.$path).filter(\.$closedOn == nil)
                         .field(\.$id).field(\.$quantity).all()
@@ -39,7 +39,7 @@ extension Capability {
         apiDoc: { ListsAPIDoc.operations },
         strings: ListsStrings.table,
         demo: { try await ListsDemo.load($0) },
-        todos: { v, lang, db in try await ListsAlerts.todos(v, lang, db) },
+        todos: { caller in try await ListsAlerts.todos(caller) },
         requestSections: { id, caller in try await ListsSections.request(id, caller) }
     )
 }
@@ -116,7 +116,10 @@ enum ListsSections {
 
 /// "A new resource fits your need" and the other way round, as the owner's to-dos until they open the item.
 enum ListsAlerts {
-    @Sendable static func todos(_ v: Viewer, _ lang: Lang, _ db: any Database) async throws -> [TodoItem] {
+    @Sendable static func todos(_ caller: Caller) async throws -> [TodoItem] {
+        let v = try caller.requireViewer()
+        let lang = caller.lang
+        let db = caller.db
         let alerts = try await ListAlert.query(on: db).filter(\.$userID == v.user.id!).filter(\.$seenAt == nil)
             .sort(\.$id, .descending).limit(20).all()
         guard !alerts.isEmpty else { return [] }

@@ -54,7 +54,7 @@ enum ListsDemo {
         var liaisonUnits: [Int] = []
         if let liaison { liaisonUnits = try await UnitsQueries.unitIDs(withPartyOrg: liaison.orgNodeID, on: db) }
         let categories = Array(needs.keys).sorted { $0.rawValue < $1.rawValue }
-        let today = LocalDate.today
+        let today = d.today
 
         // Resources: units, members and the communities offer; a few reach the whole street.
         var resources: [ListResource] = []
@@ -160,7 +160,7 @@ enum ListsDemo {
             c.note = ""
             c.path = i.path
             c.claimedBy = i.raisedBy
-            c.claimedAt = Date().addingTimeInterval(-Double(d.rng.int(1...200)) * 86_400)
+            c.claimedAt = d.now.addingTimeInterval(-Double(d.rng.int(1...200)) * 86_400)
             claims.append(c)
             claimedBy[i.id!, default: []].append(r.id!)
         }
@@ -238,7 +238,7 @@ enum ListsDemo {
                     p.state == .proposed
                     ? "项目已立项，正在确定方案。" : "项目已启动，资源方按计划提供服务。"
                 n.by = p.createdBy
-                n.at = Date().addingTimeInterval(-Double(d.rng.int(5...50)) * 86_400)
+                n.at = d.now.addingTimeInterval(-Double(d.rng.int(5...50)) * 86_400)
                 n.path = p.path
                 notes.append(n)
             }

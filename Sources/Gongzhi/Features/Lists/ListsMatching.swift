@@ -43,13 +43,13 @@ enum ListsMatching {
     /// The ranked suggestions for an item the caller sees. A liaison (`units`) is shown only their units' resources:
     /// another unit's offer or a member's own is not theirs to claim, nor a team.
     static func suggestions(
-        for i: ListItem, units: [Int]? = nil, limit: Int = Matching.defaultLimit, on db: any Database
+        for i: ListItem, units: [Int]? = nil, limit: Int = Matching.defaultLimit, now: Date, on db: any Database
     ) async throws -> [Suggestion] {
         let claimed = try await ListsFacts.claimed(items: [i.id!], on: db)[i.id!] ?? []
         let open = ListRules.open(needed: i.quantity, claimed: claimed)
         guard open > 0, i.closedOn == nil else { return [] }
-        var rows = try await nearest(to: i, on: db)
-        var teams = try await teams(for: i, on: db)
+        var rows = try await nearest(to: i, today: LocalDate(instant: now.timeIntervalSince1970), on: db)
+        var teams = try await teams(for: i, now: now, on: db)
         if let units {
             rows = rows.filter { $0.unitID.map(units.contains) ?? false }
             teams = []
@@ -79,11 +79,11 @@ enum ListsMatching {
 
     /// The service teams within reach of an item: of its street, kept in its community (or below) or by the street
     /// itself (Volunteering's published teams).
-    static func teams(for i: ListItem, on db: any Database) async throws -> [TeamOffer] {
+    static func teams(for i: ListItem, now: Date, on db: any Database) async throws -> [TeamOffer] {
         guard let community = try await OrgNode.find(i.communityNodeID, on: db) else { return [] }
         let above = ListsFacts.ancestorPaths(of: community.path)
         guard let street = above.max(by: { $0.count < $1.count }) else { return [] }
-        return try await VolunteeringQueries.teamOffers(under: TreePath(street), db: db).filter {
+        return try await VolunteeringQueries.teamOffers(under: TreePath(street), now: now, db: db).filter {
             $0.path.hasPrefix(community.path) || above.contains($0.path)
         }
     }
@@ -117,7 +117,7 @@ enum ListsMatching {
     /// One indexed query: the category's resources within reach with room left and a window not yet over, the
     /// same grid first, then the same community, then by a flat-earth distance that orders like the real one
     /// within a city; at most `window` rows.
-    static func nearest(to i: ListItem, on db: any Database) async throws -> [Row] {
+    static func nearest(to i: ListItem, today: LocalDate, on db: any Database) async throws -> [Row] {
         let sql = try db.sql()
         guard let community = try await OrgNode.find(i.communityNodeID, on: db) else { return [] }
         let above = ListsFacts.ancestorPaths(of: community.path)
@@ -139,7 +139,7 @@ enum ListsMatching {
             r.capacity, r.available_from, r.available_until, CAST(r.capacity - COALESCE((SELECT SUM(c.quantity) \
             FROM list_claims c WHERE c.resource_id = r.id AND c.withdrawn_at IS NULL), 0) AS BIGINT) AS free \
             FROM list_resources r WHERE r.category = \(bind: i.category.rawValue) AND r.withdrawn_on IS NULL \
-            AND (r.available_until IS NULL OR r.available_until >= \(bind: LocalDate.today.description)) \
+            AND (r.available_until IS NULL OR r.available_until >= \(bind: today.description)) \
             AND \(reach) AND r.capacity > COALESCE((SELECT SUM(c.quantity) FROM list_claims c \
             WHERE c.resource_id = r.id AND c.withdrawn_at IS NULL), 0) \
             ORDER BY CASE WHEN r.grid_id = \(bind: i.gridID ?? -1) THEN 0 \

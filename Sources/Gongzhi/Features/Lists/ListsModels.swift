@@ -203,7 +203,9 @@ enum ListsQueryModels {
         where try await a.sees(p, on: caller.db) {
             projects.append(ProjectRef(id: p.id!, title: p.title, state: p.state))
         }
-        if let uid = a.viewer.user.id { try await ListsService.markSeen(item: id, user: uid, on: caller.db) }
+        if let uid = a.viewer.user.id {
+            try await ListsService.markSeen(item: id, user: uid, at: caller.now, on: caller.db)
+        }
         return ListItemDetail(
             item: out, claims: claims, mayClaim: i.closedOn == nil && ((a.keeps && a.inScope(i.path)) || a.isLiaison),
             mayClose: i.closedOn == nil && ((a.keeps && a.inScope(i.path)) || i.raisedBy == a.userID),

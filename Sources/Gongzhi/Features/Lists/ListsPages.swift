@@ -145,7 +145,8 @@ enum ListsPages {
         let (i, a) = try await S.item(id, req.caller)
         let suggestions =
             d.mayClaim
-            ? try await ListsMatching.suggestions(for: i, units: a.isLiaison ? a.unitIDs : nil, on: req.db) : []
+            ? try await ListsMatching.suggestions(
+                for: i, units: a.isLiaison ? a.unitIDs : nil, now: req.clock.now, on: req.db) : []
         let units = a.isLiaison ? try await UnitsQueries.names(a.unitIDs, on: req.db) : [:]
         let origin: Link? =
             switch (i.origin, i.originID) {

@@ -230,9 +230,10 @@ enum ListsService {
             }
             try await i.create(on: db)
             try await Audit.record(
-                on: db, by: v, .create, entity: .listItem, id: i.id!, label: i.title, scopePath: i.path,
+                on: db, by: v, at: caller.now, .create, entity: .listItem, id: i.id!, label: i.title,
+                scopePath: i.path,
                 before: nil as String?, after: ItemAudit(i))
-            try await alert(newItem: i, on: db)
+            try await alert(newItem: i, at: caller.now, on: db)
         }
         return i
     }
@@ -276,13 +277,14 @@ enum ListsService {
         if i.closedOn != nil { throw AppError.conflict(.errorListsClosed) }
         let note = try text(input.note, field: "note", max: 500)
         let before = ItemAudit(i)
-        i.closedOn = LocalDate.today.description
+        i.closedOn = caller.today.description
         i.closeNote = note
         let v = a.viewer
         try await caller.db.writing { db in
             try await i.save(on: db)
             try await Audit.record(
-                on: db, by: v, .update, entity: .listItem, id: i.id!, label: i.title, scopePath: i.path,
+                on: db, by: v, at: caller.now, .update, entity: .listItem, id: i.id!, label: i.title,
+                scopePath: i.path,
                 before: before, after: ItemAudit(i))
         }
         return i
@@ -393,9 +395,10 @@ enum ListsService {
         try await caller.db.writing { db in
             try await r.create(on: db)
             try await Audit.record(
-                on: db, by: v, .create, entity: .listResource, id: r.id!, label: r.title, scopePath: r.path,
+                on: db, by: v, at: caller.now, .create, entity: .listResource, id: r.id!, label: r.title,
+                scopePath: r.path,
                 before: nil as String?, after: ResourceAudit(r))
-            try await alert(newResource: r, on: db)
+            try await alert(newResource: r, at: caller.now, on: db)
         }
         return r
     }
@@ -437,12 +440,13 @@ enum ListsService {
         }
         if r.withdrawnOn != nil { throw AppError.conflict(.errorListsWithdrawn) }
         let before = ResourceAudit(r)
-        r.withdrawnOn = LocalDate.today.description
+        r.withdrawnOn = caller.today.description
         let v = a.viewer
         try await caller.db.writing { db in
             try await r.save(on: db)
             try await Audit.record(
-                on: db, by: v, .update, entity: .listResource, id: r.id!, label: r.title, scopePath: r.path,
+                on: db, by: v, at: caller.now, .update, entity: .listResource, id: r.id!, label: r.title,
+                scopePath: r.path,
                 before: before, after: ResourceAudit(r))
         }
         return r
@@ -467,7 +471,9 @@ enum ListsService {
                 await AccessLog.write(caller, .outOfScopeRead, detail: "list resource \(rid) in resourceId")
                 throw AppError.invalid(.errorRefUnknown, field: "resourceId")
             }
-            guard F.onOffer(r) else { throw AppError.invalid(.errorListsWithdrawn, field: "resourceId") }
+            guard F.onOffer(r, today: caller.today) else {
+                throw AppError.invalid(.errorListsWithdrawn, field: "resourceId")
+            }
             guard r.category == i.category else {
                 throw AppError.invalid(.errorListsCategoryMismatch, field: "resourceId")
             }
@@ -478,7 +484,10 @@ enum ListsService {
         }
         var teamID: Int?
         if let t = input.teamID {
-            guard a.keeps, let team = try await ListsMatching.teams(for: i, on: caller.db).first(where: { $0.id == t })
+            guard a.keeps,
+                let team = try await ListsMatching.teams(for: i, now: caller.now, on: caller.db).first(where: {
+                    $0.id == t
+                })
             else {
                 if try await !VolunteeringQueries.teamNames([t], db: caller.db).isEmpty {
                     await AccessLog.write(caller, .outOfScopeRead, detail: "service team \(t) in teamId")
@@ -512,7 +521,7 @@ enum ListsService {
         c.note = note
         c.path = i.path
         c.claimedBy = a.userID
-        c.claimedAt = Date()
+        c.claimedAt = caller.now
         let v = a.viewer
         let matched = resource
         try await caller.db.writing { db in
@@ -526,7 +535,8 @@ enum ListsService {
             } catch let p as ListRules.Problem { throw problem(p) }
             try await c.create(on: db)
             try await Audit.record(
-                on: db, by: v, .create, entity: .listClaim, id: c.id!, label: i.title, scopePath: i.path,
+                on: db, by: v, at: caller.now, .create, entity: .listClaim, id: c.id!, label: i.title,
+                scopePath: i.path,
                 before: nil as String?,
                 after: ClaimAudit(c))
         }
@@ -586,13 +596,14 @@ enum ListsService {
         }
         if c.withdrawnAt != nil { throw AppError.conflict(.errorListsWithdrawn) }
         let before = ClaimAudit(c)
-        c.withdrawnAt = Date()
+        c.withdrawnAt = caller.now
         c.withdrawnBy = a.userID
         let v = a.viewer
         try await caller.db.writing { db in
             try await c.save(on: db)
             try await Audit.record(
-                on: db, by: v, .update, entity: .listClaim, id: c.id!, label: i.title, scopePath: i.path,
+                on: db, by: v, at: caller.now, .update, entity: .listClaim, id: c.id!, label: i.title,
+                scopePath: i.path,
                 before: before, after: ClaimAudit(c))
         }
     }
@@ -602,7 +613,7 @@ enum ListsService {
     static let alertLimit = 50
 
     /// A new resource: the owners of open needs it fits (same category, within its reach, windows meeting) are told.
-    static func alert(newResource r: ListResource, on db: any Database) async throws {
+    static func alert(newResource r: ListResource, at now: Date, on db: any Database) async throws {
         let items = try await ListItem.query(on: db).filter(\.$category == r.category).filter(\.$closedOn == nil)
             .filter(\.$path =~ r.path).sort(\.$id, .descending).limit(alertLimit * 4).all()
         let claimed = try await F.claimed(items: items.compactMap(\.id), on: db)
@@ -612,13 +623,13 @@ enum ListsService {
             let open = ListRules.open(needed: i.quantity, claimed: claimed[i.id!] ?? [])
             guard open > 0, fits(r, i), !told.contains(i.raisedBy) else { continue }
             told.insert(i.raisedBy)
-            alerts.append(newAlert(user: i.raisedBy, item: i, resource: r, resourceIsNew: true))
+            alerts.append(newAlert(user: i.raisedBy, item: i, resource: r, resourceIsNew: true, at: now))
         }
         if !alerts.isEmpty { try await alerts.create(on: db) }
     }
 
     /// A new item: those who offered the resources that fit it are told.
-    static func alert(newItem i: ListItem, on db: any Database) async throws {
+    static func alert(newItem i: ListItem, at now: Date, on db: any Database) async throws {
         let reach = F.ancestorPaths(of: i.path)
         let resources = try await ListResource.query(on: db).filter(\.$category == i.category)
             .filter(\.$withdrawnOn == nil)
@@ -630,9 +641,11 @@ enum ListsService {
         var told = Set<Int>()
         var alerts: [ListAlert] = []
         for r in resources where r.recordedBy != i.raisedBy && told.count < alertLimit {
-            guard F.onOffer(r), fits(r, i), !told.contains(r.recordedBy) else { continue }
+            guard F.onOffer(r, today: LocalDate(instant: now.timeIntervalSince1970)), fits(r, i),
+                !told.contains(r.recordedBy)
+            else { continue }
             told.insert(r.recordedBy)
-            alerts.append(newAlert(user: r.recordedBy, item: i, resource: r, resourceIsNew: false))
+            alerts.append(newAlert(user: r.recordedBy, item: i, resource: r, resourceIsNew: false, at: now))
         }
         if !alerts.isEmpty { try await alerts.create(on: db) }
     }
@@ -644,20 +657,22 @@ enum ListsService {
         return Matching.fits(ListsMatching.candidate(r, free: 1), need)
     }
 
-    static func newAlert(user: Int, item i: ListItem, resource r: ListResource, resourceIsNew: Bool) -> ListAlert {
+    static func newAlert(
+        user: Int, item i: ListItem, resource r: ListResource, resourceIsNew: Bool, at now: Date
+    ) -> ListAlert {
         let alert = ListAlert()
         alert.userID = user
         alert.itemID = i.id!
         alert.resourceID = r.id!
         alert.resourceIsNew = resourceIsNew
         alert.path = i.path
-        alert.at = Date()
+        alert.at = now
         return alert
     }
 
     /// The viewer looked at an item: their alerts about it are seen.
-    static func markSeen(item id: Int, user: Int, on db: any Database) async throws {
+    static func markSeen(item id: Int, user: Int, at now: Date, on db: any Database) async throws {
         try await ListAlert.query(on: db).filter(\.$userID == user).filter(\.$itemID == id)
-            .filter(\.$seenAt == nil).set(\.$seenAt, to: Date()).update()
+            .filter(\.$seenAt == nil).set(\.$seenAt, to: now).update()
     }
 }

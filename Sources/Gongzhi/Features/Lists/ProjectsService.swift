@@ -131,7 +131,8 @@ enum ProjectsService {
             for id in partners { links.append(link(p, partner: id)) }
             if !links.isEmpty { try await links.create(on: db) }
             try await Audit.record(
-                on: db, by: v, .create, entity: .actionProject, id: p.id!, label: p.title, scopePath: p.path,
+                on: db, by: v, at: caller.now, .create, entity: .actionProject, id: p.id!, label: p.title,
+                scopePath: p.path,
                 before: nil as String?, after: ProjectAudit(p))
         }
         return p
@@ -185,7 +186,8 @@ enum ProjectsService {
         try await caller.db.writing { db in
             try await m.create(on: db)
             try await Audit.record(
-                on: db, by: v, .update, entity: .actionProject, id: projectID, label: p.title, scopePath: p.path,
+                on: db, by: v, at: caller.now, .update, entity: .actionProject, id: projectID, label: p.title,
+                scopePath: p.path,
                 before: nil as String?, after: ["milestone": m.title, "due": m.due])
         }
     }
@@ -197,14 +199,15 @@ enum ProjectsService {
             throw AppError.notFound()
         }
         if m.doneOn != nil { throw AppError.conflict(.errorListsMilestoneDone) }
-        let day = try FormDate.day(raw, field: "on") ?? .today
-        if day > .today { throw AppError.invalid(.errorListsFuture, field: "on") }
+        let day = try FormDate.day(raw, field: "on") ?? caller.today
+        if day > caller.today { throw AppError.invalid(.errorListsFuture, field: "on") }
         m.doneOn = day.description
         let v = a.viewer
         try await caller.db.writing { db in
             try await m.save(on: db)
             try await Audit.record(
-                on: db, by: v, .update, entity: .actionProject, id: projectID, label: p.title, scopePath: p.path,
+                on: db, by: v, at: caller.now, .update, entity: .actionProject, id: projectID, label: p.title,
+                scopePath: p.path,
                 before: ["milestone": m.title, "doneOn": ""], after: ["milestone": m.title, "doneOn": m.doneOn ?? ""])
         }
     }
@@ -221,7 +224,7 @@ enum ProjectsService {
         n.projectID = projectID
         n.text = text
         n.by = a.userID
-        n.at = Date()
+        n.at = caller.now
         n.path = p.path
         let v = a.viewer
         try await caller.db.writing { db in
@@ -235,7 +238,8 @@ enum ProjectsService {
                 try await photo.create(on: db)
             }
             try await Audit.record(
-                on: db, by: v, .update, entity: .actionProject, id: projectID, label: p.title, scopePath: p.path,
+                on: db, by: v, at: caller.now, .update, entity: .actionProject, id: projectID, label: p.title,
+                scopePath: p.path,
                 before: nil as String?, after: ["note": String(text.prefix(200)), "photos": String(cleaned.count)])
         }
         return n
@@ -248,8 +252,8 @@ enum ProjectsService {
         guard let to = input.state else { throw AppError.invalid(.errorListsState, field: "state") }
         guard ProjectRules.canMove(p.state, to: to) else { throw AppError.conflict(.errorListsTransition) }
         let before = ProjectAudit(p)
-        let day = try FormDate.day(input.on, field: "on") ?? .today
-        if day > .today { throw AppError.invalid(.errorListsFuture, field: "on") }
+        let day = try FormDate.day(input.on, field: "on") ?? caller.today
+        if day > caller.today { throw AppError.invalid(.errorListsFuture, field: "on") }
         switch to {
         case .underway:
             p.startedOn = day.description
@@ -290,7 +294,8 @@ enum ProjectsService {
         try await caller.db.writing { db in
             try await p.save(on: db)
             try await Audit.record(
-                on: db, by: v, .update, entity: .actionProject, id: p.id!, label: p.title, scopePath: p.path,
+                on: db, by: v, at: caller.now, .update, entity: .actionProject, id: p.id!, label: p.title,
+                scopePath: p.path,
                 before: before, after: ProjectAudit(p))
         }
         return p

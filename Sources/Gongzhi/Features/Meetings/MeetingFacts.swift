@@ -13,8 +13,6 @@ enum MeetingFacts {
     static let maxMinutes = 20_000
     static let maxText = 2_000
 
-    static var today: LocalDate { .today }
-
     /// Minutes after local midnight a meeting starts.
     static func startMinutes(_ m: Meeting) -> Int {
         let seconds = m.startsAt.timeIntervalSince1970 - m.localDay.startInstant

@@ -13,7 +13,7 @@ struct NewMeetingModel: Sendable {
         var kind: MeetingKind = .communityQuarterly
         var bodyID: Int?
         var nodeID: Int?
-        var date = MeetingFacts.today.adding(days: 7).description
+        var date = ""
         var time = "09:00"
         var duration = String(MeetingFacts.defaultMinutes)
         var place = ""

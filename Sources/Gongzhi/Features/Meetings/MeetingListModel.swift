@@ -103,7 +103,7 @@ struct MyMeetingsModel: Sendable {
         for chunk in Array(ids).chunked(500) {
             ms += try await Meeting.query(on: caller.db).filter(\.$id ~~ chunk).all()
         }
-        let today = MeetingFacts.today.description
+        let today = caller.today.description
         ms.sort { a, b in
             let ka = (a.day == today ? 0 : a.day > today ? 1 : 2, a.day > today ? a.day : "", a.day)
             let kb = (b.day == today ? 0 : b.day > today ? 1 : 2, b.day > today ? b.day : "", b.day)

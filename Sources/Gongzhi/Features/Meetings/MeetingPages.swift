@@ -98,6 +98,7 @@ enum MeetingPages {
         let v = try req.requireViewer()
         guard MeetingAccess.managers.contains(v.role) else { throw await req.forbidden("new meeting form") }
         var s = NewMeetingModel.State()
+        s.date = req.clock.today.adding(days: 7).description
         s.bodyID = try FormNumber.int(req.query[String.self, at: "bodyId"], field: "bodyId")
         if let d = req.query[String.self, at: "date"], LocalDate(d) != nil { s.date = d }
         let m = try await NewMeetingModel.query(v, s, req.caller)

@@ -23,7 +23,10 @@ enum MeetingTasks {
     }
 
     /// The to-dos hook: the viewer's open decisions, each linking to its task page.
-    @Sendable static func todos(_ v: Viewer, _ lang: Lang, _ db: any Database) async throws -> [TodoItem] {
+    @Sendable static func todos(_ caller: Caller) async throws -> [TodoItem] {
+        let v = try caller.requireViewer()
+        let lang = caller.lang
+        let db = caller.db
         let access = try await MeetingAccess.of(v, on: db)
         let open = try await owned(by: access, openOnly: true, on: db)
         guard !open.isEmpty else { return [] }

@@ -216,8 +216,10 @@ struct CopyJointMeetings: AsyncMigration {
         ).all(decoding: Row.self)
         guard !rows.isEmpty else { return }
         var codes = RandomCodes()
+        // A migration runs once, before the server takes requests and outside any test's clock: the live time.
+        let now = AppClock.live.now
         for r in rows {
-            let day = LocalDate(r.date) ?? LocalDate(instant: (r.createdAt ?? Date()).timeIntervalSince1970)
+            let day = LocalDate(r.date) ?? LocalDate(instant: (r.createdAt ?? now).timeIntervalSince1970)
             let start = Date(timeIntervalSince1970: MeetingSchedule.instant(day, minutes: MeetingFacts.defaultStart))
             let end = start.addingTimeInterval(Double(MeetingFacts.defaultMinutes * 60))
             try await sql.insert(into: Meeting.schema)
@@ -230,7 +232,7 @@ struct CopyJointMeetings: AsyncMigration {
                     SQLBind(r.communityNodeID), SQLBind(r.path), SQLBind(day.description), SQLBind(start),
                     SQLBind(end), SQLBind(""), SQLBind(r.host), SQLBind(r.attendees),
                     SQLBind(MeetingState.scheduled.rawValue), SQLBind(0), SQLBind(codes.next()), SQLBind(""),
-                    SQLBind(r.createdAt ?? Date()), SQLBind(Date())
+                    SQLBind(r.createdAt ?? now), SQLBind(now)
                 )
                 .run()
         }

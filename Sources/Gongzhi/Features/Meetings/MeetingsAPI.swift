@@ -351,7 +351,9 @@ enum MeetingsAPI {
         guard let raw = req.query[String.self, at: "bodyId"], let bodyID = Int(raw), bodyID > 0 else {
             throw AppError.badRequest(.errorBadID, args: [req.query[String.self, at: "bodyId"] ?? ""])
         }
-        let day = try req.query[String.self, at: "date"].map { try MeetingsService.day($0) } ?? MeetingFacts.today
+        let day =
+            try req.query[String.self, at: "date"].map { try MeetingsService.day($0, today: req.clock.today) }
+            ?? req.clock.today
         guard let body = try? await MeetingBodies.visible(bodyID, req.caller) else {
             return HostOut(unitID: nil, name: nil)
         }

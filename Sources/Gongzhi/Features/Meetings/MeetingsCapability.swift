@@ -31,7 +31,7 @@ extension Capability {
         apiDoc: { MeetingsAPIDoc.operations },
         strings: MeetingsStrings.table,
         demo: { try await MeetingsDemo.load($0) },
-        todos: { v, lang, db in try await MeetingTasks.todos(v, lang, db) }
+        todos: { caller in try await MeetingTasks.todos(caller) }
     )
 }
 

@@ -10,6 +10,7 @@ import Foundation
 enum MeetingsDemo {
     struct Context {
         let db: any Database
+        let today: LocalDate
         var rng: SeededRandom
         var codes = RandomCodes()
         var meetings = 0
@@ -22,8 +23,8 @@ enum MeetingsDemo {
     static let quarterDays = [-345, -254, -163, -72, 19]
 
     static func load(_ d: DemoDistrict) async throws {
-        var c = Context(db: d.db, rng: SeededRandom(state: 20_261_140))
-        let today = MeetingFacts.today
+        var c = Context(db: d.db, today: d.today, rng: SeededRandom(state: 20_261_140))
+        let today = d.today
         let demoUnitOrg = d.unitOrgs.first { $0.parentID == d.communities.first?.id }
         let demoUnits =
             try await demoUnitOrg.asyncMap { try await UnitsQueries.unitIDs(withPartyOrg: $0.id!, on: d.db) }
@@ -118,7 +119,7 @@ enum MeetingsDemo {
         place: String, host: (id: Int, name: String)?, invited: [(Int, String, Int?)], decisionOwner: (Int, String)?,
         quarter: Int
     ) async throws {
-        let today = MeetingFacts.today
+        let today = c.today
         let past = day < today
         let m = Meeting()
         m.kind = kind

@@ -43,7 +43,7 @@ enum MeetingsFeed {
             t.tokenHash = hash(token)
             try await t.save(on: db)
             try await Audit.record(
-                on: db, by: v, existing == nil ? .create : .update, entity: .meetingFeed, id: t.id!,
+                on: db, by: v, at: caller.now, existing == nil ? .create : .update, entity: .meetingFeed, id: t.id!,
                 label: v.user.username, scopePath: v.node.path, before: nil as String?, after: ["token": "new"])
         }
         return urls(token: token, base: base, bodies: try await MeetingBodies.visibleBodies(caller))
@@ -71,7 +71,7 @@ enum MeetingsFeed {
         // A person's own meetings: those naming them or their units; staff also get the meetings they run.
         var ids = try await access.involved(nil, on: req.db)
         if MeetingAccess.managers.contains(v.role) {
-            let since = MeetingFacts.today.adding(days: -400).description
+            let since = req.clock.today.adding(days: -400).description
             ids.formUnion(
                 try await Meeting.query(on: req.db).inScope(v.scope, \.$path).filter(\.$day >= since).all()
                     .compactMap(\.id))
@@ -80,21 +80,23 @@ enum MeetingsFeed {
         for chunk in Array(ids).chunked(500) {
             meetings += try await Meeting.query(on: req.db).filter(\.$id ~~ chunk).all()
         }
-        return respond(document(name: caller.t(.meetingFeedPersonName, v.user.displayName), meetings, caller.lang))
+        return respond(
+            document(
+                name: caller.t(.meetingFeedPersonName, v.user.displayName), meetings, now: caller.now, caller.lang))
     }
 
     @Sendable static func body(_ req: Request) async throws -> Response {
         let caller = try await feedCaller(req, token: req.parameters.get("token") ?? "")
         let body = try await MeetingBodies.visible(try req.intParameter("body"), caller)
         let meetings = try await Meeting.query(on: req.db).filter(\.$bodyID == body.id).all()
-        return respond(document(name: body.name, meetings, caller.lang))
+        return respond(document(name: body.name, meetings, now: caller.now, caller.lang))
     }
 
-    static func document(name: String, _ meetings: [Meeting], _ lang: Lang) -> String {
+    static func document(name: String, _ meetings: [Meeting], now: Date, _ lang: Lang) -> String {
         let events = meetings.sorted { ($0.startsAt, $0.id!) < ($1.startsAt, $1.id!) }.map { m in
             ICalendar.Event(
                 uid: ICalendar.uid(meetingID: m.id!), sequence: m.sequence,
-                stamp: (m.updatedAt ?? m.createdAt ?? Date()).timeIntervalSince1970,
+                stamp: (m.updatedAt ?? m.createdAt ?? now).timeIntervalSince1970,
                 start: m.startsAt.timeIntervalSince1970, end: m.endsAt.timeIntervalSince1970,
                 summary: MeetingFacts.label(m, lang), location: m.place,
                 description: "\(lang.t(.meetingHost))：\(m.host)",

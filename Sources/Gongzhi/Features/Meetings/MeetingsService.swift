@@ -78,9 +78,9 @@ enum MeetingsService {
 
     // MARK: Checks shared by the API and the forms
 
-    static func day(_ raw: String?, field: String = "date") throws -> LocalDate {
+    static func day(_ raw: String?, field: String = "date", today: LocalDate) throws -> LocalDate {
         let day = try FormDate.requiredDay(raw, field: field)
-        guard MeetingSchedule.plausible(day, today: MeetingFacts.today) else {
+        guard MeetingSchedule.plausible(day, today: today) else {
             throw AppError.invalid(.errorMeetingDateRange, args: [String(MeetingSchedule.yearsAhead)], field: field)
         }
         return day
@@ -138,7 +138,7 @@ enum MeetingsService {
                 kind.isStreetLevel ? .errorMeetingStreet : .errorMeetingCommunity, field: nodeField)
         }
         if let body, body.nodeID != node.id! { throw AppError.invalid(.errorMeetingBodyNode, field: "bodyId") }
-        let day = try Self.day(input.date)
+        let day = try Self.day(input.date, today: caller.today)
         let start = try time(input.time) ?? MeetingFacts.defaultStart
         let minutes = try duration(input.durationMinutes) ?? MeetingFacts.defaultMinutes
         let title = try Self.text(input.title, max: MeetingFacts.maxTitle, field: "title")
@@ -189,7 +189,8 @@ enum MeetingsService {
                 try await i.create(on: db)
             }
             try await Audit.record(
-                on: db, by: v, .create, entity: .meeting, id: meeting.id!, label: label, scopePath: meeting.path,
+                on: db, by: v, at: caller.now, .create, entity: .meeting, id: meeting.id!, label: label,
+                scopePath: meeting.path,
                 before: nil as String?,
                 after: [
                     "kind": kind.rawValue, "date": meeting.day, "time": MeetingSchedule.timeText(start),
@@ -219,7 +220,7 @@ enum MeetingsService {
         let (m, v) = try await caller.managedMeeting(id)
         guard m.state == .scheduled else { throw AppError.conflict(.errorMeetingNotScheduled) }
         let before = snapshot(m)
-        let day = try input.date.map { try Self.day($0) } ?? m.localDay
+        let day = try input.date.map { try Self.day($0, today: caller.today) } ?? m.localDay
         let start = try time(input.time) ?? MeetingFacts.startMinutes(m)
         let minutes = try duration(input.durationMinutes) ?? MeetingFacts.durationMinutes(m)
         let place = try input.place.map { try text($0, max: MeetingFacts.maxPlace, field: "place") } ?? m.place
@@ -242,7 +243,8 @@ enum MeetingsService {
             if dayChanged { m.checkInCode = try await freshCode(for: day, on: db) }
             try await m.update(on: db)
             try await Audit.record(
-                on: db, by: v, .update, entity: .meeting, id: m.id!, label: "\(m.day)", scopePath: m.path,
+                on: db, by: v, at: caller.now, .update, entity: .meeting, id: m.id!, label: "\(m.day)",
+                scopePath: m.path,
                 before: before, after: snapshot(m))
         }
         return m
@@ -302,7 +304,8 @@ enum MeetingsService {
         try await caller.db.writing { db in
             try await item.create(on: db)
             try await Audit.record(
-                on: db, by: v, .create, entity: .meetingAgendaItem, id: item.id!, label: itemTitle, scopePath: m.path,
+                on: db, by: v, at: caller.now, .create, entity: .meetingAgendaItem, id: item.id!, label: itemTitle,
+                scopePath: m.path,
                 before: nil as String?,
                 after: [
                     "meeting": String(id), "request": input.requestID.map(String.init),
@@ -328,7 +331,8 @@ enum MeetingsService {
         try await caller.db.writing { db in
             try await i.create(on: db)
             try await Audit.record(
-                on: db, by: v, .create, entity: .meetingInvitee, id: i.id!, label: p.name, scopePath: m.path,
+                on: db, by: v, at: caller.now, .create, entity: .meetingInvitee, id: i.id!, label: p.name,
+                scopePath: m.path,
                 before: nil as String?, after: ["meeting": String(id), "person": String(p.id)])
         }
         return i
@@ -353,7 +357,7 @@ enum MeetingsService {
         do {
             try CheckIn.check(
                 invited: invitee != nil, alreadyCheckedIn: invitee?.checkedInAt != nil, state: m.state,
-                meetingDay: m.localDay, today: MeetingFacts.today, channel: .desk)
+                meetingDay: m.localDay, today: caller.today, channel: .desk)
         } catch {
             throw refusal(error, field: "personId")
         }
@@ -365,7 +369,7 @@ enum MeetingsService {
         let v = try caller.requireViewer()
         let code = input.code.trimmingWhitespace()
         guard CheckIn.isWellFormed(code) else { throw AppError.invalid(.errorMeetingCode, field: "code") }
-        let today = MeetingFacts.today
+        let today = caller.today
         let candidates = try await Meeting.query(on: caller.db).filter(\.$checkInCode == code)
             .filter(\.$state != .cancelled).sort(\.$day, .descending).all()
         let todays = candidates.filter { $0.day == today.description }
@@ -403,7 +407,7 @@ enum MeetingsService {
     private static func checkIn(
         _ i: MeetingInvitee, _ m: Meeting, by v: Viewer, channel: CheckIn.Channel, _ caller: Caller
     ) async throws -> MeetingInvitee {
-        i.checkedInAt = Date()
+        i.checkedInAt = caller.now
         i.checkedInByUserID = v.user.id
         i.checkInChannel = channel
         try await caller.db.writing { db in
@@ -418,7 +422,8 @@ enum MeetingsService {
                 .returning("id").all()
             if changed.isEmpty { throw AppError.conflict(key: CheckIn.Refusal.already.messageKey) }
             try await Audit.record(
-                on: db, by: v, .update, entity: .meetingInvitee, id: i.id!, label: i.name, scopePath: m.path,
+                on: db, by: v, at: caller.now, .update, entity: .meetingInvitee, id: i.id!, label: i.name,
+                scopePath: m.path,
                 before: ["checkedIn": "no"], after: ["checkedIn": channel.rawValue, "meeting": String(m.id!)])
         }
         return i
@@ -433,7 +438,7 @@ enum MeetingsService {
         try await caller.db.writing { db in
             try await m.update(on: db)
             try await Audit.record(
-                on: db, by: v, .update, entity: .meeting, id: id, label: m.day, scopePath: m.path,
+                on: db, by: v, at: caller.now, .update, entity: .meeting, id: id, label: m.day, scopePath: m.path,
                 before: ["minutesLength": String(before)], after: ["minutesLength": String(text.count)])
         }
         return m
@@ -449,7 +454,7 @@ enum MeetingsService {
         case (.some, .some): throw AppError.invalid(.errorMeetingDecisionOneOwner, field: "owner")
         default: break
         }
-        let due = try Self.day(input.due, field: "due")
+        let due = try Self.day(input.due, field: "due", today: caller.today)
         if due < m.localDay { throw AppError.invalid(.errorMeetingDueBefore, field: "due") }
         let d = MeetingDecision()
         if let unitID = input.unitID {
@@ -474,7 +479,8 @@ enum MeetingsService {
         try await caller.db.writing { db in
             try await d.create(on: db)
             try await Audit.record(
-                on: db, by: v, .create, entity: .meetingDecision, id: d.id!, label: String(text.prefix(60)),
+                on: db, by: v, at: caller.now, .create, entity: .meetingDecision, id: d.id!,
+                label: String(text.prefix(60)),
                 scopePath: m.path, before: nil as String?,
                 after: ["meeting": String(id), "owner": d.ownerName, "due": d.due])
         }
@@ -501,7 +507,7 @@ enum MeetingsService {
                 .filter { !stored.contains($0.id) } : []
         let before = snapshot(m)
         m.state = .closed
-        m.closedAt = Date()
+        m.closedAt = caller.now
         m.sequence += 1
         try await caller.db.writing { db in
             for r in live {
@@ -515,7 +521,8 @@ enum MeetingsService {
             }
             try await m.update(on: db)
             try await Audit.record(
-                on: db, by: v, .update, entity: .meeting, id: id, label: m.day, scopePath: m.path, before: before,
+                on: db, by: v, at: caller.now, .update, entity: .meeting, id: id, label: m.day, scopePath: m.path,
+                before: before,
                 after: snapshot(m))
         }
         return m
@@ -532,7 +539,8 @@ enum MeetingsService {
         try await caller.db.writing { db in
             try await m.update(on: db)
             try await Audit.record(
-                on: db, by: v, .update, entity: .meeting, id: id, label: m.day, scopePath: m.path, before: before,
+                on: db, by: v, at: caller.now, .update, entity: .meeting, id: id, label: m.day, scopePath: m.path,
+                before: before,
                 after: snapshot(m))
         }
         return m
@@ -555,12 +563,13 @@ enum MeetingsService {
         let note = try Self.text(input.note, max: MeetingFacts.maxText, field: "note", required: .errorMeetingDoneNote)
         d.state = .done
         d.doneNote = note
-        d.doneAt = Date()
+        d.doneAt = caller.now
         d.doneByUserID = v.user.id
         try await caller.db.writing { db in
             try await d.update(on: db)
             try await Audit.record(
-                on: db, by: v, .update, entity: .meetingDecision, id: decisionID, label: String(d.text.prefix(60)),
+                on: db, by: v, at: caller.now, .update, entity: .meetingDecision, id: decisionID,
+                label: String(d.text.prefix(60)),
                 scopePath: d.path, before: ["state": "open"], after: ["state": "done", "note": note])
         }
         return d

@@ -104,13 +104,13 @@ enum Notify {
 
     /// Called in the step's transaction: the notifications and, for users without a digest, the webhook events.
     static func step(
-        _ action: RequestAction, _ r: RequestsQueries.StepFacts, webhook: WebhookConfig?, on db: Database
+        _ action: RequestAction, _ r: RequestsQueries.StepFacts, webhook: WebhookConfig?, at now: Date,
+        on db: Database
     )
         async throws
     {
         let ids = Array(Set(try await recipients(after: action, r, on: db)))
         guard !ids.isEmpty else { return }
-        let now = Date()
         let users = try await User.query(on: db).filter(\.$id ~~ ids).all()
         for u in users {
             let n = AppNotification()
@@ -127,17 +127,17 @@ enum Notify {
                         "type": "notification", "userId": u.id!, "username": u.username, "request": r.number,
                         "action": action.rawValue, "state": r.state,
                         "at": ISO8601DateFormatter().string(from: now),
-                    ], on: db)
+                    ], at: now, on: db)
             }
         }
     }
 
-    static func enqueue(_ payload: [String: Any], on db: Database) async throws {
+    static func enqueue(_ payload: [String: Any], at now: Date, on db: Database) async throws {
         let d = WebhookDelivery()
         d.payload = String(
             decoding: try JSONSerialization.data(withJSONObject: payload, options: [.sortedKeys]), as: UTF8.self)
         d.attempts = 0
-        d.nextAttemptAt = Date()
+        d.nextAttemptAt = now
         try await d.create(on: db)
     }
 
@@ -146,22 +146,23 @@ enum Notify {
         guard let config = app.storage[WebhookConfigKey.self], let url = config.url, !url.isEmpty else {
             return (0, 0)
         }
+        let now = app.clock.now
         let due = try await WebhookDelivery.query(on: app.db).filter(\.$deliveredAt == nil).filter(
             \.$attempts < WebhookConfig.maxAttempts
         )
-        .filter(\.$nextAttemptAt <= Date()).sort(\.$id).limit(100).all()
+        .filter(\.$nextAttemptAt <= now).sort(\.$id).limit(100).all()
         var sent = 0
         var failed = 0
         for d in due {
             d.attempts += 1
             do {
                 try await config.send(app, url, d.payload)
-                d.deliveredAt = Date()
+                d.deliveredAt = app.clock.now
                 d.lastError = nil
                 sent += 1
             } catch {
                 d.lastError = String(describing: error).prefix(200).description
-                d.nextAttemptAt = Date().addingTimeInterval(60 * pow(4, Double(d.attempts - 1)))
+                d.nextAttemptAt = app.clock.now.addingTimeInterval(60 * pow(4, Double(d.attempts - 1)))
                 failed += 1
             }
             try await d.save(on: app.db)
@@ -185,7 +186,7 @@ enum Notify {
                         [
                             "type": "digest", "userId": u.id!, "username": u.username, "count": ns.count,
                             "requests": Array(Set(ns.map(\.requestID))).sorted(),
-                        ], on: db)
+                        ], at: app.clock.now, on: db)
                 }
                 try await AppNotification.query(on: db).filter(\.$id ~~ ns.compactMap(\.id)).set(\.$digested, to: true)
                     .update()
@@ -253,7 +254,8 @@ enum NotificationsAPI {
         try await caller.db.writing { db in
             try await v.user.save(on: db)
             try await Audit.record(
-                on: db, by: v, .update, entity: .user, id: v.user.id!, label: v.user.username, scopePath: v.node.path,
+                on: db, by: v, at: caller.now, .update, entity: .user, id: v.user.id!, label: v.user.username,
+                scopePath: v.node.path,
                 before: nil as String?, after: ["digest": on ? "true" : "false"])
         }
     }

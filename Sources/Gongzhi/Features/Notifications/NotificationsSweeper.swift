@@ -13,7 +13,7 @@ struct NotificationsSweeper: LifecycleHandler {
             loop.makeFutureWithTask {
                 do {
                     _ = try await Notify.deliver(app)
-                    let now = Int(Date().timeIntervalSince1970)
+                    let now = Int(app.clock.now.timeIntervalSince1970)
                     let hour = LocalDate.utcOffsetSeconds / 3600 + now / 3600 % 24
                     if hour % 24 == 8 && now / 60 % 60 == 0 {
                         _ = try await Notify.digest(app)

@@ -72,7 +72,8 @@ enum APIKeysAPI {
         try await caller.db.writing { db in
             try await k.create(on: db)
             try await Audit.record(
-                on: db, by: v, .create, entity: .apiKey, id: k.id!, label: name, scopePath: v.node.path,
+                on: db, by: v, at: caller.now, .create, entity: .apiKey, id: k.id!, label: name,
+                scopePath: v.node.path,
                 before: nil as String?, after: ["name": name])
         }
         return KeyOut(id: k.id!, name: name, active: true, createdAt: k.createdAt, key: raw)
@@ -88,10 +89,11 @@ enum APIKeysAPI {
         guard k.active else { throw AppError.conflict(.errorApiKeyRevoked) }
         try await caller.db.writing { db in
             k.active = false
-            k.revokedAt = Date()
+            k.revokedAt = caller.now
             try await k.save(on: db)
             try await Audit.record(
-                on: db, by: v, .archive, entity: .apiKey, id: k.id!, label: k.name, scopePath: v.node.path,
+                on: db, by: v, at: caller.now, .archive, entity: .apiKey, id: k.id!, label: k.name,
+                scopePath: v.node.path,
                 before: ["active": "true"], after: ["active": "false"])
         }
         return KeyOut(id: k.id!, name: k.name, active: false, createdAt: k.createdAt, key: nil)

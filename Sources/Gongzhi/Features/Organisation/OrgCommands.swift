@@ -24,7 +24,7 @@ enum OrgCommands {
             if code.isEmpty { node.code = "\(parent.code)-\(node.id!)" }
             try await node.save(on: db)
             try await Audit.record(
-                on: db, by: caller.viewer, .create, entity: .orgNode, id: node.id!, label: node.name,
+                on: db, by: caller.viewer, at: caller.now, .create, entity: .orgNode, id: node.id!, label: node.name,
                 scopePath: node.path, before: nil as OrgNode.Snapshot?, after: node.snapshot)
             return node
         }
@@ -47,7 +47,7 @@ enum OrgCommands {
         try await caller.db.writing { db in
             try await node.save(on: db)
             try await Audit.record(
-                on: db, by: caller.viewer, .update, entity: .orgNode, id: id, label: node.name,
+                on: db, by: caller.viewer, at: caller.now, .update, entity: .orgNode, id: id, label: node.name,
                 scopePath: node.path, before: before, after: node.snapshot)
         }
         return node
@@ -74,7 +74,7 @@ enum OrgCommands {
             node.path = newPath.value
             try await node.save(on: db)
             try await Audit.record(
-                on: db, by: caller.viewer, .move, entity: .orgNode, id: id, label: node.name,
+                on: db, by: caller.viewer, at: caller.now, .move, entity: .orgNode, id: id, label: node.name,
                 scopePath: node.path, before: before, after: node.snapshot)
         }
         return node
@@ -98,7 +98,8 @@ enum OrgCommands {
                 child.path = newPath.value
                 try await child.save(on: db)
                 try await Audit.record(
-                    on: db, by: caller.viewer, .move, entity: .orgNode, id: child.id!, label: child.name,
+                    on: db, by: caller.viewer, at: caller.now, .move, entity: .orgNode, id: child.id!,
+                    label: child.name,
                     scopePath: child.path, before: childBefore, after: child.snapshot)
             }
             try await TreePaths.merge(source, into: target, on: db)
@@ -106,10 +107,11 @@ enum OrgCommands {
             source.mergedIntoID = target.id
             try await source.save(on: db)
             try await Audit.record(
-                on: db, by: caller.viewer, .merge, entity: .orgNode, id: id, label: source.name,
+                on: db, by: caller.viewer, at: caller.now, .merge, entity: .orgNode, id: id, label: source.name,
                 scopePath: source.path, before: before, after: source.snapshot)
             try await Audit.record(
-                on: db, by: caller.viewer, .merge, entity: .orgNode, id: target.id!, label: target.name,
+                on: db, by: caller.viewer, at: caller.now, .merge, entity: .orgNode, id: target.id!,
+                label: target.name,
                 scopePath: target.path, before: targetBefore, after: target.snapshot)
         }
         return source
@@ -128,7 +130,7 @@ enum OrgCommands {
             node.archived = true
             try await node.save(on: db)
             try await Audit.record(
-                on: db, by: caller.viewer, .archive, entity: .orgNode, id: id, label: node.name,
+                on: db, by: caller.viewer, at: caller.now, .archive, entity: .orgNode, id: id, label: node.name,
                 scopePath: node.path, before: before, after: node.snapshot)
         }
         return node

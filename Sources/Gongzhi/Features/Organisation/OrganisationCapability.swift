@@ -21,7 +21,7 @@ extension Capability {
             HomeTile(
                 layout: .desk, order: 14, link: OrganisationRoute.list.query([("kind", "unit")]),
                 key: .homeUnitOrganizations, permission: .viewTree,
-                count: { v, db in
+                count: { v, db, _ in
                     let territorial = OrgNodeKind.allCases.filter(\.isTerritorial)
                     return try await OrgNode.query(on: db).inScope(v.scope, \.$path).filter(\.$archived == false)
                         .filter(\.$kind !~ territorial).count()
@@ -36,7 +36,7 @@ extension Capability {
         HomeTile(
             layout: .desk, order: order, link: OrganisationRoute.list.query([("kind", kind.rawValue)]),
             key: Text(kind.labelKey), permission: .viewTree,
-            count: { v, db in
+            count: { v, db, _ in
                 try await OrgNode.query(on: db).inScope(v.scope, \.$path).filter(\.$archived == false)
                     .filter(\.$kind == kind).count()
             })

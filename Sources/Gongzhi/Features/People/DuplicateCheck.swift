@@ -31,7 +31,7 @@ enum DuplicateCheck {
         var log: [AccessLogEntry] = []
         if !v.can(.unmaskPersonalData) {
             let masks = Dictionary(grouping: unique, by: Masking.idNumber)
-            let since = Date().addingTimeInterval(-86_400)
+            let since = caller.now.addingTimeInterval(-86_400)
             var checked: [String: Int] = [:]
             for chunk in Array(masks.keys).chunked(500) {
                 let earlier = try await AccessLogEntry.query(on: caller.db).filter(\.$userID == v.user.id)

@@ -25,7 +25,7 @@ extension Capability {
                 layout: .desk, order: 20,
                 link: PeopleRoute.list.query([("facet", "partyMember"), ("relation", "organised")]),
                 key: .facetPartyMember, hint: .homeMembersOrganisedHint, permission: .viewPeople,
-                count: { v, db in
+                count: { v, db, _ in
                     try await Person.query(on: db).inScope(v.scope, \.$path).filter(\.$archived == false)
                         .filter(\.$isPartyMember == true).count()
                 }),
@@ -33,7 +33,7 @@ extension Capability {
                 layout: .desk, order: 21,
                 link: PeopleRoute.list.query([("facet", "partyMember"), ("relation", "reporting")]),
                 key: .homeInService, hint: .homeInServiceHint, permission: .viewPeople,
-                count: { v, db in
+                count: { v, db, _ in
                     try await Person.query(on: db).inScope(v.scope, optional: \.$homePath).filter(\.$archived == false)
                         .filter(\.$isPartyMember == true).filter(\.$inService == true).count()
                 }),
@@ -58,7 +58,7 @@ extension Capability {
         HomeTile(
             layout: .desk, order: order, link: PeopleRoute.list.query([("facet", facet.rawValue)]), key: key,
             permission: .viewPeople,
-            count: { v, db in try await people(v, db).filter(field == true).count() })
+            count: { v, db, _ in try await people(v, db).filter(field == true).count() })
     }
 }
 

@@ -90,7 +90,7 @@ enum PeopleImport {
                 p.shownToNeighbours = false
                 try await p.create(on: db)
                 let e = AuditEntry()
-                e.at = Date()
+                e.at = caller.now
                 e.actorID = v.user.id
                 e.actorName = "\(v.user.displayName) (\(v.user.username))"
                 e.action = AuditAction.create.rawValue
@@ -105,7 +105,8 @@ enum PeopleImport {
             batch.status = "committed"
             try await batch.save(on: db)
             try await Audit.record(
-                on: db, by: v, .importCommit, entity: .importBatch, id: batch.id!, label: batch.fileName,
+                on: db, by: v, at: caller.now, .importCommit, entity: .importBatch, id: batch.id!,
+                label: batch.fileName,
                 scopePath: v.node.path, before: nil as String?, after: ["rows": rows.count])
         }
         return ImportCommitResult(batchId: batch.id!, created: rows.count)

@@ -70,7 +70,8 @@ extension PeopleQueries {
         try await caller.db.writing { db in
             try await person.save(on: db)
             try await Audit.record(
-                on: db, by: caller.viewer, .update, entity: .person, id: person.id!, label: person.name,
+                on: db, by: caller.viewer, at: caller.now, .update, entity: .person, id: person.id!,
+                label: person.name,
                 scopePath: person.path, before: before, after: ["household": note])
         }
     }

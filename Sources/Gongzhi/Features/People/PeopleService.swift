@@ -159,7 +159,8 @@ enum PeopleService {
         try await caller.db.writing { db in
             try await person.create(on: db)
             try await Audit.record(
-                on: db, by: caller.viewer, .create, entity: .person, id: person.id!, label: person.name,
+                on: db, by: caller.viewer, at: caller.now, .create, entity: .person, id: person.id!,
+                label: person.name,
                 scopePath: person.path, before: nil as Person.Snapshot?, after: person.snapshot)
         }
         return person
@@ -180,7 +181,7 @@ enum PeopleService {
         try await caller.db.writing { db in
             try await person.save(on: db)
             try await Audit.record(
-                on: db, by: caller.viewer, .update, entity: .person, id: id, label: person.name,
+                on: db, by: caller.viewer, at: caller.now, .update, entity: .person, id: id, label: person.name,
                 scopePath: person.path, before: before, after: person.snapshot)
         }
         return person
@@ -194,7 +195,7 @@ enum PeopleService {
             person.archived = true
             try await person.save(on: db)
             try await Audit.record(
-                on: db, by: caller.viewer, .archive, entity: .person, id: id, label: person.name,
+                on: db, by: caller.viewer, at: caller.now, .archive, entity: .person, id: id, label: person.name,
                 scopePath: person.path, before: before, after: person.snapshot)
         }
         return person

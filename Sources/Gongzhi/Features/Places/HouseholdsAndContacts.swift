@@ -129,7 +129,7 @@ enum ContactsAPI {
             guard let d = SimpleDate(raw) else { throw AppError.invalid(.errorDateInvalid, field: "since") }
             c.since = d.iso
         } else {
-            c.since = String(ISO8601DateFormatter().string(from: Date()).prefix(10))
+            c.since = String(ISO8601DateFormatter().string(from: caller.now).prefix(10))
         }
         if let cid = input.communityNodeID {
             let node = try await OrgQueries.findForChange(cid, caller, field: "communityNodeId")
@@ -146,7 +146,8 @@ enum ContactsAPI {
         try await caller.db.writing { db in
             try await c.create(on: db)
             try await Audit.record(
-                on: db, by: v, .create, entity: .contactAssignment, id: c.id!, label: "\(leader.name) \(title)",
+                on: db, by: v, at: caller.now, .create, entity: .contactAssignment, id: c.id!,
+                label: "\(leader.name) \(title)",
                 scopePath: c.path, before: nil as String?,
                 after: ["leader": leader.name, "title": title, "since": c.since])
         }

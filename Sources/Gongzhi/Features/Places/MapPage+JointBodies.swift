@@ -4,8 +4,10 @@ import Vapor
 
 /// The party-building map's layer of joint-body member units and the agreements they signed.
 extension MapModel {
-    static func memberPins(_ v: Viewer, under path: String, on db: any Database) async throws -> [Pin] {
-        let bodies = try await JointBodiesQueries.memberUnits(visibleTo: v, under: path, db: db)
+    static func memberPins(_ v: Viewer, under path: String, today: LocalDate, on db: any Database) async throws
+        -> [Pin]
+    {
+        let bodies = try await JointBodiesQueries.memberUnits(visibleTo: v, under: path, today: today, db: db)
         let agreements = try await AgreementsQueries.signedParties(visibleTo: v, under: path, db: db)
         let ids = Array(Set(bodies.keys).union(agreements.keys))
         let units = try await UnitsQueries.bodyUnits(ids, on: db)

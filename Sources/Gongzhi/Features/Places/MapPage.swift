@@ -53,7 +53,8 @@ struct MapModel: Sendable {
     }
 
     static func query(
-        _ v: Viewer, node: OrgNode, measure: GridFigures.Measure, layers: Set<MapPages.Layer>, on db: any Database
+        _ v: Viewer, node: OrgNode, measure: GridFigures.Measure, layers: Set<MapPages.Layer>, today: LocalDate,
+        on db: any Database
     ) async throws -> MapModel {
         let grids = try await PlacesQueries.gridsInScope(v.scope, on: db).filter {
             node.treePath.contains(TreePath($0.path))
@@ -84,7 +85,7 @@ struct MapModel: Sendable {
             }
         }
         if layers.contains(.jointBodies) {
-            pins += try await memberPins(v, under: node.path, on: db)
+            pins += try await memberPins(v, under: node.path, today: today, on: db)
         }
         if layers.contains(.memberHouseholds) {
             pins += try await memberHouseholdPins(grids.compactMap(\.id), links: v.can(.viewPeople), on: db)

@@ -38,7 +38,8 @@ enum MapPages {
         if node.kind == .gridBranch, let g = try await PlacesQueries.grid(ofBranch: node.id!, on: req.db) {
             throw Abort.redirect(to: PlacesRoute.grid(.value(g)).path)
         }
-        let model = try await MapModel.query(v, node: node, measure: measure, layers: layers, on: req.db)
+        let model = try await MapModel.query(
+            v, node: node, measure: measure, layers: layers, today: req.clock.today, on: req.db)
         let lang = req.lang
         let phone = v.role.usesPhoneLayout
         let svg = try await req.offload { MapView.svg(model, phone: phone, lang) }

@@ -71,7 +71,7 @@ enum PlacesCommands {
         _ path: String, after: [String: String]
     ) async throws {
         try await Audit.record(
-            on: db, by: caller.viewer, action, entity: entity, id: id, label: label, scopePath: path,
+            on: db, by: caller.viewer, at: caller.now, action, entity: entity, id: id, label: label, scopePath: path,
             before: nil as String?, after: after)
     }
 
@@ -99,7 +99,7 @@ enum PlacesCommands {
                 try await TreePaths.moveGrid(grid.id!, toPath: grid.path, community: grid.communityNodeID, on: db)
             }
             try await Audit.record(
-                on: db, by: caller.viewer, .update, entity: .grid, id: grid.id!, label: grid.name,
+                on: db, by: caller.viewer, at: caller.now, .update, entity: .grid, id: grid.id!, label: grid.name,
                 scopePath: grid.path,
                 before: before, after: grid.snapshot)
         }
@@ -145,7 +145,7 @@ enum PlacesCommands {
         else { throw AppError.notFound() }
         try await caller.db.writing { db in
             try await Audit.record(
-                on: db, by: caller.viewer, .archive, entity: .gridDuty, id: dutyID, label: grid.name,
+                on: db, by: caller.viewer, at: caller.now, .archive, entity: .gridDuty, id: dutyID, label: grid.name,
                 scopePath: grid.path,
                 before: ["duty": duty.duty.rawValue, "personID": String(duty.personID)], after: nil as String?)
             try await duty.delete(on: db)

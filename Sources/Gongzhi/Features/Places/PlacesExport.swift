@@ -195,13 +195,15 @@ enum GridImport {
                     try await TreePaths.moveGrid(grid.id!, toPath: grid.path, community: community.id!, on: db)
                 }
                 try await Audit.record(
-                    on: db, by: v, before == nil ? .create : .update, entity: .grid, id: grid.id!, label: grid.name,
+                    on: db, by: v, at: caller.now, before == nil ? .create : .update, entity: .grid, id: grid.id!,
+                    label: grid.name,
                     scopePath: grid.path, before: before, after: grid.snapshot)
             }
             batch.status = "committed"
             try await batch.save(on: db)
             try await Audit.record(
-                on: db, by: v, .importCommit, entity: .importBatch, id: batch.id!, label: batch.fileName,
+                on: db, by: v, at: caller.now, .importCommit, entity: .importBatch, id: batch.id!,
+                label: batch.fileName,
                 scopePath: v.node.path, before: nil as String?, after: ["grids": c.features.count])
         }
         return .init(batchId: batch.id!, created: c.features.count)

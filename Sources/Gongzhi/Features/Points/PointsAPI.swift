@@ -55,7 +55,7 @@ enum PointsAPI {
 
     /// The period of the figures: from the first of the year (or `from`) to the end of today (or of `to`).
     static func period(_ req: Request) throws -> (Date, Date) {
-        let today = LocalDate.today
+        let today = req.clock.today
         let from =
             try req.queryDate("from", endOfDay: false)
             ?? Date(timeIntervalSince1970: LocalDate(year: today.year, month: 1, day: 1)!.startInstant)

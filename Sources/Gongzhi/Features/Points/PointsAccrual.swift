@@ -42,19 +42,19 @@ struct PointsAccrualSource: Sendable {
 
     let name: String
     /// The batch of facts after `from` (a feed's saved cursor, or 0, then the batch's `next`).
-    let batch: @Sendable (_ scope: AccrualScope, _ from: Int, _ db: any Database) async throws -> Batch
+    let batch: @Sendable (_ scope: AccrualScope, _ from: Int, _ now: Date, _ db: any Database) async throws -> Batch
 
     /// Every source, in order.
     static let all: [PointsAccrualSource] = [.postsKept, .volunteering]
 
     /// 认岗位: every full month a member holds a service post earns `PointsRates.postKeptPerMonth`, dated on the
     /// day the month completes; reference `claim:<claim id>:<month number>`.
-    static let postsKept = PointsAccrualSource(name: "postsKept") { scope, from, db in
+    static let postsKept = PointsAccrualSource(name: "postsKept") { scope, from, now, db in
         let limit = 500
         let claims = try await ReportingQueries.memberClaims(
             personIDs: scope.personIDs, afterID: from, limit: limit, db: db)
         let people = try await PeopleQueries.pointsPeople(claims.map(\.personID), on: db)
-        let today = LocalDate.today
+        let today = LocalDate(instant: now.timeIntervalSince1970)
         var credits: [PointsAccrual] = []
         for c in claims {
             guard let p = people[c.personID], !p.archived else { continue }
@@ -73,7 +73,7 @@ struct PointsAccrualSource: Sendable {
 
     /// Service hours (`PointsRates.serviceHours`) and an activity's own points, from Volunteering's feed of hour
     /// records by ascending id; reference `hours:<record id>` (one credit of each source per record).
-    static let volunteering = PointsAccrualSource(name: "volunteering") { _, from, db in
+    static let volunteering = PointsAccrualSource(name: "volunteering") { _, from, _, db in
         let limit = 500
         let facts = try await VolunteeringQueries.hours(after: from, limit: limit, db: db)
         let people = try await PeopleQueries.pointsPeople(facts.map(\.personID), on: db)
@@ -108,15 +108,17 @@ enum PointsAccrualRun {
 
     /// `inTransaction`: the caller's transaction already holds the database (the demo's load).
     @discardableResult
-    static func run(_ scope: AccrualScope, on db: any Database, inTransaction: Bool = false) async throws -> Int {
+    static func run(_ scope: AccrualScope, now: Date, on db: any Database, inTransaction: Bool = false) async throws
+        -> Int
+    {
         var made = 0
         for source in PointsAccrualSource.all {
             // A feed's cursor is global: a run for one person reads the feed on for everyone, and saves it.
             var from = try await PointsCursor.query(on: db).filter(\.$name == source.name).first()?.lastID ?? 0
             for _ in 0..<maxBatches {
-                let batch = try await source.batch(scope, from, db)
+                let batch = try await source.batch(scope, from, now, db)
                 let write: @Sendable (any Database) async throws -> Int = { db in
-                    let n = try await PointsBook.insertCredits(batch.credits, on: db)
+                    let n = try await PointsBook.insertCredits(batch.credits, at: now, on: db)
                     if let c = batch.cursor { try await saveCursor(source.name, c, on: db) }
                     return n
                 }
@@ -141,14 +143,14 @@ enum PointsAccrualRun {
     }
 
     /// Before one person's balance is shown or spent: their credits, then their expiries.
-    static func refresh(_ person: PeopleQueries.PointsPerson, on db: any Database, now: Date = Date()) async throws {
-        try await run(.people([person.id]), on: db)
+    static func refresh(_ person: PeopleQueries.PointsPerson, on db: any Database, now: Date) async throws {
+        try await run(.people([person.id]), now: now, on: db)
         try await PointsBook.expire(personID: person.id, path: person.path, now: now, on: db)
     }
 
     /// Everyone: the sources, then the expiries of every account.
-    static func sweep(on db: any Database, now: Date = Date(), inTransaction: Bool = false) async throws {
-        try await run(.everyone, on: db, inTransaction: inTransaction)
+    static func sweep(on db: any Database, now: Date, inTransaction: Bool = false) async throws {
+        try await run(.everyone, now: now, on: db, inTransaction: inTransaction)
         var after = 0
         while true {
             let accounts = try await PointsAccount.query(on: db).filter(\.$id > after).sort(\.$id).limit(200).all()
@@ -178,7 +180,7 @@ struct PointsSweeper: LifecycleHandler {
         let task = loop.scheduleRepeatedAsyncTask(initialDelay: .minutes(2), delay: Self.interval) { _ in
             loop.makeFutureWithTask {
                 do {
-                    try await PointsAccrualRun.sweep(on: app.db)
+                    try await PointsAccrualRun.sweep(on: app.db, now: app.clock.now)
                 } catch {
                     app.logger.report(error: error)
                 }

@@ -102,7 +102,7 @@ enum PointsBook {
     }
 
     /// The expiries due for one person, in a transaction of their own; nothing is written when none is due.
-    static func expire(personID: Int, path: String, now: Date = Date(), on db: any Database) async throws {
+    static func expire(personID: Int, path: String, now: Date, on db: any Database) async throws {
         let months = try await expiryMonths(on: db)
         let due = PointsLedger.dueExpiries(
             try await state(personID: personID, on: db), months: months, now: now.timeIntervalSince1970)
@@ -115,7 +115,7 @@ enum PointsBook {
 
     /// Credits from accrual: each (source, reference) once, whatever runs at the same time (the unique index).
     /// Answers how many were new.
-    static func insertCredits(_ credits: [PointsAccrual], on db: any Database) async throws -> Int {
+    static func insertCredits(_ credits: [PointsAccrual], at now: Date, on db: any Database) async throws -> Int {
         guard let sql = db as? SQLDatabase, !credits.isEmpty else { return 0 }
         var inserted = 0
         for chunk in credits.chunked(200) {
@@ -128,7 +128,7 @@ enum PointsBook {
             for c in fresh {
                 builder.values(
                     SQLBind(c.personID), SQLBind(c.path), SQLBind(c.amount), SQLBind(c.source.rawValue),
-                    SQLBind(c.reference), SQLBind(c.note), SQLBind(c.at), SQLBind(c.approverUserID), SQLBind(Date()))
+                    SQLBind(c.reference), SQLBind(c.note), SQLBind(c.at), SQLBind(c.approverUserID), SQLBind(now))
             }
             try await builder.ignoringConflicts(with: ["source", "reference"]).run()
             try await openAccounts(fresh.map { ($0.personID, $0.path) }, on: db)

@@ -25,7 +25,7 @@ extension Capability {
             HomeTile(
                 layout: .desk, order: 27, link: PointsRoute.redemptions.query([("state", "pending")]),
                 key: .pointsToHandOver, hint: .homePointsDeskHint, permission: .viewPeople,
-                count: { v, db in
+                count: { v, db, _ in
                     try await PointsLists.inScope(PointsRedemption.query(on: db), v.scope)
                         .filter(\.$state == .pending).count()
                 }),

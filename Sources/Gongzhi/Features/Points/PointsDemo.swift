@@ -80,8 +80,8 @@ enum PointsDemo {
         where !people.contains(where: { $0.id == id }) {
             if let p = try await PeopleQueries.pointsPerson(id, on: db) { people.append(p) }
         }
-        let today = LocalDate.today
-        let now = Date()
+        let today = d.today
+        let now = d.now
         var movements: [PointsMovement] = []
         var redemptions: [(PointsRedemption, PointsMovement)] = []
         var stockTaken: [Int: Int] = [:]

@@ -128,12 +128,12 @@ enum PointsLists {
         } else {
             person = try await PointsService.me(caller)
         }
-        try await PointsAccrualRun.refresh(person, on: caller.db)
+        try await PointsAccrualRun.refresh(person, on: caller.db, now: caller.now)
         let db = caller.db
         let all = try await PointsBook.movements(personID: person.id, on: db)
         let state = try PointsLedger.replay(all.map(\.ledgerMovement))
         let months = try await PointsBook.expiryMonths(on: db)
-        let soon = PointsLedger.expiringSoon(state, months: months, now: Date().timeIntervalSince1970, days: 90)
+        let soon = PointsLedger.expiringSoon(state, months: months, now: caller.now.timeIntervalSince1970, days: 90)
         return SummaryOut(
             personID: person.id, name: person.name, balance: state.balance, expiryMonths: months,
             expiringSoon: soon.map { ExpiringOut(day: $0.day.description, amount: $0.amount) },

@@ -163,7 +163,7 @@ enum PointsService {
         m.source = (kind == .manual ? PointsSource.manual : .correction).rawValue
         m.reference = "entry:" + UUID().uuidString
         m.note = note
-        m.at = Date()
+        m.at = caller.now
         m.recordedBy = v.user.id
         m.recordedByName = v.user.displayName
         m.approverUserID = approver.id
@@ -171,13 +171,14 @@ enum PointsService {
         try await caller.db.writing { db in
             try await PointsBook.lock(personID: person.id, path: person.path, on: db)
             if amount < 0 {
-                try await PointsBook.expireLocked(personID: person.id, path: person.path, now: Date(), on: db)
+                try await PointsBook.expireLocked(personID: person.id, path: person.path, now: caller.now, on: db)
                 let balance = try await PointsBook.balance(personID: person.id, on: db)
                 try ledgerRule(field: "amount") { try PointsLedger.checkDebit(-amount, balance: balance) }
             }
             try await m.create(on: db)
             try await Audit.record(
-                on: db, by: v, .create, entity: .pointsMovement, id: m.id!, label: "\(person.name) \(amount)",
+                on: db, by: v, at: caller.now, .create, entity: .pointsMovement, id: m.id!,
+                label: "\(person.name) \(amount)",
                 scopePath: person.path, before: nil as String?,
                 after: [
                     "person": String(person.id), "amount": String(amount), "source": m.source, "note": note,
@@ -241,7 +242,7 @@ enum PointsService {
             s.updatedBy = v.user.id
             try await s.save(on: db)
             try await Audit.record(
-                on: db, by: v, .update, entity: .pointsSettings, id: s.id!, label: "expiryMonths",
+                on: db, by: v, at: caller.now, .update, entity: .pointsSettings, id: s.id!, label: "expiryMonths",
                 scopePath: v.node.path, before: ["expiryMonths": before], after: ["expiryMonths": months])
         }
         return months
@@ -268,7 +269,7 @@ enum PointsService {
         try await caller.db.writing { db in
             try await s.create(on: db)
             try await Audit.record(
-                on: db, by: v, .create, entity: .pointsShop, id: s.id!, label: name, scopePath: s.path,
+                on: db, by: v, at: caller.now, .create, entity: .pointsShop, id: s.id!, label: name, scopePath: s.path,
                 before: nil as String?, after: ["node": node.name, "place": place, "active": String(s.active)])
         }
         return s
@@ -284,7 +285,8 @@ enum PointsService {
         try await caller.db.writing { db in
             try await s.save(on: db)
             try await Audit.record(
-                on: db, by: v, s.active ? .update : .archive, entity: .pointsShop, id: s.id!, label: s.name,
+                on: db, by: v, at: caller.now, s.active ? .update : .archive, entity: .pointsShop, id: s.id!,
+                label: s.name,
                 scopePath: s.path, before: before,
                 after: ["name": s.name, "place": s.place, "active": String(s.active)])
         }
@@ -344,7 +346,8 @@ enum PointsService {
         try await caller.db.writing { db in
             try await g.create(on: db)
             try await Audit.record(
-                on: db, by: v, .create, entity: .pointsGood, id: g.id!, label: "\(shop.name) \(g.name)",
+                on: db, by: v, at: caller.now, .create, entity: .pointsGood, id: g.id!,
+                label: "\(shop.name) \(g.name)",
                 scopePath: g.path, before: nil as String?, after: snapshot(g))
         }
         return g
@@ -361,7 +364,8 @@ enum PointsService {
                 .set(\.$limitPerPerson, to: g.limitPerPerson).set(\.$limitPeriod, to: g.limitPeriod)
                 .set(\.$active, to: g.active).update()
             try await Audit.record(
-                on: db, by: v, .update, entity: .pointsGood, id: g.id!, label: g.name, scopePath: g.path,
+                on: db, by: v, at: caller.now, .update, entity: .pointsGood, id: g.id!, label: g.name,
+                scopePath: g.path,
                 before: before, after: snapshot(g))
         }
         return try await PointsGood.find(g.id!, on: caller.db) ?? g
@@ -386,7 +390,8 @@ enum PointsService {
             guard let row = rows.first else { throw AppError.conflict(.errorPointsStockLow, args: [String(g.stock)]) }
             let after = try row.decode(column: "stock", as: Int.self)
             try await Audit.record(
-                on: db, by: v, .update, entity: .pointsGood, id: g.id!, label: g.name, scopePath: g.path,
+                on: db, by: v, at: caller.now, .update, entity: .pointsGood, id: g.id!, label: g.name,
+                scopePath: g.path,
                 before: ["stock": after - q], after: ["stock": String(after), "restock": String(q), "note": note])
             g.stock = after
             return g
@@ -414,13 +419,13 @@ enum PointsService {
             throw await caller.forbidden("redeem good \(goodID)", scopePath: g.path)
         }
         let quantity = input.quantity ?? 1
-        try await PointsAccrualRun.run(.people([person.id]), on: caller.db)
-        let today = LocalDate.today
+        try await PointsAccrualRun.run(.people([person.id]), now: caller.now, on: caller.db)
+        let today = caller.today
         let period = PointsShopRules.LimitPeriod(rawValue: g.limitPeriod) ?? .overall
         let r = PointsRedemption()
         return try await caller.db.writing { db in
             try await PointsBook.lock(personID: person.id, path: person.path, on: db)
-            try await PointsBook.expireLocked(personID: person.id, path: person.path, now: Date(), on: db)
+            try await PointsBook.expireLocked(personID: person.id, path: person.path, now: caller.now, on: db)
             let balance = try await PointsBook.balance(personID: person.id, on: db)
             guard let good = try await PointsGood.find(goodID, on: db) else { throw AppError.notFound() }
             let already = try await redeemed(person: person.id, good: good.id!, since: period.start(of: today), on: db)
@@ -456,7 +461,7 @@ enum PointsService {
             m.source = PointsSource.redemption.rawValue
             m.reference = "redemption:\(r.id!)"
             m.note = "\(shop.name) · \(good.name) × \(quantity)"
-            m.at = Date()
+            m.at = caller.now
             m.recordedBy = v.user.id
             m.recordedByName = v.user.displayName
             m.redemptionID = r.id
@@ -464,7 +469,8 @@ enum PointsService {
             r.movementID = m.id
             try await r.save(on: db)
             try await Audit.record(
-                on: db, by: v, .create, entity: .pointsRedemption, id: r.id!, label: "\(good.name) × \(quantity)",
+                on: db, by: v, at: caller.now, .create, entity: .pointsRedemption, id: r.id!,
+                label: "\(good.name) × \(quantity)",
                 scopePath: r.shopPath, before: nil as String?,
                 after: ["person": String(person.id), "good": String(good.id!), "cost": String(cost), "code": r.code])
             return r
@@ -495,7 +501,7 @@ enum PointsService {
         guard code == r.code else { throw AppError.invalid(.errorPointsCode, field: "code") }
         guard r.state == .pending else { throw AppError.conflict(.errorPointsNotPending) }
         return try await caller.db.writing { db in
-            let now = Date()
+            let now = caller.now
             guard let sql = db as? SQLDatabase else { throw AppError.conflict(.errorPointsNotPending) }
             let done = try await sql.raw(
                 """
@@ -506,7 +512,8 @@ enum PointsService {
             ).all()
             guard !done.isEmpty else { throw AppError.conflict(.errorPointsNotPending) }
             try await Audit.record(
-                on: db, by: v, .update, entity: .pointsRedemption, id: r.id!, label: r.goodName, scopePath: r.shopPath,
+                on: db, by: v, at: caller.now, .update, entity: .pointsRedemption, id: r.id!, label: r.goodName,
+                scopePath: r.shopPath,
                 before: ["state": RedemptionState.pending.rawValue],
                 after: ["state": RedemptionState.handedOver.rawValue])
             return try await PointsRedemption.find(r.id!, on: db) ?? r
@@ -527,7 +534,7 @@ enum PointsService {
         return try await caller.db.writing { db in
             try await PointsBook.lock(personID: r.personID, path: r.path, on: db)
             guard let sql = db as? SQLDatabase else { throw AppError.conflict(.errorPointsNotPending) }
-            let now = Date()
+            let now = caller.now
             let done = try await sql.raw(
                 """
                 UPDATE \(ident: PointsRedemption.schema) SET state = \(bind: RedemptionState.cancelled.rawValue), \
@@ -555,7 +562,8 @@ enum PointsService {
             m.redemptionID = r.id
             try await m.create(on: db)
             try await Audit.record(
-                on: db, by: v, .update, entity: .pointsRedemption, id: r.id!, label: r.goodName, scopePath: r.shopPath,
+                on: db, by: v, at: caller.now, .update, entity: .pointsRedemption, id: r.id!, label: r.goodName,
+                scopePath: r.shopPath,
                 before: ["state": RedemptionState.pending.rawValue],
                 after: ["state": RedemptionState.cancelled.rawValue, "reason": reason, "refund": String(r.cost)])
             return try await PointsRedemption.find(r.id!, on: db) ?? r

@@ -50,7 +50,7 @@ enum Records {
 
     /// A person's record: their verified services and posts (as an in-service member), their volunteer hours and
     /// the activities behind them, and their points.
-    static func person(_ id: Int, name: String, on db: any Database) async throws -> ServiceRecord {
+    static func person(_ id: Int, name: String, now: Date, on db: any Database) async throws -> ServiceRecord {
         var entries: [RecordEntry] = []
         var totals = RecordTotals()
         for s in try await ReportingQueries.memberServices(personIDs: [id], db: db) where s.verified {
@@ -77,7 +77,7 @@ enum Records {
         }
         totals.activities = activities.count
         let since = Date(timeIntervalSince1970: 0)
-        for m in try await PointsQueries.movements(personIDs: [id], from: since, to: Date(), db: db) {
+        for m in try await PointsQueries.movements(personIDs: [id], from: since, to: now, db: db) {
             entries.append(
                 RecordEntry(day: day(m.at), kind: .points, title: m.note, hours: nil, points: m.amount))
         }
@@ -87,7 +87,7 @@ enum Records {
 
     /// A unit's record: action projects it owned or partnered in, hours given at activities it hosted or through
     /// its teams (one line per activity), and its members' verified services and posts held today.
-    static func unit(_ id: Int, name: String, on db: any Database) async throws -> ServiceRecord {
+    static func unit(_ id: Int, name: String, now: Date, on db: any Database) async throws -> ServiceRecord {
         var entries: [RecordEntry] = []
         var totals = RecordTotals()
         for p in try await ListsQueries.projects(unitID: id, db: db) {
@@ -108,12 +108,13 @@ enum Records {
         for (title, v) in byActivity {
             entries.append(RecordEntry(day: v.day, kind: .hours, title: title, hours: v.hours, points: nil))
         }
-        let year = LocalDate.today.year
+        let today = LocalDate(instant: now.timeIntervalSince1970)
+        let year = today.year
         let from = Date(timeIntervalSince1970: LocalDate(year: year, month: 1, day: 1)!.startInstant)
         totals.services =
-            try await ReportingQueries.verifiedServices(unitIDs: [id], from: from, to: Date(), db: db)[
+            try await ReportingQueries.verifiedServices(unitIDs: [id], from: from, to: now, db: db)[
                 id] ?? 0
-        totals.posts = try await ReportingQueries.postsKept(unitIDs: [id], on: .today, db: db)[id] ?? 0
+        totals.posts = try await ReportingQueries.postsKept(unitIDs: [id], on: today, db: db)[id] ?? 0
         return ServiceRecord(subject: name, of: "unit", id: id, totals: totals, entries: sorted(entries))
     }
 
@@ -127,7 +128,7 @@ enum Records {
     static func mine(_ caller: Caller) async throws -> ServiceRecord {
         let v = try caller.requireViewer()
         guard let pid = v.user.personID else { throw await caller.forbidden("records: no person behind the account") }
-        return try await person(pid, name: v.user.displayName, on: caller.db)
+        return try await person(pid, name: v.user.displayName, now: caller.now, on: caller.db)
     }
 
     /// A person's record for staff who see people, the person in their scope (a logged 404 outside).
@@ -135,7 +136,7 @@ enum Records {
         let v = try await caller.require(.viewPeople)
         if v.user.personID == id { return try await mine(caller) }
         let p = try await PeopleQueries.scopedPointsPerson(id, for: .read, field: nil, caller)
-        return try await person(p.id, name: p.name, on: caller.db)
+        return try await person(p.id, name: p.name, now: caller.now, on: caller.db)
     }
 
     /// A record's CSV is for its owner (the person, the unit's liaison) and for staff who may export.
@@ -151,10 +152,10 @@ enum Records {
         if try await UnitsQueries.liaisonUnitIDs(v, on: caller.db).contains(id),
             let u = try await UnitsQueries.reportingUnit(id, on: caller.db)
         {
-            return try await unit(u.id, name: u.name, on: caller.db)
+            return try await unit(u.id, name: u.name, now: caller.now, on: caller.db)
         }
         try await caller.require(.viewTree)
         let u = try await UnitsQueries.scopedReportingUnit(id, caller)
-        return try await unit(u.id, name: u.name, on: caller.db)
+        return try await unit(u.id, name: u.name, now: caller.now, on: caller.db)
     }
 }

@@ -22,7 +22,8 @@ enum RecordsPages {
 
     static func page(_ req: Request, _ r: ServiceRecord, export: Link?) -> HTML {
         Layout.page(
-            req, title: req.t(.recordsTitle, r.subject), body: RecordsView.record(r, export: export, req.lang),
+            req, title: req.t(.recordsTitle, r.subject),
+            body: RecordsView.record(r, export: export, today: req.clock.today, req.lang),
             active: RecordsRoute.mine.path)
     }
 
@@ -77,7 +78,7 @@ enum RecordsPages {
 }
 
 enum RecordsView {
-    static func record(_ r: ServiceRecord, export: Link?, _ lang: Lang) -> HTML {
+    static func record(_ r: ServiceRecord, export: Link?, today: LocalDate, _ lang: Lang) -> HTML {
         let t = r.totals
         let rows: HTML = r.entries.map { e in
             """
@@ -90,7 +91,7 @@ enum RecordsView {
             .recordsTotals, String(t.services), String(format: "%.1f", t.hours), String(t.activities),
             String(t.posts), String(t.projects))
         let balance = t.pointsBalance.map { " · " + lang.t(.recordsBalance, String($0)) } ?? ""
-        let asOf = lang.t(.recordsAsOf, LocalDate.today.description)
+        let asOf = lang.t(.recordsAsOf, today.description)
         let download: HTML = export.map { "<p><a href=\"\($0)\">\(lang.t(.actionExportCSV))</a></p>" } ?? ""
         return """
             <h1>\(lang.t(.recordsTitle, r.subject))</h1>

@@ -25,7 +25,7 @@ extension Capability {
             HomeTile(
                 layout: .desk, order: 25, link: ReportingRoute.members.link, key: .navReporting,
                 hint: .homeReportingDeskHint, permission: .viewTree,
-                count: { v, db in
+                count: { v, db, _ in
                     v.role == .unitLiaison
                         ? 0
                         : try await MemberReport.query(on: db).inScope(v.scope, \.$path).count()

@@ -36,7 +36,7 @@ enum ReportingDemo {
 
     static func load(_ d: DemoDistrict) async throws {
         let db = d.db
-        let today = ReportingFacts.today
+        let today = d.today
         guard let admin = try await User.query(on: db).filter(\.$role == .systemAdmin).sort(\.$id).first()?.id
         else { return }
         let secretaries = try await User.query(on: db).filter(\.$role == .communitySecretary).all()

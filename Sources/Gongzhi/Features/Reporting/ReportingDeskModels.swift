@@ -414,7 +414,7 @@ enum ReportingDesk {
 
     static func rounds(
         _ rows: [RoundRow], communities: [(value: String, label: String)], canEdit: Bool, _ f: RoundForm?,
-        error: AppError?, csrf: HTML, _ lang: Lang
+        today: LocalDate, error: AppError?, csrf: HTML, _ lang: Lang
     ) -> HTML {
         let list: [HTML] = rows.map { r in
             """
@@ -422,7 +422,6 @@ enum ReportingDesk {
             <td>\(r.opensOn) – \(r.closesOn)</td></tr>
             """
         }
-        let today = ReportingFacts.today
         let closes = today.adding(days: 30).description
         let form: HTML =
             canEdit

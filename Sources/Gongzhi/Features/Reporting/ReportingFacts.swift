@@ -11,10 +11,9 @@ extension ReportRound: ScopedRecord {}
 /// Who may see and change what in Reporting, and what every figure counts, in one place: the funnel on the desk
 /// and the lists its figures open call the same functions.
 enum ReportingFacts {
-    /// Today in Asia/Shanghai.
-    static var today: LocalDate { .today }
 
-    static func day(_ iso: String) -> LocalDate { LocalDate(iso) ?? today }
+    /// A day the services stored; one that does not read (never written so) shows as the epoch, not as today.
+    static func day(_ iso: String) -> LocalDate { LocalDate(iso) ?? LocalDate(instant: 0) }
 
     // MARK: Who
 

@@ -145,7 +145,7 @@ enum ReportingLists {
             let paths = try await ReportingFacts.communities(in: community.map(subtree) ?? v.scope, on: caller.db)
                 .map(\.path)
             let stages = try await ReportingFacts.stages(
-                communityPaths: paths, today: ReportingFacts.today, on: caller.db)
+                communityPaths: paths, today: caller.today, on: caller.db)
             let ids = stages.values.reduce(into: Set<Int>()) { $0.formUnion($1[stage]) }
             q.filter(\.$id ~~ Array(ids))
         } else if !includeEnded {
@@ -257,7 +257,7 @@ enum ReportingLists {
             let node = try await caller.scoped(OrgNode.self, nodeID, field: "nodeId")
             communities = communities.filter { node.treePath.contains(TreePath($0.path)) }
         }
-        let today = ReportingFacts.today
+        let today = caller.today
         let stages = try await ReportingFacts.stages(
             communityPaths: communities.map(\.path), today: today, on: caller.db)
         func row(_ id: Int, _ name: String, _ s: ReportingFunnel.Stages) -> FunnelRow {

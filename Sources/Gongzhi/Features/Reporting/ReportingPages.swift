@@ -265,8 +265,8 @@ enum ReportingPages {
         return render(
             req, req.t(.reportingRounds),
             ReportingDesk.rounds(
-                rows, communities: communities, canEdit: canEdit, f, error: error, csrf: CSRF.hiddenField(req),
-                req.lang))
+                rows, communities: communities, canEdit: canEdit, f, today: req.clock.today, error: error,
+                csrf: CSRF.hiddenField(req), req.lang))
     }
 
     @Sendable static func rounds(_ req: Request) async throws -> HTML {

@@ -13,6 +13,7 @@ struct ReportingPhoneModel: Sendable {
     var held: [Held]
     var posts: [ReportingLists.PostOut]
     var services: [ReportingLists.ServiceOut]
+    var today: LocalDate
 
     struct Held: Sendable {
         let claimID: Int
@@ -37,7 +38,7 @@ struct ReportingPhoneModel: Sendable {
         let active = try await ReportingFacts.activeMemberReport(person: personID, on: db)
         var m = ReportingPhoneModel(
             name: person?.name ?? "", home: home, employer: person?.employer ?? "", report: nil, rounds: [], held: [],
-            posts: [], services: [])
+            posts: [], services: [], today: caller.today)
         guard let active else { return m }
         m.report = try await ReportingLists.memberOut([active], caller).first
         let claims = try await PostClaim.query(on: db).filter(\.$memberReportID == active.id!).filter(
@@ -52,7 +53,7 @@ struct ReportingPhoneModel: Sendable {
                 schedule: byID[c.postID]?.schedule ?? "", since: c.claimedOn)
         }
         m.posts = posts.filter { $0.active }
-        let today = ReportingFacts.today.description
+        let today = caller.today.description
         let rounds = try await ReportRound.query(on: db).filter(\.$communityNodeID == active.communityNodeID)
             .filter(\.$opensOn <= today).filter(\.$closesOn >= today).all()
         let confirmed = Set(
@@ -139,7 +140,7 @@ struct ReportingPhoneModel: Sendable {
             <section><h2>\(lang.t(.reportingRecordService))</h2>
             <form method="post" action="\(ReportingRoute.services)" class="card" id="reporting-service">\(csrf)
             <label for="servedOn">\(lang.t(.reportingServedOn))</label>\
-            <input id="servedOn" name="servedOn" type="date" value="\(ReportingFacts.today.description)">
+            <input id="servedOn" name="servedOn" type="date" value="\(m.today.description)">
             <label for="hours">\(lang.t(.reportingHours))</label>\
             <input id="hours" name="hours" inputmode="decimal" value="2">
             <label for="text">\(lang.t(.reportingServiceWhat))</label>\

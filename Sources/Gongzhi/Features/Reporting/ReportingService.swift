@@ -79,8 +79,9 @@ enum ReportingService {
     }
 
     /// A day typed by the client (today when not given): a real date, not in the future.
-    static func pastDay(_ raw: String?, field: String, notBefore: LocalDate? = nil) throws -> LocalDate {
-        let today = ReportingFacts.today
+    static func pastDay(_ raw: String?, field: String, notBefore: LocalDate? = nil, today: LocalDate) throws
+        -> LocalDate
+    {
         guard let raw, !raw.trimmingWhitespace().isEmpty else { return today }
         guard let simple = SimpleDate(raw.trimmingWhitespace()), let d = LocalDate(simple.iso) else {
             throw AppError.invalid(.errorDateInvalid, field: field)
@@ -168,7 +169,7 @@ enum ReportingService {
         let takesOn = (input.takesOn ?? "").trimmingWhitespace()
         if takesOn.count > maxText { problems["takesOn"] = Text.errorReportingTextLong.key }
         if let e = AppError.fields(problems) { throw e }
-        let reportedOn = try pastDay(input.reportedOn, field: "reportedOn")
+        let reportedOn = try pastDay(input.reportedOn, field: "reportedOn", today: caller.today)
         let r = UnitReport()
         r.unitID = unit.id
         r.communityNodeID = community.id!
@@ -188,7 +189,8 @@ enum ReportingService {
             }
             try await r.create(on: db)
             try await Audit.record(
-                on: db, by: v, .create, entity: .unitReport, id: r.id!, label: "\(unitName) → \(communityName)",
+                on: db, by: v, at: caller.now, .create, entity: .unitReport, id: r.id!,
+                label: "\(unitName) → \(communityName)",
                 scopePath: r.path, before: nil as String?,
                 after: ["unit": String(unit.id), "community": communityName, "reportedOn": r.reportedOn])
         }
@@ -203,7 +205,8 @@ enum ReportingService {
         let r = try await ReportingFacts.find(UnitReport.self, id, for: .change, caller) { mine.contains($0.unitID) }
         if r.endedOn != nil { throw AppError.conflict(.errorReportingEnded) }
         let reason = try text(input.reason, field: "reason", max: maxShort)
-        let ended = try pastDay(input.endedOn, field: "endedOn", notBefore: ReportingFacts.day(r.reportedOn))
+        let ended = try pastDay(
+            input.endedOn, field: "endedOn", notBefore: ReportingFacts.day(r.reportedOn), today: caller.today)
         r.endedOn = ended.description
         r.endReason = reason
         try await caller.db.writing { db in
@@ -215,7 +218,8 @@ enum ReportingService {
                 try await c.save(on: db)
             }
             try await Audit.record(
-                on: db, by: v, .archive, entity: .unitReport, id: r.id!, label: "unit \(r.unitID)", scopePath: r.path,
+                on: db, by: v, at: caller.now, .archive, entity: .unitReport, id: r.id!, label: "unit \(r.unitID)",
+                scopePath: r.path,
                 before: nil as String?, after: ["endedOn": ended.description, "reason": reason])
         }
         return r
@@ -266,7 +270,7 @@ enum ReportingService {
         if employer.isEmpty, let u = employerUnit {
             employer = try await UnitsQueries.names([u], on: caller.db)[u] ?? ""
         }
-        let reportedOn = try pastDay(input.reportedOn, field: "reportedOn")
+        let reportedOn = try pastDay(input.reportedOn, field: "reportedOn", today: caller.today)
         let r = MemberReport()
         r.personID = person.id
         r.communityNodeID = community.id!
@@ -286,7 +290,8 @@ enum ReportingService {
             try await r.create(on: db)
             if r.showIdentity { try await PeopleQueries.setShownToNeighbours(person.id, true, on: db) }
             try await Audit.record(
-                on: db, by: v, .create, entity: .memberReport, id: r.id!, label: label, scopePath: r.path,
+                on: db, by: v, at: caller.now, .create, entity: .memberReport, id: r.id!, label: label,
+                scopePath: r.path,
                 before: nil as String?,
                 after: [
                     "person": String(person.id), "community": community.name, "employer": r.employer,
@@ -305,7 +310,8 @@ enum ReportingService {
         let r = try await ReportingFacts.find(MemberReport.self, id, for: .change, caller) { $0.personID == own }
         if r.endedOn != nil { throw AppError.conflict(.errorReportingEnded) }
         let reason = try text(input.reason, field: "reason", max: maxShort)
-        let ended = try pastDay(input.endedOn, field: "endedOn", notBefore: ReportingFacts.day(r.reportedOn))
+        let ended = try pastDay(
+            input.endedOn, field: "endedOn", notBefore: ReportingFacts.day(r.reportedOn), today: caller.today)
         r.endedOn = ended.description
         r.endReason = reason
         try await caller.db.writing { db in
@@ -318,7 +324,8 @@ enum ReportingService {
                 try await c.save(on: db)
             }
             try await Audit.record(
-                on: db, by: v, .archive, entity: .memberReport, id: r.id!, label: "person \(r.personID)",
+                on: db, by: v, at: caller.now, .archive, entity: .memberReport, id: r.id!,
+                label: "person \(r.personID)",
                 scopePath: r.path, before: nil as String?, after: ["endedOn": ended.description, "reason": reason])
         }
         return r
@@ -336,7 +343,7 @@ enum ReportingService {
             try await r.save(on: db)
             try await PeopleQueries.setShownToNeighbours(personID, show, on: db)
             try await Audit.record(
-                on: db, by: v, .update, entity: .memberReport, id: r.id!, label: "person \(personID)",
+                on: db, by: v, at: caller.now, .update, entity: .memberReport, id: r.id!, label: "person \(personID)",
                 scopePath: r.path, before: ["showIdentity": String(before)], after: ["showIdentity": String(show)])
         }
         return r
@@ -374,7 +381,8 @@ enum ReportingService {
         try await caller.db.writing { db in
             try await p.create(on: db)
             try await Audit.record(
-                on: db, by: v, .create, entity: .servicePost, id: p.id!, label: "\(community.name) \(title)",
+                on: db, by: v, at: caller.now, .create, entity: .servicePost, id: p.id!,
+                label: "\(community.name) \(title)",
                 scopePath: p.path, before: nil as String?, after: ["capacity": String(capacity), "skills": skills])
         }
         return p
@@ -438,7 +446,7 @@ enum ReportingService {
         c.memberReportID = memberReport?.id
         c.unitReportID = unitReport?.id
         c.path = post.path
-        c.claimedOn = ReportingFacts.today.description
+        c.claimedOn = caller.today.description
         let title = post.title
         let capacity = post.capacity
         try await caller.db.writing { db in
@@ -455,7 +463,7 @@ enum ReportingService {
             }
             try await c.create(on: db)
             try await Audit.record(
-                on: db, by: v, .create, entity: .postClaim, id: c.id!, label: title, scopePath: c.path,
+                on: db, by: v, at: caller.now, .create, entity: .postClaim, id: c.id!, label: title, scopePath: c.path,
                 before: nil as String?,
                 after: [
                     "post": String(c.postID), "memberReport": c.memberReportID.map(String.init) ?? "",
@@ -480,12 +488,13 @@ enum ReportingService {
             throw await caller.forbidden("end claim \(id)", scopePath: c.path)
         }
         if c.endedOn != nil { throw AppError.conflict(.errorReportingEnded) }
-        c.endedOn = ReportingFacts.today.description
+        c.endedOn = caller.today.description
         c.endReason = ""
         try await caller.db.writing { db in
             try await c.save(on: db)
             try await Audit.record(
-                on: db, by: v, .archive, entity: .postClaim, id: c.id!, label: "post \(c.postID)", scopePath: c.path,
+                on: db, by: v, at: caller.now, .archive, entity: .postClaim, id: c.id!, label: "post \(c.postID)",
+                scopePath: c.path,
                 before: nil as String?, after: ["endedOn": c.endedOn ?? ""])
         }
         return c
@@ -514,7 +523,7 @@ enum ReportingService {
         let text = (input.text ?? "").trimmingWhitespace()
         if text.isEmpty { problems["text"] = Text.errorReportingTextRequired.key }
         if text.count > maxText { problems["text"] = Text.errorReportingTextLong.key }
-        var day = ReportingFacts.today
+        var day = caller.today
         do {
             day = try FormDate.day(input.servedOn, field: "servedOn") ?? day
         } catch {
@@ -524,7 +533,7 @@ enum ReportingService {
         if problems["servedOn"] == nil {
             do {
                 try ReportingRules.checkService(
-                    hours: hours, on: day, today: ReportingFacts.today,
+                    hours: hours, on: day, today: caller.today,
                     reportedOn: ReportingFacts.day(report.reportedOn))
             } catch let p as ReportingRules.Problem {
                 let field = [.serviceInFuture, .serviceBeforeReport].contains(p) ? "servedOn" : "hours"
@@ -544,7 +553,8 @@ enum ReportingService {
         try await caller.db.writing { db in
             try await s.create(on: db)
             try await Audit.record(
-                on: db, by: v, .create, entity: .memberService, id: s.id!, label: "\(s.servedOn) \(hours)h",
+                on: db, by: v, at: caller.now, .create, entity: .memberService, id: s.id!,
+                label: "\(s.servedOn) \(hours)h",
                 scopePath: s.path, before: nil as String?,
                 after: ["servedOn": s.servedOn, "hours": String(hours), "post": s.postID.map(String.init) ?? ""])
         }
@@ -558,11 +568,12 @@ enum ReportingService {
         if s.verified { throw AppError.conflict(.errorReportingVerified) }
         if let own = v.user.personID, own == s.personID { throw AppError.invalid(.errorReportingVerifyOwn) }
         s.verifiedBy = v.user.id
-        s.verifiedAt = Date()
+        s.verifiedAt = caller.now
         try await caller.db.writing { db in
             try await s.save(on: db)
             try await Audit.record(
-                on: db, by: v, .update, entity: .memberService, id: s.id!, label: "\(s.servedOn)", scopePath: s.path,
+                on: db, by: v, at: caller.now, .update, entity: .memberService, id: s.id!, label: "\(s.servedOn)",
+                scopePath: s.path,
                 before: ["verified": "false"], after: ["verified": "true"])
         }
         return s
@@ -592,7 +603,8 @@ enum ReportingService {
         try await caller.db.writing { db in
             try await r.create(on: db)
             try await Audit.record(
-                on: db, by: v, .create, entity: .reportRound, id: r.id!, label: "\(community.name) \(title)",
+                on: db, by: v, at: caller.now, .create, entity: .reportRound, id: r.id!,
+                label: "\(community.name) \(title)",
                 scopePath: r.path, before: nil as String?, after: ["opensOn": r.opensOn, "closesOn": r.closesOn])
         }
         return r
@@ -607,7 +619,7 @@ enum ReportingService {
         let round = try await ReportingFacts.find(ReportRound.self, roundID, for: .change, caller) {
             $0.communityNodeID == report.communityNodeID
         }
-        let today = ReportingFacts.today.description
+        let today = caller.today.description
         guard round.opensOn <= today, today <= round.closesOn else {
             throw AppError.invalid(.errorReportingRoundClosed, args: [round.opensOn, round.closesOn])
         }
@@ -624,7 +636,7 @@ enum ReportingService {
             }
             try await c.create(on: db)
             try await Audit.record(
-                on: db, by: v, .update, entity: .memberReport, id: report.id!, label: round.title,
+                on: db, by: v, at: caller.now, .update, entity: .memberReport, id: report.id!, label: round.title,
                 scopePath: report.path, before: nil as String?, after: ["confirmedIn": String(round.id!)])
         }
         return c

@@ -138,7 +138,8 @@ enum CalendarAPI {
                 try await c.create(on: db)
             }
             try await Audit.record(
-                on: db, by: v, before == nil ? .create : .update, entity: .calendar, id: year, label: "\(year)",
+                on: db, by: v, at: caller.now, before == nil ? .create : .update, entity: .calendar, id: year,
+                label: "\(year)",
                 scopePath: v.node.path,
                 before: before.map {
                     [

@@ -78,11 +78,12 @@ enum RequestSupport {
             throw AppError.conflict(.errorMeTooTwice)
         }
         return try await caller.db.writing { db in
-            let s = RequestSupporter(requestID: id, userID: v.user.id!, at: Date())
+            let s = RequestSupporter(requestID: id, userID: v.user.id!, at: caller.now)
             do { try await s.create(on: db) } catch { throw AppError.conflict(.errorMeTooTwice) }
             let count = try await RequestSupporter.query(on: db).filter(\.$requestID == id).count()
             try await Audit.record(
-                on: db, by: v, .create, entity: .requestSupport, id: s.id!, label: r.number, scopePath: r.path,
+                on: db, by: v, at: caller.now, .create, entity: .requestSupport, id: s.id!, label: r.number,
+                scopePath: r.path,
                 before: nil as String?, after: ["request": r.number, "count": String(count)])
             return count
         }

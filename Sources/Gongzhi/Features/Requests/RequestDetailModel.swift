@@ -65,10 +65,10 @@ struct RequestDetailModel: Sendable {
 
     var id: Int { request.row.id }
 
-    static func query(_ r: ServiceRequest, viewer v: Viewer, lang: Lang, on db: any Database) async throws
-        -> RequestDetailModel
+    static func query(_ r: ServiceRequest, viewer v: Viewer, lang: Lang, on db: any Database, now: Date)
+        async throws -> RequestDetailModel
     {
-        let d = try await RequestsAPI.detail(r, viewer: v, lang: lang, on: db)
+        let d = try await RequestsAPI.detail(r, viewer: v, lang: lang, on: db, now: now)
         let allowed = d.allowedActions
         let dispatching = allowed.contains(where: { [.dispatch, .decide].contains($0) })
         let requestPath = TreePath(r.path)
@@ -89,8 +89,8 @@ struct RequestDetailModel: Sendable {
             let found = try await RequestService.similar(
                 v, on: db, category: r.category, text: r.text,
                 point: r.lat.flatMap { la in r.lng.map { Coordinate(lat: la, lng: $0) } },
-                householdID: r.householdID, gridID: r.gridID, excluding: r.id)
-            duplicates = try await RequestRow.rows(found, viewer: v, lang: lang, on: db)
+                householdID: r.householdID, gridID: r.gridID, excluding: r.id, now: now)
+            duplicates = try await RequestRow.rows(found, viewer: v, lang: lang, on: db, now: now)
         }
         let o = d.request
         let point = r.lat.flatMap { la in r.lng.map { Coordinate(lat: la, lng: $0) } }

@@ -70,8 +70,8 @@ enum RequestFiguresService {
         return try await q.all()
     }
 
-    static func figures(_ rs: [ServiceRequest], on db: Database) async throws -> RequestFiguresSummary {
-        RequestFiguresSummary.compute(try await records(rs, on: db), now: Date().timeIntervalSince1970)
+    static func figures(_ rs: [ServiceRequest], on db: Database, now: Date) async throws -> RequestFiguresSummary {
+        RequestFiguresSummary.compute(try await records(rs, on: db), now: now.timeIntervalSince1970)
     }
 
     static func compute(_ caller: Caller, nodeID: Int?, period: Period = .all) async throws -> Out {
@@ -83,12 +83,13 @@ enum RequestFiguresService {
             let ids = v.scope.paths.compactMap(\.ids.last)
             var children: [AreaFigures] = []
             for n in try await OrgNode.query(on: caller.db).filter(\.$id ~~ ids).sort(\.$code).all() {
-                let figures = try await figures(all.filter { $0.path.hasPrefix(n.path) }, on: caller.db)
+                let figures = try await figures(
+                    all.filter { $0.path.hasPrefix(n.path) }, on: caller.db, now: caller.now)
                 children.append(.init(name: n.name, nodeID: n.id, gridID: nil, figures: figures))
             }
             let whole = AreaFigures(
                 name: caller.t(.figuresWholeScope), nodeID: nil, gridID: nil,
-                figures: try await figures(all, on: caller.db))
+                figures: try await figures(all, on: caller.db, now: caller.now))
             return Out(area: whole, children: children, from: period.from, to: period.to)
         }
         let node = try await nodeID.asyncMap { try await OrgQueries.findInScope($0, caller) } ?? v.node
@@ -99,7 +100,7 @@ enum RequestFiguresService {
                 children.append(
                     .init(
                         name: g.name, nodeID: nil, gridID: g.id,
-                        figures: try await figures(all.filter { $0.gridID == g.id }, on: caller.db)))
+                        figures: try await figures(all.filter { $0.gridID == g.id }, on: caller.db, now: caller.now)))
             }
         } else {
             for c in try await OrgNode.query(on: caller.db).filter(\.$parentID == node.id!).filter(
@@ -110,22 +111,25 @@ enum RequestFiguresService {
                 children.append(
                     .init(
                         name: c.name, nodeID: c.id, gridID: nil,
-                        figures: try await figures(all.filter { $0.path.hasPrefix(c.path) }, on: caller.db)))
+                        figures: try await figures(
+                            all.filter { $0.path.hasPrefix(c.path) }, on: caller.db, now: caller.now)))
             }
         }
         return Out(
-            area: .init(name: node.name, nodeID: node.id, gridID: nil, figures: try await figures(all, on: caller.db)),
+            area: .init(
+                name: node.name, nodeID: node.id, gridID: nil,
+                figures: try await figures(all, on: caller.db, now: caller.now)),
             children: children, from: period.from, to: period.to)
     }
 
     /// The records behind one figure.
     static func list(
         _ v: Viewer, nodePath path: String?, gridID: Int?, metric: RequestMetric, period: Period = .all,
-        on db: any Database
+        on db: any Database, now date: Date
     ) async throws -> [ServiceRequest] {
         let rs = try await requests(v, nodePath: path, gridID: gridID, period: period, on: db)
         let recs = try await records(rs, on: db)
-        let now = Date().timeIntervalSince1970
+        let now = date.timeIntervalSince1970
         let keep = Set(recs.filter { metric.matches($0, now: now) }.map(\.id))
         return rs.filter { keep.contains($0.id!) }.sorted { $0.raisedAt > $1.raisedAt }
     }

@@ -32,10 +32,10 @@ struct RequestRow: Sendable {
         mine = o.mine
     }
 
-    static func rows(_ rs: [ServiceRequest], viewer v: Viewer, lang: Lang, on db: any Database) async throws
-        -> [RequestRow]
+    static func rows(_ rs: [ServiceRequest], viewer v: Viewer, lang: Lang, on db: any Database, now: Date)
+        async throws -> [RequestRow]
     {
-        try await RequestsAPI.out(rs, viewer: v, lang: lang, on: db).map { RequestRow($0, lang) }
+        try await RequestsAPI.out(rs, viewer: v, lang: lang, on: db, now: now).map { RequestRow($0, lang) }
     }
 }
 
@@ -59,19 +59,21 @@ struct RequestListModel: Sendable {
 
     /// `publicCommunity` is asked only of residents (`.some`); staff pass nil.
     static func query(
-        _ v: Viewer, filter: RequestsAPI.ListFilter, publicCommunity: Int??, lang: Lang, on db: any Database
+        _ v: Viewer, filter: RequestsAPI.ListFilter, publicCommunity: Int??, lang: Lang, on db: any Database,
+        now: Date
     ) async throws -> RequestListModel {
-        let rs = try await RequestsAPI.listed(filter, viewer: v, on: db)
+        let rs = try await RequestsAPI.listed(filter, viewer: v, on: db, now: now)
         var publicRows: [PublicRow]?
         if let community = publicCommunity {
-            publicRows = try await RequestsAPI.publicRequests(community, viewer: v, lang: lang, on: db).map {
+            publicRows = try await RequestsAPI.publicRequests(community, viewer: v, lang: lang, on: db, now: now).map {
                 PublicRow(
                     categoryLabel: $0.categoryLabel, gridName: $0.gridName, stateLabel: lang.t(key: $0.state.labelKey),
                     text: $0.text)
             }
         }
         return RequestListModel(
-            phone: v.role.usesPhoneLayout, rows: try await RequestRow.rows(rs, viewer: v, lang: lang, on: db),
+            phone: v.role.usesPhoneLayout,
+            rows: try await RequestRow.rows(rs, viewer: v, lang: lang, on: db, now: now),
             publicRows: publicRows, page: filter.metric == nil ? filter.page : 1)
     }
 

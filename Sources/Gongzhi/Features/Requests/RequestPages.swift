@@ -31,7 +31,7 @@ enum RequestPages {
         let filter = try await RequestsAPI.listFilter(req)
         let community: Int?? = v.scope.isSelfOnly ? .some(try await RequestsAPI.publicCommunityID(req)) : nil
         let m = try await RequestListModel.query(
-            v, filter: filter, publicCommunity: community, lang: req.lang, on: req.db)
+            v, filter: filter, publicCommunity: community, lang: req.lang, on: req.db, now: req.clock.now)
         let pagerURL = req.query[String.self, at: "metric"] == nil ? req.url.string : nil
         return Layout.page(
             req, title: req.t(key: m.title), body: RequestListModel.body(m, pagerURL: pagerURL, req.lang),
@@ -114,9 +114,10 @@ enum RequestPages {
                 }
                 let found = try await RequestService.similar(
                     v, on: req.db, category: category, text: text, point: point, householdID: household ?? nil,
-                    gridID: nil)
+                    gridID: nil, now: req.clock.now)
                 if !found.isEmpty {
-                    let rows = try await RequestRow.rows(found, viewer: v, lang: req.lang, on: req.db)
+                    let rows = try await RequestRow.rows(
+                        found, viewer: v, lang: req.lang, on: req.db, now: req.clock.now)
                     let page = try await newPage(
                         req, input: input, error: nil, similar: rows, hadPhotos: !files.isEmpty)
                     return try await page.encodeResponse(for: req)
@@ -133,7 +134,8 @@ enum RequestPages {
 
     static func detailPage(_ req: Request, id: Int, error: AppError? = nil) async throws -> HTML {
         let r = try await RequestAccess.find(id, req.caller)
-        var m = try await RequestDetailModel.query(r, viewer: try req.requireViewer(), lang: req.lang, on: req.db)
+        var m = try await RequestDetailModel.query(
+            r, viewer: try req.requireViewer(), lang: req.lang, on: req.db, now: req.clock.now)
         m.sections = try await PageSection.request(id, req.caller)
         let body = RequestDetailModel.body(m, csrf: CSRF.hiddenField(req), error: error, req.lang)
         return Layout.page(req, title: m.request.row.number, body: body, active: RequestsRoute.list.path)
@@ -190,24 +192,26 @@ enum RequestPages {
     }
 
     @Sendable static func todos(_ req: Request) async throws -> HTML {
-        let list = try await RequestsAPI.todoList(try req.requireViewer(), lang: req.lang, on: req.db)
+        let list = try await RequestsAPI.todoList(
+            try req.requireViewer(), lang: req.lang, on: req.db, now: req.clock.now)
         let rows = list.map { (RequestRow($0.request, req.lang), $0.waitingFor) }
-        let others = try await TodoItem.all(for: try req.requireViewer(), lang: req.lang, on: req.db)
+        let others = try await TodoItem.all(req.caller)
         return Layout.page(
-            req, title: req.t(.navTodos), body: "\(todosBody(rows, req.lang))\(otherTodosBody(others, req.lang))",
+            req, title: req.t(.navTodos),
+            body: "\(todosBody(rows, req.lang))\(otherTodosBody(others, today: req.clock.today, req.lang))",
             active: RequestsRoute.todos.path)
     }
 
     /// What other capabilities put on the viewer's to-dos (a meeting's decision they own), under the requests.
-    static func otherTodosBody(_ items: [TodoItem], _ lang: Lang) -> HTML {
+    static func otherTodosBody(_ items: [TodoItem], today: LocalDate, _ lang: Lang) -> HTML {
         guard !items.isEmpty else { return "" }
         let rows: [HTML] = items.map { t in
             """
-            <tr class="\(t.overdue ? "bad" : "")"><td data-label="\(lang.t(.todoTask))">\
+            <tr class="\(t.overdue(on: today) ? "bad" : "")"><td data-label="\(lang.t(.todoTask))">\
             <a href="\(t.link)">\(t.title)</a></td><td data-label="\(lang.t(.todoNext))">\(t.waitingFor)</td>\
             <td data-label="\(lang.t(.todoOrigin))">\(t.origin)</td>\
             <td data-label="\(lang.t(.requestDeadline))">\(t.due?.description ?? "–")\
-            \(t.overdue ? " · " + lang.t(.requestOverdue) : "")</td></tr>
+            \(t.overdue(on: today) ? " · " + lang.t(.requestOverdue) : "")</td></tr>
             """
         }
         return """
@@ -242,7 +246,7 @@ enum RequestPages {
     }
 
     @Sendable static func calendarCurrent(_ req: Request) async throws -> HTML {
-        try await calendarPage(req, year: LocalDate(instant: Date().timeIntervalSince1970).year)
+        try await calendarPage(req, year: LocalDate(instant: req.clock.now.timeIntervalSince1970).year)
     }
 
     @Sendable static func calendar(_ req: Request) async throws -> HTML {

@@ -59,13 +59,14 @@ enum RequestPhotos {
             p.contentType = c.kind.contentType
             p.bytes = Data(c.bytes)
             p.uploadedBy = v.user.id
-            p.at = Date()
+            p.at = caller.now
             return p
         }
         try await caller.db.writing { db in
             for p in photos { try await p.create(on: db) }
             try await Audit.record(
-                on: db, by: v, .create, entity: .requestPhoto, id: r.id!, label: r.number, scopePath: r.path,
+                on: db, by: v, at: caller.now, .create, entity: .requestPhoto, id: r.id!, label: r.number,
+                scopePath: r.path,
                 before: nil as String?,
                 after: ["photos": String(photos.count), "evidence": asEvidence ? "true" : "false"])
         }

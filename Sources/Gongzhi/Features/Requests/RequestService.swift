@@ -114,7 +114,7 @@ enum RequestService {
         householdID: Int?, grid: GridSummary, reporterUserID: Int?, reporterPersonID: Int?, channel: RequestChannel,
         isPublic: Bool, actor: Viewer?, actorName: String?, placeNote: String? = nil
     ) async throws -> ServiceRequest {
-        let now = Date()
+        let now = ctx.caller.now
         let r = ServiceRequest()
         r.kind = kind
         r.category = category.code
@@ -146,9 +146,10 @@ enum RequestService {
         try await ctx.db.writing { db in
             try await r.create(on: db)
             try await event(
-                r, action: .raise, from: nil, to: .raised, note: note, deadline: r.stepDeadline, by: actor, on: db,
+                r, action: .raise, from: nil, to: .raised, note: note, deadline: r.stepDeadline, by: actor, at: now,
+                on: db,
                 actorName: actorName)
-            try await Notify.step(.raise, .init(r), webhook: webhook, on: db)
+            try await Notify.step(.raise, .init(r), webhook: webhook, at: now, on: db)
         }
         return r
     }
@@ -192,11 +193,11 @@ enum RequestService {
 
     static func event(
         _ r: ServiceRequest, action: RequestAction, from: RequestState?, to: RequestState, note: String,
-        deadline: Date?, by v: Viewer?, on db: Database, actorName: String? = nil
+        deadline: Date?, by v: Viewer?, at now: Date, on db: Database, actorName: String? = nil
     ) async throws {
         let e = RequestEvent()
         e.requestID = r.id!
-        e.at = Date()
+        e.at = now
         e.actorUserID = v?.user.id
         e.actorName = actorName ?? v.map { "\($0.user.displayName)" } ?? "system"
         e.action = action
@@ -307,7 +308,7 @@ enum RequestService {
                 status: .conflict, code: "conflict", messageKey: error.messageKey,
                 args: [ctx.lang.t(key: action.labelKey), ctx.lang.t(key: from.labelKey)])
         }
-        let now = Date()
+        let now = ctx.caller.now
         var deadline: Date?
         var warnings: [String] = []
         var newAssignments: [RequestAssignment] = []
@@ -440,8 +441,8 @@ enum RequestService {
             let fromState: RequestState? = from
             try await event(
                 r, action: action, from: fromState, to: r.state, note: eventNote, deadline: stepDeadline,
-                by: system ? nil : v, on: db)
-            try await Notify.step(action, .init(r), webhook: ctx.webhook, on: db)
+                by: system ? nil : v, at: now, on: db)
+            try await Notify.step(action, .init(r), webhook: ctx.webhook, at: now, on: db)
         }
         return r
     }
@@ -450,9 +451,9 @@ enum RequestService {
     /// closed ones included, nearby or in the same building, with a similar description.
     static func similar(
         _ v: Viewer, on db: any Database, category: String, text: String, point: Coordinate?, householdID: Int?,
-        gridID: Int?, excluding: Int? = nil
+        gridID: Int?, excluding: Int? = nil, now: Date
     ) async throws -> [ServiceRequest] {
-        let since = Date().addingTimeInterval(-30 * 86_400)
+        let since = now.addingTimeInterval(-30 * 86_400)
         let q = ServiceRequest.query(on: db).filter(\.$category == category).filter(\.$raisedAt >= since).filter(
             \.$state != .merged)
         if let gridID { q.filter(\.$gridID == gridID) }
@@ -467,7 +468,6 @@ enum RequestService {
         let visible = Set(
             try await RequestAccess.scoped(v, on: db).filter(\.$id ~~ candidates.compactMap(\.id)).all().compactMap(
                 \.id))
-        let now = Date()
         return candidates.filter { c in
             guard c.isPublic || visible.contains(c.id!) else { return false }
             let metres: Double? = point.flatMap { p in
@@ -485,7 +485,7 @@ enum RequestService {
     static func sweep(_ app: Application) async throws -> (closed: Int, escalated: Int) {
         try await sweep(
             StepContext(system: app), unratedAfterDays: app.storage[WorkflowSettingsKey.self]?.unratedAfterDays ?? 7,
-            now: Date())
+            now: app.clock.now)
     }
 
     static func sweep(_ ctx: StepContext, unratedAfterDays: Int, now: Date) async throws

@@ -138,7 +138,8 @@ enum RequestsAPI {
         try await caller.db.writing { db in
             try await c.save(on: db)
             try await Audit.record(
-                on: db, by: v, .update, entity: .requestCategory, id: c.id!, label: c.code, scopePath: v.node.path,
+                on: db, by: v, at: caller.now, .update, entity: .requestCategory, id: c.id!, label: c.code,
+                scopePath: v.node.path,
                 before: before,
                 after: ["responseDays": c.responseDays, "reviewDays": c.reviewDays, "handlingDays": c.handlingDays])
         }
@@ -156,10 +157,10 @@ enum RequestsAPI {
     }
 
     static func out(_ rs: [ServiceRequest], _ caller: Caller) async throws -> [RequestOut] {
-        try await out(rs, viewer: try caller.requireViewer(), lang: caller.lang, on: caller.db)
+        try await out(rs, viewer: try caller.requireViewer(), lang: caller.lang, on: caller.db, now: caller.now)
     }
 
-    static func out(_ rs: [ServiceRequest], viewer v: Viewer, lang: Lang, on db: any Database) async throws
+    static func out(_ rs: [ServiceRequest], viewer v: Viewer, lang: Lang, on db: any Database, now: Date) async throws
         -> [RequestOut]
     {
         let cats = Dictionary(
@@ -174,7 +175,6 @@ enum RequestsAPI {
                 uniqueKeysWithValues: try await OrgNode.query(on: db).filter(\.$id ~~ cids).all().map {
                     ($0.id!, $0.name)
                 })
-        let now = Date()
         return rs.map { r in
             let others = RequestAccess.isAnotherResidents(r, for: v)
             return RequestOut(
@@ -192,10 +192,10 @@ enum RequestsAPI {
     }
 
     static func detail(_ r: ServiceRequest, _ caller: Caller) async throws -> Detail {
-        try await detail(r, viewer: try caller.requireViewer(), lang: caller.lang, on: caller.db)
+        try await detail(r, viewer: try caller.requireViewer(), lang: caller.lang, on: caller.db, now: caller.now)
     }
 
-    static func detail(_ r: ServiceRequest, viewer v: Viewer, lang: Lang, on db: any Database) async throws
+    static func detail(_ r: ServiceRequest, viewer v: Viewer, lang: Lang, on db: any Database, now: Date) async throws
         -> Detail
     {
         let events = try await RequestEvent.query(on: db).filter(\.$requestID == r.id!).sort(\.$id).all()
@@ -233,7 +233,7 @@ enum RequestsAPI {
             RequestAccess.may(v, $0, r, category: category, myUnits: mine, assignedUnits: active)
         }
         return Detail(
-            request: try await out([r], viewer: v, lang: lang, on: db)[0], events: eventsOut,
+            request: try await out([r], viewer: v, lang: lang, on: db, now: now)[0], events: eventsOut,
             assignments: assignments.map {
                 AssignmentOut(
                     unitID: $0.unitID, unitName: units[$0.unitID] ?? "", status: $0.status, deadline: $0.deadline)
@@ -265,7 +265,8 @@ enum RequestsAPI {
             household = try await PeopleQueries.householdID(ofPerson: pid, on: req.db)
         }
         let found = try await RequestService.similar(
-            v, on: req.db, category: category, text: text, point: point, householdID: household, gridID: nil)
+            v, on: req.db, category: category, text: text, point: point, householdID: household, gridID: nil,
+            now: req.clock.now)
         let outs = try await out(found, req.caller)
         let counts = try await RequestsQueries.supportCounts(found.compactMap(\.id), on: req.db)
         return outs.map { o in
@@ -312,7 +313,7 @@ enum RequestsAPI {
     }
 
     /// The same predicates the list and the home's queue figures count with.
-    static func queue(_ q: QueryBuilder<ServiceRequest>, overdue: Bool, supervised: Bool, now: Date = Date())
+    static func queue(_ q: QueryBuilder<ServiceRequest>, overdue: Bool, supervised: Bool, now: Date)
         -> QueryBuilder<ServiceRequest>
     {
         if overdue || supervised { q.filter(\.$state !~ [.resolved, .closed, .merged]) }
@@ -351,15 +352,17 @@ enum RequestsAPI {
     }
 
     /// The requests of the list a viewer asked for, newest first.
-    static func listed(_ f: ListFilter, viewer v: Viewer, on db: any Database) async throws -> [ServiceRequest] {
+    static func listed(_ f: ListFilter, viewer v: Viewer, on db: any Database, now: Date) async throws
+        -> [ServiceRequest]
+    {
         if let metric = f.metric {
             return try await RequestFiguresService.list(
-                v, nodePath: f.nodePath, gridID: f.gridID, metric: metric, period: f.period, on: db)
+                v, nodePath: f.nodePath, gridID: f.gridID, metric: metric, period: f.period, on: db, now: now)
         }
         let q = try await RequestAccess.scoped(v, on: db)
         if let s = f.state { q.filter(\.$state == s) }
         if let g = f.gridID { q.filter(\.$gridID == g) }
-        _ = queue(q, overdue: f.overdue, supervised: f.supervised)
+        _ = queue(q, overdue: f.overdue, supervised: f.supervised, now: now)
         return try await q.sort(\.$raisedAt, .descending).sort(\.$id, .descending)
             .range((f.page - 1) * pageSize..<f.page * pageSize).all()
     }
@@ -367,7 +370,9 @@ enum RequestsAPI {
     @Sendable static func list(_ req: Request) async throws -> [RequestOut] {
         let v = try req.requireViewer()
         let f = try await listFilter(req)
-        return try await out(try await listed(f, viewer: v, on: req.db), viewer: v, lang: req.lang, on: req.db)
+        let now = req.clock.now
+        return try await out(
+            try await listed(f, viewer: v, on: req.db, now: now), viewer: v, lang: req.lang, on: req.db, now: now)
     }
 
     static let pageSize = 50
@@ -410,13 +415,13 @@ enum RequestsAPI {
     }
 
     /// A community's public requests, newest first, with their steps.
-    static func publicRequests(_ communityID: Int?, viewer v: Viewer, lang: Lang, on db: any Database)
+    static func publicRequests(_ communityID: Int?, viewer v: Viewer, lang: Lang, on db: any Database, now: Date)
         async throws -> [PublicOut]
     {
         guard let communityID else { return [] }
         let rs = try await ServiceRequest.query(on: db).filter(\.$communityNodeID == communityID)
             .filter(\.$isPublic == true).filter(\.$state != .merged).sort(\.$raisedAt, .descending).limit(200).all()
-        let outs = try await out(rs, viewer: v, lang: lang, on: db)
+        let outs = try await out(rs, viewer: v, lang: lang, on: db, now: now)
         let counts = try await RequestsQueries.supportCounts(rs.compactMap(\.id), on: db)
         var result: [PublicOut] = []
         for (r, o) in zip(rs, outs) {
@@ -434,12 +439,13 @@ enum RequestsAPI {
 
     @Sendable static func publicList(_ req: Request) async throws -> [PublicOut] {
         let v = try req.requireViewer()
-        return try await publicRequests(try await publicCommunityID(req), viewer: v, lang: req.lang, on: req.db)
+        return try await publicRequests(
+            try await publicCommunityID(req), viewer: v, lang: req.lang, on: req.db, now: req.clock.now)
     }
 
     /// What waits on the viewer, overdue first, then by deadline.
     /// What waits on the viewer: open requests whose next step they may take, overdue first, then by deadline.
-    static func todoList(_ v: Viewer, lang: Lang, on db: any Database) async throws -> [Todo] {
+    static func todoList(_ v: Viewer, lang: Lang, on db: any Database, now: Date) async throws -> [Todo] {
         let q = try await RequestAccess.scoped(v, on: db)
         let open = try await q.filter(\.$state != .closed).filter(\.$state != .merged).all()
         let mine = try await RequestAccess.myUnitIDs(v, on: db)
@@ -473,17 +479,16 @@ enum RequestsAPI {
                 todos.append((r, lang.t(key: next.labelKey)))
             }
         }
-        let now = Date()
         todos.sort { a, b in
             let dueA = a.0.stepDeadline ?? .distantFuture
             let dueB = b.0.stepDeadline ?? .distantFuture
             return ((dueA < now ? 0 : 1), dueA) < ((dueB < now ? 0 : 1), dueB)
         }
-        let outs = try await out(todos.map(\.0), viewer: v, lang: lang, on: db)
+        let outs = try await out(todos.map(\.0), viewer: v, lang: lang, on: db, now: now)
         return zip(outs, todos).map { Todo(request: $0, waitingFor: $1.1) }
     }
 
     @Sendable static func todos(_ req: Request) async throws -> [Todo] {
-        try await todoList(try req.requireViewer(), lang: req.lang, on: req.db)
+        try await todoList(try req.requireViewer(), lang: req.lang, on: req.db, now: req.clock.now)
     }
 }

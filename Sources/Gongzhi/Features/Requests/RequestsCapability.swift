@@ -38,24 +38,24 @@ extension Capability {
             HomeTile(
                 layout: .desk, order: 1, link: RequestsRoute.list.query([("state", "escalated")]),
                 key: .homeQueueEscalated, hint: .homeQueueEscalatedHint, permission: .viewTree,
-                count: { v, db in
+                count: { v, db, _ in
                     try await RequestAccess.scoped(v, on: db).filter(\.$state == .escalated).count()
                 }),
             HomeTile(
                 layout: .desk, order: 2, link: RequestsRoute.list.query([("overdue", "1")]), key: .homeQueueOverdue,
                 hint: .homeQueueOverdueHint, permission: .viewTree,
-                count: { v, db in
+                count: { v, db, now in
                     try await RequestsAPI.queue(
-                        try await RequestAccess.scoped(v, on: db), overdue: true, supervised: false
+                        try await RequestAccess.scoped(v, on: db), overdue: true, supervised: false, now: now
                     )
                     .count()
                 }),
             HomeTile(
                 layout: .desk, order: 3, link: RequestsRoute.list.query([("supervised", "1")]),
                 key: .homeQueueSupervised, hint: .homeQueueSupervisedHint, permission: .viewTree,
-                count: { v, db in
+                count: { v, db, now in
                     try await RequestsAPI.queue(
-                        try await RequestAccess.scoped(v, on: db), overdue: false, supervised: true
+                        try await RequestAccess.scoped(v, on: db), overdue: false, supervised: true, now: now
                     )
                     .count()
                 }),

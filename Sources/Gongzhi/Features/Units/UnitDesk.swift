@@ -11,12 +11,12 @@ struct UnitDeskModel: Sendable {
     /// What other capabilities show for the units (`PageSection`).
     var sections: [PageSection] = []
 
-    static func query(_ v: Viewer, on db: any Database) async throws -> UnitDeskModel {
+    static func query(_ v: Viewer, today: LocalDate, on db: any Database) async throws -> UnitDeskModel {
         let ids = try await UnitsQueries.liaisonUnitIDs(v, on: db)
         let names = try await UnitsQueries.names(ids, on: db)
         return UnitDeskModel(
             units: names.values.sorted(), seats: try await JointBodiesQueries.unitSeats(ids, db: db),
-            commitments: try await AgreementsQueries.unitCommitments(ids, db: db))
+            commitments: try await AgreementsQueries.unitCommitments(ids, today: today, db: db))
     }
 
     static func view(_ m: UnitDeskModel, _ lang: Lang) -> HTML {
@@ -53,7 +53,7 @@ struct UnitDeskModel: Sendable {
     @Sendable static func page(_ req: Request) async throws -> HTML {
         let v = try await req.require(.viewTree)
         guard v.role == .unitLiaison else { throw await req.forbidden("unit desk of a \(v.role.rawValue)") }
-        var m = try await query(v, on: req.db)
+        var m = try await query(v, today: req.clock.today, on: req.db)
         for id in try await UnitsQueries.liaisonUnitIDs(v, on: req.db) {
             m.sections += try await PageSection.unit(id, req.caller)
         }

@@ -17,7 +17,7 @@ extension Capability {
         homeTiles: [
             HomeTile(
                 layout: .desk, order: 30, link: UnitsRoute.list.link, key: .navUnits, permission: .viewPeople,
-                count: { v, db in
+                count: { v, db, _ in
                     try await ResidentUnit.query(on: db).inScope(v.scope, \.$path).filter(\.$archived == false).count()
                 })
         ],

@@ -72,13 +72,14 @@ enum UnitsImport {
                 u.partyOrgNodeID = r.partyOrgCode.flatMap { nodes[$0]?.id }
                 try await u.create(on: db)
                 try await Audit.record(
-                    on: db, by: v, .create, entity: .residentUnit, id: u.id!, label: u.name,
+                    on: db, by: v, at: caller.now, .create, entity: .residentUnit, id: u.id!, label: u.name,
                     scopePath: u.path, before: nil as ResidentUnit.Snapshot?, after: u.snapshot)
             }
             batch.status = "committed"
             try await batch.save(on: db)
             try await Audit.record(
-                on: db, by: v, .importCommit, entity: .importBatch, id: batch.id!, label: batch.fileName,
+                on: db, by: v, at: caller.now, .importCommit, entity: .importBatch, id: batch.id!,
+                label: batch.fileName,
                 scopePath: v.node.path, before: nil as String?, after: ["rows": rows.count])
         }
         return .init(batchId: batch.id!, created: rows.count)

@@ -87,7 +87,8 @@ enum UnitsService {
         try await caller.db.writing { db in
             try await unit.create(on: db)
             try await Audit.record(
-                on: db, by: caller.viewer, .create, entity: .residentUnit, id: unit.id!, label: unit.name,
+                on: db, by: caller.viewer, at: caller.now, .create, entity: .residentUnit, id: unit.id!,
+                label: unit.name,
                 scopePath: unit.path, before: nil as ResidentUnit.Snapshot?, after: unit.snapshot)
         }
         return unit
@@ -109,7 +110,7 @@ enum UnitsService {
         try await caller.db.writing { db in
             try await unit.save(on: db)
             try await Audit.record(
-                on: db, by: caller.viewer, .update, entity: .residentUnit, id: id, label: unit.name,
+                on: db, by: caller.viewer, at: caller.now, .update, entity: .residentUnit, id: id, label: unit.name,
                 scopePath: unit.path, before: before, after: unit.snapshot)
         }
         return unit
@@ -123,7 +124,7 @@ enum UnitsService {
             unit.archived = true
             try await unit.save(on: db)
             try await Audit.record(
-                on: db, by: caller.viewer, .archive, entity: .residentUnit, id: id, label: unit.name,
+                on: db, by: caller.viewer, at: caller.now, .archive, entity: .residentUnit, id: id, label: unit.name,
                 scopePath: unit.path, before: before, after: unit.snapshot)
         }
         return unit

@@ -76,10 +76,7 @@ enum VisitFacts {
 
     static func percent(_ r: Double?) -> String { r.map { MapSVGFormat.number($0) + "%" } ?? "–" }
 
-    /// Today in Asia/Shanghai.
-    static var today: LocalDate { .today }
-
-    static func isOverdue(_ p: VisitPlan, visited: Int) -> Bool {
+    static func isOverdue(_ p: VisitPlan, visited: Int, today: LocalDate) -> Bool {
         visited < p.households.count && p.due < today.description
     }
 
@@ -90,14 +87,13 @@ enum VisitFacts {
         var start: Date { Date(timeIntervalSince1970: from.startInstant) }
         var end: Date { Date(timeIntervalSince1970: to.endInstant + 1) }
 
-        static var thisYear: Period {
-            let t = today
+        static func thisYear(_ t: LocalDate) -> Period {
             return Period(from: LocalDate(year: t.year, month: 1, day: 1) ?? t, to: t)
         }
 
         /// From the query's `from` and `to` (2026-01-01); a day that is not one is a 400, an inverted period a 422.
         static func from(_ req: Request) throws -> Period {
-            var p = thisYear
+            var p = thisYear(req.clock.today)
             for (key, isFrom) in [("from", true), ("to", false)] {
                 guard let raw = req.query[String.self, at: key], !raw.isEmpty else { continue }
                 guard let simple = SimpleDate(raw), let d = LocalDate(simple.iso) else {

@@ -27,7 +27,8 @@ enum VisitPages {
 
     @Sendable static func page(_ req: Request) async throws -> HTML {
         let v = try await req.require(.viewPeople)
-        let m = try await VisitsPageModel.query(v, period: try VisitFacts.Period.from(req), on: req.db)
+        let m = try await VisitsPageModel.query(
+            v, period: try VisitFacts.Period.from(req), today: req.clock.today, on: req.db)
         return render(req, req.t(.navVisits), VisitsPageModel.body(m, req.lang))
     }
 
@@ -35,7 +36,7 @@ enum VisitPages {
         let v = try await req.require(.viewPeople)
         let ps = try await VisitPlan.query(on: req.db).inScope(v.scope, \.$path).sort(\.$due, .descending)
             .sort(\.$id, .descending).limit(500).all()
-        let rows = try await VisitPlanRow.rows(ps, on: req.db)
+        let rows = try await VisitPlanRow.rows(ps, today: req.clock.today, on: req.db)
         let lang = req.lang
         let newPlan: HTML =
             v.can(.editPeople)
@@ -52,7 +53,7 @@ enum VisitPages {
         let v = try await req.require(.editPeople)
         let gridID = try FormNumber.int(req.query[String.self, at: "gridId"], field: "gridId")
         let m = try await NewPlanModel.query(v, gridID: gridID, req.caller)
-        var s = NewPlanModel.State(due: VisitFacts.today.adding(days: 14).description)
+        var s = NewPlanModel.State(due: req.clock.today.adding(days: 14).description)
         if req.query[String.self, at: "pick"] == "unvisited" { s.chosen = Set(m.unvisited) }
         return render(req, req.t(.visitPlanNew), NewPlanModel.body(m, s, csrf: CSRF.hiddenField(req), req.lang))
     }

@@ -36,7 +36,7 @@ struct NewPlanModel: Sendable {
             if last[visit.householdID] == nil { last[visit.householdID] = visit }
             if visit.counts, lastCounted[visit.householdID] == nil { lastCounted[visit.householdID] = visit }
         }
-        let yearStart = VisitFacts.Period.thisYear.start
+        let yearStart = VisitFacts.Period.thisYear(caller.today).start
         let rows = VisitHouseholdRow.rows(labels, last: last).map {
             Row(household: $0, visitedThisYear: (lastCounted[$0.id]?.at).map { $0 >= yearStart } ?? false)
         }
@@ -109,7 +109,9 @@ struct PlanDetailModel: Sendable {
     static func query(_ id: Int, _ caller: Caller) async throws -> PlanDetailModel {
         try await caller.require(.viewPeople)
         let plan = try await caller.scoped(VisitPlan.self, id)
-        guard let row = try await VisitPlanRow.rows([plan], on: caller.db).first else { throw AppError.notFound() }
+        guard let row = try await VisitPlanRow.rows([plan], today: caller.today, on: caller.db).first else {
+            throw AppError.notFound()
+        }
         let visited = try await VisitFacts.visited([plan], on: caller.db)[id] ?? []
         let labels = try await PlacesQueries.householdLabels(
             plan.households, limit: plan.households.count, on: caller.db)

@@ -104,7 +104,8 @@ enum VisitsAPI {
         try await caller.db.writing { db in
             try await p.create(on: db)
             try await Audit.record(
-                on: db, by: v, .create, entity: .visitPlan, id: p.id!, label: "\(grid.name) \(due.iso)",
+                on: db, by: v, at: caller.now, .create, entity: .visitPlan, id: p.id!,
+                label: "\(grid.name) \(due.iso)",
                 scopePath: grid.path,
                 before: nil as String?, after: ["households": String(chosen.count), "visitor": visitor.username])
         }
@@ -142,7 +143,7 @@ enum VisitsAPI {
         visit.householdID = h.id
         visit.gridID = h.gridID
         visit.visitorUserID = v.user.id!
-        visit.at = Date()
+        visit.at = ctx.caller.now
         visit.note = note
         visit.outcome = input.outcome ?? .met
         visit.requestID = requestID
@@ -160,7 +161,8 @@ enum VisitsAPI {
                 try await photo.create(on: db)
             }
             try await Audit.record(
-                on: db, by: v, .create, entity: .visit, id: visit.id!, label: "\(h.room)", scopePath: h.path,
+                on: db, by: v, at: ctx.caller.now, .create, entity: .visit, id: visit.id!, label: "\(h.room)",
+                scopePath: h.path,
                 before: nil as String?,
                 after: [
                     "household": String(h.id), "outcome": visit.outcome?.rawValue ?? "",

@@ -17,7 +17,7 @@ enum VisitsDemo {
             let households = try await PlacesQueries.householdLabels(inGrid: gridID, on: db).map(\.id).sorted()
             guard households.count >= 6 else { continue }
             let planned = min(10, households.count / 2)
-            let now = Date()
+            let now = d.now
             // Visits of the last days, before the plan was made: they count for the rate, not for the plan.
             for (n, h) in households[planned..<min(households.count, planned + 6)].enumerated() {
                 try await visit(h, grid, by: worker, at: now.addingTimeInterval(-Double(n + 2) * 86_400), .met, db)
@@ -26,14 +26,14 @@ enum VisitsDemo {
             let plan = VisitPlan()
             plan.gridID = gridID
             plan.visitorUserID = worker.id!
-            plan.due = VisitFacts.today.adding(days: 14).description
+            plan.due = d.today.adding(days: 14).description
             plan.householdIDs = households.prefix(planned).map(String.init).joined(separator: ",")
             plan.path = grid.path
             try await plan.create(on: db)
             plans += 1
             let found: [VisitOutcome] = [.met, .met, .nobodyHome]
             for (h, outcome) in zip(households.prefix(3), found) {
-                try await visit(h, grid, by: worker, at: Date().addingTimeInterval(1), outcome, db)
+                try await visit(h, grid, by: worker, at: d.now.addingTimeInterval(1), outcome, db)
                 visits += 1
             }
         }

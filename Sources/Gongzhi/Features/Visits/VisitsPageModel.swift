@@ -14,7 +14,7 @@ struct VisitPlanRow: Sendable {
 
     var open: Bool { visited < total }
 
-    static func rows(_ plans: [VisitPlan], on db: any Database) async throws -> [VisitPlanRow] {
+    static func rows(_ plans: [VisitPlan], today: LocalDate, on db: any Database) async throws -> [VisitPlanRow] {
         let visited = try await VisitFacts.visited(plans, on: db)
         let grids = try await PlacesQueries.gridNames(plans.map(\.gridID), on: db)
         let userIDs = Array(Set(plans.map(\.visitorUserID)))
@@ -30,7 +30,8 @@ struct VisitPlanRow: Sendable {
             return VisitPlanRow(
                 id: p.id!, gridID: p.gridID, gridName: grids[p.gridID] ?? "",
                 visitorName: users[p.visitorUserID] ?? "",
-                due: p.due, visited: done, total: p.households.count, overdue: VisitFacts.isOverdue(p, visited: done))
+                due: p.due, visited: done, total: p.households.count,
+                overdue: VisitFacts.isOverdue(p, visited: done, today: today))
         }
     }
 
@@ -89,9 +90,11 @@ struct VisitsPageModel: Sendable {
 
     static let todoLimit = 200
 
-    static func query(_ v: Viewer, period: VisitFacts.Period, on db: any Database) async throws -> VisitsPageModel {
+    static func query(_ v: Viewer, period: VisitFacts.Period, today: LocalDate, on db: any Database) async throws
+        -> VisitsPageModel
+    {
         let plans = try await VisitPlan.query(on: db).filter(\.$visitorUserID == v.user.id!).sort(\.$due).all()
-        let rows = try await VisitPlanRow.rows(plans, on: db)
+        let rows = try await VisitPlanRow.rows(plans, today: today, on: db)
         let visited = try await VisitFacts.visited(plans, on: db)
         let open = plans.filter { (visited[$0.id!]?.count ?? 0) < $0.households.count }
         let wanted = Set(open.flatMap(\.households))

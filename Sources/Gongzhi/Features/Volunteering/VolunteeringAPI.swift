@@ -112,7 +112,8 @@ enum VolunteeringAPI {
     @Sendable static func createTeam(_ req: Request) async throws -> Response {
         let t = try await VolunteeringService.createTeam(
             req.caller, try req.decodeStrict(VolunteeringService.TeamInput.self))
-        return try await VolunteeringLists.teamOut([t], req.db)[0].encodeResponse(status: .created, for: req)
+        return try await VolunteeringLists.teamOut([t], req.db, now: req.clock.now)[0].encodeResponse(
+            status: .created, for: req)
     }
 
     @Sendable static func team(_ req: Request) async throws -> VolunteeringLists.TeamDetailOut {
@@ -223,7 +224,7 @@ enum VolunteeringAPI {
     @Sendable static func rankings(_ req: Request) async throws -> VolunteeringSections.RankingsOut {
         try await VolunteeringSections.rankings(
             req.caller, nodeID: try int(req, "nodeId"), period: try period(req),
-            day: try req.queryDay("day") ?? LocalDate.today)
+            day: try req.queryDay("day") ?? req.clock.today)
     }
 }
 

@@ -28,7 +28,7 @@ extension Capability {
             HomeTile(
                 layout: .desk, order: 27, link: VolunteeringRoute.volunteers.link, key: .volunteeringVolunteers,
                 hint: .homeVolunteeringDeskHint, permission: .viewPeople,
-                count: { v, db in
+                count: { v, db, _ in
                     v.role == .unitLiaison
                         ? 0
                         : try await Volunteer.query(on: db).inScope(v.scope, \.$path).filter(\.$endedOn == nil)
@@ -43,7 +43,7 @@ extension Capability {
         apiDoc: { VolunteeringAPIDoc.operations },
         strings: VolunteeringStrings.table,
         demo: { try await VolunteeringDemo.load($0) },
-        todos: { v, lang, db in try await VolunteeringSections.todos(v, lang, db) },
+        todos: { caller in try await VolunteeringSections.todos(caller) },
         unitSections: { id, caller in try await VolunteeringSections.unit(id, caller) },
         nodeSections: { id, caller in try await VolunteeringSections.node(id, caller) }
     )

@@ -50,7 +50,7 @@ enum VolunteeringDemo {
         // Volunteers: about half the people, the demo member and resident always.
         var volunteers: [Volunteer] = []
         var byCommunity: [Int: [Int]] = [:]
-        let today = LocalDate.today
+        let today = d.today
         for p in try await PeopleQueries.volunteerPeople(on: db) {
             let demo = p.id == d.memberPersonID || p.id == d.residentPersonID
             guard demo || d.rng.chance(p.isPartyMember ? 0.6 : 0.45),
@@ -174,7 +174,7 @@ enum VolunteeringDemo {
         let saved = try await Activity.query(on: db).sort(\.$id).all()
 
         // Sign-ups, attendance and hours: past activities attended by most who signed up; shifts never overlap.
-        let now = Date()
+        let now = d.now
         var shifts: [Int: [VolunteeringRules.Shift]] = [:]
         var signups: [Signup] = []
         var attended: [(Int, Activity)] = []

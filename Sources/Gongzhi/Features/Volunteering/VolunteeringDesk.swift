@@ -208,7 +208,7 @@ enum VolunteeringDesk {
 
     static func activities(
         _ list: [VolunteeringLists.ActivityOut], choices: Choices, form f: VolunteeringPages.ActivityForm?,
-        canEdit: Bool, canExport: Bool, q: String?, error: AppError?, csrf: HTML, _ lang: Lang
+        canEdit: Bool, canExport: Bool, q: String?, now: Date, error: AppError?, csrf: HTML, _ lang: Lang
     ) -> HTML {
         let rows: [HTML] = list.map { a in
             """
@@ -220,8 +220,8 @@ enum VolunteeringDesk {
         }
         let cats = Widgets.options(
             ServiceCategory.allCases.map { ($0.rawValue, lang.t(.serviceCategory($0))) }, selected: f?.category)
-        let start = VolunteeringFacts.inputValue(Date().addingTimeInterval(86_400))
-        let end = VolunteeringFacts.inputValue(Date().addingTimeInterval(86_400 + 7_200))
+        let start = VolunteeringFacts.inputValue(now.addingTimeInterval(86_400))
+        let end = VolunteeringFacts.inputValue(now.addingTimeInterval(86_400 + 7_200))
         let form: HTML =
             canEdit
             ? """
@@ -336,8 +336,8 @@ enum VolunteeringDesk {
 
     static func hours(
         _ list: [VolunteeringLists.HourOut], people: [VolunteeringLists.VolunteerOut], approvers: [(Int, String)],
-        me: Int, form f: VolunteeringPages.ManualForm?, canEdit: Bool, canExport: Bool, error: AppError?, csrf: HTML,
-        _ lang: Lang
+        me: Int, form f: VolunteeringPages.ManualForm?, canEdit: Bool, canExport: Bool, now: Date, error: AppError?,
+        csrf: HTML, _ lang: Lang
     ) -> HTML {
         let total = list.reduce(0) { $0 + $1.minutes }
         let rows: [HTML] = list.map { h in
@@ -349,8 +349,8 @@ enum VolunteeringDesk {
             <td>\(h.approverName ?? "")</td><td>\(h.note)</td></tr>
             """
         }
-        let start = VolunteeringFacts.inputValue(Date().addingTimeInterval(-3 * 3_600))
-        let end = VolunteeringFacts.inputValue(Date().addingTimeInterval(-3_600))
+        let start = VolunteeringFacts.inputValue(now.addingTimeInterval(-3 * 3_600))
+        let end = VolunteeringFacts.inputValue(now.addingTimeInterval(-3_600))
         let form: HTML =
             canEdit
             ? """

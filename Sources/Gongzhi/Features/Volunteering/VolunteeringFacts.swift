@@ -179,12 +179,12 @@ enum VolunteeringFacts {
     }
 
     /// A six-digit code no live activity uses (check-in) or no hour code uses.
-    static func freshActivityCode(on db: any Database) async throws -> String {
+    static func freshActivityCode(at now: Date, on db: any Database) async throws -> String {
         var g = SystemRandomNumberGenerator()
         for _ in 0..<50 {
             let code = sixDigits(&g)
             let clash = try await Activity.query(on: db).filter(\.$code == code).filter(\.$state == .open)
-                .filter(\.$endsAt > Date().addingTimeInterval(-86_400)).count()
+                .filter(\.$endsAt > now.addingTimeInterval(-86_400)).count()
             if clash == 0 { return code }
         }
         return sixDigits(&g)

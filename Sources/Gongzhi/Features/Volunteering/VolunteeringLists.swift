@@ -214,7 +214,8 @@ enum VolunteeringLists {
                 g.filter(\.$skills ~~ String(text.prefix(50)))
             }
         }
-        return try await teamOut(try await q.sort(\.$path).sort(\.$name).limit(limit).all(), caller.db)
+        return try await teamOut(
+            try await q.sort(\.$path).sort(\.$name).limit(limit).all(), caller.db, now: caller.now)
     }
 
     /// Residents and members see what reaches their community; staff their scope; liaisons their units' own.
@@ -239,13 +240,12 @@ enum VolunteeringLists {
         }
     }
 
-    static func teamOut(_ teams: [ServiceTeam], _ db: any Database) async throws -> [TeamOut] {
+    static func teamOut(_ teams: [ServiceTeam], _ db: any Database, now: Date) async throws -> [TeamOut] {
         let ids = teams.compactMap(\.id)
         var members: [Int: Int] = [:]
         var leaders: [Int: Int] = [:]
         var minutes: [Int: Int] = [:]
         var running: [Int: Int] = [:]
-        let now = Date()
         for chunk in ids.chunked(500) {
             for m in try await TeamMember.query(on: db).filter(\.$teamID ~~ chunk).filter(\.$leftOn == nil).all() {
                 members[m.teamID, default: 0] += 1
@@ -300,7 +300,7 @@ enum VolunteeringLists {
         let acts = try await Activity.query(on: caller.db).filter(\.$teamID == id).sort(\.$startsAt, .descending)
             .limit(50).all()
         return TeamDetailOut(
-            team: try await teamOut([t], caller.db)[0], members: members,
+            team: try await teamOut([t], caller.db, now: caller.now)[0], members: members,
             activities: try await activityOut(acts, caller))
     }
 

@@ -332,7 +332,8 @@ enum VolunteeringPages {
             req, req.t(.volunteeringActivities),
             VolunteeringDesk.activities(
                 list, choices: choices, form: f, canEdit: v.can(.editPeople), canExport: v.can(.exportData),
-                q: VolunteeringAPI.text(req, "q"), error: error, csrf: CSRF.hiddenField(req), req.lang))
+                q: VolunteeringAPI.text(req, "q"), now: req.clock.now, error: error, csrf: CSRF.hiddenField(req),
+                req.lang))
     }
 
     @Sendable static func activities(_ req: Request) async throws -> HTML {
@@ -361,7 +362,8 @@ enum VolunteeringPages {
                 .filter(\.$status != .cancelled).first()
             return render(
                 req, a.title,
-                VolunteeringPhone.activity(a, mine: mine, error: error, csrf: CSRF.hiddenField(req), req.lang))
+                VolunteeringPhone.activity(
+                    a, mine: mine, now: req.clock.now, error: error, csrf: CSRF.hiddenField(req), req.lang))
         }
         let canEdit = v.can(.editPeople) && a.code != nil
         let signups = v.can(.viewPeople) ? try await VolunteeringLists.signups(req.caller, activityID: id) : []
@@ -436,7 +438,7 @@ enum VolunteeringPages {
             req, req.t(.volunteeringHours),
             VolunteeringDesk.hours(
                 list, people: people, approvers: approvers, me: v.user.id!, form: f,
-                canEdit: v.can(.editPeople), canExport: v.can(.exportData), error: error,
+                canEdit: v.can(.editPeople), canExport: v.can(.exportData), now: req.clock.now, error: error,
                 csrf: CSRF.hiddenField(req), req.lang))
     }
 
@@ -462,7 +464,7 @@ enum VolunteeringPages {
         let period = try VolunteeringAPI.period(req)
         let m = try await VolunteeringSections.rankings(
             req.caller, nodeID: try VolunteeringAPI.int(req, "nodeId"), period: period,
-            day: try req.queryDay("day") ?? LocalDate.today)
+            day: try req.queryDay("day") ?? req.clock.today)
         let staff = VolunteeringLists.isStaff(v)
         return render(req, req.t(.volunteeringRankings), VolunteeringDesk.rankings(m, staff: staff, req.lang))
     }

@@ -14,7 +14,7 @@ struct VolunteeringPhone: Sendable {
     static func query(_ caller: Caller) async throws -> VolunteeringPhone {
         let (_, personID) = try await VolunteeringFacts.own(caller)
         let reg = try await VolunteeringLists.volunteers(caller, communityID: nil).first
-        let now = Date()
+        let now = caller.now
         let upcoming = try await VolunteeringLists.activities(
             caller, from: now.addingTimeInterval(-3_600), limit: 100)
         let mine = upcoming.filter { $0.mySignup != nil && $0.mySignup != .cancelled }
@@ -112,7 +112,7 @@ struct VolunteeringPhone: Sendable {
     }
 
     static func activity(
-        _ a: VolunteeringLists.ActivityOut, mine: Signup?, error: AppError?, csrf: HTML, _ lang: Lang
+        _ a: VolunteeringLists.ActivityOut, mine: Signup?, now: Date, error: AppError?, csrf: HTML, _ lang: Lang
     ) -> HTML {
         let summary = Widgets.errorSummary(error, lang: lang, id: "volunteering-error")
         var action: HTML
@@ -136,7 +136,7 @@ struct VolunteeringPhone: Sendable {
             if s.status == .confirmed && s.checkedOutAt == nil {
                 action = "\(action)\(checkForm(code: nil, csrf: csrf, lang))"
             }
-        } else if a.endsAt < Date() {
+        } else if a.endsAt < now {
             action = "<p class=\"muted\">\(lang.t(.errorVolunteeringOver))</p>"
         } else {
             let full = a.confirmed >= a.capacity

@@ -77,7 +77,7 @@ enum VolunteeringQueries {
     }
 
     /// Active teams whose path lies under `path` (nil: all).
-    static func teamOffers(under path: TreePath?, db: any Database) async throws -> [TeamOffer] {
+    static func teamOffers(under path: TreePath?, now: Date, db: any Database) async throws -> [TeamOffer] {
         let q = ServiceTeam.query(on: db).filter(\.$active == true)
         if let path { q.filter(\.$path =~ path.value) }
         let teams = try await q.sort(\.$id).all()
@@ -85,7 +85,6 @@ enum VolunteeringQueries {
         let ids = teams.compactMap(\.id)
         var members: [Int: Int] = [:]
         var running: [Int: Int] = [:]
-        let now = Date()
         for chunk in ids.chunked(500) {
             let sql = try db.sql()
             let rows = try await sql.select().column("team_id").column(

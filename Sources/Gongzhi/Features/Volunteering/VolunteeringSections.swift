@@ -57,12 +57,15 @@ enum VolunteeringSections {
 
     /// A volunteer's to-dos: activities to come that they have a place at (one freed for them from the wait list
     /// says so), to check in at on the day.
-    static func todos(_ v: Viewer, _ lang: Lang, _ db: any Database) async throws -> [TodoItem] {
+    static func todos(_ caller: Caller) async throws -> [TodoItem] {
+        let v = try caller.requireViewer()
+        let lang = caller.lang
+        let db = caller.db
         guard VolunteeringFacts.isVolunteerRole(v), let pid = v.user.personID else { return [] }
         let signups = try await Signup.query(on: db).filter(\.$personID == pid).filter(\.$status == .confirmed)
             .filter(\.$checkedInAt == nil).sort(\.$id, .descending).limit(50).all()
         guard !signups.isEmpty else { return [] }
-        let now = Date()
+        let now = caller.now
         let acts = try await Activity.query(on: db).filter(\.$id ~~ signups.map(\.activityID))
             .filter(\.$state == .open).filter(\.$endsAt > now).all()
         return acts.sorted { $0.startsAt < $1.startsAt }.map { a in

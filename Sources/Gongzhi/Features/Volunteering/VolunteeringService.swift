@@ -195,7 +195,7 @@ enum VolunteeringService {
         r.categories = VolunteeringFacts.categoriesText(cats)
         r.skills = skills
         r.availability = availability
-        r.registeredOn = LocalDate.today.description
+        r.registeredOn = caller.today.description
         r.recordedBy = v.user.id!
         let label = "\(person.name) → \(community.name)"
         try await caller.db.writing { db in
@@ -205,7 +205,7 @@ enum VolunteeringService {
             try await r.create(on: db)
             try await PeopleQueries.setVolunteer(person.id, true, db: db)
             try await Audit.record(
-                on: db, by: v, .create, entity: .volunteer, id: r.id!, label: label, scopePath: r.path,
+                on: db, by: v, at: caller.now, .create, entity: .volunteer, id: r.id!, label: label, scopePath: r.path,
                 before: nil as String?,
                 after: ["person": String(person.id), "categories": r.categories, "skills": skills])
         }
@@ -226,12 +226,12 @@ enum VolunteeringService {
             r = try await VolunteeringFacts.find(Volunteer.self, id, for: .change, caller)
         }
         if r.endedOn != nil { throw AppError.conflict(.errorVolunteeringEnded) }
-        r.endedOn = LocalDate.today.description
+        r.endedOn = caller.today.description
         try await caller.db.writing { db in
             try await r.save(on: db)
             try await PeopleQueries.setVolunteer(r.personID, false, db: db)
             try await Audit.record(
-                on: db, by: v, .archive, entity: .volunteer, id: r.id!, label: "person \(r.personID)",
+                on: db, by: v, at: caller.now, .archive, entity: .volunteer, id: r.id!, label: "person \(r.personID)",
                 scopePath: r.path, before: nil as String?, after: ["endedOn": r.endedOn!])
         }
         return r
@@ -285,7 +285,8 @@ enum VolunteeringService {
         try await caller.db.writing { db in
             try await t.create(on: db)
             try await Audit.record(
-                on: db, by: v, .create, entity: .serviceTeam, id: t.id!, label: name, scopePath: t.path,
+                on: db, by: v, at: caller.now, .create, entity: .serviceTeam, id: t.id!, label: name,
+                scopePath: t.path,
                 before: nil as String?,
                 after: [
                     "name": name, "kind": t.kind.rawValue, "node": node.name, "unit": unitName,
@@ -310,7 +311,7 @@ enum VolunteeringService {
         m.personID = person.id
         m.path = team.path
         m.leader = input.leader ?? false
-        m.joinedOn = LocalDate.today.description
+        m.joinedOn = caller.today.description
         try await caller.db.writing { db in
             let already = try await TeamMember.query(on: db).filter(\.$teamID == team.id!)
                 .filter(\.$personID == person.id).filter(\.$leftOn == nil).count()
@@ -321,7 +322,8 @@ enum VolunteeringService {
             }
             try await m.create(on: db)
             try await Audit.record(
-                on: db, by: v, .update, entity: .serviceTeam, id: team.id!, label: team.name, scopePath: team.path,
+                on: db, by: v, at: caller.now, .update, entity: .serviceTeam, id: team.id!, label: team.name,
+                scopePath: team.path,
                 before: nil as String?,
                 after: ["member": String(person.id), "name": person.name, "leader": String(m.leader)])
         }
@@ -357,7 +359,7 @@ enum VolunteeringService {
         guard minutes >= 15, minutes <= VolunteeringRules.maxShiftMinutes else {
             throw AppError.invalid(.errorVolunteeringDuration, field: "endsAt")
         }
-        let now = Date()
+        let now = caller.now
         guard starts > now.addingTimeInterval(-366 * 86_400), starts < now.addingTimeInterval(2 * 366 * 86_400) else {
             throw AppError.invalid(.errorVolunteeringTime, field: "startsAt")
         }
@@ -390,10 +392,10 @@ enum VolunteeringService {
         a.createdBy = v.user.id!
         let host = hostName
         try await caller.db.writing { db in
-            a.code = try await VolunteeringFacts.freshActivityCode(on: db)
+            a.code = try await VolunteeringFacts.freshActivityCode(at: now, on: db)
             try await a.create(on: db)
             try await Audit.record(
-                on: db, by: v, .create, entity: .activity, id: a.id!, label: title, scopePath: a.path,
+                on: db, by: v, at: caller.now, .create, entity: .activity, id: a.id!, label: title, scopePath: a.path,
                 before: nil as String?,
                 after: [
                     "title": title, "node": node.name, "host": host, "startsAt": VolunteeringFacts.local(starts),
@@ -412,7 +414,8 @@ enum VolunteeringService {
         try await caller.db.writing { db in
             try await a.save(on: db)
             try await Audit.record(
-                on: db, by: v, .archive, entity: .activity, id: a.id!, label: a.title, scopePath: a.path,
+                on: db, by: v, at: caller.now, .archive, entity: .activity, id: a.id!, label: a.title,
+                scopePath: a.path,
                 before: ["state": "open"], after: ["state": "cancelled"])
         }
         return a
@@ -454,7 +457,7 @@ enum VolunteeringService {
     static func signUp(_ caller: Caller, activityID: Int, _ input: SignupInput) async throws -> Signup {
         let (v, a, p) = try await signer(caller, activityID: activityID, personID: input.personID, for: .change)
         guard a.state == .open else { throw AppError.conflict(.errorVolunteeringCancelled) }
-        guard a.endsAt > Date() else { throw AppError.conflict(.errorVolunteeringOver) }
+        guard a.endsAt > caller.now else { throw AppError.conflict(.errorVolunteeringOver) }
         guard try await VolunteeringFacts.activeVolunteer(person: p.id, on: caller.db) != nil else {
             throw AppError.invalid(.errorVolunteeringNotRegistered, field: "personId")
         }
@@ -462,7 +465,7 @@ enum VolunteeringService {
         s.activityID = a.id!
         s.personID = p.id
         s.path = a.path
-        s.signedAt = Date()
+        s.signedAt = caller.now
         try await caller.db.writing { db in
             try await lock(Activity.schema, a.id!, on: db)
             let live = try await Signup.query(on: db).filter(\.$activityID == a.id!).filter(\.$personID == p.id)
@@ -474,7 +477,7 @@ enum VolunteeringService {
                 ? .confirmed : .waiting
             try await s.create(on: db)
             try await Audit.record(
-                on: db, by: v, .create, entity: .signup, id: s.id!, label: "\(p.name) → \(a.title)",
+                on: db, by: v, at: caller.now, .create, entity: .signup, id: s.id!, label: "\(p.name) → \(a.title)",
                 scopePath: a.path, before: nil as String?, after: ["status": s.status.rawValue])
         }
         return s
@@ -492,31 +495,31 @@ enum VolunteeringService {
             if s.checkedInAt != nil { throw AppError.conflict(.errorVolunteeringCheckedInCancel) }
             let before = s.status
             s.status = .cancelled
-            s.cancelledAt = Date()
+            s.cancelledAt = caller.now
             try await s.save(on: db)
             try await Audit.record(
-                on: db, by: v, .update, entity: .signup, id: s.id!, label: "\(p.name) → \(a.title)",
+                on: db, by: v, at: caller.now, .update, entity: .signup, id: s.id!, label: "\(p.name) → \(a.title)",
                 scopePath: a.path, before: ["status": before.rawValue], after: ["status": "cancelled"])
-            if before == .confirmed { try await promote(a, by: v, on: db) }
+            if before == .confirmed { try await promote(a, by: v, at: caller.now, on: db) }
             return s
         }
     }
 
     /// Places free on an activity go to the first waiting, in order of sign-up; each is stamped (the volunteer sees
     /// it on the phone and in their to-dos) and audited. Called in the change's transaction.
-    static func promote(_ a: Activity, by v: Viewer?, on db: any Database) async throws {
+    static func promote(_ a: Activity, by v: Viewer?, at now: Date, on db: any Database) async throws {
         let confirmed = try await VolunteeringFacts.confirmedCount(a.id!, on: db)
         let waiting = try await Signup.query(on: db).filter(\.$activityID == a.id!).filter(\.$status == .waiting)
             .sort(\.$signedAt).sort(\.$id).limit(max(0, a.capacity - confirmed)).all()
         let ids = VolunteeringRules.promotions(
             capacity: a.capacity, confirmed: confirmed, waiting: waiting.compactMap(\.id))
-        let now = Date()
         for s in waiting where ids.contains(s.id!) {
             s.status = .confirmed
             s.promotedAt = now
             try await s.save(on: db)
             try await Audit.record(
-                on: db, by: v, .update, entity: .signup, id: s.id!, label: "person \(s.personID) → \(a.title)",
+                on: db, by: v, at: now, .update, entity: .signup, id: s.id!,
+                label: "person \(s.personID) → \(a.title)",
                 scopePath: a.path, before: ["status": "waiting"], after: ["status": "confirmed", "promoted": "true"])
         }
     }
@@ -533,7 +536,7 @@ enum VolunteeringService {
         guard VolunteeringRules.isWellFormedCode(code) else {
             throw AppError.invalid(.errorVolunteeringCodeUnknown, field: "code")
         }
-        let now = Date()
+        let now = caller.now
         let activities = try await Activity.query(on: caller.db).filter(\.$code == code).filter(\.$state == .open)
             .filter(\.$endsAt > now.addingTimeInterval(-2 * 86_400)).sort(\.$startsAt).limit(20).all()
         let signups = try await Signup.query(on: caller.db).filter(\.$activityID ~~ activities.compactMap(\.id))
@@ -555,7 +558,7 @@ enum VolunteeringService {
 
     static func checkIn(_ caller: Caller, _ input: CheckInput) async throws -> (Activity, Signup) {
         let (v, _, a, s) = try await byCode(caller, input)
-        let now = Date()
+        let now = caller.now
         try rule(field: "code") {
             try VolunteeringRules.checkIn(now: now, activity: a.window, alreadyCheckedIn: s.checkedInAt != nil)
         }
@@ -568,7 +571,8 @@ enum VolunteeringService {
                 .where("id", .equal, SQLBind(s.id!)).where("checked_in_at", .is, SQLLiteral.null).returning("id").all()
             if changed.isEmpty { throw VolunteeringFacts.refusal(.alreadyCheckedIn) }
             try await Audit.record(
-                on: db, by: v, .update, entity: .signup, id: s.id!, label: "check-in \(a.title)", scopePath: a.path,
+                on: db, by: v, at: caller.now, .update, entity: .signup, id: s.id!, label: "check-in \(a.title)",
+                scopePath: a.path,
                 before: nil as String?, after: ["checkedInAt": VolunteeringFacts.local(now)])
         }
         s.checkedInAt = now
@@ -579,7 +583,7 @@ enum VolunteeringService {
     /// refused when they overlap hours the person already has.
     static func checkOut(_ caller: Caller, _ input: CheckInput) async throws -> ServiceHour {
         let (v, personID, a, s) = try await byCode(caller, input)
-        let now = Date()
+        let now = caller.now
         try rule(field: "code") {
             try VolunteeringRules.checkOut(
                 now: now, activity: a.window, checkedInAt: s.checkedInAt, checkedOutAt: s.checkedOutAt)
@@ -604,7 +608,7 @@ enum VolunteeringService {
             if changed.isEmpty { throw VolunteeringFacts.refusal(.alreadyCheckedOut) }
             try await h.create(on: db)
             try await Audit.record(
-                on: db, by: v, .create, entity: .serviceHour, id: h.id!, label: "check-out \(a.title)",
+                on: db, by: v, at: caller.now, .create, entity: .serviceHour, id: h.id!, label: "check-out \(a.title)",
                 scopePath: h.path, before: nil as String?,
                 after: ["minutes": String(h.minutes), "source": h.source.rawValue])
         }
@@ -656,7 +660,8 @@ enum VolunteeringService {
             start = try VolunteeringFacts.instant(input.startsAt, field: "startsAt")
         }
         let end = start.addingTimeInterval(Double(minutes * 60))
-        guard end <= Date().addingTimeInterval(366 * 86_400), start > Date().addingTimeInterval(-366 * 86_400) else {
+        guard end <= caller.now.addingTimeInterval(366 * 86_400), start > caller.now.addingTimeInterval(-366 * 86_400)
+        else {
             throw AppError.invalid(.errorVolunteeringTime, field: "startsAt")
         }
         let issuedBy = v.user.id!
@@ -673,12 +678,13 @@ enum VolunteeringService {
                 c.startedAt = codeStart
                 c.endedAt = end
                 c.issuedBy = issuedBy
-                c.issuedAt = Date()
+                c.issuedAt = caller.now
                 try await c.create(on: db)
                 out.append(c)
             }
             try await Audit.record(
-                on: db, by: v, .create, entity: .hourCode, id: out[0].id!, label: "\(count) × \(minutes)′",
+                on: db, by: v, at: caller.now, .create, entity: .hourCode, id: out[0].id!,
+                label: "\(count) × \(minutes)′",
                 scopePath: codePath, before: nil as String?,
                 after: ["count": String(count), "minutes": String(minutes), "activity": activityID.map(String.init)])
             return out
@@ -710,7 +716,7 @@ enum VolunteeringService {
         h.hostUnitID = activity?.hostUnitID ?? team?.ownerUnitID
         h.hourCodeID = c.id
         h.note = activity?.title ?? team?.name ?? ""
-        let now = Date()
+        let now = caller.now
         try await caller.db.writing { db in
             let existing = try await VolunteeringFacts.shifts(person: personID, around: shift.start, shift.end, on: db)
             try rule(field: "code") { try VolunteeringRules.checkShift(shift, existing: existing, now: now) }
@@ -720,7 +726,7 @@ enum VolunteeringService {
             if changed.isEmpty { throw VolunteeringFacts.refusal(.codeUsed) }
             try await h.create(on: db)
             try await Audit.record(
-                on: db, by: v, .create, entity: .serviceHour, id: h.id!, label: "hour code \(c.id!)",
+                on: db, by: v, at: caller.now, .create, entity: .serviceHour, id: h.id!, label: "hour code \(c.id!)",
                 scopePath: h.path, before: nil as String?,
                 after: ["minutes": String(h.minutes), "source": h.source.rawValue])
         }
@@ -763,7 +769,7 @@ enum VolunteeringService {
             approver.can(.editPeople), approver.scope.includes(TreePath(path))
         else { throw AppError.invalid(.errorVolunteeringApprover, field: "approverUserId") }
         let shift = VolunteeringRules.Shift(start: start, end: end)
-        let now = Date()
+        let now = caller.now
         try rule(field: "startedAt") { try VolunteeringRules.checkShift(shift, existing: [], now: now) }
         let h = hour(person.id, shift, .manual, path: path, by: v)
         h.activityID = activity?.id
@@ -776,7 +782,8 @@ enum VolunteeringService {
             try rule(field: "startedAt") { try VolunteeringRules.checkShift(shift, existing: existing, now: now) }
             try await h.create(on: db)
             try await Audit.record(
-                on: db, by: v, .create, entity: .serviceHour, id: h.id!, label: "\(person.name) · \(note)",
+                on: db, by: v, at: caller.now, .create, entity: .serviceHour, id: h.id!,
+                label: "\(person.name) · \(note)",
                 scopePath: h.path, before: nil as String?,
                 after: [
                     "minutes": String(h.minutes), "source": h.source.rawValue,

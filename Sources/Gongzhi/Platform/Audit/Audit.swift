@@ -15,12 +15,12 @@ enum Audit {
 
     /// Call inside the transaction of the change it records, with that transaction's `db`.
     static func record<B: Encodable, A: Encodable>(
-        on db: Database, by actor: Viewer?, _ action: AuditAction,
+        on db: Database, by actor: Viewer?, at now: Date, _ action: AuditAction,
         entity: AuditKind, id: Int, label: String, scopePath: String,
         before: B?, after: A?
     ) async throws {
         let entry = AuditEntry()
-        entry.at = Date()
+        entry.at = now
         entry.actorID = actor?.user.id
         entry.actorName = actor.map { "\($0.user.displayName) (\($0.user.username))" } ?? "system"
         entry.action = action.rawValue
@@ -49,7 +49,7 @@ enum AccessLog {
         userName: String? = nil
     ) -> AccessLogEntry {
         let entry = AccessLogEntry()
-        entry.at = Date()
+        entry.at = caller.now
         entry.userID = caller.viewer?.user.id
         entry.userName = userName ?? caller.viewer.map { $0.user.username } ?? "-"
         entry.kind = kind

@@ -5,7 +5,7 @@ import Vapor
 struct SessionViewerMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
         if let raw = request.session.data["uid"], let uid = Int(raw) {
-            let now = Date().timeIntervalSince1970
+            let now = request.clock.now.timeIntervalSince1970
             let seen = request.session.data["seen"].flatMap(Double.init) ?? now
             if now - seen > LoginLockout.idleSeconds {
                 request.session.destroy()
@@ -28,7 +28,7 @@ struct SessionViewerMiddleware: AsyncMiddleware {
 struct BearerViewerMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
         if let bearer = request.headers.bearerAuthorization {
-            let now = Date()
+            let now = request.clock.now
             guard
                 let token = try await APIToken.query(on: request.db)
                     .filter(\.$tokenHash == APIToken.hash(bearer.token)).first(),

@@ -49,6 +49,12 @@ struct Caller: Sendable {
         return copy
     }
 
+    /// The time, from the application's clock: live on a server, moved by a test.
+    var now: Date { application.clock.now }
+
+    /// Today in Asia/Shanghai, from the same clock.
+    var today: LocalDate { application.clock.today }
+
     func t(_ text: Text, _ args: String...) -> String { lang.format(text.key, args) }
 
     func t(key: String, _ args: String...) -> String { lang.format(key, args) }

@@ -25,6 +25,6 @@ enum SignIns {
     static func renewCurrentSession(_ req: Request) {
         req.session.id = nil
         req.session.data["csrf"] = nil
-        req.session.data["seen"] = String(Int(Date().timeIntervalSince1970))
+        req.session.data["seen"] = String(Int(req.clock.now.timeIntervalSince1970))
     }
 }

@@ -42,7 +42,7 @@ struct Capability: Sendable {
 
 /// One thing on a viewer's to-dos that a capability other than Requests owns.
 struct TodoItem: Sendable {
-    typealias Source = @Sendable (Viewer, Lang, any Database) async throws -> [TodoItem]
+    typealias Source = @Sendable (Caller) async throws -> [TodoItem]
 
     let link: Link
     let title: String
@@ -52,13 +52,13 @@ struct TodoItem: Sendable {
     let origin: String
     let due: LocalDate?
 
-    var overdue: Bool { due.map { $0 < LocalDate(instant: Date().timeIntervalSince1970) } ?? false }
+    func overdue(on today: LocalDate) -> Bool { due.map { $0 < today } ?? false }
 
     /// Every capability's items for the viewer, the overdue and soonest due first.
-    static func all(for v: Viewer, lang: Lang, on db: any Database) async throws -> [TodoItem] {
+    static func all(_ caller: Caller) async throws -> [TodoItem] {
         var items: [TodoItem] = []
         for source in Capability.all.compactMap(\.todos) {
-            items += try await source(v, lang, db)
+            items += try await source(caller)
         }
         return items.enumerated().sorted { a, b in
             let da = a.element.due ?? LocalDate(year: 2200, month: 1, day: 1)!
@@ -111,7 +111,8 @@ struct NavEntry: Sendable {
 /// An entry on the home page: a link with a hint on the phone, a counted figure at the desk. A figure is the
 /// size of the list its link opens, counted by the capability that owns the list.
 struct HomeTile: Sendable {
-    typealias Count = @Sendable (Viewer, any Database) async throws -> Int
+    /// The viewer, the database and the time (for figures that depend on it: what is overdue now).
+    typealias Count = @Sendable (Viewer, any Database, Date) async throws -> Int
 
     let layout: LayoutKind
     let order: Int

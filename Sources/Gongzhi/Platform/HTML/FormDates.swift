@@ -37,8 +37,3 @@ enum FormText {
         return t
     }
 }
-
-extension LocalDate {
-    /// Today in Asia/Shanghai.
-    static var today: LocalDate { LocalDate(instant: Date().timeIntervalSince1970) }
-}
