@@ -14,13 +14,20 @@ import VaporTesting
 func withTestApp(_ body: (Application) async throws -> Void) async throws {
     // Hundreds of apps at once on two cores made PostgreSQL's connection requests time out; a few at a time.
     await TestAppGate.shared.enter()
+    let started = ContinuousClock.now
+    let copy: TestDatabases.Copy
     do {
-        try await withTestAppUngated(body)
-        await TestAppGate.shared.leave()
+        copy = try await TestDatabases.shared.copy()
     } catch {
         await TestAppGate.shared.leave()
         throw error
     }
+    var failure: (any Error)?
+    do { try await withTestAppUngated(copy, since: started, body) } catch { failure = error }
+    // The copy goes after the place is handed on: dropping a database waits for PostgreSQL's checkpoint.
+    await TestAppGate.shared.leave()
+    await TestDatabases.shared.discard(copy)
+    if let failure { throw failure }
 }
 
 /// Bounds how many test applications are open at once (`GONGZHI_TEST_APPS`, default 6).
@@ -51,25 +58,20 @@ actor TestAppGate {
     }
 }
 
-private func withTestAppUngated(_ body: (Application) async throws -> Void) async throws {
+/// `start`: when the test's place came, before its copy was made, so the setup counts the copy.
+private func withTestAppUngated(
+    _ copy: TestDatabases.Copy, since start: ContinuousClock.Instant, _ body: (Application) async throws -> Void
+) async throws {
     let clock = ContinuousClock()
-    let start = clock.now
-    let copy = try await TestDatabases.shared.copy()
     var config = TestDatabases.config(copy.choice)
     config.movableTime = MovableTime()
     let ready = TestTimes.Mark()
-    do {
-        try await withApp(
-            configure: { app in
-                app.logger.logLevel = .warning
-                try await configure(app, config)
-                ready.set(clock.now)
-            }, body)
-    } catch {
-        await TestDatabases.shared.discard(copy)
-        throw error
-    }
-    await TestDatabases.shared.discard(copy)
+    try await withApp(
+        configure: { app in
+            app.logger.logLevel = .warning
+            try await configure(app, config)
+            ready.set(clock.now)
+        }, body)
     await TestTimes.shared.record(setup: (ready.value ?? start) - start, body: clock.now - (ready.value ?? start))
 }
 
