@@ -78,8 +78,8 @@ struct ClockTests {
             let created = try await desk.api(
                 .POST, VolunteeringRoute.apiActivities,
                 json: [
-                    "title": "时钟测试活动", "nodeId": community.id!, "category": "environment", "address": "社区广场",
-                    "capacity": 5,
+                    "title": "时钟测试活动", "nodeId": community.id!, "category": "environment",
+                    "address": "社区广场", "capacity": 5,
                     "startsAt": fmt.string(from: start),
                     "endsAt": fmt.string(from: start.addingTimeInterval(4 * 3600)),
                 ])
