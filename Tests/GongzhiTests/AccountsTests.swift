@@ -67,11 +67,11 @@ struct AccountsTests {
         try await withTestApp { app in
             let c = Client(app)
             for _ in 0..<5 {
-                try await c.api(.POST, "/api/v1/auth/token", json: ["login": "worker", "password": "Wrong-pass-1"])
+                try await c.api(.POST, AccountsRoute.apiToken, json: ["login": "worker", "password": "Wrong-pass-1"])
             }
             // Even the right password is refused while locked.
             let locked = try await c.api(
-                .POST, "/api/v1/auth/token", json: ["login": "worker", "password": demoPassword])
+                .POST, AccountsRoute.apiToken, json: ["login": "worker", "password": demoPassword])
             #expect(locked.status == .tooManyRequests)
             #expect(locked.errorCode == "account_locked")
             let user = try await Fixtures.user(app, "worker")
@@ -81,10 +81,11 @@ struct AccountsTests {
             // Fourteen minutes on it is still locked; at fifteen the right password works again.
             app.movableTime!.advance(by: 14 * 60)
             let still = try await c.api(
-                .POST, "/api/v1/auth/token", json: ["login": "worker", "password": demoPassword])
+                .POST, AccountsRoute.apiToken, json: ["login": "worker", "password": demoPassword])
             #expect(still.status == .tooManyRequests)
             app.movableTime!.advance(by: 61)
-            let ok = try await c.api(.POST, "/api/v1/auth/token", json: ["login": "worker", "password": demoPassword])
+            let ok = try await c.api(
+                .POST, AccountsRoute.apiToken, json: ["login": "worker", "password": demoPassword])
             #expect(ok.status == .created)
         }
     }
@@ -117,14 +118,14 @@ struct AccountsTests {
     @Test func idleSessionEndsAfter30Minutes() async throws {
         try await withTestApp { app in
             let c = try await Client.page(app, as: "secretary")
-            #expect(try await c.get("/org").status == .ok)
+            #expect(try await c.get(OrganisationRoute.tree).status == .ok)
             // Active within the half hour: a page every 29 minutes keeps the session.
             app.movableTime!.advance(by: 29 * 60)
-            #expect(try await c.get("/org").status == .ok)
+            #expect(try await c.get(OrganisationRoute.tree).status == .ok)
             app.movableTime!.advance(by: 31 * 60)
-            let res = try await c.get("/org")
+            let res = try await c.get(OrganisationRoute.tree)
             #expect(res.status == .seeOther)
-            #expect(res.headers.first(name: .location)?.hasPrefix("/login") == true)
+            #expect(res.headers.first(name: .location)?.hasPrefix(PlatformRoute.login.path) == true)
         }
     }
 
@@ -132,9 +133,9 @@ struct AccountsTests {
         try await withTestApp { app in
             let c = try await Client.api(app, as: "street")
             app.movableTime!.advance(by: 29 * 60)
-            #expect(try await c.api(.GET, "/api/v1/me").status == .ok)
+            #expect(try await c.api(.GET, AccountsRoute.apiMe).status == .ok)
             app.movableTime!.advance(by: 31 * 60)
-            #expect(try await c.api(.GET, "/api/v1/me").status == .unauthorized)
+            #expect(try await c.api(.GET, AccountsRoute.apiMe).status == .unauthorized)
         }
     }
 

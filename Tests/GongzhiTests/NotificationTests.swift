@@ -44,7 +44,9 @@ struct NotificationTests {
                 url: "http://gateway.example/hook", send: { _, _, body in try await received.take(body) })
             // The resident wants a digest; the grid worker gets each step.
             let resident = try await Client.api(app, as: "resident")
-            #expect(try await resident.api(.PATCH, "/api/v1/me/preferences", json: ["digest": true]).status == .ok)
+            #expect(
+                try await resident.api(.PATCH, NotificationsRoute.apiPreferences, json: ["digest": true]).status == .ok
+            )
             let id = try await RequestsTests.raise(resident)
             _ = try await RequestsTests.act(try await Client.api(app, as: "gridworker"), id, "take")
             // the raise, for the grid worker; none for the digest user

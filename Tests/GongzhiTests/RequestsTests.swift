@@ -16,7 +16,7 @@ struct RequestsTests {
     ) async throws -> Int {
         var body: [String: Any] = ["kind": "help", "category": category, "text": text, "isPublic": true]
         body.merge(extra) { _, b in b }
-        let res = try await c.api(.POST, "/api/v1/requests", json: body)
+        let res = try await c.api(.POST, RequestsRoute.apiList, json: body)
         #expect(res.status == .created, "\(res.body.string)")
         return try #require((try res.json()["request"] as? [String: Any])?["id"] as? Int)
     }
@@ -24,7 +24,7 @@ struct RequestsTests {
     static func act(_ c: Client, _ id: Int, _ action: String, _ body: [String: Any] = [:]) async throws
         -> TestingHTTPResponse
     {
-        try await c.api(.POST, "/api/v1/requests/\(id)/actions/\(action)", json: body)
+        try await c.api(.POST, RequestsRoute.apiAction(.value(id), action: .value(action)), json: body)
     }
 
     static func state(_ app: Application, _ id: Int) async throws -> RequestState? {
