@@ -101,6 +101,11 @@ actor TestTimes {
         handle.write(Data(line.utf8))
     }
 
+    /// The template's build, as a comment line the summary reads apart from the tests.
+    func note(template: Duration) {
+        handle?.write(Data(String(format: "# template %.3f\n", Self.seconds(template)).utf8))
+    }
+
     static func seconds(_ d: Duration) -> Double {
         Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
     }
@@ -184,8 +189,10 @@ actor TestDatabases {
         try await task.value
     }
 
-    /// Runs every migration and loads the small demo once, with the test calendars.
+    /// Runs every migration and loads the small demo once, with the test calendars: what every test paid
+    /// before it had a template to copy, noted in the times file for comparison.
     private func buildTemplate() async throws {
+        let started = ContinuousClock.now
         let choice: AppConfig.DatabaseChoice
         switch engine {
         case .sqlite(let folder):
@@ -213,6 +220,7 @@ actor TestDatabases {
             }, { _ in })
         // The app is shut down: SQLite's WAL is folded into the file, and PostgreSQL's template has no session
         // left, which `CREATE DATABASE … TEMPLATE` requires.
+        await TestTimes.shared.note(template: ContinuousClock.now - started)
     }
 
     private static func sqliteTemplate(_ folder: String) -> String {
