@@ -13,6 +13,8 @@ import VaporTesting
 /// Each application reads its own movable clock: `app.movableTime!.advance(by:)` jumps over a deadline.
 func withTestApp(_ body: (Application) async throws -> Void) async throws {
     // Hundreds of apps at once on two cores made PostgreSQL's connection requests time out; a few at a time.
+    // The template first, so that no test's setup counts the wait for it.
+    try await TestDatabases.shared.readyTemplate()
     await TestAppGate.shared.enter()
     let started = ContinuousClock.now
     let copy: TestDatabases.Copy
@@ -182,7 +184,7 @@ actor TestDatabases {
 
     private var templateName: String { "gz_\(run)_template" }
 
-    private func readyTemplate() async throws {
+    func readyTemplate() async throws {
         if let template { return try await template.value }
         let task = Task { try await buildTemplate() }
         template = task
