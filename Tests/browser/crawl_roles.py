@@ -9,15 +9,13 @@ For each role (resident, member, gridworker on a 360x780 phone; secretary, stree
 breadth-first the same-origin pages reachable by GET links (a[href]) from the home page, one page per pattern.
 A pattern is the server route a path matches (from the binary's `routes` table, --bin or --routes) or, without the
 table, the path with numeric and UUID segments as :id. Bounds: each pattern is opened once, and once more for its
-first link with a query string (a filter or a tab of the same page); its other URLs are only fetched as links.
-The links of every fetched HTML page are read too, and one URL of each pattern not yet known is fetched and
-opened, so a pattern linked only from a page the crawl did not open (one meeting of many) is still reached.
-/logout, /lang/* and links with `download` are never followed, forms are never submitted. A hard bound of
+first link with a query string (a filter or a tab of the same page); further URLs of a pattern are only fetched
+as links. /logout, /lang/* and links with `download` are never followed, forms are never submitted. A hard bound of
 --max-pages (400) pages per role guards against a server that invents patterns; reaching it leaves patterns
-unvisited, and those fail the crawl: nothing is dropped without a finding.
+unvisited, and those fail the crawl.
 Coverage: per role, the page patterns visited out of those linked (a[href] answering 2xx HTML or a redirect); a
-linked pattern never visited is a finding. With the route table it also counts, for information only, the
-server's GET routes (API, Open311, static assets, health and metrics left out) the role never saw a link to.
+linked pattern never visited is a finding. With the route table it also lists, for information only, the server's
+GET routes (API, Open311, static assets, health and metrics left out) the role never saw a link to.
 On every visited page:
   - dead links: every linked URL (a href, img/script/source/iframe src, link href) is fetched from inside the page
     (same origin, credentials, redirect 'manual'; once per URL per role); 4xx/5xx is a dead link, with the pages
@@ -28,8 +26,8 @@ On every visited page:
 and once per pattern, accessibility: axe-core 4.x (axe.min.js from the pinned axe-playwright-python package in
 .build/browser-venv, see scripts/test); critical and serious violations by rule.
 --jobs N crawls N roles at once, each in its own Chromium session. It saves OUTDIR/crawl-<role>-home.png, prints
-the report grouped by role and kind (with each role's seconds in pages, links and axe), writes OUTDIR/crawl.json
-and exits 1 when anything was found (2 when it could not run).
+the report grouped by role and kind, writes OUTDIR/crawl.json and exits 1 when anything was found (2 when it could
+not run).
 """
 import argparse
 import glob
@@ -133,23 +131,7 @@ FETCH_TIMEOUT_MS = 20000  # a link that does not answer in this time is dead to 
 SLOW_MS = 3000  # listed in the report, not a finding: timing belongs in Benchmarks/
 
 FETCH_SCRIPT = r"""
-const urls = arguments[0], limitMs = arguments[1], done = arguments[arguments.length - 1], out = {}, shapes = {};
-// The links of a fetched page, one per shape (numeric segments as :id, with or without a query): a pattern the
-// role can reach only through a page the crawl does not open is still found.
-const A = /<a\s[^>]*>/gi, HREF = /\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i, DOWNLOAD = /\sdownload[\s=>\/]/i;
-const ID = /^(\d+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
-function collect(html, base) {
-  for (const m of html.matchAll(A)) {
-    const h = HREF.exec(m[0]);
-    if (!h || DOWNLOAD.test(m[0])) continue;
-    let url;
-    try { url = new URL((h[1] ?? h[2] ?? h[3]).replace(/&amp;/g, '&'), base); } catch (e) { continue; }
-    if (url.origin !== location.origin) continue;
-    url.hash = '';
-    const shape = url.pathname.split('/').map(s => ID.test(s) ? ':id' : s).join('/') + (url.search ? '?' : '');
-    if (!(shape in shapes)) shapes[shape] = [url.href, base];
-  }
-}
+const urls = arguments[0], limitMs = arguments[1], done = arguments[arguments.length - 1], out = {};
 let next = 0;
 async function worker() {
   while (next < urls.length) {
@@ -158,16 +140,14 @@ async function worker() {
     try {
       const r = await fetch(u, {credentials: 'same-origin', redirect: 'manual', cache: 'no-store',
                                 signal: stop.signal});
-      const type = r.headers.get('content-type') || '';
-      out[u] = [r.status, r.type, type];
-      try { if (r.ok && type.includes('text/html')) collect(await r.text(), u); else await r.arrayBuffer(); }
-      catch (e) {}
+      out[u] = [r.status, r.type, r.headers.get('content-type') || ''];
+      try { await r.arrayBuffer(); } catch (e) {}
     } catch (e) { out[u] = [stop.signal.aborted ? -2 : -1, 'error', String(e)]; }
     clearTimeout(timer);
     out[u].push(Math.round(performance.now() - t0));
   }
 }
-Promise.all([worker(), worker(), worker(), worker()]).then(() => done({status: out, shapes}));
+Promise.all([worker(), worker(), worker(), worker()]).then(() => done(out));
 """
 
 AXE_SCRIPT = r"""
@@ -303,14 +283,12 @@ def crawl_role(server, driver, role, outdir, axe_js, log=None, lang=None, routes
     seen_patterns = set()  # the pattern of every same-origin URL the role saw a link to, pages or not
     visits = Counter()  # pattern -> pages opened
     axe_done = set()
-    costs = []  # (seconds, page, URLs it was the first to link): the pages that cost the most
     home = server + "/"
     queue, queued, slots = deque([home]), {home}, {(pattern(home, routes), False)}
-    known = {pattern(home, routes)}  # patterns queued, or probed through a fetched page's links
-    found_deeper = OrderedDict()  # pattern -> the fetched, unopened page whose link led to it
     page_links.add(home)
-    b = Browser(driver, width, height, phone=phone)
+    b = None
     try:
+        b = Browser(driver, width, height, phone=phone)
         b.script_timeout(90)
         login(b, server, role)
         if lang:  # the language switch sets a cookie and comes back home
@@ -319,7 +297,7 @@ def crawl_role(server, driver, role, outdir, axe_js, log=None, lang=None, routes
         b.screenshot(os.path.join(outdir, f"crawl-{role}{'-' + lang if lang else ''}-home.png"))
         while queue and len(rep["pages"]) < max_pages:
             url = queue.popleft()
-            t0 = page_started = time.time()
+            t0 = time.time()
             if url != home:
                 b.get(url)
             page = b.run(PAGE_SCRIPT)
@@ -347,27 +325,10 @@ def crawl_role(server, driver, role, outdir, axe_js, log=None, lang=None, routes
                 if here not in seen_on[u]:
                     seen_on[u].append(here)
             fresh = [u for u in dict.fromkeys(seen_on) if u not in status]
-            hidden = []  # links of fetched pages, one per pattern not yet known: checked, and opened if pages
-            here_patterns = {pattern(u, routes) for u, download in targets if not download}
-            t0, before = time.time(), len(status)
-            for probing in (False, True):  # the probes' own links wait until they are opened: the walk stays bounded
-                found = {}
-                # in small batches, so one slow URL is named in the report instead of timing the whole batch out
-                for i in range(0, len(fresh), FETCH_BATCH):
-                    res = b.run_async(FETCH_SCRIPT, fresh[i:i + FETCH_BATCH], FETCH_TIMEOUT_MS)
-                    status.update(res["status"])
-                    for shape, hit in res["shapes"].items():
-                        found.setdefault(shape, hit)
-                fresh = []
-                for u, src in found.values():
-                    p = pattern(u, routes)
-                    seen_patterns.add(p)
-                    if probing or p in known or p in here_patterns or u in seen_on or never_follow(urlsplit(u).path):
-                        continue
-                    known.add(p)
-                    seen_on[u] = [src]
-                    fresh.append(u)
-                    hidden.append(u)
+            t0 = time.time()
+            # in small batches, so one slow URL is named in the report instead of timing the whole batch out
+            for i in range(0, len(fresh), FETCH_BATCH):
+                status.update(b.run_async(FETCH_SCRIPT, fresh[i:i + FETCH_BATCH], FETCH_TIMEOUT_MS))
             spent["links"] += time.time() - t0
             # overflow and escaped markup
             if phone and page["overflow"]:
@@ -380,16 +341,14 @@ def crawl_role(server, driver, role, outdir, axe_js, log=None, lang=None, routes
                 t0 = time.time()
                 record_axe(b, axe_js, here, rep)
                 spent["axe"] += time.time() - t0
-            costs.append((round(time.time() - page_started, 1), here, len(status) - before))
             # what to visit next: a pattern's first URL, and its first with a query string
-            for u, download in targets + [(u, False) for u in hidden]:
+            for u, download in targets:
                 if download or never_follow(urlsplit(u).path) or not is_page(status.get(u)):
                     continue
                 page_links.add(u)
                 if u in queued:
                     continue
                 p = pattern(u, routes)
-                known.add(p)
                 slot = (p, QUERY_VARIANT and bool(urlsplit(u).query))
                 if slot in slots:
                     rep["skipped"][p] = rep["skipped"].get(p, 0) + 1
@@ -397,13 +356,12 @@ def crawl_role(server, driver, role, outdir, axe_js, log=None, lang=None, routes
                 slots.add(slot)
                 queued.add(u)
                 queue.append(u)
-                if u in hidden:
-                    found_deeper[p] = seen_on[u][0]
     except Exception as e:
         rep["error"] = f"{type(e).__name__}: {e}"
         traceback.print_exc()
     finally:
-        b.quit()
+        if b:
+            b.quit()
     for u, pages in seen_on.items():
         st = status.get(u)
         if st and (st[0] >= 400 or st[0] == -2):
@@ -413,34 +371,24 @@ def crawl_role(server, driver, role, outdir, axe_js, log=None, lang=None, routes
     rep["slowest"] = [[u, st[3]] for u, st in sorted(status.items(), key=lambda kv: -kv[1][3])[:5]]
     rep["links_checked"] = len(status)
     rep["link_statuses"] = dict(Counter(str(st[0]) for st in status.values()).most_common())
-    by_pattern = Counter()  # where the link checks' time goes: pattern -> [URLs, milliseconds]
-    for u, st in status.items():
-        by_pattern[pattern(u, routes)] += st[3]
-    count = Counter(pattern(u, routes) for u in status)
-    rep["link_ms_by_pattern"] = OrderedDict((p, [count[p], ms]) for p, ms in by_pattern.most_common(8))
-    # the patterns reached only through a page that was fetched as a link and never opened itself
-    deeper = OrderedDict((p, src) for p, src in found_deeper.items() if src not in queued)
-    rep["coverage"] = coverage(page_links, visits, seen_patterns, routes, queue, deeper)
-    if queue:  # what ended the walk with pages still to open
-        rep["coverage"]["stopped_by"] = "error" if rep["error"] else f"--max-pages {max_pages}"
+    rep["coverage"] = coverage(page_links, visits, seen_patterns, routes, queue, routes is not None)
     rep["seconds"] = round(time.time() - started, 1)
     rep["seconds_by_kind"] = {k: round(v, 1) for k, v in spent.items()}
-    rep["slowest_pages"] = [OrderedDict(page=p, seconds=t, new_urls=n) for t, p, n in sorted(costs, reverse=True)[:8]]
     c = rep["coverage"]
     log(f"{role}: {len(rep['pages'])} pages, {c['visited']}/{c['linked']} linked patterns visited, "
         f"{len(status)} URLs checked, {rep['axe_pages']} axe runs, {rep['seconds']} s")
     return rep
 
 
-def coverage(page_links, visits, seen_patterns, routes, queue, found_deeper):
+def coverage(page_links, visits, seen_patterns, routes, queue, with_routes):
     """Page patterns linked and visited; a linked pattern never visited is a finding. Server routes: information."""
     linked = Counter(pattern(u, routes) for u in page_links)
     cov = OrderedDict(linked=len(linked), visited=sum(1 for p in linked if visits[p]),
                       not_visited=sorted(p for p in linked if not visits[p]),
-                      left_in_queue=len(queue), found_in_unopened_pages=found_deeper,
+                      left_in_queue=len(queue),
                       patterns=OrderedDict((p, OrderedDict(visits=visits[p], urls_linked=linked[p]))
                                            for p in sorted(set(linked) | set(visits))))
-    if routes:
+    if with_routes:
         pages = [r for r in routes.paths if not NOT_PAGES.search(r)]
         cov["server_page_routes"] = len(pages)
         cov["never_linked"] = [r for r in pages if r not in seen_patterns and not visits[r]]
@@ -519,12 +467,8 @@ def format_report(report):
         if r["error"]:
             out.append(f"  ERROR {r['error']}")
         if c.get("not_visited"):
-            why = f"; stopped by {c['stopped_by']}, {c['left_in_queue']} pages queued" if c.get("stopped_by") else ""
-            out.append(f"  linked patterns never visited ({len(c['not_visited'])}{why}): "
-                       + ", ".join(c["not_visited"]))
-        if c.get("found_in_unopened_pages"):
-            out.append("  reached through the links of a page fetched but not opened: " + ", ".join(
-                f"{p} (from {rel(src)})" for p, src in c["found_in_unopened_pages"].items()))
+            out.append(f"  linked patterns never visited ({len(c['not_visited'])}; {c['left_in_queue']} pages left "
+                       f"in the queue at the bound): " + ", ".join(c["not_visited"]))
         for e in r.get("axe_errors", []):
             out.append(f"  axe error {rel(e)}")
         if r["dead_links"]:
@@ -538,9 +482,6 @@ def format_report(report):
             for d in r["slow"]:
                 out.append(f"    {d['ms']} ms {rel(d['url'])}  on " + ", ".join(rel(p) for p in d["pages"]))
         out.append("  slowest: " + ", ".join(f"{rel(u)} {ms} ms" for u, ms in r.get("slowest", [])))
-        if r.get("seconds_by_kind"):
-            out.append("  seconds: " + ", ".join(f"{k} {v}" for k, v in r["seconds_by_kind"].items()) + "; slowest "
-                       "pages: " + ", ".join(f"{rel(p['page'])} {p['seconds']} s" for p in r["slowest_pages"][:3]))
         if r["overflow"]:
             out.append(f"  horizontal overflow ({len(r['overflow'])} pages):")
             for o in r["overflow"]:
