@@ -1,7 +1,7 @@
 """Crawls the running server in headless Chromium as each demo role and reports what a person would trip over.
 
 Usage: crawl_roles.py SERVER_URL CHROMEDRIVER_URL OUTDIR [--roles resident,secretary] [--axe PATH/axe.min.js]
-       [--lang en] [--bin SERVER_BINARY | --routes FILE] [--jobs N] [--max-pages N]
+       [--lang en] [--bin SERVER_BINARY | --routes FILE] [--jobs N] [--max-pages N] [--links-per-pattern N]
 As a module: `from crawl_roles import crawl, format_report, count_findings` (crawl(...) returns the report dict).
 
 For each role (resident, member, gridworker on a 360x780 phone; secretary, street, command, unit, orgdept on a
@@ -17,9 +17,12 @@ Coverage: per role, the page patterns visited out of those linked (a[href] answe
 linked pattern never visited is a finding. With the route table it also lists, for information only, the server's
 GET routes (API, Open311, static assets, health and metrics left out) the role never saw a link to.
 On every visited page:
-  - dead links: every linked URL (a href, img/script/source/iframe src, link href) is fetched from inside the page
+  - dead links: linked URLs (a href, img/script/source/iframe src, link href) are fetched from inside the page
     (same origin, credentials, redirect 'manual'; once per URL per role); 4xx/5xx is a dead link, with the pages
-    it was on (opaque redirects are not followed and not counted; /logout and /lang/* are not fetched);
+    it was on (opaque redirects are not followed and not counted; /logout and /lang/* are not fetched). A list
+    links each of its rows: of each pattern (with and without a query string apart) the first
+    --links-per-pattern (12) URLs in crawl order are fetched and the rest counted, and the report says how many
+    URLs were linked, how many fetched, and how many patterns reached the number (0 fetches every URL);
   - overflow (phone roles): document.documentElement.scrollWidth > window.innerWidth, with the offending element
     (or > clientWidth: an emulated phone zooms out to fit a wide page, and innerWidth then grows with it);
   - escaped markup shown as text: tags such as </span> or entities such as &lt; / &amp;amp; in body.innerText;
@@ -53,6 +56,8 @@ ROLES = PHONE_ROLES + DESK_ROLES
 # With --jobs, the longest crawls start first, so the last one to finish is a short one.
 LONGEST_FIRST = ["orgdept", "command", "street", "secretary", "unit", "gridworker", "member", "resident"]
 QUERY_VARIANT = True  # a pattern's first URL with a query string is opened too: filters and tabs change the page
+# A list links every row: the first URLs of each pattern are fetched, the others counted (--links-per-pattern).
+LINKS_PER_PATTERN = 12
 MAX_PAGES = 400  # a safety bound, not a budget: at one or two pages per pattern no role comes near it
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 # GET routes that are not pages a person opens: left out of the informational count of routes never linked.
@@ -267,7 +272,8 @@ def is_page(st):
     return not st or st[0] == 0 or (200 <= st[0] < 300 and "text/html" in st[2])
 
 
-def crawl_role(server, driver, role, outdir, axe_js, log=None, lang=None, routes=None, max_pages=MAX_PAGES):
+def crawl_role(server, driver, role, outdir, axe_js, log=None, lang=None, routes=None, max_pages=MAX_PAGES,
+               links_per_pattern=LINKS_PER_PATTERN):
     log = log or (lambda m: print(m, flush=True))
     phone = role in PHONE_ROLES
     width, height = (360, 780) if phone else (1280, 900)
@@ -282,6 +288,8 @@ def crawl_role(server, driver, role, outdir, axe_js, log=None, lang=None, routes
     page_links = set()  # followable a[href] URLs that answer as pages
     seen_patterns = set()  # the pattern of every same-origin URL the role saw a link to, pages or not
     visits = Counter()  # pattern -> pages opened
+    link_slots = Counter()  # (pattern, has a query) -> URLs fetched
+    unchecked = set()  # linked URLs past their slot's --links-per-pattern
     axe_done = set()
     home = server + "/"
     queue, queued, slots = deque([home]), {home}, {(pattern(home, routes), False)}
@@ -324,7 +332,18 @@ def crawl_role(server, driver, role, outdir, axe_js, log=None, lang=None, routes
                 seen_on.setdefault(u, [])
                 if here not in seen_on[u]:
                     seen_on[u].append(here)
-            fresh = [u for u in dict.fromkeys(seen_on) if u not in status]
+            # the first --links-per-pattern URLs of each slot (pattern, with or without a query) are fetched;
+            # the rest are counted as linked, not checked: a template prints one link for every row of a list
+            fresh = []
+            for u in dict.fromkeys(seen_on):
+                if u in status or u in unchecked:
+                    continue
+                slot = (pattern(u, routes), bool(urlsplit(u).query))
+                if link_slots[slot] >= links_per_pattern:
+                    unchecked.add(u)
+                    continue
+                link_slots[slot] += 1
+                fresh.append(u)
             t0 = time.time()
             # in small batches, so one slow URL is named in the report instead of timing the whole batch out
             for i in range(0, len(fresh), FETCH_BATCH):
@@ -370,13 +389,15 @@ def crawl_role(server, driver, role, outdir, axe_js, log=None, lang=None, routes
                    for u, st in sorted(status.items(), key=lambda kv: -kv[1][3]) if st[3] >= SLOW_MS]
     rep["slowest"] = [[u, st[3]] for u, st in sorted(status.items(), key=lambda kv: -kv[1][3])[:5]]
     rep["links_checked"] = len(status)
+    rep["links_unchecked"] = len(unchecked)
+    rep["link_slots_full"] = sum(1 for n in link_slots.values() if n >= links_per_pattern)
     rep["link_statuses"] = dict(Counter(str(st[0]) for st in status.values()).most_common())
     rep["coverage"] = coverage(page_links, visits, seen_patterns, routes, queue, routes is not None)
     rep["seconds"] = round(time.time() - started, 1)
     rep["seconds_by_kind"] = {k: round(v, 1) for k, v in spent.items()}
     c = rep["coverage"]
     log(f"{role}: {len(rep['pages'])} pages, {c['visited']}/{c['linked']} linked patterns visited, "
-        f"{len(status)} URLs checked, {rep['axe_pages']} axe runs, {rep['seconds']} s")
+        f"{len(status)} URLs checked ({len(unchecked)} more linked), {rep['axe_pages']} axe runs, {rep['seconds']} s")
     return rep
 
 
@@ -423,7 +444,7 @@ def count_findings(report):
 
 
 def crawl(server, driver, outdir, roles=None, axe=None, log=None, lang=None, routes=None, jobs=1,
-          max_pages=MAX_PAGES):
+          max_pages=MAX_PAGES, links_per_pattern=LINKS_PER_PATTERN):
     """routes: the server's GET paths (server_routes(binary) or parse_routes(text)), or None for :id patterns."""
     server = server.rstrip("/")
     os.makedirs(outdir, exist_ok=True)
@@ -431,8 +452,10 @@ def crawl(server, driver, outdir, roles=None, axe=None, log=None, lang=None, rou
     router = Routes(routes) if routes else None
     roles = list(roles or ROLES)
     started = time.time()
-    report = OrderedDict(server=server, jobs=jobs, routes=len(routes) if routes else None, roles=OrderedDict())
-    run = lambda role: crawl_role(server, driver, role, outdir, axe_js, log, lang, router, max_pages)  # noqa: E731
+    report = OrderedDict(server=server, jobs=jobs, routes=len(routes) if routes else None,
+                         links_per_pattern=links_per_pattern, roles=OrderedDict())
+    run = lambda role: crawl_role(server, driver, role, outdir, axe_js, log, lang, router, max_pages,  # noqa: E731
+                                  links_per_pattern)
     if jobs > 1:
         order = sorted(roles, key=lambda r: LONGEST_FIRST.index(r) if r in LONGEST_FIRST else -1)
         with ThreadPoolExecutor(jobs) as pool:
@@ -457,7 +480,8 @@ def format_report(report):
     for role, r in report["roles"].items():
         c = r.get("coverage", {})
         out.append(f"\n== {role} ({r['layout']} {r['viewport']}): {len(r['pages'])} pages, {r['links_checked']} URLs "
-                   f"checked, axe on {r['axe_pages']} pages, {r['seconds']} s")
+                   f"checked of {r['links_checked'] + r['links_unchecked']} linked ({r['link_slots_full']} patterns "
+                   f"at {report['links_per_pattern']}), axe on {r['axe_pages']} pages, {r['seconds']} s")
         if c:
             line = f"  coverage: {c['visited']}/{c['linked']} linked page patterns visited"
             if "never_linked" in c:
@@ -519,6 +543,8 @@ def main(argv=None):
                                       "routes never linked")
     routes.add_argument("--routes", help="a file holding the output of `gongzhi routes`, instead of --bin")
     ap.add_argument("--jobs", type=int, default=1, help="roles crawled at once, each in its own Chromium session")
+    ap.add_argument("--links-per-pattern", type=int, default=LINKS_PER_PATTERN,
+                    help=f"URLs fetched per link pattern, the first ones linked ({LINKS_PER_PATTERN}); 0: all")
     ap.add_argument("--max-pages", type=int, default=MAX_PAGES,
                     help=f"pages per role before the crawl stops and fails on what it left ({MAX_PAGES})")
     a = ap.parse_args(argv)
@@ -534,7 +560,7 @@ def main(argv=None):
             if not table:
                 raise RuntimeError(f"no GET routes in {a.routes}")
         report = crawl(a.server, a.driver, a.outdir, roles, a.axe, lang=a.lang, routes=table, jobs=max(1, a.jobs),
-                       max_pages=a.max_pages)
+                       max_pages=a.max_pages, links_per_pattern=a.links_per_pattern or 10 ** 9)
     except Exception as e:
         print(f"crawl could not run: {e}", file=sys.stderr)
         return 2

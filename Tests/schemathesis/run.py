@@ -10,13 +10,15 @@ Usage: run.py SERVER_URL SCHEMATHESIS_EXE WORK_DIR [SQLITE_FILE]
    API does not show (grid duty assignments).
 2. Takes the document the server serves and closes every object of an answer (WORK_DIR/openapi-strict.json),
    so that a field the document does not name fails as well.
-3. Runs `schemathesis run` over every operation once per role: the resident first, then the administrator
-   (whose changes to the demo data would otherwise take the resident's records away). Checks: no 5xx, the
-   status code, content type and body of every answer as documented, no answer slower than the time-out.
+3. Runs `schemathesis run` over every operation once per role in GONGZHI_FUZZ_ROLES (default
+   `resident,admin`): the resident first, then the administrator (whose changes to the demo data would
+   otherwise take the resident's records away); scripts/test runs one role per server and database, at once.
+   Checks: no 5xx, the status code, content type and body of every answer as documented, no answer slower than
+   the time-out.
 4. Prints per role which operations never answered 2xx, and exits non-zero when either run failed.
 
-GONGZHI_FUZZ_EXAMPLES (cases per operation and phase), GONGZHI_FUZZ_TIMEOUT (seconds per request) and
-GONGZHI_FUZZ_SEED tune a run; GONGZHI_FUZZ_SCHEMA names a document file to use instead of the served one.
+GONGZHI_FUZZ_ROLES, GONGZHI_FUZZ_EXAMPLES (cases per operation and phase), GONGZHI_FUZZ_TIMEOUT (seconds per
+request) and GONGZHI_FUZZ_SEED tune a run; GONGZHI_FUZZ_SCHEMA names a document file to use instead of the served one.
 """
 import json
 import os
@@ -38,6 +40,7 @@ PASSWORD = os.environ.get("GONGZHI_DEMO_PASSWORD", "Gongzhi-demo-2026")
 MAX_EXAMPLES = int(os.environ.get("GONGZHI_FUZZ_EXAMPLES", "20"))
 REQUEST_TIMEOUT = os.environ.get("GONGZHI_FUZZ_TIMEOUT", "10")
 SEED = os.environ.get("GONGZHI_FUZZ_SEED")
+ROLES = [r for r in os.environ.get("GONGZHI_FUZZ_ROLES", "resident,admin").split(",") if r]
 STRICT_DOC = os.path.join(WORK, "openapi-strict.json")
 
 
@@ -313,7 +316,10 @@ def main():
     with open(data_path, "w") as f:
         json.dump(data, f, ensure_ascii=False, indent=1)
     print(f"seeded and collected ids in {time.time() - started:.1f}s", flush=True)
-    codes = {role: run(role, data_path) for role in ("resident", "admin")}
+    unknown = [r for r in ROLES if r not in ("resident", "admin")]
+    if unknown:
+        raise SystemExit(f"GONGZHI_FUZZ_ROLES: unknown role(s) {', '.join(unknown)}")
+    codes = {role: run(role, data_path) for role in ROLES}
     failed = [role for role, code in codes.items() if code != 0]
     print(f"\nschemathesis: {'FAILED for ' + ', '.join(failed) if failed else 'no failures'} "
           f"({time.time() - started:.0f}s in all)", flush=True)
