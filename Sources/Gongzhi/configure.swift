@@ -85,8 +85,10 @@ func routes(_ app: Application) throws {
     OpsRoutes.register(app, metrics: app.metrics)
     let api = app.grouped(BearerViewerMiddleware())
     let pages = app.grouped(SessionViewerMiddleware()).grouped(CSRFMiddleware())
+    // Text is checked after sign-in is: a stranger learns nothing from it but 401.
+    let clean = CleanTextMiddleware()
     let builders = CapabilityRoutes(
-        bare: app, publicAPI: api, api: api.grouped(RequireViewerMiddleware()),
-        publicPages: pages, pages: pages.grouped(RequireViewerMiddleware()))
+        bare: app, publicAPI: api.grouped(clean), api: api.grouped(RequireViewerMiddleware()).grouped(clean),
+        publicPages: pages.grouped(clean), pages: pages.grouped(RequireViewerMiddleware()).grouped(clean))
     for capability in Capability.all { capability.register(builders) }
 }

@@ -71,8 +71,10 @@ public enum UnitImport {
             }
             row.locationCode = cell(.locationCode) ?? ""
             if row.locationCode.isEmpty { row.problems.append((.locationCode, "error.import.noOrg", [])) }
-            row.address = cell(.address).map { String($0.prefix(200)) }
-            row.contactName = cell(.contactName).map { String($0.prefix(50)) }
+            row.address = cell(.address)
+            if (row.address?.count ?? 0) > 200 { row.problems.append((.address, "error.text.long", ["200"])) }
+            row.contactName = cell(.contactName)
+            if (row.contactName?.count ?? 0) > 50 { row.problems.append((.contactName, "error.text.long", ["50"])) }
             if let raw = cell(.contactPhone) {
                 do throws(MobileNumber.Invalid) { row.contactPhone = try MobileNumber(raw).value } catch {
                     row.problems.append((.contactPhone, error.messageKey, []))

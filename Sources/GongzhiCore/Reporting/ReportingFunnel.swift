@@ -140,6 +140,14 @@ public enum ReportingRules {
         case capacityInvalid = "error.reporting.capacity"
         case roundDates = "error.reporting.roundDates"
         public var messageKey: String { rawValue }
+        /// The values the message names.
+        public var args: [String] {
+            switch self {
+            case .hoursTooMany: [String(Int(ReportingRules.maxHours))]
+            case .capacityInvalid: [String(ReportingRules.maxCapacity)]
+            default: []
+            }
+        }
     }
 
     public static let maxHours = 24.0

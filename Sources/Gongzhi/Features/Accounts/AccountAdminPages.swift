@@ -74,13 +74,13 @@ enum AccountAdminPages {
     static func register(_ p: RoutesBuilder) {
         p.get(AccountsRoute.accounts, use: list)
         p.get(AccountsRoute.new, use: newForm)
-        p.post(AccountsRoute.accounts, use: create)
+        p.form(AccountsRoute.accounts, use: create)
         p.get(AccountsRoute.account(.key), use: detail)
-        p.post(AccountsRoute.account(.key), use: update)
-        p.post(AccountsRoute.unlock(.key), use: unlock)
-        p.post(AccountsRoute.password(.key), use: reset)
-        p.post(AccountsRoute.shares(.key), use: addShare)
-        p.post(AccountsRoute.shareRemove(.key, node: .key), use: removeShare)
+        p.form(AccountsRoute.account(.key), use: update)
+        p.form(AccountsRoute.unlock(.key), use: unlock)
+        p.form(AccountsRoute.password(.key), use: reset)
+        p.form(AccountsRoute.shares(.key), use: addShare)
+        p.form(AccountsRoute.shareRemove(.key, node: .key), use: removeShare)
     }
 
     static let active = AccountsRoute.accounts.path

@@ -11,27 +11,27 @@ enum ListsPages {
 
     static func register(_ p: RoutesBuilder) {
         p.get(ListsRoute.page, use: list)
-        p.post(ListsRoute.page, use: createItem)
+        p.form(ListsRoute.page, use: createItem)
         p.get(ListsRoute.export, use: export)
         p.get(ListsRoute.mine, use: mine)
-        p.post(ListsRoute.mine, use: postNeed)
+        p.form(ListsRoute.mine, use: postNeed)
         p.get(ListsRoute.item(.key), use: item)
-        p.post(ListsRoute.claims(.key), use: claim)
-        p.post(ListsRoute.withdrawClaim(.key, .key), use: withdrawClaim)
-        p.post(ListsRoute.close(.key), use: close)
+        p.form(ListsRoute.claims(.key), use: claim)
+        p.form(ListsRoute.withdrawClaim(.key, .key), use: withdrawClaim)
+        p.form(ListsRoute.close(.key), use: close)
         p.get(ListsRoute.resources, use: resources)
-        p.post(ListsRoute.resources, use: createResource)
+        p.form(ListsRoute.resources, use: createResource)
         p.get(ListsRoute.resourcesExport, use: exportResources)
         p.get(ListsRoute.resource(.key), use: resource)
         p.post(ListsRoute.withdrawResource(.key), use: withdrawResource)
         p.get(ListsRoute.projects, use: projects)
-        p.post(ListsRoute.projects, use: createProject)
+        p.form(ListsRoute.projects, use: createProject)
         p.get(ListsRoute.projectsExport, use: exportProjects)
         p.get(ListsRoute.project(.key), use: project)
-        p.post(ListsRoute.milestones(.key), use: addMilestone)
-        p.post(ListsRoute.milestoneDone(.key, .key), use: milestoneDone)
-        p.post(ListsRoute.notes(.key), body: .collect(maxSize: "16mb"), use: addNote)
-        p.post(ListsRoute.projectState(.key), use: move)
+        p.form(ListsRoute.milestones(.key), use: addMilestone)
+        p.form(ListsRoute.milestoneDone(.key, .key), use: milestoneDone)
+        p.form(ListsRoute.notes(.key), body: .collect(maxSize: "16mb"), use: addNote)
+        p.form(ListsRoute.projectState(.key), use: move)
         p.get(ListsRoute.photo(.key, .key), use: photo)
     }
 
@@ -94,7 +94,7 @@ enum ListsPages {
             }
             return S.ItemInput(
                 kind: kind.flatMap(ListItemKind.init(rawValue:)), title: title, text: text, category: c,
-                quantity: try FormNumber.int(quantity, field: "quantity", in: 0...Int(Int32.max)),
+                quantity: try FormNumber.int(quantity, field: "quantity", in: FormNumber.count),
                 communityNodeID: try FormNumber.int(communityNodeId, field: "communityNodeId"),
                 gridID: try FormNumber.int(gridId, field: "gridId"), neededFrom: neededFrom, neededUntil: neededUntil,
                 isPublic: isPublic.map { $0 == "true" || $0 == "on" },
@@ -184,7 +184,7 @@ enum ListsPages {
                     resourceID: try FormNumber.int(f.resourceId, field: "resourceId"),
                     teamID: try FormNumber.int(f.teamId, field: "teamId"),
                     unitID: try FormNumber.int(f.unitId, field: "unitId"),
-                    quantity: try FormNumber.int(f.quantity, field: "quantity", in: 0...Int(Int32.max)), note: f.note)
+                    quantity: try FormNumber.int(f.quantity, field: "quantity", in: FormNumber.count), note: f.note)
                 _ = try await S.claim(req.caller, itemID: id, input)
                 return ListsRoute.item(.value(id)).link
             }, page: { try await itemBody(req, id: id, error: $0) })
@@ -298,7 +298,7 @@ enum ListsPages {
                     title: f.title, text: f.text, category: c, unitID: try FormNumber.int(f.unitId, field: "unitId"),
                     communityNodeID: try FormNumber.int(f.communityNodeId, field: "communityNodeId"),
                     address: f.address,
-                    capacity: try FormNumber.int(f.capacity, field: "capacity", in: 0...Int(Int32.max)),
+                    capacity: try FormNumber.int(f.capacity, field: "capacity", in: FormNumber.count),
                     availableFrom: f.availableFrom, availableUntil: f.availableUntil,
                     hours: f.hours, conditions: f.conditions, contactPhone: f.contactPhone)
                 let r = try await S.createResource(req.caller, input)
@@ -408,8 +408,8 @@ enum ListsPages {
                     title: f.title, summary: f.summary, category: f.category.flatMap(ServiceCategory.init(rawValue:)),
                     nodeID: try FormNumber.int(f.nodeId, field: "nodeId"),
                     ownerUnitID: try FormNumber.int(f.ownerUnitId, field: "ownerUnitId"),
-                    budget: try FormNumber.int(f.budget, field: "budget", in: 0...Int(Int32.max)),
-                    beneficiaries: try FormNumber.int(f.beneficiaries, field: "beneficiaries", in: 0...Int(Int32.max)),
+                    budget: try FormNumber.int(f.budget, field: "budget", in: FormNumber.yuan),
+                    beneficiaries: try FormNumber.int(f.beneficiaries, field: "beneficiaries", in: FormNumber.count),
                     groups: (f.groups ?? []).compactMap(BeneficiaryGroup.init(rawValue:)),
                     itemIDs: try FormNumber.ints(f.itemIds, field: "itemIds"),
                     resourceIDs: try FormNumber.ints(f.resourceIds, field: "resourceIds"),
@@ -482,8 +482,8 @@ enum ListsPages {
             }
             let input = P.StateInput(
                 state: state, evidence: f.evidence,
-                served: try FormNumber.int(f.served, field: "served", in: 0...Int(Int32.max)),
-                rating: try FormNumber.int(f.rating, field: "rating", in: 0...Int(Int32.max)),
+                served: try FormNumber.int(f.served, field: "served", in: FormNumber.count),
+                rating: try FormNumber.int(f.rating, field: "rating", in: 1...5),
                 ratingNote: f.ratingNote,
                 on: f.on)
             _ = try await P.move(req.caller, projectID: id, input)

@@ -74,10 +74,7 @@ enum ListsService {
     // MARK: Checks
 
     static func text(_ raw: String?, field: String, max: Int, required: Bool = true) throws -> String {
-        let t = (raw ?? "").trimmingWhitespace()
-        if required, t.isEmpty { throw AppError.invalid(.errorListsTextRequired, field: field) }
-        if t.count > max { throw AppError.invalid(.errorListsTextLong, args: [String(max)], field: field) }
-        return t
+        try FormText.text(raw, field: field, max: max, required: required)
     }
 
     static func point(_ lat: Double?, _ lng: Double?) throws -> (Double, Double)? {

@@ -41,7 +41,7 @@ struct NewMeetingModel: Sendable {
 
     static func body(_ m: NewMeetingModel, _ s: State, csrf: HTML, _ lang: Lang) -> HTML {
         func field(_ f: String) -> HTML {
-            s.error?.fields[f].map { "<span class=\"field-error\">\(lang.t(key: $0))</span>" } ?? ""
+            Widgets.fieldProblem(s.error, f, lang)
         }
         let kinds = Widgets.options(MeetingKind.allCases, selected: s.kind, lang: lang) { $0.labelKey }
         let bodies = Widgets.options(

@@ -167,7 +167,7 @@ enum MeetingsService {
         m.place = place
         m.host = host
         m.hostUnitID = hostUnit?.id
-        m.attendeesNote = String((input.attendees ?? "").trimmingWhitespace().prefix(1000))
+        m.attendeesNote = try FormText.text(input.attendees, field: "attendees", max: 1000, required: false)
         m.state = .scheduled
         m.sequence = 0
         m.minutes = ""

@@ -8,11 +8,11 @@ enum OrgPages {
         p.get(OrganisationRoute.list, use: listByKind)
         p.get(OrganisationRoute.export, use: OrgAPI.export)
         p.get(OrganisationRoute.node(.key), use: node)
-        p.post(OrganisationRoute.children(.key), use: createChild)
-        p.post(OrganisationRoute.rename(.key), use: rename)
-        p.post(OrganisationRoute.move(.key), use: move)
-        p.post(OrganisationRoute.merge(.key), use: merge)
-        p.post(OrganisationRoute.archive(.key), use: archive)
+        p.form(OrganisationRoute.children(.key), use: createChild)
+        p.form(OrganisationRoute.rename(.key), use: rename)
+        p.form(OrganisationRoute.move(.key), use: move)
+        p.form(OrganisationRoute.merge(.key), use: merge)
+        p.form(OrganisationRoute.archive(.key), use: archive)
     }
 
     static let active = OrganisationRoute.tree.path

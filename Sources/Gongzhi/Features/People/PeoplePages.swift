@@ -6,11 +6,11 @@ enum PeoplePages {
     static func register(_ p: RoutesBuilder) {
         p.get(PeopleRoute.list, use: list)
         p.get(PeopleRoute.new, use: newForm)
-        p.post(PeopleRoute.list, use: create)
+        p.form(PeopleRoute.list, use: create)
         p.get(PeopleRoute.export, use: PeopleExport.csv)
         p.get(PeopleRoute.person(.key), use: detail)
         p.get(PeopleRoute.edit(.key), use: editForm)
-        p.post(PeopleRoute.person(.key), use: update)
+        p.form(PeopleRoute.person(.key), use: update)
         p.post(PeopleRoute.unmask(.key), use: unmask)
         p.post(PeopleRoute.archive(.key), use: archive)
         p.get(PeopleRoute.importPage, use: ImportPages.form)

@@ -120,8 +120,7 @@ enum PeopleViews {
         let grade = input?.workerGrade ?? person?.workerGrade
         func val(_ a: String?, _ b: String?) -> String { a ?? b ?? "" }
         func fieldError(_ f: String) -> HTML {
-            guard let key = m.error?.fields[f] else { return "" }
-            return "<span class=\"field-error\" id=\"error-\(f)\">\(lang.t(key: key))</span>"
+            Widgets.fieldProblem(m.error, f, lang)
         }
         let action = person.map { PeopleRoute.person(.value($0.id)).path } ?? PeopleRoute.list.path
         let facetBoxes: [HTML] = PersonFacet.allCases.map {

@@ -6,9 +6,9 @@ enum MapPages {
     static func register(_ p: RoutesBuilder) {
         p.get(PlacesRoute.map, use: map)
         p.get(PlacesRoute.grid(.key), use: gridPage)
-        p.post(PlacesRoute.gridDuties(.key), use: addDutyForm)
-        p.post(PlacesRoute.gridDutyRemove(.key, duty: .key), use: removeDutyForm)
-        p.post(PlacesRoute.gridDepartments(.key), use: addDepartmentForm)
+        p.form(PlacesRoute.gridDuties(.key), use: addDutyForm)
+        p.form(PlacesRoute.gridDutyRemove(.key, duty: .key), use: removeDutyForm)
+        p.form(PlacesRoute.gridDepartments(.key), use: addDepartmentForm)
         p.get(PlacesRoute.household(.key), use: householdPage)
         p.get(PlacesRoute.nearby, use: nearby)
         p.get(PlacesRoute.importPage, use: importForm)

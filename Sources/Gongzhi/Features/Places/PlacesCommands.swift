@@ -212,7 +212,7 @@ enum PlacesCommands {
         let b = Building()
         b.gridID = grid.id!
         b.name = try TreeRules.validName(input.name)
-        b.address = String(input.address.trimmingWhitespace().prefix(200))
+        b.address = try FormText.text(input.address, field: "address", max: 200, required: false)
         b.lat = p.lat
         b.lng = p.lng
         b.path = grid.path

@@ -77,10 +77,7 @@ enum PointsService {
     // MARK: Checks
 
     static func text(_ raw: String?, field: String, max: Int, required: Bool = true) throws -> String {
-        let t = (raw ?? "").trimmingWhitespace()
-        if required, t.isEmpty { throw AppError.invalid(.errorPointsTextRequired, field: field) }
-        if t.count > max { throw AppError.invalid(.errorPointsTextLong, args: [String(max)], field: field) }
-        return t
+        try FormText.text(raw, field: field, max: max, required: required)
     }
 
     static func ledgerRule<T>(field: String? = nil, _ check: () throws -> T) throws -> T {
@@ -131,23 +128,16 @@ enum PointsService {
         let v = try await caller.require(manage)
         let person = try await PeopleQueries.scopedPointsPerson(personID, for: .change, field: nil, caller)
         if person.archived { throw AppError.conflict(.errorPointsPersonArchived) }
-        var problems: [String: String] = [:]
+        var problems = FieldProblems()
         let kind = input.kind ?? .manual
         let amount = input.amount ?? 0
-        do { try PointsLedger.checkAmount(amount) } catch let p as PointsLedger.Problem {
-            problems["amount"] = p.messageKey
-        }
+        _ = try problems.check("amount") { try PointsLedger.checkAmount(amount) }
         if kind == .manual, amount < 0 { problems["amount"] = Text.errorPointsAwardPositive.key }
         let note = (input.note ?? "").trimmingWhitespace()
         if note.isEmpty { problems["note"] = Text.errorPointsTextRequired.key }
-        if note.count > maxShort * 2 { problems["note"] = Text.errorPointsTextLong.key }
+        if note.count > maxShort * 2 { problems.add("note", .errorTextLong, args: [String(maxShort * 2)]) }
         if input.approverUserID == nil { problems["approverUserId"] = Text.errorPointsApproverRequired.key }
-        if var e = AppError.fields(problems) {
-            if problems["amount"] == PointsLedger.Problem.amountTooLarge.messageKey, e.fields.count == 1 {
-                e.args = [String(PointsLedger.maxAmount)]
-            }
-            throw e
-        }
+        try problems.throwIfAny()
         let approver = try await approverAccount(input.approverUserID!, caller)
         if let own = v.user.personID, own == person.id { throw AppError.invalid(.errorPointsOwnAward) }
         if approver.personID == person.id {
@@ -294,13 +284,13 @@ enum PointsService {
     }
 
     static func goodFields(_ input: GoodInput, into g: PointsGood, isNew: Bool) throws {
-        var problems: [String: String] = [:]
-        func check(_ field: String, _ body: () throws -> Void) {
-            do { try body() } catch let e as AppError { problems[field] = e.messageKey } catch {}
+        var problems = FieldProblems()
+        func check(_ field: String, _ body: () throws -> Void) throws { _ = try problems.check(field, body) }
+        if isNew || input.name != nil {
+            try check("name") { g.name = try text(input.name, field: "name", max: maxShort) }
         }
-        if isNew || input.name != nil { check("name") { g.name = try text(input.name, field: "name", max: maxShort) } }
         if isNew || input.description != nil {
-            check("description") {
+            try check("description") {
                 g.description = try text(input.description, field: "description", max: maxText, required: false)
             }
         }
@@ -326,7 +316,7 @@ enum PointsService {
         }
         if isNew || input.limitPeriod != nil { g.limitPeriod = (input.limitPeriod ?? .overall).rawValue }
         if isNew || input.active != nil { g.active = input.active ?? true }
-        if let e = AppError.fields(problems) { throw e }
+        try problems.throwIfAny()
     }
 
     static func snapshot(_ g: PointsGood) -> [String: String] {

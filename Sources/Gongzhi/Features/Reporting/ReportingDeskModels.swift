@@ -6,7 +6,7 @@ import Vapor
 /// verify and re-report rounds. Each is a query (plain values for the viewer) and a view of it.
 enum ReportingDesk {
     static func field(_ error: AppError?, _ name: String, _ lang: Lang) -> HTML {
-        error?.fields[name].map { "<span class=\"field-error\">\(lang.t(key: $0))</span>" } ?? ""
+        Widgets.fieldProblem(error, name, lang)
     }
 
     static func links(_ lang: Lang, canExport: Bool) -> HTML {

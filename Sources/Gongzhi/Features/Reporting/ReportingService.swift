@@ -72,10 +72,7 @@ enum ReportingService {
     // MARK: Checks
 
     static func text(_ raw: String?, field: String, max: Int, required: Bool = true) throws -> String {
-        let t = (raw ?? "").trimmingWhitespace()
-        if required, t.isEmpty { throw AppError.invalid(.errorReportingTextRequired, field: field) }
-        if t.count > max { throw AppError.invalid(.errorReportingTextLong, args: [String(max)], field: field) }
-        return t
+        try FormText.text(raw, field: field, max: max, required: required)
     }
 
     /// A day typed by the client (today when not given): a real date, not in the future.
@@ -93,7 +90,7 @@ enum ReportingService {
 
     static func rule(field: String, _ check: () throws -> Void) throws {
         do { try check() } catch let p as ReportingRules.Problem {
-            throw AppError.invalid(key: p.messageKey, args: p == .hoursTooMany ? ["24"] : [], field: field)
+            throw AppError.invalid(key: p.messageKey, args: p.args, field: field)
         }
     }
 
@@ -155,20 +152,20 @@ enum ReportingService {
         guard community.id == unit.locationNodeID || TreePath(unit.path).contains(community.treePath) else {
             throw AppError.invalid(.errorReportingUnitCommunity, field: "communityNodeId")
         }
-        var problems: [String: String] = [:]
+        var problems = FieldProblems()
         let name = (input.liaisonName ?? unit.contactName ?? "").trimmingWhitespace()
-        if name.isEmpty { problems["liaisonName"] = Text.errorReportingTextRequired.key }
-        if name.count > maxShort { problems["liaisonName"] = Text.errorReportingTextLong.key }
+        if name.isEmpty { problems["liaisonName"] = Text.errorTextRequired.key }
+        if name.count > maxShort { problems.add("liaisonName", .errorTextLong, args: [String(maxShort)]) }
         var phone = ""
         do {
             phone = try MobileNumber(input.liaisonPhone ?? unit.contactPhone ?? "").value
         } catch { problems["liaisonPhone"] = Text.errorPhoneInvalid.key }
         let offers = (input.offers ?? "").trimmingWhitespace()
-        if offers.isEmpty { problems["offers"] = Text.errorReportingTextRequired.key }
-        if offers.count > maxText { problems["offers"] = Text.errorReportingTextLong.key }
+        if offers.isEmpty { problems["offers"] = Text.errorTextRequired.key }
+        if offers.count > maxText { problems.add("offers", .errorTextLong, args: [String(maxText)]) }
         let takesOn = (input.takesOn ?? "").trimmingWhitespace()
-        if takesOn.count > maxText { problems["takesOn"] = Text.errorReportingTextLong.key }
-        if let e = AppError.fields(problems) { throw e }
+        if takesOn.count > maxText { problems.add("takesOn", .errorTextLong, args: [String(maxText)]) }
+        try problems.throwIfAny()
         let reportedOn = try pastDay(input.reportedOn, field: "reportedOn", today: caller.today)
         let r = UnitReport()
         r.unitID = unit.id
@@ -354,22 +351,17 @@ enum ReportingService {
     static func createPost(_ caller: Caller, _ input: PostInput) async throws -> ServicePost {
         let v = try await caller.require(.editTree)
         let community = try await ReportingFacts.community(input.communityNodeID, field: "communityNodeId", caller)
-        var problems: [String: String] = [:]
+        var problems = FieldProblems()
         let title = (input.title ?? "").trimmingWhitespace()
-        if title.isEmpty { problems["title"] = Text.errorReportingTextRequired.key }
-        if title.count > maxShort { problems["title"] = Text.errorReportingTextLong.key }
+        if title.isEmpty { problems["title"] = Text.errorTextRequired.key }
+        if title.count > maxShort { problems.add("title", .errorTextLong, args: [String(maxShort)]) }
         let skills = (input.skills ?? "").trimmingWhitespace()
-        if skills.count > maxShort * 2 { problems["skills"] = Text.errorReportingTextLong.key }
+        if skills.count > maxShort * 2 { problems.add("skills", .errorTextLong, args: [String(maxShort * 2)]) }
         let schedule = (input.schedule ?? "").trimmingWhitespace()
-        if schedule.count > maxShort * 2 { problems["schedule"] = Text.errorReportingTextLong.key }
+        if schedule.count > maxShort * 2 { problems.add("schedule", .errorTextLong, args: [String(maxShort * 2)]) }
         let capacity = input.capacity ?? 0
-        if (try? ReportingRules.checkCapacity(capacity)) == nil {
-            problems["capacity"] = ReportingRules.Problem.capacityInvalid.messageKey
-        }
-        if var e = AppError.fields(problems) {
-            if problems["capacity"] != nil { e.args = [String(ReportingRules.maxCapacity)] }
-            throw e
-        }
+        _ = try problems.check("capacity") { try ReportingRules.checkCapacity(capacity) }
+        try problems.throwIfAny()
         let p = ServicePost()
         p.communityNodeID = community.id!
         p.path = community.path
@@ -519,10 +511,10 @@ enum ReportingService {
                 throw AppError.invalid(.errorRefUnknown, field: "postId")
             }
         }
-        var problems: [String: String] = [:]
+        var problems = FieldProblems()
         let text = (input.text ?? "").trimmingWhitespace()
-        if text.isEmpty { problems["text"] = Text.errorReportingTextRequired.key }
-        if text.count > maxText { problems["text"] = Text.errorReportingTextLong.key }
+        if text.isEmpty { problems["text"] = Text.errorTextRequired.key }
+        if text.count > maxText { problems.add("text", .errorTextLong, args: [String(maxText)]) }
         var day = caller.today
         do {
             day = try FormDate.day(input.servedOn, field: "servedOn") ?? day
@@ -537,10 +529,10 @@ enum ReportingService {
                     reportedOn: ReportingFacts.day(report.reportedOn))
             } catch let p as ReportingRules.Problem {
                 let field = [.serviceInFuture, .serviceBeforeReport].contains(p) ? "servedOn" : "hours"
-                problems[field] = p.messageKey
+                _ = try problems.check(field) { throw p }
             }
         }
-        if let e = AppError.fields(problems) { throw e }
+        try problems.throwIfAny()
         let s = MemberService()
         s.memberReportID = report.id!
         s.personID = personID
@@ -586,12 +578,12 @@ enum ReportingService {
         let v = try await caller.require(.editTree)
         let community = try await ReportingFacts.community(input.communityNodeID, field: "communityNodeId", caller)
         let title = try text(input.title, field: "title", max: maxShort)
-        var problems: [String: String] = [:]
+        var problems = FieldProblems()
         let opens = SimpleDate(input.opensOn).flatMap { LocalDate($0.iso) }
         let closes = SimpleDate(input.closesOn).flatMap { LocalDate($0.iso) }
         if opens == nil { problems["opensOn"] = Text.errorDateInvalid.key }
         if closes == nil { problems["closesOn"] = Text.errorDateInvalid.key }
-        if let e = AppError.fields(problems) { throw e }
+        try problems.throwIfAny()
         try rule(field: "closesOn") { try ReportingRules.checkRound(opens: opens!, closes: closes!) }
         let r = ReportRound()
         r.communityNodeID = community.id!

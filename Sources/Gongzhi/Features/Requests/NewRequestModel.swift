@@ -25,7 +25,7 @@ struct NewRequestModel: Sendable {
     static func body(_ m: NewRequestModel, _ s: State, csrf: HTML, _ lang: Lang) -> HTML {
         let input = s.input
         func field(_ f: String) -> HTML {
-            s.error?.fields[f].map { "<span class=\"field-error\">\(lang.t(key: $0))</span>" } ?? ""
+            Widgets.fieldProblem(s.error, f, lang)
         }
         let channels = Widgets.options(
             [RequestChannel.visit, .hotline, .patrol, .walkIn], selected: input?.channel, lang: lang, label: \.labelKey

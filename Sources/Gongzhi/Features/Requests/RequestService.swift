@@ -295,7 +295,7 @@ enum RequestService {
                 throw await ctx.caller.forbidden("request \(id) \(action.rawValue)", scopePath: r.path)
             }
         }
-        let note = String((input.note ?? "").trimmingWhitespace().prefix(maxText))
+        let note = try FormText.text(input.note, field: "note", max: maxText, required: false)
         let from = r.state
         let readVersion = r.version
         let next: RequestFacts

@@ -37,7 +37,7 @@ enum UnitsService {
     }
 
     static func apply(_ input: UnitInput, to unit: ResidentUnit, isNew: Bool, _ caller: Caller) async throws {
-        var problems: [String: String] = [:]
+        var problems = FieldProblems()
         if isNew || input.name != nil {
             let n = input.name?.trimmingWhitespace() ?? ""
             if n.isEmpty {
@@ -49,8 +49,14 @@ enum UnitsService {
             }
         }
         if let k = input.kind { unit.kind = k } else if isNew { problems["kind"] = "error.kind.invalid" }
-        if let a = input.address { unit.address = a.trimmingWhitespace().isEmpty ? nil : String(a.prefix(200)) }
-        if let c = input.contactName { unit.contactName = c.trimmingWhitespace().isEmpty ? nil : String(c.prefix(50)) }
+        if let a = input.address {
+            unit.address =
+                try problems.check("address") { try FormText.optional(a, field: "address", max: 200) } ?? nil
+        }
+        if let c = input.contactName {
+            unit.contactName =
+                try problems.check("contactName") { try FormText.optional(c, field: "contactName", max: 50) } ?? nil
+        }
         if let raw = input.contactPhone {
             if raw.trimmingWhitespace().isEmpty {
                 unit.contactPhone = nil
@@ -61,7 +67,7 @@ enum UnitsService {
             }
         }
         if isNew && input.locationNodeID == nil { problems["locationNodeId"] = "error.org.required" }
-        if let e = AppError.fields(problems) { throw e }
+        try problems.throwIfAny()
         if let loc = input.locationNodeID {
             let node = try await OrgQueries.findForChange(loc, caller, field: "locationNodeId")
             guard node.kind.isTerritorial, !node.archived else {

@@ -61,7 +61,7 @@ struct RecordVisitModel: Sendable {
 
     static func body(_ m: RecordVisitModel, _ f: Form?, error: AppError?, csrf: HTML, _ lang: Lang) -> HTML {
         func field(_ name: String) -> HTML {
-            error?.fields[name].map { "<span class=\"field-error\">\(lang.t(key: $0))</span>" } ?? ""
+            Widgets.fieldProblem(error, name, lang)
         }
         let chosen = f?.outcome ?? VisitOutcome.met.rawValue
         let outcomes: [HTML] = VisitOutcome.allCases.map { o in

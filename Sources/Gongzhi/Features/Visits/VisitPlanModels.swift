@@ -56,7 +56,7 @@ struct NewPlanModel: Sendable {
 
     static func body(_ m: NewPlanModel, _ s: State, csrf: HTML, _ lang: Lang) -> HTML {
         func field(_ f: String) -> HTML {
-            s.error?.fields[f].map { "<span class=\"field-error\">\(lang.t(key: $0))</span>" } ?? ""
+            Widgets.fieldProblem(s.error, f, lang)
         }
         let gridOptions = Widgets.options(
             m.grids.map { (String($0.id), $0.name) }, selected: m.grid.map { String($0.id) })

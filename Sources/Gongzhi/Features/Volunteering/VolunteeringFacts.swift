@@ -123,10 +123,7 @@ enum VolunteeringFacts {
     // MARK: Text
 
     static func text(_ raw: String?, field: String, max: Int, required: Bool = true) throws -> String {
-        let t = (raw ?? "").trimmingWhitespace()
-        if required, t.isEmpty { throw AppError.invalid(.errorVolunteeringTextRequired, field: field) }
-        if t.count > max { throw AppError.invalid(.errorVolunteeringTextLong, args: [String(max)], field: field) }
-        return t
+        try FormText.text(raw, field: field, max: max, required: required)
     }
 
     /// A rule's refusal as the answer the client sees: 409 for a state (already checked in, a used code, an

@@ -69,7 +69,7 @@ struct AppErrorMiddleware: AsyncMiddleware {
     static func response(for error: AppError, request: Request) -> Response {
         let message = request.lang.format(error.messageKey, error.args)
         if isAPI(request) {
-            let fields = error.fields.isEmpty ? nil : error.fields.mapValues { request.lang.format($0, []) }
+            let fields = error.fields.isEmpty ? nil : error.fieldMessages(request.lang)
             let body = APIErrorBody(error: .init(code: error.code, message: message, fields: fields))
             let response = Response(status: error.status)
             try? response.content.encode(body, as: .json)

@@ -31,6 +31,21 @@ extension Request {
 
 /// Text typed in a form or body: trimmed, not empty, at most `max` characters, or the field's 422 with `error`.
 enum FormText {
+    /// A text field as every capability reads it: trimmed; empty refused when required; longer than `max`
+    /// refused with the maximum named, never cut. (Control characters were refused at the edge.)
+    static func text(_ raw: String?, field: String, max: Int, required: Bool = true) throws -> String {
+        let t = (raw ?? "").trimmingWhitespace()
+        if required, t.isEmpty { throw AppError.invalid(.errorTextRequired, field: field) }
+        if t.count > max { throw AppError.invalid(.errorTextLong, args: [String(max)], field: field) }
+        return t
+    }
+
+    /// The same for a field that may be left empty: nil then.
+    static func optional(_ raw: String?, field: String, max: Int) throws -> String? {
+        let t = try text(raw, field: field, max: max, required: false)
+        return t.isEmpty ? nil : t
+    }
+
     static func required(_ raw: String, max: Int, field: String, error: Text) throws -> String {
         let t = raw.trimmingWhitespace()
         guard !t.isEmpty, t.count <= max else { throw AppError.invalid(error, field: field) }

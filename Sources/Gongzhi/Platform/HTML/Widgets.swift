@@ -44,6 +44,12 @@ enum Widgets {
         options(cases.map { ($0.rawValue, lang.t(key: label($0))) }, selected: selected?.rawValue)
     }
 
+    /// A field's problem beside it, or nothing; `FormRefill` places the others (same id, so never twice).
+    static func fieldProblem(_ error: AppError?, _ field: String, _ lang: Lang) -> HTML {
+        guard let message = error?.fieldMessage(field, lang) else { return "" }
+        return "<span class=\"field-error\" id=\"problem-\(field)\">\(message)</span>"
+    }
+
     /// The message of a refused change at the top of a form, or nothing.
     static func errorSummary(_ error: AppError?, lang: Lang, id: String? = nil) -> HTML {
         guard let error else { return "" }

@@ -160,6 +160,12 @@ extension Text {
     static let nearbyNoGrid = Text("nearby.noGrid")
     static let fieldCommunity = Text("field.community")
     static let errorFormNumber = Text("error.form.number")
+    static let errorFormChoice = Text("error.form.choice")
+    static let errorTextControl = Text("error.text.control")
+    static let errorTextBidi = Text("error.text.bidi")
+    static let errorTextTooLong = Text("error.text.tooLong")
+    static let errorTextRequired = Text("error.text.required")
+    static let errorTextLong = Text("error.text.long")
     static let errorGeoLatlng = Text("error.geo.latlng")
     static let errorGeoRange = Text("error.geo.range")
     static let errorGeoOutside = Text("error.geo.outside")
@@ -441,6 +447,20 @@ enum PlatformStrings {
         ),
         .fieldCommunity: ("社区", "Community"),
         .errorFormNumber: ("请填写 {0} 到 {1} 之间的整数。", "Enter a whole number from {0} to {1}."),
+        .errorFormChoice: ("所选的一项无效，请重新选择。", "That choice is not valid: choose again."),
+        .errorTextControl: (
+            "含有不可见的控制字符，请删去后重新填写（换行和制表符可以保留）。",
+            "Contains invisible control characters: remove them and try again (line breaks and tabs may stay)."
+        ),
+        .errorTextBidi: (
+            "含有改变文字方向的隐藏字符，请删去后重新填写。",
+            "Contains hidden characters that change the direction of the text: remove them and try again."
+        ),
+        .errorTextTooLong: (
+            "内容过长：每一项最多 20000 字。", "Too long: at most 20,000 characters a field."
+        ),
+        .errorTextRequired: ("请填写这一项。", "Fill this in."),
+        .errorTextLong: ("最多 {0} 个字。", "At most {0} characters."),
         .errorGeoLatlng: ("请提供数字形式的 lat 和 lng 参数。", "Give lat and lng as numbers."),
         .errorGeoRange: (
             "坐标超出范围（纬度 -90~90，经度 -180~180）。",
