@@ -118,4 +118,49 @@ struct FormsAndTextTests {
             #expect(stranger.status == .unauthorized)
         }
     }
+
+    @Test func aListPagesWithItsTotalAndAStableOrder() async throws {
+        try await withTestApp { app in
+            let desk = try await Client.api(app, as: "secretary")
+            let route = VolunteeringRoute.apiVolunteers
+            let first = try await desk.api(.GET, route.query([("per", "3")]))
+            #expect(first.status == .ok)
+            let total = try #require(first.headers.first(name: "X-Total-Count").flatMap(Int.init))
+            #expect(total > 3, "the test demo has more volunteers than one page of three")
+            #expect(first.headers.first(name: "Link")?.contains("rel=\"next\"") == true)
+            var ids: [Int] = []
+            for page in 1...((total + 2) / 3) {
+                let res = try await desk.api(.GET, route.query([("per", "3"), ("page", String(page))]))
+                ids += try res.jsonArray().compactMap { $0["id"] as? Int }
+            }
+            #expect(ids.count == total && Set(ids).count == total, "pages neither overlap nor skip")
+            #expect(try await desk.api(.GET, route.query([("per", "0")])).status == .badRequest)
+            #expect(try await desk.api(.GET, route.query([("per", "201")])).status == .badRequest)
+            // The desk page states the same total.
+            let page = try await Client.page(app, as: "secretary")
+            let html = try await page.get(VolunteeringRoute.volunteers).body.string
+            #expect(html.contains("共 \(total) 条"))
+        }
+    }
+
+    @Test func guessingCodesIsLimitedPerAccount() async throws {
+        try await withTestApp { app in
+            let resident = try await Client.api(app, as: "resident")
+            for n in 1...CodeGuesses.perAccount {
+                let res = try await resident.api(
+                    .POST, VolunteeringRoute.apiRedeem, json: ["code": String(format: "%06d", 900_000 + n)])
+                #expect(res.status == .unprocessableEntity, "guess \(n)")
+            }
+            let limited = try await resident.api(.POST, VolunteeringRoute.apiRedeem, json: ["code": "900999"])
+            #expect(limited.status == .tooManyRequests)
+            #expect(limited.errorCode == "too_many_requests")
+            // Another account is not held back by this one's guesses; the window moves on with the clock.
+            let member = try await Client.api(app, as: "member")
+            let other = try await member.api(.POST, VolunteeringRoute.apiRedeem, json: ["code": "900998"])
+            #expect(other.status == .unprocessableEntity)
+            app.movableTime!.advance(by: CodeGuesses.window + 1)
+            let later = try await resident.api(.POST, VolunteeringRoute.apiRedeem, json: ["code": "900997"])
+            #expect(later.status == .unprocessableEntity)
+        }
+    }
 }

@@ -339,6 +339,21 @@ struct APIDocumentTests {
             #expect(!resident.contains("待办"))
             let worker = try await tabs("gridworker")
             #expect(worker.contains("待办") && worker.contains(">网格<") && !worker.contains("我的诉求"))
+            // At most five tabs for every phone role; every other phone entry is on its home, under a group.
+            for role in ["resident", "member", "gridworker"] {
+                let bar = try await tabs(role)
+                #expect(bar.components(separatedBy: "<a ").count - 1 <= 5, "\(role): \(bar)")
+                let home = try await Client.page(app, as: role).get(PlatformRoute.home).body.string
+                let v = try #require(
+                    try await Viewer.load(userID: try await Fixtures.user(app, role).id!, on: app.db))
+                for entry in Layout.phoneMenu where entry.shows(for: v) {
+                    #expect(home.contains("href=\"\(entry.link)\""), "\(role) reaches \(entry.link) from home")
+                }
+            }
+            // The desk menu stands under the PC terminal's groups.
+            let desk = try await Client.page(app, as: "secretary").get(PlatformRoute.home).body.string
+            #expect(desk.contains("class=\"menu-group\""))
+            #expect(desk.contains("智慧管理") && desk.contains("智慧服务"))
         }
     }
 

@@ -313,10 +313,17 @@ struct PointsTests {
             let total = try #require(f["total"] as? [String: Any])
             #expect(rows.count > 1 && (total["issued"] as? Int ?? 0) > 0)
             for figure in PointsFigure.allCases {
-                let list = try await desk.api(
-                    .GET, "/api/v1/points/movements?figure=\(figure.rawValue)&from=\(from)&to=\(to)"
-                ).jsonArray()
-                let sum = list.reduce(0) { $0 + ($1["amount"] as? Int ?? 0) }
+                // Every page of the list, as a client walks it by its Link header.
+                var sum = 0
+                var next: String? = "/api/v1/points/movements?figure=\(figure.rawValue)&from=\(from)&to=\(to)&per=200"
+                while let url = next {
+                    let page = try await desk.api(.GET, url)
+                    sum += try page.jsonArray().reduce(0) { $0 + ($1["amount"] as? Int ?? 0) }
+                    next = page.headers.first(name: "Link").flatMap { link in
+                        link.split(separator: ",").first { $0.contains("rel=\"next\"") }
+                            .flatMap { $0.split(separator: "<").last?.split(separator: ">").first.map(String.init) }
+                    }
+                }
                 #expect(abs(sum) == total[figure.rawValue] as? Int, "\(figure)")
                 #expect(
                     rows.reduce(0) { $0 + ($1[figure.rawValue] as? Int ?? 0) } <= (total[figure.rawValue] as? Int ?? 0)

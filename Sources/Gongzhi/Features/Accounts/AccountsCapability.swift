@@ -14,8 +14,8 @@ extension Capability {
         navigation: [
             NavEntry(
                 layout: .desk, order: 140, link: AccountsRoute.accounts.link, key: .navAccounts,
-                permission: .manageAccounts),
-            NavEntry(layout: .phone, order: 40, link: PlatformRoute.account.link, key: .navAccount),
+                permission: .manageAccounts, group: .management),
+            NavEntry(layout: .phone, order: 40, link: PlatformRoute.account.link, key: .navAccount, tab: true),
         ],
         auditKinds: [.signUp],
         treePaths: [TreePathTable(table: SignUpRequest.schema, nodeColumns: ["community_node_id"])],

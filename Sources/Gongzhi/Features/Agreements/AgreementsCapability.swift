@@ -13,7 +13,8 @@ extension Capability {
         routeTypes: [AgreementsRoute.self],
         navigation: [
             NavEntry(
-                layout: .desk, order: 36, link: AgreementsRoute.page.link, key: .navAgreements, permission: .viewTree)
+                layout: .desk, order: 36, link: AgreementsRoute.page.link, key: .navAgreements, permission: .viewTree,
+                group: .management)
         ],
         homeTiles: [
             HomeTile(

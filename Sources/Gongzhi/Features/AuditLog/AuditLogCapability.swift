@@ -9,10 +9,11 @@ extension Capability {
         routeTypes: [AuditLogRoute.self],
         navigation: [
             NavEntry(
-                layout: .desk, order: 120, link: AuditLogRoute.audit.link, key: .navAudit, permission: .viewAudit),
+                layout: .desk, order: 120, link: AuditLogRoute.audit.link, key: .navAudit, permission: .viewAudit,
+                group: .management),
             NavEntry(
                 layout: .desk, order: 130, link: AuditLogRoute.accessLog.link, key: .navAccessLog,
-                permission: .viewAudit),
+                permission: .viewAudit, group: .management),
         ],
         apiDoc: { AuditLogAPIDoc.operations },
         strings: AuditLogStrings.table

@@ -6,12 +6,13 @@ extension Capability {
         routeTypes: [HomeRoute.self],
         navigation: [
             NavEntry(layout: .desk, order: 0, link: PlatformRoute.home.link, key: .navHome),
-            NavEntry(layout: .phone, order: 0, link: PlatformRoute.home.link, key: .navHome),
+            NavEntry(layout: .phone, order: 0, link: PlatformRoute.home.link, key: .navHome, tab: true),
             NavEntry(
                 layout: .phone, order: 20, link: HomeRoute.community.link, key: .navCommunity,
-                roles: NavEntry.residents),
+                roles: NavEntry.residents, tab: true),
             NavEntry(
-                layout: .phone, order: 20, link: HomeRoute.community.link, key: .navGrid, roles: NavEntry.gridStaff),
+                layout: .phone, order: 20, link: HomeRoute.community.link, key: .navGrid, roles: NavEntry.gridStaff,
+                tab: true),
         ],
         homeTiles: [
             HomeTile(

@@ -10,9 +10,13 @@ enum HomePages {
     }
 
     @Sendable static func home(_ req: Request) async throws -> HTML {
-        let model = try await HomeModel.query(try req.requireViewer(), now: req.clock.now, on: req.db)
+        let v = try req.requireViewer()
+        let model = try await HomeModel.query(v, now: req.clock.now, on: req.db)
+        // The phone's other entries, beyond its five tabs, grouped under its tiles.
+        let more = model.phone ? Layout.phoneMore(req.caller, v) : ""
         return Layout.page(
-            req, title: req.t(.homeTitle), body: HomeView.body(model, req.lang), active: PlatformRoute.home.path)
+            req, title: req.t(.homeTitle), body: "\(HomeView.body(model, req.lang))\(more)",
+            active: PlatformRoute.home.path)
     }
 
     /// 我的社区: the community, street and grid the viewer lives in, and who serves it.

@@ -13,8 +13,8 @@ extension Capability {
         routeTypes: [JointBodiesRoute.self],
         navigation: [
             NavEntry(
-                layout: .desk, order: 35, link: JointBodiesRoute.page.link, key: .navJointBodies, permission: .viewTree
-            )
+                layout: .desk, order: 35, link: JointBodiesRoute.page.link, key: .navJointBodies,
+                permission: .viewTree, group: .management)
         ],
         homeTiles: [
             HomeTile(

@@ -87,10 +87,10 @@ enum ListsAPI {
 
     static func search(_ req: Request) throws -> String? { try req.querySearch() }
 
-    @Sendable static func resources(_ req: Request) async throws -> [ListResourceOut] {
+    @Sendable static func resources(_ req: Request) async throws -> Paged<ListResourceOut> {
         try await ListsQueryModels.resources(
             category: try category(req), q: try search(req), includeWithdrawn: try req.flag("withdrawn") == true,
-            limit: 200, req.caller)
+            page: try req.pageRequest(), req.caller)
     }
 
     private static func resourceAnswer(_ id: Int, _ req: Request, status: HTTPStatus = .ok) async throws

@@ -49,7 +49,7 @@ enum ListsAPIDoc {
                 .query("category", ServiceCategory.self, "only this category"),
                 .query("q", .text, "words in the title or text (at most 50 characters)"),
                 .query("withdrawn", .boolean, "include withdrawn offers"),
-            ], answer: .list(ListResourceOut.self)),
+            ], answer: .page(ListResourceOut.self)),
         APIOperation(
             .post, "lists/resources",
             "Offer a resource: a liaison for their unit, a member as themselves, staff for anyone in scope", tag: tag,

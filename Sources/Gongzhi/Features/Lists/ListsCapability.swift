@@ -12,9 +12,12 @@ extension Capability {
         },
         routeTypes: [ListsRoute.self],
         navigation: [
-            NavEntry(layout: .desk, order: 45, link: ListsRoute.page.link, key: .navLists, permission: .viewTree),
             NavEntry(
-                layout: .phone, order: 30, link: ListsRoute.mine.link, key: .navListsPhone, roles: NavEntry.residents),
+                layout: .desk, order: 45, link: ListsRoute.page.link, key: .navLists, permission: .viewTree,
+                group: .services),
+            NavEntry(
+                layout: .phone, order: 30, link: ListsRoute.mine.link, key: .navListsPhone, roles: NavEntry.residents,
+                group: .services),
         ],
         homeTiles: [
             HomeTile(

@@ -215,6 +215,22 @@ enum ListsQueryModels {
     static func resources(
         category: ServiceCategory?, q text: String?, includeWithdrawn: Bool, limit: Int, _ caller: Caller
     ) async throws -> [ListResourceOut] {
+        let (q, a) = try await resourceQuery(category: category, q: text, includeWithdrawn: includeWithdrawn, caller)
+        return try await resourceOuts(try await q.limit(limit).all(), a, on: caller.db)
+    }
+
+    /// One page of the same list, newest first, with its total.
+    static func resources(
+        category: ServiceCategory?, q text: String?, includeWithdrawn: Bool, page: PageRequest, _ caller: Caller
+    ) async throws -> Paged<ListResourceOut> {
+        let (q, a) = try await resourceQuery(category: category, q: text, includeWithdrawn: includeWithdrawn, caller)
+        let rows = try await q.paged(page)
+        return Paged(rows: try await resourceOuts(rows.rows, a, on: caller.db), total: rows.total, asked: page)
+    }
+
+    private static func resourceQuery(
+        category: ServiceCategory?, q text: String?, includeWithdrawn: Bool, _ caller: Caller
+    ) async throws -> (QueryBuilder<ListResource>, ListsAccess) {
         let a = try await ListsAccess.of(caller)
         let q = a.resources(on: caller.db)
         if let category { q.filter(\.$category == category) }
@@ -226,8 +242,7 @@ enum ListsQueryModels {
                 g.filter(\.$text, .custom("LIKE"), like)
             }
         }
-        let rows = try await q.sort(\.$id, .descending).limit(limit).all()
-        return try await resourceOuts(rows, a, on: caller.db)
+        return (q.sort(\.$id, .descending), a)
     }
 
     static func resourceOuts(_ rows: [ListResource], _ a: ListsAccess, on db: any Database) async throws

@@ -255,7 +255,7 @@ enum ListsStrings {
             "Post a need and see who in the community can help"
         ),
         .navLists: ("四个清单", "Four lists"),
-        .navListsPhone: ("我有需要", "I need help"),
+        .navListsPhone: ("需求清单", "Needs list"),
         .listsAddMilestone: ("添加节点", "Add milestone"),
         .listsAddNote: ("记录进展", "Add progress note"),
         .listsAddress: ("地点", "Place"),

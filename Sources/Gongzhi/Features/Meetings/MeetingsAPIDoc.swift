@@ -56,7 +56,8 @@ enum MeetingsAPIDoc {
         APIOperation(
             .post, "meetings/check-in",
             "Check in on the phone with the meeting's six-digit code: invitees only, once, on the meeting's day",
-            tag: "meetings", body: .one(MeetingsService.CheckInInput.self), answer: .one(MeetingsAPI.CheckInOut.self)),
+            tag: "meetings", body: .one(MeetingsService.CheckInInput.self), answer: .one(MeetingsAPI.CheckInOut.self),
+            extraResponses: ["429": .ref(response: "TooManyGuesses")]),
         APIOperation(
             .get, "meetings/host-suggestion",
             "The member unit whose turn it is to host a body's meeting on a day (after the last meeting's host, in "

@@ -15,10 +15,11 @@ extension Capability {
         routeTypes: [MeetingsRoute.self],
         navigation: [
             NavEntry(
-                layout: .desk, order: 50, link: MeetingsRoute.list.link, key: .navMeetings, permission: .viewTree),
+                layout: .desk, order: 50, link: MeetingsRoute.list.link, key: .navMeetings, permission: .viewTree,
+                group: .office),
             NavEntry(
                 layout: .phone, order: 40, link: MeetingsRoute.mine.link, key: .meetingMine,
-                roles: NavEntry.residents),
+                roles: NavEntry.residents, group: .office),
         ],
         homeTiles: [
             HomeTile(

@@ -367,15 +367,15 @@ enum MeetingsService {
     /// An invitee checks in on the phone with the code shown at the meeting, on the meeting's day.
     static func checkIn(_ caller: Caller, _ input: CheckInInput) async throws -> (Meeting, MeetingInvitee) {
         let v = try caller.requireViewer()
+        try await CodeGuesses.check(caller)
+        let unknown = AppError.invalid(.errorMeetingCode, field: "code")
         let code = input.code.trimmingWhitespace()
-        guard CheckIn.isWellFormed(code) else { throw AppError.invalid(.errorMeetingCode, field: "code") }
+        guard CheckIn.isWellFormed(code) else { throw await CodeGuesses.wrong(caller, unknown) }
         let today = caller.today
         let candidates = try await Meeting.query(on: caller.db).filter(\.$checkInCode == code)
             .filter(\.$state != .cancelled).sort(\.$day, .descending).all()
         let todays = candidates.filter { $0.day == today.description }
-        guard let first = todays.first ?? candidates.first else {
-            throw AppError.invalid(.errorMeetingCode, field: "code")
-        }
+        guard let first = todays.first ?? candidates.first else { throw await CodeGuesses.wrong(caller, unknown) }
         var meeting = first
         var invitee: MeetingInvitee?
         if let personID = v.user.personID {
@@ -398,6 +398,8 @@ enum MeetingsService {
                 await AccessLog.write(
                     caller, .forbiddenChange, detail: "check in to meeting \(meeting.id!) not invited",
                     scopePath: meeting.path)
+                // Another meeting's code answers as an unknown one: a guess learns nothing.
+                throw await CodeGuesses.wrong(caller, unknown)
             }
             throw refusal(error, field: error == .notToday ? "code" : nil)
         }

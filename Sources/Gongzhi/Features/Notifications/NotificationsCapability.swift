@@ -9,10 +9,11 @@ extension Capability {
         },
         routeTypes: [NotificationsRoute.self],
         navigation: [
-            NavEntry(layout: .desk, order: 20, link: NotificationsRoute.list.link, key: .navNotifications),
+            NavEntry(
+                layout: .desk, order: 20, link: NotificationsRoute.list.link, key: .navNotifications, group: .office),
             NavEntry(
                 layout: .phone, order: 30, link: NotificationsRoute.list.link, key: .navNotifications,
-                roles: NavEntry.residents),
+                roles: NavEntry.residents, tab: true),
         ],
         apiDoc: { NotificationsAPIDoc.operations },
         strings: NotificationsStrings.table,

@@ -11,7 +11,9 @@ extension Capability {
         },
         routeTypes: [OrganisationRoute.self],
         navigation: [
-            NavEntry(layout: .desk, order: 70, link: OrganisationRoute.tree.link, key: .navOrg, permission: .viewTree)
+            NavEntry(
+                layout: .desk, order: 70, link: OrganisationRoute.tree.link, key: .navOrg, permission: .viewTree,
+                group: .management)
         ],
         homeTiles: [
             nodeTile(.streetCommittee, order: 10),

@@ -12,10 +12,12 @@ extension Capability {
         },
         routeTypes: [PeopleRoute.self],
         navigation: [
-            NavEntry(layout: .desk, order: 90, link: PeopleRoute.list.link, key: .navPeople, permission: .viewPeople),
+            NavEntry(
+                layout: .desk, order: 90, link: PeopleRoute.list.link, key: .navPeople, permission: .viewPeople,
+                group: .management),
             NavEntry(
                 layout: .desk, order: 110, link: PeopleRoute.importPage.link, key: .navImport,
-                permission: .importPeople),
+                permission: .importPeople, group: .management),
         ],
         homeTiles: [
             HomeTile(

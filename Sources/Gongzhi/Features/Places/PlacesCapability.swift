@@ -11,7 +11,8 @@ extension Capability {
         },
         routeTypes: [PlacesRoute.self],
         navigation: [
-            NavEntry(layout: .desk, order: 80, link: PlacesRoute.map.link, key: .navMap, permission: .viewTree)
+            NavEntry(
+                layout: .desk, order: 80, link: PlacesRoute.map.link, key: .navMap, permission: .viewTree, group: .map)
         ],
         homeTiles: [
             HomeTile(

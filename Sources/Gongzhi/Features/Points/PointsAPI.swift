@@ -91,8 +91,8 @@ enum PointsAPI {
         return try await PointsLists.movementOut([m], on: req.db)[0].encodeResponse(status: .created, for: req)
     }
 
-    @Sendable static func movements(_ req: Request) async throws -> [PointsLists.MovementOut] {
-        try await PointsLists.ledger(req.caller, try filter(req))
+    @Sendable static func movements(_ req: Request) async throws -> Paged<PointsLists.MovementOut> {
+        try await PointsLists.ledger(req.caller, try filter(req), page: try req.pageRequest()).page
     }
 
     @Sendable static func figures(_ req: Request) async throws -> PointsLists.FiguresOut {

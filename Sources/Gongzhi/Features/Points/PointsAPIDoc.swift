@@ -35,12 +35,12 @@ enum PointsAPIDoc {
         APIOperation(
             .get, "points/movements",
             "The ledger in scope: by node, figure (issued, spent, expired, deducted: the lists the figures count), "
-                + "source and period, newest first (at most 2000)",
+                + "source and period, newest first, by pages",
             tag: "points",
             parameters: [
                 node, .query("figure", PointsFigure.self, "a figure's movements"),
                 .query("source", PointsSource.self, "one source"),
-            ] + period, answer: .list(PointsLists.MovementOut.self)),
+            ] + period, answer: .page(PointsLists.MovementOut.self)),
         APIOperation(
             .get, "points/movements/export.csv", "The ledger as CSV (same filters)", tag: "points",
             parameters: [
@@ -104,7 +104,8 @@ enum PointsAPIDoc {
         APIOperation(
             .post, "points/redemptions/{id}/hand-over",
             "The shop's staff hand a pending redemption over against its pick-up code (422 for a wrong code)",
-            tag: "points", body: .one(PointsService.HandOverInput.self), answer: .one(PointsLists.RedemptionOut.self)),
+            tag: "points", body: .one(PointsService.HandOverInput.self), answer: .one(PointsLists.RedemptionOut.self),
+            extraResponses: ["429": .ref(response: "TooManyGuesses")]),
         APIOperation(
             .post, "points/redemptions/{id}/cancel",
             "Cancel a pending redemption (the person, or the shop's staff): stock and points come back, the points as "

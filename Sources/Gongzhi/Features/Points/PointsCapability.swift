@@ -13,10 +13,12 @@ extension Capability {
         },
         routeTypes: [PointsRoute.self],
         navigation: [
-            NavEntry(layout: .desk, order: 68, link: PointsRoute.page.link, key: .navPoints, permission: .viewPeople),
             NavEntry(
-                layout: .phone, order: 27, link: PointsRoute.page.link, key: .navPointsPhone, roles: NavEntry.residents
-            ),
+                layout: .desk, order: 68, link: PointsRoute.page.link, key: .navPoints, permission: .viewPeople,
+                group: .services),
+            NavEntry(
+                layout: .phone, order: 27, link: PointsRoute.page.link, key: .navPointsPhone,
+                roles: NavEntry.residents, group: .services),
         ],
         homeTiles: [
             HomeTile(

@@ -73,7 +73,7 @@ enum PointsDesk {
 
     static func movementTable(_ ms: [PointsLists.MovementOut], _ lang: Lang, personLinks: Bool) -> HTML {
         guard !ms.isEmpty else { return "<p class=\"muted\">\(lang.t(.pointsNoMovements))</p>" }
-        let rows: [HTML] = ms.prefix(300).map { m in
+        let rows: [HTML] = ms.map { m in
             let who: HTML =
                 personLinks
                 ? "<a href=\"\(PointsRoute.person(.value(m.personID)))\">\(m.personName)</a>" : "\(m.personName)"
@@ -141,7 +141,8 @@ enum PointsDesk {
     }
 
     static func ledger(
-        _ ms: [PointsLists.MovementOut], _ f: PointsLists.LedgerFilter, canExport: Bool, _ lang: Lang
+        _ ms: [PointsLists.MovementOut], _ f: PointsLists.LedgerFilter, count: Int, sum: Int, pager: HTML,
+        canExport: Bool, _ lang: Lang
     ) -> HTML {
         let figures = Widgets.options(
             [("", "—")] + PointsFigure.allCases.map { ($0.rawValue, lang.t(key: $0.labelKey)) },
@@ -158,7 +159,6 @@ enum PointsDesk {
             <a href="\(PointsRoute.ledgerExport.query(q))" id="points-ledger-export">\(lang.t(.actionExportCSV))</a>
             """
             : .empty
-        let total = ms.reduce(0) { $0 + $1.amount }
         return """
             <h1>\(lang.t(.pointsLedger))</h1>
             <form method="get" action="\(PointsRoute.ledger)" class="row" id="points-ledger-filter">\
@@ -168,8 +168,8 @@ enum PointsDesk {
             <label>\(lang.t(.visitPeriodFrom)) <input type="date" name="from" value="\(from)"></label> \
             <label>\(lang.t(.visitPeriodTo)) <input type="date" name="to" value="\(to)"></label> \
             <button type="submit">\(lang.t(.actionShow))</button> \(export)</form>
-            <p>\(lang.t(.pointsLedgerCount, String(ms.count), String(total)))</p>
-            \(movementTable(ms, lang, personLinks: true))
+            <p>\(lang.t(.pointsLedgerCount, String(count), String(sum)))</p>\(pager)
+            \(movementTable(ms, lang, personLinks: true))\(pager)
             """
     }
 

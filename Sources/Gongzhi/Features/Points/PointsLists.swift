@@ -159,6 +159,21 @@ enum PointsLists {
     /// The movements in the caller's scope (or below a node of it), by figure, source and period: the list every
     /// figure opens.
     static func ledger(_ caller: Caller, _ f: LedgerFilter) async throws -> [MovementOut] {
+        try await movementOut(try await newestFirst(ledgerQuery(caller, f)).limit(limit).all(), on: caller.db)
+    }
+
+    /// One page of the ledger, newest first, with the whole filtered ledger's count and sum.
+    static func ledger(_ caller: Caller, _ f: LedgerFilter, page: PageRequest) async throws
+        -> (page: Paged<MovementOut>, sum: Int)
+    {
+        let q = try await ledgerQuery(caller, f)
+        // Added up here, not by SUM: PostgreSQL's SUM of a bigint is a numeric, which the driver does not read as Int.
+        let sum = try await q.copy().all(\.$amount).reduce(0, +)
+        let rows = try await newestFirst(q).paged(page)
+        return (Paged(rows: try await movementOut(rows.rows, on: caller.db), total: rows.total, asked: page), sum)
+    }
+
+    private static func ledgerQuery(_ caller: Caller, _ f: LedgerFilter) async throws -> QueryBuilder<PointsMovement> {
         let v = try await caller.require(PointsService.view)
         let q = PointsMovement.query(on: caller.db).inScope(v.scope, \.$path)
         if let id = f.nodeID {
@@ -176,8 +191,11 @@ enum PointsLists {
         if let s = f.source { q.filter(\.$source == s.rawValue) }
         if let from = f.from { q.filter(\.$at >= from) }
         if let to = f.to { q.filter(\.$at < to) }
-        let ms = try await q.sort(\.$at, .descending).sort(\.$id, .descending).limit(limit).all()
-        return try await movementOut(ms, on: caller.db)
+        return q
+    }
+
+    private static func newestFirst(_ q: QueryBuilder<PointsMovement>) -> QueryBuilder<PointsMovement> {
+        q.sort(\.$at, .descending).sort(\.$id, .descending)
     }
 
     /// People in scope found by name or the last four digits of their phone, masked, with their balances.

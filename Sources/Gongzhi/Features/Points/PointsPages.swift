@@ -164,8 +164,12 @@ enum PointsPages {
     @Sendable static func ledger(_ req: Request) async throws -> HTML {
         let v = try await req.require(PointsService.view)
         let f = try PointsAPI.filter(req)
-        let ms = try await PointsLists.ledger(req.caller, f)
-        return render(req, req.t(.pointsLedger), PointsDesk.ledger(ms, f, canExport: v.can(.exportData), req.lang))
+        let (ms, sum) = try await PointsLists.ledger(req.caller, f, page: try req.pageRequest())
+        return render(
+            req, req.t(.pointsLedger),
+            PointsDesk.ledger(
+                ms.rows, f, count: ms.total, sum: sum, pager: Widgets.pager(req, ms), canExport: v.can(.exportData),
+                req.lang))
     }
 
     // MARK: Shops

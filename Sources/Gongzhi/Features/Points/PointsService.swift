@@ -487,8 +487,11 @@ enum PointsService {
     /// The shop's staff hand a pending redemption over against its pick-up code.
     static func handOver(_ caller: Caller, id: Int, _ input: HandOverInput) async throws -> PointsRedemption {
         let (v, r) = try await redemptionForChange(id, caller)
+        try await CodeGuesses.check(caller)
         let code = (input.code ?? "").trimmingWhitespace().uppercased()
-        guard code == r.code else { throw AppError.invalid(.errorPointsCode, field: "code") }
+        guard code == r.code else {
+            throw await CodeGuesses.wrong(caller, AppError.invalid(.errorPointsCode, field: "code"))
+        }
         guard r.state == .pending else { throw AppError.conflict(.errorPointsNotPending) }
         return try await caller.db.writing { db in
             let now = caller.now

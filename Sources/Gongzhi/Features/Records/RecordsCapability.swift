@@ -11,7 +11,8 @@ extension Capability {
         routeTypes: [RecordsRoute.self],
         navigation: [
             NavEntry(
-                layout: .phone, order: 80, link: RecordsRoute.mine.link, key: .navRecords, roles: NavEntry.residents)
+                layout: .phone, order: 80, link: RecordsRoute.mine.link, key: .navRecords, roles: NavEntry.residents,
+                group: .services)
         ],
         homeTiles: [
             HomeTile(

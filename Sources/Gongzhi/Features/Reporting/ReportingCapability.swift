@@ -13,10 +13,11 @@ extension Capability {
         routeTypes: [ReportingRoute.self],
         navigation: [
             NavEntry(
-                layout: .desk, order: 65, link: ReportingRoute.page.link, key: .navReporting, permission: .viewTree),
+                layout: .desk, order: 65, link: ReportingRoute.page.link, key: .navReporting, permission: .viewTree,
+                group: .management),
             NavEntry(
                 layout: .phone, order: 25, link: ReportingRoute.page.link, key: .navReportingPhone,
-                roles: [.partyMember]),
+                roles: [.partyMember], group: .services),
         ],
         homeTiles: [
             HomeTile(

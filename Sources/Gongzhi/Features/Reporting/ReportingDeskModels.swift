@@ -227,8 +227,11 @@ enum ReportingDesk {
         }
     }
 
-    static func members(_ m: MembersModel, _ f: MemberForm?, error: AppError?, csrf: HTML, _ lang: Lang) -> HTML {
-        let rows: [HTML] = m.reports.map { r in
+    static func members(
+        _ m: MembersModel, page: Paged<ReportingLists.MemberReportOut>, pager: HTML, _ f: MemberForm?,
+        error: AppError?, csrf: HTML, _ lang: Lang
+    ) -> HTML {
+        let rows: [HTML] = page.rows.map { r in
             let end: HTML =
                 r.endedOn == nil && m.canEdit
                 ? """
@@ -271,11 +274,11 @@ enum ReportingDesk {
             <h1>\(heading)</h1>\(Widgets.errorSummary(error, lang: lang, id: "reporting-error"))
             \(links(lang, canExport: m.canExport))
             \(form)
-            <p class="muted">\(lang.t(.reportingCount, String(m.reports.count)))</p>
+            <p class="muted">\(lang.t(.reportingCount, String(page.total)))</p>\(pager)
             <table id="reporting-member-reports"><thead><tr><th>\(lang.t(.columnName))</th>\
             <th>\(lang.t(.columnPhone))</th><th>\(lang.t(.reportingCommunity))</th><th>\(lang.t(.columnEmployer))</th>\
             <th>\(lang.t(.reportingShowIdentity))</th><th>\(lang.t(.reportingReportedOn))</th><th></th></tr></thead>\
-            <tbody>\(rows)</tbody></table>
+            <tbody>\(rows)</tbody></table>\(pager)
             """
     }
 

@@ -123,9 +123,12 @@ enum ReportingPages {
     static func membersPage(_ req: Request, _ f: ReportingDesk.MemberForm?, error: AppError?) async throws -> HTML {
         let m = try await ReportingDesk.members(
             req.caller, communityID: try ReportingAPI.communityID(req), stage: try stage(req))
+        let page = Paged(all: m.reports, try req.pageRequest())
         return render(
             req, req.t(.reportingMemberReports),
-            ReportingDesk.members(m, f, error: error, csrf: CSRF.hiddenField(req), req.lang))
+            ReportingDesk.members(
+                m, page: page, pager: Widgets.pager(req, page), f, error: error, csrf: CSRF.hiddenField(req), req.lang)
+        )
     }
 
     @Sendable static func members(_ req: Request) async throws -> HTML {

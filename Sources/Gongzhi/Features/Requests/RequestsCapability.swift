@@ -15,15 +15,18 @@ extension Capability {
         routeTypes: [RequestsRoute.self],
         navigation: [
             NavEntry(layout: .desk, order: 10, link: RequestsRoute.todos.link, key: .navTodos),
-            NavEntry(layout: .desk, order: 30, link: RequestsRoute.list.link, key: .navRequests),
+            NavEntry(layout: .desk, order: 30, link: RequestsRoute.list.link, key: .navRequests, group: .management),
             NavEntry(
-                layout: .desk, order: 40, link: RequestsRoute.figures.link, key: .navFigures, permission: .viewTree),
-            NavEntry(layout: .desk, order: 150, link: RequestsRoute.calendar.link, key: .navCalendar),
+                layout: .desk, order: 40, link: RequestsRoute.figures.link, key: .navFigures, permission: .viewTree,
+                group: .analysis),
+            NavEntry(
+                layout: .desk, order: 150, link: RequestsRoute.calendar.link, key: .navCalendar, group: .management),
             NavEntry(
                 layout: .phone, order: 10, link: RequestsRoute.list.link, key: .navMyRequests,
-                roles: NavEntry.residents),
+                roles: NavEntry.residents, tab: true),
             NavEntry(
-                layout: .phone, order: 10, link: RequestsRoute.todos.link, key: .navTodos, roles: NavEntry.gridStaff),
+                layout: .phone, order: 10, link: RequestsRoute.todos.link, key: .navTodos, roles: NavEntry.gridStaff,
+                tab: true),
         ],
         homeTiles: [
             HomeTile(

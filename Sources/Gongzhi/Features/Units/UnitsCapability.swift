@@ -11,7 +11,9 @@ extension Capability {
         },
         routeTypes: [UnitsRoute.self],
         navigation: [
-            NavEntry(layout: .desk, order: 100, link: UnitsRoute.list.link, key: .navUnits, permission: .viewPeople),
+            NavEntry(
+                layout: .desk, order: 100, link: UnitsRoute.list.link, key: .navUnits, permission: .viewPeople,
+                group: .management),
             NavEntry(layout: .desk, order: 5, link: UnitsRoute.mine.link, key: .navMyUnit, roles: [.unitLiaison]),
         ],
         homeTiles: [

@@ -11,10 +11,12 @@ extension Capability {
         },
         routeTypes: [VisitsRoute.self],
         navigation: [
-            NavEntry(layout: .desk, order: 60, link: VisitsRoute.page.link, key: .navVisits, permission: .viewPeople),
+            NavEntry(
+                layout: .desk, order: 60, link: VisitsRoute.page.link, key: .navVisits, permission: .viewPeople,
+                group: .management),
             NavEntry(
                 layout: .phone, order: 15, link: VisitsRoute.page.link, key: .navVisitsPhone, permission: .viewPeople,
-                roles: NavEntry.gridStaff),
+                roles: NavEntry.gridStaff, tab: true),
         ],
         homeTiles: [
             HomeTile(

@@ -76,10 +76,10 @@ enum VolunteeringAPI {
         return try req.decodeStrict(T.self)
     }
 
-    @Sendable static func volunteers(_ req: Request) async throws -> [VolunteeringLists.VolunteerOut] {
+    @Sendable static func volunteers(_ req: Request) async throws -> Paged<VolunteeringLists.VolunteerOut> {
         try await VolunteeringLists.volunteers(
             req.caller, communityID: try int(req, "communityId"), query: text(req, "q"), category: try category(req),
-            includeEnded: try req.flag("ended") ?? false)
+            includeEnded: try req.flag("ended") ?? false, page: try req.pageRequest())
     }
 
     @Sendable static func register(_ req: Request) async throws -> Response {
@@ -127,10 +127,11 @@ enum VolunteeringAPI {
         return try await VolunteeringLists.team(req.caller, id: id).encodeResponse(status: .created, for: req)
     }
 
-    @Sendable static func activities(_ req: Request) async throws -> [VolunteeringLists.ActivityOut] {
+    @Sendable static func activities(_ req: Request) async throws -> Paged<VolunteeringLists.ActivityOut> {
         try await VolunteeringLists.activities(
             req.caller, from: try req.queryDate("from", endOfDay: false), to: try req.queryDate("to", endOfDay: true),
-            query: text(req, "q"), nodeID: try int(req, "nodeId"), hostUnitIDs: try int(req, "unitId").map { [$0] })
+            query: text(req, "q"), nodeID: try int(req, "nodeId"), hostUnitIDs: try int(req, "unitId").map { [$0] },
+            page: try req.pageRequest())
     }
 
     @Sendable static func createActivity(_ req: Request) async throws -> Response {
@@ -209,10 +210,12 @@ enum VolunteeringAPI {
         return try await VolunteeringLists.hourOut([h], req.db)[0].encodeResponse(status: .created, for: req)
     }
 
-    @Sendable static func hours(_ req: Request) async throws -> [VolunteeringLists.HourOut] {
+    @Sendable static func hours(_ req: Request) async throws -> Paged<VolunteeringLists.HourOut> {
         try await VolunteeringLists.hours(
             req.caller, personID: try int(req, "personId"), activityID: try int(req, "activityId"),
-            from: try req.queryDate("from", endOfDay: false), to: try req.queryDate("to", endOfDay: true))
+            from: try req.queryDate("from", endOfDay: false), to: try req.queryDate("to", endOfDay: true),
+            page: try req.pageRequest()
+        ).page
     }
 
     @Sendable static func manualEntry(_ req: Request) async throws -> Response {

@@ -23,7 +23,7 @@ enum VolunteeringAPIDoc {
                 .query("q", .text, "name or skills contain"), .query("category", ServiceCategory.self, "offers"),
                 .query("ended", .boolean, "include ended registrations"),
             ],
-            answer: .list(VolunteeringLists.VolunteerOut.self)),
+            answer: .page(VolunteeringLists.VolunteerOut.self)),
         APIOperation(
             .post, "volunteering/volunteers",
             "Register as a volunteer: a resident or member for themselves (no personId), staff for a person in "
@@ -76,7 +76,7 @@ enum VolunteeringAPIDoc {
                 from, to, .query("q", .text, "title contains"), .query("nodeId", .integer, "under this node"),
                 .query("unitId", .integer, "hosted by this unit"),
             ],
-            answer: .list(VolunteeringLists.ActivityOut.self)),
+            answer: .page(VolunteeringLists.ActivityOut.self)),
         APIOperation(
             .post, "volunteering/activities",
             "Create an activity organised by a community or street in scope: 15 minutes to 12 hours, 1–10,000 "
@@ -122,18 +122,19 @@ enum VolunteeringAPIDoc {
             .post, "volunteering/hour-codes/redeem",
             "Redeem an hour code on the phone: once, by one person, not overlapping their hours (409)", tag: tag,
             body: .one(VolunteeringService.RedeemInput.self), status: 201,
-            answer: .one(VolunteeringLists.HourOut.self)),
+            answer: .one(VolunteeringLists.HourOut.self), extraResponses: ["429": .ref(response: "TooManyGuesses")]),
         APIOperation(
             .post, "volunteering/check-in",
             "Check in with the activity's six-digit code: from 30 minutes before the start until the end, within "
                 + "the radius when the activity has a point (lat, lng), once (409 for a second)",
-            tag: tag, body: .one(VolunteeringService.CheckInput.self), answer: .one(VolunteeringLists.SignupOut.self)),
+            tag: tag, body: .one(VolunteeringService.CheckInput.self), answer: .one(VolunteeringLists.SignupOut.self),
+            extraResponses: ["429": .ref(response: "TooManyGuesses")]),
         APIOperation(
             .post, "volunteering/check-out",
             "Check out with the code until two hours after the end: records the hours within the activity's time "
                 + "(409 when they overlap hours the person has)",
             tag: tag, body: .one(VolunteeringService.CheckInput.self), status: 201,
-            answer: .one(VolunteeringLists.HourOut.self)),
+            answer: .one(VolunteeringLists.HourOut.self), extraResponses: ["429": .ref(response: "TooManyGuesses")]),
         APIOperation(
             .get, "volunteering/hours",
             "Service hours: a volunteer's own; staff's given in scope (one person's, one activity's)", tag: tag,
@@ -141,7 +142,7 @@ enum VolunteeringAPIDoc {
                 .query("personId", .integer, "one volunteer in scope"),
                 .query("activityId", .integer, "one activity"), from, to,
             ],
-            answer: .list(VolunteeringLists.HourOut.self)),
+            answer: .page(VolunteeringLists.HourOut.self)),
         APIOperation(
             .post, "volunteering/hours",
             "Record hours by hand for a volunteer in scope, naming the approver (staff managing the place, not the "

@@ -16,10 +16,10 @@ extension Capability {
         navigation: [
             NavEntry(
                 layout: .desk, order: 68, link: VolunteeringRoute.page.link, key: .navVolunteering,
-                permission: .viewPeople),
+                permission: .viewPeople, group: .services),
             NavEntry(
                 layout: .phone, order: 27, link: VolunteeringRoute.page.link, key: .navVolunteeringPhone,
-                roles: NavEntry.residents),
+                roles: NavEntry.residents, group: .services),
         ],
         homeTiles: [
             HomeTile(

@@ -63,10 +63,10 @@ enum VolunteeringDesk {
     // MARK: Volunteers
 
     static func volunteers(
-        _ list: [VolunteeringLists.VolunteerOut], candidates: [PeopleQueries.VolunteerPerson], canEdit: Bool,
-        canExport: Bool, q: String?, error: AppError?, csrf: HTML, _ lang: Lang
+        _ list: [VolunteeringLists.VolunteerOut], pager: HTML, candidates: [PeopleQueries.VolunteerPerson],
+        canEdit: Bool, canExport: Bool, q: String?, error: AppError?, csrf: HTML, _ lang: Lang
     ) -> HTML {
-        let rows: [HTML] = list.prefix(200).map { r in
+        let rows: [HTML] = list.map { r in
             let end: HTML =
                 canEdit
                 ? """
@@ -96,13 +96,13 @@ enum VolunteeringDesk {
             """ : ""
         return """
             <h1>\(lang.t(.volunteeringVolunteers))</h1>\(menu(lang))\(Widgets.errorSummary(error, lang: lang))
-            <p>\(lang.t(.volunteeringCount, String(list.count)))</p>\(search(.volunteers, q: q, lang))\
+            \(pager)\(search(.volunteers, q: q, lang))\
             \(export(.volunteersExport, canExport, lang))
             <table id="volunteers"><thead><tr><th>\(lang.t(.columnName))</th><th>\(lang.t(.columnPhone))</th>\
             <th>\(lang.t(.volunteeringCommunity))</th><th>\(lang.t(.volunteeringCategories))</th>\
             <th>\(lang.t(.volunteeringSkills))</th><th>\(lang.t(.volunteeringAvailability))</th>\
             <th>\(lang.t(.volunteeringRegisteredOn))</th><th>\(lang.t(.volunteeringHoursColumn))</th><th></th></tr>\
-            </thead><tbody>\(rows)</tbody></table>\(form)
+            </thead><tbody>\(rows)</tbody></table>\(pager)\(form)
             """
     }
 
@@ -207,7 +207,8 @@ enum VolunteeringDesk {
     // MARK: Activities
 
     static func activities(
-        _ list: [VolunteeringLists.ActivityOut], choices: Choices, form f: VolunteeringPages.ActivityForm?,
+        _ list: [VolunteeringLists.ActivityOut], pager: HTML, choices: Choices,
+        form f: VolunteeringPages.ActivityForm?,
         canEdit: Bool, canExport: Bool, q: String?, now: Date, error: AppError?, csrf: HTML, _ lang: Lang
     ) -> HTML {
         let rows: [HTML] = list.map { a in
@@ -256,13 +257,13 @@ enum VolunteeringDesk {
             <p><button type="submit">\(lang.t(.actionCreate))</button></p></form></section>
             """ : ""
         return """
-            <h1>\(lang.t(.volunteeringActivities))</h1>\(menu(lang))\(Widgets.errorSummary(error, lang: lang))
+            <h1>\(lang.t(.volunteeringActivities))</h1>\(menu(lang))\(Widgets.errorSummary(error, lang: lang))\(pager)
             \(search(.activities, q: q, lang))\(export(.activitiesExport, canExport, lang))
             <table id="activities"><thead><tr><th>\(lang.t(.volunteeringTitle))</th>\
             <th>\(lang.t(.volunteeringStartsAt))</th><th>\(lang.t(.volunteeringOrganiser))</th>\
             <th>\(lang.t(.volunteeringHostUnit))</th><th>\(lang.t(.volunteeringConfirmed))</th>\
             <th>\(lang.t(.volunteeringWaiting))</th><th>\(lang.t(.volunteeringPoints))</th>\
-            <th>\(lang.t(.volunteeringState))</th></tr></thead><tbody>\(rows)</tbody></table>\(form)
+            <th>\(lang.t(.volunteeringState))</th></tr></thead><tbody>\(rows)</tbody></table>\(pager)\(form)
             """
     }
 
@@ -335,11 +336,11 @@ enum VolunteeringDesk {
     // MARK: Hours
 
     static func hours(
-        _ list: [VolunteeringLists.HourOut], people: [VolunteeringLists.VolunteerOut], approvers: [(Int, String)],
+        _ list: [VolunteeringLists.HourOut], count: Int, minutes: Int, pager: HTML,
+        people: [VolunteeringLists.VolunteerOut], approvers: [(Int, String)],
         me: Int, form f: VolunteeringPages.ManualForm?, canEdit: Bool, canExport: Bool, now: Date, error: AppError?,
         csrf: HTML, _ lang: Lang
     ) -> HTML {
-        let total = list.reduce(0) { $0 + $1.minutes }
         let rows: [HTML] = list.map { h in
             """
             <tr><td>\(h.name)</td><td>\(VolunteeringFacts.local(h.startedAt)) – \
@@ -363,7 +364,7 @@ enum VolunteeringDesk {
             <label for="endedAt">\(lang.t(.volunteeringEndsAt))</label>\
             <input id="endedAt" name="endedAt" type="datetime-local" value="\(f?.endedAt ?? end)">
             <label for="approverUserId">\(lang.t(.volunteeringApprover))</label><select id="approverUserId" \
-            name="approverUserId">\(options(approvers, empty: true, selected: f?.approverUserId ?? String(me)))\
+            name="approverUserId">\(options(approvers, empty: true, selected: f?.approverUserId))\
             </select>
             <label for="note">\(lang.t(.volunteeringNote))</label>\
             <input id="note" name="note" maxlength="200" value="\(f?.note ?? "")" required>
@@ -371,12 +372,12 @@ enum VolunteeringDesk {
             """ : ""
         return """
             <h1>\(lang.t(.volunteeringHours))</h1>\(menu(lang))\(Widgets.errorSummary(error, lang: lang))
-            <p>\(lang.t(.volunteeringHoursTotal, String(list.count), VolunteeringRules.hoursText(total)))</p>\
+            <p>\(lang.t(.volunteeringHoursTotal, String(count), VolunteeringRules.hoursText(minutes)))</p>\(pager)\
             \(export(.hoursExport, canExport, lang))
             <table id="hours"><thead><tr><th>\(lang.t(.columnName))</th><th>\(lang.t(.volunteeringStartsAt))</th>\
             <th>\(lang.t(.volunteeringHoursColumn))</th><th>\(lang.t(.volunteeringSource))</th>\
             <th>\(lang.t(.volunteeringTitle))</th><th>\(lang.t(.volunteeringApprover))</th>\
-            <th>\(lang.t(.volunteeringNote))</th></tr></thead><tbody>\(rows)</tbody></table>\(form)
+            <th>\(lang.t(.volunteeringNote))</th></tr></thead><tbody>\(rows)</tbody></table>\(pager)\(form)
             """
     }
 

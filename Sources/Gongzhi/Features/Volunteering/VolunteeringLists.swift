@@ -142,6 +142,26 @@ enum VolunteeringLists {
         _ caller: Caller, communityID: Int?, query: String? = nil, category: ServiceCategory? = nil,
         includeEnded: Bool = false, limit: Int = limit
     ) async throws -> [VolunteerOut] {
+        let q = try await volunteerQuery(
+            caller, communityID: communityID, query: query, category: category, includeEnded: includeEnded)
+        return try await outs(try await q.limit(min(limit, Self.limit)).all(), caller)
+    }
+
+    /// One page of the same list, with its total.
+    static func volunteers(
+        _ caller: Caller, communityID: Int?, query: String? = nil, category: ServiceCategory? = nil,
+        includeEnded: Bool = false, page: PageRequest
+    ) async throws -> Paged<VolunteerOut> {
+        let q = try await volunteerQuery(
+            caller, communityID: communityID, query: query, category: category, includeEnded: includeEnded)
+        let rows = try await q.paged(page)
+        return Paged(rows: try await outs(rows.rows, caller), total: rows.total, asked: page)
+    }
+
+    /// Newest registration first, then by id: a stable order for pages.
+    private static func volunteerQuery(
+        _ caller: Caller, communityID: Int?, query: String?, category: ServiceCategory?, includeEnded: Bool
+    ) async throws -> QueryBuilder<Volunteer> {
         let v = try caller.requireViewer()
         let q = Volunteer.query(on: caller.db)
         if VolunteeringFacts.isVolunteerRole(v) {
@@ -166,8 +186,10 @@ enum VolunteeringLists {
                 if !named.isEmpty { g.filter(\.$personID ~~ named) }
             }
         }
-        let rows = try await q.sort(\.$registeredOn, .descending).sort(\.$id, .descending)
-            .limit(min(limit, Self.limit)).all()
+        return q.sort(\.$registeredOn, .descending).sort(\.$id, .descending)
+    }
+
+    private static func outs(_ rows: [Volunteer], _ caller: Caller) async throws -> [VolunteerOut] {
         let people = try await PeopleQueries.volunteerPeople(rows.map(\.personID), on: caller.db)
         let communities = try await OrgQueries.names(rows.map(\.communityNodeID), on: caller.db)
         let minutes = try await minutesByPerson(rows.map(\.personID), on: caller.db)
@@ -311,6 +333,26 @@ enum VolunteeringLists {
         _ caller: Caller, from: Date? = nil, to: Date? = nil, query: String? = nil, nodeID: Int? = nil,
         hostUnitIDs: [Int]? = nil, limit: Int = limit
     ) async throws -> [ActivityOut] {
+        let q = try await activityQuery(
+            caller, from: from, to: to, query: query, nodeID: nodeID, hostUnitIDs: hostUnitIDs)
+        return try await activityOut(try await q.limit(min(limit, Self.limit)).all(), caller)
+    }
+
+    /// One page of the same list, with its total.
+    static func activities(
+        _ caller: Caller, from: Date? = nil, to: Date? = nil, query: String? = nil, nodeID: Int? = nil,
+        hostUnitIDs: [Int]? = nil, page: PageRequest
+    ) async throws -> Paged<ActivityOut> {
+        let q = try await activityQuery(
+            caller, from: from, to: to, query: query, nodeID: nodeID, hostUnitIDs: hostUnitIDs)
+        let rows = try await q.paged(page)
+        return Paged(rows: try await activityOut(rows.rows, caller), total: rows.total, asked: page)
+    }
+
+    /// Soonest first from a given day, else the latest first; then by id, a stable order for pages.
+    private static func activityQuery(
+        _ caller: Caller, from: Date?, to: Date?, query: String?, nodeID: Int?, hostUnitIDs: [Int]?
+    ) async throws -> QueryBuilder<Activity> {
         let v = try caller.requireViewer()
         let q = Activity.query(on: caller.db)
         try await scopeFilter(q, \.$path, v, caller)
@@ -324,9 +366,7 @@ enum VolunteeringLists {
         if let to { q.filter(\.$startsAt < to) }
         if let text = query?.trimmingWhitespace(), !text.isEmpty { q.filter(\.$title ~~ String(text.prefix(50))) }
         let sortAscending = from != nil
-        let rows = try await q.sort(\.$startsAt, sortAscending ? .ascending : .descending).sort(\.$id)
-            .limit(min(limit, Self.limit)).all()
-        return try await activityOut(rows, caller)
+        return q.sort(\.$startsAt, sortAscending ? .ascending : .descending).sort(\.$id)
     }
 
     static func activity(_ caller: Caller, id: Int) async throws -> ActivityOut {
@@ -407,6 +447,26 @@ enum VolunteeringLists {
         _ caller: Caller, personID: Int? = nil, activityID: Int? = nil, from: Date? = nil, to: Date? = nil,
         limit: Int = limit
     ) async throws -> [HourOut] {
+        let q = try await hourQuery(caller, personID: personID, activityID: activityID, from: from, to: to)
+        return try await hourOut(try await q.limit(min(limit, Self.limit)).all(), caller.db)
+    }
+
+    /// One page of the same list, with its total and the minutes of the whole list.
+    static func hours(
+        _ caller: Caller, personID: Int? = nil, activityID: Int? = nil, from: Date? = nil, to: Date? = nil,
+        page: PageRequest
+    ) async throws -> (page: Paged<HourOut>, minutes: Int) {
+        let q = try await hourQuery(caller, personID: personID, activityID: activityID, from: from, to: to)
+        // Added up here, not by SUM: PostgreSQL's SUM of a bigint is a numeric, which the driver does not read as Int.
+        let minutes = try await q.copy().all(\.$minutes).reduce(0, +)
+        let rows = try await q.paged(page)
+        return (Paged(rows: try await hourOut(rows.rows, caller.db), total: rows.total, asked: page), minutes)
+    }
+
+    /// Latest first, then by id: a stable order for pages.
+    private static func hourQuery(
+        _ caller: Caller, personID: Int?, activityID: Int?, from: Date?, to: Date?
+    ) async throws -> QueryBuilder<ServiceHour> {
         let v = try caller.requireViewer()
         let q = ServiceHour.query(on: caller.db)
         if VolunteeringFacts.isVolunteerRole(v) {
@@ -432,9 +492,7 @@ enum VolunteeringLists {
         }
         if let from { q.filter(\.$startedAt >= from) }
         if let to { q.filter(\.$startedAt < to) }
-        let rows = try await q.sort(\.$startedAt, .descending).sort(\.$id, .descending).limit(min(limit, Self.limit))
-            .all()
-        return try await hourOut(rows, caller.db)
+        return q.sort(\.$startedAt, .descending).sort(\.$id, .descending)
     }
 
     static func hourOut(_ rows: [ServiceHour], _ db: any Database) async throws -> [HourOut] {

@@ -178,13 +178,15 @@ enum VolunteeringPages {
         let v = try await req.require(.viewPeople)
         let list = try await VolunteeringLists.volunteers(
             req.caller, communityID: try VolunteeringAPI.int(req, "communityId"),
-            query: VolunteeringAPI.text(req, "q"), category: try VolunteeringAPI.category(req))
+            query: VolunteeringAPI.text(req, "q"), category: try VolunteeringAPI.category(req),
+            page: try req.pageRequest())
         let candidates =
             v.can(.editPeople) ? try await PeopleQueries.volunteerCandidates(v.scope, limit: 200, on: req.db) : []
         return render(
             req, req.t(.volunteeringVolunteers),
             VolunteeringDesk.volunteers(
-                list, candidates: candidates, canEdit: v.can(.editPeople), canExport: v.can(.exportData),
+                list.rows, pager: Widgets.pager(req, list), candidates: candidates, canEdit: v.can(.editPeople),
+                canExport: v.can(.exportData),
                 q: VolunteeringAPI.text(req, "q"), error: error, csrf: CSRF.hiddenField(req), req.lang))
     }
 
@@ -326,12 +328,13 @@ enum VolunteeringPages {
         let unitID = try VolunteeringAPI.int(req, "unitId")
         let list = try await VolunteeringLists.activities(
             req.caller, query: VolunteeringAPI.text(req, "q"), nodeID: try VolunteeringAPI.int(req, "nodeId"),
-            hostUnitIDs: unitID.map { [$0] }, limit: 300)
+            hostUnitIDs: unitID.map { [$0] }, page: try req.pageRequest())
         let choices = try await VolunteeringDesk.choices(v, req.db)
         return render(
             req, req.t(.volunteeringActivities),
             VolunteeringDesk.activities(
-                list, choices: choices, form: f, canEdit: v.can(.editPeople), canExport: v.can(.exportData),
+                list.rows, pager: Widgets.pager(req, list), choices: choices, form: f, canEdit: v.can(.editPeople),
+                canExport: v.can(.exportData),
                 q: VolunteeringAPI.text(req, "q"), now: req.clock.now, error: error, csrf: CSRF.hiddenField(req),
                 req.lang))
     }
@@ -423,13 +426,13 @@ enum VolunteeringPages {
 
     static func hoursPage(_ req: Request, _ f: ManualForm?, error: AppError?) async throws -> HTML {
         let v = try req.requireViewer()
-        let list = try await VolunteeringLists.hours(
+        let (list, minutes) = try await VolunteeringLists.hours(
             req.caller, personID: try VolunteeringAPI.int(req, "personId"),
-            from: try req.queryDate("from", endOfDay: false), to: try req.queryDate("to", endOfDay: true), limit: 500)
+            from: try req.queryDate("from", endOfDay: false), to: try req.queryDate("to", endOfDay: true),
+            page: try req.pageRequest())
         if isVolunteer(req) {
-            return render(
-                req, req.t(.volunteeringMyHours),
-                VolunteeringPhone.hours(list, error: error, csrf: CSRF.hiddenField(req), req.lang))
+            let mine = VolunteeringPhone.hours(list.rows, error: error, csrf: CSRF.hiddenField(req), req.lang)
+            return render(req, req.t(.volunteeringMyHours), "\(mine)\(Widgets.pager(req, list))")
         }
         let people =
             v.can(.editPeople) ? try await VolunteeringLists.volunteers(req.caller, communityID: nil, limit: 200) : []
@@ -437,7 +440,8 @@ enum VolunteeringPages {
         return render(
             req, req.t(.volunteeringHours),
             VolunteeringDesk.hours(
-                list, people: people, approvers: approvers, me: v.user.id!, form: f,
+                list.rows, count: list.total, minutes: minutes, pager: Widgets.pager(req, list), people: people,
+                approvers: approvers, me: v.user.id!, form: f,
                 canEdit: v.can(.editPeople), canExport: v.can(.exportData), now: req.clock.now, error: error,
                 csrf: CSRF.hiddenField(req), req.lang))
     }

@@ -532,10 +532,10 @@ enum VolunteeringService {
         -> (Viewer, Int, Activity, Signup)
     {
         let (v, personID) = try await VolunteeringFacts.own(caller)
+        try await CodeGuesses.check(caller)
+        let unknown = AppError.invalid(.errorVolunteeringCodeUnknown, field: "code")
         let code = (input.code ?? "").trimmingWhitespace()
-        guard VolunteeringRules.isWellFormedCode(code) else {
-            throw AppError.invalid(.errorVolunteeringCodeUnknown, field: "code")
-        }
+        guard VolunteeringRules.isWellFormedCode(code) else { throw await CodeGuesses.wrong(caller, unknown) }
         let now = caller.now
         let activities = try await Activity.query(on: caller.db).filter(\.$code == code).filter(\.$state == .open)
             .filter(\.$endsAt > now.addingTimeInterval(-2 * 86_400)).sort(\.$startsAt).limit(20).all()
@@ -544,8 +544,8 @@ enum VolunteeringService {
         let mine = activities.filter { a in signups.contains { $0.activityID == a.id } }
         let current = mine.min { abs($0.startsAt.timeIntervalSince(now)) < abs($1.startsAt.timeIntervalSince(now)) }
         guard let a = current, let s = signups.first(where: { $0.activityID == a.id }) else {
-            if !activities.isEmpty { throw AppError.invalid(.errorVolunteeringNotSignedUp, field: "code") }
-            throw AppError.invalid(.errorVolunteeringCodeUnknown, field: "code")
+            // An activity one did not sign up for answers as an unknown code: a guess learns nothing.
+            throw await CodeGuesses.wrong(caller, unknown)
         }
         guard s.status == .confirmed else { throw AppError.conflict(.errorVolunteeringWaiting) }
         return (v, personID, a, s)
@@ -694,16 +694,19 @@ enum VolunteeringService {
     /// A volunteer redeems an hour code on the phone: once, by one person, not overlapping their hours.
     static func redeem(_ caller: Caller, _ input: RedeemInput) async throws -> ServiceHour {
         let (v, personID) = try await VolunteeringFacts.own(caller)
+        try await CodeGuesses.check(caller)
+        let unknown = AppError.invalid(.errorVolunteeringCodeUnknown, field: "code")
         let code = (input.code ?? "").trimmingWhitespace()
         guard VolunteeringRules.isWellFormedCode(code),
             let c = try await HourCode.query(on: caller.db).filter(\.$code == code).first()
-        else { throw AppError.invalid(.errorVolunteeringCodeUnknown, field: "code") }
-        try rule(field: "code") { try VolunteeringRules.redeem(codeUsed: c.usedAt != nil) }
-        // A code serves the volunteers its community reaches: to anyone else it is as unknown as a wrong guess.
+        else { throw await CodeGuesses.wrong(caller, unknown) }
+        // A code serves the volunteers its community reaches: to anyone else it is as unknown as a wrong guess,
+        // used or not, so this is asked before whether it was used.
         guard let me = try await PeopleQueries.volunteerPerson(personID, on: caller.db),
             let home = try await VolunteeringFacts.community(of: me, on: caller.db),
             VolunteeringFacts.reaches(c.path, community: home)
-        else { throw AppError.invalid(.errorVolunteeringCodeUnknown, field: "code") }
+        else { throw await CodeGuesses.wrong(caller, unknown) }
+        try rule(field: "code") { try VolunteeringRules.redeem(codeUsed: c.usedAt != nil) }
         guard try await VolunteeringFacts.activeVolunteer(person: personID, on: caller.db) != nil else {
             throw AppError.invalid(.errorVolunteeringNotRegistered, field: "code")
         }

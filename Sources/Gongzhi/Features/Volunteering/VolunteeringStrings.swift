@@ -66,7 +66,6 @@ extension Text {
     static let volunteeringCodeCount = Text("volunteering.codeCount")
     static let volunteeringCommunity = Text("volunteering.community")
     static let volunteeringConfirmed = Text("volunteering.confirmed")
-    static let volunteeringCount = Text("volunteering.count")
     static let volunteeringDescription = Text("volunteering.description")
     static let volunteeringEnd = Text("volunteering.end")
     static let volunteeringEndedOn = Text("volunteering.endedOn")
@@ -305,7 +304,6 @@ enum VolunteeringStrings {
         .volunteeringCodeCount: ("数量", "How many"),
         .volunteeringCommunity: ("社区", "Community"),
         .volunteeringConfirmed: ("已报名", "Signed up"),
-        .volunteeringCount: ("共 {0} 名志愿者", "{0} volunteers"),
         .volunteeringDescription: ("说明", "Description"),
         .volunteeringEnd: ("结束登记", "End registration"),
         .volunteeringEndedOn: ("结束日期", "Ended on"),

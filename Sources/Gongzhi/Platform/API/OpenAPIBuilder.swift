@@ -5,12 +5,20 @@ import Vapor
 struct APIContent: Sendable {
     let mediaTypes: [String]
     let schema: @Sendable (APISchemaRecorder) throws -> JSON
+    var paged = false
 
     static func one<T: Decodable>(_ type: T.Type) -> APIContent {
         APIContent(mediaTypes: ["application/json"]) { try $0.schema(type) }
     }
     static func list<T: Decodable>(_ type: T.Type) -> APIContent {
         APIContent(mediaTypes: ["application/json"]) { .arrayOf(try $0.schema(type)) }
+    }
+    /// One page of a list (`Paged`): the array, its total in `X-Total-Count`, the next and previous pages in
+    /// `Link`; the operation takes `page` and `per`.
+    static func page<T: Decodable>(_ type: T.Type) -> APIContent {
+        var c = list(type)
+        c.paged = true
+        return c
     }
     /// Content the server does not encode from a type (CSV, GeoJSON, images, this document).
     static func raw(_ schema: JSON, _ mediaTypes: String...) -> APIContent {
@@ -110,6 +118,7 @@ enum OpenAPIBuilder {
     static let otherErrors: [(name: String, description: String)] = [
         ("UnsupportedMediaType", "The body is not sent as JSON (Content-Type: application/json)"),
         ("Locked", "Too many failed sign-ins: the account is locked for 15 minutes"),
+        ("TooManyGuesses", "Too many wrong codes from this account or address in 15 minutes (CodeGuesses)"),
     ]
 
     static func document(_ operations: [APIOperation] = parts.flatMap { $0 }) throws -> JSON {
@@ -180,6 +189,18 @@ enum OpenAPIBuilder {
             answer["content"] = .object(
                 Dictionary(uniqueKeysWithValues: content.mediaTypes.map { ($0, ["schema": schema]) }))
         }
+        var parameters = op.parameters
+        if op.answer?.paged == true {
+            answer["headers"] = [
+                "X-Total-Count": ["description": "rows in the whole list", "schema": .integer(min: 0)],
+                "Link": ["description": "RFC 8288 links to the next and previous pages", "schema": .text],
+            ]
+            parameters.removeAll { $0.name == "page" || $0.name == "per" }
+            parameters += [
+                .query("page", .integer(min: 1, max: Request.maxPage), "page, from 1"),
+                .query("per", .integer(min: 1, max: PageRequest.maxSize), "rows a page (50)"),
+            ]
+        }
         var responses: [String: JSON] = [String(op.status): answer]
         for e in sharedErrors where !(op.isPublic && (e.status == "403" || e.status == "404")) {
             responses[e.status] = .ref(response: e.name)
@@ -195,7 +216,7 @@ enum OpenAPIBuilder {
         }
         for (status, response) in op.extraResponses { responses[status] = response }
         o["responses"] = .object(responses)
-        let query = op.parameters.filter { $0.location == "query" }
+        let query = parameters.filter { $0.location == "query" }
         if !query.isEmpty { o["parameters"] = .array(query.map(\.json)) }
         if op.isPublic { o["security"] = [] }
         return o

@@ -34,7 +34,7 @@ final class AccessLogEntry: Model, @unchecked Sendable {
     init() {}
 
     enum Kind: String, Codable, CaseIterable, Sendable, APIEnum {
-        case unmaskedRead, outOfScopeRead, forbiddenChange, loginFailed, accountLocked, duplicateCheck
+        case unmaskedRead, outOfScopeRead, forbiddenChange, loginFailed, accountLocked, duplicateCheck, codeGuess
         var labelKey: String { "accessKind.\(rawValue)" }
     }
 }

@@ -16,6 +16,8 @@ struct Caller: Sendable {
     /// What was asked, as the access log records it.
     var method: String
     var path: String
+    /// The client's address ("-" when the system acts): what limits on guessing count by, with the account.
+    var address = "-"
 
     /// The system acting on its own (sweeps, imports from the command line): no viewer, no scope.
     static func system(_ app: Application, path: String = "system") -> Caller {
@@ -108,9 +110,11 @@ struct Caller: Sendable {
 extension Request {
     /// This request as a service sees it. Built after authentication, so it carries the viewer.
     var caller: Caller {
-        Caller(
+        var c = Caller(
             viewer: viewer, db: db, logger: logger, lang: lang, application: application, method: method.rawValue,
             path: url.path)
+        c.address = remoteAddress?.ipAddress ?? "-"
+        return c
     }
 
     func requireViewer() throws -> Viewer { try caller.requireViewer() }

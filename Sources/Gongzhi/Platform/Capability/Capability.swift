@@ -87,6 +87,23 @@ enum LayoutKind: Sendable {
     case desk
 }
 
+/// The groups of the seeds' PC terminal (党建地图, 智慧管理, 智慧服务, 智慧研判, 智慧办公): the
+/// desk menu lists its entries under them, so thirty capabilities stay five headings; the phone's home lists its
+/// non-tab entries the same way.
+enum NavGroup: Int, CaseIterable, Sendable {
+    case map, management, services, analysis, office
+
+    var key: Text {
+        switch self {
+        case .map: .navGroupMap
+        case .management: .navGroupManagement
+        case .services: .navGroupServices
+        case .analysis: .navGroupAnalysis
+        case .office: .navGroupOffice
+        }
+    }
+}
+
 /// A menu entry of one layout; entries sort by `order` across capabilities.
 struct NavEntry: Sendable {
     let layout: LayoutKind
@@ -97,6 +114,11 @@ struct NavEntry: Sendable {
     /// The roles the entry is for (nil: everyone the permission lets in). A phone's tabs are the day's work of
     /// whoever holds it: a resident's requests and community, a grid worker's to-dos, grid and visits.
     var roles: Set<Role>?
+    /// Where the entry stands in the desk menu, and on the phone's home when it is not a tab (nil: at the top).
+    var group: NavGroup?
+    /// One of the phone's tabs: at most five a role (home, the day's work, the community or grid, 我的, one
+    /// more); every other phone entry is reached from home, under its group.
+    var tab = false
 
     func shows(for v: Viewer) -> Bool {
         (permission.map(v.can) ?? true) && (roles?.contains(v.role) ?? true)

@@ -11,6 +11,36 @@ enum Layout {
         Capability.all.flatMap(\.navigation).filter { $0.layout == layout }.sorted { $0.order < $1.order }
     }
 
+    /// The desk menu: the entries without a group at the top, then each group that has an entry for the viewer
+    /// under its heading.
+    private static func deskNav(_ caller: Caller, _ v: Viewer, _ active: String) -> HTML {
+        let mine = deskMenu.filter { $0.shows(for: v) }
+        var out: [HTML] = mine.filter { $0.group == nil }.map { item(caller, $0, active) }
+        for group in NavGroup.allCases {
+            let entries = mine.filter { $0.group == group }
+            guard !entries.isEmpty else { continue }
+            out.append(
+                """
+                <p class="menu-group" id="menu-\(String(group.rawValue))">\(caller.t(group.key))</p>\
+                \(entries.map { item(caller, $0, active) })
+                """)
+        }
+        return out.joined()
+    }
+
+    /// The phone's entries that are not tabs, under their groups: what the phone's home offers besides its tiles.
+    static func phoneMore(_ caller: Caller, _ v: Viewer) -> HTML {
+        let rest = phoneMenu.filter { !$0.tab && $0.shows(for: v) }
+        guard !rest.isEmpty else { return "" }
+        let groups: [HTML] = NavGroup.allCases.compactMap { group in
+            let entries = rest.filter { $0.group == group }
+            guard !entries.isEmpty else { return nil }
+            let links: [HTML] = entries.map { "<li><a href=\"\($0.link)\">\(caller.t($0.key))</a></li>" }
+            return "<h3>\(caller.t(group.key))</h3><ul class=\"more\">\(links)</ul>"
+        }
+        return "<section class=\"card\" id=\"more\"><h2>\(caller.t(.navMore))</h2>\(groups)</section>"
+    }
+
     static func page(_ req: Request, title: String, body: HTML, active: String = "") -> HTML {
         let lang = req.lang
         let viewer = req.viewer
@@ -45,7 +75,7 @@ enum Layout {
                 nav =
                     """
                     <nav class=\"tabs\" aria-label=\"\(lang.t(.navMain))\">\
-                    \(phoneMenu.filter { $0.shows(for: v) }.map { item(req.caller, $0, active) })</nav>
+                    \(phoneMenu.filter { $0.tab && $0.shows(for: v) }.map { item(req.caller, $0, active) })</nav>
                     """
             } else {
                 let logout: HTML =
@@ -66,8 +96,7 @@ enum Layout {
                     """
                 nav =
                     """
-                    <nav class=\"menu\" aria-label=\"\(lang.t(.navMain))\">\
-                    \(deskMenu.filter { $0.shows(for: v) }.map { item(req.caller, $0, active) })</nav>
+                    <nav class=\"menu\" aria-label=\"\(lang.t(.navMain))\">\(deskNav(req.caller, v, active))</nav>
                     """
             }
         } else {

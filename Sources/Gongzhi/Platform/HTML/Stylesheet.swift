@@ -26,6 +26,12 @@ enum Stylesheet {
         var(--line);padding:8px 0}
         .menu a{padding:10px 16px;text-decoration:none;color:var(--ink)}
         .menu a[aria-current]{background:#fbeaea;color:var(--red);font-weight:700;border-left:3px solid var(--red)}
+        .menu-group{margin:12px 16px 2px;font-size:12px;font-weight:700;color:var(--muted);letter-spacing:.05em}
+        .tabs a{white-space:nowrap;overflow:hidden;text-overflow:ellipsis;min-width:0}
+        .more{list-style:none;padding:0;margin:0 0 8px;display:grid;grid-template-columns:1fr 1fr;gap:8px}
+        .more a{display:block;padding:10px;border:1px solid var(--line);border-radius:6px;text-decoration:none}
+        .pager .total{color:var(--muted);margin-right:8px}
+        .form-problems{margin:8px 0;padding-left:20px}
         @media (min-width:768px){body.desk .frame{display:flex;min-height:calc(100vh - 48px)} main{padding:20px}}
         .card{background:#fff;border:1px solid var(--line);border-radius:8px;padding:14px 16px;margin:0 0 14px}
         h1{font-size:22px;margin:4px 0 12px}h2{font-size:18px;margin:8px 0}

@@ -12,7 +12,7 @@ enum Widgets {
     }
 
     /// Previous/next links that keep the other query parameters of `url` (the page's own address).
-    static func pager(url: String, lang: Lang, hasNext: Bool, page: Int) -> HTML {
+    static func pager(url: String, lang: Lang, hasNext: Bool, page: Int, total: HTML = .empty) -> HTML {
         func link(_ p: Int, _ key: String) -> HTML {
             var comps = URLComponents(string: url) ?? URLComponents()
             var items = (comps.queryItems ?? []).filter { $0.name != "page" }
@@ -22,7 +22,16 @@ enum Widgets {
         }
         let prev: HTML = page > 1 ? link(page - 1, "action.prev") : ""
         let next: HTML = hasNext ? link(page + 1, "action.next") : ""
-        return "<p class=\"pager\">\(prev)\(next)</p>"
+        return "<p class=\"pager\">\(total)\(prev)\(next)</p>"
+    }
+
+    /// A list's total and where this page is in it, with the previous and next pages: never a list cut off
+    /// without saying so.
+    static func pager<Row>(_ req: Request, _ page: Paged<Row>) -> HTML {
+        let args = [String(page.total), String(page.asked.number), String(page.pageCount)]
+        let total: HTML = "<span class=\"total\">\(req.lang.format(Text.listTotal.key, args))</span> "
+        return pager(
+            url: req.url.string, lang: req.lang, hasNext: page.hasNext, page: page.asked.number, total: total)
     }
 
     static func pager(_ req: Request, hasNext: Bool, page: Int) -> HTML {

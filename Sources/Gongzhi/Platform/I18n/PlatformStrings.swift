@@ -165,6 +165,13 @@ extension Text {
     static let errorTextBidi = Text("error.text.bidi")
     static let errorTextTooLong = Text("error.text.tooLong")
     static let errorTextRequired = Text("error.text.required")
+    static let listTotal = Text("list.total")
+    static let navGroupMap = Text("nav.group.map")
+    static let navGroupManagement = Text("nav.group.management")
+    static let navGroupServices = Text("nav.group.services")
+    static let navGroupAnalysis = Text("nav.group.analysis")
+    static let navGroupOffice = Text("nav.group.office")
+    static let navMore = Text("nav.more")
     static let errorTextLong = Text("error.text.long")
     static let errorGeoLatlng = Text("error.geo.latlng")
     static let errorGeoRange = Text("error.geo.range")
@@ -176,6 +183,8 @@ extension Text {
     static let errorGeoTooMany = Text("error.geo.tooMany")
     static let errorGeoTooFewPoints = Text("error.geo.tooFewPoints")
     static let accessKindDuplicateCheck = Text("accessKind.duplicateCheck")
+    static let accessKindCodeGuess = Text("accessKind.codeGuess")
+    static let errorCodeGuesses = Text("error.code.guesses")
     static let errorRefUnknown = Text("error.ref.unknown")
     static let errorGeoTooManyPoints = Text("error.geo.tooManyPoints")
     static let errorGeoTooManyParts = Text("error.geo.tooManyParts")
@@ -460,6 +469,13 @@ enum PlatformStrings {
             "内容过长：每一项最多 20000 字。", "Too long: at most 20,000 characters a field."
         ),
         .errorTextRequired: ("请填写这一项。", "Fill this in."),
+        .listTotal: ("共 {0} 条 · 第 {1} / {2} 页", "{0} in all · page {1} of {2}"),
+        .navGroupMap: ("党建地图", "Party-building map"),
+        .navGroupManagement: ("智慧管理", "Management"),
+        .navGroupServices: ("智慧服务", "Services"),
+        .navGroupAnalysis: ("智慧研判", "Analysis"),
+        .navGroupOffice: ("智慧办公", "Office"),
+        .navMore: ("更多", "More"),
         .errorTextLong: ("最多 {0} 个字。", "At most {0} characters."),
         .errorGeoLatlng: ("请提供数字形式的 lat 和 lng 参数。", "Give lat and lng as numbers."),
         .errorGeoRange: (
@@ -489,6 +505,11 @@ enum PlatformStrings {
             "Ring {0} has too few points (at least 4, first and last equal)."
         ),
         .accessKindDuplicateCheck: ("身份证号查重（掩码）", "Duplicate check of a masked ID number"),
+        .accessKindCodeGuess: ("输入的码无效", "A code that matched nothing"),
+        .errorCodeGuesses: (
+            "输错的次数太多，请 15 分钟后再试，或向工作人员核对。",
+            "Too many wrong codes: try again in 15 minutes, or check the code with the staff."
+        ),
         .errorRefUnknown: (
             "记录不存在或不在您的管理范围内，请核对编号。",
             "No such record within your reach; check the id."
