@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import GongzhiCore
@@ -114,13 +115,19 @@ struct MeetingsRulesTests {
         #expect(!CheckIn.isWellFormed("１２３４５６"))
     }
 
-    @Test func aMeetingClosesOnlyWhenEveryDecisionHasAnOwnerAndADueDate() {
-        func close(_ ds: [MeetingClosing.Decision], _ s: MeetingState = .scheduled) -> MeetingClosing.Refusal? {
+    @Test func aMeetingClosesOnlyOnceBegunAndWhenEveryDecisionHasAnOwnerAndADueDate() {
+        let starts = Date(timeIntervalSince1970: 1_800_000_000)
+        func close(
+            _ ds: [MeetingClosing.Decision], _ s: MeetingState = .scheduled,
+            now: Date = Date(timeIntervalSince1970: 1_800_003_600)
+        ) -> MeetingClosing.Refusal? {
             do {
-                try MeetingClosing.check(state: s, decisions: ds)
+                try MeetingClosing.check(state: s, decisions: ds, startsAt: starts, now: now)
                 return nil
             } catch { return error }
         }
+        #expect(close([], now: starts.addingTimeInterval(-60)) == .notStarted)
+        #expect(close([], now: starts) == nil)
         let ok = MeetingClosing.Decision(hasOwner: true, due: day("2026-12-01"))
         #expect(close([]) == nil)
         #expect(close([ok, ok]) == nil)

@@ -104,6 +104,11 @@ struct AgreementsTests {
             #expect(try orgSigned.json()["state"] as? String == "draft")
             let twice = try await secretary.api(.POST, "/api/v1/agreements/\(id)/sign", json: ["on": today])
             #expect(twice.status == .unprocessableEntity)
+            // Once a side has signed, the text stays as it was signed: no commitment is added under a signature.
+            let underSignature = try await secretary.api(
+                .POST, AgreementsRoute.apiCommitments(.value(id)),
+                json: ["side": "organisation", "category": "affairsConsultation", "text": "签署后再加"])
+            #expect(underSignature.status == .conflict)
             // Each unit signs through its liaison; a liaison of neither unit cannot.
             let liaisonUnits = try await UnitsQueries.unitIDs(
                 withPartyOrg: (try await Fixtures.user(app, "unit")).orgNodeID, on: app.db)

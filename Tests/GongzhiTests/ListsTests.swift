@@ -275,6 +275,9 @@ struct ListsTests {
             let other = try await Client.api(app, as: "secretary2")
             let refused = try await other.api(.POST, "/api/v1/lists/projects/\(pid)/notes", json: ["text": "x"])
             #expect(refused.status == .notFound)
+            // A closed project's record stays as it was closed: no later note.
+            let late = try await secretary.api(.POST, ListsRoute.apiNotes(.value(pid)), json: ["text": "补记"])
+            #expect(late.status == .conflict)
         }
     }
 

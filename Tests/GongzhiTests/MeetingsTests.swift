@@ -314,15 +314,24 @@ struct MeetingsTests {
             bad.state = .open
             bad.path = try #require(try await Meeting.find(id, on: app.db)).path
             try await bad.create(on: app.db)
-            let refused = try await secretary.api(.POST, "/api/v1/meetings/\(id)/close")
+            // Not before it begins (14:30 today): the clock moves past the start, and the secretary signs in again
+            // (an idle token ends after 30 minutes).
+            var closer = secretary
+            let startsAt = try #require(try await Meeting.find(id, on: app.db)).startsAt
+            if app.clock.now < startsAt {
+                #expect(try await closer.api(.POST, MeetingsRoute.apiClose(.value(id))).status == .conflict)
+                app.movableTime!.advance(by: startsAt.timeIntervalSince(app.clock.now) + 60)
+                closer = try await Client.api(app, as: "secretary")
+            }
+            let refused = try await closer.api(.POST, MeetingsRoute.apiClose(.value(id)))
             #expect(refused.status == .unprocessableEntity)
             #expect(try await Meeting.find(id, on: app.db)?.state == .scheduled)
             try await bad.delete(on: app.db)
-            let closed = try await secretary.api(.POST, "/api/v1/meetings/\(id)/close")
+            let closed = try await closer.api(.POST, MeetingsRoute.apiClose(.value(id)))
             #expect(closed.status == .ok, "\(closed.body.string)")
             #expect(try closed.json()["state"] as? String == "closed")
             #expect(try closed.json()["sequence"] as? Int == 1)
-            #expect(try await secretary.api(.POST, "/api/v1/meetings/\(id)/close").status == .conflict)
+            #expect(try await closer.api(.POST, MeetingsRoute.apiClose(.value(id))).status == .conflict)
             // Meetings attended, for Agreements: someone representing the unit checked in.
             let from = Date().addingTimeInterval(-86_400 * 400)
             let to = Date().addingTimeInterval(86_400 * 2)
@@ -490,16 +499,23 @@ struct MeetingsTests {
             let shown = try await desk.get(path).body.string
             #expect(shown.contains("停车难") && shown.contains("开放车位"))
             #expect(shown.contains("讨论了停车难"))
-            #expect(try await desk.post("\(path)/close", []).status == .seeOther)
-            let csv = try await desk.get("/meetings/export.csv")
+            // A meeting closes once begun: the clock moves past its start, and the secretary signs in again.
+            let meetingID = try #require(Int(path.split(separator: "/").last ?? ""))
+            let startsAt = try #require(try await Meeting.find(meetingID, on: app.db)).startsAt
+            app.movableTime!.advance(by: max(0, startsAt.timeIntervalSince(app.clock.now)) + 60)
+            let later = try await Client.page(app, as: "secretary")
+            _ = try await later.get(path)
+            #expect(try await later.post(MeetingsRoute.close(.value(meetingID))).status == .seeOther)
+            #expect(try await Meeting.find(meetingID, on: app.db)?.state == .closed)
+            let csv = try await later.get(MeetingsRoute.export)
             #expect(csv.headers.contentType?.subType == "csv")
             #expect(csv.body.string.contains("开放车位"))
             #expect(csv.body.string.contains("党员议事会"))
             let api = try await Client.api(app, as: "secretary")
             #expect(try await api.get("/api/v1/meetings/export.csv?kind=memberCouncil").status == .ok)
             // The feed page makes an address once.
-            #expect(try await desk.get("/meetings/feed").status == .ok)
-            let feed = try await desk.post("/meetings/feed", [])
+            #expect(try await later.get(MeetingsRoute.feed).status == .ok)
+            let feed = try await later.post(MeetingsRoute.feed)
             #expect(feed.body.string.contains("meetings.ics"))
             // The unit liaison's desk and the phone's meetings render.
             #expect(try await Client.page(app, as: "unit").get("/meetings").status == .ok)

@@ -315,7 +315,9 @@ struct PointsTests {
             for figure in PointsFigure.allCases {
                 // Every page of the list, as a client walks it by its Link header.
                 var sum = 0
-                var next: String? = "/api/v1/points/movements?figure=\(figure.rawValue)&from=\(from)&to=\(to)&per=200"
+                var next: String? = PointsRoute.apiMovements.query([
+                    ("figure", figure.rawValue), ("from", from), ("to", to), ("per", "200"),
+                ]).description
                 while let url = next {
                     let page = try await desk.api(.GET, url)
                     sum += try page.jsonArray().reduce(0) { $0 + ($1["amount"] as? Int ?? 0) }

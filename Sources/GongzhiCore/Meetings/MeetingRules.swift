@@ -1,3 +1,4 @@
+import Foundation
 /// 联席会议 / 议事会: the kinds of meeting, their states, and the rules that decide a meeting's host, its
 /// quorum, who may check in and when, in plain Swift so they are tested without a server.
 
@@ -188,12 +189,15 @@ public enum MeetingClosing {
     }
 
     public enum Refusal: String, Error, Sendable, Equatable {
-        case ownerless, noDue, notScheduled
+        case ownerless, noDue, notScheduled, notStarted
         public var messageKey: String { "error.meeting.close.\(rawValue)" }
     }
 
-    public static func check(state: MeetingState, decisions: [Decision]) throws(Refusal) {
+    /// A meeting closes once it has begun (`startsAt` at or before `now`), scheduled, each decision with an owner
+    /// and a due day.
+    public static func check(state: MeetingState, decisions: [Decision], startsAt: Date, now: Date) throws(Refusal) {
         guard state == .scheduled else { throw .notScheduled }
+        guard startsAt <= now else { throw .notStarted }
         if decisions.contains(where: { !$0.hasOwner }) { throw .ownerless }
         if decisions.contains(where: { $0.due == nil }) { throw .noDue }
     }

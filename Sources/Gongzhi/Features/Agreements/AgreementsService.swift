@@ -99,8 +99,12 @@ enum AgreementsService {
     private static func draft(_ id: Int, _ caller: Caller) async throws -> (Agreement, [Int]) {
         let a = try await AgreementFacts.changeable(id, caller)
         guard a.state == .draft else { throw AppError.invalid(.errorAgreementNotDraft) }
-        let parties = try await AgreementParty.query(on: caller.db).filter(\.$agreementID == id).all().map(\.unitID)
-        return (a, parties)
+        let parties = try await AgreementParty.query(on: caller.db).filter(\.$agreementID == id).all()
+        // Once a side has signed, the text it signed stays as it was: a change would keep a signature it never saw.
+        if a.orgSignedOn != nil || parties.contains(where: { $0.signedOn != nil }) {
+            throw AppError.conflict(.errorAgreementSignedWording)
+        }
+        return (a, parties.map(\.unitID))
     }
 
     static func addCommitment(_ caller: Caller, agreementID: Int, _ input: CommitmentInput) async throws -> Commitment

@@ -79,6 +79,7 @@ extension Text {
     static let errorAgreementParties = Text("error.agreement.parties")
     static let errorAgreementTerm = Text("error.agreement.term")
     static let errorAgreementNotDraft = Text("error.agreement.notDraft")
+    static let errorAgreementSignedWording = Text("error.agreement.signedText")
     static let errorAgreementNotSigned = Text("error.agreement.notSigned")
     static let errorAgreementEnded = Text("error.agreement.ended")
     static let errorAgreementSide = Text("error.agreement.side")
@@ -215,6 +216,10 @@ enum AgreementsStrings {
         .errorAgreementTerm: (
             "终止日期须晚于起始日期，期限不超过五年。",
             "The end must be after the start, within five years."
+        ),
+        .errorAgreementSignedWording: (
+            "已有一方签署：协议内容不能再改动。",
+            "A side has signed: the agreement's text can no longer change."
         ),
         .errorAgreementNotDraft: (
             "协议已签订，承诺不能再改；如需变更请续签。",

@@ -217,7 +217,8 @@ enum ProjectsService {
         -> ProjectNote
     {
         let (p, a) = try await managed(projectID, caller, ownerToo: true)
-        guard p.state != .cancelled else { throw AppError.conflict(.errorListsProjectOver) }
+        // A closed project's record is what was closed: a later note would change it unseen.
+        guard p.state != .cancelled, p.state != .closed else { throw AppError.conflict(.errorListsProjectOver) }
         let text = try ListsService.text(raw, field: "text", max: F.maxText)
         let cleaned = try await Photos.clean(photos, limit: maxNotePhotos, caller)
         let n = ProjectNote()

@@ -495,9 +495,11 @@ enum MeetingsService {
         do {
             try MeetingClosing.check(
                 state: m.state,
-                decisions: decisions.map { .init(hasOwner: $0.hasOwner, due: LocalDate($0.due)) })
+                decisions: decisions.map { .init(hasOwner: $0.hasOwner, due: LocalDate($0.due)) },
+                startsAt: m.startsAt, now: caller.now)
         } catch {
             if error == .notScheduled { throw AppError.conflict(.errorMeetingNotScheduled) }
+            if error == .notStarted { throw AppError.conflict(.errorMeetingCloseNotStarted) }
             throw AppError.invalid(key: error.messageKey, field: "decisions")
         }
         // The requests still awaiting a decision were on the agenda: the closed meeting keeps them.

@@ -126,6 +126,7 @@ extension Text {
     static let errorMeetingCloseOwnerless = Text("error.meeting.close.ownerless")
     static let errorMeetingCloseNoDue = Text("error.meeting.close.noDue")
     static let errorMeetingCloseNotScheduled = Text("error.meeting.close.notScheduled")
+    static let errorMeetingCloseNotStarted = Text("error.meeting.close.notStarted")
 }
 
 enum MeetingsStrings {
@@ -336,5 +337,8 @@ enum MeetingsStrings {
             "A decision has no due date: the meeting cannot close."
         ),
         .errorMeetingCloseNotScheduled: ("会议已结束或已取消。", "The meeting is closed or cancelled."),
+        .errorMeetingCloseNotStarted: (
+            "会议还没有开始，不能结束。", "The meeting has not begun yet and cannot be closed."
+        ),
     ])
 }
