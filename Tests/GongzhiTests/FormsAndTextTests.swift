@@ -47,6 +47,18 @@ struct FormsAndTextTests {
         #expect(out.contains("aria-invalid=\"true\" aria-describedby=\"problem-title\""))
         #expect(out.contains("<span class=\"field-error\" id=\"problem-title\">标题有误</span>"))
         #expect(out.contains("<li>需求无效</li>"), "a hidden field's problem is listed")
+        // Two forms post to one path, told apart by a hidden field: only the one that was sent is refilled, and
+        // the other keeps what it printed (its button still does what it says).
+        let twins = """
+            <form method="post" action="/p/1/state"><input type="hidden" name="state" value="underway">\
+            <input name="note"></form>\
+            <form method="post" action="/p/1/state"><input type="hidden" name="state" value="cancelled">\
+            <input name="note"></form>
+            """
+        let picked = FormRefill.apply(
+            twins, action: "/p/1/state", sent: [("state", "cancelled"), ("note", "原因")], problems: [:])
+        #expect(picked.contains("value=\"underway\"><input name=\"note\"></form>"))
+        #expect(picked.contains("value=\"cancelled\"><input name=\"note\" value=\"原因\"></form>"))
         // The same page with no form for the action is returned as it was.
         #expect(FormRefill.apply(page, action: "/elsewhere", sent: sent, problems: [:]) == page)
     }

@@ -158,16 +158,17 @@ struct VolunteeringTests {
             let first = try await resident.api(
                 .POST, "/api/v1/volunteering/hour-codes/redeem", json: ["code": codes[0]])
             try #expect(first.status == .created && (first.json()["source"] as? String) == "hourCode")
-            let used = try await member.api(.POST, "/api/v1/volunteering/hour-codes/redeem", json: ["code": codes[0]])
-            #expect(used.status == .conflict && used.errorMessage?.contains("已被使用") == true)
+            let used = try await member.api(.POST, VolunteeringRoute.apiRedeem, json: ["code": codes[0]])
             // The second code covers the same hour: the resident may not count it twice.
             let overlap = try await resident.api(
                 .POST, "/api/v1/volunteering/hour-codes/redeem", json: ["code": codes[1]])
             #expect(overlap.status == .conflict && overlap.errorMessage?.contains("不能重叠") == true)
             let second = try #require(try await HourCode.query(on: app.db).filter(\.$code == codes[1]).first())
             #expect(second.usedAt == nil, "the refused redemption left the code unused")
-            let unknown = try await resident.api(.POST, "/api/v1/volunteering/hour-codes/redeem", json: ["code": "x"])
+            let unknown = try await resident.api(.POST, VolunteeringRoute.apiRedeem, json: ["code": "x"])
             #expect(unknown.status == .unprocessableEntity)
+            // A used code answers as an unknown one: a guess never learns that a code was issued.
+            #expect(used.status == unknown.status && used.errorMessage == unknown.errorMessage)
             // Another street's code is as unknown to the resident as a wrong guess, and stays unused.
             let away = try await Client.api(app, as: "secretary2")
             let node = try await Fixtures.user(app, "secretary2").orgNodeID

@@ -32,6 +32,11 @@ public enum CleanText {
 
     public static func problem(in text: String) -> Problem? {
         if text.utf8.count > maxCharacters, text.count > maxCharacters { return .tooLong }
+        return characterProblem(in: text)
+    }
+
+    /// The same without the length: a file sent with a form (a CSV) is as long as it is.
+    public static func characterProblem(in text: String) -> Problem? {
         for scalar in text.unicodeScalars {
             switch scalar.value {
             case 0x09, 0x0A, 0x0D: continue

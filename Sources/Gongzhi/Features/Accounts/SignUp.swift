@@ -265,7 +265,7 @@ enum SignUpPages {
         return try await formPage(req, StartForm(), error: nil).encodeResponse(for: req)
     }
 
-    static func clientAddress(_ req: Request) -> String { req.remoteAddress?.ipAddress ?? "-" }
+    static func clientAddress(_ req: Request) -> String { req.clientAddress }
 
     @Sendable static func start(_ req: Request) async throws -> Response {
         let f = try req.content.decode(StartForm.self)

@@ -389,6 +389,13 @@ enum MeetingsService {
                 }
             }
         }
+        // Not invited answers first, as an unknown code would: the meeting's state is nothing a guess may learn.
+        if invitee == nil {
+            await AccessLog.write(
+                caller, .forbiddenChange, detail: "check in to meeting \(meeting.id!) not invited",
+                scopePath: meeting.path)
+            throw await CodeGuesses.wrong(caller, unknown)
+        }
         do {
             try CheckIn.check(
                 invited: invitee != nil, alreadyCheckedIn: invitee?.checkedInAt != nil, state: meeting.state,

@@ -431,7 +431,8 @@ enum VolunteeringPages {
             from: try req.queryDate("from", endOfDay: false), to: try req.queryDate("to", endOfDay: true),
             page: try req.pageRequest())
         if isVolunteer(req) {
-            let mine = VolunteeringPhone.hours(list.rows, error: error, csrf: CSRF.hiddenField(req), req.lang)
+            let mine = VolunteeringPhone.hours(
+                list.rows, total: minutes, error: error, csrf: CSRF.hiddenField(req), req.lang)
             return render(req, req.t(.volunteeringMyHours), "\(mine)\(Widgets.pager(req, list))")
         }
         let people =

@@ -160,9 +160,11 @@ struct VolunteeringPhone: Sendable {
             """
     }
 
-    static func hours(_ list: [VolunteeringLists.HourOut], error: AppError?, csrf: HTML, _ lang: Lang) -> HTML {
+    /// One page of the volunteer's hours; `total` is the minutes of all of them.
+    static func hours(
+        _ list: [VolunteeringLists.HourOut], total: Int, error: AppError?, csrf: HTML, _ lang: Lang
+    ) -> HTML {
         let summary = Widgets.errorSummary(error, lang: lang, id: "volunteering-error")
-        let total = list.reduce(0) { $0 + $1.minutes }
         let rows: [HTML] = list.map { h in
             let hours = lang.t(.volunteeringHoursShort, VolunteeringRules.hoursText(h.minutes))
             return """

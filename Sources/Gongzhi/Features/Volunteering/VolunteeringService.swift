@@ -706,7 +706,8 @@ enum VolunteeringService {
             let home = try await VolunteeringFacts.community(of: me, on: caller.db),
             VolunteeringFacts.reaches(c.path, community: home)
         else { throw await CodeGuesses.wrong(caller, unknown) }
-        try rule(field: "code") { try VolunteeringRules.redeem(codeUsed: c.usedAt != nil) }
+        // A used code answers as an unknown one: whether a code was ever issued is nothing a guess may learn.
+        if c.usedAt != nil { throw await CodeGuesses.wrong(caller, unknown) }
         guard try await VolunteeringFacts.activeVolunteer(person: personID, on: caller.db) != nil else {
             throw AppError.invalid(.errorVolunteeringNotRegistered, field: "code")
         }

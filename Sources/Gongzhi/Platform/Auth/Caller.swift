@@ -113,8 +113,19 @@ extension Request {
         var c = Caller(
             viewer: viewer, db: db, logger: logger, lang: lang, application: application, method: method.rawValue,
             path: url.path)
-        c.address = remoteAddress?.ipAddress ?? "-"
+        c.address = clientAddress
         return c
+    }
+
+    /// The client's address: the socket's, or behind a reverse proxy on the same machine (nginx on loopback, as a
+    /// district installs it) the first address of `X-Forwarded-For`, so that limits count people, not the proxy.
+    var clientAddress: String {
+        let socket = remoteAddress?.ipAddress ?? "-"
+        guard socket == "127.0.0.1" || socket == "::1",
+            let forwarded = headers.first(name: "X-Forwarded-For")?.split(separator: ",").first
+        else { return socket }
+        let first = forwarded.trimmingCharacters(in: .whitespaces)
+        return first.isEmpty ? socket : String(first.prefix(64))
     }
 
     func requireViewer() throws -> Viewer { try caller.requireViewer() }

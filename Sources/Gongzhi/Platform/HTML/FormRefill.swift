@@ -26,7 +26,7 @@ enum FormRefill {
                 break
             }
             let body = rest[tag.end..<close.lowerBound]
-            if !refilled, tag.posts(to: action) {
+            if !refilled, tag.posts(to: action), Self.agrees(body, with: sent, keep: keep) {
                 refilled = true
                 var form = Form(sent: sent, problems: problems, keep: keep, page: html)
                 out += tag.text
@@ -40,6 +40,23 @@ enum FormRefill {
         }
         out += rest
         return out
+    }
+
+    /// Whether this form is the one that was sent: every hidden field it prints with a value was sent with that
+    /// value. Several forms of a page post to one path, told apart by a hidden field (a project's state buttons, a
+    /// meeting's check-in rows): the others are left as printed.
+    static func agrees(_ body: Substring, with sent: [(String, String)], keep: Set<String>) -> Bool {
+        var rest = body
+        while let lt = rest.range(of: "<input") {
+            guard let tag = Tag(rest[lt.lowerBound...]) else { return true }
+            rest = rest[tag.end...]
+            guard (tag["type"] ?? "").lowercased() == "hidden", let name = tag["name"], !keep.contains(name),
+                let printed = tag["value"], !printed.isEmpty
+            else { continue }
+            let values = sent.filter { $0.0 == name }.map(\.1)
+            if !values.contains(printed) { return false }
+        }
+        return true
     }
 
     /// The pairs of an `application/x-www-form-urlencoded` body, in order.
@@ -121,7 +138,13 @@ enum FormRefill {
             }
             switch type {
             case "checkbox", "radio":
-                t.set("checked", chosen[name]?.contains(HTML.unescape(t["value"] ?? "on")) == true)
+                t.set("checked", chosen[name]?.contains(t["value"] ?? "on") == true)
+            case "hidden" where !(t["value"] ?? "").isEmpty:
+                // What the page printed says which record the form is for: it stays (`agrees` checked it).
+                if var values = queued[name], let i = values.firstIndex(of: t["value"] ?? "") {
+                    values.remove(at: i)
+                    queued[name] = values
+                }
             default:
                 if var values = queued[name], !values.isEmpty {
                     t["value"] = values.removeFirst()
@@ -146,7 +169,7 @@ enum FormRefill {
             guard let name = selectName, let picked = chosen[name] else { return tag.text }
             shown.insert(name)
             var t = tag
-            t.set("selected", picked.contains(HTML.unescape(t["value"] ?? "")))
+            t.set("selected", picked.contains(t["value"] ?? ""))
             return t.text
         }
 
@@ -174,7 +197,7 @@ enum FormRefill {
         func leftovers() -> String {
             var out = ""
             for (name, values) in queued.sorted(by: { $0.key < $1.key }) where !shown.contains(name) {
-                if keep.contains(name) { continue }
+                if keep.contains(name) || name.lowercased().contains("password") { continue }
                 for value in values {
                     out += "<input type=\"hidden\" name=\"\(HTML.escape(name))\" value=\"\(HTML.escape(value))\">"
                 }

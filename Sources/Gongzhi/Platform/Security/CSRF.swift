@@ -26,7 +26,7 @@ struct CSRFMiddleware: AsyncMiddleware {
         let p = request.url.path
         let upload =
             p == "/requests" || (p.hasPrefix("/requests/") && p.hasSuffix("/act")) || p == "/import/preview"
-            || p == "/places/import/preview"
+            || p == "/places/import/preview" || (p.hasPrefix("/lists/projects/") && p.hasSuffix("/notes"))
         return (upload ? maxUpload : maxBody).value
     }
 

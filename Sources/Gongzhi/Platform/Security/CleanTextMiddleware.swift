@@ -11,19 +11,24 @@ struct CleanTextMiddleware: AsyncMiddleware {
             if let p = CleanText.problem(in: name) ?? CleanText.problem(in: value) { problems[name] = p.key }
         }
         if [.POST, .PUT, .PATCH].contains(request.method), let type = request.headers.contentType {
-            let limit =
-                AppErrorMiddleware.isAPI(request)
-                ? request.application.routes.defaultMaxBodySize.value : CSRFMiddleware.limit(request)
-            if request.body.data == nil {
+            // Only text bodies are read here, at the default limit; an upload (a photo, an import file) is left to
+            // its route, which reads it with its own, larger limit. A page's body was read by CSRFMiddleware.
+            let text = Self.isText(type)
+            let limit = request.application.routes.defaultMaxBodySize.value
+            if request.body.data == nil, text {
                 _ = try await request.body.collect(max: limit).get()
             }
             if let buffer = request.body.data {
-                // A body handed over whole (not streamed) is held to the same limit the server reads with.
-                if buffer.readableBytes > limit {
+                // A text body handed over whole (not streamed) is held to the limit the server reads it with.
+                if text, AppErrorMiddleware.isAPI(request), buffer.readableBytes > limit {
                     throw AppError(status: .payloadTooLarge, code: "payload_too_large", messageKey: "error.tooLarge")
                 }
-                for (name, value) in Self.fields(of: buffer, type: type) {
-                    if let p = CleanText.problem(in: name) ?? CleanText.problem(in: value) { problems[name] = p.key }
+                for (name, value, isFile) in Self.checkedFields(of: buffer, type: type) {
+                    let problem =
+                        isFile
+                        ? CleanText.characterProblem(in: value)
+                        : CleanText.problem(in: name) ?? CleanText.problem(in: value)
+                    if let problem { problems[name] = problem.key }
                 }
             }
         }
@@ -35,8 +40,25 @@ struct CleanTextMiddleware: AsyncMiddleware {
         throw refused
     }
 
+    static func isText(_ type: HTTPMediaType) -> Bool {
+        type == .urlEncodedForm || type == .json || type.subType.hasSuffix("json")
+    }
+
+    /// Every field to check: the text fields, and a multipart body's file parts that read as UTF-8 text (a CSV),
+    /// whose characters are checked but not their length. A part counts as a file only by its file name and a
+    /// content type that is not plain text, so a text field cannot pass as a file to skip the check.
+    static func checkedFields(of buffer: ByteBuffer, type: HTTPMediaType) -> [(String, String, Bool)] {
+        if type.type == "multipart", let boundary = type.parameters["boundary"] {
+            return MultipartText.parts(buffer, boundary: boundary).compactMap { part in
+                guard part.isFile else { return (part.name, part.text ?? "", false) }
+                return part.text.map { (part.name, $0, true) }
+            }
+        }
+        return fields(of: buffer, type: type).map { ($0.0, $0.1, false) }
+    }
+
     /// The text fields of a body: JSON strings by their path (`items[0].title`), form fields, multipart parts
-    /// without a file name.
+    /// that are not files.
     static func fields(of buffer: ByteBuffer, type: HTTPMediaType) -> [(String, String)] {
         if type == .urlEncodedForm { return FormRefill.pairs(urlEncoded: String(buffer: buffer)) }
         if type.type == "multipart", let boundary = type.parameters["boundary"] {
@@ -99,31 +121,50 @@ extension RoutesBuilder {
     }
 }
 
-/// The text parts of a multipart body (a form with a file), in order; file parts are left out.
+/// The parts of a multipart body (a form with a file), in order.
 enum MultipartText {
+    struct Part {
+        let name: String
+        /// A file the browser sent (a file name, and a content type other than plain text).
+        let isFile: Bool
+        /// The part as text, nil when it is not UTF-8 (an image).
+        let text: String?
+    }
+
+    /// The fields that are not files, as a refused form puts them back.
     static func fields(_ buffer: ByteBuffer, boundary: String) -> [(String, String)] {
+        parts(buffer, boundary: boundary).filter { !$0.isFile }.map { ($0.name, $0.text ?? "") }
+    }
+
+    static func parts(_ buffer: ByteBuffer, boundary: String) -> [Part] {
         final class Collector {
-            var out: [(String, String)] = []
+            var out: [Part] = []
             var name: String?
-            var isFile = false
+            var fileName = false
+            var contentType: String?
             var body = ByteBuffer()
         }
         let c = Collector()
         let parser = MultipartParser(boundary: boundary)
         parser.onHeader = { field, value in
-            guard field.lowercased() == "content-disposition" else { return }
-            c.isFile = value.contains("filename=")
-            c.name = value.split(separator: ";").lazy.map { $0.trimmingCharacters(in: .whitespaces) }
-                .first { $0.hasPrefix("name=") }
-                .map { String($0.dropFirst(5)).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+            switch field.lowercased() {
+            case "content-disposition":
+                c.fileName = value.contains("filename=")
+                c.name = value.split(separator: ";").lazy.map { $0.trimmingCharacters(in: .whitespaces) }
+                    .first { $0.hasPrefix("name=") }
+                    .map { String($0.dropFirst(5)).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+            case "content-type": c.contentType = value.lowercased()
+            default: break
+            }
         }
-        parser.onBody = { (part: inout ByteBuffer) in
-            if !c.isFile { c.body.writeBuffer(&part) }
-        }
+        parser.onBody = { (part: inout ByteBuffer) in c.body.writeBuffer(&part) }
         parser.onPartComplete = {
-            if let name = c.name, !c.isFile { c.out.append((name, String(buffer: c.body))) }
+            let isFile = c.fileName && !(c.contentType ?? "text/plain").hasPrefix("text/plain")
+            let text = String(validating: c.body.readableBytesView, as: UTF8.self)
+            c.out.append(Part(name: c.name ?? "", isFile: isFile, text: text))
             c.name = nil
-            c.isFile = false
+            c.fileName = false
+            c.contentType = nil
             c.body.clear()
         }
         // A malformed body gives the parts read so far; the handler's own decoding refuses it.
