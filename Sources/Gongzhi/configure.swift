@@ -64,7 +64,7 @@ enum Migrations {
     static var all: [any Migration] {
         [CreateOrgNodes(), CreateAccounts(), CreateAuditTables(), CreateImportBatches(), SessionRecord.migration]
             + Capability.all.flatMap(\.migrations)
-            + [MakeLogsAppendOnly(), LetLogScopeFollowTheTree()]
+            + [MakeLogsAppendOnly(), LetLogScopeFollowTheTree(), IndexAccessLogByKind()]
     }
 }
 

@@ -74,3 +74,15 @@ struct CreateAuditTables: AsyncMigration {
         try await db.schema(AuditEntry.schema).delete()
     }
 }
+
+/// The access log is read by kind and time on every code a person types (`CodeGuesses`) and every masked duplicate
+/// check: an index keeps those counts from reading the whole log as it grows.
+struct IndexAccessLogByKind: AsyncMigration {
+    var name: String { "015_index_access_log_by_kind" }
+    func prepare(on db: Database) async throws {
+        try await db.createIndex(table: AccessLogEntry.schema, columns: ["kind", "at"])
+    }
+    func revert(on db: Database) async throws {
+        try await db.sql().raw("DROP INDEX IF EXISTS \(ident: "idx_access_log_kind_at")").run()
+    }
+}

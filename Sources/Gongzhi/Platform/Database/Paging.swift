@@ -70,7 +70,7 @@ extension Paged: AsyncResponseEncodable where Row: Content {
             links.append("<\(c.string ?? "")>; rel=\"\(rel)\"")
         }
         if hasNext { link(asked.number + 1, "next") }
-        if asked.number > 1 { link(asked.number - 1, "prev") }
+        if asked.number > 1 { link(min(asked.number - 1, pageCount), "prev") }
         if !links.isEmpty { response.headers.replaceOrAdd(name: "Link", value: links.joined(separator: ", ")) }
         return response
     }
