@@ -265,15 +265,13 @@ enum SignUpPages {
         return try await formPage(req, StartForm(), error: nil).encodeResponse(for: req)
     }
 
-    static func clientAddress(_ req: Request) -> String { req.clientAddress }
-
     @Sendable static func start(_ req: Request) async throws -> Response {
         let f = try req.content.decode(StartForm.self)
         let input = SignUpService.Input(
             phone: f.phone ?? "", name: f.name ?? "", communityID: f.communityId.flatMap { Int($0) },
             password: f.password ?? "")
         do {
-            let ticket = try await SignUpService.start(req.caller, input, ip: clientAddress(req))
+            let ticket = try await SignUpService.start(req.caller, input, ip: req.clientAddress)
             return try await Layout.page(
                 req, title: req.t(.signUpTitle),
                 body: codeView(ticket: ticket, error: nil, lang: req.lang, csrf: CSRF.hiddenField(req))

@@ -27,8 +27,6 @@ extension Text {
     static let errorListsRating = Text("error.lists.rating")
     static let errorListsReach = Text("error.lists.reach")
     static let errorListsState = Text("error.lists.state")
-    static let errorListsTextLong = Text("error.lists.textLong")
-    static let errorListsTextRequired = Text("error.lists.textRequired")
     static let errorListsTooMany = Text("error.lists.tooMany")
     static let errorListsTransition = Text("error.lists.transition")
     static let errorListsUnitRequired = Text("error.lists.unitRequired")
@@ -239,8 +237,6 @@ enum ListsStrings {
         .errorListsRating: ("评价须为 1 到 5 星。", "The rating must be 1 to 5 stars."),
         .errorListsReach: ("该资源不面向这个社区。", "This resource is not offered to this community."),
         .errorListsState: ("请选择项目状态。", "Choose the project state."),
-        .errorListsTextLong: ("最多 {0} 个字。", "At most {0} characters."),
-        .errorListsTextRequired: ("此项必填。", "This is required."),
         .errorListsTooMany: ("数量太多。", "Too many."),
         .errorListsTransition: (
             "项目不能从当前状态转到该状态。",

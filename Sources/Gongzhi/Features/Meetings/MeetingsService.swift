@@ -390,7 +390,7 @@ enum MeetingsService {
             }
         }
         // Not invited answers first, as an unknown code would: the meeting's state is nothing a guess may learn.
-        if invitee == nil {
+        guard let invitee else {
             await AccessLog.write(
                 caller, .forbiddenChange, detail: "check in to meeting \(meeting.id!) not invited",
                 scopePath: meeting.path)
@@ -398,19 +398,12 @@ enum MeetingsService {
         }
         do {
             try CheckIn.check(
-                invited: invitee != nil, alreadyCheckedIn: invitee?.checkedInAt != nil, state: meeting.state,
+                invited: true, alreadyCheckedIn: invitee.checkedInAt != nil, state: meeting.state,
                 meetingDay: meeting.localDay, today: today, channel: .phone)
         } catch {
-            if error == .notInvited {
-                await AccessLog.write(
-                    caller, .forbiddenChange, detail: "check in to meeting \(meeting.id!) not invited",
-                    scopePath: meeting.path)
-                // Another meeting's code answers as an unknown one: a guess learns nothing.
-                throw await CodeGuesses.wrong(caller, unknown)
-            }
             throw refusal(error, field: error == .notToday ? "code" : nil)
         }
-        return (meeting, try await checkIn(invitee!, meeting, by: v, channel: .phone, caller))
+        return (meeting, try await checkIn(invitee, meeting, by: v, channel: .phone, caller))
     }
 
     private static func checkIn(

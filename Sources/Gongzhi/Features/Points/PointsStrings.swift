@@ -110,7 +110,6 @@ extension Text {
     static let errorPointsStockByRestock = Text("error.points.stockByRestock")
     static let errorPointsStockLow = Text("error.points.stockLow")
     static let errorPointsStockRange = Text("error.points.stockRange")
-    static let errorPointsTextLong = Text("error.points.textLong")
     static let errorPointsTextRequired = Text("error.points.textRequired")
 
 }
@@ -288,7 +287,6 @@ enum PointsStrings {
                 "The stock cannot go below zero: {0} now"
             ),
             .errorPointsStockRange: ("库存须为 0 至 100000", "The stock is 0 to 100000"),
-            .errorPointsTextLong: ("内容过长（最多 {0} 字）", "Too long (at most {0} characters)"),
             .errorPointsTextRequired: ("请填写此项", "Fill this in"),
         ]
         .merging(labels) { a, _ in a })

@@ -112,8 +112,6 @@ extension Text {
     static let errorReportingUnitCommunity = Text("error.reporting.unitCommunity")
     static let errorReportingUnitArchived = Text("error.reporting.unitArchived")
     static let errorReportingNotMember = Text("error.reporting.notMember")
-    static let errorReportingTextRequired = Text("error.reporting.textRequired")
-    static let errorReportingTextLong = Text("error.reporting.textLong")
     static let errorReportingDateFuture = Text("error.reporting.dateFuture")
     static let errorReportingDateBeforeStart = Text("error.reporting.dateBeforeStart")
 }
@@ -290,8 +288,6 @@ enum ReportingStrings {
         ),
         .errorReportingUnitArchived: ("该单位已归档。", "The unit is archived."),
         .errorReportingNotMember: ("只有党员才能报到。", "Only party members report."),
-        .errorReportingTextRequired: ("请填写这一项。", "Fill this in."),
-        .errorReportingTextLong: ("最多 {0} 个字。", "At most {0} characters."),
         .errorReportingDateFuture: ("日期不能晚于今天。", "The day cannot be in the future."),
         .errorReportingDateBeforeStart: ("日期不能早于报到日期。", "The day cannot be before the report."),
     ])

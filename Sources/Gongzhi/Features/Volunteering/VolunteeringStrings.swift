@@ -38,7 +38,6 @@ extension Text {
     static let errorVolunteeringRegistered = Text("error.volunteering.registered")
     static let errorVolunteeringSignedUp = Text("error.volunteering.signedUp")
     static let errorVolunteeringTeamInactive = Text("error.volunteering.teamInactive")
-    static let errorVolunteeringTextLong = Text("error.volunteering.textLong")
     static let errorVolunteeringTextRequired = Text("error.volunteering.textRequired")
     static let errorVolunteeringTime = Text("error.volunteering.time")
     static let errorVolunteeringUnitRequired = Text("error.volunteering.unitRequired")
@@ -224,7 +223,6 @@ enum VolunteeringStrings {
             "Signed up already; one sign-up per activity"
         ),
         .errorVolunteeringTeamInactive: ("该团队已停止活动", "The team is no longer active"),
-        .errorVolunteeringTextLong: ("内容过长（最多 {0} 字）", "Too long (at most {0} characters)"),
         .errorVolunteeringTextRequired: ("此项必填", "Required"),
         .errorVolunteeringTime: (
             "时间无效（格式如 2026-05-01 09:30，且在合理范围内）",
