@@ -87,28 +87,35 @@ struct MeetingsRulesTests {
 
     @Test func checkInOnlyForInviteesOnceOnTheDay() throws {
         let d = day("2026-11-24")
+        // 2026-11-24 09:00–10:30 in Asia/Shanghai.
+        let start = Date(timeIntervalSince1970: d.startInstant + 9 * 3600)
+        let span = Span(start: start, end: start.addingTimeInterval(90 * 60))
         func check(
             invited: Bool = true, already: Bool = false, state: MeetingState = .scheduled,
-            today: String = "2026-11-24",
-            _ channel: CheckIn.Channel = .phone
+            minutes: Double = 0, _ channel: CheckIn.Channel = .phone
         ) -> CheckIn.Refusal? {
             do {
                 try CheckIn.check(
-                    invited: invited, alreadyCheckedIn: already, state: state, meetingDay: d, today: day(today),
-                    channel: channel)
+                    invited: invited, alreadyCheckedIn: already, state: state, meeting: span,
+                    now: start.addingTimeInterval(minutes * 60), channel: channel)
                 return nil
             } catch { return error }
         }
         #expect(check() == nil)
         #expect(check(invited: false) == .notInvited)
         #expect(check(already: true) == .already)
-        #expect(check(today: "2026-11-23") == .notToday)
-        #expect(check(today: "2026-11-25") == .notToday)
+        // The phone: an hour before the start to half an hour after the end.
+        #expect(check(minutes: -60) == nil)
+        #expect(check(minutes: -61) == .notToday)
+        #expect(check(minutes: 120) == nil)
+        #expect(check(minutes: 121) == .notToday)
+        #expect(check(minutes: 210) == .notToday)
+        #expect(check(minutes: -24 * 60) == .notToday)
         #expect(check(state: .cancelled) == .notOpen)
         #expect(check(state: .closed) == .notOpen)
-        // At the desk: on the day or after it, never before.
-        #expect(check(today: "2026-11-26", .desk) == nil)
-        #expect(check(today: "2026-11-23", .desk) == .notToday)
+        // At the desk: once begun, days after too, never before.
+        #expect(check(minutes: 2 * 24 * 60, .desk) == nil)
+        #expect(check(minutes: -1, .desk) == .notToday)
         #expect(CheckIn.isWellFormed("012345"))
         #expect(!CheckIn.isWellFormed("12345"))
         #expect(!CheckIn.isWellFormed("12345a"))

@@ -23,6 +23,13 @@ struct MeetingsTests {
         return try res.json()
     }
 
+    /// A meeting beginning ten minutes after the test clock's now: its phone check-in is open.
+    static func soon(_ app: Application) -> [String: Any] {
+        let at = app.clock.now.addingTimeInterval(600).timeIntervalSince1970
+        let day = LocalDate(instant: at)
+        return ["date": day.description, "time": MeetingSchedule.timeText(Int((at - day.startInstant) / 60))]
+    }
+
     static func demoUnitID(_ app: Application) async throws -> Int {
         let unitUser = try await Fixtures.user(app, "unit")
         return try #require(
@@ -106,7 +113,8 @@ struct MeetingsTests {
                 json: ["bodyId": 987_654_321, "orgNodeId": c1.id!, "date": day.description, "host": "林晓"])
             #expect(refused.errorMessage == unknown.errorMessage)
             // Checked in at the desk (the meeting moved to today): more than half of the roster makes the quorum.
-            _ = try await secretary.api(.PATCH, "/api/v1/meetings/\(id)", json: ["date": Self.today])
+            _ = try await secretary.api(.PATCH, "/api/v1/meetings/\(id)", json: Self.soon(app))
+            app.movableTime!.advance(by: 11 * 60)
             let people = Array(Set(roster.map(\.personID))).sorted()
             for p in people.prefix(people.count / 2 + 1) {
                 let r = try await secretary.api(.POST, "/api/v1/meetings/\(id)/attendance", json: ["personId": p])
@@ -163,7 +171,7 @@ struct MeetingsTests {
     @Test func checkInByCodeForInviteesOnlyOnceOnTheDay() async throws {
         try await withTestApp { app in
             let secretary = try await Client.api(app, as: "secretary")
-            let m = try await Self.create(secretary, app)
+            let m = try await Self.create(secretary, app, Self.soon(app))
             let id = try #require(m["id"] as? Int)
             let code = try #require(m["checkInCode"] as? String)
             let memberPerson = try #require(try await Fixtures.user(app, "member").personID)
@@ -200,14 +208,18 @@ struct MeetingsTests {
             let notOnList = try await secretary.api(
                 .POST, "/api/v1/meetings/\(id)/attendance", json: ["personId": stranger.id!])
             #expect(notOnList.status == .unprocessableEntity)
-            // The desk checks in someone else it invited.
+            // The desk checks in someone else it invited, once the meeting has begun.
             _ = try await secretary.api(.POST, "/api/v1/meetings/\(id)/invitees", json: ["personId": stranger.id!])
+            let before = try await secretary.api(
+                .POST, "/api/v1/meetings/\(id)/attendance", json: ["personId": stranger.id!])
+            #expect(before.status == .unprocessableEntity)
+            app.movableTime!.advance(by: 11 * 60)
             let atDesk = try await secretary.api(
                 .POST, "/api/v1/meetings/\(id)/attendance", json: ["personId": stranger.id!])
             #expect(atDesk.status == .ok, "\(atDesk.body.string)")
             let after = try await secretary.api(.GET, "/api/v1/meetings/\(id)").json()
             #expect(after["present"] as? Int == 2)
-            // Not the meeting's day: the phone check-in waits for it.
+            // Not within its window: the phone check-in waits for it, and closes half an hour after the end.
             let later = try await Self.create(secretary, app, ["date": app.clock.today.adding(days: 3).description])
             let laterID = try #require(later["id"] as? Int)
             _ = try await secretary.api(
@@ -221,6 +233,14 @@ struct MeetingsTests {
             #expect(try await phone.get("/meetings/check-in?code=\(code)").body.string.contains("value=\"\(code)\""))
             let phoneAgain = try await phone.post("/meetings/check-in", [("code", code)])
             #expect(phoneAgain.status == .conflict)
+            // Hours after the end the code checks no one in, though it is still the meeting's day.
+            let residentPerson = try #require(try await Fixtures.user(app, "resident").personID)
+            _ = try await secretary.api(.POST, "/api/v1/meetings/\(id)/invitees", json: ["personId": residentPerson])
+            app.movableTime!.advance(by: 4 * 3600)
+            let late = try await Client.api(app, as: "resident")
+            let tooLate = try await late.api(.POST, "/api/v1/meetings/check-in", json: ["code": code])
+            #expect(tooLate.status == .unprocessableEntity, "\(tooLate.body.string)")
+            #expect((tooLate.errorMessage ?? "").contains("30"))
         }
     }
 

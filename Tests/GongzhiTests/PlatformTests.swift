@@ -294,7 +294,8 @@ struct APIDocumentTests {
             let secretary = try #require(
                 try await Viewer.load(userID: try await Fixtures.user(app, "secretary").id!, on: app.db))
             let input = VisitsAPI.PlanInput(
-                gridID: grid.id!, visitorUserID: worker.id!, due: "2026-12-15", householdIDs: nil)
+                gridID: grid.id!, visitorUserID: worker.id!, due: app.clock.today.adding(days: 10).description,
+                householdIDs: nil)
             let plan = try await VisitsAPI.createPlan(Caller(viewer: secretary, app: app), input)
             let audit = try await AuditEntry.query(on: app.db).filter(\.$entityType == AuditKind.visitPlan.rawValue)
                 .filter(\.$entityID == plan.id).first()
@@ -307,7 +308,9 @@ struct APIDocumentTests {
             await #expect(throws: AppError.self) {
                 _ = try await VisitsAPI.createPlan(
                     Caller(viewer: secretary, app: app),
-                    .init(gridID: outside.id!, visitorUserID: worker.id!, due: "2026-12-15", householdIDs: nil))
+                    .init(
+                        gridID: outside.id!, visitorUserID: worker.id!,
+                        due: app.clock.today.adding(days: 10).description, householdIDs: nil))
             }
             #expect(try await AccessLogEntry.query(on: app.db).count() == denied + 1)
         }

@@ -7,6 +7,9 @@ import VaporTesting
 
 @Suite("F7 household visits")
 struct VisitsTests {
+    /// A due day inside the plan's bounds whatever day the tests run.
+    static func due(_ app: Application) -> String { app.clock.today.adding(days: 10).description }
+
     static func households(_ app: Application, _ code: String) async throws -> [Household] {
         let g = try await PlacesRouteTests.grid(app, code)
         return try await Household.query(on: app.db).filter(\.$gridID == g.id!).sort(\.$id).all()
@@ -26,7 +29,7 @@ struct VisitsTests {
             let gw = try await Fixtures.user(app, "gridworker")
             let secretary = try await Client.api(app, as: "secretary")
             let plan = try await secretary.api(
-                .POST, "/api/v1/visit-plans", json: ["gridId": g.id!, "visitorUserId": gw.id!, "due": "2026-12-15"])
+                .POST, "/api/v1/visit-plans", json: ["gridId": g.id!, "visitorUserId": gw.id!, "due": Self.due(app)])
             #expect(plan.status == .created)
             let households = try await Self.households(app, "QH-S1-C1-G1")
             #expect(try plan.json()["households"] as? Int == households.count)
@@ -78,7 +81,7 @@ struct VisitsTests {
             #expect(
                 try await secretary.api(
                     .POST, "/api/v1/visit-plans",
-                    json: ["gridId": g.id!, "visitorUserId": resident.id!, "due": "2026-12-15"]
+                    json: ["gridId": g.id!, "visitorUserId": resident.id!, "due": Self.due(app)]
                 ).status == .unprocessableEntity)
         }
     }
@@ -105,11 +108,11 @@ struct VisitsTests {
             ).count()
             let made = try await desk.post(
                 "/visits/plans",
-                [("gridId", String(g.id!)), ("visitorUserId", String(gw.id!)), ("due", "2026-12-20")]
+                [("gridId", String(g.id!)), ("visitorUserId", String(gw.id!)), ("due", Self.due(app))]
                     + chosen.map { ("householdIds[]", String($0)) })
             #expect(made.status == .seeOther, "\(made.body.string)")
             let plan = try #require(try await VisitPlan.query(on: app.db).sort(\.$id, .descending).first())
-            #expect(plan.households == chosen.sorted() && plan.visitorUserID == gw.id && plan.due == "2026-12-20")
+            #expect(plan.households == chosen.sorted() && plan.visitorUserID == gw.id && plan.due == Self.due(app))
             #expect(made.headers.first(name: .location) == "/visits/plans/\(plan.id!)")
             #expect(
                 try await AuditEntry.query(on: app.db).filter(\.$entityType == AuditKind.visitPlan.rawValue).count()
@@ -242,7 +245,7 @@ struct VisitsTests {
             let wrong = try await desk.post(
                 "/visits/plans",
                 [
-                    ("gridId", String(g.id!)), ("visitorUserId", String(secretary2.id!)), ("due", "2026-12-20"),
+                    ("gridId", String(g.id!)), ("visitorUserId", String(secretary2.id!)), ("due", Self.due(app)),
                     ("householdIds[]", String(h.id!)),
                 ])
             #expect(wrong.status == .unprocessableEntity)
@@ -321,7 +324,7 @@ struct VisitsTests {
             let gw = try await Fixtures.user(app, "gridworker")
             let plansBefore = try await VisitPlan.query(on: app.db).count()
             let noHouseholds = try await desk.post(
-                "/visits/plans", [("gridId", String(g.id!)), ("visitorUserId", String(gw.id!)), ("due", "2026-12-20")])
+                "/visits/plans", [("gridId", String(g.id!)), ("visitorUserId", String(gw.id!)), ("due", Self.due(app))])
             #expect(noHouseholds.status == .unprocessableEntity)
             #expect(noHouseholds.body.string.contains("请选择本网格的住户"))
             #expect(noHouseholds.body.string.contains("plan-households"), "the form comes back with the grid")
@@ -336,7 +339,7 @@ struct VisitsTests {
             let notOfGrid = try await desk.post(
                 "/visits/plans",
                 [
-                    ("gridId", String(g.id!)), ("visitorUserId", String(gw.id!)), ("due", "2026-12-20"),
+                    ("gridId", String(g.id!)), ("visitorUserId", String(gw.id!)), ("due", Self.due(app)),
                     ("householdIds[]", String(foreign.id!)),
                 ])
             #expect(notOfGrid.status == .unprocessableEntity)

@@ -31,6 +31,26 @@ public enum AgreementState: String, CaseIterable, Codable, Sendable {
     public var labelKey: String { "agreement.state.\(rawValue)" }
 }
 
+/// What an agreement shows: a signed one by its period and the clock (未生效, 履行中, then 已到期 until it is
+/// reviewed and ended or renewed).
+public enum AgreementStanding: String, CaseIterable, Codable, Sendable {
+    case draft, notInForce, inForce, expired, ended
+    public var labelKey: String { "agreement.standing.\(rawValue)" }
+
+    public init(state: AgreementState, period: DaySpan?, today: LocalDate) {
+        switch state {
+        case .draft: self = .draft
+        case .ended: self = .ended
+        case .signed:
+            switch period?.phase(on: today) ?? .underway {
+            case .upcoming: self = .notInForce
+            case .underway: self = .inForce
+            case .ended: self = .expired
+            }
+        }
+    }
+}
+
 /// 一对一 or 多对一, from the number of unit parties.
 public enum Pairing: String, CaseIterable, Codable, Sendable {
     case oneToOne, manyToOne

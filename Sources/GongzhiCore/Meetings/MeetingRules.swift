@@ -1,4 +1,5 @@
 import Foundation
+
 /// 联席会议 / 议事会: the kinds of meeting, their states, and the rules that decide a meeting's host, its
 /// quorum, who may check in and when, in plain Swift so they are tested without a server.
 
@@ -115,7 +116,8 @@ public enum CheckIn {
         case notInvited
         /// Checked in already.
         case already
-        /// Not the meeting's day (phone check-in), or before it (at the desk).
+        /// Outside the phone's window (an hour before the start to half an hour after the end), or before the
+        /// start at the desk.
         case notToday
         /// Closed or cancelled.
         case notOpen
@@ -125,18 +127,24 @@ public enum CheckIn {
 
     public enum Channel: String, Codable, CaseIterable, Sendable { case phone, desk }
 
-    /// A check-in on the phone happens on the meeting's day; staff at the desk may record attendance on the day or
-    /// afterwards, until the meeting is closed. Everyone is checked in once.
+    /// The phone's window opens an hour before the start.
+    public static let earlyMinutes = 60
+    /// ... and closes half an hour after the end: a code photographed at the door checks no one in afterwards.
+    public static let lateMinutes = 30
+
+    /// A check-in on the phone happens within the window around the meeting; staff at the desk may record
+    /// attendance once the meeting has begun, until it is closed. Everyone is checked in once.
     public static func check(
-        invited: Bool, alreadyCheckedIn: Bool, state: MeetingState, meetingDay: LocalDate, today: LocalDate,
-        channel: Channel
+        invited: Bool, alreadyCheckedIn: Bool, state: MeetingState, meeting: Span, now: Date, channel: Channel
     ) throws(Refusal) {
         guard state == .scheduled else { throw .notOpen }
         guard invited else { throw .notInvited }
         guard !alreadyCheckedIn else { throw .already }
         switch channel {
-        case .phone: guard today == meetingDay else { throw .notToday }
-        case .desk: guard today >= meetingDay else { throw .notToday }
+        case .phone:
+            let open = meeting.admits(now, early: Double(earlyMinutes * 60), late: Double(lateMinutes * 60))
+            guard open else { throw .notToday }
+        case .desk: guard meeting.phase(at: now) != .upcoming else { throw .notToday }
         }
     }
 

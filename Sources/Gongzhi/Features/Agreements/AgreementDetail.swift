@@ -125,6 +125,8 @@ struct AgreementDetail: Content {
     let nodeID: Int
     let nodeName: String
     let state: AgreementState
+    /// Where it stands by its period and the clock.
+    let standing: AgreementStanding
     let pairing: Pairing
     let startsOn: String
     let endsOn: String
@@ -174,6 +176,7 @@ struct AgreementDetail: Content {
             commitments, projects: projects, year: year, names: names, today: caller.today, db: db)
         return AgreementDetail(
             id: id, title: a.title, nodeID: a.nodeID, nodeName: node?.name ?? "", state: a.state,
+            standing: AgreementStanding(state: a.state, period: a.period, today: caller.today),
             pairing: Pairing(parties: parties.count), startsOn: a.startsOn, endsOn: a.endsOn, signedOn: a.signedOn,
             endedOn: a.endedOn, renewsID: a.renewsID, orgSignedOn: a.orgSignedOn, year: year,
             parties: parties.map { Party(unitID: $0.unitID, name: names[$0.unitID] ?? "", signedOn: $0.signedOn) },
@@ -203,6 +206,7 @@ struct AgreementSummary: Content {
     let title: String
     let nodeName: String
     let state: AgreementState
+    let standing: AgreementStanding
     let pairing: Pairing
     let parties: [String]
     let startsOn: String
@@ -228,6 +232,7 @@ struct AgreementSummary: Content {
             let mine = partiesBy[a.id!] ?? []
             return AgreementSummary(
                 id: a.id!, title: a.title, nodeName: nodeNames[a.nodeID] ?? "", state: a.state,
+                standing: AgreementStanding(state: a.state, period: a.period, today: caller.today),
                 pairing: Pairing(parties: mine.count), parties: mine.map { names[$0.unitID] ?? "" }.sorted(),
                 startsOn: a.startsOn, endsOn: a.endsOn, lastReviewYear: lastBy[a.id!]?.year,
                 lastVerdict: lastBy[a.id!]?.verdict)

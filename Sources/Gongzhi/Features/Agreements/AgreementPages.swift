@@ -185,7 +185,7 @@ enum AgreementPages {
         let rows = try await AgreementSummary.query(req.caller, state: nil).map { a in
             [
                 a.title, a.nodeName, a.parties.joined(separator: "、"), lang.t(key: a.pairing.labelKey),
-                lang.t(key: a.state.labelKey), a.startsOn, a.endsOn, a.lastReviewYear.map(String.init) ?? "",
+                lang.t(key: a.standing.labelKey), a.startsOn, a.endsOn, a.lastReviewYear.map(String.init) ?? "",
                 a.lastVerdict.map { lang.t(key: $0.labelKey) } ?? "",
             ]
         }

@@ -21,7 +21,8 @@ enum AgreementViews {
             return """
                 <tr><td><a href="\(AgreementsRoute.agreement(.value(a.id)))">\(a.title)</a></td><td>\(a.nodeName)</td>\
                 <td>\(a.parties.joined(separator: "、"))</td><td>\(lang.t(key: a.pairing.labelKey))</td>\
-                <td>\(lang.t(key: a.state.labelKey))</td><td>\(a.startsOn) – \(a.endsOn)</td><td>\(verdict)</td></tr>
+                <td>\(lang.t(key: a.standing.labelKey))</td><td>\(a.startsOn) – \(a.endsOn)</td>\
+                <td>\(verdict)</td></tr>
                 """
         }
         let create: HTML =
@@ -91,7 +92,7 @@ enum AgreementViews {
             <h1>\(d.title)</h1>
             <p>\(d.nodeName) · \(d.parties.map(\.name).joined(separator: "、")) · \
             \(lang.t(key: d.pairing.labelKey)) · \
-            \(lang.t(key: d.state.labelKey)) · \(d.startsOn) – \(d.endsOn)\
+            \(lang.t(key: d.standing.labelKey)) · \(d.startsOn) – \(d.endsOn)\
             \(d.signedOn.map { " · " + lang.t(.agreementSignedOn, $0) } ?? "")</p>
             \(Widgets.errorSummary(error, lang: lang))
             <section class="card"><h2>\(lang.t(.agreementCommitments, String(d.year)))</h2>\

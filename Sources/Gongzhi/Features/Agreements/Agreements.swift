@@ -21,6 +21,9 @@ final class Agreement: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     init() {}
 
+    /// Both ends included; the stored days were checked when written.
+    var period: DaySpan { DaySpan(from: LocalDate(startsOn)!, to: LocalDate(endsOn)) }
+
     struct Snapshot: Codable, Sendable {
         let title: String
         let state: AgreementState

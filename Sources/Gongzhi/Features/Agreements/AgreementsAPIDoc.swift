@@ -61,5 +61,6 @@ extension CommitmentCategory: APIEnum {}
 extension CommitmentSide: APIEnum {}
 extension CommitmentMeasure: APIEnum {}
 extension AgreementState: APIEnum {}
+extension AgreementStanding: APIEnum {}
 extension Pairing: APIEnum {}
 extension Verdict: APIEnum {}

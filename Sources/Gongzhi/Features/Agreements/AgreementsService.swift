@@ -66,7 +66,8 @@ enum AgreementsService {
             found.append(try await UnitsQueries.bodyCandidate(id, bodyPath: node.path, caller, field: "unitIds"))
         }
         let units = found
-        let starts = try day(input.startsOn, field: "startsOn")
+        let starts = try FormDate.requiredDay(
+            input.startsOn, field: "startsOn", within: .sinceFloor(ahead: 5 * 366), today: caller.today)
         let ends = try day(input.endsOn, field: "endsOn")
         guard ends > starts, ends.ordinal - starts.ordinal <= 366 * 5 else {
             throw AppError.invalid(.errorAgreementTerm, field: "endsOn")
@@ -160,7 +161,13 @@ enum AgreementsService {
         p.agreementID = a.id!
         p.title = try text(input.title, max: maxTitle, field: "title")
         p.ownerUnitID = input.ownerUnitID
-        p.due = try day(input.due, field: "due").description
+        let due = try day(input.due, field: "due")
+        do {
+            try DateProblem.check(due, in: a.period)
+        } catch {
+            throw AppError.invalid(key: error.messageKey, args: error.args, field: "due")
+        }
+        p.due = due.description
         p.path = a.path
         try await caller.db.writing { db in
             try await p.create(on: db)

@@ -172,7 +172,8 @@ enum ProjectsService {
         let (p, a) = try await managed(projectID, caller)
         guard p.state == .proposed || p.state == .underway else { throw AppError.conflict(.errorListsProjectOver) }
         let title = try ListsService.text(input.title, field: "title", max: F.maxTitle)
-        let due = try FormDate.requiredDay(input.due, field: "due")
+        let due = try FormDate.requiredDay(
+            input.due, field: "due", within: .sinceFloor(ahead: 5 * 366), today: caller.today)
         let count = try await ProjectMilestone.query(on: caller.db).filter(\.$projectID == projectID).count()
         if count >= maxMilestones {
             throw AppError.invalid(.errorListsTooMany, field: "title")

@@ -4,6 +4,16 @@ import Vapor
 /// What every meeting list, page, feed and figure reads the same way: defaults, today, labels, attendance and
 /// quorum.
 enum MeetingFacts {
+    /// What a meeting shows: a scheduled one by the clock (待召开, 进行中, then 待结束 until closed).
+    static func shown(_ state: MeetingState, _ phase: Phase) -> Text {
+        switch (state, phase) {
+        case (.scheduled, .upcoming): .meetingStateScheduled
+        case (.scheduled, .underway): .phase(.underway)
+        case (.scheduled, .ended): .meetingStateToClose
+        default: Text(state.labelKey)
+        }
+    }
+
     /// A meeting recorded with a day only starts at 09:00 and lasts two hours.
     static let defaultStart = 9 * 60
     static let defaultMinutes = 120

@@ -17,7 +17,7 @@ struct MeetingListModel: Sendable {
         let ms = try await MeetingsAPI.visible(access, f, limit: 500, on: caller.db)
         let nodes = try await OrgNode.query(on: caller.db).filter(\.$id ~~ Array(Set(ms.map(\.nodeID)))).all()
         return MeetingListModel(
-            filter: f, rows: try await MeetingsAPI.summaries(ms, on: caller.db),
+            filter: f, rows: try await MeetingsAPI.summaries(ms, now: caller.now, on: caller.db),
             nodeNames: Dictionary(uniqueKeysWithValues: nodes.map { ($0.id!, $0.name) }),
             bodies: try await MeetingBodies.visibleBodies(caller),
             canCreate: MeetingAccess.managers.contains(access.viewer.role),
@@ -33,7 +33,7 @@ struct MeetingListModel: Sendable {
                 <td data-label="\(lang.t(.meetingTitle))"><a href="\(MeetingsRoute.meeting(.value(r.id)))">\(name)</a>\
                 </td><td data-label="\(lang.t(.meetingNode))">\(nodes[r.orgNodeID] ?? "")</td>\
                 <td data-label="\(lang.t(.meetingHost))">\(r.host)</td>\
-                <td data-label="\(lang.t(.meetingState))">\(lang.t(key: r.state.labelKey))</td>\
+                <td data-label="\(lang.t(.meetingState))">\(lang.t(MeetingFacts.shown(r.state, r.phase)))</td>\
                 <td class="num" data-label="\(lang.t(.meetingPresent))">\(r.present) / \(r.invited)</td>\
                 <td class="num" data-label="\(lang.t(.meetingOpenDecisions))">\(r.openDecisions) / \(r.decisions)</td>\
                 </tr>
@@ -112,13 +112,19 @@ struct MyMeetingsModel: Sendable {
             return a.day > b.day
         }
         ms = Array(ms.prefix(100))
-        let summaries = try await MeetingsAPI.summaries(ms, on: caller.db)
+        let summaries = try await MeetingsAPI.summaries(ms, now: caller.now, on: caller.db)
         let tasks = try await MeetingTasks.owned(by: access, on: caller.db)
         return MyMeetingsModel(
             rows: zip(ms, summaries).map {
-                Row(summary: $1, checkedIn: checked.contains($0.id!), today: $0.day == today)
+                Row(summary: $1, checkedIn: checked.contains($0.id!), today: checkInOpen($0, caller.now))
             },
             tasks: try await MeetingDecisionRow.rows(tasks, on: caller.db))
+    }
+
+    /// The phone offers check-in while its window is open.
+    static func checkInOpen(_ m: Meeting, _ now: Date) -> Bool {
+        let early = Double(CheckIn.earlyMinutes * 60)
+        return m.state == .scheduled && m.span.admits(now, early: early, late: Double(CheckIn.lateMinutes * 60))
     }
 
     static func body(_ m: MyMeetingsModel, _ lang: Lang) -> HTML {
@@ -132,7 +138,7 @@ struct MyMeetingsModel: Sendable {
                     ? "<a class=\"button\" href=\"\(MeetingsRoute.checkIn)\">\(lang.t(.meetingCheckIn))</a>" : ""
             return """
                 <div class="card"><a href="\(MeetingsRoute.meeting(.value(s.id)))"><strong>\(name)</strong></a>\
-                <br>\(s.date) \(s.time) · \(s.place) · \(lang.t(key: s.state.labelKey)) \(action)</div>
+                <br>\(s.date) \(s.time) · \(s.place) · \(lang.t(MeetingFacts.shown(s.state, s.phase))) \(action)</div>
                 """
         }
         let none: HTML = "<p class=\"muted\">\(lang.t(.meetingNone))</p>"

@@ -21,7 +21,7 @@ struct MeetingPageModel: Sendable {
 
     static func query(_ id: Int, _ caller: Caller, base: String) async throws -> MeetingPageModel {
         let (m, access) = try await caller.meeting(id)
-        let out = try await MeetingsAPI.out(m, access, on: caller.db)
+        let out = try await MeetingsAPI.out(m, access, now: caller.now, on: caller.db)
         let manages = access.manages(m)
         let node = try await OrgNode.find(m.nodeID, on: caller.db)
         let body =
@@ -78,7 +78,7 @@ struct MeetingPageModel: Sendable {
         let attendees: HTML =
             x.attendees.isEmpty ? "" : "<p class=\"muted\">\(lang.t(.meetingAttendeesNote)) \(x.attendees)</p>"
         return """
-            <h1>\(name) <span class="tag">\(lang.t(key: x.state.labelKey))</span></h1>
+            <h1>\(name) <span class="tag">\(lang.t(MeetingFacts.shown(x.state, x.phase)))</span></h1>
             \(Widgets.errorSummary(error, lang: lang, id: "meeting-error"))\(cancelled)
             <p id="meeting-when">\(lang.t(key: x.kind.labelKey)) · \(m.nodeName)\(body)<br>\
             \(x.date) \(x.time) (\(lang.t(.meetingMinutesLong, String(x.durationMinutes)))) · \(x.place) · \

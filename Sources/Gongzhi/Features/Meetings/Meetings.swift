@@ -33,6 +33,7 @@ final class Meeting: Model, @unchecked Sendable {
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
     init() {}
 
+    var span: Span { Span(start: startsAt, end: endsAt) }
     var localDay: LocalDate { LocalDate(day) ?? LocalDate(instant: startsAt.timeIntervalSince1970) }
 }
 

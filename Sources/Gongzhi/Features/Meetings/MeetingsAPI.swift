@@ -59,6 +59,8 @@ enum MeetingsAPI {
         let hostUnitID: Int?
         let attendees: String
         let state: MeetingState
+        /// Where a scheduled meeting stands by the clock.
+        let phase: Phase
         let sequence: Int
         /// Shown to those who run the meeting only.
         let checkInCode: String?
@@ -83,6 +85,7 @@ enum MeetingsAPI {
         let place: String
         let host: String
         let state: MeetingState
+        let phase: Phase
         let invited: Int
         let present: Int
         let decisions: Int
@@ -158,7 +161,9 @@ enum MeetingsAPI {
         return out
     }
 
-    static func out(_ m: Meeting, _ access: MeetingAccess, on db: any Database) async throws -> MeetingOut {
+    static func out(_ m: Meeting, _ access: MeetingAccess, now: Date, on db: any Database) async throws
+        -> MeetingOut
+    {
         let invitees = try await MeetingInvitee.query(on: db).filter(\.$meetingID == m.id!).sort(\.$id).all()
         let decisions = try await MeetingDecision.query(on: db).filter(\.$meetingID == m.id!).sort(\.$id).all()
         let quorum = try await MeetingFacts.quorum(m, invitees: invitees, on: db)
@@ -168,7 +173,9 @@ enum MeetingsAPI {
             id: m.id!, kind: m.kind, title: m.title, orgNodeID: m.nodeID, communityNodeID: m.nodeID, bodyID: m.bodyID,
             date: m.day, time: MeetingSchedule.timeText(MeetingFacts.startMinutes(m)),
             durationMinutes: MeetingFacts.durationMinutes(m), startsAt: m.startsAt, endsAt: m.endsAt, place: m.place,
-            host: m.host, hostUnitID: m.hostUnitID, attendees: m.attendeesNote, state: m.state, sequence: m.sequence,
+            host: m.host, hostUnitID: m.hostUnitID, attendees: m.attendeesNote, state: m.state,
+            phase: m.span.phase(at: now),
+            sequence: m.sequence,
             checkInCode: manages ? m.checkInCode : nil, minutes: m.minutes, cancelReason: m.cancelReason,
             agenda: try await agenda(m, on: db),
             invitees: (staff ? invitees : invitees.filter { $0.personID == access.personID }).map {
@@ -243,7 +250,7 @@ enum MeetingsAPI {
         return Array(found.sorted { ($0.day, $0.id!) > ($1.day, $1.id!) }.prefix(limit))
     }
 
-    static func summaries(_ ms: [Meeting], on db: any Database) async throws -> [SummaryOut] {
+    static func summaries(_ ms: [Meeting], now: Date, on db: any Database) async throws -> [SummaryOut] {
         let ids = ms.compactMap(\.id)
         let attendance = try await MeetingFacts.attendance(ids, on: db)
         var decisions: [Int: (all: Int, open: Int)] = [:]
@@ -257,7 +264,8 @@ enum MeetingsAPI {
             SummaryOut(
                 id: m.id!, kind: m.kind, title: m.title, orgNodeID: m.nodeID, bodyID: m.bodyID, date: m.day,
                 time: MeetingSchedule.timeText(MeetingFacts.startMinutes(m)), place: m.place, host: m.host,
-                state: m.state, invited: attendance[m.id!]?.invited ?? 0, present: attendance[m.id!]?.present ?? 0,
+                state: m.state, phase: m.span.phase(at: now), invited: attendance[m.id!]?.invited ?? 0,
+                present: attendance[m.id!]?.present ?? 0,
                 decisions: decisions[m.id!]?.all ?? 0, openDecisions: decisions[m.id!]?.open ?? 0)
         }
     }
@@ -266,17 +274,18 @@ enum MeetingsAPI {
         let v = try req.requireViewer()
         let f = try Filter.from(req)
         let access = try await MeetingAccess.of(v, on: req.db)
-        return try await summaries(try await visible(access, f, limit: 500, on: req.db), on: req.db)
+        return try await summaries(
+            try await visible(access, f, limit: 500, on: req.db), now: req.clock.now, on: req.db)
     }
 
     @Sendable static func show(_ req: Request) async throws -> MeetingOut {
         let (m, access) = try await req.caller.meeting(try req.intParameter("id"))
-        return try await out(m, access, on: req.db)
+        return try await out(m, access, now: req.clock.now, on: req.db)
     }
 
     static func respond(_ m: Meeting, _ req: Request, status: HTTPStatus = .ok) async throws -> Response {
         let (fresh, access) = try await req.caller.meeting(m.id!)
-        return try await out(fresh, access, on: req.db).encodeResponse(status: status, for: req)
+        return try await out(fresh, access, now: req.clock.now, on: req.db).encodeResponse(status: status, for: req)
     }
 
     // MARK: Changing

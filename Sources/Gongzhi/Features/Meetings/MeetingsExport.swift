@@ -7,7 +7,7 @@ enum MeetingsExport {
         let v = try await caller.require(.exportData)
         let access = try await MeetingAccess.of(v, on: caller.db)
         let ms = try await MeetingsAPI.visible(access, f, limit: 5_000, on: caller.db)
-        let summaries = try await MeetingsAPI.summaries(ms, on: caller.db)
+        let summaries = try await MeetingsAPI.summaries(ms, now: caller.now, on: caller.db)
         let ids = ms.compactMap(\.id)
         var decisions: [Int: [MeetingDecision]] = [:]
         for chunk in ids.chunked(500) {
@@ -31,8 +31,8 @@ enum MeetingsExport {
             }
             return [
                 String(s.id), lang.t(key: m.kind.labelKey), m.title, nodes[m.nodeID] ?? "", s.date, s.time, s.place,
-                s.host, lang.t(key: m.state.labelKey), String(s.invited), String(s.present), String(s.decisions),
-                String(s.openDecisions), list.joined(separator: "；"),
+                s.host, lang.t(MeetingFacts.shown(s.state, s.phase)), String(s.invited), String(s.present),
+                String(s.decisions), String(s.openDecisions), list.joined(separator: "；"),
             ]
         }
         return CSVResponse.make(fileName: "meetings.csv", header: header, rows: rows)

@@ -349,7 +349,7 @@ enum MeetingsService {
         }
     }
 
-    /// Staff record someone's attendance at the desk: an invitee, once, on the day or after it.
+    /// Staff record someone's attendance at the desk: an invitee, once, once the meeting has begun.
     static func recordAttendance(_ caller: Caller, id: Int, _ input: InviteeInput) async throws -> MeetingInvitee {
         let (m, v) = try await caller.managedMeeting(id)
         let invitee = try await MeetingInvitee.query(on: caller.db).filter(\.$meetingID == id)
@@ -357,14 +357,14 @@ enum MeetingsService {
         do {
             try CheckIn.check(
                 invited: invitee != nil, alreadyCheckedIn: invitee?.checkedInAt != nil, state: m.state,
-                meetingDay: m.localDay, today: caller.today, channel: .desk)
+                meeting: m.span, now: caller.now, channel: .desk)
         } catch {
             throw refusal(error, field: "personId")
         }
         return try await checkIn(invitee!, m, by: v, channel: .desk, caller)
     }
 
-    /// An invitee checks in on the phone with the code shown at the meeting, on the meeting's day.
+    /// An invitee checks in on the phone with the code shown at the meeting, within its window.
     static func checkIn(_ caller: Caller, _ input: CheckInInput) async throws -> (Meeting, MeetingInvitee) {
         let v = try caller.requireViewer()
         try await CodeGuesses.check(caller)
@@ -399,7 +399,7 @@ enum MeetingsService {
         do {
             try CheckIn.check(
                 invited: true, alreadyCheckedIn: invitee.checkedInAt != nil, state: meeting.state,
-                meetingDay: meeting.localDay, today: today, channel: .phone)
+                meeting: meeting.span, now: caller.now, channel: .phone)
         } catch {
             throw refusal(error, field: error == .notToday ? "code" : nil)
         }

@@ -93,6 +93,7 @@ extension Text {
     static let meetingStateScheduled = Text("meeting.state.scheduled")
     static let meetingStateClosed = Text("meeting.state.closed")
     static let meetingStateCancelled = Text("meeting.state.cancelled")
+    static let meetingStateToClose = Text("meeting.state.toClose")
     static let meetingDecisionStateOpen = Text("meeting.decisionState.open")
     static let meetingDecisionStateDone = Text("meeting.decisionState.done")
     static let errorMeetingCommunity = Text("error.meeting.community")
@@ -261,6 +262,7 @@ enum MeetingsStrings {
         .meetingStateScheduled: ("待召开", "Scheduled"),
         .meetingStateClosed: ("已结束", "Closed"),
         .meetingStateCancelled: ("已取消", "Cancelled"),
+        .meetingStateToClose: ("待结束", "To be closed"),
         .meetingDecisionStateOpen: ("办理中", "Open"),
         .meetingDecisionStateDone: ("已办结", "Done"),
         .errorMeetingCommunity: (
@@ -325,7 +327,10 @@ enum MeetingsStrings {
         ),
         .errorMeetingCheckInAlready: ("已经签到过了。", "Checked in already."),
         .errorMeetingCheckInNotToday: (
-            "只能在会议当天签到。", "Check-in is open on the meeting's day only."
+            "签到时间为会议开始前 1 小时至结束后 30 分钟；"
+                + "会议开始后方可在桌面登记出席。",
+            "Check-in on the phone opens an hour before the meeting and closes half an hour after it; "
+                + "the desk records attendance once it has begun."
         ),
         .errorMeetingCheckInNotOpen: ("会议已结束或已取消。", "The meeting is closed or cancelled."),
         .errorMeetingCloseOwnerless: (

@@ -74,12 +74,14 @@ enum VisitPages {
             gridID = try FormNumber.int(f.gridId, field: "gridId")
             s.visitorUserID = try FormNumber.int(f.visitorUserId, field: "visitorUserId")
             s.chosen = Set(try FormNumber.ints(f.householdIds, field: "householdIds") ?? [])
-            var problems: [String: String] = [:]
-            if gridID == nil { problems["gridId"] = Text.errorVisitGrid.key }
-            if s.visitorUserID == nil { problems["visitorUserId"] = Text.errorVisitVisitor.key }
-            if s.chosen.isEmpty { problems["householdIds"] = Text.errorVisitHouseholds.key }
-            if SimpleDate(s.due) == nil { problems["due"] = Text.errorDateInvalid.key }
-            if let e = AppError.fields(problems) { throw e }
+            var problems = FieldProblems()
+            if gridID == nil { problems.add("gridId", .errorVisitGrid) }
+            if s.visitorUserID == nil { problems.add("visitorUserId", .errorVisitVisitor) }
+            if s.chosen.isEmpty { problems.add("householdIds", .errorVisitHouseholds) }
+            _ = try problems.check("due") {
+                try FormDate.requiredDay(s.due, field: "due", within: .ahead(days: 366), today: req.clock.today)
+            }
+            try problems.throwIfAny()
             let plan = try await VisitsAPI.createPlan(
                 req.caller,
                 .init(

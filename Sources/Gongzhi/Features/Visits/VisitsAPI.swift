@@ -89,7 +89,8 @@ enum VisitsAPI {
             }
             throw AppError.invalid(.errorVisitVisitor, field: "visitorUserId")
         }
-        guard let due = SimpleDate(input.due) else { throw AppError.invalid(.errorDateInvalid, field: "due") }
+        // Work still to do: due from today to a year ahead (1999 or 2099 is a slip of the keyboard).
+        let due = try FormDate.requiredDay(input.due, field: "due", within: .ahead(days: 366), today: caller.today)
         let all = try await PlacesQueries.householdIDs(inGrid: grid.id, on: caller.db)
         let chosen = Array(Set(input.householdIDs ?? all)).sorted()
         guard !chosen.isEmpty, Set(chosen).isSubset(of: Set(all)) else {
@@ -98,14 +99,14 @@ enum VisitsAPI {
         let p = VisitPlan()
         p.gridID = grid.id
         p.visitorUserID = visitor.id!
-        p.due = due.iso
+        p.due = due.description
         p.householdIDs = chosen.map(String.init).joined(separator: ",")
         p.path = grid.path
         try await caller.db.writing { db in
             try await p.create(on: db)
             try await Audit.record(
                 on: db, by: v, at: caller.now, .create, entity: .visitPlan, id: p.id!,
-                label: "\(grid.name) \(due.iso)",
+                label: "\(grid.name) \(due.description)",
                 scopePath: grid.path,
                 before: nil as String?, after: ["households": String(chosen.count), "visitor": visitor.username])
         }

@@ -98,6 +98,7 @@ final class Activity: Model, @unchecked Sendable {
     init() {}
 
     var window: VolunteeringRules.Window { .init(start: startsAt, end: endsAt) }
+    var span: Span { Span(start: startsAt, end: endsAt) }
     var point: Coordinate? { lat.flatMap { lat in lng.map { Coordinate(lat: lat, lng: $0) } } }
 }
 

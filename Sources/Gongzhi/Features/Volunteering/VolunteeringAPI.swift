@@ -302,7 +302,7 @@ enum VolunteeringExport {
             [
                 a.title, lang.t(.serviceCategory(a.category)), a.nodeName, a.hostUnitName ?? "", a.teamName ?? "",
                 VolunteeringFacts.local(a.startsAt), VolunteeringFacts.local(a.endsAt), a.address, String(a.capacity),
-                String(a.confirmed), String(a.waiting), String(a.points), lang.t(.volunteeringActivityState(a.state)),
+                String(a.confirmed), String(a.waiting), String(a.points), lang.t(a.shownState),
             ]
         }
         return CSVResponse.make(fileName: "activities.csv", header: header.map { lang.t($0) }, rows: body)

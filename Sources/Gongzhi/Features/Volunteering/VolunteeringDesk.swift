@@ -216,7 +216,7 @@ enum VolunteeringDesk {
             <tr><td><a href="\(VolunteeringRoute.activity(.value(a.id)))">\(a.title)</a></td>\
             <td>\(VolunteeringFacts.local(a.startsAt))</td><td>\(a.nodeName)</td><td>\(a.hostUnitName ?? "")</td>\
             <td class="num">\(a.confirmed) / \(a.capacity)</td><td class="num">\(a.waiting)</td>\
-            <td class="num">\(a.points)</td><td>\(lang.t(.volunteeringActivityState(a.state)))</td></tr>
+            <td class="num">\(a.points)</td><td>\(lang.t(a.shownState))</td></tr>
             """
         }
         let cats = Widgets.options(
@@ -292,7 +292,7 @@ enum VolunteeringDesk {
             return "<li><code>\(c.code)</code> · \(minutes) · \(used)</li>"
         }
         let cancel: HTML =
-            a.state == .open
+            a.state == .open && a.phase != .ended
             ? """
             <form method="post" action="\(VolunteeringRoute.cancelActivity(.value(a.id)))">\(csrf)\
             <button type="submit" class="secondary">\(lang.t(.volunteeringCancelActivity))</button></form>
@@ -322,7 +322,7 @@ enum VolunteeringDesk {
             \(a.teamName ?? "")</p><p>\(lang.t(.volunteeringPlaces, String(a.confirmed), String(a.capacity))) · \
             \(lang.t(.volunteeringWaitingCount, String(a.waiting))) · \
             \(lang.t(.volunteeringPointsOffered, String(a.points))) · \
-            \(lang.t(.volunteeringActivityState(a.state)))</p><p>\(a.description)</p></section>
+            \(lang.t(a.shownState))</p><p>\(a.description)</p></section>
             \(manage)
             <section class="card"><h2>\(lang.t(.volunteeringSignups))</h2>
             <table id="signups"><thead><tr><th>\(lang.t(.columnName))</th><th>\(lang.t(.volunteeringState))</th>\

@@ -84,6 +84,8 @@ enum VolunteeringLists {
         let points: Int
         let description: String
         let state: ActivityState
+        /// Where it stands by the clock (未开始, 进行中, 已结束), whatever its state.
+        let phase: Phase
         /// The check-in code: for the organiser's staff only.
         let code: String?
         /// The caller's own sign-up (residents and members).
@@ -422,7 +424,8 @@ enum VolunteeringLists {
                 teamName: a.teamID.flatMap { teams[$0] }, startsAt: a.startsAt, endsAt: a.endsAt,
                 address: a.address, lat: a.lat, lng: a.lng, radiusMeters: a.radiusMeters, capacity: a.capacity,
                 confirmed: c.0, waiting: c.1, points: a.points, description: a.details, state: a.state,
-                code: staff && v.scope.includes(TreePath(a.path)) ? a.code : nil, mySignup: mine[a.id!])
+                phase: a.span.phase(at: caller.now), code: staff && v.scope.includes(TreePath(a.path)) ? a.code : nil,
+                mySignup: mine[a.id!])
         }
     }
 
@@ -532,4 +535,9 @@ enum VolunteeringLists {
             id: c.id!, code: c.code, activityID: c.activityID, teamID: c.teamID, minutes: c.minutes,
             startedAt: c.startedAt, endedAt: c.endedAt, issuedAt: c.issuedAt, usedAt: c.usedAt)
     }
+}
+
+extension VolunteeringLists.ActivityOut {
+    /// 已取消 when cancelled, else where it stands by the clock.
+    var shownState: Text { state == .cancelled ? .volunteeringActivityState(.cancelled) : .phase(phase) }
 }

@@ -150,7 +150,8 @@ struct VolunteeringPhone: Sendable {
         let team: HTML = a.teamName.map { "<p>\(lang.t(.volunteeringTeam)): \($0)</p>" } ?? ""
         return """
             <h1>\(a.title)</h1>\(summary)
-            <section class="card" id="activity-detail"><p>\(when(a))</p><p>\(a.address)</p>\
+            <section class="card" id="activity-detail"><p>\(when(a)) \
+            <span class="tag" id="activity-phase">\(lang.t(a.shownState))</span></p><p>\(a.address)</p>\
             <p>\(lang.t(.serviceCategory(a.category))) · \(a.nodeName)</p>\(host)\(team)\
             <p>\(lang.t(.volunteeringPlaces, String(a.confirmed), String(a.capacity))) · \
             \(lang.t(.volunteeringWaitingCount, String(a.waiting))) · \

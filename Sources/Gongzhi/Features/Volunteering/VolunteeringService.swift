@@ -410,6 +410,8 @@ enum VolunteeringService {
         let v = try await VolunteeringFacts.staff(caller)
         let a = try await VolunteeringFacts.find(Activity.self, id, for: .change, caller)
         guard a.state == .open else { throw AppError.conflict(.errorVolunteeringCancelled) }
+        // What has happened stays: an ended activity keeps its attendance and hours.
+        guard a.span.phase(at: caller.now) != .ended else { throw AppError.conflict(.errorVolunteeringOver) }
         a.state = .cancelled
         try await caller.db.writing { db in
             try await a.save(on: db)

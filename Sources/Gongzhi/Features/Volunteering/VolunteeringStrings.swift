@@ -394,7 +394,7 @@ enum VolunteeringStrings {
         .volunteeringTeamKind(.partyMemberTeam): ("党员志愿服务队", "Party members' team"),
         .volunteeringTeamKind(.volunteerTeam): ("志愿服务队", "Volunteer team"),
         .volunteeringTeamKind(.unitTeam): ("单位服务队", "Unit team"),
-        .volunteeringActivityState(.open): ("进行中", "Open"),
+        .volunteeringActivityState(.open): ("正常", "Open"),
         .volunteeringActivityState(.cancelled): ("已取消", "Cancelled"),
         .volunteeringSourceLabel(.checkInOut): ("签到签退", "Check-in/out"),
         .volunteeringSourceLabel(.hourCode): ("时长码", "Hour code"),

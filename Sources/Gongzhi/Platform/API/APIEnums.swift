@@ -16,3 +16,4 @@ extension RequestMetric: APIEnum {}
 extension Rating: APIEnum {}
 extension GridSizing.Flag: APIEnum {}
 extension ServiceCategory: APIEnum {}
+extension Phase: APIEnum {}

@@ -119,3 +119,4 @@ extension CSV.Malformed: KeyedRuleError {}
 extension PersonImport.FileProblem: KeyedRuleError {}  // args: the missing columns
 extension ReportingRules.Problem: KeyedRuleError {}
 extension PointsLedger.Problem: KeyedRuleError {}
+extension DateProblem: KeyedRuleError {}

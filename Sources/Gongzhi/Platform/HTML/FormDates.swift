@@ -16,6 +16,26 @@ enum FormDate {
         guard let d = try day(raw, field: field) else { throw AppError.invalid(.errorDateInvalid, field: field) }
         return d
     }
+
+    /// A day within its kind's bounds around today: the field's 422 naming the bound when outside.
+    static func day(_ raw: String?, field: String, within bounds: DateBounds, today: LocalDate) throws -> LocalDate? {
+        guard let d = try day(raw, field: field) else { return nil }
+        do {
+            try bounds.check(d, today: today)
+        } catch {
+            throw AppError.invalid(key: error.messageKey, args: error.args, field: field)
+        }
+        return d
+    }
+
+    static func requiredDay(_ raw: String?, field: String, within bounds: DateBounds, today: LocalDate) throws
+        -> LocalDate
+    {
+        guard let d = try day(raw, field: field, within: bounds, today: today) else {
+            throw AppError.invalid(.errorDateInvalid, field: field)
+        }
+        return d
+    }
 }
 
 extension Request {

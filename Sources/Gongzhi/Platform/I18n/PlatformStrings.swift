@@ -116,6 +116,10 @@ extension Text {
     static let errorJsonUnknownField = Text("error.json.unknownField")
     static let errorJsonField = Text("error.json.field")
     static let errorDateInvalid = Text("error.date.invalid")
+    static let errorDateBefore = Text("error.date.before")
+    static let errorDateAfter = Text("error.date.after")
+    static let errorDateOutside = Text("error.date.outside")
+    static func phase(_ p: Phase) -> Text { Text(p.labelKey) }
     static let errorPasswordTooShort = Text("error.password.tooShort")
     static let errorPasswordTooLong = Text("error.password.tooLong")
     static let errorPasswordKinds = Text("error.password.kinds")
@@ -355,6 +359,12 @@ enum PlatformStrings {
         .errorJsonUnknownField: ("不认识的字段：{0}", "Unknown fields: {0}"),
         .errorJsonField: ("字段 {0} 缺失或取值无效。", "Field {0} is missing or has an invalid value."),
         .errorDateInvalid: ("日期无效，请写成 2021-07-01。", "Not a valid date; write it as 2021-07-01."),
+        .errorDateBefore: ("日期不能早于 {0}。", "The date cannot be before {0}."),
+        .errorDateAfter: ("日期不能晚于 {0}。", "The date cannot be after {0}."),
+        .errorDateOutside: ("日期须在 {0} 至 {1} 之间。", "The date must fall between {0} and {1}."),
+        .phase(.upcoming): ("未开始", "Not started"),
+        .phase(.underway): ("进行中", "Under way"),
+        .phase(.ended): ("已结束", "Ended"),
         .errorPasswordTooShort: ("密码至少需要 8 位。", "The password needs at least 8 characters."),
         .errorPasswordTooLong: ("密码不能超过 72 个字节。", "The password may not exceed 72 bytes."),
         .errorPasswordKinds: (
