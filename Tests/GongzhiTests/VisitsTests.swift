@@ -324,7 +324,8 @@ struct VisitsTests {
             let gw = try await Fixtures.user(app, "gridworker")
             let plansBefore = try await VisitPlan.query(on: app.db).count()
             let noHouseholds = try await desk.post(
-                "/visits/plans", [("gridId", String(g.id!)), ("visitorUserId", String(gw.id!)), ("due", Self.due(app))])
+                "/visits/plans",
+                [("gridId", String(g.id!)), ("visitorUserId", String(gw.id!)), ("due", Self.due(app))])
             #expect(noHouseholds.status == .unprocessableEntity)
             #expect(noHouseholds.body.string.contains("请选择本网格的住户"))
             #expect(noHouseholds.body.string.contains("plan-households"), "the form comes back with the grid")
