@@ -215,19 +215,27 @@ struct PointsTests {
                 json: ["kind": "correction", "amount": -(balance + 1), "note": "更正", "approverUserId": worker.id!])
             #expect(tooMuch.status == .unprocessableEntity && tooMuch.errorMessage?.contains("余额不足") == true)
             #expect(try await Self.counts(app) == before, "nothing saved")
-            // An award with an approver: a new movement, audited, naming recorder and approver.
+            // An award with an approver waits for them; approved, it is a new movement naming recorder and
+            // approver, audited.
             let ok = try await desk.api(
                 .POST, path, json: ["kind": "manual", "amount": 50, "note": "巡逻", "approverUserId": worker.id!])
-            #expect(ok.status == .created, "\(ok.body.string)")
-            let m = try ok.json()
-            #expect(m["amount"] as? Int == 50 && m["approver"] as? String == worker.displayName)
+            #expect(ok.status == .accepted, "\(ok.body.string)")
+            let pending = try #require(try ok.json()["id"] as? Int)
+            #expect(try await Self.counts(app) == before, "nothing counts before approval")
+            let approver = try await Client.api(app, as: "worker")
+            let approved = try await approver.api(.POST, ApprovalsRoute.apiApprove(.value(pending)))
+            #expect(approved.status == .ok, "\(approved.body.string)")
+            let m = try #require(try await PointsMovement.query(on: app.db).sort(\.$id, .descending).first())
+            #expect(m.amount == 50 && m.approverUserID == worker.id && m.recordedBy == secretary.id)
             let after = try await desk.api(.GET, "/api/v1/points/people/\(person.id!)").json()
             #expect(after["balance"] as? Int == balance + 50)
             // A correction down to zero is fine.
             let down = try await desk.api(
                 .POST, path,
                 json: ["kind": "correction", "amount": -(balance + 50), "note": "更正", "approverUserId": worker.id!])
-            #expect(down.status == .created)
+            #expect(down.status == .accepted)
+            let downID = try #require(try down.json()["id"] as? Int)
+            #expect(try await approver.api(.POST, ApprovalsRoute.apiApprove(.value(downID))).status == .ok)
             #expect(try await AuditEntry.query(on: app.db).filter(\.$entityType == "points_movement").count() == 2)
             // The ledger refuses edits and deletions in the database itself.
             let row = try #require(try await PointsMovement.query(on: app.db).sort(\.$id, .descending).first())

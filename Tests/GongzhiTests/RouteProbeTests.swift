@@ -85,6 +85,7 @@ struct RouteProbeTests {
         "/api/v1/points/shops/{id}": .pointsShop,
         "/api/v1/points/goods/{id}": .pointsGood,
         "/api/v1/points/redemptions/{id}": .pointsRedemption,
+        "/api/v1/approvals/{id}": .approval,
     ]
 
     /// Later path parameters, by the path up to and including them. A parameter with an enum in the document
@@ -195,6 +196,8 @@ struct RouteProbeTests {
         case activity, serviceTeam, volunteer
         /// Points' records (积分, 党爱超市).
         case pointsShop, pointsGood, pointsRedemption
+        /// An approval (审批) neither recorded by nor waiting on the caller.
+        case approval
     }
 
     enum Dependent: Sendable {
@@ -1371,6 +1374,11 @@ struct RouteProbeTests {
                     try await PointsRedemption.query(on: db).sort(\.$id).all().filter {
                         !c.sees($0.shopPath) && !c.sees($0.path) && $0.personID != c.user.personID
                     }, { $0.shopPath }, { $0.id })
+            case .approval:
+                t = first(
+                    try await Approval.query(on: db).sort(\.$id).all().filter {
+                        !c.sees($0.path) && $0.approverUserID != c.user.id && $0.recordedBy != c.user.id
+                    }, { $0.path }, { $0.id })
             }
             outsideCache[cacheKey] = .some(t)
             return t
@@ -1637,6 +1645,7 @@ struct RouteProbeTests {
             case .pointsShop: parts.append(try row(try await PointsShop.find(t.id, on: db)))
             case .pointsGood: parts.append(try row(try await PointsGood.find(t.id, on: db)))
             case .pointsRedemption: parts.append(try row(try await PointsRedemption.find(t.id, on: db)))
+            case .approval: parts.append(try row(try await Approval.find(t.id, on: db)))
             }
             for path in reads {
                 let res = try await admin.api(.GET, path)

@@ -191,10 +191,12 @@ struct VolunteeringTests {
         }
     }
 
-    /// A manual entry names its approver, who is not the volunteer; overlapping shifts are refused.
+    /// A manual entry names its approver, who is neither the recorder nor the volunteer; it waits in the
+    /// approver's to-dos and counts once approved; a refusal says why; overlapping shifts are refused.
     @Test func manualEntriesNeedAnApprover() async throws {
         try await withTestApp { app in
             let desk = try await Client.api(app, as: "secretary")
+            let worker = try await Client.api(app, as: "worker")
             let resident = try await Self.person(app, "resident")
             let residentUser = try await Fixtures.user(app, "resident")
             let secretary = try await Fixtures.user(app, "secretary")
@@ -211,12 +213,50 @@ struct VolunteeringTests {
             let own = try await desk.api(.POST, "/api/v1/volunteering/hours", json: body)
             #expect(own.status == .unprocessableEntity)
             #expect(own.errorMessage?.contains("不能是志愿者本人") == true)
+            // Nobody approves what they recorded: the secretary cannot name themselves.
             body["approverUserId"] = secretary.id!
-            let ok = try await desk.api(.POST, "/api/v1/volunteering/hours", json: body)
-            try #expect(ok.status == .created && (ok.json()["minutes"] as? Int) == 120)
-            let overlap = try await desk.api(.POST, "/api/v1/volunteering/hours", json: body)
-            #expect(overlap.status == .conflict)
+            let mine = try await desk.api(.POST, "/api/v1/volunteering/hours", json: body)
+            #expect(mine.status == .unprocessableEntity && mine.errorMessage?.contains("录入人") == true)
+            // The worker records, naming the secretary: it waits and counts nothing yet.
+            let waiting = try await worker.api(.POST, "/api/v1/volunteering/hours", json: body)
+            #expect(waiting.status == .accepted, "\(waiting.body.string)")
+            let id = try #require(try waiting.json()["id"] as? Int)
+            #expect(try waiting.json()["state"] as? String == "pending")
+            let twin = try await worker.api(.POST, "/api/v1/volunteering/hours", json: body)
+            let twinID = try #require(try twin.json()["id"] as? Int)
+            #expect(try await ServiceHour.query(on: app.db).count() == count)
+            let todos = try await Client.page(app, as: "secretary").get(RequestsRoute.todos)
+            #expect(todos.body.string.contains("协助布置会场"), "the approval waits in the approver's to-dos")
+            let queue = try await desk.api(.GET, ApprovalsRoute.api).jsonArray()
+            #expect(queue.contains { $0["id"] as? Int == id })
+            // Only the approver decides.
+            let byWorker = try await worker.api(.POST, ApprovalsRoute.apiApprove(.value(id)))
+            #expect(byWorker.status == .forbidden)
+            let approved = try await desk.api(.POST, ApprovalsRoute.apiApprove(.value(id)))
+            #expect(approved.status == .ok, "\(approved.body.string)")
+            let h = try #require(try await ServiceHour.query(on: app.db).sort(\.$id, .descending).first())
+            #expect(h.minutes == 120 && h.approverUserID == secretary.id && h.source == .manual)
+            #expect(h.recordedBy == (try await Fixtures.user(app, "worker")).id)
             #expect(try await ServiceHour.query(on: app.db).count() == count + 1)
+            #expect(try await desk.api(.POST, ApprovalsRoute.apiApprove(.value(id))).status == .conflict)
+            // The twin overlaps what was just approved: refused on approval, and it keeps waiting.
+            let overlap = try await desk.api(.POST, ApprovalsRoute.apiApprove(.value(twinID)))
+            #expect(overlap.status == .conflict, "\(overlap.body.string)")
+            #expect(try await Approval.find(twinID, on: app.db)?.state == .pending)
+            let again = try await worker.api(.POST, "/api/v1/volunteering/hours", json: body)
+            #expect(again.status == .conflict)
+            // A refusal says why, and stays on record.
+            let bare = try await desk.api(.POST, ApprovalsRoute.apiRefuse(.value(twinID)), json: ["reason": " "])
+            #expect(bare.status == .unprocessableEntity)
+            let refused = try await desk.api(
+                .POST, ApprovalsRoute.apiRefuse(.value(twinID)), json: ["reason": "与已审批时长重复"])
+            #expect(refused.status == .ok)
+            let row = try #require(try await Approval.find(twinID, on: app.db))
+            #expect(row.state == .refused && row.reason == "与已审批时长重复")
+            #expect(try await ServiceHour.query(on: app.db).count() == count + 1)
+            let audits = try await AuditEntry.query(on: app.db).filter(\.$entityType == AuditKind.approval.rawValue)
+                .filter(\.$entityID == twinID).count()
+            #expect(audits == 2)
             body["endedAt"] = start
             #expect(try await desk.api(.POST, "/api/v1/volunteering/hours", json: body).status == .unprocessableEntity)
             body["startedAt"] = "not a time"

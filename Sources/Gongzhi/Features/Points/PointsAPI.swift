@@ -86,9 +86,9 @@ enum PointsAPI {
 
     @Sendable static func record(_ req: Request) async throws -> Response {
         let id = try req.intParameter("id")
-        let m = try await PointsService.record(
+        let a = try await PointsService.record(
             req.caller, personID: id, try req.decodeStrict(PointsService.EntryInput.self))
-        return try await PointsLists.movementOut([m], on: req.db)[0].encodeResponse(status: .created, for: req)
+        return try await Approvals.out([a], req.caller)[0].encodeResponse(status: .accepted, for: req)
     }
 
     @Sendable static func movements(_ req: Request) async throws -> Paged<PointsLists.MovementOut> {

@@ -29,9 +29,10 @@ enum PointsAPIDoc {
             .post, "points/people/{id}/movements",
             "A manual award (+) or a correction (+/−) for a person in scope: a note and an approver (an account in "
                 + "scope that keeps points, neither the caller nor the beneficiary) are required; a correction never "
-                + "takes the balance below zero (422). A new movement, never an edit",
-            tag: "points", body: .one(PointsService.EntryInput.self), status: 201,
-            answer: .one(PointsLists.MovementOut.self)),
+                + "takes the balance below zero (422). It waits for the approver (approvals) and is written as a new "
+                + "movement once approved, never an edit",
+            tag: "points", body: .one(PointsService.EntryInput.self), status: 202,
+            answer: .one(ApprovalOut.self)),
         APIOperation(
             .get, "points/movements",
             "The ledger in scope: by node, figure (issued, spent, expired, deducted: the lists the figures count), "

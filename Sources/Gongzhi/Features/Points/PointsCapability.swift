@@ -40,7 +40,8 @@ extension Capability {
         apiDoc: { PointsAPIDoc.operations },
         strings: PointsStrings.table,
         demo: { try await PointsDemo.load($0) },
-        lifecycle: [PointsSweeper()]
+        lifecycle: [PointsSweeper()],
+        approvals: [PointsService.manualEntry]
     )
 }
 

@@ -158,7 +158,7 @@ enum PointsPages {
                     req.caller, personID: id,
                     .init(kind: kind, amount: amount, note: f.note, approverUserID: approver))
                 return PointsRoute.person(.value(id)).link
-            }, page: { e in try await personPage(req, f, error: e) })
+            }, page: { e in try await personPage(req, f, error: e) }, flash: .flashApprovalRequested)
     }
 
     @Sendable static func ledger(_ req: Request) async throws -> HTML {

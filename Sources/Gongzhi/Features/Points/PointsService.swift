@@ -122,9 +122,10 @@ enum PointsService {
     // MARK: Manual entries
 
     /// A manual award (+) or a correction (+ or −) for a person in scope, with a note and an approver: another
-    /// account of the caller's scope that keeps points, neither the caller nor the beneficiary. A correction never
-    /// takes the balance below zero (the expiries due are recorded first). A new movement, never an edit.
-    static func record(_ caller: Caller, personID: Int, _ input: EntryInput) async throws -> PointsMovement {
+    /// account of the caller's scope that keeps points, neither the caller nor the beneficiary. It waits in the
+    /// approver's to-dos and is written once approved (`manualEntry`): a new movement, never an edit. A correction
+    /// never takes the balance below zero (checked now, and again when approved).
+    static func record(_ caller: Caller, personID: Int, _ input: EntryInput) async throws -> Approval {
         let v = try await caller.require(manage)
         let person = try await PeopleQueries.scopedPointsPerson(personID, for: .change, field: nil, caller)
         if person.archived { throw AppError.conflict(.errorPointsPersonArchived) }
@@ -146,36 +147,69 @@ enum PointsService {
         if approver.id == v.user.id {
             throw AppError.invalid(.errorPointsApproverSelf, field: "approverUserId")
         }
-        let m = PointsMovement()
-        m.personID = person.id
-        m.path = person.path
-        m.amount = amount
-        m.source = (kind == .manual ? PointsSource.manual : .correction).rawValue
-        m.reference = "entry:" + UUID().uuidString
-        m.note = note
-        m.at = caller.now
-        m.recordedBy = v.user.id
-        m.recordedByName = v.user.displayName
-        m.approverUserID = approver.id
-        m.approverName = approver.displayName
-        try await caller.db.writing { db in
-            try await PointsBook.lock(personID: person.id, path: person.path, on: db)
-            if amount < 0 {
-                try await PointsBook.expireLocked(personID: person.id, path: person.path, now: caller.now, on: db)
-                let balance = try await PointsBook.balance(personID: person.id, on: db)
-                try ledgerRule(field: "amount") { try PointsLedger.checkDebit(-amount, balance: balance) }
-            }
-            try await m.create(on: db)
-            try await Audit.record(
-                on: db, by: v, at: caller.now, .create, entity: .pointsMovement, id: m.id!,
-                label: "\(person.name) \(amount)",
-                scopePath: person.path, before: nil as String?,
-                after: [
-                    "person": String(person.id), "amount": String(amount), "source": m.source, "note": note,
-                    "approver": "\(approver.displayName) (\(approver.username))",
-                ])
+        if amount < 0 {
+            let balance = try await PointsBook.balance(personID: person.id, on: caller.db)
+            try ledgerRule(field: "amount") { try PointsLedger.checkDebit(-amount, balance: balance) }
         }
-        return m
+        let entry = ManualEntry(
+            personID: person.id, path: person.path, amount: amount,
+            source: (kind == .manual ? PointsSource.manual : .correction).rawValue, note: note)
+        let label = "\(person.name) \(amount > 0 ? "+" : "")\(amount) · \(note)"
+        return try await caller.db.writing { db in
+            try await Approvals.request(
+                manualEntry, payload: entry, path: person.path, label: label, approver: approver,
+                beneficiaryPersonID: person.id, by: v, at: caller.now, on: db)
+        }
+    }
+
+    /// A manual award or correction as it waits for its approver.
+    struct ManualEntry: Codable, Sendable {
+        let personID: Int
+        let path: String
+        let amount: Int
+        let source: String
+        let note: String
+    }
+
+    static let manualEntry = ApprovalKind(
+        kind: "points_manual_entry", label: .pointsManualEntry,
+        link: { a in
+            let id = (try? Approvals.payload(ManualEntry.self, of: a).personID) ?? 0
+            return PointsRoute.person(.value(id)).link
+        },
+        apply: { a, d in try await approveEntry(a, d) })
+
+    /// The approver agrees: the movement is written now, under the person's book lock (a correction is checked
+    /// against the balance as it is then, after the expiries due).
+    static func approveEntry(_ a: Approval, _ d: ApprovalDecision) async throws -> Int {
+        let e = try Approvals.payload(ManualEntry.self, of: a)
+        let m = PointsMovement()
+        m.personID = e.personID
+        m.path = e.path
+        m.amount = e.amount
+        m.source = e.source
+        m.reference = "entry:approval:\(a.id!)"
+        m.note = e.note
+        m.at = d.now
+        m.recordedBy = a.recordedBy
+        m.recordedByName = a.recordedByName
+        m.approverUserID = d.viewer.user.id
+        m.approverName = d.viewer.user.displayName
+        try await PointsBook.lock(personID: e.personID, path: e.path, on: d.db)
+        if e.amount < 0 {
+            try await PointsBook.expireLocked(personID: e.personID, path: e.path, now: d.now, on: d.db)
+            let balance = try await PointsBook.balance(personID: e.personID, on: d.db)
+            try ledgerRule(field: "amount") { try PointsLedger.checkDebit(-e.amount, balance: balance) }
+        }
+        try await m.create(on: d.db)
+        try await Audit.record(
+            on: d.db, by: d.viewer, at: d.now, .create, entity: .pointsMovement, id: m.id!, label: a.label,
+            scopePath: e.path, before: nil as String?,
+            after: [
+                "person": String(e.personID), "amount": String(e.amount), "source": e.source, "note": e.note,
+                "approval": String(a.id!), "recordedBy": a.recordedByName,
+            ])
+        return m.id!
     }
 
     /// An approver named in a body: an active account in the caller's scope that may keep points; anything else,

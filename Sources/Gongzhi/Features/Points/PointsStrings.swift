@@ -1,6 +1,7 @@
 import GongzhiCore
 
 extension Text {
+    static let pointsManualEntry = Text("points.manualEntry")
     static let navPoints = Text("nav.points")
     static let navPointsPhone = Text("nav.pointsPhone")
     static let homePointsHint = Text("home.pointsHint")
@@ -311,6 +312,7 @@ enum PointsStrings {
         Text("points.redemption.handedOver"): ("已交付", "Handed over"),
         Text("points.redemption.cancelled"): ("已取消", "Cancelled"),
         Text("points.entry.manual"): ("人工奖励", "Award"),
+        .pointsManualEntry: ("积分人工奖励或更正", "Points award or correction"),
         Text("points.entry.correction"): ("更正（可为负数）", "Correction (may be negative)"),
     ]
 }

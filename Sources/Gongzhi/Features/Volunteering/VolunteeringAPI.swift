@@ -219,9 +219,9 @@ enum VolunteeringAPI {
     }
 
     @Sendable static func manualEntry(_ req: Request) async throws -> Response {
-        let h = try await VolunteeringService.manualEntry(
+        let a = try await VolunteeringService.manualEntry(
             req.caller, try req.decodeStrict(VolunteeringService.ManualInput.self))
-        return try await VolunteeringLists.hourOut([h], req.db)[0].encodeResponse(status: .created, for: req)
+        return try await Approvals.out([a], req.caller)[0].encodeResponse(status: .accepted, for: req)
     }
 
     @Sendable static func rankings(_ req: Request) async throws -> VolunteeringSections.RankingsOut {

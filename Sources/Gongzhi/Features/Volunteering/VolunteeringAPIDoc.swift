@@ -145,10 +145,11 @@ enum VolunteeringAPIDoc {
             answer: .page(VolunteeringLists.HourOut.self)),
         APIOperation(
             .post, "volunteering/hours",
-            "Record hours by hand for a volunteer in scope, naming the approver (staff managing the place, not the "
-                + "volunteer); refused without one and when overlapping the person's hours",
-            tag: tag, body: .one(VolunteeringService.ManualInput.self), status: 201,
-            answer: .one(VolunteeringLists.HourOut.self)),
+            "Record hours by hand for a volunteer in scope, naming the approver (staff managing the place, neither "
+                + "the recorder nor the volunteer): they wait for the approver (approvals) and count once approved; "
+                + "refused without one and when overlapping the person's hours",
+            tag: tag, body: .one(VolunteeringService.ManualInput.self), status: 202,
+            answer: .one(ApprovalOut.self)),
         APIOperation(
             .get, "volunteering/hours/export.csv", "Service hours as CSV", tag: tag,
             parameters: [.query("personId", .integer, "one volunteer"), from, to], answer: csv),

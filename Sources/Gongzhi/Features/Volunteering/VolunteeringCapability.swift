@@ -44,6 +44,7 @@ extension Capability {
         strings: VolunteeringStrings.table,
         demo: { try await VolunteeringDemo.load($0) },
         todos: { caller in try await VolunteeringSections.todos(caller) },
+        approvals: [VolunteeringService.manualHours],
         unitSections: { id, caller in try await VolunteeringSections.unit(id, caller) },
         nodeSections: { id, caller in try await VolunteeringSections.node(id, caller) }
     )

@@ -262,6 +262,7 @@ enum VolunteeringDemo {
             }
         }
         try await insert(hours, db)
+        try await pendingEntries(d, teams: Array(zip(savedTeams, teamCommunity)), pool: byCommunity, shifts: shifts)
 
         // Hour codes: a few issued for the latest past activity of the first community, one of them used.
         if let last = saved.filter({ $0.endsAt < now && $0.path.hasPrefix(communities[0].path) }).last {
@@ -286,6 +287,50 @@ enum VolunteeringDemo {
         d.counts["activities"] = plans.count
         d.counts["activity sign-ups"] = signups.count
         d.counts["service hours"] = hours.count
+    }
+
+    /// Hours a community's worker entered by hand last week, waiting in the secretary's to-dos (审批).
+    static func pendingEntries(
+        _ d: DemoDistrict, teams: [(ServiceTeam, Int)], pool: [Int: [Int]], shifts: [Int: [VolunteeringRules.Shift]]
+    ) async throws {
+        let db = d.db
+        let staff = try await User.query(on: db).filter(\.$role ~~ [.communityWorker, .communitySecretary])
+            .filter(\.$active == true).sort(\.$id).all()
+        let nodes = Dictionary(
+            uniqueKeysWithValues: try await OrgNode.query(on: db).all().map { ($0.id!, $0.path) })
+        let names = try await PeopleQueries.names(Array(Set(pool.values.joined())), on: db)
+        var seen = Set<Int>()
+        var rows: [Approval] = []
+        for (t, c) in teams where c > 0 && seen.insert(c).inserted {
+            let here = staff.filter { nodes[$0.orgNodeID] == nodes[c] }
+            guard let recorder = here.first(where: { $0.role == .communityWorker }),
+                let approver = here.first(where: { $0.role == .communitySecretary }),
+                let pid = (pool[c] ?? []).first(where: { $0 != recorder.personID && $0 != approver.personID })
+            else { continue }
+            let day = d.today.adding(days: -d.rng.int(1...6))
+            let start = Date(timeIntervalSince1970: day.startInstant + 9 * 3_600)
+            let shift = VolunteeringRules.Shift(start: start, end: start.addingTimeInterval(7_200))
+            guard !(shifts[pid] ?? []).contains(where: { $0.overlaps(shift) }) else { continue }
+            let note = "\(t.name)：\(t.skills)"
+            let payload = VolunteeringService.ManualHours(
+                personID: pid, startedAt: shift.start, endedAt: shift.end, activityID: nil, teamID: t.id,
+                hostUnitID: t.ownerUnitID, path: t.path, note: note)
+            let a = Approval()
+            a.kind = VolunteeringService.manualHours.kind
+            a.path = t.path
+            a.label = "\(names[pid] ?? "") · 2 h · \(VolunteeringFacts.local(start)) · \(note)"
+            a.payload = String(decoding: try JSONEncoder().encode(payload), as: UTF8.self)
+            a.recordedBy = recorder.id!
+            a.recordedByName = recorder.displayName
+            a.recordedAt = shift.end.addingTimeInterval(3_600)
+            a.approverUserID = approver.id!
+            a.approverName = approver.displayName
+            a.beneficiaryPersonID = pid
+            a.state = .pending
+            rows.append(a)
+        }
+        try await insert(rows, db)
+        d.counts["approvals waiting"] = rows.count
     }
 
     static func activity(

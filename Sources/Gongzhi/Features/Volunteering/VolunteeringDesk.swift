@@ -26,8 +26,9 @@ enum VolunteeringDesk {
         let users = try await User.query(on: db).filter(\.$active == true).all().filter { $0.role.can(.editPeople) }
         let nodes = try await OrgNode.query(on: db).filter(\.$id ~~ Array(Set(users.map(\.orgNodeID)))).all()
         let paths = Dictionary(uniqueKeysWithValues: nodes.map { ($0.id!, $0.treePath) })
+        // Never the recorder: nobody approves what they recorded.
         return users.filter { u in
-            guard let p = paths[u.orgNodeID] else { return false }
+            guard u.id != v.user.id, let p = paths[u.orgNodeID] else { return false }
             return v.scope.includes(p) || p.contains(v.node.treePath)
         }.prefix(200).map { ($0.id!, $0.displayName) }
     }

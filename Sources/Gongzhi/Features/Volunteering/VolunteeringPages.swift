@@ -461,7 +461,7 @@ enum VolunteeringPages {
                         endedAt: f.endedAt, activityID: try FormNumber.int(f.activityId, field: "activityId"),
                         approverUserID: try FormNumber.int(f.approverUserId, field: "approverUserId"), note: f.note))
                 return VolunteeringRoute.hours.link
-            }, page: { e in try await hoursPage(req, f, error: e) })
+            }, page: { e in try await hoursPage(req, f, error: e) }, flash: .flashApprovalRequested)
     }
 
     @Sendable static func rankings(_ req: Request) async throws -> HTML {

@@ -741,9 +741,10 @@ enum VolunteeringService {
 
     // MARK: Manual entries
 
-    /// Staff record hours by hand for a volunteer in scope, naming the staff member who approved them: an active
-    /// account that manages people over the place of service and is not the volunteer's own.
-    static func manualEntry(_ caller: Caller, _ input: ManualInput) async throws -> ServiceHour {
+    /// Staff record hours by hand for a volunteer in scope, naming the staff member who is to approve them: an
+    /// active account that manages people over the place of service, neither the recorder nor the volunteer. The
+    /// hours wait in the approver's to-dos and count once approved (`manualHours`).
+    static func manualEntry(_ caller: Caller, _ input: ManualInput) async throws -> Approval {
         let v = try await VolunteeringFacts.staff(caller)
         guard let pid = input.personID else { throw AppError.invalid(.errorRefUnknown, field: "personId") }
         let person = try await PeopleQueries.scopedVolunteerPerson(pid, field: "personId", caller)
@@ -777,25 +778,66 @@ enum VolunteeringService {
         let shift = VolunteeringRules.Shift(start: start, end: end)
         let now = caller.now
         try rule(field: "startedAt") { try VolunteeringRules.checkShift(shift, existing: [], now: now) }
-        let h = hour(person.id, shift, .manual, path: path, by: v)
-        h.activityID = activity?.id
-        h.teamID = team?.id ?? activity?.teamID
-        h.hostUnitID = activity?.hostUnitID ?? team?.ownerUnitID
-        h.approverUserID = approver.user.id
-        h.note = note
-        try await caller.db.writing { db in
-            let existing = try await VolunteeringFacts.shifts(person: person.id, around: start, end, on: db)
-            try rule(field: "startedAt") { try VolunteeringRules.checkShift(shift, existing: existing, now: now) }
-            try await h.create(on: db)
-            try await Audit.record(
-                on: db, by: v, at: caller.now, .create, entity: .serviceHour, id: h.id!,
-                label: "\(person.name) · \(note)",
-                scopePath: h.path, before: nil as String?,
-                after: [
-                    "minutes": String(h.minutes), "source": h.source.rawValue,
-                    "approver": approver.user.displayName,
-                ])
+        let existing = try await VolunteeringFacts.shifts(person: person.id, around: start, end, on: caller.db)
+        try rule(field: "startedAt") { try VolunteeringRules.checkShift(shift, existing: existing, now: now) }
+        let payload = ManualHours(
+            personID: person.id, startedAt: start, endedAt: end, activityID: activity?.id,
+            teamID: team?.id ?? activity?.teamID, hostUnitID: activity?.hostUnitID ?? team?.ownerUnitID, path: path,
+            note: note)
+        let hours = VolunteeringRules.hoursText(shift.minutes)
+        let label = "\(person.name) · \(hours) h · \(VolunteeringFacts.local(start)) · \(note)"
+        let place = path
+        return try await caller.db.writing { db in
+            try await Approvals.request(
+                manualHours, payload: payload, path: place, label: label, approver: approver.user,
+                beneficiaryPersonID: person.id, by: v, at: now, on: db)
         }
-        return h
+    }
+
+    /// Hours entered by hand, as they wait for their approver.
+    struct ManualHours: Codable, Sendable {
+        let personID: Int
+        let startedAt: Date
+        let endedAt: Date
+        let activityID: Int?
+        let teamID: Int?
+        let hostUnitID: Int?
+        let path: String
+        let note: String
+    }
+
+    static let manualHours = ApprovalKind(
+        kind: "volunteering_manual_hours", label: .volunteeringSourceLabel(.manual),
+        link: { _ in VolunteeringRoute.hours.link }, apply: { a, d in try await approveManual(a, d) })
+
+    /// The approver agrees: the hours are written now, checked again against the person's hours (a check-in
+    /// recorded since may cover the same time).
+    static func approveManual(_ a: Approval, _ d: ApprovalDecision) async throws -> Int {
+        let p = try Approvals.payload(ManualHours.self, of: a)
+        let shift = VolunteeringRules.Shift(start: p.startedAt, end: p.endedAt)
+        let existing = try await VolunteeringFacts.shifts(person: p.personID, around: p.startedAt, p.endedAt, on: d.db)
+        try rule(field: "startedAt") { try VolunteeringRules.checkShift(shift, existing: existing, now: d.now) }
+        let h = ServiceHour()
+        h.personID = p.personID
+        h.path = p.path
+        h.minutes = shift.minutes
+        h.startedAt = shift.start
+        h.endedAt = shift.end
+        h.source = .manual
+        h.note = p.note
+        h.recordedBy = a.recordedBy
+        h.activityID = p.activityID
+        h.teamID = p.teamID
+        h.hostUnitID = p.hostUnitID
+        h.approverUserID = d.viewer.user.id
+        try await h.create(on: d.db)
+        try await Audit.record(
+            on: d.db, by: d.viewer, at: d.now, .create, entity: .serviceHour, id: h.id!, label: a.label,
+            scopePath: h.path, before: nil as String?,
+            after: [
+                "minutes": String(h.minutes), "source": h.source.rawValue, "approval": String(a.id!),
+                "recordedBy": a.recordedByName,
+            ])
+        return h.id!
     }
 }

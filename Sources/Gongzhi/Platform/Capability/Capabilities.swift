@@ -11,6 +11,7 @@ extension Capability {
         .open311,
         .notifications,
         .accounts,
+        .approvals,
         .visits,
         .reporting,
         .jointBodies,

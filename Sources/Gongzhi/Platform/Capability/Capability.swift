@@ -32,6 +32,8 @@ struct Capability: Sendable {
     /// What waits on a viewer in this capability beyond the request loop's steps (a meeting's decision owned by
     /// them or their unit): the to-dos page lists these under the requests.
     var todos: TodoItem.Source?
+    /// Kinds of record that wait for a named approver before they count (see `Approvals`).
+    var approvals: [ApprovalKind] = []
     /// Sections on a unit's pages (the unit's page and the liaison's 本单位 desk) and on a node's pages (the
     /// organisation node's page and 我的社区): see `PageSection`.
     var unitSections: PageSection.Source?

@@ -4,15 +4,16 @@ import Vapor
 /// a 422 or a 409), the same page again with the message and the error's status, its form refilled with what was
 /// sent and each field's problem beside it (`FormRefill`). Anything else propagates.
 enum FormChange {
-    static func run(_ req: Request, _ action: () async throws -> String, page: (AppError) async throws -> HTML)
-        async throws -> Response
-    {
+    static func run(
+        _ req: Request, _ action: () async throws -> String, page: (AppError) async throws -> HTML,
+        flash: Text = .flashSaved
+    ) async throws -> Response {
         let fixable: AppError
         do {
             // Text the edge refused (CleanTextMiddleware) never reaches the action.
             if let refused = req.storage[TextProblemsKey.self] { throw refused }
             let target = try await action()
-            Layout.flash(req, .flashSaved)
+            Layout.flash(req, flash)
             return req.redirect(to: target)
         } catch let e as KeyedRuleError {
             fixable = .invalid(key: e.messageKey, args: e.args)

@@ -71,8 +71,9 @@ extension FormChange {
     /// A change made from a page form that redirects to a route's link on success; on an error the user can fix,
     /// the page again with the message and the error's status (see `run(_:_:page:)`).
     static func run(
-        _ req: Request, to action: () async throws -> Link, page: (AppError) async throws -> HTML
+        _ req: Request, to action: () async throws -> Link, page: (AppError) async throws -> HTML,
+        flash: Text = .flashSaved
     ) async throws -> Response {
-        try await run(req, { try await action().description }, page: page)
+        try await run(req, { try await action().description }, page: page, flash: flash)
     }
 }

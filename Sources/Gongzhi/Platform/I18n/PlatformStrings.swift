@@ -120,6 +120,9 @@ extension Text {
     static let errorDateAfter = Text("error.date.after")
     static let errorDateOutside = Text("error.date.outside")
     static func phase(_ p: Phase) -> Text { Text(p.labelKey) }
+    static let flashApprovalRequested = Text("flash.approval.requested")
+    static func approvalState(_ s: ApprovalState) -> Text { Text(s.labelKey) }
+    static func approvalRefusal(_ r: ApprovalRules.Refusal) -> Text { Text(r.messageKey) }
     static let errorPasswordTooShort = Text("error.password.tooShort")
     static let errorPasswordTooLong = Text("error.password.tooLong")
     static let errorPasswordKinds = Text("error.password.kinds")
@@ -362,6 +365,23 @@ enum PlatformStrings {
         .errorDateBefore: ("日期不能早于 {0}。", "The date cannot be before {0}."),
         .errorDateAfter: ("日期不能晚于 {0}。", "The date cannot be after {0}."),
         .errorDateOutside: ("日期须在 {0} 至 {1} 之间。", "The date must fall between {0} and {1}."),
+        .flashApprovalRequested: (
+            "已提交，等待审批人同意后计入。", "Submitted; it counts once the approver agrees."
+        ),
+        .approvalState(.pending): ("待审批", "Waiting"),
+        .approvalState(.approved): ("已同意", "Approved"),
+        .approvalState(.refused): ("已驳回", "Refused"),
+        .approvalRefusal(.selfApproval): (
+            "审批人不能是录入人本人。", "The approver cannot be the one recording."
+        ),
+        .approvalRefusal(.beneficiary): (
+            "审批人不能是受益人本人。", "The approver cannot be the person who benefits."
+        ),
+        .approvalRefusal(.notApprover): (
+            "只有指定的审批人可以审批。", "Only the named approver may decide."
+        ),
+        .approvalRefusal(.decided): ("该事项已审批。", "This has been decided already."),
+        .approvalRefusal(.reasonRequired): ("驳回须写明理由。", "A refusal needs a reason."),
         .phase(.upcoming): ("未开始", "Not started"),
         .phase(.underway): ("进行中", "Under way"),
         .phase(.ended): ("已结束", "Ended"),
