@@ -441,7 +441,7 @@ struct RequestsTests {
                 for (query, key) in queues {
                     let n = try await api.api(.GET, "/api/v1/requests?\(query)").jsonArray().count
                     #expect(n == 1, "\(role) \(query)")
-                    let figure = "href=\"/requests?\(query)\"><strong class=\"num\">\(n)</strong>"
+                    let figure = "href=\"/requests?\(query)\"><strong class=\"num\" data-count=\"\(n)\">\(n)</strong>"
                     #expect(home.contains(figure), "\(key)")
                 }
             }

@@ -455,9 +455,10 @@ def quarterly_meeting():
                  "document.getElementById('q-date').value = arguments[0];", today.isoformat())
         desk.click(desk.find("#meeting-body button"))
         wait_for(lambda: desk.find_all("#host-suggestion"), "no host is suggested for the body's meeting")
+        # At midnight: begun whenever the walk runs, so the desk may record attendance (never before the start).
         desk.run("document.getElementById('kind').value = 'communityQuarterly';"
                  "document.getElementById('date').value = arguments[0];"
-                 "document.getElementById('time').value = '14:30';", today.isoformat())
+                 "document.getElementById('time').value = '00:00';", today.isoformat())
         desk.type(desk.find("#place"), "党群服务中心")
         desk.click(desk.find("#meeting-form button[type='submit']"))
         wait_for(lambda: desk.find_all("#check-in-code"), "the meeting page did not open")

@@ -214,11 +214,26 @@ struct AgreementSummary: Content {
     let lastReviewYear: Int?
     let lastVerdict: Verdict?
 
-    static func query(_ caller: Caller, state: AgreementState?) async throws -> [AgreementSummary] {
+    /// One page of the agreements visible to the caller, by organisation then id; `page` nil: all of them (an
+    /// export).
+    static func query(_ caller: Caller, state: AgreementState?, page: PageRequest?) async throws
+        -> Paged<AgreementSummary>
+    {
         let v = try await caller.require(.viewTree)
         let q = try await AgreementFacts.visibleQuery(v, on: caller.db)
         if let state { q.filter(\.$state == state) }
-        let list = try await q.sort(\.$path).sort(\.$id).limit(1_000).all()
+        q.sort(\.$path).sort(\.$id)
+        let rows: Paged<Agreement>
+        if let page {
+            rows = try await q.paged(page)
+        } else {
+            let all = try await q.all()
+            rows = Paged(rows: all, total: all.count, asked: PageRequest(number: 1, size: max(1, all.count)))
+        }
+        return Paged(rows: try await summaries(rows.rows, caller), total: rows.total, asked: rows.asked)
+    }
+
+    static func summaries(_ list: [Agreement], _ caller: Caller) async throws -> [AgreementSummary] {
         let ids = list.compactMap(\.id)
         guard !ids.isEmpty else { return [] }
         let parties = try await AgreementParty.query(on: caller.db).filter(\.$agreementID ~~ ids).all()

@@ -24,7 +24,7 @@ enum AgreementPages {
     static func listPage(_ req: Request, error: AppError? = nil) async throws -> Response {
         let v = try await req.require(.viewTree)
         let state = try AgreementsAPI.state(req)
-        let list = try await AgreementSummary.query(req.caller, state: state)
+        let list = try await AgreementSummary.query(req.caller, state: state, page: try req.pageRequest())
         let nodes =
             v.can(.editTree)
             ? try await OrgQueries.nodesInScope(v.scope, on: req.db).filter {
@@ -34,7 +34,8 @@ enum AgreementPages {
             v.can(.editTree)
             ? try await UnitsQueries.bodyCandidates(bodyPath: v.node.path, scope: v.scope, on: req.db) : []
         let m = AgreementViews.ListModel(
-            agreements: list, state: state, nodes: nodes, units: units, mayExport: v.can(.exportData))
+            agreements: list, url: req.url.string, state: state, nodes: nodes, units: units,
+            mayExport: v.can(.exportData))
         let html = Layout.page(
             req, title: req.t(.navAgreements),
             body: AgreementViews.list(m, csrf: CSRF.hiddenField(req), error: error, req.lang),
@@ -182,7 +183,7 @@ enum AgreementPages {
     @Sendable static func export(_ req: Request) async throws -> Response {
         try await req.require(.exportData)
         let lang = req.lang
-        let rows = try await AgreementSummary.query(req.caller, state: nil).map { a in
+        let rows = try await AgreementSummary.query(req.caller, state: nil, page: nil).rows.map { a in
             [
                 a.title, a.nodeName, a.parties.joined(separator: "、"), lang.t(key: a.pairing.labelKey),
                 lang.t(key: a.standing.labelKey), a.startsOn, a.endsOn, a.lastReviewYear.map(String.init) ?? "",

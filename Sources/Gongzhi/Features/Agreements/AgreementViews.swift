@@ -4,7 +4,8 @@ import Vapor
 /// The desk's agreements list with the new agreement form, and one agreement's page. Pure functions of the model.
 enum AgreementViews {
     struct ListModel: Sendable {
-        let agreements: [AgreementSummary]
+        let agreements: Paged<AgreementSummary>
+        let url: String
         let state: AgreementState?
         /// Organisations an agreement may be made for, and units to pair with; empty without the permission.
         let nodes: [(id: Int, name: String)]
@@ -16,7 +17,7 @@ enum AgreementViews {
         let states =
             [(value: "", label: lang.t(.agreementAllStates))]
             + AgreementState.allCases.map { (value: $0.rawValue, label: lang.t(key: $0.labelKey)) }
-        let rows: [HTML] = m.agreements.map { a in
+        let rows: [HTML] = m.agreements.rows.map { a in
             let verdict = a.lastVerdict.map { "\(a.lastReviewYear ?? 0) · " + lang.t(key: $0.labelKey) } ?? "—"
             return """
                 <tr><td><a href="\(AgreementsRoute.agreement(.value(a.id)))">\(a.title)</a></td><td>\(a.nodeName)</td>\
@@ -54,7 +55,8 @@ enum AgreementViews {
             <table id="agreements"><thead><tr><th>\(lang.t(.agreementTitle))</th><th>\(lang.t(.agreementNode))</th>\
             <th>\(lang.t(.agreementParties))</th><th>\(lang.t(.agreementPairing))</th>\
             <th>\(lang.t(.agreementState))</th><th>\(lang.t(.agreementTerm))</th>\
-            <th>\(lang.t(.agreementLastReview))</th></tr></thead><tbody>\(rows)</tbody></table>
+            <th>\(lang.t(.agreementLastReview))</th></tr></thead><tbody>\(rows)</tbody></table>\
+            \(Widgets.pager(url: m.url, lang: lang, m.agreements))
             \(create)
             """
     }

@@ -27,8 +27,8 @@ enum AgreementsAPI {
         try req.queryValue("state", AgreementState.self)
     }
 
-    @Sendable static func list(_ req: Request) async throws -> [AgreementSummary] {
-        try await AgreementSummary.query(req.caller, state: try state(req))
+    @Sendable static func list(_ req: Request) async throws -> Paged<AgreementSummary> {
+        try await AgreementSummary.query(req.caller, state: try state(req), page: try req.pageRequest())
     }
 
     @Sendable static func show(_ req: Request) async throws -> AgreementDetail {

@@ -9,7 +9,7 @@ enum AgreementsAPIDoc {
         APIOperation(
             .get, "agreements", "Agreements the caller may see, with parties, state and the latest review's verdict",
             tag: tag, parameters: [.query("state", AgreementState.self, "only this state")],
-            answer: .list(AgreementSummary.self)),
+            answer: .page(AgreementSummary.self)),
         APIOperation(
             .post, "agreements", "Draft an agreement between a street or community organisation and units",
             tag: tag, body: .one(S.AgreementInput.self), status: 201, answer: .one(AgreementDetail.self)),

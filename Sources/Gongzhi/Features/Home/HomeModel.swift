@@ -48,9 +48,10 @@ enum HomeView {
         let cards: [HTML] = m.tiles.map { t in
             // What the figure counts, in words, beside it (one definition per count, the same on every page).
             let definition: HTML = t.hint.map { "<small class=\"muted def\">\(lang.t($0))</small>" } ?? ""
+            // A tile without a figure says nothing rather than 0; `data-count` is the figure its list must total.
+            let figure: HTML = t.figure.map { "<strong class=\"num\" data-count=\"\($0)\">\($0)</strong>" } ?? ""
             return """
-                <a class="entry" href="\(t.link)"><strong class="num">\(t.figure ?? 0)</strong>\
-                <small>\(lang.t(t.key))</small>\(definition)</a>
+                <a class="entry" href="\(t.link)">\(figure)<small>\(lang.t(t.key))</small>\(definition)</a>
                 """
         }
         return """

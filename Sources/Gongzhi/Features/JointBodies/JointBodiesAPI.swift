@@ -31,8 +31,9 @@ enum JointBodiesAPI {
         return k
     }
 
-    @Sendable static func list(_ req: Request) async throws -> [JointBodySummary] {
-        try await JointBodySummary.query(req.caller, kind: try kind(req), on: try asOf(req))
+    @Sendable static func list(_ req: Request) async throws -> Paged<JointBodySummary> {
+        try await JointBodySummary.query(
+            req.caller, kind: try kind(req), on: try asOf(req), page: try req.pageRequest())
     }
 
     @Sendable static func show(_ req: Request) async throws -> JointBodyDetail {

@@ -9,7 +9,7 @@ enum JointBodiesAPIDoc {
         APIOperation(
             .get, "joint-bodies", "Joint bodies the caller may see, with member units and seats as of a day",
             tag: "joint-bodies", parameters: [.query("kind", JointBodyKind.self, "only this kind"), asOf],
-            answer: .list(JointBodySummary.self)),
+            answer: .page(JointBodySummary.self)),
         APIOperation(
             .post, "joint-bodies", "Set up a joint body on a street, community or area organisation",
             tag: "joint-bodies", body: .one(S.BodyInput.self), status: 201, answer: .one(JointBodyDetail.self)),

@@ -126,10 +126,26 @@ struct JointBodySummary: Content {
     /// Only for a community committee: whether each triad seat is held once.
     let triadComplete: Bool?
 
-    static func query(_ caller: Caller, kind: JointBodyKind?, on day: LocalDate) async throws -> [JointBodySummary] {
+    /// One page of the bodies visible to the caller, by organisation, name and id; `page` nil: all of them.
+    static func query(_ caller: Caller, kind: JointBodyKind?, on day: LocalDate, page: PageRequest?) async throws
+        -> Paged<JointBodySummary>
+    {
         let q = try await JointBodyFacts.visibleQuery(caller)
         if let kind { q.filter(\.$kind == kind) }
-        let bodies = try await q.sort(\.$path).sort(\.$name).limit(1_000).all()
+        q.sort(\.$path).sort(\.$name).sort(\.$id)
+        let rows: Paged<JointBody>
+        if let page {
+            rows = try await q.paged(page)
+        } else {
+            let all = try await q.all()
+            rows = Paged(rows: all, total: all.count, asked: PageRequest(number: 1, size: max(1, all.count)))
+        }
+        return Paged(rows: try await summaries(rows.rows, on: day, caller), total: rows.total, asked: rows.asked)
+    }
+
+    static func summaries(_ bodies: [JointBody], on day: LocalDate, _ caller: Caller) async throws
+        -> [JointBodySummary]
+    {
         let ids = bodies.compactMap(\.id)
         guard !ids.isEmpty else { return [] }
         let members = try await BodyMembership.query(on: caller.db).filter(\.$bodyID ~~ ids).all()

@@ -23,12 +23,13 @@ enum JointBodyPages {
     static func listPage(_ req: Request, error: AppError? = nil) async throws -> Response {
         let v = try await req.require(.viewTree)
         let kind = try JointBodiesAPI.kind(req)
-        let bodies = try await JointBodySummary.query(req.caller, kind: kind, on: req.clock.today)
+        let bodies = try await JointBodySummary.query(
+            req.caller, kind: kind, on: req.clock.today, page: try req.pageRequest())
         let nodes =
             v.can(.editTree)
             ? try await OrgQueries.pickerChoices(v.scope, on: req.db) : []
         let m = JointBodyViews.ListModel(
-            bodies: bodies, kind: kind, nodes: nodes, mayExport: v.can(.exportData))
+            bodies: bodies, url: req.url.string, kind: kind, nodes: nodes, mayExport: v.can(.exportData))
         let html = Layout.page(
             req, title: req.t(.navJointBodies),
             body: JointBodyViews.list(m, csrf: CSRF.hiddenField(req), error: error, req.lang),
@@ -190,7 +191,7 @@ enum JointBodyPages {
     @Sendable static func export(_ req: Request) async throws -> Response {
         try await req.require(.exportData)
         let today = req.clock.today
-        let bodies = try await JointBodySummary.query(req.caller, kind: nil, on: today)
+        let bodies = try await JointBodySummary.query(req.caller, kind: nil, on: today, page: nil).rows
         let lang = req.lang
         var rows: [[String]] = []
         for b in bodies {

@@ -5,7 +5,8 @@ import Vapor
 /// model and the language.
 enum JointBodyViews {
     struct ListModel: Sendable {
-        let bodies: [JointBodySummary]
+        let bodies: Paged<JointBodySummary>
+        let url: String
         let kind: JointBodyKind?
         /// Organisations a new body may hang on; empty when the viewer may not make one.
         let nodes: [(id: Int, name: String)]
@@ -25,7 +26,7 @@ enum JointBodyViews {
         let kinds =
             [(value: "", label: lang.t(.jointBodyAllKinds))]
             + JointBodyKind.allCases.map { (value: $0.rawValue, label: label($0, lang)) }
-        let rows: [HTML] = m.bodies.map { b in
+        let rows: [HTML] = m.bodies.rows.map { b in
             let triad: String =
                 switch b.triadComplete {
                 case true?: lang.t(.jointBodyTriadComplete)
@@ -66,7 +67,8 @@ enum JointBodyViews {
             <table id="bodies"><thead><tr><th>\(lang.t(.jointBodyName))</th><th>\(lang.t(.jointBodyKind))</th>\
             <th>\(lang.t(.jointBodyNode))</th><th>\(lang.t(.jointBodyMemberUnits))</th>\
             <th>\(lang.t(.jointBodySeats))</th><th>\(lang.t(.jointBodyPartTime))</th>\
-            <th>\(lang.t(.jointBodyTriad))</th></tr></thead><tbody>\(rows)</tbody></table>
+            <th>\(lang.t(.jointBodyTriad))</th></tr></thead><tbody>\(rows)</tbody></table>\
+            \(Widgets.pager(url: m.url, lang: lang, m.bodies))
             \(create)
             """
     }

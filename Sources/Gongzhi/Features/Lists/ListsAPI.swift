@@ -33,12 +33,14 @@ enum ListsAPI {
         let items: [ListItemOut]
         let page: Int
         let more: Bool
+        /// How many items pass the filter, on every page.
+        let total: Int
     }
 
     @Sendable static func items(_ req: Request) async throws -> ItemPage {
         let f = try ListsQueryModels.filter(req)
-        let (items, more) = try await ListsQueryModels.items(f, limit: ListFilter.pageSize, req.caller)
-        return ItemPage(items: items, page: f.page, more: more)
+        let items = try await ListsQueryModels.items(f, limit: ListFilter.pageSize, req.caller)
+        return ItemPage(items: items.rows, page: f.page, more: items.hasNext, total: items.total)
     }
 
     @Sendable static func item(_ req: Request) async throws -> ListItemDetail {

@@ -27,8 +27,8 @@ extension Capability {
                 layout: .desk, order: 30, link: ListsRoute.page.query([("status", "open")]), key: .navLists,
                 hint: .homeListsDeskHint, permission: .viewTree,
                 count: { v, db, _ in
-                    guard v.role != .unitLiaison else { return 0 }
-                    let open = try await ListItem.query(on: db).inScope(v.scope, \.$path).filter(\.$closedOn == nil)
+                    // The items the list shows this viewer (a liaison: those where its unit reports), open.
+                    let open = try await ListsAccess.of(v, on: db).items(on: db).filter(\.$closedOn == nil)
                         .field(\.$id).field(\.$quantity).all()
                     let claimed = try await ListsFacts.claimed(items: open.compactMap(\.id), on: db)
                     return open.filter { (claimed[$0.id!] ?? []).isEmpty }.count

@@ -113,8 +113,7 @@ enum ListsQueryModels {
     }
 
     /// The items the viewer sees that pass the filter, newest first; status is filtered after it is derived.
-    static func items(_ f: ListFilter, limit: Int, _ caller: Caller) async throws -> (items: [ListItemOut], more: Bool)
-    {
+    static func items(_ f: ListFilter, limit: Int, _ caller: Caller) async throws -> Paged<ListItemOut> {
         let a = try await ListsAccess.of(caller)
         if let c = f.communityNodeID { _ = try await caller.scoped(OrgNode.self, c, field: "communityId") }
         let q = try await a.items(on: caller.db)
@@ -133,31 +132,19 @@ enum ListsQueryModels {
             }
         }
         q.sort(\.$id, .descending)
-        // Status comes from claims: read in pages until enough pass it.
-        var out: [ListItemOut] = []
-        var offset = (f.page - 1) * limit
-        var skipped = 0
-        let batch = 500
-        var scanned = 0
-        while out.count <= limit, scanned < 20_000 {
-            let rows = try await q.copy().range(lower: f.status == nil ? offset : scanned, upper: nil).limit(batch)
-                .all()
-            if rows.isEmpty { break }
-            scanned += rows.count
-            let built = try await outs(rows, a, on: caller.db)
-            for o in built where f.status == nil || o.status == f.status {
-                if f.status != nil, skipped < offset {
-                    skipped += 1
-                    continue
-                }
-                out.append(o)
-                if out.count > limit { break }
-            }
-            if f.status == nil { offset += rows.count }
-            if rows.count < batch { break }
+        let page = PageRequest(number: f.page, size: limit)
+        guard let status = f.status else {
+            let rows = try await q.paged(page)
+            return Paged(rows: try await outs(rows.rows, a, on: caller.db), total: rows.total, asked: page)
         }
-        let more = out.count > limit
-        return (Array(out.prefix(limit)), more)
+        // Status comes from claims: the ids and quantities of every item passing the other filters, their claims,
+        // then the page of those with the status (the total is exact; the home tile counts the same way).
+        let candidates = try await q.copy().field(\.$id).field(\.$quantity).field(\.$closedOn).all()
+        let claimed = try await ListsFacts.claimed(items: candidates.compactMap(\.id), on: caller.db)
+        let passing = candidates.filter { F.status($0, claimed: claimed) == status }.compactMap(\.id)
+        let ids = Array(passing.dropFirst(page.offset).prefix(page.size))
+        let rows = ids.isEmpty ? [] : try await q.copy().filter(\.$id ~~ ids).all()
+        return Paged(rows: try await outs(rows, a, on: caller.db), total: passing.count, asked: page)
     }
 
     static func outs(_ rows: [ListItem], _ a: ListsAccess, on db: any Database) async throws -> [ListItemOut] {

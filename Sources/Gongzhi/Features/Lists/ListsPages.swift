@@ -45,14 +45,14 @@ enum ListsPages {
         let a = try await ListsAccess.of(req.caller)
         if a.isResident { return try await mineBody(req, prefill: .init(), error: error) }
         let f = try Q.filter(req)
-        let (items, more) = try await Q.items(f, limit: ListFilter.pageSize, req.caller)
+        let items = try await Q.items(f, limit: ListFilter.pageSize, req.caller)
         let communities =
             a.keeps || a.isGridStaff
             ? try await OrgQueries.nodesInScope(a.viewer.scope, on: req.db).filter {
                 $0.kind == .communityCommittee
             }.map { (id: $0.id!, name: $0.name) } : []
         var m = ListsViews.ListModel(
-            items: items, filter: f, more: more, url: req.url.string, communities: communities,
+            items: items, filter: f, url: req.url.string, communities: communities,
             mayExport: a.viewer.can(.exportData), isResident: false, mayRaise: a.keeps || a.isGridStaff)
         if let draft {
             m.draft = draft
@@ -216,9 +216,9 @@ enum ListsPages {
         try await req.require(.exportData)
         var f = try Q.filter(req)
         f.page = 1
-        let (items, _) = try await Q.items(f, limit: ListFilter.exportLimit, req.caller)
+        let items = try await Q.items(f, limit: ListFilter.exportLimit, req.caller)
         let lang = req.lang
-        let rows = items.map { i in
+        let rows = items.rows.map { i in
             [
                 String(i.id), lang.t(i.kind.label), i.title, lang.t(.serviceCategory(i.category)), i.communityName,
                 String(i.quantity), String(i.claimed), lang.t(i.status.label), lang.t(i.origin.label),

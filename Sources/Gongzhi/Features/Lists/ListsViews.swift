@@ -11,9 +11,8 @@ extension BeneficiaryGroup { var label: Text { Text("beneficiary.\(rawValue)") }
 /// The lists' pages, pure functions of their models and the language.
 enum ListsViews {
     struct ListModel: Sendable {
-        let items: [ListItemOut]
+        let items: Paged<ListItemOut>
         let filter: ListFilter
-        let more: Bool
         let url: String
         /// Communities a keeper may raise items in; empty for others.
         let communities: [(id: Int, name: String)]
@@ -102,8 +101,8 @@ enum ListsViews {
             <select id="origin" name="origin">\(enumOptions(f.origin, lang) { $0.label })</select>
             <button>\(lang.t(.actionFilter))</button> \(export)</form>
             \(m.draft.fromRequest ? form : "")
-            \(itemTable(m.items, id: "list-items", lang))
-            \(Widgets.pager(url: m.url, lang: lang, hasNext: m.more, page: f.page))
+            \(itemTable(m.items.rows, id: "list-items", lang))
+            \(Widgets.pager(url: m.url, lang: lang, m.items))
             \(m.draft.fromRequest ? "" : form)
             """
     }

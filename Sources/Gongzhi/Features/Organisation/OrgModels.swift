@@ -48,18 +48,23 @@ struct OrgTreeModel: Sendable {
 /// The nodes of one kind (or every unit organisation) in the viewer's scope.
 struct OrgListModel: Sendable {
     let kind: OrgNodeKind?
-    let nodes: [OrgNodeRow]
+    /// One page, in the tree's order, of every node of the kind in scope.
+    let nodes: Paged<OrgNodeRow>
+    let url: String
 
     func title(_ lang: Lang) -> String { kind.map { lang.t(key: $0.labelKey) } ?? lang.t(.homeUnitOrganizations) }
 
-    static func query(_ v: Viewer, kind raw: String, on db: any Database) async throws -> OrgListModel {
+    static func query(_ v: Viewer, kind raw: String, page: PageRequest, url: String, on db: any Database)
+        async throws -> OrgListModel
+    {
         let kind = OrgNodeKind(rawValue: raw)
         guard kind != nil || raw == "unit" else { throw AppError.badRequest(.errorEnum, args: ["kind", raw]) }
         let nodes = try await OrgQueries.nodesInScope(v.scope, on: db).filter { n in
             kind.map { n.kind == $0 } ?? !n.kind.isTerritorial
         }
-        let counts = try await OrgQueries.memberCounts(for: nodes, on: db)
-        return OrgListModel(kind: kind, nodes: nodes.map { OrgNodeRow($0, members: counts) })
+        let shown = Paged(all: nodes, page)
+        let counts = try await OrgQueries.memberCounts(for: shown.rows, on: db)
+        return OrgListModel(kind: kind, nodes: shown.map { OrgNodeRow($0, members: counts) }, url: url)
     }
 }
 

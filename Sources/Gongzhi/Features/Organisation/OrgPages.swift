@@ -25,7 +25,9 @@ enum OrgPages {
 
     @Sendable static func listByKind(_ req: Request) async throws -> HTML {
         let v = try await req.require(.viewTree)
-        let m = try await OrgListModel.query(v, kind: req.query[String.self, at: "kind"] ?? "", on: req.db)
+        let m = try await OrgListModel.query(
+            v, kind: req.query[String.self, at: "kind"] ?? "", page: try req.pageRequest(), url: req.url.string,
+            on: req.db)
         return Layout.page(req, title: m.title(req.lang), body: OrgViews.list(m, req.lang), active: active)
     }
 

@@ -35,17 +35,17 @@ enum OrgViews {
     }
 
     static func list(_ m: OrgListModel, _ lang: Lang) -> HTML {
-        let rows: [HTML] = m.nodes.map { n in
+        let rows: [HTML] = m.nodes.rows.map { n in
             """
             <tr><td><a href="\(OrganisationRoute.node(.value(n.id)))">\(n.name)</a></td><td>\(n.code)</td>\
             <td>\(lang.t(key: n.kind.labelKey))</td><td class="num">\(n.members)</td></tr>
             """
         }
         return """
-            <h1>\(m.title(lang)) <span class="muted">(\(m.nodes.count))</span></h1>
+            <h1>\(m.title(lang)) <span class="muted">(\(m.nodes.total))</span></h1>
             <table><thead><tr><th>\(lang.t(.fieldName))</th><th>\(lang.t(.fieldCode))</th>\
             <th>\(lang.t(.fieldKind))</th><th class="num">\(lang.t(.facetPartyMember))</th></tr></thead>
-            <tbody>\(rows)</tbody></table>
+            <tbody>\(rows)</tbody></table>\(Widgets.pager(url: m.url, lang: lang, m.nodes))
             """
     }
 

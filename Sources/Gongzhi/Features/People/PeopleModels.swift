@@ -65,6 +65,10 @@ struct PeopleListModel: Sendable {
     /// logged as an unmasked read when downloaded.
     let exportForImport: Link?
 
+    var paged: Paged<PersonRecord> {
+        Paged(rows: people, total: total, asked: PageRequest(number: page, size: PeopleService.pageSize))
+    }
+
     static func query(_ req: Request) async throws -> PeopleListModel {
         let v = try await req.require(.viewPeople)
         let f = try PeopleService.ListFilter.parse(req)

@@ -41,7 +41,7 @@ enum PeopleViews {
             <th>\(lang.t(.fieldIdNumber))</th>
             <th>\(lang.t(.fieldFacets))</th><th>\(lang.t(.fieldOrg))</th></tr></thead><tbody>
             \(rows)
-            </tbody></table>\(Widgets.pager(url: m.url, lang: lang, hasNext: m.hasNext, page: m.page))
+            </tbody></table>\(Widgets.pager(url: m.url, lang: lang, m.paged))
             """
     }
 

@@ -165,8 +165,8 @@ enum PointsAPI {
         return try await PointsLists.redemptionOut([r], on: req.db)[0].encodeResponse(status: .created, for: req)
     }
 
-    @Sendable static func redemptions(_ req: Request) async throws -> [PointsLists.RedemptionOut] {
-        try await PointsLists.redemptions(req.caller, state: try state(req))
+    @Sendable static func redemptions(_ req: Request) async throws -> Paged<PointsLists.RedemptionOut> {
+        try await PointsLists.redemptions(req.caller, state: try state(req), page: try req.pageRequest())
     }
 
     @Sendable static func handOver(_ req: Request) async throws -> PointsLists.RedemptionOut {
@@ -204,7 +204,7 @@ enum PointsExport {
 
     @Sendable static func redemptions(_ req: Request) async throws -> Response {
         try await req.require(.exportData)
-        let rows = try await PointsLists.redemptions(req.caller, state: try PointsAPI.state(req))
+        let rows = try await PointsLists.redemptions(req.caller, state: try PointsAPI.state(req), page: nil).rows
         let lang = req.lang
         let header: [Text] = [
             .pointsRedeemedAt, .columnName, .pointsShop, .pointsGood, .pointsQuantity, .pointsCost, .pointsCode,

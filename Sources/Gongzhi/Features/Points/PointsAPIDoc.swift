@@ -98,7 +98,7 @@ enum PointsAPIDoc {
             .get, "points/redemptions",
             "Redemptions: one's own, or staff's (shops in scope and people kept there)", tag: "points",
             parameters: [.query("state", RedemptionState.self, "one state")],
-            answer: .list(PointsLists.RedemptionOut.self)),
+            answer: .page(PointsLists.RedemptionOut.self)),
         APIOperation(
             .get, "points/redemptions/export.csv", "Redemptions as CSV", tag: "points",
             parameters: [.query("state", RedemptionState.self, "one state")], answer: .raw(.text, "text/csv")),

@@ -293,7 +293,10 @@ enum PointsLists {
     // MARK: Redemptions
 
     /// A resident's or member's own; staff's: those of the shops in their scope and of the people kept there.
-    static func redemptions(_ caller: Caller, state: RedemptionState?) async throws -> [RedemptionOut] {
+    /// Newest first, then by id; `page` nil: all of them (an export).
+    static func redemptions(_ caller: Caller, state: RedemptionState?, page: PageRequest?) async throws
+        -> Paged<RedemptionOut>
+    {
         let v = try caller.requireViewer()
         let q = PointsRedemption.query(on: caller.db)
         if v.scope.isSelfOnly {
@@ -303,8 +306,15 @@ enum PointsLists {
             inScope(q, v.scope)
         }
         if let state { q.filter(\.$state == state) }
-        return try await redemptionOut(
-            q.sort(\.$createdAt, .descending).sort(\.$id, .descending).limit(limit).all(), on: caller.db)
+        q.sort(\.$createdAt, .descending).sort(\.$id, .descending)
+        let rows: Paged<PointsRedemption>
+        if let page {
+            rows = try await q.paged(page)
+        } else {
+            let all = try await q.all()
+            rows = Paged(rows: all, total: all.count, asked: PageRequest(number: 1, size: max(1, all.count)))
+        }
+        return Paged(rows: try await redemptionOut(rows.rows, on: caller.db), total: rows.total, asked: rows.asked)
     }
 
     /// Staff's redemptions: those of the shops in the scope and of the people kept there (the desk tile counts the

@@ -80,19 +80,21 @@ enum PointsPages {
 
     static func redemptionsPage(_ req: Request, error: AppError?) async throws -> HTML {
         let state = try PointsAPI.state(req)
-        let rs = try await PointsLists.redemptions(req.caller, state: isResident(req) ? nil : state)
+        let page = try await PointsLists.redemptions(
+            req.caller, state: isResident(req) ? nil : state, page: try req.pageRequest())
+        let rs = page.rows
+        let pager = Widgets.pager(req, page)
         if isResident(req) {
             return render(
                 req, req.t(.pointsMyRedemptions),
-                PointsPhone.redemptions(rs, error: error, csrf: CSRF.hiddenField(req), req.lang))
+                "\(PointsPhone.redemptions(rs, error: error, csrf: CSRF.hiddenField(req), req.lang))\(pager)")
         }
         let v = try await req.require(PointsService.view)
         let myShops = v.can(PointsService.manage) ? try await PointsLists.shopIDsInScope(v, on: req.db) : []
-        return render(
-            req, req.t(.pointsRedemptions),
-            PointsDesk.redemptions(
-                rs, state: state, handedOverAt: myShops, canExport: v.can(.exportData), error: error,
-                csrf: CSRF.hiddenField(req), req.lang))
+        let desk = PointsDesk.redemptions(
+            rs, state: state, handedOverAt: myShops, canExport: v.can(.exportData), error: error,
+            csrf: CSRF.hiddenField(req), req.lang)
+        return render(req, req.t(.pointsRedemptions), "\(desk)\(pager)")
     }
 
     @Sendable static func redemptions(_ req: Request) async throws -> HTML {

@@ -52,17 +52,17 @@ struct RequestListModel: Sendable {
     var rows: [RequestRow]
     /// Nil for staff, who see no public list.
     var publicRows: [PublicRow]?
-    var page: Int
+    /// The page shown and the total of the list (a figure's list is shown whole).
+    var page: Paged<Int>
 
     var title: String { phone ? "nav.myRequests" : "nav.requests" }
-    var hasNext: Bool { rows.count == RequestsAPI.pageSize }
 
     /// `publicCommunity` is asked only of residents (`.some`); staff pass nil.
     static func query(
         _ v: Viewer, filter: RequestsAPI.ListFilter, publicCommunity: Int??, lang: Lang, on db: any Database,
         now: Date
     ) async throws -> RequestListModel {
-        let rs = try await RequestsAPI.listed(filter, viewer: v, on: db, now: now)
+        let listed = try await RequestsAPI.listed(filter, viewer: v, on: db, now: now)
         var publicRows: [PublicRow]?
         if let community = publicCommunity {
             publicRows = try await RequestsAPI.publicRequests(community, viewer: v, lang: lang, on: db, now: now).map {
@@ -73,11 +73,11 @@ struct RequestListModel: Sendable {
         }
         return RequestListModel(
             phone: v.role.usesPhoneLayout,
-            rows: try await RequestRow.rows(rs, viewer: v, lang: lang, on: db, now: now),
-            publicRows: publicRows, page: filter.metric == nil ? filter.page : 1)
+            rows: try await RequestRow.rows(listed.rows, viewer: v, lang: lang, on: db, now: now),
+            publicRows: publicRows, page: listed.map { $0.id! })
     }
 
-    /// `pagerURL`: the page's own address when it pages (not for a figure's list).
+    /// `pagerURL`: the page's own address when it pages (not for a figure's list, shown whole with its total).
     static func body(_ m: RequestListModel, pagerURL: String?, _ lang: Lang) -> HTML {
         let mine: HTML
         if m.phone {
@@ -91,8 +91,7 @@ struct RequestListModel: Sendable {
         } else {
             mine = RequestViews.table(lang, m.rows.map { RequestViews.row(lang, $0) }, id: "requests")
         }
-        let pager: HTML =
-            pagerURL.map { Widgets.pager(url: $0, lang: lang, hasNext: m.hasNext, page: m.page) } ?? HTML.empty
+        let pager = Widgets.pager(url: pagerURL, lang: lang, m.page)
         var publicList: HTML = ""
         if let rows = m.publicRows {
             let items: [HTML] = rows.map { p in

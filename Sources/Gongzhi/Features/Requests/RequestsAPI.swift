@@ -309,7 +309,7 @@ enum RequestsAPI {
         /// The desk's queues: open requests past their step's deadline, and those under supervision (督办).
         var overdue = false
         var supervised = false
-        var page = 1
+        var page = PageRequest(number: 1, size: RequestsAPI.pageSize)
     }
 
     /// The same predicates the list and the home's queue figures count with.
@@ -347,32 +347,34 @@ enum RequestsAPI {
         }
         f.overdue = try req.flag("overdue") ?? false
         f.supervised = try req.flag("supervised") ?? false
-        f.page = try req.page()
+        f.page = try req.pageRequest(size: pageSize)
         return f
     }
 
     /// The requests of the list a viewer asked for, newest first.
+    /// One page of the requests the filter asks for, newest first, with the total; a figure's requests all at once.
     static func listed(_ f: ListFilter, viewer v: Viewer, on db: any Database, now: Date) async throws
-        -> [ServiceRequest]
+        -> Paged<ServiceRequest>
     {
         if let metric = f.metric {
-            return try await RequestFiguresService.list(
+            let all = try await RequestFiguresService.list(
                 v, nodePath: f.nodePath, gridID: f.gridID, metric: metric, period: f.period, on: db, now: now)
+            return Paged(rows: all, total: all.count, asked: PageRequest(number: 1, size: max(1, all.count)))
         }
         let q = try await RequestAccess.scoped(v, on: db)
         if let s = f.state { q.filter(\.$state == s) }
         if let g = f.gridID { q.filter(\.$gridID == g) }
         _ = queue(q, overdue: f.overdue, supervised: f.supervised, now: now)
-        return try await q.sort(\.$raisedAt, .descending).sort(\.$id, .descending)
-            .range((f.page - 1) * pageSize..<f.page * pageSize).all()
+        return try await q.sort(\.$raisedAt, .descending).sort(\.$id, .descending).paged(f.page)
     }
 
-    @Sendable static func list(_ req: Request) async throws -> [RequestOut] {
+    @Sendable static func list(_ req: Request) async throws -> Paged<RequestOut> {
         let v = try req.requireViewer()
         let f = try await listFilter(req)
         let now = req.clock.now
-        return try await out(
-            try await listed(f, viewer: v, on: req.db, now: now), viewer: v, lang: req.lang, on: req.db, now: now)
+        let page = try await listed(f, viewer: v, on: req.db, now: now)
+        let rows = try await out(page.rows, viewer: v, lang: req.lang, on: req.db, now: now)
+        return Paged(rows: rows, total: page.total, asked: page.asked)
     }
 
     static let pageSize = 50

@@ -27,9 +27,8 @@ enum RequestsAPIDoc {
                 .query("to", .date, "with metric: raised on or before this day"),
                 .query("overdue", .boolean, "only open requests past their step's deadline"),
                 .query("supervised", .boolean, "only open requests under supervision (督办)"),
-                .query("page", .integer(min: 1, max: 100_000), "page of 50, newest first"),
             ],
-            answer: .list(RequestsAPI.RequestOut.self)),
+            answer: .page(RequestsAPI.RequestOut.self)),
         APIOperation(
             .post, "requests",
             "Raise a request (居民提事). Residents: from a point or their household; staff on a resident's behalf "

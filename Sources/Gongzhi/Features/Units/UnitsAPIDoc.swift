@@ -7,7 +7,7 @@ enum UnitsAPIDoc {
     static let operations: [APIOperation] = [
         APIOperation(
             .get, "units", "Resident units and departments in scope", tag: "units", parameters: filters,
-            answer: .list(UnitOut.self)),
+            answer: .page(UnitOut.self)),
         APIOperation(
             .post, "units", "Register a unit", tag: "units", body: .one(UnitInput.self), status: 201,
             answer: .one(UnitOut.self)),

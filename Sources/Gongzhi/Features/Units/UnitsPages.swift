@@ -42,16 +42,19 @@ enum UnitsPages {
     }
 
     struct ListModel {
-        let units: [UnitRow]
+        let units: Paged<UnitRow>
+        let url: String
         let q: String
         let kind: String
         let canExport: Bool
     }
 
     @Sendable static func list(_ req: Request) async throws -> HTML {
-        let units = try await UnitRow.query(try await UnitsService.list(req), on: req.db)
+        let page = try await UnitsService.list(req)
+        let units = Paged(rows: try await UnitRow.query(page.rows, on: req.db), total: page.total, asked: page.asked)
         let m = ListModel(
-            units: units, q: req.query[String.self, at: "q"] ?? "", kind: req.query[String.self, at: "kind"] ?? "",
+            units: units, url: req.url.string, q: req.query[String.self, at: "q"] ?? "",
+            kind: req.query[String.self, at: "kind"] ?? "",
             canExport: req.viewer?.can(.exportData) == true)
         return Layout.page(req, title: req.t(.navUnits), body: listView(m, req.lang), active: UnitsRoute.list.path)
     }
@@ -71,7 +74,7 @@ enum UnitsPages {
             m.canExport
             ? "<p><a class=\"button secondary\" href=\"\(UnitsRoute.export)\">\(lang.t(.actionExportCSV))</a></p>"
             : ""
-        let rows: [HTML] = m.units.map { u in
+        let rows: [HTML] = m.units.rows.map { u in
             """
             <tr><td><a href="\(UnitsRoute.unit(.value(u.id)))">\(u.name)</a></td>\
             <td>\(lang.t(key: u.kind.labelKey))</td>\
@@ -79,7 +82,7 @@ enum UnitsPages {
             """
         }
         return """
-            <h1>\(lang.t(.navUnits)) <span class="muted">(\(m.units.count))</span></h1>
+            <h1>\(lang.t(.navUnits)) <span class="muted">(\(m.units.total))</span></h1>
             <form method="get" action="\(UnitsRoute.list)" class="card row"><div><label \
             for="q">\(lang.t(.fieldName))</label><input id="q" name="q" \
             value="\(m.q)"></div>
@@ -89,7 +92,7 @@ enum UnitsPages {
             \(export)
             <table><thead><tr><th>\(lang.t(.fieldName))</th><th>\(lang.t(.fieldKind))</th>\
             <th>\(lang.t(.fieldLocation))</th><th>\(lang.t(.fieldContact))</th></tr></thead>
-            <tbody>\(rows)</tbody></table>
+            <tbody>\(rows)</tbody></table>\(Widgets.pager(url: m.url, lang: lang, m.units))
             """
     }
 

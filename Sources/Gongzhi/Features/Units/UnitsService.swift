@@ -21,7 +21,8 @@ enum UnitsService {
         return try await caller.scoped(ResidentUnit.self, id)
     }
 
-    static func list(_ req: Request) async throws -> [ResidentUnit] {
+    /// Units in scope by the list's filters, by name then id (a stable order for pages).
+    static func listQuery(_ req: Request) async throws -> QueryBuilder<ResidentUnit> {
         let v = try await req.require(.viewPeople)
         let q = ResidentUnit.query(on: req.db).inScope(v.scope, \.$path).filter(\.$archived == false)
         if let raw = req.query[String.self, at: "kind"], !raw.isEmpty {
@@ -31,9 +32,13 @@ enum UnitsService {
             q.filter(\.$kind == kind)
         }
         if let text = req.query[String.self, at: "q"]?.trimmingWhitespace(), !text.isEmpty {
-            q.filter(\.$name ~~ text)
+            q.filter(\.$name ~~ String(text.prefix(50)))
         }
-        return try await q.sort(\.$name).limit(1000).all()
+        return q.sort(\.$name).sort(\.$id)
+    }
+
+    static func list(_ req: Request) async throws -> Paged<ResidentUnit> {
+        try await listQuery(req).paged(try req.pageRequest())
     }
 
     static func apply(_ input: UnitInput, to unit: ResidentUnit, isNew: Bool, _ caller: Caller) async throws {
@@ -161,13 +166,15 @@ enum UnitsAPI {
         api.post(UnitsRoute.apiArchive(.key), use: archive)
     }
 
-    @Sendable static func list(_ req: Request) async throws -> [UnitOut] {
-        try await UnitsService.out(try await UnitsService.list(req), req.caller)
+    @Sendable static func list(_ req: Request) async throws -> Paged<UnitOut> {
+        let page = try await UnitsService.list(req)
+        return Paged(rows: try await UnitsService.out(page.rows, req.caller), total: page.total, asked: page.asked)
     }
     /// Units in scope as CSV with the import's columns, so the file goes back in unchanged.
     @Sendable static func export(_ req: Request) async throws -> Response {
         try await req.require(.exportData)
-        let units = try await UnitsService.list(req)
+        // The whole list: an export is never a page of it.
+        let units = try await UnitsService.listQuery(req).all()
         let codes = try await nodeCodes(
             units.flatMap { [$0.locationNodeID, $0.partyOrgNodeID].compactMap { $0 } }, on: req.db)
         let lang = req.lang

@@ -26,12 +26,18 @@ enum Widgets {
     }
 
     /// A list's total and where this page is in it, with the previous and next pages: never a list cut off
-    /// without saying so.
+    /// without saying so. `data-total` carries the figure for checks that compare it with the home tile.
     static func pager<Row>(_ req: Request, _ page: Paged<Row>) -> HTML {
+        pager(url: req.url.string, lang: req.lang, page)
+    }
+
+    /// The same for a page whose address is given; without one (a list shown whole) only the total.
+    static func pager<Row>(url: String?, lang: Lang, _ page: Paged<Row>) -> HTML {
         let args = [String(page.total), String(page.asked.number), String(page.pageCount)]
-        let total: HTML = "<span class=\"total\">\(req.lang.format(Text.listTotal.key, args))</span> "
-        return pager(
-            url: req.url.string, lang: req.lang, hasNext: page.hasNext, page: page.asked.number, total: total)
+        let total: HTML =
+            "<span class=\"total\" data-total=\"\(page.total)\">\(lang.format(Text.listTotal.key, args))</span> "
+        guard let url else { return "<p class=\"pager\">\(total)</p>" }
+        return pager(url: url, lang: lang, hasNext: page.hasNext, page: page.asked.number, total: total)
     }
 
     static func pager(_ req: Request, hasNext: Bool, page: Int) -> HTML {
