@@ -102,6 +102,7 @@ enum DemoData {
         try await db.writing { db in
             let demo = DemoDistrict(db: db, passwordHash: passwordHash, scale: scale, now: now)
             for capability in Capability.all { try await capability.demo?(demo) }
+            for capability in Capability.all { try await capability.demoHistory?(demo) }
             let entry = AuditEntry()
             entry.at = now
             entry.actorName = "system"

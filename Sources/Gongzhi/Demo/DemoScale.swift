@@ -6,10 +6,13 @@ public struct DemoScale: Sendable, Equatable {
     public var partyMembers: Int
     public var residents: Int
     public var workersPerCommunity: Int
+    /// Requests raised a month in each grid over the past year (none in the tests' district: tests count their
+    /// own requests).
+    public var requestsPerGridMonth = 0
 
     public static let full = DemoScale(
         communitiesPerStreet: [4, 3, 4], gridsPerCommunity: 4...5, groupsPerGrid: 3,
-        partyMembers: 2_000, residents: 1_800, workersPerCommunity: 9)
+        partyMembers: 2_000, residents: 1_800, workersPerCommunity: 9, requestsPerGridMonth: 2)
     public static let small = DemoScale(
         communitiesPerStreet: [2, 1], gridsPerCommunity: 2...2, groupsPerGrid: 2,
         partyMembers: 60, residents: 40, workersPerCommunity: 3)

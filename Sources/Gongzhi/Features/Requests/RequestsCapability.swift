@@ -67,6 +67,7 @@ extension Capability {
         treePaths: [ServiceRequest.treePaths, JointMeeting.treePaths],
         apiDoc: { RequestsAPIDoc.operations },
         strings: RequestsStrings.table,
+        demoHistory: { try await RequestsDemo.history($0) },
         lifecycle: [RequestSweeper()]
     )
 }

@@ -27,6 +27,9 @@ struct Capability: Sendable {
     var importers: [Importer] = []
     /// The capability's part of the demo district, run after the base and the capabilities before it.
     var demo: (@Sendable (DemoDistrict) async throws -> Void)?
+    /// The capability's past in the demo (a year of requests), run after every capability's `demo`: the past
+    /// names accounts, units and meetings that later steps make.
+    var demoHistory: (@Sendable (DemoDistrict) async throws -> Void)?
     var lifecycle: [any LifecycleHandler] = []
     var commands: [String: any AsyncCommand] = [:]
     /// What waits on a viewer in this capability beyond the request loop's steps (a meeting's decision owned by
