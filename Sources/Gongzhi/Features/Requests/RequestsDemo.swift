@@ -109,7 +109,10 @@ enum RequestsDemo {
                     let reporter = reporters.isEmpty ? nil : d.rng.pick(reporters)
                     r.reporterPersonID = reporter?.id
                     r.channel = d.rng.pick([.app, .app, .app, .visit, .hotline, .patrol, .walkIn])
-                    if r.channel == .app, let resident, let own = resident.personID, reporter?.id == own {
+                    // The demo resident raises about half of their grid's requests from the phone.
+                    let residentsGrid = resident.map { g.branchNodeID == $0.orgNodeID } ?? false
+                    if residentsGrid, let resident, forced != nil || d.rng.chance(0.5) {
+                        r.channel = .app
                         r.reporterUserID = resident.id
                         r.reporterPersonID = resident.personID
                     }
