@@ -17,10 +17,11 @@ struct DemoHistoryTests {
         scale.requestsPerGridMonth = 1
         var config = AppConfig(database: .sqliteFile(file), loadDemo: true, demoScale: scale, bcryptCost: 4)
         config.durableWrites = false
-        try await withApp(configure: { app in
+        let setUp: (Application) async throws -> Void = { app in
             app.logger.logLevel = .warning
             try await configure(app, config)
-        }) { app in
+        }
+        try await withApp(configure: setUp) { app in
             let requests = try await ServiceRequest.query(on: app.db).all()
             #expect(requests.count > 60)
             let states = Set(requests.map(\.state))

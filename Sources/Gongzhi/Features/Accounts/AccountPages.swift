@@ -9,7 +9,7 @@ enum AccountPages {
         r.post(PlatformRoute.language(.key), use: switchLanguage)
         p.post(PlatformRoute.logout, use: logout)
         p.get(PlatformRoute.account, use: account)
-        p.post(AccountsRoute.ownPassword, use: changePassword)
+        p.form(AccountsRoute.ownPassword, use: changePassword)
     }
 
     struct LoginForm: Content {
@@ -150,15 +150,15 @@ enum AccountPages {
     @Sendable static func changePassword(_ req: Request) async throws -> Response {
         let v = try req.requireViewer()
         let form = try req.content.decode(PasswordForm.self)
-        do {
-            try await LoginService.changePassword(
-                req.caller, viewer: v, current: form.currentPassword ?? "", new: form.newPassword ?? "")
-        } catch let e as AppError {
-            return try await accountPage(req, v, error: e).encodeResponse(status: e.status, for: req)
-        }
-        // Every session of the account has ended, this one's record too; this device stays signed in under a new id.
-        SignIns.renewCurrentSession(req)
-        Layout.flash(req, .flashPasswordChanged)
-        return req.redirect(to: PlatformRoute.account)
+        return try await FormChange.run(
+            req,
+            to: {
+                try await LoginService.changePassword(
+                    req.caller, viewer: v, current: form.currentPassword ?? "", new: form.newPassword ?? "")
+                // Every session of the account has ended, this one's record too; this device stays signed in
+                // under a new id.
+                SignIns.renewCurrentSession(req)
+                return PlatformRoute.account.link
+            }, page: { e in try await accountPage(req, v, error: e) }, flash: .flashPasswordChanged)
     }
 }

@@ -9,19 +9,24 @@ enum AgreementPages {
 
     static func register(_ p: RoutesBuilder) {
         p.get(AgreementsRoute.page, use: list)
-        p.post(AgreementsRoute.page, use: create)
+        p.form(AgreementsRoute.page, use: create)
         p.get(AgreementsRoute.export, use: export)
         p.get(AgreementsRoute.agreement(.key), use: show)
-        p.post(AgreementsRoute.commitments(.key), use: addCommitment)
-        p.post(AgreementsRoute.projects(.key), use: addProject)
-        p.post(AgreementsRoute.deliver(.key, .key), use: deliver)
-        p.post(AgreementsRoute.sign(.key), use: sign)
-        p.post(AgreementsRoute.end(.key), use: end)
-        p.post(AgreementsRoute.renew(.key), use: renew)
-        p.post(AgreementsRoute.reviews(.key), use: review)
+        p.form(AgreementsRoute.commitments(.key), use: addCommitment)
+        p.form(AgreementsRoute.projects(.key), use: addProject)
+        p.form(AgreementsRoute.deliver(.key, .key), use: deliver)
+        p.form(AgreementsRoute.sign(.key), use: sign)
+        p.form(AgreementsRoute.end(.key), use: end)
+        p.form(AgreementsRoute.renew(.key), use: renew)
+        p.form(AgreementsRoute.reviews(.key), use: review)
     }
 
     static func listPage(_ req: Request, error: AppError? = nil) async throws -> Response {
+        try await listHTML(req, error: error).encodeResponse(
+            status: error == nil ? .ok : .unprocessableEntity, for: req)
+    }
+
+    static func listHTML(_ req: Request, error: AppError?) async throws -> HTML {
         let v = try await req.require(.viewTree)
         let state = try AgreementsAPI.state(req)
         let list = try await AgreementSummary.query(req.caller, state: state, page: try req.pageRequest())
@@ -36,11 +41,10 @@ enum AgreementPages {
         let m = AgreementViews.ListModel(
             agreements: list, url: req.url.string, state: state, nodes: nodes, units: units,
             mayExport: v.can(.exportData))
-        let html = Layout.page(
+        return Layout.page(
             req, title: req.t(.navAgreements),
             body: AgreementViews.list(m, csrf: CSRF.hiddenField(req), error: error, req.lang),
             active: AgreementsRoute.page.path)
-        return try await html.encodeResponse(status: error == nil ? .ok : .unprocessableEntity, for: req)
     }
 
     @Sendable static func list(_ req: Request) async throws -> Response { try await listPage(req) }
@@ -55,43 +59,45 @@ enum AgreementPages {
 
     @Sendable static func create(_ req: Request) async throws -> Response {
         let f = try req.content.decode(AgreementForm.self)
-        do {
-            guard let node = try FormNumber.int(f.nodeId, field: "nodeId") else {
-                throw AppError.invalid(.errorAgreementNode, field: "nodeId")
-            }
-            let input = S.AgreementInput(
-                title: f.title ?? "", nodeID: node, unitIDs: try FormNumber.ints(f.unitIds, field: "unitIds") ?? [],
-                startsOn: f.startsOn ?? "", endsOn: f.endsOn ?? "")
-            let a = try await S.create(req.caller, input)
-            return req.redirect(to: AgreementsRoute.agreement(.value(a.id!)))
-        } catch let e as AppError where e.status == .unprocessableEntity {
-            return try await listPage(req, error: e)
-        }
+        return try await FormChange.run(
+            req,
+            to: {
+                guard let node = try FormNumber.int(f.nodeId, field: "nodeId") else {
+                    throw AppError.invalid(.errorAgreementNode, field: "nodeId")
+                }
+                let input = S.AgreementInput(
+                    title: f.title ?? "", nodeID: node,
+                    unitIDs: try FormNumber.ints(f.unitIds, field: "unitIds") ?? [], startsOn: f.startsOn ?? "",
+                    endsOn: f.endsOn ?? "")
+                return AgreementsRoute.agreement(.value(try await S.create(req.caller, input).id!)).link
+            }, page: { e in try await listHTML(req, error: e) })
     }
 
     static func page(_ req: Request, id: Int, error: AppError? = nil) async throws -> Response {
+        try await pageHTML(req, id: id, error: error).encodeResponse(
+            status: error == nil ? .ok : .unprocessableEntity, for: req)
+    }
+
+    static func pageHTML(_ req: Request, id: Int, error: AppError?) async throws -> HTML {
         let year = error == nil ? try AgreementsAPI.year(req) : req.clock.today.year
         let d = try await AgreementDetail.query(id, year: year, req.caller)
-        let html = Layout.page(
+        return Layout.page(
             req, title: d.title,
             body: AgreementViews.agreement(d, csrf: CSRF.hiddenField(req), error: error, req.lang),
             active: AgreementsRoute.page.path)
-        return try await html.encodeResponse(status: error == nil ? .ok : .unprocessableEntity, for: req)
     }
 
     @Sendable static func show(_ req: Request) async throws -> Response {
         try await page(req, id: try req.intParameter("id"))
     }
 
+    /// A change from the agreement's page: back to it (or to the agreement `work` answers); refused, the page
+    /// again with the form refilled.
     private static func change(_ req: Request, _ work: (Int) async throws -> Int?) async throws -> Response {
         let id = try req.intParameter("id")
-        do {
-            let next = try await work(id)
-            Layout.flash(req, .flashSaved)
-            return req.redirect(to: AgreementsRoute.agreement(.value(next ?? id)))
-        } catch let e as AppError where e.status == .unprocessableEntity {
-            return try await page(req, id: id, error: e)
-        }
+        return try await FormChange.run(
+            req, to: { AgreementsRoute.agreement(.value(try await work(id) ?? id)).link },
+            page: { e in try await pageHTML(req, id: id, error: e) })
     }
 
     struct Form: Content {

@@ -7,20 +7,25 @@ import Vapor
 enum JointBodyPages {
     static func register(_ p: RoutesBuilder) {
         p.get(JointBodiesRoute.page, use: list)
-        p.post(JointBodiesRoute.page, use: create)
+        p.form(JointBodiesRoute.page, use: create)
         p.get(JointBodiesRoute.export, use: export)
         p.get(JointBodiesRoute.body(.key), use: body)
-        p.post(JointBodiesRoute.members(.key), use: addMember)
-        p.post(JointBodiesRoute.endMember(.key, .key), use: endMember)
-        p.post(JointBodiesRoute.seats(.key), use: appoint)
-        p.post(JointBodiesRoute.endSeat(.key, .key), use: endSeat)
-        p.post(JointBodiesRoute.crossSeats(.key), use: crossAppoint)
-        p.post(JointBodiesRoute.documents(.key), use: addDocument)
+        p.form(JointBodiesRoute.members(.key), use: addMember)
+        p.form(JointBodiesRoute.endMember(.key, .key), use: endMember)
+        p.form(JointBodiesRoute.seats(.key), use: appoint)
+        p.form(JointBodiesRoute.endSeat(.key, .key), use: endSeat)
+        p.form(JointBodiesRoute.crossSeats(.key), use: crossAppoint)
+        p.form(JointBodiesRoute.documents(.key), use: addDocument)
     }
 
     static let maxPeopleChoices = 500
 
     static func listPage(_ req: Request, error: AppError? = nil) async throws -> Response {
+        try await listHTML(req, error: error).encodeResponse(
+            status: error == nil ? .ok : .unprocessableEntity, for: req)
+    }
+
+    static func listHTML(_ req: Request, error: AppError?) async throws -> HTML {
         let v = try await req.require(.viewTree)
         let kind = try JointBodiesAPI.kind(req)
         let bodies = try await JointBodySummary.query(
@@ -30,11 +35,10 @@ enum JointBodyPages {
             ? try await OrgQueries.pickerChoices(v.scope, on: req.db) : []
         let m = JointBodyViews.ListModel(
             bodies: bodies, url: req.url.string, kind: kind, nodes: nodes, mayExport: v.can(.exportData))
-        let html = Layout.page(
+        return Layout.page(
             req, title: req.t(.navJointBodies),
             body: JointBodyViews.list(m, csrf: CSRF.hiddenField(req), error: error, req.lang),
             active: JointBodiesRoute.page.path)
-        return try await html.encodeResponse(status: error == nil ? .ok : .unprocessableEntity, for: req)
     }
 
     @Sendable static func list(_ req: Request) async throws -> Response { try await listPage(req) }
@@ -48,23 +52,28 @@ enum JointBodyPages {
 
     @Sendable static func create(_ req: Request) async throws -> Response {
         let f = try req.content.decode(BodyForm.self)
-        do {
-            guard let kind = f.kind.flatMap(JointBodyKind.init(rawValue:)) else {
-                throw AppError.invalid(.errorJointBodyKindField, field: "kind")
-            }
-            guard let node = try FormNumber.int(f.nodeId, field: "nodeId") else {
-                throw AppError.invalid(.errorJointBodyNode, field: "nodeId")
-            }
-            let input = JointBodiesService.BodyInput(
-                name: f.name ?? "", kind: kind, nodeID: node, establishedOn: f.establishedOn)
-            let b = try await JointBodiesService.createBody(req.caller, input)
-            return req.redirect(to: JointBodiesRoute.body(.value(b.id!)))
-        } catch let e as AppError where e.status == .unprocessableEntity {
-            return try await listPage(req, error: e)
-        }
+        return try await FormChange.run(
+            req,
+            to: {
+                guard let kind = f.kind.flatMap(JointBodyKind.init(rawValue:)) else {
+                    throw AppError.invalid(.errorJointBodyKindField, field: "kind")
+                }
+                guard let node = try FormNumber.int(f.nodeId, field: "nodeId") else {
+                    throw AppError.invalid(.errorJointBodyNode, field: "nodeId")
+                }
+                let input = JointBodiesService.BodyInput(
+                    name: f.name ?? "", kind: kind, nodeID: node, establishedOn: f.establishedOn)
+                return JointBodiesRoute.body(.value(try await JointBodiesService.createBody(req.caller, input).id!))
+                    .link
+            }, page: { e in try await listHTML(req, error: e) })
     }
 
     static func bodyPage(_ req: Request, id: Int, error: AppError? = nil) async throws -> Response {
+        try await bodyHTML(req, id: id, error: error).encodeResponse(
+            status: error == nil ? .ok : .unprocessableEntity, for: req)
+    }
+
+    static func bodyHTML(_ req: Request, id: Int, error: AppError?) async throws -> HTML {
         let asOf = error == nil ? try JointBodiesAPI.asOf(req) : req.clock.today
         let d = try await JointBodyDetail.query(id, asOf: asOf, req.caller)
         var units: [UnitsQueries.BodyUnit] = []
@@ -76,26 +85,24 @@ enum JointBodyPages {
             people = try await PeopleQueries.seatCandidates(req.caller, limit: maxPeopleChoices)
         }
         let m = JointBodyViews.BodyModel(detail: d, units: units, people: people)
-        let html = Layout.page(
+        return Layout.page(
             req, title: d.name, body: JointBodyViews.body(m, csrf: CSRF.hiddenField(req), error: error, req.lang),
             active: JointBodiesRoute.page.path)
-        return try await html.encodeResponse(status: error == nil ? .ok : .unprocessableEntity, for: req)
     }
 
     @Sendable static func body(_ req: Request) async throws -> Response {
         try await bodyPage(req, id: try req.intParameter("id"))
     }
 
-    /// Runs a form's change; back to the body's page, or the page with the message.
+    /// Runs a form's change; back to the body's page, or the page with the form refilled and the message.
     private static func change(_ req: Request, _ work: (Int) async throws -> Void) async throws -> Response {
         let id = try req.intParameter("id")
-        do {
-            try await work(id)
-            Layout.flash(req, .flashSaved)
-            return req.redirect(to: JointBodiesRoute.body(.value(id)))
-        } catch let e as AppError where e.status == .unprocessableEntity {
-            return try await bodyPage(req, id: id, error: e)
-        }
+        return try await FormChange.run(
+            req,
+            to: {
+                try await work(id)
+                return JointBodiesRoute.body(.value(id)).link
+            }, page: { e in try await bodyHTML(req, id: id, error: e) })
     }
 
     struct DatedForm: Content {

@@ -7,7 +7,7 @@ import Vapor
 enum MeetingPages {
     static func register(_ p: RoutesBuilder) {
         p.get(MeetingsRoute.list, use: list)
-        p.post(MeetingsRoute.list, use: create)
+        p.form(MeetingsRoute.list, use: create)
         p.get(MeetingsRoute.new, use: newForm)
         p.get(MeetingsRoute.meeting(.key), use: meeting)
         p.form(MeetingsRoute.schedule(.key), use: schedule)
@@ -21,7 +21,7 @@ enum MeetingPages {
         p.get(MeetingsRoute.export, use: export)
         p.get(MeetingsRoute.mine, use: mine)
         p.get(MeetingsRoute.checkIn, use: checkInForm)
-        p.post(MeetingsRoute.checkIn, use: checkIn)
+        p.form(MeetingsRoute.checkIn, use: checkIn)
         p.get(MeetingsRoute.task(.key), use: task)
         p.form(MeetingsRoute.taskDone(.key), use: done)
         p.get(MeetingsRoute.feed, use: feed)
@@ -108,32 +108,32 @@ enum MeetingPages {
     @Sendable static func create(_ req: Request) async throws -> Response {
         let v = try req.requireViewer()
         let f = try req.content.decode(CreateForm.self)
-        do {
-            var kind: MeetingKind?
-            if let raw = f.kind, !raw.isEmpty {
-                guard let k = MeetingKind(rawValue: raw) else {
-                    throw AppError.invalid(.errorMeetingKind, field: "kind")
+        return try await FormChange.run(
+            req,
+            to: {
+                var kind: MeetingKind?
+                if let raw = f.kind, !raw.isEmpty {
+                    guard let k = MeetingKind(rawValue: raw) else {
+                        throw AppError.invalid(.errorMeetingKind, field: "kind")
+                    }
+                    kind = k
                 }
-                kind = k
-            }
-            let input = MeetingsService.CreateInput(
-                kind: kind, title: f.title, orgNodeID: try FormNumber.int(f.orgNodeId, field: "orgNodeId"),
-                communityNodeID: try FormNumber.int(f.communityNodeId, field: "communityNodeId"),
-                bodyID: try FormNumber.int(f.bodyId, field: "bodyId"), date: f.date ?? "", time: f.time,
-                durationMinutes: try FormNumber.int(f.durationMinutes, field: "durationMinutes", in: 1...100_000),
-                place: f.place, host: f.host, hostUnitID: try FormNumber.int(f.hostUnitId, field: "hostUnitId"),
-                attendees: f.attendees)
-            let m = try await MeetingsService.create(req.caller, input)
-            Layout.flash(req, .flashSaved)
-            return req.redirect(to: MeetingsRoute.meeting(.value(m.id!)))
-        } catch let e as AppError where e.status == .unprocessableEntity {
-            var s = f.state
-            s.error = e
-            let m = try await NewMeetingModel.query(v, s, req.caller)
-            return try await render(
-                req, req.t(.meetingNew), NewMeetingModel.body(m, s, csrf: CSRF.hiddenField(req), req.lang)
-            ).encodeResponse(status: .unprocessableEntity, for: req)
-        }
+                let input = MeetingsService.CreateInput(
+                    kind: kind, title: f.title, orgNodeID: try FormNumber.int(f.orgNodeId, field: "orgNodeId"),
+                    communityNodeID: try FormNumber.int(f.communityNodeId, field: "communityNodeId"),
+                    bodyID: try FormNumber.int(f.bodyId, field: "bodyId"), date: f.date ?? "", time: f.time,
+                    durationMinutes: try FormNumber.int(f.durationMinutes, field: "durationMinutes", in: 1...100_000),
+                    place: f.place, host: f.host, hostUnitID: try FormNumber.int(f.hostUnitId, field: "hostUnitId"),
+                    attendees: f.attendees)
+                return MeetingsRoute.meeting(.value(try await MeetingsService.create(req.caller, input).id!)).link
+            },
+            page: { e in
+                var s = f.state
+                s.error = e
+                let m = try await NewMeetingModel.query(v, s, req.caller)
+                return render(
+                    req, req.t(.meetingNew), NewMeetingModel.body(m, s, csrf: CSRF.hiddenField(req), req.lang))
+            })
     }
 
     // MARK: The meeting
@@ -275,18 +275,20 @@ enum MeetingPages {
 
     @Sendable static func checkIn(_ req: Request) async throws -> Response {
         let f = try req.content.decode(CheckInForm.self)
-        do {
-            let (m, _) = try await MeetingsService.checkIn(req.caller, .init(code: f.code ?? ""))
-            Layout.flash(req, .flashMeetingCheckedIn)
-            return req.redirect(to: MeetingsRoute.meeting(.value(m.id!)))
-        } catch let e as AppError where [.unprocessableEntity, .conflict, .forbidden].contains(e.status) {
-            return try await Layout.page(
-                req, title: req.t(.meetingCheckIn),
-                body: CheckInView.body(
-                    code: String((f.code ?? "").prefix(6)), error: e, csrf: CSRF.hiddenField(req), req.lang),
-                active: MeetingsRoute.mine.path
-            ).encodeResponse(status: e.status, for: req)
-        }
+        return try await FormChange.run(
+            req,
+            to: {
+                MeetingsRoute.meeting(
+                    .value(try await MeetingsService.checkIn(req.caller, .init(code: f.code ?? "")).0.id!)
+                ).link
+            },
+            page: { e in
+                Layout.page(
+                    req, title: req.t(.meetingCheckIn),
+                    body: CheckInView.body(
+                        code: String((f.code ?? "").prefix(6)), error: e, csrf: CSRF.hiddenField(req), req.lang),
+                    active: MeetingsRoute.mine.path)
+            }, flash: .flashMeetingCheckedIn)
     }
 
     static func taskPage(_ req: Request, id: Int, error: AppError?) async throws -> HTML {

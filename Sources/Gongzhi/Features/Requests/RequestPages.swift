@@ -11,11 +11,11 @@ enum RequestPages {
         p.post(RequestsRoute.list, use: raise)
         p.get(RequestsRoute.request(.key), use: detail)
         p.get(RequestsRoute.photo(.key, photo: .key), use: RequestPhotos.serve)
-        p.post(RequestsRoute.act(.key), use: act)
+        p.form(RequestsRoute.act(.key), use: act)
         p.get(RequestsRoute.todos, use: todos)
         p.get(RequestsRoute.calendar, use: calendarCurrent)
         p.get(RequestsRoute.calendarYear(.key), use: calendar)
-        p.post(RequestsRoute.calendarYear(.key), use: saveCalendar)
+        p.form(RequestsRoute.calendarYear(.key), use: saveCalendar)
     }
 
     static let timeFormat: DateFormatter = {
@@ -165,21 +165,22 @@ enum RequestPages {
         var input = RequestService.ActionInput()
         input.note = f.note
         input.rating = f.rating.flatMap(Rating.init(rawValue:))
-        do {
-            input.unitIDs = try FormNumber.ints(f.unitIds, field: "unitIds")
-            input.workingDays = try FormNumber.int(f.workingDays, field: "workingDays", in: 1...60)
-            input.meetingID = try FormNumber.int(f.meetingId, field: "meetingId")
-            input.mergeInto = try FormNumber.int(f.mergeInto, field: "mergeInto")
-            let files = (f.photos ?? []).filter { $0.data.readableBytes > 0 }.map { Array($0.data.readableBytesView) }
-            let photos = try await Photos.clean(
-                files, keepLocation: false, limit: RequestPhotos.perStep, req.caller)
-            let r = try await RequestService.perform(req.caller, id: id, action: action, input)
-            _ = try await RequestPhotos.add(req.caller, to: r, photos: photos, asEvidence: true)
-            Layout.flash(req, .flashSaved)
-            return req.redirect(to: RequestsRoute.request(.value(id)))
-        } catch let e as AppError where e.status == .unprocessableEntity || e.status == .conflict {
-            return try await detailPage(req, id: id, error: e).encodeResponse(status: e.status, for: req)
-        }
+        return try await FormChange.run(
+            req,
+            to: {
+                input.unitIDs = try FormNumber.ints(f.unitIds, field: "unitIds")
+                input.workingDays = try FormNumber.int(f.workingDays, field: "workingDays", in: 1...60)
+                input.meetingID = try FormNumber.int(f.meetingId, field: "meetingId")
+                input.mergeInto = try FormNumber.int(f.mergeInto, field: "mergeInto")
+                let files = (f.photos ?? []).filter { $0.data.readableBytes > 0 }.map {
+                    Array($0.data.readableBytesView)
+                }
+                let photos = try await Photos.clean(
+                    files, keepLocation: false, limit: RequestPhotos.perStep, req.caller)
+                let r = try await RequestService.perform(req.caller, id: id, action: action, input)
+                _ = try await RequestPhotos.add(req.caller, to: r, photos: photos, asEvidence: true)
+                return RequestsRoute.request(.value(id)).link
+            }, page: { e in try await detailPage(req, id: id, error: e) })
     }
 
     /// The figures of an area and its children; every number opens the requests it counts.
@@ -267,26 +268,24 @@ enum RequestPages {
             throw AppError.badRequest(.errorBadID, args: [req.parameters.get("year") ?? ""])
         }
         let f = try req.content.decode(CalendarForm.self)
-        var off: [CalendarAPI.DayInput] = []
-        var work: [CalendarAPI.DayInput] = []
-        do {
-            for line in (f.days ?? "").split(whereSeparator: \.isNewline) {
-                let parts = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-                guard parts.count >= 3, ["off", "work", "放假", "上班"].contains(parts.last!) else {
-                    throw AppError.invalid(.errorCalendarLine, args: [String(line)])
+        return try await FormChange.run(
+            req,
+            to: {
+                var off: [CalendarAPI.DayInput] = []
+                var work: [CalendarAPI.DayInput] = []
+                for line in (f.days ?? "").split(whereSeparator: \.isNewline) {
+                    let parts = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+                    guard parts.count >= 3, ["off", "work", "放假", "上班"].contains(parts.last!) else {
+                        throw AppError.invalid(.errorCalendarLine, args: [String(line)], field: "days")
+                    }
+                    let day = CalendarAPI.DayInput(
+                        date: parts[0], name: parts[1..<(parts.count - 1)].joined(separator: " "))
+                    if ["off", "放假"].contains(parts.last!) { off.append(day) } else { work.append(day) }
                 }
-                let day = CalendarAPI.DayInput(
-                    date: parts[0], name: parts[1..<(parts.count - 1)].joined(separator: " "))
-                if ["off", "放假"].contains(parts.last!) { off.append(day) } else { work.append(day) }
-            }
-            _ = try await CalendarAPI.replace(
-                req.caller, year: year, input: .init(source: f.source ?? "", daysOff: off, workingWeekends: work))
-            Layout.flash(req, .flashSaved)
-            return req.redirect(to: RequestsRoute.calendarYear(.value(year)))
-        } catch let e as AppError where e.status == .unprocessableEntity {
-            return try await calendarPage(req, year: year, error: e, draft: f).encodeResponse(
-                status: e.status, for: req)
-        }
+                _ = try await CalendarAPI.replace(
+                    req.caller, year: year, input: .init(source: f.source ?? "", daysOff: off, workingWeekends: work))
+                return RequestsRoute.calendarYear(.value(year)).link
+            }, page: { e in try await calendarPage(req, year: year, error: e, draft: f) })
     }
 
     static func calendarPage(_ req: Request, year: Int, error: AppError? = nil, draft: CalendarForm? = nil)

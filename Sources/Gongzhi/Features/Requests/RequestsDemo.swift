@@ -80,7 +80,8 @@ enum RequestsDemo {
             for month in 0..<12 {
                 for _ in 0..<d.scale.requestsPerGridMonth {
                     let day = d.today.adding(days: -(month * 30 + d.rng.int(0...29)))
-                    slots.append((Date(timeIntervalSince1970: day.startInstant + Double(d.rng.int(480...1_200) * 60)), nil))
+                    let minute = Double(d.rng.int(480...1_200) * 60)
+                    slots.append((Date(timeIntervalSince1970: day.startInstant + minute), nil))
                 }
             }
             // The demo grid worker's grid has one request waiting at each open step since this morning.
@@ -130,13 +131,14 @@ enum RequestsDemo {
                     if path == .duplicate && (open[g.id] == nil || forced != nil) { path = .settledByTheGrid }
                     var at = raised
                     var steps: [(RequestAction, Date, Rating?)] = []
-                    // A last rating of 不满意 reopens the request: the handlers complete it again and it is rated anew.
+                    // A last rating of 不满意 reopens it: the handlers complete it again, it is rated anew.
                     var walk = forced ?? path.steps
                     let unsatisfied = d.rng.chance(0.08)
                     if unsatisfied && walk.last == .rate { walk += [.complete, .rate] }
                     for (i, action) in walk.enumerated() {
                         // Hours for the grid's steps, days for handlers; a few take longer than their deadline.
-                        let hours = action == .take ? d.rng.int(1...30) : d.rng.int(4...(d.rng.chance(0.15) ? 400 : 120))
+                        let longest = d.rng.chance(0.15) ? 400 : 120
+                        let hours = action == .take ? d.rng.int(1...30) : d.rng.int(4...longest)
                         at = at.addingTimeInterval(forced == nil ? Double(hours * 3_600) : 600)
                         guard at < now else { break }
                         var rating: Rating?
@@ -241,7 +243,8 @@ enum RequestsDemo {
                     for a in assignments where a.requestID == r.id && a.status == .accepted { a.status = .completed }
                 }
                 if next.state == .closed && r.closedAt == nil { r.closedAt = at }
-                events.append(event(r, action, from, next.state, at: at, by: actor, deadline: stepDeadline, note: note))
+                events.append(
+                    event(r, action, from, next.state, at: at, by: actor, deadline: stepDeadline, note: note))
             }
         }
         for r in requests { try await r.save(on: db) }
