@@ -69,6 +69,11 @@ struct MapReadabilityTests {
         #expect(svg.contains(">有党组织的单位</text>") && svg.contains(">未办结诉求</text>"))
         #expect(!svg.contains("楼栋"))
         #expect(svg.components(separatedBy: "class=\"legend-marker\"").count - 1 == 2)
+        // A kind nobody named is left out of the legend: its key never shows (the map legend is in Chinese).
+        let unnamed = MapSVG.render(
+            areas: [Self.area("a", "网格", lat: 31.8, lng: 117.2, size: 0.01)], markers: markers, width: 760,
+            shownAt: 380, title: "t", legendTitle: nil, kindLabels: ["org": "有党组织的单位"])
+        #expect(!unnamed.contains(">request<") && unnamed.contains(">有党组织的单位</text>"))
         // 44 CSS px across at 380 px for 760 units: a radius of 44 units, one per linked marker.
         #expect(svg.components(separatedBy: "<circle class=\"hit\"").count - 1 == 2)
         #expect(svg.components(separatedBy: "r=\"44\" fill=\"transparent\"").count - 1 == 2)

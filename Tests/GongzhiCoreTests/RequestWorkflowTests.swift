@@ -17,7 +17,7 @@ struct RequestWorkflowTests {
         .gridReview: [.settle, .forward, .dispatch, .escalate, .merge, .supervise, .comment],
         .meetingDecision: [.decide, .dispatch, .escalate, .supervise, .comment],
         .escalated: [.dispatch, .escalate, .supervise, .comment],
-        .dispatched: [.accept, .returnDispatch, .escalate, .supervise, .comment],
+        .dispatched: [.dispatch, .accept, .returnDispatch, .escalate, .supervise, .comment],
         .handling: [
             .dispatch, .returnDispatch, .progress, .requestExtension, .complete, .escalate, .supervise, .comment,
         ],
@@ -76,6 +76,9 @@ struct RequestWorkflowTests {
         f = try RequestWorkflow.apply(.escalate, to: f)
         #expect(f.level == .district)
         #expect(throws: WorkflowError.noHigherLevel) { try RequestWorkflow.apply(.escalate, to: f) }
+        f = try RequestWorkflow.apply(.dispatch, to: f)
+        #expect(f.state == .dispatched && f.dispatchedFrom == .escalated)
+        // Re-routed while it waits (the unit has no liaison to accept it): still dispatched, from the same step.
         f = try RequestWorkflow.apply(.dispatch, to: f)
         #expect(f.state == .dispatched && f.dispatchedFrom == .escalated)
         f = try RequestWorkflow.apply(.returnDispatch, to: f)

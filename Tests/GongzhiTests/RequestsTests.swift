@@ -243,6 +243,14 @@ struct RequestsTests {
             }
             #expect(
                 try await Self.act(street, id, "dispatch", ["unitIds": [dept.id!], "workingDays": 2]).status == .ok)
+            // Re-routed while nobody has accepted it (a unit without a liaison): the first handler is released.
+            let others = try await ResidentUnit.query(on: app.db).filter(\.$id != dept.id!).all()
+            let other = try #require(others.first { $0.path == dept.path && !$0.archived })
+            let rerouted = try await Self.act(street, id, "dispatch", ["unitIds": [other.id!], "workingDays": 2])
+            #expect(rerouted.status == .ok, "\(rerouted.body.string)")
+            let live = try await RequestAssignment.query(on: app.db).filter(\.$requestID == id)
+                .filter(\.$status ~~ [.pending, .accepted]).all()
+            #expect(live.map(\.unitID) == [other.id!])
             #expect(try await Self.act(street, id, "escalate", ["note": "需区级部门"]).status == .ok)
             let admin = try await Client.api(app, as: "orgdept")
             let top = try await Self.act(admin, id, "escalate", ["note": "再上报"])
@@ -397,7 +405,16 @@ struct RequestsTests {
             #expect(pick.body.string.contains("<input type=\"hidden\" name=\"text\" value=\"门口有积水\">"))
             let back = try await phone.get("/requests/new?kind=help&category=environment&text=\(text)&pt.x=10&pt.y=10")
             #expect(back.body.string.contains(">门口有积水</textarea>"))
-            #expect(back.body.string.contains("formaction=\"/requests/pick\""))
+            #expect(back.body.string.contains("formaction=\"/requests/pick\" formmethod=\"post\""))
+            // The form's button posts the draft: the form's token never travels in an address.
+            let posted = try await phone.post(
+                RequestsRoute.pick, [("kind", "help"), ("category", "environment"), ("text", "门口有积水")])
+            #expect(posted.status == .ok)
+            #expect(posted.body.string.contains("<input type=\"hidden\" name=\"text\" value=\"门口有积水\">"))
+            let html = posted.body.string
+            let getForm = try #require(html.range(of: "<form method=\"get\""))
+            let end = try #require(html[getForm.lowerBound...].range(of: "</form>"))
+            #expect(!html[getForm.lowerBound..<end.upperBound].contains("_csrf"), "the map's form carries no token")
             let resident = try await Client.api(app, as: "resident")
             let id = try await Self.raise(resident, extra: ["placeNote": "3栋东侧单元门口"])
             let tooLong = try await resident.api(

@@ -309,9 +309,10 @@ public enum MapSVG {
             }
         }
         var seen = Set<String>()
+        // A kind is named in the reader's language or not at all: its key ("request") is never shown.
         let kinds: [(colour: String, text: String)] = markers.compactMap { m in
-            guard seen.insert(m.kind).inserted else { return nil }
-            return (markerColours[m.kind] ?? "#59636e", kindLabels[m.kind] ?? m.kind)
+            guard let label = kindLabels[m.kind], seen.insert(m.kind).inserted else { return nil }
+            return (markerColours[m.kind] ?? "#59636e", label)
         }
         // Labels, markers and legend for the usual width, and again for a narrow screen when the map may be shown
         // on one too (the stylesheet shows one set by the screen's width).

@@ -111,8 +111,12 @@ public enum RequestWorkflow {
             n.state = .dispatched
             n.dispatchedFrom = .meetingDecision
         case .dispatch:
-            guard [.gridReview, .meetingDecision, .escalated, .handling].contains(f.state) else { throw refuse() }
-            n.dispatchedFrom = f.state == .handling ? f.dispatchedFrom : f.state
+            // Dispatched again while waiting (re-routed: the unit has no liaison, or the wrong one was chosen) or
+            // while handled (more handlers): the step it came from stays.
+            guard [.gridReview, .meetingDecision, .escalated, .dispatched, .handling].contains(f.state) else {
+                throw refuse()
+            }
+            n.dispatchedFrom = [.handling, .dispatched].contains(f.state) ? f.dispatchedFrom : f.state
             n.state = .dispatched
         case .accept:
             guard f.state == .dispatched else { throw refuse() }

@@ -87,7 +87,8 @@ extension PlacesQueries {
                 id: "g\(gridID)", label: grid.name, shape: grid.shape, value: nil, href: nil, tooltip: grid.name)
             let markers = point.map { [MapSVG.Marker(at: $0, kind: "request", tooltip: pointLabel)] } ?? []
             svg = MapSVG.render(
-                areas: [area], markers: markers, width: 320, title: grid.name, legendTitle: nil, showLabels: false)
+                areas: [area], markers: markers, width: 320, title: grid.name, legendTitle: nil, showLabels: false,
+                kindLabels: ["request": pointLabel])
         }
         var household: String?
         if let householdID, let h = try await Household.find(householdID, on: db) {

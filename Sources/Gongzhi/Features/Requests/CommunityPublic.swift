@@ -291,8 +291,10 @@ enum CommunityPublic {
         var svg: String?
         if !m.areas.isEmpty {
             let (areas, markers, title) = (m.areas, m.markers, m.name)
+            let kinds = MapView.kindLabels(req.lang)
             svg = try await req.offload {
-                MapSVG.render(areas: areas, markers: markers, width: 440, title: title, legendTitle: nil)
+                MapSVG.render(
+                    areas: areas, markers: markers, width: 440, title: title, legendTitle: nil, kindLabels: kinds)
             }
         }
         return Layout.page(req, title: m.name, body: view(m, mapSVG: svg, req.lang))

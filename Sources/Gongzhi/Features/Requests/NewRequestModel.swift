@@ -63,7 +63,7 @@ struct NewRequestModel: Sendable {
             inputmode="decimal" value="\(input?.lat.map { String($0) } ?? "")"></div>
             <div><label for="lng">\(lang.t(.requestLng))</label><input id="lng" name="lng" inputmode="decimal" \
             value="\(input?.lng.map { String($0) } ?? "")"></div></div>
-            <p><button type="submit" class="secondary" formaction="\(RequestsRoute.pick)" formmethod="get" \
+            <p><button type="submit" class="secondary" formaction="\(RequestsRoute.pick)" formmethod="post" \
             formenctype="application/x-www-form-urlencoded" formnovalidate \
             id="pick-on-map">\(lang.t(.requestPick))</button>
             <button type="button" id="use-location" class="secondary" hidden \

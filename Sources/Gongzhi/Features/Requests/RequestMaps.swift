@@ -12,6 +12,8 @@ enum RequestMaps {
     static func register(_ p: RoutesBuilder) {
         p.get(RequestsRoute.pickImage, use: pickImage)
         p.get(RequestsRoute.pick, use: pickPage)
+        // The new request form's 在地图上选点 posts the draft here: a GET would put the form's token in the address.
+        p.post(RequestsRoute.pick, use: pickPage)
         p.get(RequestsRoute.map, use: publicMap)
     }
 
@@ -73,7 +75,9 @@ enum RequestMaps {
         let p = projection(grids)
         // What the resident had typed travels through the map and back, so picking a place keeps the form.
         let draft: [HTML] = draftFields.compactMap { name in
-            req.query[String.self, at: name].map { "<input type=\"hidden\" name=\"\(name)\" value=\"\($0)\">" }
+            let value =
+                req.method == .POST ? try? req.content.get(String.self, at: name) : req.query[String.self, at: name]
+            return value.map { "<input type=\"hidden\" name=\"\(name)\" value=\"\($0)\">" }
         }
         return Layout.page(
             req, title: req.t(.requestPick),
