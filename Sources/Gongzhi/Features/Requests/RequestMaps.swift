@@ -12,7 +12,7 @@ enum RequestMaps {
     static func register(_ p: RoutesBuilder) {
         p.get(RequestsRoute.pickImage, use: pickImage)
         p.get(RequestsRoute.pick, use: pickPage)
-        // The new request form's 在地图上选点 posts the draft here: a GET would put the form's token in the address.
+        // The new request form's map button posts the draft here: a GET would put the form's token in the address.
         p.post(RequestsRoute.pick, use: pickPage)
         p.get(RequestsRoute.map, use: publicMap)
     }
