@@ -225,6 +225,23 @@ struct ReportingTests {
             #expect(mine.first { $0["id"] as? Int == serviceID }?["verified"] as? Bool == true)
             let todo = try await desk.api(.GET, "/api/v1/reporting/services?verified=false").jsonArray()
             #expect(!todo.contains { $0["id"] as? Int == serviceID })
+            // A service the community cannot confirm is refused with a reason: it leaves the to-verify list, never
+            // counts, and the member reads why.
+            let second = try await member.api(
+                .POST, "/api/v1/reporting/services", json: ["servedOn": today.description, "hours": 1, "text": "代写材料"])
+            let secondID = try #require(try second.json()["id"] as? Int)
+            let bare = try await desk.api(
+                .POST, ReportingRoute.apiServiceReject(.value(secondID)), json: ["reason": ""])
+            #expect(bare.status == .unprocessableEntity)
+            let refused = try await desk.api(
+                .POST, ReportingRoute.apiServiceReject(.value(secondID)), json: ["reason": "当天无人见证"])
+            #expect(refused.status == .ok)
+            #expect(try refused.json()["rejectReason"] as? String == "当天无人见证")
+            #expect(try await desk.api(.POST, ReportingRoute.apiServiceVerify(.value(secondID))).status == .conflict)
+            let still = try await desk.api(.GET, "/api/v1/reporting/services?verified=false").jsonArray()
+            #expect(!still.contains { $0["id"] as? Int == secondID })
+            #expect(
+                try await Client.page(app, as: "member").get("/reporting").body.string.contains("当天无人见证"))
             // The phone page: my post and my services; the desk's pages render.
             let phone = try await Client.page(app, as: "member").get("/reporting")
             #expect(phone.body.string.contains("测试岗") && phone.body.string.contains("reporting-services"))

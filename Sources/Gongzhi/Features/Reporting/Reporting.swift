@@ -87,9 +87,30 @@ final class MemberService: Model, @unchecked Sendable {
     @Field(key: "recorded_by") var recordedBy: Int
     @OptionalField(key: "verified_by") var verifiedBy: Int?
     @OptionalField(key: "verified_at") var verifiedAt: Date?
+    /// Refused by the community, with why: it never counts, and the member sees the reason.
+    @OptionalField(key: "rejected_by") var rejectedBy: Int?
+    @OptionalField(key: "rejected_at") var rejectedAt: Date?
+    @OptionalField(key: "reject_reason") var rejectReason: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     init() {}
     var verified: Bool { verifiedAt != nil }
+    var decided: Bool { verifiedAt != nil || rejectedAt != nil }
+}
+
+/// A service the community refuses keeps its record with the reason (issue 19: a secretary can reject a service).
+struct AddServiceRejection: AsyncMigration {
+    var name: String { "031_reporting_service_rejection" }
+    func prepare(on db: Database) async throws {
+        // One column a statement: SQLite adds one at a time.
+        try await db.schema(MemberService.schema).field("rejected_by", .int).update()
+        try await db.schema(MemberService.schema).field("rejected_at", .datetime).update()
+        try await db.schema(MemberService.schema).field("reject_reason", .string).update()
+    }
+    func revert(on db: Database) async throws {
+        for column in ["rejected_by", "rejected_at", "reject_reason"] {
+            try await db.schema(MemberService.schema).deleteField(.key(.init(stringLiteral: column))).update()
+        }
+    }
 }
 
 /// A re-report round (twice a year): every member reported before it opens confirms again before it closes.

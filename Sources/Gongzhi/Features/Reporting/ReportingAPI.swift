@@ -19,6 +19,7 @@ enum ReportingAPI {
         api.get(ReportingRoute.apiServices, use: services)
         api.post(ReportingRoute.apiServices, use: recordService)
         api.post(ReportingRoute.apiServiceVerify(.key), use: verify)
+        api.post(ReportingRoute.apiServiceReject(.key), use: reject)
         api.get(ReportingRoute.apiFunnel, use: funnel)
     }
 
@@ -99,6 +100,17 @@ enum ReportingAPI {
         let s = try await ReportingService.recordService(
             req.caller, try req.decodeStrict(ReportingService.ServiceInput.self))
         return try await ReportingLists.serviceOut([s], req.caller)[0].encodeResponse(status: .created, for: req)
+    }
+
+    struct RejectInput: StrictInput {
+        static let fields: Set<String> = ["reason"]
+        var reason: String?
+    }
+
+    @Sendable static func reject(_ req: Request) async throws -> ReportingLists.ServiceOut {
+        let input = try req.decodeStrict(RejectInput.self)
+        let s = try await ReportingService.reject(req.caller, id: try req.intParameter("id"), reason: input.reason)
+        return try await ReportingLists.serviceOut([s], req.caller)[0]
     }
 
     @Sendable static func verify(_ req: Request) async throws -> ReportingLists.ServiceOut {

@@ -81,6 +81,11 @@ enum ReportingAPIDoc {
             .post, "reporting/services/{id}/verify", "Verify a service in scope (never one's own)", tag: "reporting",
             answer: .one(ReportingLists.ServiceOut.self)),
         APIOperation(
+            .post, "reporting/services/{id}/reject",
+            "Refuse a service in scope that cannot be confirmed, saying why (never one's own): it never counts and "
+                + "the member sees the reason",
+            tag: "reporting", body: .one(ReportingAPI.RejectInput.self), answer: .one(ReportingLists.ServiceOut.self)),
+        APIOperation(
             .get, "reporting/funnel",
             "Coverage as of today per community and street, from the events: reported → post claimed → verified "
                 + "service → a verified service in the last 90 days",

@@ -5,7 +5,7 @@ extension Capability {
     /// services, communities verify them; coverage is a funnel computed from those events.
     static let reporting = Capability(
         name: "Reporting",
-        migrations: [CreateReporting()],
+        migrations: [CreateReporting(), AddServiceRejection()],
         register: { r in
             ReportingAPI.register(r.api)
             ReportingPages.register(r.pages)
@@ -26,11 +26,7 @@ extension Capability {
             HomeTile(
                 layout: .desk, order: 25, link: ReportingRoute.members.link, key: .navReporting,
                 hint: .homeReportingDeskHint, permission: .viewTree,
-                count: { v, db, _ in
-                    v.role == .unitLiaison
-                        ? 0
-                        : try await MemberReport.query(on: db).inScope(v.scope, \.$path).count()
-                }),
+                count: { v, db, _ in try await ReportingFacts.visibleMemberReports(v, on: db).count() }),
         ],
         auditKinds: [.unitReport, .memberReport, .servicePost, .postClaim, .memberService, .reportRound],
         treePaths: [

@@ -367,6 +367,10 @@ enum ReportingDesk {
                 ? """
                 <form method="post" action="\(ReportingRoute.verify(.value(x.id)))" class="inline">\(csrf)\
                 <button type="submit">\(lang.t(.reportingVerify))</button></form>
+                <form method="post" action="\(ReportingRoute.reject(.value(x.id)))" class="inline">\(csrf)\
+                <label for="reason-\(x.id)">\(lang.t(.reportingRejectReason))</label>\
+                <input id="reason-\(x.id)" name="reason" maxlength="200" required>\
+                <button type="submit" class="secondary">\(lang.t(.reportingReject))</button></form>
                 """ : ""
             return """
                 <tr><td>\(x.servedOn)</td><td>\(x.name)</td><td class="num">\(ReportingFacts.hours(x.hours))</td>\

@@ -33,6 +33,15 @@ enum ReportingFacts {
         Set(try await UnitsQueries.liaisonUnitIDs(v, on: db))
     }
 
+    /// The member reports staff see: those in their scope; a liaison's, those of its units' in-service members
+    /// (where they reported, wherever that is), the members its unit is credited with.
+    static func visibleMemberReports(_ v: Viewer, on db: any Database) async throws -> QueryBuilder<MemberReport> {
+        let q = MemberReport.query(on: db)
+        guard isLiaison(v) else { return q.inScope(v.scope, \.$path) }
+        let units = Array(try await liaisonUnits(v, on: db))
+        return units.isEmpty ? q.filter(\.$id == -1) : q.filter(\.$employerUnitID ~~ units)
+    }
+
     /// A record of Reporting by id: the caller's own (`own`), or in the scope (read: its read paths; change: its
     /// path). Missing is a 404; outside, a logged 404 for a read and a logged 403 for a change.
     static func find<M: ScopedRecord>(

@@ -72,6 +72,9 @@ enum ReportingLists {
         let text: String
         let verified: Bool
         let verifiedAt: Date?
+        /// Refused, with why.
+        let rejectedAt: Date?
+        let rejectReason: String?
     }
 
     struct FunnelRow: Content {
@@ -130,13 +133,12 @@ enum ReportingLists {
         _ caller: Caller, communityID: Int?, stage: ReportingFunnel.Stage? = nil, includeEnded: Bool = true
     ) async throws -> [MemberReportOut] {
         let v = try caller.requireViewer()
-        let q = MemberReport.query(on: caller.db)
+        let q: QueryBuilder<MemberReport>
         if v.role == .partyMember {
-            q.filter(\.$personID == (v.user.personID ?? -1))
+            q = MemberReport.query(on: caller.db).filter(\.$personID == (v.user.personID ?? -1))
         } else {
             try await caller.require(.viewTree)
-            q.inScope(v.scope, \.$path)
-            if ReportingFacts.isLiaison(v) { q.filter(\.$id == -1) }
+            q = try await ReportingFacts.visibleMemberReports(v, on: caller.db)
         }
         // A member's scope holds no community: a filter answers as an unknown id, like anyone's outside their scope.
         let community = try await ReportingFacts.communityFilter(communityID, caller)
@@ -218,11 +220,16 @@ enum ReportingLists {
             q.filter(\.$personID == (v.user.personID ?? -1))
         } else {
             try await caller.require(.viewTree)
-            q.inScope(v.scope, \.$path)
-            if ReportingFacts.isLiaison(v) { q.filter(\.$id == -1) }
+            if ReportingFacts.isLiaison(v) {
+                // The services of the unit's in-service members: what the unit is credited with.
+                let people = try await ReportingFacts.visibleMemberReports(v, on: caller.db).all().map(\.personID)
+                q.filter(\.$personID ~~ Array(Set(people)))
+            } else {
+                q.inScope(v.scope, \.$path)
+            }
         }
         if verified == true { q.filter(\.$verifiedAt != nil) }
-        if verified == false { q.filter(\.$verifiedAt == nil) }
+        if verified == false { q.filter(\.$verifiedAt == nil).filter(\.$rejectedAt == nil) }
         return try await serviceOut(
             q.sort(\.$servedOn, .descending).sort(\.$id, .descending).limit(limit).all(), caller)
     }
@@ -241,7 +248,8 @@ enum ReportingLists {
             ServiceOut(
                 id: s.id!, memberReportID: s.memberReportID, personID: s.personID,
                 name: people[s.personID]?.name ?? "", postID: s.postID, postTitle: s.postID.flatMap { posts[$0] },
-                servedOn: s.servedOn, hours: s.hours, text: s.text, verified: s.verified, verifiedAt: s.verifiedAt)
+                servedOn: s.servedOn, hours: s.hours, text: s.text, verified: s.verified, verifiedAt: s.verifiedAt,
+                rejectedAt: s.rejectedAt, rejectReason: s.rejectReason)
         }
     }
 

@@ -24,6 +24,7 @@ enum ReportingPages {
         p.get(ReportingRoute.services, use: services)
         p.form(ReportingRoute.services, use: recordService)
         p.form(ReportingRoute.verify(.key), use: verify)
+        p.form(ReportingRoute.reject(.key), use: reject)
         p.get(ReportingRoute.rounds, use: rounds)
         p.form(ReportingRoute.rounds, use: openRound)
         p.get(ReportingRoute.round(.key), use: round)
@@ -257,6 +258,21 @@ enum ReportingPages {
             req,
             to: {
                 _ = try await ReportingService.verify(req.caller, id: id)
+                return ReportingRoute.services.link
+            }, page: { e in try await servicesPage(req, error: e) })
+    }
+
+    struct RejectForm: Content {
+        var reason: String?
+    }
+
+    @Sendable static func reject(_ req: Request) async throws -> Response {
+        let id = try req.intParameter("id")
+        let f = try req.content.decode(RejectForm.self)
+        return try await FormChange.run(
+            req,
+            to: {
+                _ = try await ReportingService.reject(req.caller, id: id, reason: f.reason)
                 return ReportingRoute.services.link
             }, page: { e in try await servicesPage(req, error: e) })
     }

@@ -118,7 +118,8 @@ struct ReportingPhoneModel: Sendable {
             let tag: HTML =
                 s.verified
                 ? "<span class=\"tag\">\(lang.t(.reportingVerified))</span>"
-                : "<span class=\"tag warn\">\(lang.t(.reportingUnverified))</span>"
+                : s.rejectReason.map { "<span class=\"tag warn\">\(lang.t(.reportingRejected, $0))</span>" }
+                    ?? "<span class=\"tag warn\">\(lang.t(.reportingUnverified))</span>"
             return "<li>\(s.servedOn) · \(ReportingFacts.hours(s.hours)) h · \(s.text) \(tag)</li>"
         }
         let noServices: HTML = "<p class=\"muted\">\(lang.t(.reportingNoServices))</p>"

@@ -22,6 +22,7 @@ enum ReportingRoute: AppRoute {
     /// Services: to verify at the desk, one's own on the phone; a post records one.
     case services
     case verify(Parameter<Int>)
+    case reject(Parameter<Int>)
     /// Re-report rounds: the list and the form; one round with who has confirmed and who has not.
     case rounds
     case round(Parameter<Int>)
@@ -37,14 +38,15 @@ enum ReportingRoute: AppRoute {
     case apiPostClaim(Parameter<Int>)
     case apiServices
     case apiServiceVerify(Parameter<Int>)
+    case apiServiceReject(Parameter<Int>)
     case apiFunnel
 
     static let patterns: [ReportingRoute] = [
         .page, .consent, .units, .endUnit(.key), .unitsExport, .members, .endMember(.key), .membersExport, .posts,
-        .claim(.key), .endClaim(.key), .services, .verify(.key), .rounds, .round(.key), .confirm(.key),
+        .claim(.key), .endClaim(.key), .services, .verify(.key), .reject(.key), .rounds, .round(.key), .confirm(.key),
         .apiUnitReports, .apiUnitReportEnd(.key), .apiUnitReportsExport, .apiMemberReports,
         .apiMemberReportEnd(.key), .apiMemberReportsExport, .apiPosts, .apiPostClaim(.key), .apiServices,
-        .apiServiceVerify(.key), .apiFunnel,
+        .apiServiceVerify(.key), .apiServiceReject(.key), .apiFunnel,
     ]
 
     var components: [PathComponent] {
@@ -62,6 +64,7 @@ enum ReportingRoute: AppRoute {
         case .endClaim(let id): ["reporting", "claims", id.component("id"), "end"]
         case .services: ["reporting", "services"]
         case .verify(let id): ["reporting", "services", id.component("id"), "verify"]
+        case .reject(let id): ["reporting", "services", id.component("id"), "reject"]
         case .rounds: ["reporting", "rounds"]
         case .round(let id): ["reporting", "rounds", id.component("id")]
         case .confirm(let id): ["reporting", "rounds", id.component("id"), "confirm"]
@@ -75,6 +78,7 @@ enum ReportingRoute: AppRoute {
         case .apiPostClaim(let id): APIPath.v1 + ["reporting", "posts", id.component("id"), "claim"]
         case .apiServices: APIPath.v1 + ["reporting", "services"]
         case .apiServiceVerify(let id): APIPath.v1 + ["reporting", "services", id.component("id"), "verify"]
+        case .apiServiceReject(let id): APIPath.v1 + ["reporting", "services", id.component("id"), "reject"]
         case .apiFunnel: APIPath.v1 + ["reporting", "funnel"]
         }
     }

@@ -557,7 +557,7 @@ enum ReportingService {
     static func verify(_ caller: Caller, id: Int) async throws -> MemberService {
         let v = try await caller.require(.editTree)
         let s = try await ReportingFacts.find(MemberService.self, id, for: .change, caller)
-        if s.verified { throw AppError.conflict(.errorReportingVerified) }
+        if s.decided { throw AppError.conflict(.errorReportingVerified) }
         if let own = v.user.personID, own == s.personID { throw AppError.invalid(.errorReportingVerifyOwn) }
         s.verifiedBy = v.user.id
         s.verifiedAt = caller.now
@@ -567,6 +567,26 @@ enum ReportingService {
                 on: db, by: v, at: caller.now, .update, entity: .memberService, id: s.id!, label: "\(s.servedOn)",
                 scopePath: s.path,
                 before: ["verified": "false"], after: ["verified": "true"])
+        }
+        return s
+    }
+
+    /// The community refuses a service it cannot confirm, saying why: it never counts, the member sees the reason,
+    /// and the refusal is recorded. Never one's own; once.
+    static func reject(_ caller: Caller, id: Int, reason: String?) async throws -> MemberService {
+        let v = try await caller.require(.editTree)
+        let s = try await ReportingFacts.find(MemberService.self, id, for: .change, caller)
+        if s.decided { throw AppError.conflict(.errorReportingVerified) }
+        if let own = v.user.personID, own == s.personID { throw AppError.invalid(.errorReportingVerifyOwn) }
+        let why = try FormText.text(reason, field: "reason", max: 200)
+        s.rejectedBy = v.user.id
+        s.rejectedAt = caller.now
+        s.rejectReason = why
+        try await caller.db.writing { db in
+            try await s.save(on: db)
+            try await Audit.record(
+                on: db, by: v, at: caller.now, .update, entity: .memberService, id: s.id!, label: "\(s.servedOn)",
+                scopePath: s.path, before: ["verified": "false"], after: ["rejected": why])
         }
         return s
     }

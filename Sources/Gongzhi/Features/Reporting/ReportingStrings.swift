@@ -1,5 +1,8 @@
 /// The keys this table declares: a call site names `.reportingFunnel`, so a misspelt key does not compile.
 extension Text {
+    static let reportingReject = Text("reporting.reject")
+    static let reportingRejectReason = Text("reporting.rejectReason")
+    static let reportingRejected = Text("reporting.rejected")
     static let navReporting = Text("nav.reporting")
     static let navReportingPhone = Text("nav.reportingPhone")
     static let homeReportingHint = Text("home.reportingHint")
@@ -118,6 +121,9 @@ extension Text {
 
 enum ReportingStrings {
     static let table = StringTable([
+        .reportingReject: ("不予认定", "Refuse"),
+        .reportingRejectReason: ("理由", "Reason"),
+        .reportingRejected: ("未予认定：{0}", "Not confirmed: {0}"),
         .navReporting: ("双报到", "Dual reporting"),
         .navReportingPhone: ("我的报到", "My reporting"),
         .homeReportingHint: ("报到社区、认领岗位、记录服务", "Report, claim a post, record services"),
