@@ -228,7 +228,8 @@ struct ReportingTests {
             // A service the community cannot confirm is refused with a reason: it leaves the to-verify list, never
             // counts, and the member reads why.
             let second = try await member.api(
-                .POST, "/api/v1/reporting/services", json: ["servedOn": today.description, "hours": 1, "text": "代写材料"])
+                .POST, "/api/v1/reporting/services",
+                json: ["servedOn": today.description, "hours": 1, "text": "代写材料"])
             let secondID = try #require(try second.json()["id"] as? Int)
             let bare = try await desk.api(
                 .POST, ReportingRoute.apiServiceReject(.value(secondID)), json: ["reason": ""])
