@@ -146,10 +146,16 @@ struct AgreementsTests {
                 $0["unitId"] as? Int == units[0]
             }
             #expect(finding?["fulfilmentPercent"] as? Int == 100)
+            let reviewed = try await secretary.api(
+                .POST, "/api/v1/agreements/\(id)/reviews", json: ["year": year, "verdict": "honoured", "note": "按约履行"])
+            #expect(reviewed.status == .created || reviewed.status == .ok, "\(reviewed.body.string)")
             let renewed = try await secretary.api(.POST, "/api/v1/agreements/\(id)/renew")
             #expect(renewed.status == .created)
             #expect(try renewed.json()["state"] as? String == "draft")
             #expect((try renewed.json()["commitments"] as? [Any])?.count == 3)
+            // The new term keeps the earlier term's reviews in view.
+            let reviews = try renewed.json()["reviews"] as? [[String: Any]] ?? []
+            #expect(reviews.contains { $0["agreementId"] as? Int == id && $0["note"] as? String == "按约履行" })
         }
     }
 

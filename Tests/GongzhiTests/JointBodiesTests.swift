@@ -50,6 +50,22 @@ struct JointBodiesTests {
                 .filter { $0.days.contains(app.clock.today) }
             #expect(figures["partTimeMembers"] as? Int == Set(partTime.map(\.personID)).count)
             #expect((figures["crossAppointedUnits"] as? Int ?? 0) >= 1)
+            #expect(figures["lead"] as? Int == 1, "the 1 of 1+N+X")
+            // A cross appointment is for one of the body's people: someone with no seat in it is refused.
+            let seated = Set(
+                try await Appointment.query(on: app.db).filter(\.$bodyID == body.id!).all().map(\.personID))
+            let stranger = try #require(
+                try await PeopleQueries.pickable(DataScope(own: TreePath(body.path)), limit: 200, on: app.db)
+                    .first { !seated.contains($0.id) })
+            let unit = try #require(members.first?.unitID)
+            let refused = try await secretary.api(
+                .POST, JointBodiesRoute.apiCrossSeats(.value(body.id!)),
+                json: [
+                    "personId": stranger.id, "hostUnitId": unit, "position": "member",
+                    "from": app.clock.today.description,
+                ])
+            #expect(refused.status == .unprocessableEntity, "\(refused.body.string)")
+            #expect(refused.errorMessage?.contains("交叉任职") == true)
         }
     }
 

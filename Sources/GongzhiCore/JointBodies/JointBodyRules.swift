@@ -162,6 +162,7 @@ public struct Membership: Sendable, Hashable {
 public struct BodyFigures: Sendable, Equatable {
     /// Member units (lead, inner and outer).
     public let memberUnits: Int
+    /// The "1" of 1+N+X: one, the member named lead or the body's own organisation.
     public let lead: Int
     public let inner: Int
     public let outer: Int
@@ -182,7 +183,8 @@ public struct BodyFigures: Sendable, Equatable {
         let activeMembers = members.filter { $0.days.contains(day) }
         let unitIDs = Set(activeMembers.map(\.unitID))
         memberUnits = unitIDs.count
-        lead = activeMembers.filter { $0.role == .lead }.count
+        // The "1": the member unit named lead, else the organisation the body hangs on, which always leads it.
+        lead = max(1, activeMembers.filter { $0.role == .lead }.count)
         inner = activeMembers.filter { $0.role == .inner }.count
         outer = activeMembers.filter { $0.role == .outer }.count
         let active = AppointmentRules.asOf(day, seats)

@@ -114,6 +114,8 @@ struct AgreementDetail: Content {
     }
     struct Review: Content {
         let id: Int
+        /// The agreement reviewed: this one, or one it renews (earlier terms' reviews stay in view).
+        let agreementID: Int
         let year: Int
         let verdict: Verdict
         let note: String
@@ -167,7 +169,16 @@ struct AgreementDetail: Content {
         let parties = try await AgreementParty.query(on: db).filter(\.$agreementID == id).sort(\.$id).all()
         let commitments = try await Commitment.query(on: db).filter(\.$agreementID == id).sort(\.$id).all()
         let projects = try await AgreementProject.query(on: db).filter(\.$agreementID == id).sort(\.$due).all()
-        let reviews = try await AgreementReview.query(on: db).filter(\.$agreementID == id).sort(\.$year).all()
+        // This agreement's reviews and those of the terms it renews, newest term first.
+        var reviews = try await AgreementReview.query(on: db).filter(\.$agreementID == id).sort(\.$year).all()
+        var earlier = a.renewsID
+        var seen: Set<Int> = [id]
+        while let previous = earlier, seen.insert(previous).inserted,
+            let before = try await Agreement.find(previous, on: db)
+        {
+            reviews += try await AgreementReview.query(on: db).filter(\.$agreementID == previous).sort(\.$year).all()
+            earlier = before.renewsID
+        }
         let names = try await UnitsQueries.names(parties.map(\.unitID), on: db)
         let node = try await OrgNode.find(a.nodeID, on: db)
         let mayChange = v.can(.editTree) && v.scope.includes(TreePath(a.path))
@@ -189,7 +200,7 @@ struct AgreementDetail: Content {
             },
             reviews: reviews.map { r in
                 Review(
-                    id: r.id!, year: r.year, verdict: r.verdict, note: r.note,
+                    id: r.id!, agreementID: r.agreementID, year: r.year, verdict: r.verdict, note: r.note,
                     findings: (try? JSONDecoder().decode([Finding].self, from: Data(r.findings.utf8))) ?? [])
             },
             mayChange: mayChange,

@@ -1,5 +1,6 @@
 /// Agreements' keys: a call site names `.member`, so a misspelt key does not compile.
 extension Text {
+    static let agreementEarlierTerm = Text("agreement.earlierTerm")
     static let navAgreements = Text("nav.agreements")
     static let homeAgreementsHint = Text("home.agreements.hint")
     static let entityAgreement = Text("entity.agreement")
@@ -95,6 +96,7 @@ extension Text {
 
 enum AgreementsStrings {
     static let table = StringTable([
+        .agreementEarlierTerm: ("上一期协议", "earlier term"),
         .navAgreements: ("共建协议", "Agreements"),
         .homeAgreementsHint: (
             "街道、社区与驻区单位的共建协议，双方承诺与年度评议",

@@ -183,6 +183,12 @@ enum JointBodiesService {
         guard !input.position.isTriad, input.position != .partTimeMember else {
             throw AppError.invalid(.errorJointBodyCrossPosition, field: "position")
         }
+        // 交叉任职 is the body's people taking a post in a member unit: the person holds a seat in the body then.
+        let own = try await Appointment.query(on: caller.db).filter(\.$bodyID == body.id!).filter(\.$hostUnitID == nil)
+            .filter(\.$personID == person.id).all()
+        guard own.contains(where: { $0.days.overlaps(days) }) else {
+            throw AppError.invalid(.errorJointBodyCrossSeat, field: "personId")
+        }
         let members = try await BodyMembership.query(on: caller.db).filter(\.$bodyID == body.id!).all()
         guard members.contains(where: { $0.unitID == input.hostUnitID && $0.days.overlaps(days) }),
             let unit = try await UnitsQueries.bodyUnits([input.hostUnitID], on: caller.db)[input.hostUnitID]

@@ -87,6 +87,7 @@ extension Text {
     static let errorJointBodyPersonSeated = Text("error.jointBody.personSeated")
     static let errorJointBodyCrossPosition = Text("error.jointBody.crossPosition")
     static let errorJointBodyCrossUnit = Text("error.jointBody.crossUnit")
+    static let errorJointBodyCrossSeat = Text("error.jointBody.crossSeat")
 }
 
 enum JointBodiesStrings {
@@ -265,6 +266,10 @@ enum JointBodiesStrings {
         .errorJointBodyCrossUnit: (
             "请选择这段时间在任的成员单位。",
             "Choose a unit that is a member in these days."
+        ),
+        .errorJointBodyCrossSeat: (
+            "交叉任职须是这段时间在本组织任职的人员。",
+            "A cross appointment is for someone holding a seat in the body in these days."
         ),
     ])
 }
