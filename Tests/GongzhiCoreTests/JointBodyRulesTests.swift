@@ -119,7 +119,8 @@ struct JointBodyRulesTests {
             BodyFigures(on: Self.day("2025-03-01"), seats: [], members: [], outward: [:]).crossAppointmentPercent
                 == nil)
         // Without a member unit named lead, the body's own organisation is the "1" of 1+N+X.
-        let unled = BodyFigures(on: Self.day("2026-02-01"), seats: [], members: Array(members.dropFirst()), outward: [:])
+        let unled = BodyFigures(
+            on: Self.day("2026-02-01"), seats: [], members: Array(members.dropFirst()), outward: [:])
         #expect(unled.lead == 1 && unled.memberUnits == 2)
     }
 }
