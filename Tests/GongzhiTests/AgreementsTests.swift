@@ -147,7 +147,8 @@ struct AgreementsTests {
             }
             #expect(finding?["fulfilmentPercent"] as? Int == 100)
             let reviewed = try await secretary.api(
-                .POST, "/api/v1/agreements/\(id)/reviews", json: ["year": year, "verdict": "honoured", "note": "按约履行"])
+                .POST, "/api/v1/agreements/\(id)/reviews",
+                json: ["year": year, "verdict": "honoured", "note": "按约履行"])
             #expect(reviewed.status == .created || reviewed.status == .ok, "\(reviewed.body.string)")
             let renewed = try await secretary.api(.POST, "/api/v1/agreements/\(id)/renew")
             #expect(renewed.status == .created)

@@ -87,10 +87,9 @@ enum AgreementViews {
                 """
         }
         let reviews: [HTML] = d.reviews.map { r in
+            let earlier = AgreementsRoute.agreement(.value(r.agreementID))
             let term: HTML =
-                r.agreementID == d.id
-                ? ""
-                : " · <a href=\"\(AgreementsRoute.agreement(.value(r.agreementID)))\">\(lang.t(.agreementEarlierTerm))</a>"
+                r.agreementID == d.id ? "" : " · <a href=\"\(earlier)\">\(lang.t(.agreementEarlierTerm))</a>"
             return "<li>\(r.year) · \(lang.t(key: r.verdict.labelKey)) · \(r.note)\(term)</li>"
         }
         let suggested = d.suggestedVerdict.map { lang.t(key: $0.labelKey) } ?? "—"
