@@ -63,6 +63,22 @@ struct FormsAndTextTests {
         #expect(FormRefill.apply(page, action: "/elsewhere", sent: sent, problems: [:]) == page)
     }
 
+    /// Every person picker has a box that narrows it by name as one types.
+    @Test func personPickersSearch() async throws {
+        try await withTestApp { app in
+            let desk = try await Client.page(app, as: "secretary")
+            let hours = try await desk.get(VolunteeringRoute.hours).body.string
+            #expect(hours.contains("data-filter=\"personId\"") && hours.contains("<select id=\"personId\""))
+            let body = try #require(
+                try await JointBody.query(on: app.db).filter(
+                    \.$path =~ (try await Fixtures.node(app, code: "QH-S1-C1")).path
+                )
+                .first())
+            let page = try await desk.get(JointBodiesRoute.body(.value(body.id!))).body.string
+            #expect(page.contains("data-filter=\"s-person\"") && page.contains("data-filter=\"c-person\""))
+        }
+    }
+
     @Test func textWithControlOrDirectionCharactersIsRefused() {
         #expect(CleanText.problem(in: "第一行\r\n第二行\t缩进") == nil)
         #expect(CleanText.problem(in: "a\u{0}b") == .control)

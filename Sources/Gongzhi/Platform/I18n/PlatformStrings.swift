@@ -121,6 +121,7 @@ extension Text {
     static let errorDateOutside = Text("error.date.outside")
     static func phase(_ p: Phase) -> Text { Text(p.labelKey) }
     static let flashApprovalRequested = Text("flash.approval.requested")
+    static let fieldPersonFind = Text("field.personFind")
     static func approvalState(_ s: ApprovalState) -> Text { Text(s.labelKey) }
     static func approvalRefusal(_ r: ApprovalRules.Refusal) -> Text { Text(r.messageKey) }
     static let errorPasswordTooShort = Text("error.password.tooShort")
@@ -382,6 +383,7 @@ enum PlatformStrings {
         ),
         .approvalRefusal(.decided): ("该事项已审批。", "This has been decided already."),
         .approvalRefusal(.reasonRequired): ("驳回须写明理由。", "A refusal needs a reason."),
+        .fieldPersonFind: ("按姓名查找", "Find by name"),
         .phase(.upcoming): ("未开始", "Not started"),
         .phase(.underway): ("进行中", "Under way"),
         .phase(.ended): ("已结束", "Ended"),
