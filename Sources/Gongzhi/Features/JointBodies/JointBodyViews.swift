@@ -191,7 +191,8 @@ enum JointBodyViews {
             ? """
             <form method="post" action="\(JointBodiesRoute.seats(.value(d.id)))" id="add-seat">\(csrf)
             <label for="s-person">\(lang.t(.jointBodyPerson))</label>\
-            \(Widgets.filter(for: "s-person", label: lang.t(.fieldPersonFind)))<select id="s-person" name="personId">\(personOptions(m))</select>
+            \(Widgets.filter(for: "s-person", label: lang.t(.fieldPersonFind)))\
+            <select id="s-person" name="personId">\(personOptions(m))</select>
             <label for="s-position">\(lang.t(.jointBodyPosition))</label><select id="s-position" name="position">\
             \(Widgets.options(positions.map { ($0.rawValue, lang.t(key: $0.labelKey)) }, selected: "partTimeMember"))\
             </select>
@@ -221,7 +222,8 @@ enum JointBodyViews {
             ? """
             <form method="post" action="\(JointBodiesRoute.crossSeats(.value(d.id)))" id="add-cross-seat">\(csrf)
             <label for="c-person">\(lang.t(.jointBodyPerson))</label>\
-            \(Widgets.filter(for: "c-person", label: lang.t(.fieldPersonFind)))<select id="c-person" name="personId">\(personOptions(m))</select>
+            \(Widgets.filter(for: "c-person", label: lang.t(.fieldPersonFind)))\
+            <select id="c-person" name="personId">\(personOptions(m))</select>
             <label for="c-unit">\(lang.t(.jointBodyHostUnit))</label><select id="c-unit" name="hostUnitId">\
             \(Widgets.options(hosts.map { (String($0.unitID), $0.unitName) }))</select>
             <label for="c-position">\(lang.t(.jointBodyPosition))</label><select id="c-position" name="position">\

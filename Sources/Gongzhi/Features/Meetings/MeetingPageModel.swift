@@ -187,7 +187,8 @@ struct MeetingPageModel: Sendable {
             ? """
             <form method="post" action="\(MeetingsRoute.invitees(.value(x.id)))" class="row" id="invite-form">\
             \(csrf)<label for="i-person">\(lang.t(.meetingInvite))</label>\
-            \(Widgets.filter(for: "i-person", label: lang.t(.fieldPersonFind)))<select id="i-person" name="personId" required><option value="">—</option>\
+            \(Widgets.filter(for: "i-person", label: lang.t(.fieldPersonFind)))\
+            <select id="i-person" name="personId" required><option value="">—</option>\
             \(Widgets.options(m.people.map { (String($0.id), $0.name) }))</select> \
             <button type="submit">\(lang.t(.actionCreate))</button></form>
             """ : ""
@@ -237,7 +238,9 @@ struct MeetingPageModel: Sendable {
             <p class="muted">\(lang.t(.meetingOwnerHint))</p>
             <label for="d-unit">\(lang.t(.meetingOwnerUnit))</label><select id="d-unit" name="unitId">\
             <option value="">—</option>\(Widgets.options(m.ownerUnits.map { (String($0.id), $0.name) }))</select>
-            <label for="d-person">\(lang.t(.meetingOwnerPerson))</label>\(Widgets.filter(for: "d-person", label: lang.t(.fieldPersonFind)))<select id="d-person" name="personId">\
+            <label for="d-person">\(lang.t(.meetingOwnerPerson))</label>\
+            \(Widgets.filter(for: "d-person", label: lang.t(.fieldPersonFind)))\
+            <select id="d-person" name="personId">\
             <option value="">—</option>\(Widgets.options(m.ownerPeople.map { (String($0.id), $0.name) }))</select>
             <label for="d-due">\(lang.t(.meetingDue))</label><input id="d-due" name="due" type="date" required>
             <p><button type="submit">\(lang.t(.actionCreate))</button></p></form>

@@ -175,7 +175,9 @@ enum GridView {
             <ul>\(duties)</ul>
             <form method="post" action="\(PlacesRoute.gridDuties(.value(gridID)))">\(csrf)<label \
             for="duty-person">\(lang.t(.gridAssign))</label>
-            <div class="row">\(Widgets.filter(for: "duty-person", label: lang.t(.fieldPersonFind)))<select id="duty-person" name="personId">\(people)</select>
+            <div class="row">\
+            \(Widgets.filter(for: "duty-person", label: lang.t(.fieldPersonFind)))\
+            <select id="duty-person" name="personId">\(people)</select>
             <select name="duty" aria-label="\(lang.t(.gridDuty))">\(kinds)</select>
             <select name="groupNodeId" aria-label="\(lang.t(.kindBuildingGroup))"><option \
             value="">—</option>\(groups)</select>

@@ -257,7 +257,8 @@ enum ReportingDesk {
                 <details class="card"><summary>\(lang.t(.reportingMemberReportNew))</summary>
                 <form method="post" action="\(ReportingRoute.members)" id="reporting-member-form">\(csrf)
                 <label for="personId">\(lang.t(.reportingMember))</label>\
-                \(Widgets.filter(for: "personId", label: lang.t(.fieldPersonFind)))<select id="personId" name="personId">\(Widgets.options(m.people, selected: f?.personId))</select>\
+                \(Widgets.filter(for: "personId", label: lang.t(.fieldPersonFind)))\
+                <select id="personId" name="personId">\(Widgets.options(m.people, selected: f?.personId))</select>\
                 \(field(error, "personId", lang))
                 <label for="communityNodeId">\(lang.t(.reportingCommunity))</label>\
                 <select id="communityNodeId" name="communityNodeId">\

@@ -88,7 +88,8 @@ enum VolunteeringDesk {
             <section class="card"><h2>\(lang.t(.volunteeringRegisterPerson))</h2>
             <form method="post" action="\(VolunteeringRoute.register)" id="volunteer-form">\(csrf)
             <label for="personId">\(lang.t(.volunteeringPerson))</label>\
-            \(Widgets.filter(for: "personId", label: lang.t(.fieldPersonFind)))<select id="personId" name="personId">\(options(candidates.map { ($0.id, $0.name) }, empty: true))</select>
+            \(Widgets.filter(for: "personId", label: lang.t(.fieldPersonFind)))\
+            <select id="personId" name="personId">\(options(candidates.map { ($0.id, $0.name) }, empty: true))</select>
             \(VolunteeringPhone.categoryBoxes([], lang))
             <label for="skills">\(lang.t(.volunteeringSkills))</label><input id="skills" name="skills" maxlength="200">
             <label for="availability">\(lang.t(.volunteeringAvailability))</label>\
@@ -180,7 +181,9 @@ enum VolunteeringDesk {
             canEdit
             ? """
             <form method="post" action="\(VolunteeringRoute.teamMembers(.value(t.id)))" id="member-form">\(csrf)
-            <label for="personId">\(lang.t(.volunteeringPerson))</label>\(Widgets.filter(for: "personId", label: lang.t(.fieldPersonFind)))<select id="personId" name="personId">\
+            <label for="personId">\(lang.t(.volunteeringPerson))</label>\
+            \(Widgets.filter(for: "personId", label: lang.t(.fieldPersonFind)))\
+            <select id="personId" name="personId">\
             \(options(candidates.map { ($0.personID, $0.name) }, empty: true))</select>
             <label class="choice"><input type="checkbox" name="leader" value="true"> \(lang.t(.volunteeringLeader))\
             </label><p><button type="submit">\(lang.t(.volunteeringAddMember))</button></p></form>
@@ -358,7 +361,9 @@ enum VolunteeringDesk {
             ? """
             <section class="card"><h2>\(lang.t(.volunteeringManualEntry))</h2>
             <form method="post" action="\(VolunteeringRoute.hours)" id="manual-form">\(csrf)
-            <label for="personId">\(lang.t(.volunteeringPerson))</label>\(Widgets.filter(for: "personId", label: lang.t(.fieldPersonFind)))<select id="personId" name="personId">\
+            <label for="personId">\(lang.t(.volunteeringPerson))</label>\
+            \(Widgets.filter(for: "personId", label: lang.t(.fieldPersonFind)))\
+            <select id="personId" name="personId">\
             \(options(people.map { ($0.personID, $0.name) }, empty: true, selected: f?.personId))</select>
             <label for="startedAt">\(lang.t(.volunteeringStartsAt))</label>\
             <input id="startedAt" name="startedAt" type="datetime-local" value="\(f?.startedAt ?? start)">
