@@ -278,6 +278,25 @@ struct ListsTests {
             // A closed project's record stays as it was closed: no later note.
             let late = try await secretary.api(.POST, ListsRoute.apiNotes(.value(pid)), json: ["text": "补记"])
             #expect(late.status == .conflict)
+            // The resident who raised the need sees the project, is told on her to-dos, and rates it once.
+            let resident = try await Client.api(app, as: "resident")
+            #expect(try await resident.api(.GET, ListsRoute.apiProject(.value(pid))).status == .ok)
+            let phone = try await Client.page(app, as: "resident")
+            #expect(try await phone.get(RequestsRoute.todos).body.string.contains("陪诊行动"))
+            let bad = try await resident.api(.POST, ListsRoute.apiProjectRate(.value(pid)), json: ["rating": 0])
+            #expect(bad.status == .unprocessableEntity)
+            let rated = try await resident.api(
+                .POST, ListsRoute.apiProjectRate(.value(pid)), json: ["rating": 4, "note": "医生很耐心"])
+            #expect(rated.status == .ok, "\(rated.body.string)")
+            #expect(try rated.json()["myRating"] as? Int == 4 && rated.json()["residentRatings"] as? Int == 1)
+            let twice = try await resident.api(.POST, ListsRoute.apiProjectRate(.value(pid)), json: ["rating": 5])
+            #expect(twice.status == .conflict)
+            #expect(!(try await phone.get(RequestsRoute.todos).body.string.contains("陪诊行动")))
+            // Staff do not rate as residents; the secretary's project page shows the residents' mean.
+            let staff = try await secretary.api(.POST, ListsRoute.apiProjectRate(.value(pid)), json: ["rating": 5])
+            #expect(staff.status == .forbidden)
+            let page = try await Client.page(app, as: "secretary").get(ListsRoute.project(.value(pid))).body.string
+            #expect(page.contains("resident-ratings") && page.contains("4.0"))
         }
     }
 

@@ -149,6 +149,34 @@ final class ProjectMilestone: Model, @unchecked Sendable {
     init() {}
 }
 
+/// A resident's rating of a closed project that served a need they raised: once each, 1 to 5 stars.
+final class ProjectRating: Model, @unchecked Sendable {
+    static let schema = "list_project_ratings"
+    @ID(custom: .id, generatedBy: .database) var id: Int?
+    @Field(key: "project_id") var projectID: Int
+    @Field(key: "user_id") var userID: Int
+    @Field(key: "rating") var rating: Int
+    @Field(key: "note") var note: String
+    @Field(key: "at") var at: Date
+    @Field(key: "path") var path: String
+    init() {}
+}
+
+struct CreateProjectRatings: AsyncMigration {
+    var name: String { "061_create_list_project_ratings" }
+    func prepare(on db: Database) async throws {
+        try await db.schema(ProjectRating.schema)
+            .field(.id, .int, .identifier(auto: true))
+            .field("project_id", .int, .required, .references(ActionProject.schema, .id))
+            .field("user_id", .int, .required, .references(User.schema, .id))
+            .field("rating", .int, .required).field("note", .string, .required).field("at", .datetime, .required)
+            .field("path", .string, .required)
+            .unique(on: "project_id", "user_id")
+            .create()
+    }
+    func revert(on db: Database) async throws { try await db.schema(ProjectRating.schema).delete() }
+}
+
 /// A progress note, with up to three photos (cleaned of location metadata), or the closure's evidence.
 final class ProjectNote: Model, @unchecked Sendable {
     static let schema = "list_project_notes"

@@ -26,6 +26,7 @@ enum ListsAPI {
         api.post(ListsRoute.apiMilestoneDone(.key, .key), use: milestoneDone)
         api.post(ListsRoute.apiNotes(.key), use: addNote)
         api.post(ListsRoute.apiProjectState(.key), use: move)
+        api.post(ListsRoute.apiProjectRate(.key), use: rate)
         api.get(ListsRoute.apiPhoto(.key, .key), use: photo)
     }
 
@@ -166,6 +167,12 @@ enum ListsAPI {
     @Sendable static func move(_ req: Request) async throws -> Response {
         let id = try req.intParameter("id")
         _ = try await P.move(req.caller, projectID: id, try req.decodeStrict(P.StateInput.self))
+        return try await projectAnswer(id, req)
+    }
+
+    @Sendable static func rate(_ req: Request) async throws -> Response {
+        let id = try req.intParameter("id")
+        try await P.rate(req.caller, projectID: id, try req.decodeStrict(P.RatingInput.self))
         return try await projectAnswer(id, req)
     }
 

@@ -81,6 +81,10 @@ enum ListsAPIDoc {
             "Start, cancel or close a project; closing needs evidence and every milestone done", tag: tag,
             body: .one(P.StateInput.self), answer: .one(ProjectDetail.self)),
         APIOperation(
+            .post, "lists/projects/{id}/rating",
+            "A resident whose need the closed project served rates it, once, 1 to 5 stars", tag: tag,
+            body: .one(P.RatingInput.self), answer: .one(ProjectDetail.self)),
+        APIOperation(
             .get, "lists/projects/{id}/photos/{photoId}", "A progress note's photo (JPEG or PNG)", tag: tag,
             answer: .raw(.binary, "image/jpeg", "image/png")),
     ]

@@ -76,6 +76,7 @@ struct ListsAccess: Sendable {
     /// A project: in the scope; a liaison's when their unit owns it or is a partner.
     func sees(_ p: ActionProject, on db: any Database) async throws -> Bool {
         if inScope(p.path) { return true }
+        if isResident { return try await servingMyNeeds(on: db).contains(p.id!) }
         guard isLiaison, !unitIDs.isEmpty else { return false }
         if let o = p.ownerUnitID, unitIDs.contains(o) { return true }
         return try await ProjectLink.query(on: db).filter(\.$projectID == p.id!).filter(\.$partnerUnitID ~~ unitIDs)
@@ -121,8 +122,18 @@ struct ListsAccess: Sendable {
                 if !partnered.isEmpty { g.filter(\.$id ~~ partnered) }
             }
         }
-        if isResident { return q.filter(\.$id == -1) }
+        if isResident {
+            let mine = try await servingMyNeeds(on: db)
+            return mine.isEmpty ? q.filter(\.$id == -1) : q.filter(\.$id ~~ mine)
+        }
         return q.inScope(viewer.scope, \.$path)
+    }
+
+    /// The projects built on needs the viewer raised: a resident sees, and rates, what met her need.
+    func servingMyNeeds(on db: any Database) async throws -> [Int] {
+        let mine = try await ListItem.query(on: db).filter(\.$raisedBy == userID).all().compactMap(\.id)
+        guard !mine.isEmpty else { return [] }
+        return Array(Set(try await ProjectLink.query(on: db).filter(\.$itemID ~~ mine).all().map(\.projectID)))
     }
 }
 

@@ -5,7 +5,7 @@ extension Capability {
     /// action projects (行动项目) with milestones, progress, closure and the residents' rating.
     static let lists = Capability(
         name: "Lists",
-        migrations: [CreateLists()],
+        migrations: [CreateLists(), CreateProjectRatings()],
         register: { r in
             ListsAPI.register(r.api)
             ListsPages.register(r.pages)
@@ -37,7 +37,9 @@ extension Capability {
         auditKinds: [.listItem, .listResource, .listClaim, .actionProject],
         treePaths: [
             ListItem.treePaths, ListResource.treePaths, ListClaim.treePaths, ListAlert.treePaths,
-            ActionProject.treePaths, ProjectLink.treePaths, ProjectMilestone.treePaths, ProjectNote.treePaths,
+            ActionProject.treePaths, ProjectLink.treePaths,
+            TreePathTable(table: ProjectRating.schema, pathColumns: ["path"]), ProjectMilestone.treePaths,
+            ProjectNote.treePaths,
         ],
         apiDoc: { ListsAPIDoc.operations },
         strings: ListsStrings.table,
@@ -120,6 +122,29 @@ enum ListsSections {
 /// "A new resource fits your need" and the other way round, as the owner's to-dos until they open the item.
 enum ListsAlerts {
     @Sendable static func todos(_ caller: Caller) async throws -> [TodoItem] {
+        try await toRate(caller) + alerts(caller)
+    }
+
+    /// Closed projects that served a need the viewer raised, until the viewer rates them: how a resident is told
+    /// that her need was met.
+    static func toRate(_ caller: Caller) async throws -> [TodoItem] {
+        let v = try caller.requireViewer()
+        let access = try await ListsAccess.of(v, on: caller.db)
+        let ids = try await access.servingMyNeeds(on: caller.db)
+        guard !ids.isEmpty else { return [] }
+        let rated = Set(
+            try await ProjectRating.query(on: caller.db).filter(\.$userID == v.user.id!).all().map(\.projectID))
+        let closed = try await ActionProject.query(on: caller.db).filter(\.$id ~~ ids).filter(\.$state == .closed)
+            .sort(\.$id).all()
+        return closed.filter { !rated.contains($0.id!) }.map { p in
+            TodoItem(
+                link: ListsRoute.project(.value(p.id!)).link, title: p.title,
+                waitingFor: caller.lang.t(.listsToRate), origin: caller.lang.t(.navLists),
+                due: p.closedOn.flatMap(LocalDate.init))
+        }
+    }
+
+    static func alerts(_ caller: Caller) async throws -> [TodoItem] {
         let v = try caller.requireViewer()
         let lang = caller.lang
         let db = caller.db

@@ -32,6 +32,7 @@ enum ListsPages {
         p.form(ListsRoute.milestoneDone(.key, .key), use: milestoneDone)
         p.form(ListsRoute.notes(.key), body: .collect(maxSize: "16mb"), use: addNote)
         p.form(ListsRoute.projectState(.key), use: move)
+        p.form(ListsRoute.projectRate(.key), use: rate)
         p.get(ListsRoute.photo(.key, .key), use: photo)
     }
 
@@ -440,6 +441,7 @@ enum ListsPages {
         var served: String?
         var rating: String?
         var ratingNote: String?
+        var note: String?
     }
 
     private static func change(_ req: Request, _ work: @escaping (Int, ProjectChangeForm) async throws -> Void)
@@ -487,6 +489,13 @@ enum ListsPages {
                 ratingNote: f.ratingNote,
                 on: f.on)
             _ = try await P.move(req.caller, projectID: id, input)
+        }
+    }
+
+    @Sendable static func rate(_ req: Request) async throws -> Response {
+        try await change(req) { id, f in
+            let rating = try FormNumber.int(f.rating, field: "rating", in: 1...5)
+            try await P.rate(req.caller, projectID: id, .init(rating: rating, note: f.note))
         }
     }
 

@@ -20,6 +20,7 @@ enum ListsRoute: AppRoute {
     case milestoneDone(Parameter<Int>, Parameter<Int>)
     case notes(Parameter<Int>)
     case projectState(Parameter<Int>)
+    case projectRate(Parameter<Int>)
     case photo(Parameter<Int>, Parameter<Int>)
 
     case apiItems
@@ -37,16 +38,19 @@ enum ListsRoute: AppRoute {
     case apiMilestoneDone(Parameter<Int>, Parameter<Int>)
     case apiNotes(Parameter<Int>)
     case apiProjectState(Parameter<Int>)
+    case apiProjectRate(Parameter<Int>)
     case apiPhoto(Parameter<Int>, Parameter<Int>)
 
     static let patterns: [ListsRoute] = [
         .page, .export, .item(.key), .claims(.key), .withdrawClaim(.key, .key), .close(.key), .resources,
         .resourcesExport, .resource(.key), .withdrawResource(.key), .mine, .projects, .projectsExport, .project(.key),
-        .milestones(.key), .milestoneDone(.key, .key), .notes(.key), .projectState(.key), .photo(.key, .key),
+        .milestones(.key), .milestoneDone(.key, .key), .notes(.key), .projectState(.key), .projectRate(.key),
+        .photo(.key, .key),
         .apiItems, .apiItem(.key), .apiSuggestions(.key), .apiClaims(.key), .apiWithdrawClaim(.key, .key),
         .apiClose(.key), .apiResources, .apiResource(.key), .apiWithdrawResource(.key), .apiProjects,
         .apiProject(.key),
         .apiMilestones(.key), .apiMilestoneDone(.key, .key), .apiNotes(.key), .apiProjectState(.key),
+        .apiProjectRate(.key),
         .apiPhoto(.key, .key),
     ]
 
@@ -82,6 +86,7 @@ enum ListsRoute: AppRoute {
         case .milestoneDone(let id, let m): Self.project(id, ["milestones", m.component("milestoneId"), "done"])
         case .notes(let id): Self.project(id, ["notes"])
         case .projectState(let id): Self.project(id, ["state"])
+        case .projectRate(let id): Self.project(id, ["rating"])
         case .photo(let id, let p): Self.project(id, ["photos", p.component("photoId")])
         case .apiItems: APIPath.v1 + ["lists", "items"]
         case .apiItem(let id): APIPath.v1 + Self.item(id, [])
@@ -100,6 +105,7 @@ enum ListsRoute: AppRoute {
             APIPath.v1 + Self.project(id, ["milestones", m.component("milestoneId"), "done"])
         case .apiNotes(let id): APIPath.v1 + Self.project(id, ["notes"])
         case .apiProjectState(let id): APIPath.v1 + Self.project(id, ["state"])
+        case .apiProjectRate(let id): APIPath.v1 + Self.project(id, ["rating"])
         case .apiPhoto(let id, let p): APIPath.v1 + Self.project(id, ["photos", p.component("photoId")])
         }
     }

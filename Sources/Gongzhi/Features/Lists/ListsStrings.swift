@@ -1,5 +1,12 @@
 /// The four lists' and action projects' interface strings.
 extension Text {
+    static let errorListsRateOpen = Text("error.lists.rateOpen")
+    static let errorListsRated = Text("error.lists.rated")
+    static let listsResidentRatings = Text("lists.residentRatings")
+    static let listsMyRating = Text("lists.myRating")
+    static let listsRateHint = Text("lists.rateHint")
+    static let listsRate = Text("lists.rate")
+    static let listsToRate = Text("lists.toRate")
     static let errorListsBeneficiaries = Text("error.lists.beneficiaries")
     static let errorListsBeyondCapacity = Text("error.lists.beyondCapacity")
     static let errorListsBeyondNeed = Text("error.lists.beyondNeed")
@@ -174,6 +181,18 @@ extension Text {
 
 enum ListsStrings {
     static let table = StringTable([
+        .errorListsRateOpen: ("项目办结后才能评价。", "A project is rated once it is closed."),
+        .errorListsRated: ("你已评价过这个项目。", "You have rated this project already."),
+        .listsResidentRatings: (
+            "居民评价 {0} 条，平均 {1} 星", "{0} residents' ratings, {1} stars on average"
+        ),
+        .listsMyRating: ("我的评价：{0} 星", "My rating: {0} stars"),
+        .listsRateHint: (
+            "这个项目为你提出的需求而办，已经办结。请评价。",
+            "This project served a need you raised and is closed. Please rate it."
+        ),
+        .listsRate: ("提交评价", "Rate"),
+        .listsToRate: ("你的需求已办结，请评价", "Your need was met: rate the project"),
         .errorListsBeneficiaries: (
             "人数须在 0 到 1,000,000 之间。",
             "The number of people must be between 0 and 1,000,000."

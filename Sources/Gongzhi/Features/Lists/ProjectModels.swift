@@ -64,6 +64,12 @@ struct ProjectDetail: Content {
     let mayManage: Bool
     /// Reports progress (the keeper, or the owner unit's liaison).
     let mayReport: Bool
+    /// The residents' own ratings of the closed project: how many, and their mean (one decimal).
+    let residentRatings: Int
+    let residentMean: Double?
+    /// The viewer raised a need it served: their rating, or whether they may give one now.
+    let myRating: Int?
+    let mayRate: Bool
 }
 
 extension Array {
@@ -122,6 +128,13 @@ enum ProjectModels {
         let authors = try await User.query(on: db).filter(\.$id ~~ notes.map(\.by)).all()
         let names = Dictionary(uniqueKeysWithValues: authors.map { ($0.id!, $0.displayName) })
         let keeper = a.keeps && a.inScope(p.path)
+        let ratings = try await ProjectRating.query(on: db).filter(\.$projectID == id).all()
+        let mine = ratings.first { $0.userID == a.viewer.user.id }
+        let mineToRate = try await a.servingMyNeeds(on: db).contains(id)
+        let served = p.state == .closed && mineToRate
+        let mean =
+            ratings.isEmpty
+            ? nil : (Double(ratings.map(\.rating).reduce(0, +)) / Double(ratings.count) * 10).rounded() / 10
         let owner = p.ownerUnitID.map(a.unitIDs.contains) ?? false
         let open = p.state == .proposed || p.state == .underway
         return ProjectDetail(
@@ -142,7 +155,8 @@ enum ProjectModels {
                     })
             },
             evidence: p.evidence, served: p.served, ratingNote: p.ratingNote, mayManage: keeper && open,
-            mayReport: (keeper || owner) && p.state != .cancelled)
+            mayReport: (keeper || owner) && p.state != .cancelled, residentRatings: ratings.count,
+            residentMean: mean, myRating: mine?.rating, mayRate: served && mine == nil)
     }
 
     /// A note's photo, for those who see the project.

@@ -123,6 +123,22 @@ enum ProjectViews {
             """ : ""
         let partners =
             d.partners.isEmpty ? "" : " · " + lang.t(.listsPartners) + ": " + d.partners.joined(separator: "、")
+        let mean = d.residentMean.map { String($0) } ?? ""
+        let residents: HTML =
+            d.residentRatings == 0
+            ? ""
+            : "<p id=\"resident-ratings\">\(lang.t(.listsResidentRatings, String(d.residentRatings), mean))</p>"
+        let mine: HTML = d.myRating.map { "<p id=\"my-rating\">\(lang.t(.listsMyRating, String($0)))</p>" } ?? ""
+        let rate: HTML =
+            d.mayRate
+            ? """
+            <form method="post" action="\(ListsRoute.projectRate(.value(p.id)))" class="card" id="rate-form">\(csrf)
+            <p>\(lang.t(.listsRateHint))</p>
+            <label for="r-rating">\(lang.t(.listsRating))</label><select id="r-rating" name="rating">\
+            \(Widgets.options((1...5).reversed().map { (String($0), String(repeating: "★", count: $0)) }))</select>
+            <label for="r-note">\(lang.t(.listsRatingNote))</label><input id="r-note" name="note" maxlength="200">
+            <button type="submit">\(lang.t(.listsRate))</button></form>
+            """ : ""
         return """
             <h1>\(p.title)</h1>
             <p><span id="project-state">\(lang.t(p.state.label))</span> · \(lang.t(.serviceCategory(p.category))) · \
@@ -139,7 +155,7 @@ enum ProjectViews {
             \(d.mayManage ? milestoneForm(p.id, csrf: csrf, lang) : "")</section>
             <section class="card"><h2>\(lang.t(.listsProgress))</h2>\
             \(d.mayReport ? noteForm(p.id, csrf: csrf, lang) : "")<ul id="notes">\(notes)</ul></section>
-            \(closure)
+            \(closure)\(residents)\(mine)\(rate)
             \(d.mayManage ? stateForms(p, csrf: csrf, lang) : "")
             """
     }

@@ -168,6 +168,42 @@ enum ProjectsService {
         return (p, a)
     }
 
+    struct RatingInput: StrictInput {
+        static let fields: Set<String> = ["rating", "note"]
+        var rating: Int?
+        var note: String?
+    }
+
+    /// Whoever raised a need the project served rates it once it is closed: once, 1 to 5 stars. Recorded.
+    static func rate(_ caller: Caller, projectID: Int, _ input: RatingInput) async throws {
+        let (p, a) = try await project(projectID, caller)
+        let v = a.viewer
+        guard try await a.servingMyNeeds(on: caller.db).contains(projectID) else {
+            throw await caller.forbidden("rate action project \(projectID)", scopePath: p.path)
+        }
+        guard p.state == .closed else { throw AppError.conflict(.errorListsRateOpen) }
+        guard let rating = input.rating, (1...5).contains(rating) else {
+            throw AppError.invalid(.errorListsRating, field: "rating")
+        }
+        let note = try FormText.text(input.note, field: "note", max: 200, required: false)
+        let r = ProjectRating()
+        r.projectID = projectID
+        r.userID = v.user.id!
+        r.rating = rating
+        r.note = note
+        r.at = caller.now
+        r.path = p.path
+        try await caller.db.writing { db in
+            let before = try await ProjectRating.query(on: db).filter(\.$projectID == projectID)
+                .filter(\.$userID == v.user.id!).count()
+            if before > 0 { throw AppError.conflict(.errorListsRated) }
+            try await r.create(on: db)
+            try await Audit.record(
+                on: db, by: v, at: caller.now, .create, entity: .actionProject, id: projectID, label: p.title,
+                scopePath: p.path, before: nil as String?, after: ["residentRating": String(rating), "note": note])
+        }
+    }
+
     static func addMilestone(_ caller: Caller, projectID: Int, _ input: MilestoneInput) async throws {
         let (p, a) = try await managed(projectID, caller)
         guard p.state == .proposed || p.state == .underway else { throw AppError.conflict(.errorListsProjectOver) }
