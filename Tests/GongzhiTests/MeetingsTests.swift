@@ -227,6 +227,9 @@ struct MeetingsTests {
             let early = try await member.api(
                 .POST, "/api/v1/meetings/check-in", json: ["code": try #require(later["checkInCode"] as? String)])
             #expect(early.status == .unprocessableEntity, "\(early.body.string)")
+            // Those who run the meeting show a QR code of the check-in link, drawn by the server.
+            let run = try await Client.page(app, as: "secretary").get(MeetingsRoute.meeting(.value(id))).body.string
+            #expect(run.contains("<figure class=\"qr\"><svg") && run.contains("shape-rendering=\"crispEdges\""))
             // The phone's pages: my meetings, the check-in form filled from the link.
             let phone = try await Client.page(app, as: "member")
             #expect(try await phone.get("/meetings/mine").body.string.contains("/meetings/\(id)"))

@@ -114,7 +114,7 @@ struct MeetingPageModel: Sendable {
         <section class="card" id="check-in-code"><h2>\(lang.t(.meetingCheckInCode))</h2>\
         <p class="code"><strong>\(m.meeting.checkInCode ?? "")</strong></p>\
         <p class="muted">\(lang.t(.meetingCheckInHint))</p><p><code id="check-in-url">\(m.checkInLink)</code></p>\
-        </section>
+        \(Widgets.qr(m.checkInLink, title: lang.t(.meetingCheckInCode)))</section>
         """
     }
 

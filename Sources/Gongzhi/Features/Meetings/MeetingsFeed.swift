@@ -10,14 +10,7 @@ enum MeetingsFeed {
     }
 
     /// The server's address as the caller reached it ("https://host"), for absolute feed URLs.
-    static func base(_ req: Request) -> String {
-        let host = req.headers.first(name: .host) ?? "localhost"
-        let proto =
-            req.headers.first(name: "X-Forwarded-Proto")
-            ?? (req.application.http.server.configuration
-                .tlsConfiguration == nil ? "http" : "https")
-        return "\(proto)://\(host)"
-    }
+    static func base(_ req: Request) -> String { req.siteBase }
 
     static func urls(token: String, base: String, bodies: [MeetingBodies.Body]) -> MeetingsAPI.FeedOut {
         MeetingsAPI.FeedOut(

@@ -274,7 +274,7 @@ enum VolunteeringDesk {
     static func activity(
         _ a: VolunteeringLists.ActivityOut, signups: [VolunteeringLists.SignupOut], hours: [VolunteeringLists.HourOut],
         codes: [VolunteeringLists.HourCodeOut], canEdit: Bool, error: AppError?, csrf: HTML, _ lang: Lang,
-        staff: Bool = true
+        staff: Bool = true, siteBase: String = ""
     ) -> HTML {
         func t(_ d: Date?) -> String { d.map(VolunteeringFacts.local) ?? "" }
         let rows: [HTML] = signups.map { s in
@@ -308,6 +308,8 @@ enum VolunteeringDesk {
             <p><strong>\(a.code ?? "")</strong></p><p class="muted">\(lang.t(.volunteeringQRLink)): \
             <a href="\(VolunteeringRoute.checkIn.query([("code", a.code)]))">\
             \(VolunteeringRoute.checkIn.query([("code", a.code)]))</a></p>\
+            \(Widgets.qr(siteBase + VolunteeringRoute.checkIn.query([("code", a.code)]).description,
+                title: lang.t(.volunteeringCode)))\
             <p class="muted">\(lang.t(.volunteeringCheckRule))</p></section>
             <section class="card"><h2>\(lang.t(.volunteeringHourCodes))</h2>
             <form method="post" action="\(VolunteeringRoute.hourCodes(.value(a.id)))" id="codes-form">\(csrf)

@@ -376,7 +376,7 @@ enum VolunteeringPages {
             req, a.title,
             VolunteeringDesk.activity(
                 a, signups: signups, hours: hours, codes: issued, canEdit: canEdit, error: error,
-                csrf: CSRF.hiddenField(req), req.lang, staff: v.can(.viewPeople)))
+                csrf: CSRF.hiddenField(req), req.lang, staff: v.can(.viewPeople), siteBase: req.siteBase))
     }
 
     @Sendable static func activity(_ req: Request) async throws -> HTML {

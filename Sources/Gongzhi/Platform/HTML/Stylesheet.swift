@@ -62,6 +62,7 @@ enum Stylesheet {
         .tag{display:inline-block;border:1px solid var(--line);border-radius:10px;padding:0 \
         8px;font-size:13px;margin:0 4px 2px 0;background:#fafbfc}
         .tag.archived{color:var(--muted);text-decoration:line-through}
+        figure.qr{margin:8px 0}figure.qr svg{max-width:100%;height:auto}
         .crumbs{font-size:14px;margin-bottom:8px}.crumbs a{margin-right:4px}
         ul.tree{list-style:none;padding-left:18px;margin:0}ul.tree li{margin:2px 0}
         details summary{cursor:pointer}

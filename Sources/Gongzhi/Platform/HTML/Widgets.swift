@@ -1,3 +1,4 @@
+import GongzhiCore
 import Vapor
 
 /// Small views every capability's pages share: pure functions of their values and the language.
@@ -70,6 +71,26 @@ enum Widgets {
         guard let error else { return "" }
         let idAttribute = HTML(raw: id.map { " id=\"\(HTML.escape($0))\"" } ?? "")
         return "<p class=\"flash error\" role=\"alert\"\(idAttribute)>\(lang.format(error.messageKey, error.args))</p>"
+    }
+}
+
+extension Widgets {
+    /// A QR code of a link (a check-in code's page), drawn by the server as SVG: a phone's camera opens it.
+    static func qr(_ text: String, title: String, pixels: Int = 200) -> HTML {
+        guard let code = try? QRCode(text) else { return "" }
+        return HTML(raw: "<figure class=\"qr\">\(code.svg(pixels: pixels, title: title))</figure>")
+    }
+}
+
+extension Request {
+    /// This server's address as the client reached it (behind a proxy, as the proxy says): for links that leave
+    /// the page (a calendar feed, a QR code).
+    var siteBase: String {
+        let host = headers.first(name: .host) ?? "localhost"
+        let proto =
+            headers.first(name: "X-Forwarded-Proto")
+            ?? (application.http.server.configuration.tlsConfiguration == nil ? "http" : "https")
+        return "\(proto)://\(host)"
     }
 }
 
