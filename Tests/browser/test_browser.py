@@ -82,6 +82,36 @@ def resident_phone():
         b.quit()
 
 
+@check("at 360 px: each phone role has at most five tabs on one row, and the desk's menu keeps its groups")
+def narrow_screens():
+    for role in ["resident", "member", "gridworker"]:
+        b = Browser(DRIVER, 360, 780, phone=True)
+        try:
+            login(b, role)
+            tops = b.run("return Array.from(document.querySelectorAll('nav.tabs a'))"
+                         ".map(a => Math.round(a.getBoundingClientRect().top))")
+            expect(0 < len(tops) <= 5, f"{role} has {len(tops)} tabs")
+            tops = set(tops)
+            expect(len(tops) == 1, f"{role}'s tabs wrap onto {len(tops)} rows")
+            height = b.run("return document.querySelector('nav.tabs').getBoundingClientRect().height")
+            expect(height <= 80, f"{role}'s tab bar is {height}px tall")
+            overflow = b.run("return document.documentElement.scrollWidth - window.innerWidth")
+            expect(overflow <= 0, f"{role}'s home is {overflow}px wider than 360 px")
+            b.screenshot(os.path.join(SHOTS, f"narrow-{role}.png"))
+        finally:
+            b.quit()
+    desk = Browser(DRIVER, 360, 780)
+    try:
+        login(desk, "secretary")
+        groups = desk.find_all(".menu-group")
+        expect(len(groups) >= 3, f"the desk menu shows {len(groups)} groups at 360 px")
+        overflow = desk.run("return document.documentElement.scrollWidth - window.innerWidth")
+        expect(overflow <= 0, f"the desk home is {overflow}px wider than 360 px")
+        desk.screenshot(os.path.join(SHOTS, "narrow-secretary.png"))
+    finally:
+        desk.quit()
+
+
 @check("secretary opens the tree on the desk layout, renames a node and finds it in the audit log")
 def secretary_desk():
     b = Browser(DRIVER, 1280, 900)
