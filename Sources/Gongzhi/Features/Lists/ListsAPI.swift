@@ -121,8 +121,8 @@ enum ListsAPI {
         try req.queryValue("state", ProjectState.self)
     }
 
-    @Sendable static func projects(_ req: Request) async throws -> [ProjectSummary] {
-        try await ProjectModels.list(state: try projectState(req), limit: 500, req.caller)
+    @Sendable static func projects(_ req: Request) async throws -> Paged<ProjectSummary> {
+        try await ProjectModels.list(state: try projectState(req), page: try req.pageRequest(), req.caller)
     }
 
     @Sendable static func project(_ req: Request) async throws -> ProjectDetail {

@@ -60,7 +60,7 @@ enum ListsAPIDoc {
             answer: .one(ListResourceOut.self)),
         APIOperation(
             .get, "lists/projects", "Action projects the caller sees", tag: tag,
-            parameters: [.query("state", ProjectState.self, "only this state")], answer: .list(ProjectSummary.self)),
+            parameters: [.query("state", ProjectState.self, "only this state")], answer: .page(ProjectSummary.self)),
         APIOperation(
             .post, "lists/projects", "Open an action project from matched items", tag: tag,
             body: .one(P.ProjectInput.self), status: 201, answer: .one(ProjectDetail.self)),

@@ -353,7 +353,8 @@ enum ListsPages {
         let a = try await ListsAccess.of(req.caller)
         guard !a.isResident else { throw await req.caller.forbidden("projects page") }
         let state = try ListsAPI.projectState(req)
-        let list = try await ProjectModels.list(state: state, limit: 500, req.caller)
+        let paged = try await ProjectModels.list(state: state, page: try req.pageRequest(), req.caller)
+        let list = paged.rows
         var item: ListItemOut?
         var resources: [(id: Int, name: String)] = []
         if a.keeps, let raw = req.query[String.self, at: "itemId"], let id = Int(raw), id > 0 {
@@ -377,7 +378,8 @@ enum ListsPages {
             projects: list, state: state, mayExport: a.viewer.can(.exportData), nodes: nodes, units: Array(units),
             item: item, resources: resources)
         return page(
-            req, req.t(.listsProjects), ProjectViews.list(m, csrf: CSRF.hiddenField(req), error: error, req.lang),
+            req, req.t(.listsProjects),
+            "\(ProjectViews.list(m, csrf: CSRF.hiddenField(req), error: error, req.lang))\(Widgets.pager(req, paged))",
             active: ListsRoute.projects)
     }
 

@@ -111,6 +111,15 @@ enum ProjectModels {
         return try await summaries(q.sort(\.$id, .descending).limit(limit).all(), on: caller.db)
     }
 
+    /// One page of the projects the caller sees, newest first, with the total.
+    static func list(state: ProjectState?, page: PageRequest, _ caller: Caller) async throws -> Paged<ProjectSummary> {
+        let a = try await ListsAccess.of(caller)
+        let q = try await a.projects(on: caller.db)
+        if let state { q.filter(\.$state == state) }
+        let rows = try await q.sort(\.$id, .descending).paged(page)
+        return Paged(rows: try await summaries(rows.rows, on: caller.db), total: rows.total, asked: page)
+    }
+
     static func detail(_ id: Int, _ caller: Caller) async throws -> ProjectDetail {
         let (p, a) = try await ProjectsService.project(id, caller)
         let db = caller.db

@@ -6,18 +6,23 @@ import Vapor
 struct MeetingListModel: Sendable {
     var filter: MeetingsAPI.Filter
     var rows: [MeetingsAPI.SummaryOut]
+    /// The page shown and the total of the list.
+    var page: Paged<Int>
+    var url: String
     var nodeNames: [Int: String]
     var bodies: [MeetingBodies.Body]
     var canCreate: Bool
     var canExport: Bool
 
-    static func query(_ access: MeetingAccess, _ f: MeetingsAPI.Filter, _ caller: Caller) async throws
-        -> MeetingListModel
-    {
-        let ms = try await MeetingsAPI.visible(access, f, limit: 500, on: caller.db)
+    static func query(
+        _ access: MeetingAccess, _ f: MeetingsAPI.Filter, page: PageRequest, url: String, _ caller: Caller
+    ) async throws -> MeetingListModel {
+        let paged = try await MeetingsAPI.visible(access, f, page: page, on: caller.db)
+        let ms = paged.rows
         let nodes = try await OrgNode.query(on: caller.db).filter(\.$id ~~ Array(Set(ms.map(\.nodeID)))).all()
         return MeetingListModel(
             filter: f, rows: try await MeetingsAPI.summaries(ms, now: caller.now, on: caller.db),
+            page: paged.map { $0.id! }, url: url,
             nodeNames: Dictionary(uniqueKeysWithValues: nodes.map { ($0.id!, $0.name) }),
             bodies: try await MeetingBodies.visibleBodies(caller),
             canCreate: MeetingAccess.managers.contains(access.viewer.role),
@@ -73,7 +78,7 @@ struct MeetingListModel: Sendable {
             <label>\(lang.t(.visitPeriodFrom)) <input type="date" name="from" value="\(f.from?.description ?? "")">\
             </label> <label>\(lang.t(.visitPeriodTo)) <input type="date" name="to" \
             value="\(f.to?.description ?? "")"></label> <button type="submit">\(lang.t(.actionShow))</button></form>
-            \(table(m.rows, nodes: m.nodeNames, lang))
+            \(table(m.rows, nodes: m.nodeNames, lang))\(Widgets.pager(url: m.url, lang: lang, m.page))
             """
     }
 }

@@ -50,7 +50,8 @@ enum MeetingPages {
         let v = try req.requireViewer()
         let access = try await MeetingAccess.of(v, on: req.db)
         if !v.can(.viewTree) { return req.redirect(to: MeetingsRoute.mine) }
-        let m = try await MeetingListModel.query(access, try MeetingsAPI.Filter.from(req), req.caller)
+        let m = try await MeetingListModel.query(
+            access, try MeetingsAPI.Filter.from(req), page: try req.pageRequest(), url: req.url.string, req.caller)
         return try await render(req, req.t(.navMeetings), MeetingListModel.body(m, req.lang)).encodeResponse(for: req)
     }
 

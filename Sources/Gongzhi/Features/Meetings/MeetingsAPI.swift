@@ -250,6 +250,36 @@ enum MeetingsAPI {
         return Array(found.sorted { ($0.day, $0.id!) > ($1.day, $1.id!) }.prefix(limit))
     }
 
+    /// One page of the same list, latest day first, with its total: the ids and days of every visible meeting are
+    /// read (in scope, and those the viewer is named in), then the page's rows.
+    static func visible(_ access: MeetingAccess, _ f: Filter, page: PageRequest, on db: any Database) async throws
+        -> Paged<Meeting>
+    {
+        func filtered(_ q: QueryBuilder<Meeting>) -> QueryBuilder<Meeting> {
+            if let k = f.kind { q.filter(\.$kind == k) }
+            if let b = f.bodyID { q.filter(\.$bodyID == b) }
+            if let s = f.state { q.filter(\.$state == s) }
+            if let from = f.from { q.filter(\.$day >= from.description) }
+            if let to = f.to { q.filter(\.$day <= to.description) }
+            return q.field(\.$id).field(\.$day)
+        }
+        var keys: [Int: String] = [:]
+        if access.viewer.can(.viewTree) {
+            for m in try await filtered(Meeting.query(on: db).inScope(access.viewer.scope, \.$path)).all() {
+                keys[m.id!] = m.day
+            }
+        }
+        let named = try await access.involved(nil, on: db).subtracting(keys.keys)
+        for chunk in Array(named).chunked(500) {
+            for m in try await filtered(Meeting.query(on: db).filter(\.$id ~~ chunk)).all() { keys[m.id!] = m.day }
+        }
+        let ordered = keys.sorted { ($0.value, $0.key) > ($1.value, $1.key) }.map(\.key)
+        let ids = Array(ordered.dropFirst(page.offset).prefix(page.size))
+        let rows = ids.isEmpty ? [] : try await Meeting.query(on: db).filter(\.$id ~~ ids).all()
+        let position = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+        return Paged(rows: rows.sorted { position[$0.id!]! < position[$1.id!]! }, total: ordered.count, asked: page)
+    }
+
     static func summaries(_ ms: [Meeting], now: Date, on db: any Database) async throws -> [SummaryOut] {
         let ids = ms.compactMap(\.id)
         let attendance = try await MeetingFacts.attendance(ids, on: db)
@@ -270,12 +300,13 @@ enum MeetingsAPI {
         }
     }
 
-    @Sendable static func list(_ req: Request) async throws -> [SummaryOut] {
+    @Sendable static func list(_ req: Request) async throws -> Paged<SummaryOut> {
         let v = try req.requireViewer()
         let f = try Filter.from(req)
         let access = try await MeetingAccess.of(v, on: req.db)
-        return try await summaries(
-            try await visible(access, f, limit: 500, on: req.db), now: req.clock.now, on: req.db)
+        let page = try await visible(access, f, page: try req.pageRequest(), on: req.db)
+        return Paged(
+            rows: try await summaries(page.rows, now: req.clock.now, on: req.db), total: page.total, asked: page.asked)
     }
 
     @Sendable static func show(_ req: Request) async throws -> MeetingOut {

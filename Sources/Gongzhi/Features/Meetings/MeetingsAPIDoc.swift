@@ -11,7 +11,7 @@ enum MeetingsAPIDoc {
             .get, "meetings",
             "Meetings the caller sees (in scope, or naming them or their units), newest first, with attendance and "
                 + "decisions counted",
-            tag: "meetings", parameters: filters, answer: .list(MeetingsAPI.SummaryOut.self)),
+            tag: "meetings", parameters: filters, answer: .page(MeetingsAPI.SummaryOut.self)),
         APIOperation(
             .post, "meetings",
             "Schedule a meeting of any kind at a community or street, maybe of a joint body (its roster on the day "

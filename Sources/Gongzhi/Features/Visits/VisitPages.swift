@@ -34,9 +34,9 @@ enum VisitPages {
 
     @Sendable static func plans(_ req: Request) async throws -> HTML {
         let v = try await req.require(.viewPeople)
-        let ps = try await VisitPlan.query(on: req.db).inScope(v.scope, \.$path).sort(\.$due, .descending)
-            .sort(\.$id, .descending).limit(500).all()
-        let rows = try await VisitPlanRow.rows(ps, today: req.clock.today, on: req.db)
+        let page = try await VisitPlan.query(on: req.db).inScope(v.scope, \.$path).sort(\.$due, .descending)
+            .sort(\.$id, .descending).paged(try req.pageRequest())
+        let rows = try await VisitPlanRow.rows(page.rows, today: req.clock.today, on: req.db)
         let lang = req.lang
         let newPlan: HTML =
             v.can(.editPeople)
@@ -44,7 +44,8 @@ enum VisitPages {
         let body: HTML = """
             <h1>\(lang.t(.visitPlans))</h1><p>\(newPlan) <a href="\(VisitsRoute.page)">\(lang.t(.visitRates))</a></p>
             <p class="muted">\(lang.t(.visitPlanVisitedDefinition))</p>
-            \(VisitPlanRow.table(rows.filter(\.open) + rows.filter { !$0.open }, lang, id: "plan-list"))
+            \(VisitPlanRow.table(rows.filter(\.open) + rows.filter { !$0.open }, lang, id: "plan-list"))\
+            \(Widgets.pager(req, page))
             """
         return render(req, lang.t(.visitPlans), body)
     }
