@@ -6,16 +6,7 @@ import Testing
 /// Property tests of the lifecycles: each record's shown state is walked along a clock moving forward, over many
 /// random records, and checked against the rule it states.
 @Suite struct LifecycleTests {
-    struct Mix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    typealias Mix = ListRulesTests.Mix
 
     static let base = Date(timeIntervalSince1970: 1_800_000_000)
 

@@ -234,13 +234,7 @@ struct AgreementSummary: Content {
         let q = try await AgreementFacts.visibleQuery(v, on: caller.db)
         if let state { q.filter(\.$state == state) }
         q.sort(\.$path).sort(\.$id)
-        let rows: Paged<Agreement>
-        if let page {
-            rows = try await q.paged(page)
-        } else {
-            let all = try await q.all()
-            rows = Paged(rows: all, total: all.count, asked: PageRequest(number: 1, size: max(1, all.count)))
-        }
+        let rows = try await q.paged(orAll: page)
         return Paged(rows: try await summaries(rows.rows, caller), total: rows.total, asked: rows.asked)
     }
 

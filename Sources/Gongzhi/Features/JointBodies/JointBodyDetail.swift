@@ -133,13 +133,7 @@ struct JointBodySummary: Content {
         let q = try await JointBodyFacts.visibleQuery(caller)
         if let kind { q.filter(\.$kind == kind) }
         q.sort(\.$path).sort(\.$name).sort(\.$id)
-        let rows: Paged<JointBody>
-        if let page {
-            rows = try await q.paged(page)
-        } else {
-            let all = try await q.all()
-            rows = Paged(rows: all, total: all.count, asked: PageRequest(number: 1, size: max(1, all.count)))
-        }
+        let rows = try await q.paged(orAll: page)
         return Paged(rows: try await summaries(rows.rows, on: day, caller), total: rows.total, asked: rows.asked)
     }
 

@@ -227,27 +227,12 @@ enum MeetingsAPI {
         }
     }
 
-    /// The meetings the viewer sees, newest first: those in scope, and those naming them or their units.
+    /// The meetings the viewer sees, newest first: those in scope, and those naming them or their units (at most
+    /// `limit`).
     static func visible(_ access: MeetingAccess, _ f: Filter, limit: Int, on db: any Database) async throws
         -> [Meeting]
     {
-        func filtered(_ q: QueryBuilder<Meeting>) -> QueryBuilder<Meeting> {
-            if let k = f.kind { q.filter(\.$kind == k) }
-            if let b = f.bodyID { q.filter(\.$bodyID == b) }
-            if let s = f.state { q.filter(\.$state == s) }
-            if let from = f.from { q.filter(\.$day >= from.description) }
-            if let to = f.to { q.filter(\.$day <= to.description) }
-            return q.sort(\.$day, .descending).sort(\.$id, .descending).limit(limit)
-        }
-        var found: [Meeting] = []
-        if access.viewer.can(.viewTree) {
-            found = try await filtered(Meeting.query(on: db).inScope(access.viewer.scope, \.$path)).all()
-        }
-        let named = try await access.involved(nil, on: db).subtracting(found.compactMap(\.id))
-        for chunk in Array(named).chunked(500) {
-            found += try await filtered(Meeting.query(on: db).filter(\.$id ~~ chunk)).all()
-        }
-        return Array(found.sorted { ($0.day, $0.id!) > ($1.day, $1.id!) }.prefix(limit))
+        try await visible(access, f, page: PageRequest(number: 1, size: limit), on: db).rows
     }
 
     /// One page of the same list, latest day first, with its total: the ids and days of every visible meeting are

@@ -159,7 +159,7 @@ enum PointsLists {
     /// The movements in the caller's scope (or below a node of it), by figure, source and period: the list every
     /// figure opens.
     static func ledger(_ caller: Caller, _ f: LedgerFilter) async throws -> [MovementOut] {
-        try await movementOut(try await newestFirst(ledgerQuery(caller, f)).limit(limit).all(), on: caller.db)
+        try await movementOut(try await newestFirst(ledgerQuery(caller, f)).whole(), on: caller.db)
     }
 
     /// One page of the ledger, newest first, with the whole filtered ledger's count and sum.
@@ -307,13 +307,7 @@ enum PointsLists {
         }
         if let state { q.filter(\.$state == state) }
         q.sort(\.$createdAt, .descending).sort(\.$id, .descending)
-        let rows: Paged<PointsRedemption>
-        if let page {
-            rows = try await q.paged(page)
-        } else {
-            let all = try await q.all()
-            rows = Paged(rows: all, total: all.count, asked: PageRequest(number: 1, size: max(1, all.count)))
-        }
+        let rows = try await q.paged(orAll: page)
         return Paged(rows: try await redemptionOut(rows.rows, on: caller.db), total: rows.total, asked: rows.asked)
     }
 

@@ -33,8 +33,9 @@ enum ReportingAPI {
         return try req.decodeStrict(T.self)
     }
 
-    @Sendable static func unitReports(_ req: Request) async throws -> [ReportingLists.UnitReportOut] {
-        try await ReportingLists.unitReports(req.caller, communityID: try communityID(req))
+    @Sendable static func unitReports(_ req: Request) async throws -> Paged<ReportingLists.UnitReportOut> {
+        try await ReportingLists.unitReports(
+            req.caller, communityID: try communityID(req), page: try req.pageRequest())
     }
 
     @Sendable static func createUnitReport(_ req: Request) async throws -> Response {
@@ -50,12 +51,13 @@ enum ReportingAPI {
         return try await ReportingLists.unitOut([r], req.caller)[0]
     }
 
-    @Sendable static func memberReports(_ req: Request) async throws -> [ReportingLists.MemberReportOut] {
+    @Sendable static func memberReports(_ req: Request) async throws -> Paged<ReportingLists.MemberReportOut> {
         let stage = try req.query[String.self, at: "stage"].map { raw in
             guard let s = ReportingFunnel.Stage(rawValue: raw) else { throw AppError.badRequest(.errorEnum) }
             return s
         }
-        return try await ReportingLists.memberReports(req.caller, communityID: try communityID(req), stage: stage)
+        return try await ReportingLists.memberReports(
+            req.caller, communityID: try communityID(req), stage: stage, page: try req.pageRequest())
     }
 
     @Sendable static func createMemberReport(_ req: Request) async throws -> Response {
@@ -71,8 +73,8 @@ enum ReportingAPI {
         return try await ReportingLists.memberOut([r], req.caller)[0]
     }
 
-    @Sendable static func posts(_ req: Request) async throws -> [ReportingLists.PostOut] {
-        try await ReportingLists.posts(req.caller, communityID: try communityID(req))
+    @Sendable static func posts(_ req: Request) async throws -> Paged<ReportingLists.PostOut> {
+        try await ReportingLists.posts(req.caller, communityID: try communityID(req), page: try req.pageRequest())
     }
 
     @Sendable static func createPost(_ req: Request) async throws -> Response {
@@ -91,9 +93,10 @@ enum ReportingAPI {
         ).encodeResponse(status: .created, for: req)
     }
 
-    @Sendable static func services(_ req: Request) async throws -> [ReportingLists.ServiceOut] {
+    @Sendable static func services(_ req: Request) async throws -> Paged<ReportingLists.ServiceOut> {
         try await ReportingLists.services(
-            req.caller, communityID: try communityID(req), verified: try req.flag("verified"))
+            req.caller, communityID: try communityID(req), verified: try req.flag("verified"),
+            page: try req.pageRequest())
     }
 
     @Sendable static func recordService(_ req: Request) async throws -> Response {
@@ -136,7 +139,9 @@ enum ReportingExport {
 
     @Sendable static func unitReports(_ req: Request) async throws -> Response {
         let v = try await req.require(.exportData)
-        let reports = try await ReportingLists.unitReports(req.caller, communityID: try ReportingAPI.communityID(req))
+        let reports = try await ReportingLists.unitReports(
+            req.caller, communityID: try ReportingAPI.communityID(req)
+        ).rows
         let clear = try await unmasked(req, v, "unit reports", rows: reports.count)
         let phones: [Int: String] =
             clear
@@ -160,7 +165,8 @@ enum ReportingExport {
     @Sendable static func memberReports(_ req: Request) async throws -> Response {
         let v = try await req.require(.exportData)
         let reports = try await ReportingLists.memberReports(
-            req.caller, communityID: try ReportingAPI.communityID(req))
+            req.caller, communityID: try ReportingAPI.communityID(req)
+        ).rows
         let clear = try await unmasked(req, v, "member reports", rows: reports.count)
         let people = clear ? try await PeopleQueries.reportingPeople(reports.map(\.personID), on: req.db) : [:]
         let lang = req.lang

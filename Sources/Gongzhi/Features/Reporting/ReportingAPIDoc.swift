@@ -6,7 +6,7 @@ enum ReportingAPIDoc {
         APIOperation(
             .get, "reporting/unit-reports",
             "Unit reports (单位报到): a liaison's own units', staff's in scope; liaison phones masked",
-            tag: "reporting", parameters: [community], answer: .list(ReportingLists.UnitReportOut.self)),
+            tag: "reporting", parameters: [community], answer: .page(ReportingLists.UnitReportOut.self)),
         APIOperation(
             .post, "reporting/unit-reports",
             "A unit reports to the community where it stands (its liaison, or staff for units in scope); one active "
@@ -33,7 +33,7 @@ enum ReportingAPIDoc {
                 community,
                 .query("stage", .strings(["reported", "claimed", "served", "active"]), "a funnel stage"),
             ],
-            answer: .list(ReportingLists.MemberReportOut.self)),
+            answer: .page(ReportingLists.MemberReportOut.self)),
         APIOperation(
             .post, "reporting/member-reports",
             "Report: a member for themselves to their home community (personId and communityNodeId may be left "
@@ -54,7 +54,7 @@ enum ReportingAPIDoc {
         APIOperation(
             .get, "reporting/posts",
             "Service posts (党员服务示范岗) with how many hold each: staff's in scope, a member's community's",
-            tag: "reporting", parameters: [community], answer: .list(ReportingLists.PostOut.self)),
+            tag: "reporting", parameters: [community], answer: .page(ReportingLists.PostOut.self)),
         APIOperation(
             .post, "reporting/posts", "Define a service post of a community in scope", tag: "reporting",
             body: .one(ReportingService.PostInput.self), status: 201, answer: .one(ReportingLists.PostOut.self)),
@@ -70,7 +70,7 @@ enum ReportingAPIDoc {
             "Services (作表率): a member's own, staff's in scope; verified=false lists those to verify",
             tag: "reporting",
             parameters: [community, .query("verified", .boolean, "verified (true) or still to verify (false)")],
-            answer: .list(ReportingLists.ServiceOut.self)),
+            answer: .page(ReportingLists.ServiceOut.self)),
         APIOperation(
             .post, "reporting/services",
             "A reported member records a service: more than 0 and at most 24 hours, not in the future, at a post "

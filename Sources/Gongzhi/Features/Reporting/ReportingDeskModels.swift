@@ -82,7 +82,7 @@ enum ReportingDesk {
 
     static func units(_ caller: Caller) async throws -> UnitsModel {
         let v = try await caller.require(.viewTree)
-        let reports = try await ReportingLists.unitReports(caller, communityID: nil)
+        let reports = try await ReportingLists.unitReports(caller, communityID: nil).rows
         var units: [UnitsQueries.ReportingUnit] = []
         if ReportingFacts.isLiaison(v) {
             let mine = try await ReportingFacts.liaisonUnits(v, on: caller.db)
@@ -198,7 +198,8 @@ enum ReportingDesk {
     {
         let v = try await caller.require(.viewTree)
         let reports = try await ReportingLists.memberReports(
-            caller, communityID: communityID, stage: stage, includeEnded: stage == nil)
+            caller, communityID: communityID, stage: stage, includeEnded: stage == nil
+        ).rows
         let community = try await communityID.asyncMap { try await caller.scoped(OrgNode.self, $0).name }
         var people: [(value: String, label: String)] = []
         if v.can(.editTree) {
@@ -294,7 +295,7 @@ enum ReportingDesk {
     static func posts(_ caller: Caller) async throws -> PostsModel {
         let v = try await caller.require(.viewTree)
         return PostsModel(
-            posts: try await ReportingLists.posts(caller, communityID: nil),
+            posts: try await ReportingLists.posts(caller, communityID: nil).rows,
             communities: v.can(.editTree) ? try await communityOptions(v, on: caller.db) : [],
             canEdit: v.can(.editTree))
     }

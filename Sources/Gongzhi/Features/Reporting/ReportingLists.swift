@@ -98,9 +98,9 @@ enum ReportingLists {
     // MARK: Unit reports
 
     /// A liaison's own units' reports; staff's in their scope (`.viewTree`); nobody else's.
-    static func unitReports(_ caller: Caller, communityID: Int?, includeEnded: Bool = true) async throws
-        -> [UnitReportOut]
-    {
+    static func unitReports(
+        _ caller: Caller, communityID: Int?, includeEnded: Bool = true, page: PageRequest? = nil
+    ) async throws -> Paged<UnitReportOut> {
         let v = try await caller.require(.viewTree)
         let q = UnitReport.query(on: caller.db)
         if ReportingFacts.isLiaison(v) {
@@ -110,8 +110,8 @@ enum ReportingLists {
         }
         if let c = try await ReportingFacts.communityFilter(communityID, caller) { q.inScope(subtree(c), \.$path) }
         if !includeEnded { q.filter(\.$endedOn == nil) }
-        return try await unitOut(
-            q.sort(\.$reportedOn, .descending).sort(\.$id, .descending).limit(limit).all(), caller)
+        let rows = try await q.sort(\.$reportedOn, .descending).sort(\.$id, .descending).paged(orAll: page)
+        return Paged(rows: try await unitOut(rows.rows, caller), total: rows.total, asked: rows.asked)
     }
 
     static func unitOut(_ reports: [UnitReport], _ caller: Caller) async throws -> [UnitReportOut] {
@@ -130,8 +130,9 @@ enum ReportingLists {
 
     /// A member's own reports; staff's in their scope, optionally those at one stage of a community's funnel.
     static func memberReports(
-        _ caller: Caller, communityID: Int?, stage: ReportingFunnel.Stage? = nil, includeEnded: Bool = true
-    ) async throws -> [MemberReportOut] {
+        _ caller: Caller, communityID: Int?, stage: ReportingFunnel.Stage? = nil, includeEnded: Bool = true,
+        page: PageRequest? = nil
+    ) async throws -> Paged<MemberReportOut> {
         let v = try caller.requireViewer()
         let q: QueryBuilder<MemberReport>
         if v.role == .partyMember {
@@ -153,8 +154,8 @@ enum ReportingLists {
         } else if !includeEnded {
             q.filter(\.$endedOn == nil)
         }
-        return try await memberOut(
-            q.sort(\.$reportedOn, .descending).sort(\.$id, .descending).limit(limit).all(), caller)
+        let rows = try await q.sort(\.$reportedOn, .descending).sort(\.$id, .descending).paged(orAll: page)
+        return Paged(rows: try await memberOut(rows.rows, caller), total: rows.total, asked: rows.asked)
     }
 
     static func memberOut(_ reports: [MemberReport], _ caller: Caller) async throws -> [MemberReportOut] {
@@ -174,7 +175,7 @@ enum ReportingLists {
 
     /// Posts a caller may see: staff in their scope; a member those of the community they report to; a liaison
     /// those of the communities their units report to.
-    static func posts(_ caller: Caller, communityID: Int?) async throws -> [PostOut] {
+    static func posts(_ caller: Caller, communityID: Int?, page: PageRequest? = nil) async throws -> Paged<PostOut> {
         let v = try caller.requireViewer()
         let q = ServicePost.query(on: caller.db)
         let community = try await ReportingFacts.communityFilter(communityID, caller)
@@ -195,7 +196,8 @@ enum ReportingLists {
                 q.inScope(v.scope, \.$path)
             }
         }
-        return try await postOut(q.sort(\.$communityNodeID).sort(\.$id).limit(limit).all(), caller)
+        let rows = try await q.sort(\.$communityNodeID).sort(\.$id).paged(orAll: page)
+        return Paged(rows: try await postOut(rows.rows, caller), total: rows.total, asked: rows.asked)
     }
 
     static func postOut(_ posts: [ServicePost], _ caller: Caller) async throws -> [PostOut] {
@@ -212,7 +214,9 @@ enum ReportingLists {
     // MARK: Services
 
     /// A member's own services; staff's in their scope (`verified` false: those still to verify).
-    static func services(_ caller: Caller, communityID: Int?, verified: Bool?) async throws -> [ServiceOut] {
+    static func services(_ caller: Caller, communityID: Int?, verified: Bool?, page: PageRequest? = nil)
+        async throws -> Paged<ServiceOut>
+    {
         let v = try caller.requireViewer()
         let q = MemberService.query(on: caller.db)
         if let c = try await ReportingFacts.communityFilter(communityID, caller) { q.inScope(subtree(c), \.$path) }
@@ -230,8 +234,8 @@ enum ReportingLists {
         }
         if verified == true { q.filter(\.$verifiedAt != nil) }
         if verified == false { q.filter(\.$verifiedAt == nil).filter(\.$rejectedAt == nil) }
-        return try await serviceOut(
-            q.sort(\.$servedOn, .descending).sort(\.$id, .descending).limit(limit).all(), caller)
+        let rows = try await q.sort(\.$servedOn, .descending).sort(\.$id, .descending).paged(orAll: page)
+        return Paged(rows: try await serviceOut(rows.rows, caller), total: rows.total, asked: rows.asked)
     }
 
     static func serviceOut(_ services: [MemberService], _ caller: Caller) async throws -> [ServiceOut] {

@@ -219,7 +219,8 @@ enum ReportingPages {
     static func servicesPage(_ req: Request, error: AppError?) async throws -> HTML {
         let v = try await req.require(.viewTree)
         let list = try await ReportingLists.services(
-            req.caller, communityID: try ReportingAPI.communityID(req), verified: false)
+            req.caller, communityID: try ReportingAPI.communityID(req), verified: false
+        ).rows
         return render(
             req, req.t(.reportingToVerify),
             ReportingDesk.services(

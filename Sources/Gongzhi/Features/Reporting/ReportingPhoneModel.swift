@@ -45,7 +45,7 @@ struct ReportingPhoneModel: Sendable {
             \.$endedOn == nil
         )
         .all()
-        let posts = try await ReportingLists.posts(caller, communityID: nil)
+        let posts = try await ReportingLists.posts(caller, communityID: nil).rows
         let byID = Dictionary(uniqueKeysWithValues: posts.map { ($0.id, $0) })
         m.held = claims.map { c in
             Held(
@@ -61,7 +61,7 @@ struct ReportingPhoneModel: Sendable {
         m.rounds = rounds.map {
             Round(id: $0.id!, title: $0.title, closesOn: $0.closesOn, confirmed: confirmed.contains($0.id!))
         }
-        m.services = Array(try await ReportingLists.services(caller, communityID: nil, verified: nil).prefix(50))
+        m.services = Array(try await ReportingLists.services(caller, communityID: nil, verified: nil).rows.prefix(50))
         return m
     }
 

@@ -359,7 +359,7 @@ enum RequestsAPI {
         if let metric = f.metric {
             let all = try await RequestFiguresService.list(
                 v, nodePath: f.nodePath, gridID: f.gridID, metric: metric, period: f.period, on: db, now: now)
-            return Paged(rows: all, total: all.count, asked: PageRequest(number: 1, size: max(1, all.count)))
+            return .whole(all)
         }
         let q = try await RequestAccess.scoped(v, on: db)
         if let s = f.state { q.filter(\.$state == s) }

@@ -142,11 +142,12 @@ enum VolunteeringLists {
     /// Staff's volunteers in scope (phones masked); a resident's or member's own registration.
     static func volunteers(
         _ caller: Caller, communityID: Int?, query: String? = nil, category: ServiceCategory? = nil,
-        includeEnded: Bool = false, limit: Int = limit
+        includeEnded: Bool = false, limit: Int? = nil
     ) async throws -> [VolunteerOut] {
         let q = try await volunteerQuery(
             caller, communityID: communityID, query: query, category: category, includeEnded: includeEnded)
-        return try await outs(try await q.limit(min(limit, Self.limit)).all(), caller)
+        if let limit { return try await outs(try await q.limit(limit).all(), caller) }
+        return try await outs(try await q.whole(), caller)
     }
 
     /// One page of the same list, with its total.
@@ -239,7 +240,7 @@ enum VolunteeringLists {
             }
         }
         return try await teamOut(
-            try await q.sort(\.$path).sort(\.$name).limit(limit).all(), caller.db, now: caller.now)
+            try await q.sort(\.$path).sort(\.$name).sort(\.$id).whole(), caller.db, now: caller.now)
     }
 
     /// Residents and members see what reaches their community; staff their scope; liaisons their units' own.
@@ -333,11 +334,12 @@ enum VolunteeringLists {
     /// Staff's activities in scope; a resident's or member's: those reaching their community, not cancelled.
     static func activities(
         _ caller: Caller, from: Date? = nil, to: Date? = nil, query: String? = nil, nodeID: Int? = nil,
-        hostUnitIDs: [Int]? = nil, limit: Int = limit
+        hostUnitIDs: [Int]? = nil, limit: Int? = nil
     ) async throws -> [ActivityOut] {
         let q = try await activityQuery(
             caller, from: from, to: to, query: query, nodeID: nodeID, hostUnitIDs: hostUnitIDs)
-        return try await activityOut(try await q.limit(min(limit, Self.limit)).all(), caller)
+        if let limit { return try await activityOut(try await q.limit(limit).all(), caller) }
+        return try await activityOut(try await q.whole(), caller)
     }
 
     /// One page of the same list, with its total.
@@ -448,10 +450,11 @@ enum VolunteeringLists {
     /// Staff's hours given in scope (optionally one person's, one activity's); a resident's or member's own.
     static func hours(
         _ caller: Caller, personID: Int? = nil, activityID: Int? = nil, from: Date? = nil, to: Date? = nil,
-        limit: Int = limit
+        limit: Int? = nil
     ) async throws -> [HourOut] {
         let q = try await hourQuery(caller, personID: personID, activityID: activityID, from: from, to: to)
-        return try await hourOut(try await q.limit(min(limit, Self.limit)).all(), caller.db)
+        if let limit { return try await hourOut(try await q.limit(limit).all(), caller.db) }
+        return try await hourOut(try await q.whole(), caller.db)
     }
 
     /// One page of the same list, with its total and the minutes of the whole list.

@@ -6,6 +6,9 @@ import Vapor
 /// or a service with `req.caller`, and render; a refusal the user can fix comes back as the same page with the
 /// message (422 or 409).
 enum VolunteeringPages {
+    /// A person picker lists this many, narrowed by name as one types.
+    static let pickerLimit = 2_000
+
     static func register(_ p: RoutesBuilder) {
         p.get(VolunteeringRoute.page, use: page)
         p.form(VolunteeringRoute.register, use: registerVolunteer)
@@ -262,7 +265,7 @@ enum VolunteeringPages {
         let d = try await VolunteeringLists.team(req.caller, id: id)
         let candidates =
             v.can(.editPeople)
-            ? try await VolunteeringLists.volunteers(req.caller, communityID: nil, limit: 200) : []
+            ? try await VolunteeringLists.volunteers(req.caller, communityID: nil, limit: pickerLimit) : []
         return render(
             req, d.team.name,
             VolunteeringDesk.team(
@@ -436,7 +439,8 @@ enum VolunteeringPages {
             return render(req, req.t(.volunteeringMyHours), "\(mine)\(Widgets.pager(req, list))")
         }
         let people =
-            v.can(.editPeople) ? try await VolunteeringLists.volunteers(req.caller, communityID: nil, limit: 200) : []
+            v.can(.editPeople)
+            ? try await VolunteeringLists.volunteers(req.caller, communityID: nil, limit: pickerLimit) : []
         let approvers = v.can(.editPeople) ? try await VolunteeringDesk.approvers(v, req.db) : []
         return render(
             req, req.t(.volunteeringHours),

@@ -4,6 +4,9 @@ import Vapor
 /// Which page of a list a person or client asked for: `?page=` from 1, `?per=` rows (up to `maxSize`).
 struct PageRequest: Sendable, Equatable {
     static let maxSize = 200
+    /// The most rows a whole list (an export, a list shown whole) reads: past it the list is refused with a 422
+    /// asking to narrow it, never cut.
+    static let wholeLimit = 100_000
     let number: Int
     let size: Int
     var offset: Int { (number - 1) * size }
@@ -37,6 +40,11 @@ struct Paged<Row: Sendable>: Sendable {
         self.asked = asked
     }
 
+    /// A whole list as its one page (an export, the records behind a figure).
+    static func whole(_ rows: [Row]) -> Paged {
+        Paged(rows: rows, total: rows.count, asked: PageRequest(number: 1, size: max(1, rows.count)))
+    }
+
     /// The page of a list already in memory (computed in Swift), in its order.
     init(all: [Row], _ asked: PageRequest) {
         rows = Array(all.dropFirst(asked.offset).prefix(asked.size))
@@ -55,6 +63,23 @@ extension QueryBuilder {
         let total = try await counting.count()
         let rows = try await copy().range(p.offset..<(p.offset + p.size)).all()
         return Paged(rows: rows, total: total, asked: p)
+    }
+}
+
+extension QueryBuilder {
+    /// Every row of the query (an export): refused past `PageRequest.wholeLimit` rather than cut.
+    func whole() async throws -> [Model] {
+        let rows = try await copy().limit(PageRequest.wholeLimit + 1).all()
+        guard rows.count <= PageRequest.wholeLimit else {
+            throw AppError.invalid(.errorListTooLong, args: [String(PageRequest.wholeLimit)])
+        }
+        return rows
+    }
+
+    /// This query's page, or the whole of it when no page is asked for (an export).
+    func paged(orAll p: PageRequest?) async throws -> Paged<Model> {
+        guard let p else { return .whole(try await whole()) }
+        return try await paged(p)
     }
 }
 

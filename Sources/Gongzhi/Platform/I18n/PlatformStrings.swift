@@ -122,6 +122,7 @@ extension Text {
     static func phase(_ p: Phase) -> Text { Text(p.labelKey) }
     static let flashApprovalRequested = Text("flash.approval.requested")
     static let fieldPersonFind = Text("field.personFind")
+    static let errorListTooLong = Text("error.list.tooLong")
     static func approvalState(_ s: ApprovalState) -> Text { Text(s.labelKey) }
     static func approvalRefusal(_ r: ApprovalRules.Refusal) -> Text { Text(r.messageKey) }
     static let errorPasswordTooShort = Text("error.password.tooShort")
@@ -384,6 +385,10 @@ enum PlatformStrings {
         .approvalRefusal(.decided): ("该事项已审批。", "This has been decided already."),
         .approvalRefusal(.reasonRequired): ("驳回须写明理由。", "A refusal needs a reason."),
         .fieldPersonFind: ("按姓名查找", "Find by name"),
+        .errorListTooLong: (
+            "超过 {0} 条，请缩小筛选范围后再导出。",
+            "More than {0} rows: narrow the filter and export again."
+        ),
         .phase(.upcoming): ("未开始", "Not started"),
         .phase(.underway): ("进行中", "Under way"),
         .phase(.ended): ("已结束", "Ended"),
