@@ -460,7 +460,7 @@ def joint_bodies_and_agreements():
         liaison.get(agreement)
         liaison.run("document.getElementById('sign-on').value = arguments[0];", time.strftime("%Y-%m-%d"))
         liaison.click(liaison.find("#sign button"))
-        wait_for(lambda: "已签订" in liaison.text(liaison.find("main")), "the agreement did not take effect")
+        wait_for(lambda: "履行中" in liaison.text(liaison.find("main")), "the agreement did not take effect")
         liaison.screenshot(os.path.join(SHOTS, "agreement-signed.png"))
     finally:
         liaison.quit()
