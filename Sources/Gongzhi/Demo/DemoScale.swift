@@ -12,7 +12,7 @@ public struct DemoScale: Sendable, Equatable {
 
     public static let full = DemoScale(
         communitiesPerStreet: [4, 3, 4], gridsPerCommunity: 4...5, groupsPerGrid: 3,
-        partyMembers: 2_000, residents: 1_800, workersPerCommunity: 9, requestsPerGridMonth: 2)
+        partyMembers: 2_000, residents: 1_800, workersPerCommunity: 9, requestsPerGridMonth: 1)
     public static let small = DemoScale(
         communitiesPerStreet: [2, 1], gridsPerCommunity: 2...2, groupsPerGrid: 2,
         partyMembers: 60, residents: 40, workersPerCommunity: 3)

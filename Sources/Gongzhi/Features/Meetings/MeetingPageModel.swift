@@ -9,6 +9,8 @@ struct MeetingPageModel: Sendable {
     var nodeName: String
     var bodyName: String?
     var manages: Bool
+    /// Staff of the meeting's node, who may open the requests on its agenda (an invited member or unit may not).
+    var opensRequests: Bool = false
     var mayPropose: Bool
     var myPersonID: Int?
     /// People the desk may invite, units and people (with accounts) a decision may name.
@@ -55,6 +57,7 @@ struct MeetingPageModel: Sendable {
         let mayPropose = m.state == .scheduled && (manages || invitedMe)
         var model = MeetingPageModel(
             meeting: out, nodeName: node?.name ?? "", bodyName: body?.name, manages: manages,
+            opensRequests: manages || access.inScope(m),
             mayPropose: mayPropose, myPersonID: access.personID,
             people: people, ownerUnits: units, ownerPeople: owners,
             checkInLink: base + MeetingsRoute.checkIn.query([("code", m.checkInCode)]).description)
@@ -121,7 +124,7 @@ struct MeetingPageModel: Sendable {
     static func agendaSection(_ m: MeetingPageModel, csrf: HTML, _ lang: Lang) -> HTML {
         let items: [HTML] = m.meeting.agenda.map { a in
             var link: HTML = "\(a.title)"
-            if let r = a.requestID {
+            if let r = a.requestID, m.opensRequests {
                 link = "<a href=\"\(RequestsRoute.request(.value(r)))\">\(a.title)</a>"
             } else if let i = a.listItemID, m.manages {
                 link = "<a href=\"\(ListsRoute.item(.value(i)))\">\(a.title)</a>"
