@@ -29,7 +29,7 @@ enum JointBodyPages {
         let v = try await req.require(.viewTree)
         let kind = try JointBodiesAPI.kind(req)
         let bodies = try await JointBodySummary.query(
-            req.caller, kind: kind, on: req.clock.today, page: try req.pageRequest())
+            req.caller, kind: kind, on: req.caller.today, page: try req.pageRequest())
         let nodes =
             v.can(.editTree)
             ? try await OrgQueries.pickerChoices(v.scope, on: req.db) : []

@@ -291,17 +291,18 @@ enum MeetingsAPI {
         let access = try await MeetingAccess.of(v, on: req.db)
         let page = try await visible(access, f, page: try req.pageRequest(), on: req.db)
         return Paged(
-            rows: try await summaries(page.rows, now: req.clock.now, on: req.db), total: page.total, asked: page.asked)
+            rows: try await summaries(page.rows, now: req.caller.now, on: req.db), total: page.total, asked: page.asked
+        )
     }
 
     @Sendable static func show(_ req: Request) async throws -> MeetingOut {
         let (m, access) = try await req.caller.meeting(try req.intParameter("id"))
-        return try await out(m, access, now: req.clock.now, on: req.db)
+        return try await out(m, access, now: req.caller.now, on: req.db)
     }
 
     static func respond(_ m: Meeting, _ req: Request, status: HTTPStatus = .ok) async throws -> Response {
         let (fresh, access) = try await req.caller.meeting(m.id!)
-        return try await out(fresh, access, now: req.clock.now, on: req.db).encodeResponse(status: status, for: req)
+        return try await out(fresh, access, now: req.caller.now, on: req.db).encodeResponse(status: status, for: req)
     }
 
     // MARK: Changing

@@ -36,7 +36,7 @@ enum VisitPages {
         let v = try await req.require(.viewPeople)
         let page = try await VisitPlan.query(on: req.db).inScope(v.scope, \.$path).sort(\.$due, .descending)
             .sort(\.$id, .descending).paged(try req.pageRequest())
-        let rows = try await VisitPlanRow.rows(page.rows, today: req.clock.today, on: req.db)
+        let rows = try await VisitPlanRow.rows(page.rows, today: req.caller.today, on: req.db)
         let lang = req.lang
         let newPlan: HTML =
             v.can(.editPeople)
@@ -80,7 +80,7 @@ enum VisitPages {
             if s.visitorUserID == nil { problems.add("visitorUserId", .errorVisitVisitor) }
             if s.chosen.isEmpty { problems.add("householdIds", .errorVisitHouseholds) }
             _ = try problems.check("due") {
-                try FormDate.requiredDay(s.due, field: "due", within: .ahead(days: 366), today: req.clock.today)
+                try FormDate.requiredDay(s.due, field: "due", within: .ahead(days: 366), today: req.caller.today)
             }
             try problems.throwIfAny()
             let plan = try await VisitsAPI.createPlan(
